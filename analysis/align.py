@@ -1,0 +1,84 @@
+"""Fact alignment: group sentences of different articles that report the same fact.
+
+Input is a list of scored links between sentences of *different* articles (from the candidate index
+and the similarity score) and a scoring function for pairs the index did not propose.  Output is a
+list of clusters, each a set of sentence keys ``(article id, sentence index)``.
+
+The method is constrained average-linkage agglomeration over the links, strongest first:
+
+* two clusters merge only if the link between them is at least ``LINK_MIN_SIMILARITY`` and the mean
+  similarity over all their cross-article member pairs is at least ``MERGE_MIN_MEAN_SIMILARITY``, so a
+  chain of near-misses cannot drift into one giant "fact";
+* a cluster holds at most ``MAX_SENTENCES_PER_OUTLET`` sentences of one article (one long sentence may
+  match two short ones elsewhere); pairs within one article are not scored, so two sentences of one
+  article join only through sentences of other articles that match both.
+
+Cost: one union-find pass over the links, sorted — O(L log L) for L links; the mean-similarity check
+only looks at the small clusters involved.  With a candidate index L grows linearly with sentences.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Iterable
+
+from .constants import (LINK_MIN_SIMILARITY, MAX_FACT_MEMBERS_CHECKED, MAX_SENTENCES_PER_OUTLET,
+                        MERGE_MIN_MEAN_SIMILARITY)
+
+Key = tuple[str, int]                       # (article id, sentence index)
+Link = tuple[Key, Key, float]               # two sentences of different articles, similarity 0-1
+
+
+@dataclass
+class _Cluster:
+    members: list[Key] = field(default_factory=list)
+
+    def count(self, article: str) -> int:
+        return sum(1 for a, _ in self.members if a == article)
+
+
+def _mean_cross_similarity(a: _Cluster, b: _Cluster, score: Callable[[Key, Key], float],
+                           cache: dict[tuple[Key, Key], float]) -> float:
+    total, n = 0.0, 0
+    for ka in a.members[:MAX_FACT_MEMBERS_CHECKED]:
+        for kb in b.members[:MAX_FACT_MEMBERS_CHECKED]:
+            if ka[0] == kb[0]:
+                continue
+            pair = (ka, kb) if ka <= kb else (kb, ka)
+            if pair not in cache:
+                cache[pair] = score(*pair)
+            total += cache[pair]
+            n += 1
+    return total / n if n else 0.0
+
+
+def _fits(a: _Cluster, b: _Cluster) -> bool:
+    articles = {k[0] for k in a.members} | {k[0] for k in b.members}
+    return all(a.count(art) + b.count(art) <= MAX_SENTENCES_PER_OUTLET for art in articles)
+
+
+def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> list[list[Key]]:
+    """Clusters (each with members from 2+ articles) built from ``links``, strongest first."""
+    cache: dict[tuple[Key, Key], float] = {}
+    owner: dict[Key, _Cluster] = {}
+    for ka, kb, s in sorted(links, key=lambda link: (-link[2], link[0], link[1])):
+        if s < LINK_MIN_SIMILARITY:
+            break
+        pair = (ka, kb) if ka <= kb else (kb, ka)
+        cache[pair] = s
+        ca = owner.get(ka) or _Cluster([ka])
+        cb = owner.get(kb) or _Cluster([kb])
+        if ca is cb or not _fits(ca, cb):
+            continue
+        if len(ca.members) + len(cb.members) > 2 and \
+                _mean_cross_similarity(ca, cb, score, cache) < MERGE_MIN_MEAN_SIMILARITY:
+            continue
+        ca.members.extend(cb.members)
+        for k in ca.members:
+            owner[k] = ca
+    seen: set[int] = set()
+    clusters = []
+    for c in owner.values():
+        if id(c) not in seen:
+            seen.add(id(c))
+            clusters.append(sorted(c.members))
+    return clusters

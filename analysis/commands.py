@@ -1,0 +1,63 @@
+"""Headless commands behind ``main.py``: load inputs, run the engine, write JSON / Markdown.
+
+Every bad input gives one line on stderr and a non-zero exit status; the other inputs still load.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Sequence, TextIO
+
+from .errors import ParallaxError
+from .model import Article
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1          # some inputs could not be used; the rest were processed
+EXIT_NOTHING = 2            # no usable input at all
+
+
+def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[Article], int]:
+    """Load each source as an article (ids a1, a2, ... in order); report failures on ``err``."""
+    from .ingest import load_article
+
+    articles: list[Article] = []
+    failures = 0
+    for src in sources:
+        try:
+            article = load_article(src, article_id=f"a{len(articles) + 1}")
+        except ParallaxError as exc:
+            print(f"parallax: {src}: {exc}", file=err)
+            failures += 1
+            continue
+        for warning in article.warnings:
+            print(f"parallax: {src}: {warning}", file=err)
+        articles.append(article)
+    return articles, failures
+
+
+def _write(text: str, target: str) -> None:
+    if target == "-":
+        sys.stdout.write(text)
+    else:
+        Path(target).write_text(text, encoding="utf-8")
+
+
+def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
+                    err: TextIO = sys.stderr) -> int:
+    from . import export_json, export_md
+    from .pipeline import compare
+
+    articles, failures = load_inputs(sources, err)
+    if not articles:
+        print("parallax: no article could be loaded", file=err)
+        return EXIT_NOTHING
+    comparison = compare(articles)
+    for note in comparison.notes:
+        print(f"parallax: {note}", file=err)
+    if json_out:
+        _write(export_json.dumps(comparison) + "\n", json_out)
+    if markdown_out:
+        _write(export_md.summary(comparison), markdown_out)
+    if not json_out and not markdown_out:
+        _write(export_md.summary(comparison), "-")
+    return EXIT_BAD_INPUT if failures else EXIT_OK

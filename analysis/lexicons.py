@@ -1,0 +1,73 @@
+"""Loader for the word lists in ``resources/lexicons/``.
+
+File format (one file per lexicon, UTF-8, ``<name>.txt``):
+
+* Header lines start with ``#`` and hold ``key: value`` pairs.  Required keys: ``name``, ``what`` (what
+  the list is), ``origin`` (where the category comes from, e.g. "hedges after Hyland 2005") and
+  ``licence``.  The methods appendix of the report prints these headers.
+* Every other non-blank line is an entry: a lower-case term (one or more words), optionally followed by
+  a TAB and a label (a grade or a category, e.g. ``claimed<TAB>loaded``).  Terms are matched on whole
+  words, case-insensitively.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Mapping
+
+LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
+REQUIRED_HEADER_KEYS = ("name", "what", "origin", "licence")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    name: str
+    header: Mapping[str, str]
+    entries: Mapping[str, str]      # term -> label ("" when the file gives none)
+    pattern: re.Pattern[str]        # whole-word, case-insensitive, longest term first
+
+    def find(self, text: str) -> list[tuple[int, int, str, str]]:
+        """Every match in ``text`` as (start, end, term, label), offsets into ``text``."""
+        out = []
+        for m in self.pattern.finditer(text):
+            term = _normalise(m.group(0))
+            out.append((m.start(), m.end(), term, self.entries.get(term, "")))
+        return out
+
+
+def _normalise(term: str) -> str:
+    return re.sub(r"\s+", " ", term.replace("’", "'")).strip().lower()
+
+
+def parse_lexicon(name: str, raw: str) -> Lexicon:
+    header: dict[str, str] = {}
+    entries: dict[str, str] = {}
+    for line in raw.splitlines():
+        if line.startswith("#"):
+            key, sep, value = line[1:].partition(":")
+            if sep:
+                header[key.strip().lower()] = value.strip()
+        elif line.strip():
+            term, _, label = line.partition("\t")
+            entries[_normalise(term)] = label.strip()
+    missing = [k for k in REQUIRED_HEADER_KEYS if k not in header]
+    if missing:
+        raise ValueError(f"lexicon {name}: header lacks {', '.join(missing)}")
+    terms = sorted(entries, key=len, reverse=True)
+    alternatives = "|".join(re.escape(t).replace(r"\ ", r"\s+").replace("'", "['’]") for t in terms)
+    pattern = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE) if terms \
+        else re.compile(r"(?!x)x")
+    return Lexicon(name, header, entries, pattern)
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(name: str) -> Lexicon:
+    """The lexicon ``resources/lexicons/<name>.txt`` (cached; files are read once per process)."""
+    path = LEXICON_DIR / f"{name}.txt"
+    return parse_lexicon(name, path.read_text(encoding="utf-8"))
+
+
+def available_lexicons() -> list[str]:
+    return sorted(p.stem for p in LEXICON_DIR.glob("*.txt"))

@@ -1,0 +1,218 @@
+"""The one data model of Parallax: immutable records that every stage produces and every view reads.
+
+Conventions (documented once, here):
+
+* Every span is a pair of character offsets ``start``/``end`` into ``Article.text`` (the cleaned,
+  normalised text), so ``article.text[start:end]`` is always exactly the thing highlighted.
+  Offsets count Python ``str`` code points, not bytes and not UTF-16 units.
+* Ids are short strings. Article ids are ``a1``, ``a2``... in input order; sentence ids are
+  ``<article id>.s<n>`` (n from 1); fact ids are ``f-<10 hex>`` derived from the member sentences'
+  text, so they survive re-running the analysis on the same text; finding ids are ``<kind>-<10 hex>``
+  derived the same way (see ``stable_id``).
+* Records are frozen dataclasses holding tuples, never lists, so a ``Comparison`` can be shared between
+  threads and cached without copying.  Mappings in metrics are plain dicts by convention: read, never
+  mutate.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+
+def stable_id(prefix: str, *parts: str) -> str:
+    """A short id that depends only on ``parts`` (their text), never on order of discovery."""
+    digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:10]
+    return f"{prefix}-{digest}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """A highlighted stretch of one article: ``articles[article].text[start:end]``."""
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Removed:
+    """A line the cleaner took out of the source, kept so the user can see and restore it.
+
+    ``line`` is the 0-based line number in ``Article.source_text`` (the decoded, normalised input
+    before cleaning); restoring puts the line back in its original place.
+    """
+    text: str
+    reason: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    id: str
+    index: int          # 0-based position in the article
+    start: int
+    end: int
+    text: str
+    paragraph: int      # index of the paragraph that holds it
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int       # index of the sentence that holds it
+
+
+@dataclass(frozen=True)
+class Article:
+    """One cleaned, segmented article.  Produced by ``analysis.load_article``."""
+    id: str
+    path: str | None            # as given by the user (file path or URL); None for pasted text
+    source_kind: str            # "file", "paste" or "url"
+    outlet: str
+    title: str
+    date: str | None            # ISO 8601 date (YYYY-MM-DD) or None
+    author: str | None
+    text: str                   # cleaned, normalised body; every offset points into this
+    source_text: str            # decoded, normalised input before cleaning (lines kept)
+    removed: tuple[Removed, ...]
+    paragraphs: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    tokens: tuple[Token, ...]
+    language: str = "en"
+    encoding: str = "utf-8"
+    metadata_origin: Mapping[str, str] = field(default_factory=dict)  # field -> how it was found
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def digest(self) -> str:
+        """Hash of the cleaned text: identifies the article across sessions and re-runs."""
+        return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def word_count(self) -> int:
+        return sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
+
+    def sentence(self, sentence_id: str) -> Sentence:
+        index = int(sentence_id.rsplit(".s", 1)[1]) - 1
+        return self.sentences[index]
+
+
+@dataclass(frozen=True)
+class FactMember:
+    """The sentences (ids, in text order) by which one article reports one fact."""
+    article: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One fact aligned across outlets: a row of the fact x outlet grid."""
+    id: str
+    label: str
+    members: tuple[FactMember, ...]
+    cohesion: float = 1.0       # mean pairwise similarity of the members, 0-1
+
+    def member(self, article_id: str) -> FactMember | None:
+        for m in self.members:
+            if m.article == article_id:
+                return m
+        return None
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return tuple(m.article for m in self.members)
+
+
+@dataclass(frozen=True)
+class EventMatch:
+    """How well one article matches the event the others cover."""
+    article: str
+    score: float                # 0-1
+    same_event: bool
+    evidence: str = ""
+
+
+@dataclass(frozen=True)
+class Omission:
+    """A fact that ``covered_by`` carry and ``article`` leaves out; rank 1 is the most important."""
+    fact: str
+    article: str
+    covered_by: tuple[str, ...]
+    rank: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One reviewable observation: a typed signal with its evidence and the rule that raised it."""
+    id: str                     # stable key: same text, same finding, same id
+    kind: str                   # e.g. "omission", "exclusive", "attribution_verb", "contradiction"
+    fact: str | None
+    articles: tuple[str, ...]
+    spans: tuple[Span, ...]
+    evidence: str               # one readable sentence naming what fired
+    score: float                # 0-1, higher is stronger
+    rule: str = ""              # the rule or lexicon entry that raised it
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct ("...") or reported (said that ...) quote and who it is attributed to."""
+    article: str
+    sentence: str               # sentence id holding the quote (the first, if it spans several)
+    start: int                  # the quoted words (direct) or the reported clause
+    end: int
+    kind: str                   # "direct" or "reported"
+    speaker: str                # canonical speaker key (normalised name), "" when unknown
+    speaker_name: str           # the name as the text gives it
+    role: str = ""              # e.g. "German Chancellor", as the text gives it
+    speaker_start: int = -1     # span of the name in the text, -1 when not in this sentence
+    speaker_end: int = -1
+    verb: str = ""              # the attribution verb ("said", "told", "warned"), lower-case
+    words: int = 0              # words quoted
+
+
+@dataclass(frozen=True)
+class Voice:
+    """One speaker across the comparison: who quotes them and how much (share of voice)."""
+    speaker: str                # canonical key
+    name: str                   # the fullest name seen
+    role: str
+    words: Mapping[str, int]    # article id -> words quoted from this speaker
+    share: Mapping[str, float]  # article id -> share of that article's quoted words, 0-1
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the engine knows about a set of articles; built by ``analysis.compare``."""
+    articles: tuple[Article, ...]
+    event: tuple[EventMatch, ...] = ()
+    facts: tuple[Fact, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    metrics: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # article id -> groups
+    quotes: tuple[Quote, ...] = ()
+    voices: tuple[Voice, ...] = ()
+    notes: tuple[str, ...] = ()     # plain messages for the user ("only one article", ...)
+
+    def article(self, article_id: str) -> Article:
+        for a in self.articles:
+            if a.id == article_id:
+                return a
+        raise KeyError(article_id)
+
+    def fact(self, fact_id: str) -> Fact:
+        for f in self.facts:
+            if f.id == fact_id:
+                return f
+        raise KeyError(fact_id)

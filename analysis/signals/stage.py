@@ -1,0 +1,39 @@
+"""The signals stage of the pipeline: per-article metrics, quotes and voices, framing findings.
+
+Glue only: each signal lives in its own module; this one calls them in order and reports progress.
+Voice omissions and framing findings are computed over same-event articles only, since an article
+about another event neither omits a voice nor frames the same fact.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
+
+from ..model import Article, Fact, Finding, Quote, Voice
+
+
+@dataclass(frozen=True)
+class Signals:
+    metrics: Mapping[str, Mapping[str, Any]]
+    quotes: tuple[Quote, ...]
+    voices: tuple[Voice, ...]
+    findings: list[Finding]
+
+
+def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
+        progress: Callable[[float, str], None]) -> Signals:
+    from .framing import framing_findings
+    from .metrics import article_metrics
+    from .voices import find_quotes, voice_findings, voices
+
+    metrics = {a.id: article_metrics(a) for a in articles}
+    progress(0.75, "quotes and voices")
+    quotes = tuple(q for a in articles for q in find_quotes(a))
+    peers = [a for a in articles if a.id in same_event]
+    peer_quotes = tuple(q for q in quotes if q.article in same_event)
+    voice_table = tuple(voices(articles, quotes))
+    findings = list(voice_findings(peers, tuple(voices(peers, peer_quotes)), peer_quotes)) \
+        if len(peers) > 2 else []
+    progress(0.85, "framing")
+    findings += framing_findings(facts, {a.id: a for a in peers})
+    return Signals(metrics, quotes, voice_table, findings)
