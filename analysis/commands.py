@@ -16,10 +16,26 @@ EXIT_BAD_INPUT = 1          # some inputs could not be used; the rest were proce
 EXIT_NOTHING = 2            # no usable input at all
 
 
-def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[Article], int]:
-    """Load each source as an article (ids a1, a2, ... in order); report failures on ``err``."""
-    from .ingest import load_article
+def _session_of(sources: Sequence[str]) -> str | None:
+    from .session import is_session_file
+    return sources[0] if len(sources) == 1 and is_session_file(sources[0]) else None
 
+
+def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[Article], int]:
+    """Load each source as an article (ids a1, a2, ... in order); report failures on ``err``.
+
+    A single review-session file stands for the articles it holds."""
+    from .ingest import load_article
+    from .session import Session, load_articles
+
+    session = _session_of(sources)
+    if session:
+        try:
+            with Session.open(session, read_only=True) as s:
+                return load_articles(s), 0
+        except ParallaxError as exc:
+            print(f"parallax: {session}: {exc}", file=err)
+            return [], 1
     articles: list[Article] = []
     failures = 0
     for src in sources:
@@ -42,6 +58,17 @@ def _write(text: str, target: str) -> None:
         Path(target).write_text(text, encoding="utf-8")
 
 
+def session_review(sources: Sequence[str], comparison) -> dict | None:
+    """The review (verdicts, notes) of the session the sources name, for this comparison."""
+    from .session import Session, review_export
+
+    session = _session_of(sources)
+    if not session:
+        return None
+    with Session.open(session, read_only=True) as s:
+        return review_export(s, comparison)
+
+
 def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
                     err: TextIO = sys.stderr) -> int:
     from . import export_json, export_md
@@ -55,7 +82,7 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
     for note in comparison.notes:
         print(f"parallax: {note}", file=err)
     if json_out:
-        _write(export_json.dumps(comparison) + "\n", json_out)
+        _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n", json_out)
     if markdown_out:
         _write(export_md.summary(comparison), markdown_out)
     if not json_out and not markdown_out:

@@ -13,6 +13,7 @@ MIN_ARTICLE_WORDS = 1                       # words; an article with fewer is "e
 MAX_CONTROL_CHAR_RATIO = 0.05               # share of characters; above it the input is "binary"
 FETCH_CHUNK_BYTES = 64 * 1024               # bytes per read from a URL (the timeout is checked between)
 UTF16_MIN_NUL_SHARE = 0.05                  # share of odd (LE) or even (BE) bytes that are NUL in BOM-less UTF-16
+UTF16_MIN_BLOCK_SHARE = 0.9                 # share of those bytes in their 3 commonest values (few scripts)
 CP1252_MAX_NON_ASCII_LETTER_SHARE = 0.3     # share of letters; above it a cp1252 reading is mojibake
 HEADER_LINES = 8                            # non-blank lines at the top searched for title/dateline/byline
 MIN_TITLE_WORDS = 3                         # words; a shorter first line is not taken as the title
@@ -24,14 +25,32 @@ MAX_META_LINE_WORDS = 12                    # words in a dateline, byline or "So
 TITLE_FALLBACK_WORDS = 10                   # words of the first sentence used when no title is found
 LANGUAGE_MIN_WORDS = 20                     # words; shorter texts are not language-checked
 MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.15      # share of words; English prose measures about 0.4
+MIN_HTML_BODY_WORDS = 25                    # words; a web page with fewer holds no article (an app shell)
 
 # --- segment ------------------------------------------------------------------------------------
 MAX_SENTENCE_CHARS = 2000                   # characters; longer runs are split at the nearest space
+MIN_SPLIT_PIECE_CHARS = 1000                # characters; an over-long run is cut at a clause mark (, ; :)
+                                            # only if the piece before it is at least this long
+MAX_PARENTHETICAL_CHARS = 400               # characters; a (...) or [...] up to this long is never split
+MAX_TIME_INTRO_WORDS = 3                    # words before "a.m."/"p.m." in an opener ("At 5 a.m.") that
+                                            # does not end a sentence
 
 # --- features / similarity ----------------------------------------------------------------------
 EMBED_MAX_TOKENS_PER_TEXT = 512             # model tokens; a longer sentence is embedded from its start
-EMBED_CHUNK_TOKENS = 65_536                 # model tokens pooled per numpy step (bounds memory, ~64 MB)
-# (weights and index sizes follow below, written by the tuning in analysis/bench/similarity.py)
+EMBED_CHUNK_TOKENS = 32_768                 # padded model tokens pooled per numpy step (~32 MB)
+ENTITY_CORPUS_MIN_SENTENCES = 20            # sentences; below it the corpus is too small to judge
+                                            # whether a sentence-initial capitalised word is a name
+# Similarity = sigmoid(bias + sum of weight * component); components in analysis/similarity.py.
+# Logistic fit to STS-B train (score / 5 as soft target): python -m analysis.bench.similarity --fit
+SIM_BIAS = -2.71                            # logit
+SIM_W_COSINE = 2.29                         # per unit of sentence-embedding cosine (0-1)
+SIM_W_CONTENT = 1.75                        # per unit of content-word-embedding cosine (0-1)
+SIM_W_OVERLAP = 0.75                        # per unit of IDF-weighted stem Dice overlap (0-1)
+SIM_W_ENTITY = 0.06                         # per unit of entity agreement (-1..1)
+SIM_W_NUMBER = 0.51                         # per unit of number agreement (-1..1)
+CANDIDATE_NEIGHBOURS = 8                    # nearest other-article sentences per sentence, per embedding
+CANDIDATE_MAX_POSTING = 8                   # sentences; longer entity/stem postings give no pairs
+CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour search (memory ~ 512 x n)
 
 # --- align --------------------------------------------------------------------------------------
 LINK_MIN_SIMILARITY = 0.55                  # similarity 0-1; weaker links never join two sentences
@@ -72,3 +91,51 @@ VOICE_OMISSION_MIN_QUOTERS = 2              # other outlets that must quote a sp
 VOICE_COVERAGE_WEIGHT = 0.7                 # weight 0-1 of "share of other outlets quoting the speaker"
 VOICE_PROMINENCE_WEIGHT = 0.3               # weight 0-1 of "the speaker's share of voice where quoted"
 VOICE_PROMINENCE_FULL_SHARE = 0.25          # share of voice 0-1 that counts as fully prominent
+
+# --- signals: word diff and framing (analysis/worddiff.py, analysis/signals/framing/, docs/FINDINGS.md)
+DIFF_WEAK_ISLAND_MAX_TOKENS = 2             # tokens; an unchanged run of only function words/punctuation
+                                            # this short between two changes joins them (no splinters)
+FRAMING_MIN_VERSION_WORDS = 3               # words; a shorter version of a fact is not compared
+FRAMING_QUOTE_MIN_WORDS = 3                 # words inside quotation marks that make a direct quote
+FRAMING_QUOTE_OVERLAP_MAX = 0.3             # share 0-1 of quoted words two outlets share; at or below
+                                            # it they quote "different words" of the speaker
+FRAMING_IN_QUOTE_FACTOR = 0.6               # score multiplier for a word inside a quote (the speaker's,
+                                            # not the outlet's, choice)
+FRAMING_ONE_SIDED_FACTOR = 0.75             # score multiplier when the other version's matching diff
+                                            # region is empty (extra content, not a substitution)
+FRAMING_SENTIMENT_SHIFT_MIN = 0.5           # VADER compound difference (-2..2 scale) that is a shift
+FRAMING_SENTIMENT_FULL_SHIFT = 1.5          # VADER compound difference that scores 1.0
+FRAMING_SENTIMENT_WORDS_SHOWN = 3           # highest-valence words per side highlighted as evidence
+FRAMING_STANCE_MIN_GAP = 0.4                # stance strength gap (-1..1 scale) between two versions that
+                                            # is a "stance" finding when both lean the same way
+FRAMING_NAME_MIN_SIMILARITY = 0.6           # rapidfuzz ratio 0-1 for two names to be spelling variants
+FRAMING_QUANTITY_MAX_PER_VERSION = 6        # quantities of one unit in a version; more is a list, not a claim
+FRAMING_UNKNOWN_NAME_MIN_SIMILARITY = 0.8   # rapidfuzz ratio 0-1 for two names outside name_variants.txt
+                                            # to be "the same name spelt differently"
+FRAMING_EXCERPT_WORDS = 8                   # words of the other version quoted in evidence
+FRAMING_FACING_MAX_WORDS = 12               # words; a changed stretch of the other version longer than
+                                            # this is too wide to name as "what it has instead"
+FRAMING_QUOTE_FULL_WORDS = 20               # quoted words at which a direct quote gets its full bonus
+FRAMING_QUOTE_LENGTH_BONUS = 0.2            # score added, pro rata, for a long direct quote
+# Base score 0-1 of each framing rule before the factors above; the strongest differences rank first.
+FRAMING_BASE_SCORES = {
+    "contradiction.number": 0.85, "contradiction.date": 0.8, "contradiction.weekday": 0.75,
+    "contradiction.name_slot": 0.75, "contradiction.name_spelling": 0.6, "contradiction.stance": 0.7,
+    "attribution.doubt": 0.75, "attribution.emotive": 0.75, "attribution.concession": 0.65,
+    "attribution.assertive": 0.5, "attribution.tentative": 0.5, "attribution.neutral": 0.0,
+    "loaded.pejorative": 0.65, "loaded.dramatic": 0.6, "loaded.emotive": 0.6, "loaded.euphemism": 0.6,
+    "quote.direct_vs_paraphrase": 0.45, "quote.different_words": 0.45,
+    "naming.metonym": 0.5, "naming.spelling": 0.45,
+    "passive.agentless": 0.45, "passive.agentless_vs_active": 0.55,
+    "hedge.adverb": 0.5, "hedge.verb": 0.5, "hedge.phrase": 0.5, "hedge.modal": 0.4,
+    "hedge.adjective": 0.4, "hedge.approximator": 0.35,
+    "booster": 0.45, "intensifier.maximizer": 0.45, "intensifier.amplifier": 0.4,
+    "intensifier.adjective": 0.35, "stance.strength": 0.5, "sentiment_shift": 0.8,
+}
+
+# --- session ------------------------------------------------------------------------------------
+SESSION_SUFFIX = ".parallax"                # file name extension of a review session
+SESSION_BUSY_TIMEOUT_SECONDS = 5.0          # seconds a write waits for a reader's lock before failing
+SESSION_UNDO_LIMIT = 5000                   # undo steps kept in the file; older ones are dropped
+SESSION_NOTE_MERGE_SECONDS = 60.0           # seconds; note edits on one finding closer than this undo together
+SESSION_MAX_NOTE_CHARS = 100_000            # characters in one review note; longer notes are refused

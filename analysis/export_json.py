@@ -45,10 +45,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_dict(comparison: Comparison, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> dict:
-    """The contract as a dict; ``reviews`` (finding id -> verdict/severity/note) adds "review"."""
-    reviews = reviews or {}
-    return {
+def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> dict:
+    """The contract as a dict.  ``review`` is a session's ``review_export``: each finding then gets
+    its "review" (verdict, severity, note) and the top level a "review" summary."""
+    reviews = (review or {}).get("findings", {})
+    out = {
         "schema": SCHEMA,
         "articles": [_article(a, _plain(comparison.metrics.get(a.id, {})))
                      for a in comparison.articles],
@@ -64,7 +65,10 @@ def to_dict(comparison: Comparison, reviews: Mapping[str, Mapping[str, Any]] | N
         "voices": [_plain(v.__dict__) for v in comparison.voices],
         "notes": list(comparison.notes),
     }
+    if review is not None:
+        out["review"] = {k: _plain(v) for k, v in review.items() if k != "findings"}
+    return out
 
 
-def dumps(comparison: Comparison, reviews: Mapping[str, Mapping[str, Any]] | None = None) -> str:
-    return json.dumps(to_dict(comparison, reviews), ensure_ascii=False, indent=1)
+def dumps(comparison: Comparison, review: Mapping[str, Any] | None = None) -> str:
+    return json.dumps(to_dict(comparison, review), ensure_ascii=False, indent=1)

@@ -1,0 +1,28 @@
+"""Review sessions: one SQLite file (``.parallax``) with the articles as given, settings and every
+verdict, severity and note, keyed by the stable finding id.  No Qt here; the window only calls it.
+
+Public API (documented in docs/SESSION.md):
+
+* ``Session.create(path, articles)`` / ``Session.open(path, read_only=None)`` -> ``Session``
+* ``session.set_verdict / set_severity / set_note / review / reviews / undo / redo / batch``
+* ``session.progress(findings)``, ``session.next_unreviewed(findings, after)``
+* ``session.save_as(path)`` / ``session.copy_to(path)`` / ``session.close()``
+* ``load_articles(session)`` -> Articles for ``analysis.compare``
+* ``review_export(session, comparison)`` -> JSON-ready verdicts and notes, orphans included
+* ``is_session_file(path)``: whether a path holds a session (for the command line)
+"""
+from __future__ import annotations
+
+from ..constants import SESSION_SUFFIX
+from .bridge import REVIEW_SCHEMA, load_articles, review_export
+from .check import is_session_file
+from .lock import LOCK_SUFFIX
+from .records import Review, SessionArticle, UndoStep
+from .schema import APP_NAME, MIGRATIONS, SCHEMA_VERSION, SEVERITIES, VERDICTS
+from .store import Session
+
+__all__ = [
+    "APP_NAME", "LOCK_SUFFIX", "MIGRATIONS", "REVIEW_SCHEMA", "Review", "SCHEMA_VERSION",
+    "SESSION_SUFFIX", "SEVERITIES", "Session", "SessionArticle", "UndoStep", "VERDICTS", "is_session_file",
+    "load_articles", "review_export",
+]

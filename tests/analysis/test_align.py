@@ -1,0 +1,39 @@
+"""The clustering method on hand-made links: constraints hold, strongest links win."""
+from __future__ import annotations
+
+from analysis.align import cluster_links
+from analysis.constants import LINK_MIN_SIMILARITY, MAX_SENTENCES_PER_OUTLET
+
+
+def _score_from(table):
+    def score(a, b):
+        return table.get((a, b), table.get((b, a), 0.0))
+    return score
+
+
+def test_three_outlets_one_fact():
+    links = [(("a1", 0), ("a2", 3), 0.9), (("a2", 3), ("a3", 1), 0.8), (("a1", 0), ("a3", 1), 0.7)]
+    clusters = cluster_links(links, _score_from({(a, b): s for a, b, s in links}))
+    assert clusters == [[("a1", 0), ("a2", 3), ("a3", 1)]]
+
+
+def test_weak_links_join_nothing():
+    links = [(("a1", 0), ("a2", 0), LINK_MIN_SIMILARITY - 0.01)]
+    assert cluster_links(links, _score_from({})) == []
+
+
+def test_chain_of_near_misses_does_not_drift():
+    # a1.0 ~ a2.0 and a2.0 ~ a3.0, but a1.0 and a3.0 say unrelated things: the mean check refuses.
+    links = [(("a1", 0), ("a2", 0), 0.9), (("a2", 0), ("a3", 0), 0.6)]
+    table = {(a, b): s for a, b, s in links}
+    table[(("a1", 0), ("a3", 0))] = 0.0
+    clusters = cluster_links(links, _score_from(table))
+    assert clusters == [[("a1", 0), ("a2", 0)]]
+
+
+def test_one_long_sentence_may_match_two_short_ones_but_no_more():
+    links = [(("a1", 0), ("a2", i), 0.9 - i / 100) for i in range(4)]
+    clusters = cluster_links(links, _score_from({(a, b): s for a, b, s in links}))
+    assert len(clusters) == 1
+    assert sum(1 for k in clusters[0] if k[0] == "a2") == MAX_SENTENCES_PER_OUTLET
+    assert clusters[0] == [("a1", 0), ("a2", 0), ("a2", 1)]
