@@ -34,6 +34,8 @@ MIN_SPLIT_PIECE_CHARS = 1000                # characters; an over-long run is cu
 MAX_PARENTHETICAL_CHARS = 400               # characters; a (...) or [...] up to this long is never split
 MAX_TIME_INTRO_WORDS = 3                    # words before "a.m."/"p.m." in an opener ("At 5 a.m.") that
                                             # does not end a sentence
+PUNKT_WINDOW_CHARS = 20_000                 # characters handed to Punkt at once (cut at a space): bounds
+                                            # each call under NLTK's 5 s regex time limit
 
 # --- features / similarity ----------------------------------------------------------------------
 EMBED_MAX_TOKENS_PER_TEXT = 512             # model tokens; a longer sentence is embedded from its start

@@ -1,0 +1,138 @@
+"""Ingest: turn what an editor has (a file, a link, pasted text) into one clean, segmented Article.
+
+Stages, one module each: ``source`` (what was given; files read within the size limit), ``fetch``
+(URLs), ``decode`` (bytes to text), ``normalize`` (Unicode and whitespace, before any offset exists),
+``html`` (article body and page metadata), ``clean`` with ``furniture`` and ``markdown`` (page
+furniture out, each removal kept), ``metadata`` (dates, outlet rules, precedence), ``language``.
+"""
+from __future__ import annotations
+
+import os
+import re
+
+from .. import constants as C
+from ..errors import IngestError
+from ..model import Article
+from . import metadata
+from .clean import clean
+from .decode import decode_bytes
+from .fetch import fetch
+from .html import declared_charset, extract_page, looks_like_html
+from .language import detect_language
+from .normalize import normalize_text
+from .source import Source, resolve
+
+__all__ = ["load_article"]
+
+_WORD = re.compile(r"\w+")
+
+
+def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
+                 kind: str | None = None, outlet: str | None = None, title: str | None = None,
+                 date=None, author: str | None = None) -> Article:
+    """Read, clean and segment one article.
+
+    ``source`` is recognised as follows (``kind`` forces a reading):
+
+    * ``kind="paste"``: the string is the article text itself (bytes are decoded first);
+    * bytes: raw content, decoded (UTF-8, UTF-16, cp1252...); web-page markup is extracted;
+    * a ``PathLike``: a file;
+    * a string that is one link (``scheme://...``, no spaces): a URL; only http(s) is fetched,
+      within ``FETCH_TIMEOUT_SECONDS`` and ``FETCH_MAX_BYTES``;
+    * a string containing a line break: pasted text;
+    * any other string: a file path.  A missing file is an IngestError, never read as text.
+
+    Files: ``.txt``/``.md`` are text (``.md`` markup is rendered), ``.html``/``.htm`` are web pages,
+    other names are sniffed.  ``outlet``, ``title``, ``date`` (ISO string or ``datetime.date``) and
+    ``author`` override what is found; ``Article.metadata_origin`` says where each value came from.
+
+    Raises IngestError (one line, fit to show the user) for anything that is not a usable article.
+    """
+    given_date = metadata.given_date(date)  # a bad date= fails before any reading
+    src = resolve(source, kind)
+    text, encoding, fmt, warnings, final_url = _decoded(src)
+    source_text, page_found, known_title = _extracted(src, text, fmt, final_url)
+    cleaned = clean(source_text, known_title=known_title, is_markdown=fmt == "markdown")
+    _check_body(src, fmt, cleaned)
+    given = {"outlet": (outlet, "given"), "title": (title, "given"),
+             "date": (given_date, "given"), "author": (author, "given")}
+    values, origins = metadata.choose(given, page_found, cleaned.found,
+                                      _fallbacks(src, final_url, article_id, cleaned.text))
+    language, warning = detect_language(cleaned.text)
+    # Imported here: the ingest stages stay usable (and testable) without loading NLTK.
+    from ..segment import segment
+    paragraphs, sentences, tokens = segment(cleaned.text, article_id)
+    return Article(
+        id=article_id, path=src.path, source_kind=src.kind,
+        outlet=values["outlet"], title=values["title"], date=values["date"], author=values["author"],
+        text=cleaned.text, source_text=source_text, removed=cleaned.removed,
+        paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens),
+        language=language, encoding=encoding, metadata_origin=origins,
+        warnings=tuple(warnings) + ((warning,) if warning else ()))
+
+
+def _check_body(src: Source, fmt: str, cleaned) -> None:
+    words = len(_WORD.findall(cleaned.text))
+    if fmt == "html" and words < C.MIN_HTML_BODY_WORDS:
+        raise IngestError(f"{src.name}: no article text found in this web page "
+                          f"(only {words} word{'' if words == 1 else 's'} besides page furniture)")
+    if words < C.MIN_ARTICLE_WORDS:
+        n = len(cleaned.removed)
+        raise IngestError(f"{src.name}: no article text left after removing {n} line"
+                          f"{'' if n == 1 else 's'} of page furniture" if n else
+                          f"{src.name}: holds no words")
+
+
+def _decoded(src: Source) -> tuple[str, str, str, list[str], str | None]:
+    """``(normalised text, encoding, format, warnings, final URL)`` of a resolved source."""
+    data, fmt, declared, final_url = src.data, src.format, None, None
+    if src.kind == "url":
+        fetched = fetch(src.path)
+        data, declared, final_url = fetched.data, fetched.charset, fetched.url
+        fmt = _url_format(src.name, fetched.content_type)
+    if data is None:
+        text, encoding, warnings = src.text, "text", []
+    else:
+        if not data:
+            raise IngestError(f"{src.name}: is empty")
+        if fmt in ("html", "sniff"):
+            declared = declared or declared_charset(data)
+        text, encoding, warnings = decode_bytes(data, src.name, declared)
+    text = normalize_text(text)
+    if not text.strip():
+        raise IngestError(f"{src.name}: holds only whitespace" if data or src.text
+                          else f"{src.name}: is empty")
+    if fmt == "sniff":
+        fmt = "html" if looks_like_html(text) else "text"
+    return text, encoding, fmt, warnings, final_url
+
+
+def _url_format(name: str, content_type: str) -> str:
+    if content_type in ("text/html", "application/xhtml+xml"):
+        return "html"
+    if content_type in ("text/plain", "text/markdown"):
+        return "markdown" if content_type == "text/markdown" else "text"
+    if content_type and not content_type.startswith("text/"):
+        raise IngestError(f"{name}: the link gives {content_type}, not a web page or text")
+    return "sniff"
+
+
+def _extracted(src: Source, text: str, fmt: str, url: str | None):
+    """``(source_text, metadata found in the page, known title)``; web pages lose their markup."""
+    if fmt != "html":
+        return text, {}, None
+    page = extract_page(text, src.name, url)
+    source_text = normalize_text(page.text)
+    title = page.found.get("title")
+    return source_text, page.found, title[0] if title else None
+
+
+def _fallbacks(src: Source, url: str | None, article_id: str, body: str) -> dict:
+    found = {"title": (metadata.title_from_text(body), "first words of the text (no title found)")}
+    if src.kind == "url":
+        found["outlet"] = (metadata.host_name(url or src.path), "URL host name")
+    elif src.kind == "file":
+        found["outlet"] = metadata.outlet_from_path(src.path, article_id)
+    else:
+        found["outlet"] = (metadata.article_label(article_id), "fallback (pasted text)")
+    return found

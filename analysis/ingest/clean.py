@@ -1,0 +1,239 @@
+"""The cleaner: which lines of a source are page furniture or metadata, and the body that remains.
+
+Passes, in order (each sees what the earlier ones removed):
+
+1. one-line furniture (``furniture.classify``) and "Source: CNN" lines (outlet metadata);
+2. photo captions: a line directly above a photo credit that reads like a caption (it has a date
+   or a "(L)"-style position marker and quotes nobody); anything else above a credit is kept;
+3. "Related article" labels and the linked headline right after them;
+4. the header: the first few lines give datelines, bylines and the title (the first short line that
+   does not end like a sentence), until the first line that is none of these;
+5. later copies of the title.
+
+Each removal is a ``Removed(text, reason, line)`` with ``line`` its 0-based number in the source, so
+the user can restore it.  Only whole lines are removed; body lines are never edited (except that
+markdown markup is rendered away in ``.md`` files).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .. import constants as C
+from ..model import Removed
+from . import furniture, markdown
+from .metadata import find_date, iso_date, split_title_suffix
+
+_QUOTES = "“”\"«»„"
+_POSITION = re.compile(r"\((?:l|r|c|left|right|center|centre|front|back|top|bottom|"
+                       r"\d(?:st|nd|rd|th) (?:l|r|left|right))\)", re.I)
+_RELATED = re.compile(r"^(?:related(?:\s+(?:article|articles|content|stories|story|live[- ]story|"
+                      r"coverage|video|videos|reading|links?))?|see also|more on this(?: story)?|"
+                      r"more coverage|recommended(?: for you)?|you may also like|most read|"
+                      r"editor'?s picks|read next|trending(?: now)?)\s*:?$", re.I)
+_FINAL_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$")
+_BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][^.!?]*)$")
+_NAME_PARTICLES = frozenset("and de van von der al bin da di du la le".split())
+_TEAM = re.compile(r"^(?:[A-Z][\w'-]*\s+){0,2}(?:team|desk|staff|newsroom|editorial board|editors|"
+                   r"bureau)$", re.I)
+_DATELINE_NOISE = re.compile(
+    r"\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|"
+    r"e[sd]t|ct|pt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b|\d{1,2}[:.]\d\d|[|,.:;•·()\-–—\s]", re.I)
+
+
+@dataclass
+class Cleaned:
+    """The body text that remains, the removed lines, and metadata the text itself gave."""
+    text: str
+    removed: tuple[Removed, ...]
+    found: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (value, origin)
+
+
+def clean(source_text: str, *, known_title: str | None = None, is_markdown: bool = False) -> Cleaned:
+    """Remove furniture and metadata lines from ``source_text`` (already normalised).
+
+    ``known_title`` (from HTML metadata) replaces title detection: lines equal to it are removed.
+    """
+    raw = source_text.split("\n")
+    lines = [markdown.render(line) for line in raw] if is_markdown else raw
+    state = _State(lines, {}, {}, known_title)
+    if is_markdown:
+        _mark_markup(raw, state)
+    _mark_furniture(state)
+    _mark_captions(state)
+    _mark_related(state)
+    _mark_header(state, detect_title=not known_title)
+    _mark_title_copies(state)
+    return Cleaned(_body(lines, state.reasons), _removed(raw, state.reasons), state.found)
+
+
+@dataclass
+class _State:
+    lines: list[str]
+    reasons: dict[int, str]                     # line number -> why it was removed
+    found: dict[str, tuple[str, str]]
+    known_title: str | None = None              # from HTML metadata: matched, not detected
+
+    @property
+    def title(self) -> str | None:
+        found = self.found.get("title")
+        return self.known_title or (found[0] if found else None)
+
+    def kept(self, start: int = 0):
+        """Numbers of non-blank lines not yet removed, from ``start`` on."""
+        return (i for i in range(start, len(self.lines)) if self.lines[i] and i not in self.reasons)
+
+    def next_kept(self, start: int) -> int | None:
+        return next(self.kept(start), None)
+
+    def previous_kept(self, end: int) -> int | None:
+        return next((i for i in range(end - 1, -1, -1) if self.lines[i] and i not in self.reasons),
+                    None)
+
+
+def _mark_markup(raw: list[str], state: _State) -> None:
+    for i, line in enumerate(raw):
+        reason = markdown.markup_only(line)
+        if reason:
+            state.reasons[i] = reason
+
+
+def _mark_furniture(state: _State) -> None:
+    top = set(list(state.kept())[:C.HEADER_LINES])
+    for i in list(state.kept()):
+        line = state.lines[i]
+        outlet = furniture.outlet_line(line)
+        if outlet:
+            state.reasons[i] = "outlet line"
+            state.found.setdefault("outlet", (outlet, '"Source:" line'))
+            continue
+        reason = furniture.classify(line, top=i in top)
+        if reason:
+            state.reasons[i] = reason
+
+
+def _mark_captions(state: _State) -> None:
+    credits = [i for i, r in state.reasons.items() if r == "photo credit"]
+    for i in sorted(credits):
+        above = state.previous_kept(i)
+        if above is not None and _is_caption(state.lines[above]):
+            state.reasons[above] = "photo caption"
+
+
+def _is_caption(line: str) -> bool:
+    # Body paragraphs quote people; captions describe a picture and date it or place people in it.
+    return (len(line.split()) <= C.MAX_CAPTION_WORDS and not any(q in line for q in _QUOTES)
+            and bool(find_date(line) or _POSITION.search(line)))
+
+
+def _mark_related(state: _State) -> None:
+    for i in list(state.kept()):
+        if i in state.reasons or not _RELATED.match(state.lines[i]):
+            continue
+        state.reasons[i] = "related link"
+        after = state.next_kept(i + 1)
+        if after is not None and _is_headline(state.lines[after], C.MAX_RELATED_HEADLINE_WORDS):
+            state.reasons[after] = "related link"
+
+
+def _is_headline(line: str, most_words: int) -> bool:
+    """Short and not ended like a sentence (a final "U.S." is an abbreviation, not a full stop)."""
+    end = line.rstrip(_QUOTES + "’'")
+    if not 0 < len(line.split()) <= most_words or not end:
+        return False
+    return end[-1] not in ".,;:" or bool(_FINAL_ABBREVIATION.search(end))
+
+
+def _mark_header(state: _State, *, detect_title: bool) -> None:
+    header = list(state.kept())[:C.HEADER_LINES]
+    for i in header:
+        line = state.lines[i]
+        if _mark_meta_line(state, i, line) or _same_title(line, state.title):
+            continue  # copies of the title are marked afterwards, with the rest of them
+        if not (detect_title and state.title is None and _mark_title(state, i, line)):
+            return  # the body has started
+
+
+def _mark_meta_line(state: _State, i: int, line: str) -> bool:
+    words = len(line.split())
+    if words > C.MAX_META_LINE_WORDS:
+        return False
+    if _is_dateline(line):
+        state.reasons[i] = "dateline"
+        state.found.setdefault("date", (iso_date(line), "dateline"))
+        return True
+    byline = _BYLINE.match(line)
+    author = _byline_author(byline["author"]) if byline else None
+    if author or (words <= 4 and _TEAM.match(line)):
+        state.reasons[i] = "byline"
+        state.found.setdefault("author", (author or line, "byline"))
+        if byline and iso_date(line):
+            state.found.setdefault("date", (iso_date(line), "byline"))
+        return True
+    return False
+
+
+def _byline_author(text: str) -> str | None:
+    """"Jane Doe and John Roe, CNN" -> "Jane Doe and John Roe"; None unless it reads as names
+    (so that "By Monday, leaders had agreed" is not a byline)."""
+    author = re.split(r"\s*[|,;]\s*", text)[0]
+    words = author.split()
+    if not 0 < len(words) <= 6:
+        return None
+    return author if all(w[0].isupper() or w in _NAME_PARTICLES for w in words) else None
+
+
+def _is_dateline(line: str) -> bool:
+    match = find_date(line)
+    if not match:
+        return False
+    rest = line[:match.start()] + " " + line[match.end():]
+    return not any(ch.isalnum() for ch in _DATELINE_NOISE.sub("", rest))
+
+
+def _mark_title(state: _State, i: int, line: str) -> bool:
+    words = len(line.split())
+    if not (C.MIN_TITLE_WORDS <= words <= C.MAX_TITLE_WORDS and _is_headline(line, words)):
+        return False
+    if state.next_kept(i + 1) is None:
+        return False  # a lone line is the article, not its title
+    title, outlet = split_title_suffix(line)
+    state.reasons[i] = "title"
+    state.found["title"] = (title, "first line")
+    if outlet:
+        state.found.setdefault("outlet", (outlet, "title suffix"))
+    return True
+
+
+def _title_key(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _same_title(line: str, title: str | None) -> bool:
+    if not title:
+        return False
+    key, wanted = _title_key(line), _title_key(title)
+    return key == wanted or _title_key(split_title_suffix(line)[0]) == wanted
+
+
+def _mark_title_copies(state: _State) -> None:
+    title = state.title
+    if not title:
+        return
+    first = state.known_title is not None  # HTML: the first copy in the body is the headline itself
+    longest = len(title) + 80              # characters: a title plus an outlet suffix, generously
+    for i in list(state.kept()):
+        if len(state.lines[i]) <= longest and _same_title(state.lines[i], title):
+            state.reasons[i] = "title" if first else "repeated title"
+            first = False
+
+
+def _body(lines: list[str], reasons: dict[int, str]) -> str:
+    kept = [line for i, line in enumerate(lines) if i not in reasons]
+    # Removing a line between blank lines leaves a run of blanks: one blank line is a paragraph break.
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+
+
+def _removed(raw: list[str], reasons: dict[int, str]) -> tuple[Removed, ...]:
+    return tuple(Removed(raw[i], reasons[i], i) for i in sorted(reasons))

@@ -1,0 +1,164 @@
+"""Page furniture recognised from one line alone: navigation, credits, share buttons, footers.
+
+``classify(line, top=...)`` returns a human reason ("navigation", "photo credit", ...) or None.
+Rules match whole lines only, so a body sentence that merely contains such words is never touched.
+Lines whose meaning depends on their neighbours (captions, "Related article" plus its headline,
+titles, datelines, bylines) are handled in ``clean``.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import constants as C
+
+# Exact lines (compared case-insensitively) and the reason they are furniture.
+_EXACT = {
+    "navigation": """skip to content|skip to main content|skip to navigation|jump to content|
+        menu|main menu|open menu|close menu|toggle navigation|navigation|open navigation|
+        search|home|back to top|go to top|scroll to top|sign in|log in|login|register|my account""",
+    "share buttons": """share|share this|share this article|share this story|share on facebook|
+        share on twitter|share on x|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|
+        copy link|link copied|copy url|tweet|pinterest|reddit|telegram|flipboard|messenger""",
+    "read more link": """read more|click here|continue reading|read the full story|
+        read full article|read the full article|keep reading|show more|load more|see more""",
+    "comments link": """leave a comment|leave a reply|post a comment|add a comment|comment|
+        comments|view comments|show comments|join the conversation|join the discussion|
+        no comments yet|no comments yet.|be the first to comment""",
+    "source link": "source link|source url|original article|original source|view original|"
+                   "view original article",
+    "advertisement": """advertisement|advert|sponsored|sponsored content|ad|
+        story continues below advertisement|scroll to continue with content|
+        article continues below""",
+    "subscribe prompt": "subscribe|subscribe now|sign up|sign up now|newsletter",
+}
+EXACT = {line.strip(): reason for reason, lines in _EXACT.items()
+         for line in lines.replace("\n", "").split("|")}
+
+_SHARE_WORDS = frozenset(w for w, r in EXACT.items() if r == "share buttons" and " " not in w)
+
+# (pattern, reason, most words a matching line may have: longer lines are article text)
+_PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
+    (r"^[a-z]+(?:_[a-z]+)+$", "navigation", 1),                    # icon names: arrow_upward
+    (r"^\d+\s+comments?$", "comments link", 2),
+    (r"^(?:read more|read next|also read|read also)\s*:.*$", "read more link", 25),
+    (r"^(?:related|see also)\s*:.*$", "related link", 25),
+    (r"^(?:tags|topics|filed under|categories|category)\s*:.*$", "tags", 30),
+    (r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|by\b).*$", "copyright", 20),
+    (r"^(?:photo|photos|photograph|image|picture|credit|photo credit|image credit|"
+     r"illustration)\s*:.+$", "photo credit", 12),
+    (r"^(?:\w+ )?(?:via )?getty images$", "photo credit", 4),
+    (r"^.*\b(?:enable javascript|javascript is (?:disabled|required|not enabled)|"
+     r"browser (?:does not|doesn't) support)\b.*$", "browser notice", 16),
+))
+
+_AGENCY = re.compile(r"(?:getty images|afp|ap|ap photo|reuters|epa|epa-efe|bloomberg|shutterstock|"
+                     r"anadolu(?: agency)?|nurphoto|sipa(?: usa)?|pool|alamy|xinhua|tass|sputnik|"
+                     r"dpa|picture alliance|zuma(?: press)?|abaca|redux|pa images|pa media|"
+                     r"images|photo|photos|via getty images|.* via getty images)$", re.I)
+
+PAREN_CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit|photo credit)s?\s*(?:by|:)\s*[^()]{1,150}"
+                          r"|(?:ap|afp|reuters|epa) photo(?:/[^()]*)?)\)$", re.I)
+OUTLET_LINE = re.compile(r"^source\s*:\s*(?P<outlet>\S.*)$", re.I)
+
+_LANGUAGE_NAMES = frozenset("""english français francais deutsch español espanol italiano português
+portugues русский українська українська azərbaycan azərbaycanca azerbaijani türkçe turkce polski
+nederlands العربية عربي 中文 简体中文 繁體中文 日本語 한국어 فارسی עברית ελληνικά română magyar čeština
+svenska norsk dansk suomi ქართული հայերեն қазақша oʻzbek o'zbek ўзбек български srpski српски
+hrvatski हिन्दी हिंदी اردو russian ukrainian french german spanish arabic chinese
+turkish italian portuguese polish georgian armenian kazakh uzbek persian hebrew""".split())
+_LANGUAGE_CODES = frozenset("""en ru ua az fr de es it pt ar zh tr pl nl ja ko fa he el ro hu cs sv
+no da fi ka hy kk uz bg sr hr hi ur id""".split())
+_SEPARATORS = re.compile(r"[\s|/·•,–—-]+")
+
+
+def classify(line: str, *, top: bool = False) -> str | None:
+    """Why ``line`` (stripped, non-blank) is furniture, or None if it may be article text."""
+    key = line.lower()
+    if key in EXACT:
+        return EXACT[key]
+    words = len(line.split())
+    for pattern, reason, most in _PATTERNS:
+        if words <= most and pattern.match(line):
+            return reason
+    if is_language_switcher(line, top=top):
+        return "language switcher"
+    if _all_share_words(key):
+        return "share buttons"
+    if is_pipe_credit(line) or is_slash_credit(line):
+        return "photo credit"
+    if _is_section_links(line):
+        return "section links"
+    if PAREN_CREDIT.search(line):
+        return "photo caption and credit" if PAREN_CREDIT.sub("", line).strip() else "photo credit"
+    return None
+
+
+def is_photo_credit(line: str) -> bool:
+    """A credit line that may sit under a caption ("Name | Agency | Getty Images", "(Photo by X)")."""
+    return classify(line) == "photo credit"
+
+
+def outlet_line(line: str) -> str | None:
+    """The outlet named by a "Source: CNN" line, or None."""
+    match = OUTLET_LINE.match(line)
+    if not match or len(line.split()) > C.MAX_META_LINE_WORDS // 2:
+        return None
+    outlet = match["outlet"].strip().rstrip(".")
+    return outlet if any(c.isalpha() for c in outlet) else None
+
+
+def is_pipe_credit(line: str) -> bool:
+    if "||" in line or "|" not in line:
+        return False
+    fields = [f.strip() for f in line.split("|")]
+    return (2 <= len(fields) <= 4 and all(0 < len(f.split()) <= 6 for f in fields)
+            and bool(_AGENCY.match(fields[-1])))
+
+
+def is_slash_credit(line: str) -> bool:
+    """"BENOIT DURAND/Hans Lucas/AFP via Getty Images": names, slashes, an agency at the end."""
+    if "/" not in line or len(line.split()) > 12:
+        return False
+    return bool(_AGENCY.match(line.rsplit("/", 1)[1].strip()))
+
+
+def _is_section_links(line: str) -> bool:
+    fields = [f.strip() for f in re.split(r"\|\|?|•|·|»|›", line)]
+    if len(fields) < 3 and "||" not in line:
+        return False
+    return len(fields) >= 2 and all(
+        0 < len(f.split()) <= 4 and f[-1] not in ".!?”\"" for f in fields)
+
+
+def _all_share_words(key: str) -> bool:
+    words = key.split()
+    return len(words) >= 2 and all(w in _SHARE_WORDS for w in words)
+
+
+def is_language_switcher(line: str, *, top: bool = False) -> bool:
+    """"English", "EnglishAzərbaycanРусский", "EN | RU"; bare codes only at the top of the page."""
+    # Switchers are a few words at most; the check below is quadratic, so skip prose early.
+    if len(line) > 120 or line.count(" ") > 6 or line[-1] in ".!?:;\"”":
+        return False
+    parts = [part.casefold() for part in _SEPARATORS.split(line) if part]
+    if top and parts and all(part in _LANGUAGE_CODES for part in parts):
+        return True
+    compact = "".join(parts)
+    if not any(compact[:n] in _LANGUAGE_NAMES_COMPACT for n in _NAME_LENGTHS):
+        return False
+    return _splits_into_names(compact)
+
+
+def _splits_into_names(compact: str) -> bool:
+    # reachable[i]: compact[:i] is a run of language names (word-break dynamic programming,
+    # trying only the lengths that names have).
+    reachable = [True] + [False] * len(compact)
+    for end in range(1, len(compact) + 1):
+        reachable[end] = any(end >= n and reachable[end - n]
+                             and compact[end - n:end] in _LANGUAGE_NAMES_COMPACT
+                             for n in _NAME_LENGTHS)
+    return reachable[-1]
+
+
+_LANGUAGE_NAMES_COMPACT = frozenset(_SEPARATORS.sub("", n).casefold() for n in _LANGUAGE_NAMES)
+_NAME_LENGTHS = sorted({len(n) for n in _LANGUAGE_NAMES_COMPACT})

@@ -1,0 +1,136 @@
+"""Metadata helpers: dates to ISO, "Title – CNN" suffixes, and the fall-back outlet and title.
+
+Every found value travels as ``(value, origin)`` so that ``Article.metadata_origin`` can say how it
+was found.  Precedence, highest first, is decided in ``analysis.ingest.load_article``: explicit
+arguments, then HTML metadata, then cues in the text, then fall-backs.  An outlet is only ever taken
+from a place that names the publisher (a "Source:" line, a title suffix, ``og:site_name``, the URL's
+host); a sentence that cites an outlet ("told NBC News") is never used.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePath
+from urllib.parse import urlsplit
+
+from .. import constants as C
+from ..errors import IngestError
+
+MONTHS = {name: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),            # February 16, 2025
+    re.compile(rf"\b{_DAY}\s+{_MONTH},?\s+{_YEAR}\b", re.I),            # 16 February 2025
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)(?!\d)"),  # 2025-02-16T...
+)
+
+# Words that end titles after a dash but are labels, not publishers ("... – Live updates").
+_NOT_OUTLETS = frozenset("""analysis opinion live video explainer update updates exclusive breaking
+watch photos podcast review interview editorial comment factbox timeline report news""".split())
+_SUFFIX = re.compile(r"^(?P<title>.*\S)\s+[–—|-]\s+(?P<outlet>[^–—|]+)$")
+_HEXISH = re.compile(r"^[0-9a-f]{8,}$", re.I)
+
+
+def find_date(text: str) -> re.Match[str] | None:
+    """The first date-with-year in ``text`` (as a match whose span can be checked)."""
+    found = [m for m in (p.search(text) for p in DATE_PATTERNS) if m and _to_date(m)]
+    return min(found, key=lambda m: m.start()) if found else None
+
+
+def iso_date(text: str) -> str | None:
+    """``text`` (a date in a common news format, or an ISO timestamp) as ``YYYY-MM-DD``."""
+    match = find_date(text)
+    day = _to_date(match) if match else None
+    return day.isoformat() if day else None
+
+
+def _to_date(match: re.Match[str]) -> dt.date | None:
+    month = match["month"]
+    month_no = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    try:
+        return dt.date(int(match["year"]), month_no, int(match["day"]))
+    except ValueError:
+        return None
+
+
+def split_title_suffix(line: str) -> tuple[str, str | None]:
+    """``"Barred from talks – CNN"`` -> ``("Barred from talks", "CNN")``; otherwise ``(line, None)``."""
+    match = _SUFFIX.match(line)
+    if not match:
+        return line, None
+    outlet = match["outlet"].strip()
+    words = outlet.split()
+    if (len(words) > C.MAX_OUTLET_SUFFIX_WORDS or len(match["title"].split()) < C.MIN_TITLE_WORDS
+            or outlet.lower() in _NOT_OUTLETS or any(w.lower() in _NOT_OUTLETS for w in words[:1])
+            or not all(w[0].isupper() or w[0].isdigit() or w in ("of", "the", "and") for w in words)):
+        return line, None
+    return match["title"], outlet
+
+
+def outlet_from_path(path: str, article_id: str) -> tuple[str, str]:
+    """Last resort: a readable file name (``bbc_news.txt`` -> ``bbc news``), else ``Article N``.
+
+    Names that are a number plus a hash (``000_9770286f32923fcf.txt``, the seeds) say nothing about
+    the outlet; they get ``Article N`` with N from the article id (``a3`` -> 3).
+    """
+    stem = PurePath(path).stem
+    words = [w for w in re.split(r"[\s_\-.]+", stem) if w and not w.isdigit() and not _HEXISH.match(w)]
+    if words and any(c.isalpha() for c in "".join(words)):
+        return " ".join(words), "file name"
+    return article_label(article_id), "fallback (file name is not readable)"
+
+
+def article_label(article_id: str) -> str:
+    number = re.sub(r"\D", "", article_id)
+    return f"Article {number}" if number else "Article"
+
+
+def title_from_text(text: str) -> str:
+    """Fall-back title: the first words of the text, shortened with an ellipsis."""
+    words = text.split()
+    head = " ".join(words[:C.TITLE_FALLBACK_WORDS])
+    return head + ("…" if len(words) > C.TITLE_FALLBACK_WORDS else "")
+
+
+def host_name(url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    return host[4:] if host.startswith("www.") else host or None
+
+
+FIELDS = ("outlet", "title", "date", "author")
+
+
+def choose(*sources: dict[str, tuple[str | None, str]]) -> tuple[dict[str, str | None], dict[str, str]]:
+    """For each field, the first source (highest precedence first) that has a value.
+
+    Returns ``(values, origins)``; a field no source has is None with origin "not found".
+    """
+    values: dict[str, str | None] = {}
+    origins: dict[str, str] = {}
+    for name in FIELDS:
+        for found in sources:
+            value, origin = found.get(name, (None, ""))
+            if value:
+                values[name], origins[name] = value, origin
+                break
+        else:
+            values[name], origins[name] = None, "not found"
+    return values, origins
+
+
+def given_date(value) -> str | None:
+    """An explicit ``date=`` argument (a ``date``/``datetime`` or a string) as ISO; None if empty."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()[:10]
+    day = iso_date(str(value))
+    if day is None:
+        raise IngestError(f"date {value!r} is not a date (use YYYY-MM-DD)")
+    return day

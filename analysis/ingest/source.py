@@ -1,0 +1,128 @@
+"""What the user gave: decide file, URL or pasted text, and read files within the size limit.
+
+The detection rule (also in ``load_article``'s docstring):
+
+* ``kind="paste"`` -> the string (or bytes) is the article text, never a path;
+* ``kind="file"`` / ``kind="url"`` -> as said;
+* ``kind=None``: bytes -> raw content; a ``PathLike`` -> file; a string that is one link
+  (``scheme://...``, no spaces; only http and https are fetched) -> URL; a string with a line break
+  -> pasted text; any other string -> a file path, which must exist: a missing path is an error,
+  never silently read as text.
+"""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import constants as C
+from ..errors import IngestError
+
+KINDS = ("file", "url", "paste")
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+# Documents people pick by mistake; named so the message can say what to do instead.
+REFUSED_SUFFIXES = {".pdf": "PDF", ".docx": "Word", ".doc": "Word", ".odt": "OpenDocument",
+                    ".rtf": "RTF", ".epub": "EPUB", ".pages": "Pages"}
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input, resolved: where it came from and its raw content."""
+    kind: str                   # "file", "url" or "paste"
+    path: str | None            # as given (file path or URL); None for pasted text
+    name: str                   # how messages name it
+    data: bytes | None = None   # raw bytes (files, URLs, bytes input)
+    text: str | None = None     # pasted text
+    format: str = "sniff"       # "text", "markdown", "html" or "sniff" (decide from content)
+
+
+def resolve(source, kind: str | None) -> Source:
+    """Classify ``source`` by the rule above; files are read here, URLs later."""
+    if kind is not None and kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS} or None, not {kind!r}")
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        if kind in ("file", "url"):
+            raise TypeError(f"kind={kind!r} needs a path or URL string, not bytes")
+        return Source("paste", None, "pasted text", data=bytes(source))
+    if isinstance(source, os.PathLike):
+        if kind in ("paste", "url"):
+            raise TypeError(f"kind={kind!r} needs a string, not a path object")
+        return read_file(source)
+    if not isinstance(source, str):
+        raise TypeError(f"expected a path, URL, text or bytes, not {type(source).__name__}")
+    kind = kind or _detect(source)
+    if kind == "paste":
+        return Source("paste", None, "pasted text", text=source, format="text")
+    if kind == "url":
+        return Source("url", source, source)
+    return read_file(source)
+
+
+_LINK = re.compile(r"^[a-z][a-z0-9+.-]*://\S+$", re.I)
+
+
+def _detect(text: str) -> str:
+    # Any scheme counts as a link, so "ftp://..." gets "not an http(s) link", not "no such file".
+    if _LINK.match(text.strip()):
+        return "url"
+    return "paste" if "\n" in text or "\r" in text else "file"
+
+
+def read_file(path: str | os.PathLike) -> Source:
+    """Read a file: refused if missing, a folder, unreadable, a known binary document or too big."""
+    given = os.fspath(path)
+    p = Path(given).expanduser()
+    suffix = p.suffix.lower()
+    stat = _stat(p, given)
+    if p.is_dir():
+        raise IngestError(f"{given}: is a folder, not a file")
+    if suffix in REFUSED_SUFFIXES:
+        raise IngestError(f"{given}: {REFUSED_SUFFIXES[suffix]} documents are not supported; "
+                          "save the article as text (.txt) or as a web page (.html)")
+    if stat.st_size > C.MAX_INPUT_BYTES:
+        raise _too_big(given, stat.st_size)
+    data = _read_limited(p, given)
+    fmt = ("markdown" if suffix in MARKDOWN_SUFFIXES else "text" if suffix in TEXT_SUFFIXES
+           else "html" if suffix in HTML_SUFFIXES else "sniff")
+    return Source("file", given, given, data=data, format=fmt)
+
+
+def _stat(p: Path, given: str) -> os.stat_result:
+    try:
+        return p.stat()
+    except FileNotFoundError:
+        raise IngestError(f"{given}: no such file (to load text itself, pass kind=\"paste\")") from None
+    except PermissionError:
+        raise IngestError(f"{given}: permission denied") from None
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the path
+        raise IngestError(f"{given}: cannot be read ({_why(error)})") from None
+
+
+def _read_limited(p: Path, given: str) -> bytes:
+    # Read one byte past the limit: a file that grew after stat(), or a pipe, is still caught.
+    try:
+        with open(p, "rb") as handle:
+            data = handle.read(C.MAX_INPUT_BYTES + 1)
+    except PermissionError:
+        raise IngestError(f"{given}: permission denied") from None
+    except IsADirectoryError:
+        raise IngestError(f"{given}: is a folder, not a file") from None
+    except OSError as error:
+        raise IngestError(f"{given}: cannot be read ({_why(error)})") from None
+    if len(data) > C.MAX_INPUT_BYTES:
+        raise _too_big(given, None)
+    return data
+
+
+def _too_big(given: str, size: int | None) -> IngestError:
+    limit = f"{C.MAX_INPUT_BYTES / 2**20:g} MB"
+    if size is None:
+        return IngestError(f"{given}: larger than the {limit} limit")
+    return IngestError(f"{given}: {size / 2**20:.1f} MB is larger than the {limit} limit")
+
+
+def _why(error: Exception) -> str:
+    return getattr(error, "strerror", None) or str(error)

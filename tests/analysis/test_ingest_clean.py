@@ -1,0 +1,166 @@
+"""The cleaner's rules on small made-up pages: what is furniture, and what must stay body text."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.ingest.clean import clean
+from analysis.ingest.furniture import classify
+from analysis.ingest.metadata import iso_date, outlet_from_path, split_title_suffix
+
+BODY = ("European leaders held emergency talks in Paris on Monday as US and Russian officials "
+        "prepared to meet in Saudi Arabia.")
+BODY2 = "The meeting focused on the potential deployment of European troops to Ukraine after a deal."
+
+
+def reasons(text: str, **kw) -> list[tuple[int, str]]:
+    return [(r.line, r.reason) for r in clean(text, **kw).removed]
+
+
+@pytest.mark.parametrize("line, reason", [
+    ("Skip to content", "navigation"), ("Menu", "navigation"), ("menu", "navigation"),
+    ("arrow_upward", "navigation"), ("keyboard_arrow_down", "navigation"),
+    ("EnglishAzərbaycanРусский", "language switcher"), ("English", "language switcher"),
+    ("Français | Deutsch | Español", "language switcher"),
+    ("Name Surname | Agency | Getty Images", "photo credit"),
+    ("Anadolu | Anadolu | Getty Images", "photo credit"), ("Tom Nicholson | Getty Images", "photo credit"),
+    ("BENOIT DURAND/Hans Lucas/AFP via Getty Images", "photo credit"),
+    ("Photo: Reuters", "photo credit"), ("(Photo by Jane Doe/AFP)", "photo credit"),
+    ("Leaders meet in Paris on 17 February 2025. (Photo by Jane Doe/AFP via Getty Images)",
+     "photo caption and credit"),
+    ("Read more: Click here", "read more link"), ("Continue reading", "read more link"),
+    ("Leave a Comment", "comments link"), ("12 Comments", "comments link"),
+    ("Source link", "source link"), ("World News || Latest News || U.S. News", "section links"),
+    ("Facebook Twitter Email", "share buttons"), ("Share this article", "share buttons"),
+    ("Advertisement", "advertisement"), ("Tags: Ukraine, Russia, NATO", "tags"),
+    ("© 2025 Cable News Network. All Rights Reserved.", "copyright"),
+    ("You need to enable JavaScript to run this app.", "browser notice"),
+])
+def test_furniture_lines(line, reason):
+    assert classify(line) == reason
+
+
+@pytest.mark.parametrize("line", [
+    BODY, "Introduction", "Conclusion", "Ukraine and Europe frozen out",
+    "The menu of options on the table included troops, money and sanctions.",
+    "He said 24/7 coverage by AP was the norm for the summit in Paris this week.",
+    "NATO Secretary Mark Rutte told CNN that the Paris talks were a chance for leaders.",
+    "Share prices fell in Moscow.", "English is the working language of NATO, officials said.",
+    "Es", "UK",  # two-letter codes count as language switchers only at the top of a page
+    "Source: officials close to the talks said the plan was dead on arrival in Kyiv yesterday.",
+])
+def test_body_lines_are_not_furniture(line):
+    assert classify(line) is None
+
+
+def test_language_codes_only_at_the_top():
+    assert classify("En", top=True) == "language switcher"
+    assert classify("EN | RU | AZ", top=True) == "language switcher"
+    assert classify("En") is None
+
+
+def test_caption_above_credit_is_removed_with_it():
+    text = "\n".join([BODY, "President Emmanuel Macron (R) greets leaders at the Elysee Palace on "
+                      "Feb. 17, 2025, in Paris.", "Tom Nicholson | Getty Images", BODY2])
+    assert reasons(text) == [(1, "photo caption"), (2, "photo credit")]
+
+
+def test_body_paragraph_above_credit_stays():
+    # Quotes someone, has no date and no (L)/(R) marker: body text, even right above a credit.
+    quoted = "“We are ready to step up,” Starmer said after the meeting in Paris with other leaders."
+    plain = "Leaders agreed to meet again next month to discuss spending and troops for Ukraine."
+    for line in (quoted, plain):
+        text = "\n".join([BODY, line, "Tom Nicholson | Getty Images", BODY2])
+        assert reasons(text) == [(2, "photo credit")]
+
+
+def test_related_label_takes_its_headline_but_not_a_sentence():
+    text = "\n".join([BODY, "Related article", "An isolated Europe worries about talks", BODY2])
+    assert reasons(text) == [(1, "related link"), (2, "related link")]
+    text = "\n".join([BODY, "Related article", BODY2])
+    assert reasons(text) == [(1, "related link")]
+
+
+def test_header_dateline_byline_title():
+    text = "\n".join(["Updated 6:05 AM EST, Mon February 17, 2025", "By Jane Doe and John Roe, CNN",
+                      "Europe scrambles for a response – Reuters", BODY, BODY2])
+    result = clean(text)
+    assert [(r.line, r.reason) for r in result.removed] == [(0, "dateline"), (1, "byline"),
+                                                             (2, "title")]
+    assert result.found == {"date": ("2025-02-17", "dateline"),
+                            "author": ("Jane Doe and John Roe", "byline"),
+                            "title": ("Europe scrambles for a response", "first line"),
+                            "outlet": ("Reuters", "title suffix")}
+    assert result.text == BODY + "\n" + BODY2
+
+
+def test_dates_inside_body_sentences_are_not_datelines():
+    text = "\n".join(["Leaders met in Paris on February 17, 2025, to discuss troops for Ukraine.", BODY])
+    result = clean(text)
+    assert result.removed == () and "date" not in result.found
+
+
+def test_a_long_first_line_is_not_a_title():
+    result = clean(BODY + "\n" + BODY2)
+    assert result.removed == () and "title" not in result.found
+
+
+def test_a_lone_line_is_the_article_not_its_title():
+    assert clean("Europe scrambles for a response").removed == ()
+
+
+def test_title_copies_anywhere_are_removed():
+    text = "\n".join(["Europe scrambles for a response – CNN", BODY,
+                      "Europe scrambles for a response", BODY2])
+    assert reasons(text) == [(0, "title"), (2, "repeated title")]
+
+
+def test_known_title_from_html_marks_the_headline():
+    text = "\n".join(["Europe scrambles for a response", BODY, BODY2])
+    result = clean(text, known_title="Europe scrambles for a response")
+    assert [(r.line, r.reason) for r in result.removed] == [(0, "title")]
+    assert "title" not in result.found  # the page's metadata supplies it, not the text
+
+
+def test_blank_line_runs_collapse_to_one_paragraph_break():
+    text = "\n".join([BODY, "", "Menu", "", BODY2])
+    assert clean(text).text == BODY + "\n\n" + BODY2
+
+
+def test_markdown_renders_and_records_markup_lines():
+    text = "\n".join(["# Europe scrambles for a response", "![Leaders](photo.jpg)",
+                      "European **leaders** met in [Paris](https://example.org) on Monday as US "
+                      "officials prepared talks.", "---", BODY2])
+    result = clean(text, is_markdown=True)
+    assert [(r.line, r.reason) for r in result.removed] == [(0, "title"), (1, "image"),
+                                                             (3, "formatting")]
+    assert result.removed[0].text == "# Europe scrambles for a response"  # restorable as written
+    assert result.found["title"][0] == "Europe scrambles for a response"
+    assert result.text.split("\n")[0] == ("European leaders met in Paris on Monday as US officials "
+                                          "prepared talks.")
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Barred from US-Russia talks on Ukraine – CNN", ("Barred from US-Russia talks on Ukraine", "CNN")),
+    ("Talks begin in Riyadh | The New York Times", ("Talks begin in Riyadh", "The New York Times")),
+    ("Talks begin in Riyadh – Live updates", ("Talks begin in Riyadh – Live updates", None)),
+    ("Talks begin in Riyadh - analysis of the day", ("Talks begin in Riyadh - analysis of the day", None)),
+    ("US-Russia talks begin", ("US-Russia talks begin", None)),
+])
+def test_title_suffix(line, expected):
+    assert split_title_suffix(line) == expected
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("February 16, 2025", "2025-02-16"), ("Feb. 17, 2025", "2025-02-17"),
+    ("16 February 2025", "2025-02-16"), ("2025-02-17T14:05:00Z", "2025-02-17"),
+    ("Sept 3rd, 2025", "2025-09-03"), ("February 30, 2025", None), ("on Thursday", None),
+])
+def test_iso_date(text, iso):
+    assert iso_date(text) == iso
+
+
+def test_outlet_from_file_names():
+    assert outlet_from_path("seeds/000_9770286f32923fcf.txt", "a1") == (
+        "Article 1", "fallback (file name is not readable)")
+    assert outlet_from_path("/tmp/bbc_news.txt", "a2") == ("bbc news", "file name")
+    assert outlet_from_path("/tmp/2025-02-17.txt", "a7")[0] == "Article 7"
