@@ -58,6 +58,7 @@ CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour se
 LINK_MIN_SIMILARITY = 0.55                  # similarity 0-1; weaker links never join two sentences
 MERGE_MIN_MEAN_SIMILARITY = 0.45            # similarity 0-1; mean over cross-article member pairs
 MAX_SENTENCES_PER_OUTLET = 2                # sentences of one article in one fact
+MUTUAL_RANK = 2                             # a link must be among both sentences' best N in the other article
 MAX_FACT_MEMBERS_CHECKED = 12               # members per side scored when checking a merge
 MIN_FACT_WORDS = 6                          # words; shorter sentences (headings, labels) join no fact
 FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label before it is cut at a word

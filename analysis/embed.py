@@ -1,0 +1,120 @@
+"""Sentence embeddings from wordllama's bundled static model, loaded offline.
+
+wordllama (MIT) ships a 16 MB table of token vectors (Llama-2 tokenizer, 32,000 tokens x 256
+dimensions) inside its wheel.  Its own loader looks for the tokenizer in the wrong folder and then
+tries to download, so we load with ``cache_dir`` set to the installed package and downloads off
+(DESIGN.md section 4).
+
+We pool token vectors ourselves instead of calling ``WordLlama.embed``: its batches are padded to the
+longest text, so one 10,000-word run-on sentence in a batch of 64 would allocate 64 x its length x
+256 floats.  Here each text costs only its own tokens.  The result is the same mean pooling.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from typing import Sequence
+
+import numpy as np
+
+from .constants import EMBED_CHUNK_TOKENS, EMBED_MAX_TOKENS_PER_TEXT
+
+_LOCK = threading.Lock()
+_MODEL = None
+_PADDED = None
+
+
+class EmbeddingModelError(RuntimeError):
+    """The bundled wordllama model could not be loaded (package missing or damaged)."""
+
+
+def load_model():
+    """The wordllama model, loaded once per process (thread-safe; about 0.2 s the first time)."""
+    global _MODEL
+    if _MODEL is None:
+        with _LOCK:
+            if _MODEL is None:
+                _MODEL = _load()
+    return _MODEL
+
+
+def _load():
+    root_logger = logging.getLogger()
+    level = root_logger.level
+    try:
+        import wordllama
+        from wordllama import WordLlama
+        model = WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+    except Exception as exc:  # any failure here means the install is broken: say so plainly
+        raise EmbeddingModelError(f"cannot load the bundled wordllama model offline: {exc}") from exc
+    finally:
+        # wordllama calls logging.basicConfig(level=INFO) on import; do not let it change ours.
+        root_logger.setLevel(level)
+    return model
+
+
+def _padded_table() -> np.ndarray:
+    """The token table with one extra zero row, the padding token (built once)."""
+    global _PADDED
+    if _PADDED is None:
+        table = load_model().embedding
+        with _LOCK:
+            if _PADDED is None:
+                _PADDED = np.vstack([table, np.zeros((1, table.shape[1]), dtype=table.dtype)])
+    return _PADDED
+
+
+def dimension() -> int:
+    return int(load_model().embedding.shape[1])
+
+
+def token_ids(texts: Sequence[str]) -> list[list[int]]:
+    """Token ids of each text (no padding, no special tokens), each cut at a sane maximum."""
+    tokenizer = load_model().tokenizer
+    with _LOCK:  # the tokenizer object is shared; its padding setting is global state
+        tokenizer.no_padding()
+        encodings = tokenizer.encode_batch(list(texts), add_special_tokens=False)
+    return [e.ids[:EMBED_MAX_TOKENS_PER_TEXT] for e in encodings]
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Unit-norm float32 embeddings, shape ``(len(texts), 256)``; an empty text gives a zero row."""
+    model = load_model()
+    table = model.embedding
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    if not texts:
+        return out
+    ids = token_ids(texts)
+    # Sort by length and pool in batches padded only to their own longest text: little padding, and
+    # memory bounded by EMBED_CHUNK_TOKENS however long one text is.
+    order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
+    padded_table = _padded_table()
+    pad = table.shape[0]
+    start = 0
+    while start < len(order):
+        longest = max(1, len(ids[order[start]]))
+        stop = start + 1
+        while stop < len(order) and (stop - start + 1) * max(longest, len(ids[order[stop]])) \
+                <= EMBED_CHUNK_TOKENS:
+            longest = max(longest, len(ids[order[stop]]))
+            stop += 1
+        batch = order[start:stop]
+        _pool_into(out, batch, [ids[i] for i in batch], padded_table, pad, longest)
+        start = stop
+    norms = np.linalg.norm(out, axis=1, keepdims=True)
+    np.divide(out, norms, out=out, where=norms > 0)
+    return out
+
+
+def _pool_into(out: np.ndarray, rows: list[int], ids: list[list[int]], table: np.ndarray, pad: int,
+               width: int) -> None:
+    """Mean of token vectors for each text of one length-sorted batch (``pad`` is a zero row)."""
+    index = np.full((len(ids), width), pad, dtype=np.int64)
+    lengths = np.zeros(len(ids), dtype=np.float32)
+    for r, x in enumerate(ids):
+        index[r, :len(x)] = x
+        lengths[r] = len(x)
+    np.clip(index, 0, pad, out=index)
+    sums = table[index].sum(axis=1)
+    out[rows] = sums / np.maximum(lengths, 1.0)[:, None]

@@ -1,0 +1,481 @@
+"""Named entities by capitalisation, with variants folded to one canonical key.
+
+No tagger works offline (NLTK's ``ne_chunk`` needs data), so entities are runs of capitalised words,
+cleaned by rules and by evidence from the whole corpus:
+
+1. A run is split at punctuation, at possessives ("Russia’s Foreign Minister" -> "Russia") and at
+   titles ("U.S. Secretary of State Marco Rubio" -> "U.S.", "Marco Rubio"); titles are dropped.
+   Name particles may sit inside a run ("Ursula von der Leyen", "Faisal bin Farhan al-Saud").
+2. A capitalised word that opens a sentence or a quote is dropped when it is a common word: seen in
+   lower case elsewhere in the corpus, a stopword, a known sentence opener, an -ing/-ly/-ed form, or a
+   lower-case word of the embedding model's vocabulary — unless the corpus also shows it capitalised
+   mid-sentence (a name such as "Trump").  In a Title Case headline every common word is dropped.
+3. Country names, their acronyms and demonyms fold to one key (``ALIASES``): U.S./US/USA/United
+   States/America/American -> "united states" (but "Center for American Progress" stays whole: a
+   demonym folds only when it stands alone); U.K./UK/Britain/British -> "united kingdom"; Kyiv/Kiev
+   -> "kyiv".  A country name at the head of a run is split off ("U.S. Middle East envoy").
+   Moscow and the Kremlin stay two keys: the city and the presidency are related, not the same, and
+   the event check should weigh them separately.
+4. Spelling variants of transliterated names fold token by token: Zelenskyy/Zelenskiy -> zelensky,
+   Sergei -> sergey, Yury/Yuriy -> yuri, Dmitriy/Dmitri -> dmitry, Alexei/Aleksei -> alexey,
+   Andrii -> andriy; accents are stripped (Elysée -> elysee).
+5. Across the corpus, a single word is resolved to the one multi-word name that ends with it
+   ("Lavrov" -> "sergey lavrov", "the Journal" -> "wall street journal"), and names that share first
+   and last word merge to the shortest ("Marco Antonio Rubio" -> "marco rubio").  Ambiguous words
+   ("Palace" with two palaces) stay as they are.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..constants import ENTITY_CORPUS_MIN_SENTENCES
+from .words import scan, stopwords, strip_possessive
+
+# Alias (lower case, periods kept) -> canonical key.  Demonyms fold only when they stand alone.
+_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    # key: (names and acronyms, demonyms)
+    "united states": (("us", "u.s.", "usa", "u.s.a.", "united states", "united states of america",
+                       "america"), ("american", "americans")),
+    "united kingdom": (("uk", "u.k.", "britain", "great britain", "united kingdom"),
+                       ("british", "briton", "britons")),
+    "russia": (("russia", "russian federation"), ("russian", "russians")),
+    "ukraine": (("ukraine",), ("ukrainian", "ukrainians")),
+    "kyiv": (("kyiv", "kiev"), ()),
+    "europe": (("europe",), ("european", "europeans")),
+    "european union": (("eu", "e.u.", "european union"), ()),
+    "nato": (("nato",), ()),
+    "united nations": (("un", "u.n.", "united nations"), ()),
+    "france": (("france",), ("french",)),
+    "germany": (("germany",), ("german", "germans")),
+    "china": (("china",), ("chinese",)),
+    "saudi arabia": (("saudi arabia",), ("saudi", "saudis")),
+    "poland": (("poland",), ("polish",)),
+    "italy": (("italy",), ("italian", "italians")),
+    "spain": (("spain",), ("spanish",)),
+    "denmark": (("denmark",), ("danish",)),
+    "norway": (("norway",), ("norwegian",)),
+    "netherlands": (("netherlands", "the netherlands", "holland"), ("dutch",)),
+    "belgium": (("belgium",), ("belgian",)),
+    "estonia": (("estonia",), ("estonian",)),
+    "lithuania": (("lithuania",), ("lithuanian",)),
+    "iran": (("iran",), ("iranian", "iranians")),
+    "israel": (("israel",), ("israeli", "israelis")),
+    "turkey": (("turkey", "turkiye", "türkiye"), ("turkish",)),
+    "canada": (("canada",), ("canadian", "canadians")),
+    "japan": (("japan",), ("japanese",)),
+    "crimea": (("crimea",), ("crimean",)),
+}
+ALIASES: dict[str, str] = {}
+COUNTRY_NAMES: set[str] = set()       # aliases that may be split off the head of a longer run
+for _key, (_names, _demonyms) in _COUNTRIES.items():
+    for _alias in _names:
+        ALIASES[_alias] = _key
+        COUNTRY_NAMES.add(_alias)
+    for _alias in _demonyms:
+        ALIASES[_alias] = _key
+# Cities and capitals: canonical as they are, never "resolved" to a longer name that ends with them.
+CITIES = frozenset("""
+moscow washington paris london berlin beijing riyadh geneva munich brussels rome madrid warsaw
+tokyo jerusalem tehran ankara istanbul minsk vienna budapest prague helsinki stockholm oslo
+copenhagen amsterdam kharkiv odesa mariupol donetsk luhansk kherson zaporizhzhia
+""".split())
+CANONICAL_PLACES = frozenset(ALIASES.values()) | CITIES
+
+# Given names spelt differently by different transliteration habits.
+GIVEN_NAME_VARIANTS = {
+    "sergei": "sergey", "sergiy": "sergey", "yury": "yuri", "yuriy": "yuri", "dmitriy": "dmitry",
+    "dmitri": "dmitry", "alexei": "alexey", "aleksei": "alexey", "aleksey": "alexey",
+    "andrii": "andriy", "andrei": "andrey", "mikhailo": "mykhailo", "nikolai": "nikolay",
+}
+
+# Titles and roles: they split a run and are dropped ("Foreign Minister" is not an entity).  A modifier
+# ("Foreign", "Defense", "National Security") is dropped only in front of a core title, so that
+# "Munich Security Conference" and "Foreign Office" stay whole.
+TITLES = frozenset("""
+president presidents minister ministers secretary secretaries chancellor spokesman spokeswoman
+spokesperson envoy aide aides advisor adviser advisors advisers prince princess king queen sheikh
+senator sen rep representative governor mayor ambassador commissioner chairman chairwoman director
+general gen lieutenant colonel commander admiral pope mr mrs ms dr professor prof officer official
+officials chief leader leaders fellow
+""".split())
+TITLE_MODIFIERS = frozenset("""
+foreign defense defence interior finance prime vice deputy acting former then national security
+special senior state home trade economy justice health energy
+""".split())
+TITLE_PHRASES = (("secretary", "of", "state"), ("secretary", "of", "defense"), ("secretary", "of", "defence"),
+                 ("secretary", "general"))
+
+# Lower-case words allowed inside a name ("Ursula von der Leyen", "Coalition of the Willing").
+PARTICLES = frozenset("of for de von der van den bin ibn al el da du la le del the".split())
+NAME_PREFIX_PARTICLES = frozenset("al el bin ibn abu van von de".split())
+
+# Capitalised only because they open a sentence; never entities on their own there.
+SENTENCE_OPENERS = frozenset("""
+meanwhile however instead afterwards afterward moreover furthermore nevertheless nonetheless
+therefore thus indeed still yet also last next first second third finally earlier later today
+yesterday tomorrow tonight overall separately elsewhere although though while when where whether
+asked according despite during after before since until unless read related click leave skip
+""".split())
+MONTHS = frozenset("""january february march april may june july august september october november
+december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+_OPENING_MARKS = frozenset("“\"‘'(:—–-[|•…")
+_GAP_OK = re.compile(r"[ \t]*$")           # only spaces may sit between two words of one name
+
+
+@dataclass
+class CorpusVocabulary:
+    """What the whole corpus says about word forms; decides if a capitalised word is a name."""
+    lower: set[str] = field(default_factory=set)        # words seen in lower case
+    proper: set[str] = field(default_factory=set)       # capitalised words seen mid-sentence
+    units: int = 0                                      # sentences seen
+
+    def add(self, text: str) -> None:
+        self.units += 1
+        headline = _is_headline(text)
+        lower, proper = self.lower, self.proper
+        for i, (raw, start, _) in enumerate(scan(text)):
+            if raw.islower():
+                lower.add(strip_possessive(raw) if "'" in raw or "’" in raw else raw)
+            elif raw[:1].isupper() and i > 0 and not headline and not _after_opening(text, start):
+                proper.add(strip_possessive(raw))
+
+    def is_common(self, word: str, alone: bool = False) -> bool:
+        """Is this capitalised word an ordinary word (capitalised only by its position)?
+
+        ``alone``: the word is a one-word run; in a corpus big enough to judge, such a word never
+        seen capitalised mid-sentence is taken as common ("Collective defense spending...").
+        """
+        low = word.lower()
+        if low in stopwords() or low in SENTENCE_OPENERS:
+            return True
+        if low in self.lower:
+            return True
+        if word in self.proper:
+            return False
+        if alone and self.units >= ENTITY_CORPUS_MIN_SENTENCES and not word.isupper():
+            return True
+        if len(low) > 4 and low.endswith(("ing", "ly", "ed")):
+            return True
+        model_words = _model_lowercase_words()
+        return low in model_words or (low.endswith("s") and (low[:-1] in model_words
+                                                              or low[:-1] in self.lower))
+
+
+@lru_cache(maxsize=1)
+def _model_lowercase_words() -> frozenset[str]:
+    """Lower-case whole words of the embedding model's vocabulary: a list of common English words."""
+    try:
+        from ..embed import load_model
+        vocab = load_model().tokenizer.get_vocab()
+    except Exception:  # without the model the rule is simply weaker
+        return frozenset()
+    return frozenset(t[1:] for t in vocab if t.startswith("▁") and len(t) > 3 and t[1:].isalpha()
+                     and t[1:].islower())
+
+
+def _after_opening(text: str, pos: int) -> bool:
+    """Does the word at ``pos`` open the text or follow an opening quote, colon or dash?"""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    return j < 0 or text[j] in _OPENING_MARKS
+
+
+# --- one sentence -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    start: int
+    end: int
+    opener: bool          # first word of the sentence or of a quote
+    possessive: bool      # ends with 's or s': closes the run
+    raw_end: int          # end including a trimmed possessive
+
+
+def _word(text: str, offset: int, raw: str, start: int, end: int) -> _Word:
+    if "-" in raw and raw[:1].islower():
+        # "then-Secretary", "non-U.S.": the capitalised part may start a name; "al-Saud" stays whole.
+        head, _, rest = raw.partition("-")
+        if head not in NAME_PREFIX_PARTICLES and rest[:1].isupper():
+            raw, start = rest, start + len(head) + 1
+    bare = strip_possessive(raw) if ("'" in raw or "’" in raw) else raw
+    possessive = bare != raw
+    if raw.endswith(("s", "S")) and text[end:end + 1] in ("’", "'") and not text[end + 1:end + 2].isalnum():
+        possessive, end = True, end + 1          # "The New York Times’ Moscow bureau"
+    return _Word(bare, offset + start, offset + start + len(bare), _after_opening(text, start),
+                 possessive, offset + end)
+
+
+def _is_capitalised(word: str) -> bool:
+    if word[:1].isupper():
+        return True
+    # "al-Saud": a name particle glued to a capitalised name
+    head, _, rest = word.partition("-")
+    return head in NAME_PREFIX_PARTICLES and rest[:1].isupper()
+
+
+def _runs(text: str, offset: int) -> list[list[_Word]]:
+    """Runs of capitalised words (with particles inside), split at punctuation and possessives."""
+    runs: list[list[_Word]] = []
+    current: list[_Word] = []
+    pending: list[_Word] = []          # particles waiting for a capitalised word
+    prev_end = -1
+    for raw, start, end in scan(text):
+        first = raw[:1]
+        if first.islower() and "-" not in raw and not (current and raw in PARTICLES):
+            if current:                 # the common case: an ordinary lower-case word ends a run
+                runs.append(current)
+            current, pending, prev_end = [], [], -1
+            continue
+        w = _word(text, offset, raw, start, end)
+        joined = prev_end >= 0 and _GAP_OK.match(text, prev_end - offset, w.start - offset)
+        if not joined or (current and current[-1].possessive):
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        if _is_capitalised(w.text) and not w.text[:1].isdigit():
+            current.extend(pending)
+            pending = []
+            current.append(w)
+        elif current and w.text.lower() in PARTICLES and len(pending) < 2:
+            pending.append(w)
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        prev_end = w.raw_end
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _is_headline(text: str) -> bool:
+    """Title Case without final punctuation: "Momentum Builds for Beginning Peace Talks"."""
+    if text.rstrip().endswith((".", "!", "?", "”", '"', ")")):
+        return False
+    stop = stopwords()
+    content = [w for w, _, _ in scan(text) if w[:1].isalpha() and w.lower() not in stop]
+    if len(content) < 2:
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper())
+    return capitalised / len(content) >= 0.75
+
+
+def sentence_mentions(text: str, offset: int, vocab: CorpusVocabulary) -> list[tuple[str, int, int]]:
+    """Raw entity mentions of one sentence as (key, start, end), before corpus-wide resolution."""
+    headline = _is_headline(text)
+    out: list[tuple[str, int, int]] = []
+    for run in _runs(text, offset):
+        for piece in _split_titles(run):
+            for kept in _drop_common(piece, vocab, headline):
+                out.extend(_split_countries(kept))
+    return out
+
+
+def _split_titles(run: list[_Word]) -> list[list[_Word]]:
+    lowered = [w.text.lower().rstrip(".") for w in run]
+    if not any(x in TITLES or x in TITLE_MODIFIERS for x in lowered):
+        return [run]                     # the common case: no title inside
+    pieces: list[list[_Word]] = []
+    current: list[_Word] = []
+    i = 0
+    while i < len(run):
+        step = _title_length(lowered, i)
+        if step:
+            if current:
+                pieces.append(current)
+            current = []
+            i += step
+            continue
+        current.append(run[i])
+        i += 1
+    if current:
+        pieces.append(current)
+    return [t for t in (_trim_particles(p) for p in pieces) if t]
+
+
+def _title_length(lowered: list[str], i: int) -> int:
+    """How many words from ``i`` form a title ("Foreign Minister", "Secretary of State"), or 0."""
+    j = i
+    while j < len(lowered) and lowered[j] in TITLE_MODIFIERS:
+        j += 1
+    phrase = next((p for p in TITLE_PHRASES if tuple(lowered[j:j + len(p)]) == p), None)
+    if phrase:
+        return j - i + len(phrase)
+    if j < len(lowered) and lowered[j] in TITLES:
+        return j - i + 1
+    return 0
+
+
+def _trim_particles(piece: list[_Word]) -> list[_Word]:
+    while piece and not _is_capitalised(piece[0].text):
+        piece = piece[1:]
+    while piece and not _is_capitalised(piece[-1].text):
+        piece = piece[:-1]
+    return piece
+
+
+def _drop_common(piece: list[_Word], vocab: CorpusVocabulary, headline: bool) -> list[list[_Word]]:
+    """Drop dates, single letters and position-capitalised common words; split where they were."""
+    pieces: list[list[_Word]] = [[]]
+    for w in piece:
+        if not _is_capitalised(w.text):          # a particle inside a name: keep
+            pieces[-1].append(w)
+            continue
+        low = w.text.lower()
+        drop = low in MONTHS or low in WEEKDAYS or (len(w.text) == 1 and w.text != "X")
+        drop = drop or (low in stopwords() and not w.text.isupper())    # "The New York Times"
+        if not drop and (headline or (w.opener and not pieces[-1])) and not _names_a_place(low):
+            drop = vocab.is_common(w.text, alone=headline or len(piece) == 1)
+        if drop:
+            pieces.append([])
+        else:
+            pieces[-1].append(w)
+    return [t for t in (_trim_particles(p) for p in pieces) if t]
+
+
+def _names_a_place(low: str) -> bool:
+    """A known country, city or demonym, alone or inside a hyphenated word ("Russia-Ukraine")."""
+    return any(part in ALIASES or part in CITIES for part in (low, *low.split("-")))
+
+
+def _split_countries(piece: list[_Word]) -> list[tuple[str, int, int]]:
+    """Fold the whole piece if it is an alias; else split country names off its head.
+
+    A demonym is split off only before an acronym or a country ("Ukrainian NATO membership"), so
+    that "European Commission" and "Center for American Progress" stay whole.
+    """
+    out: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(piece):
+        whole = _alias_key(piece[i:])
+        if whole:
+            out.append((whole, piece[i].start, piece[-1].end))
+            return out
+        head = next((n for n in (3, 2, 1) if i + n < len(piece) and _country_key(piece[i:i + n])), 0)
+        if not head and i + 1 < len(piece) and _alias_key(piece[i:i + 1]) and (
+                piece[i + 1].text.replace(".", "").isupper() or _country_key(piece[i + 1:i + 2])):
+            head = 1
+        if not head:
+            break
+        out.append((_alias_key(piece[i:i + head]), piece[i].start, piece[i + head - 1].end))
+        i += head
+    rest = piece[i:]
+    if rest:
+        out.extend(_hyphen_parts(rest))
+    return out
+
+
+def _phrase(words: Sequence[_Word]) -> str:
+    return " ".join(w.text.lower() for w in words)
+
+
+def _alias_key(words: Sequence[_Word]) -> str | None:
+    return ALIASES.get(_phrase(words))
+
+
+def _country_key(words: Sequence[_Word]) -> str | None:
+    phrase = _phrase(words)
+    return ALIASES[phrase] if phrase in COUNTRY_NAMES else None
+
+
+def _hyphen_parts(piece: list[_Word]) -> list[tuple[str, int, int]]:
+    """"US-Russia talks": a one-word run whose hyphen parts include a country is split in parts."""
+    if len(piece) == 1 and "-" in piece[0].text:
+        parts = piece[0].text.split("-")
+        if all(p[:1].isupper() for p in parts) and any(p.lower() in COUNTRY_NAMES for p in parts):
+            out, pos = [], piece[0].start
+            for p in parts:
+                out.append((ALIASES.get(p.lower()) or normalise_key(p), pos, pos + len(p)))
+                pos += len(p) + 1
+            return out
+    return [(normalise_key(" ".join(w.text for w in piece)), piece[0].start, piece[-1].end)]
+
+
+# --- keys ---------------------------------------------------------------------------------------
+
+@lru_cache(maxsize=50_000)
+def normalise_key(name: str) -> str:
+    """Lower case, no accents, no periods, variants of transliterated names folded."""
+    low = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
+    low = low.lower().strip()
+    if low in ALIASES:
+        return ALIASES[low]
+    tokens = [_fold_token(t) for t in re.split(r"[\s]+", low.replace(".", "")) if t]
+    if len(tokens) > 1:  # "al-Saud" and "Al Saud" inside a full name are one spelling
+        tokens = [_fold_token(p) for t in tokens for p in t.split("-") if p]
+    key = " ".join(tokens)
+    return ALIASES.get(key, key)
+
+
+def _fold_token(token: str) -> str:
+    token = GIVEN_NAME_VARIANTS.get(token, token)
+    if token.endswith(("skyy", "skiy", "skyi", "skii")):
+        token = token[:-4] + "sky"
+    return token
+
+
+# --- the corpus ---------------------------------------------------------------------------------
+
+class EntityResolver:
+    """Corpus-wide resolution: surnames to full names, middle-name variants to the short form."""
+
+    def __init__(self, keys: Iterable[str]):
+        keys = set(keys)
+        self._map: dict[str, str] = {}
+        people = [k for k in keys if _looks_like_name(k)]
+        by_ends: dict[tuple[str, str], list[str]] = {}
+        for k in people:
+            parts = k.split()
+            by_ends.setdefault((parts[0], parts[-1]), []).append(k)
+        for group in by_ends.values():
+            shortest = min(group, key=lambda k: (len(k.split()), k))
+            for k in group:
+                if k != shortest:
+                    self._map[k] = shortest
+        # Surname -> full names that end with it (one or two words: "lavrov", "gould davies").
+        by_last: dict[str, set[str]] = {}
+        for k in {self._map.get(k, k) for k in people}:
+            parts = k.split()
+            by_last.setdefault(parts[-1], set()).add(k)
+            if len(parts) > 2:
+                by_last.setdefault(" ".join(parts[-2:]), set()).add(k)
+        for k in keys:
+            if " " not in k and k not in CANONICAL_PLACES:
+                owners = by_last.get(k.replace("-", " "), set())
+                if len(owners) == 1:
+                    self._map[k] = next(iter(owners))
+
+    def resolve(self, key: str, start: int, end: int) -> list[tuple[str, int, int]]:
+        if key in self._map:
+            return [(self._map[key], start, end)]
+        if "-" in key and " " not in key:
+            # "Putin-Trump meeting": split when every part is a known name
+            parts = key.split("-")
+            mapped = [self._map.get(p) or (p if p in CANONICAL_PLACES else None) for p in parts]
+            if all(mapped):
+                out, pos = [], start
+                for p, m in zip(parts, mapped):
+                    out.append((m, pos, pos + len(p)))
+                    pos += len(p) + 1
+                return out
+            key = key.replace("-", " ")
+        return [(key, start, end)]
+
+
+def _looks_like_name(key: str) -> bool:
+    """A possible person's full name: two to five words, letters only, not a place, not an
+    organisation ("Institute for Strategic Studies" holds "for")."""
+    parts = key.split()
+    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(p.isalpha() for p in parts)
+            and not _ORGANISATION_WORDS.intersection(parts))
+
+
+_ORGANISATION_WORDS = frozenset("of for the and on".split())

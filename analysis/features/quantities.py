@@ -1,0 +1,226 @@
+"""Numbers with their unit and scale, and dates, found by rules in one sentence.
+
+Quantities: currency ("$300 billion" -> 3e11 USD, "€5bn"), percentages ("3%", "2.06 percent" -> unit
+"%"), durations and ages ("three years", "90-minute", "24 hours" -> unit "year", "minute", "hour"),
+counts ("26 countries" -> 26 with the counted noun's stem as unit, "countri"), number words up to
+ninety-nine and "hundred/thousand/million/billion" as scales, and fractions ("half" -> 0.5, "a third",
+"a quarter" -> unit "fraction").  A four-digit year (1900-2099) standing alone is a date, not a number.
+
+Dates are normalised to ISO-like keys: "2025-02-17" (full date), "2022-01" (month and year),
+"--02-17" (day and month; completed with the article's year when the article has a date), "2025"
+(year), "weekday:monday".  Relative words ("yesterday", "last week") are not dates: their meaning
+depends on a publication date we may not have.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .words import stem, stopwords
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "dozen": 12,
+}
+_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9,
+           "b": 1e9, "trillion": 1e12, "tn": 1e12}
+_FRACTIONS = {"half": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25, "quarters": 0.25}
+_FRACTION_COUNT = {"a": 1, "one": 1, "two": 2, "three": 3}
+_CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "dollars": "USD",
+             "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP", "rubles": "RUB",
+             "roubles": "RUB", "hryvnias": "UAH", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
+_TIME_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
+               "month": "month", "year": "year", "decade": "decade", "century": "century"}
+_MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_WORDNUM = "|".join(sorted(_NUMBER_WORDS, key=len, reverse=True))
+# Digits not followed by an ordinal suffix ("1st"), or number words as whole words ("twenty-six").
+_NUM = (rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?!\d|(?:st|nd|rd|th)\b)"
+        rf"|(?:{_WORDNUM})(?:-(?:{_WORDNUM}))?\b")
+_SCALE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+
+QUANTITY = re.compile(
+    rf"(?<![\w.,])(?P<cur>US\$|[$€£¥])?\s?(?P<num>{_NUM})"
+    rf"(?:\s?(?P<scale>{_SCALE})\b)?"
+    rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
+    rf"(?:[\s-](?P<unit>[A-Za-z]+))?",
+    re.IGNORECASE)
+FRACTION = re.compile(r"\b(?:(?P<art>a|one|two|three)[\s-])?(?P<frac>half|thirds?|quarters?)\b",
+                      re.IGNORECASE)
+
+DATE_FULL_MDY = re.compile(rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?"
+                           rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+DATE_FULL_DMY = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH})\.?"
+                           rf"(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.IGNORECASE)
+DATE_MONTH_YEAR = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:19|20)\d\d)\b", re.IGNORECASE)
+DATE_ISO = re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+YEAR = re.compile(r"(?<![\w$€£.,])(?P<year>(?:19|20)\d\d)(?![\w%]|\.\d|,\d)")
+WEEKDAY = re.compile(rf"\b(?P<wd>{'|'.join(_WEEKDAYS)})s?\b", re.IGNORECASE)
+# Cheap pre-checks: most sentences hold no date or number, so the patterns above are skipped.
+_MAY_HOLD_DATE = re.compile(rf"\d|\b(?:{_MONTH}|{'|'.join(_WEEKDAYS)})", re.IGNORECASE)
+_MAY_HOLD_NUMBER = re.compile(rf"\d|\b(?:{_WORDNUM}|half|third|quarter)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text: ``value`` in base units (3e11 for "$300 billion"), ``unit`` ("USD",
+    "%", "year", "fraction", a counted noun's stem, or "" for a bare number), the matched ``text``
+    and its offsets ``start``/``end`` into ``Article.text``."""
+    value: float
+    unit: str
+    text: str
+    start: int
+    end: int
+
+
+def find_dates(text: str, offset: int = 0, year: int | None = None) -> list[tuple[str, int, int]]:
+    """Dates in ``text`` as (key, start, end), offsets shifted by ``offset``; see the module doc."""
+    found: list[tuple[str, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    if not _MAY_HOLD_DATE.search(text):
+        return found
+    for pattern in (DATE_ISO, DATE_FULL_MDY, DATE_FULL_DMY, DATE_MONTH_YEAR, YEAR, WEEKDAY):
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            key = _date_key(m, year)
+            if key:
+                found.append((key, offset + m.start(), offset + m.end()))
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda d: d[1])
+
+
+def _date_key(m: re.Match, default_year: int | None) -> str | None:
+    groups = m.groupdict()
+    if groups.get("wd"):
+        return f"weekday:{groups['wd'].lower()}"
+    month = groups.get("month")
+    month_no = int(month) if month and month.isdigit() else _MONTHS.get((month or "").lower().rstrip("."))
+    if month and month.lower() == "may" and not groups.get("day") and not groups.get("year"):
+        return None
+    year = groups.get("year")
+    day = groups.get("day")
+    if day and not 1 <= int(day) <= 31:
+        return None
+    if month_no and day:
+        if m.re is DATE_FULL_MDY and month.lower() == "may" and not year:
+            return None  # "may 5" is too often the verb
+        y = year or (str(default_year) if default_year else None)
+        return f"{y}-{month_no:02d}-{int(day):02d}" if y else f"--{month_no:02d}-{int(day):02d}"
+    if month_no and year:
+        return f"{year}-{month_no:02d}"
+    if year:
+        return year
+    return None
+
+
+def find_quantities(text: str, offset: int = 0, skip: list[tuple[int, int]] | None = None
+                    ) -> list[Quantity]:
+    """Quantities in ``text``; ``skip`` holds (start, end) spans (relative to ``text``) of dates."""
+    out: list[Quantity] = []
+    if not _MAY_HOLD_NUMBER.search(text):
+        return out
+    skip = list(skip or [])
+    for m in QUANTITY.finditer(text):
+        if any(s < m.end("num") and m.start("num") < e for s, e in skip):
+            continue
+        q = _quantity(m, text, offset)
+        if q:
+            out.append(q)
+            skip.append((m.start(), m.end()))
+    for m in FRACTION.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in skip):
+            continue
+        count = _FRACTION_COUNT.get((m.group("art") or "a").lower(), 1)
+        value = count * _FRACTIONS[m.group("frac").lower()]
+        out.append(Quantity(value, "fraction", m.group(0), offset + m.start(), offset + m.end()))
+    return sorted(out, key=lambda q: q.start)
+
+
+def _quantity(m: re.Match, text: str, offset: int) -> Quantity | None:
+    raw = m.group("num")
+    value = _number_value(raw)
+    if value is None:
+        return None
+    is_word = not raw[:1].isdigit()
+    scale = (m.group("scale") or "").lower()
+    if scale in ("m", "b", "k") and not m.group("cur"):
+        scale = ""  # "5 m" is five metres more often than five million
+    if scale:
+        value *= _SCALES[scale]
+    unit_word = (m.group("unit") or "").lower()
+    if unit_word in _FRACTIONS:
+        return None  # "two thirds" is a fraction, found by FRACTION
+    end = m.end("pct") if m.group("pct") else (m.end("scale") if scale else m.end("num"))
+    unit = ""
+    if m.group("cur"):
+        unit = _CURRENCY[m.group("cur").lower()]
+    elif m.group("pct"):
+        unit = "%"
+    elif unit_word in _CURRENCY:
+        unit, end = _CURRENCY[unit_word], m.end("unit")
+    elif unit_word:
+        unit = _unit_of(unit_word)
+        if unit:
+            end = m.end("unit")
+    if is_word and not unit and not scale:
+        # "one" and friends are too often pronouns or idioms ("one of", "no one"); keep only with a unit
+        return None
+    start = m.start("cur") if m.group("cur") else m.start("num")
+    return Quantity(value, unit, text[start:end], offset + start, offset + end)
+
+
+def _unit_of(word: str) -> str:
+    """The unit a following word gives: a time unit, else the counted noun's stem ("countri")."""
+    singular = word[:-1] if word.endswith("s") else word
+    if singular in _TIME_UNITS:
+        return _TIME_UNITS[singular]
+    if len(word) > 2 and word.isalpha() and word not in stopwords():
+        return stem(word)
+    return ""
+
+
+def _number_value(raw: str) -> float | None:
+    low = raw.lower()
+    if low[:1].isdigit():
+        try:
+            return float(low.replace(",", ""))
+        except ValueError:
+            return None
+    total = 0.0
+    for part in low.split("-"):
+        if part not in _NUMBER_WORDS:
+            return None
+        total += _NUMBER_WORDS[part]
+    return total
+
+
+def same_quantity(a: Quantity, b: Quantity) -> bool:
+    """Do two quantities state the same amount (units compatible, values within 1%)?"""
+    va, ua = _comparable(a)
+    vb, ub = _comparable(b)
+    if ua and ub and ua != ub:
+        return False
+    return abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9)
+
+
+def conflicting(a: Quantity, b: Quantity) -> bool:
+    """Same kind of amount (same non-empty unit) but a different value: a possible contradiction."""
+    va, ua = _comparable(a)
+    vb, ub = _comparable(b)
+    return bool(ua) and ua == ub and abs(va - vb) > 0.01 * max(abs(va), abs(vb))
+
+
+def _comparable(q: Quantity) -> tuple[float, str]:
+    # "half" and "50%" are the same share
+    if q.unit == "%":
+        return q.value / 100.0, "fraction"
+    return q.value, q.unit

@@ -1,0 +1,77 @@
+"""Words of a sentence: tokens with offsets, content words (our stopword list) and Snowball stems."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+
+from ..lexicons import load_lexicon
+
+# A word: an acronym with periods ("U.S."), or letters/digits joined by apostrophes, hyphens, periods
+# or commas between digits ("Kyiv’s", "al-Saud", "2.06", "1,000").
+WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:-(?:[A-Za-z]\.){2,}|(?:[’'\-]|(?<=\d)[.,](?=\d))\w+)*",
+                  re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
+
+_STEMMER = SnowballStemmer("english")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return frozenset(load_lexicon("stopwords").entries)
+
+
+def normalise(word: str) -> str:
+    """Lower-case, straight apostrophes."""
+    return word.replace("’", "'").lower()
+
+
+def strip_possessive(word: str) -> str:
+    """``Kyiv’s`` -> ``Kyiv``; ``allies'`` -> ``allies``; other words unchanged."""
+    if len(word) > 2 and (word.endswith(("’s", "'s", "’S", "'S")) or word.endswith(("s'", "s’"))):
+        return _POSSESSIVE.sub("", word)
+    return word
+
+
+@lru_cache(maxsize=8192)
+def scan(text: str) -> tuple[tuple[str, int, int], ...]:
+    """Every word of ``text`` as (word, start, end); cached because three stages read each sentence."""
+    return tuple((m.group(0), m.start(), m.end()) for m in WORD.finditer(text))
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _STEMMER.stem(word)
+
+
+def content_words(text: str) -> list[str]:
+    """Lower-cased content words of ``text`` in order: no stopwords, no punctuation.
+
+    Hyphenated compounds count as their parts ("three-year" -> "three", "year"; "Russia-U.S." ->
+    "russia", "us").  Upper-case acronyms are kept even when they spell a stopword ("US", "U.S.").
+    """
+    stop = stopwords()
+    out: list[str] = []
+    for raw, _, _ in scan(text):
+        if raw.islower() and raw.isalpha():          # the common case, fast
+            if raw not in stop:
+                out.append(raw)
+            continue
+        if raw[:1].isdigit():
+            out.append(raw.replace(",", ""))
+            continue
+        for part in strip_possessive(raw).split("-"):
+            word = normalise(part)
+            if not word:
+                continue
+            if _is_acronym(part):
+                out.append(word.replace(".", ""))
+            elif word not in stop:
+                out.append(word)
+    return out
+
+
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()

@@ -1,0 +1,247 @@
+"""How strongly two sentences report the same thing: one 0-1 score, and the index that finds pairs.
+
+The score combines five components of a pair (``pair_components``), each explainable on its own:
+
+* ``cosine``  — cosine of the two wordllama sentence embeddings (all tokens, mean-pooled);
+* ``content`` — cosine of the IDF-weighted mean vectors of the content words only;
+* ``overlap`` — IDF-weighted Dice overlap of the Snowball stems of content words;
+* ``entity``  — agreement of canonical entities: Jaccard mapped to [-1, 1] (0 when neither names any);
+* ``number``  — agreement of quantities: share of numbers the other side states too, minus 1 when the
+  two give different values of the same kind (different dollar sums), 0 when either has none.
+
+``score = sigmoid(SIM_BIAS + SIM_W_COSINE*cosine + SIM_W_CONTENT*content + SIM_W_OVERLAP*overlap
++ SIM_W_ENTITY*entity + SIM_W_NUMBER*number)``.  The weights are a logistic fit to STS-B train
+(score/5 as a soft target) made by ``python -m analysis.bench.similarity --fit``; they live in
+``analysis/constants.py``.  The logistic output is then stretched linearly so that the lowest and
+highest values the components allow map to exactly 0 and 1 (monotone: correlations unchanged).
+The score is symmetric and lies in [0, 1].  Calibration, read off STS-B dev: an STS rating of 2.5
+("roughly equivalent, some important information differs") maps to about 0.5, and 4 to about 0.8;
+identical sentences score 0.95-1 (1 when they also name entities and numbers).  On news, two
+outlets' sentences reporting one fact in their own words typically score 0.45-0.65, because each
+adds details the other lacks — STS raters would call them "roughly equivalent".
+
+``candidate_pairs`` finds the pairs worth scoring without scoring all pairs: for each sentence, its
+nearest sentences of other articles by embedding (blocked matrix products, so memory stays
+O(block x n)), plus pairs that share a rare entity or a rare stem (postings longer than a cap are
+skipped, so cost grows about linearly with the number of sentences).  Nearest neighbours are
+searched by both embeddings: the whole-sentence one and the IDF-weighted content-word one.
+"""
+from __future__ import annotations
+
+import math
+from typing import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from .constants import (CANDIDATE_BLOCK_ROWS, CANDIDATE_MAX_POSTING, CANDIDATE_NEIGHBOURS, SIM_BIAS, SIM_W_CONTENT, SIM_W_COSINE,
+                        SIM_W_ENTITY, SIM_W_NUMBER, SIM_W_OVERLAP)
+from .features import IdfTable, SentenceFeatures, TextUnit, featurize_units
+from .features.quantities import conflicting, same_quantity
+
+__all__ = ["candidate_pairs", "combine", "pair_components", "pair_similarity", "score_pairs",
+           "similarity"]
+
+COMPONENTS = ("cosine", "content", "overlap", "entity", "number")
+
+
+def similarity(a: str, b: str) -> float:
+    """0-1: how strongly two sentences report the same thing (symmetric; 1 = same fact).
+
+    Standalone use: the two texts are featurized together (their own corpus, so IDF weights are
+    nearly uniform).  The aligner scores sentences inside a comparison with ``pair_similarity``,
+    which weighs words by their IDF over all the articles.
+    """
+    if not a.strip() or not b.strip():
+        return 0.0
+    fa, fb = featurize_units([TextUnit("a", "a.s1", 0, a), TextUnit("b", "b.s1", 0, b)])
+    idf = IdfTable()
+    idf.default = 1.0
+    return pair_similarity(fa, fb, idf)
+
+
+def pair_similarity(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float]) -> float:
+    """The 0-1 score of two featurized sentences, with ``idf`` from ``features.idf_table``."""
+    return combine(pair_components(fa, fb, idf))
+
+
+def combine(components: Mapping[str, float]) -> float:
+    """The logistic combination of ``pair_components`` (weights in ``analysis.constants``)."""
+    z = (SIM_BIAS + SIM_W_COSINE * components["cosine"] + SIM_W_CONTENT * components["content"]
+         + SIM_W_OVERLAP * components["overlap"] + SIM_W_ENTITY * components["entity"]
+         + SIM_W_NUMBER * components["number"])
+    return _rescale(1.0 / (1.0 + math.exp(-z)))
+
+
+def _logit_range() -> tuple[float, float]:
+    """Lowest and highest logit the components can give (cosines and overlap 0..1, agreements -1..1)."""
+    ranges = ((SIM_W_COSINE, 0.0, 1.0), (SIM_W_CONTENT, 0.0, 1.0), (SIM_W_OVERLAP, 0.0, 1.0),
+              (SIM_W_ENTITY, -1.0, 1.0), (SIM_W_NUMBER, -1.0, 1.0))
+    low = SIM_BIAS + sum(min(w * lo, w * hi) for w, lo, hi in ranges)
+    high = SIM_BIAS + sum(max(w * lo, w * hi) for w, lo, hi in ranges)
+    return low, high
+
+
+_P_LOW, _P_HIGH = (1.0 / (1.0 + math.exp(-z)) for z in _logit_range())
+
+
+def _rescale(p):
+    # Stretch the logistic output so the score spans exactly 0..1 (a monotone map: rank and
+    # correlation are unchanged); identical sentences then score about 0.95-1.
+    return (p - _P_LOW) / (_P_HIGH - _P_LOW)
+
+
+def pair_components(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float]
+                    ) -> dict[str, float]:
+    """The five components of the score, named as in ``COMPONENTS`` (for evidence and tuning)."""
+    return {
+        "cosine": max(0.0, float(np.dot(fa.vector, fb.vector))),
+        "content": _content_cosine(fa, fb),
+        "overlap": weighted_overlap(set(fa.stems), set(fb.stems), idf),
+        "entity": entity_agreement(fa.entities, fb.entities),
+        "number": number_agreement(fa.numbers, fb.numbers),
+    }
+
+
+def _content_cosine(fa: SentenceFeatures, fb: SentenceFeatures) -> float:
+    if fa.content_vector is None or fb.content_vector is None:
+        return max(0.0, float(np.dot(fa.vector, fb.vector)))
+    return max(0.0, float(np.dot(fa.content_vector, fb.content_vector)))
+
+
+def weighted_overlap(a: set[str], b: set[str], idf: Mapping[str, float]) -> float:
+    """IDF-weighted Dice: 2 * w(a & b) / (w(a) + w(b)), 0 when either side is empty."""
+    if not a or not b:
+        return 0.0
+    default = getattr(idf, "default", 1.0)
+    w = idf.get
+    shared = sum(w(s, default) for s in a & b)
+    total = sum(w(s, default) for s in a) + sum(w(s, default) for s in b)
+    return 2.0 * shared / total if total else 0.0
+
+
+def entity_agreement(a: frozenset[str], b: frozenset[str]) -> float:
+    """2 * Jaccard - 1 in [-1, 1]; 0 when neither side names an entity."""
+    union = a | b
+    if not union:
+        return 0.0
+    return 2.0 * len(a & b) / len(union) - 1.0
+
+
+def number_agreement(a: Sequence, b: Sequence) -> float:
+    """Share of quantities (both sides) matched on the other side, minus 1 if the two sides state
+    different values of one kind and share none; 0 when either side has no number."""
+    if not a or not b:
+        return 0.0
+    matched = sum(1 for q in a if any(same_quantity(q, r) for r in b)) \
+        + sum(1 for q in b if any(same_quantity(q, r) for r in a))
+    share = matched / (len(a) + len(b))
+    if share < 1.0 and any(conflicting(q, r) for q in a for r in b):
+        share -= 1.0
+    return share
+
+
+def score_pairs(pairs: Sequence[tuple[SentenceFeatures, SentenceFeatures]],
+                idf: Mapping[str, float]) -> np.ndarray:
+    """``pair_similarity`` of many pairs at once (the vector parts batched with numpy)."""
+    if not pairs:
+        return np.zeros(0, dtype=np.float64)
+    va = np.stack([a.vector for a, _ in pairs])
+    vb = np.stack([b.vector for _, b in pairs])
+    cosine = np.maximum(0.0, np.einsum("ij,ij->i", va, vb))
+    ca = np.stack([a.content_vector if a.content_vector is not None else a.vector for a, _ in pairs])
+    cb = np.stack([b.content_vector if b.content_vector is not None else b.vector for _, b in pairs])
+    content = np.maximum(0.0, np.einsum("ij,ij->i", ca, cb))
+    rest = np.array([(weighted_overlap(set(a.stems), set(b.stems), idf),
+                      entity_agreement(a.entities, b.entities),
+                      number_agreement(a.numbers, b.numbers)) for a, b in pairs])
+    z = (SIM_BIAS + SIM_W_COSINE * cosine + SIM_W_CONTENT * content + SIM_W_OVERLAP * rest[:, 0]
+         + SIM_W_ENTITY * rest[:, 1] + SIM_W_NUMBER * rest[:, 2])
+    return _rescale(1.0 / (1.0 + np.exp(-z)))
+
+
+# --- candidate pairs ------------------------------------------------------------------------------
+
+def candidate_pairs(features_by_article: Mapping[str, Sequence[SentenceFeatures]],
+                    idf: Mapping[str, float] | None = None,
+                    neighbours: int = CANDIDATE_NEIGHBOURS,
+                    ) -> list[tuple[SentenceFeatures, SentenceFeatures]]:
+    """Pairs of sentences from different articles worth scoring, without scoring all pairs.
+
+    Sources: each sentence's ``neighbours`` nearest sentences of other articles by each of its two
+    embeddings (whole sentence, IDF-weighted content words); pairs sharing an entity or a stem that
+    at most CANDIDATE_MAX_POSTING sentences hold (longer postings are skipped: they would make the
+    cost quadratic, and the embeddings find those pairs anyway).  Each pair appears once,
+    ordered (earlier article, later article) in the input order, sorted by position.  ``idf`` is
+    accepted for symmetry with ``pair_similarity`` and is not needed.
+    """
+    order = {aid: i for i, aid in enumerate(features_by_article)}
+    flat = [f for fs in features_by_article.values() for f in fs]
+    if len(order) < 2 or not flat:
+        return []
+    article_of = np.array([order[f.article] for f in flat], dtype=np.int32)
+    found: set[tuple[int, int]] = set()
+    _nearest(np.stack([f.vector for f in flat]), article_of, neighbours, found)
+    _nearest(np.stack([f.content_vector if f.content_vector is not None else f.vector for f in flat]),
+             article_of, neighbours, found)
+    _shared_postings(flat, article_of, found)
+    pairs = sorted(found)
+    return [(flat[i], flat[j]) for i, j in pairs]
+
+
+def _add(found: set[tuple[int, int]], i: int, j: int, article_of: np.ndarray) -> None:
+    if article_of[i] != article_of[j]:
+        found.add((i, j) if (article_of[i], i) < (article_of[j], j) else (j, i))
+
+
+def _nearest(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]]) -> None:
+    """Top-k other-article neighbours of every row, by blocked matrix products.
+
+    Rows come grouped by article (``candidate_pairs`` flattens article by article), so a row's own
+    article is one contiguous range of columns, masked by slicing instead of a boolean matrix.
+    """
+    matrix = matrix.astype(np.float32, copy=False)
+    n = len(matrix)
+    k = min(k, n - 1)
+    if k <= 0:
+        return
+    bounds = np.flatnonzero(np.diff(article_of)) + 1
+    starts = np.concatenate(([0], bounds))
+    stops = np.concatenate((bounds, [n]))
+    for start in range(0, n, CANDIDATE_BLOCK_ROWS):
+        stop = min(n, start + CANDIDATE_BLOCK_ROWS)
+        sims = matrix[start:stop] @ matrix.T
+        for lo, hi in zip(starts, stops):
+            if lo < stop and hi > start:
+                sims[max(lo, start) - start:min(hi, stop) - start, lo:hi] = -np.inf
+        np.negative(sims, out=sims)
+        top = np.argpartition(sims, k - 1, axis=1)[:, :k]
+        finite = np.isfinite(np.take_along_axis(sims, top, axis=1))
+        rows, cols = np.nonzero(finite)
+        for i, j in zip((rows + start).tolist(), top[rows, cols].tolist()):
+            _add(found, i, j, article_of)
+
+
+def _shared_postings(flat: Sequence[SentenceFeatures], article_of: np.ndarray,
+                     found: set[tuple[int, int]]) -> None:
+    """Pairs that share an entity or a rare stem; long postings are skipped to stay linear."""
+    postings: dict[str, list[int]] = {}
+    for i, f in enumerate(flat):
+        for key in {"e:" + e for e in f.entities} | {"s:" + s for s in f.stems}:
+            postings.setdefault(key, []).append(i)
+    for key, rows in postings.items():
+        if len(rows) < 2 or len(rows) > CANDIDATE_MAX_POSTING:
+            continue
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                _add(found, rows[x], rows[y], article_of)
+
+
+def all_pairs(features_by_article: Mapping[str, Sequence[SentenceFeatures]]
+              ) -> Iterable[tuple[SentenceFeatures, SentenceFeatures]]:
+    """Every cross-article pair (the reference the index is measured against; quadratic)."""
+    groups = list(features_by_article.values())
+    for x in range(len(groups)):
+        for y in range(x + 1, len(groups)):
+            for a in groups[x]:
+                for b in groups[y]:
+                    yield a, b
