@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from .constants import (LINK_MIN_SIMILARITY, MAX_FACT_MEMBERS_CHECKED, MAX_SENTENCES_PER_OUTLET,
-                        MERGE_MIN_MEAN_SIMILARITY)
+                        MERGE_MIN_MEAN_SIMILARITY, MUTUAL_RANK)
 
 Key = tuple[str, int]                       # (article id, sentence index)
 Link = tuple[Key, Key, float]               # two sentences of different articles, similarity 0-1
@@ -34,6 +34,21 @@ class _Cluster:
 
     def count(self, article: str) -> int:
         return sum(1 for a, _ in self.members if a == article)
+
+
+def mutual_links(links: Iterable[Link], rank: int = MUTUAL_RANK) -> list[Link]:
+    """Links whose two sentences are each among the other's ``rank`` best matches *in that
+    article*.  This is what a reader does when pairing two stories: a generic sentence ("the war
+    in Ukraine ...") resembles many sentences of the other article but is the best match of none,
+    so it stops linking everything to everything (the "hub" problem of nearest-neighbour search)."""
+    links = list(links)
+    best: dict[tuple[Key, str], list[float]] = {}
+    for ka, kb, s in links:
+        best.setdefault((ka, kb[0]), []).append(s)
+        best.setdefault((kb, ka[0]), []).append(s)
+    cutoff = {k: sorted(v, reverse=True)[:rank][-1] for k, v in best.items()}
+    return [(ka, kb, s) for ka, kb, s in links
+            if s >= cutoff[(ka, kb[0])] and s >= cutoff[(kb, ka[0])]]
 
 
 def _mean_cross_similarity(a: _Cluster, b: _Cluster, score: Callable[[Key, Key], float],

@@ -18,9 +18,23 @@ Key = tuple[str, int]
 
 @dataclass(frozen=True)
 class Aligned:
-    facts: tuple[Fact, ...]
+    articles: tuple[Article, ...]
     features: Mapping[str, tuple]           # article id -> SentenceFeatures per sentence
+    links: tuple[align.Link, ...]           # scored candidate links between usable sentences
+    usable: frozenset[Key]                  # sentences long enough to state a fact
     score: Callable[[Key, Key], float]      # similarity of any two sentences
+
+    def facts(self, keep: set[str] | None = None) -> list[Fact]:
+        """Facts across the articles in ``keep`` (default: all): clusters of 2+ articles, then
+        one-article facts.  Re-clustering for a subset is cheap: features and links are reused."""
+        keep = {a.id for a in self.articles} if keep is None else keep
+        links = [link for link in self.links if link[0][0] in keep and link[1][0] in keep]
+        clusters = align.cluster_links(align.mutual_links(links), self.score)
+        clustered = {k for c in clusters for k in c}
+        singles = [[k] for k in sorted(self.usable - clustered) if k[0] in keep]
+        by_id = {a.id: a for a in self.articles}
+        order = [a.id for a in self.articles]
+        return facts_mod.build_facts(clusters + singles, by_id, order, self.score)
 
 
 def substantive_sentences(article: Article) -> list[int]:
@@ -34,41 +48,21 @@ def substantive_sentences(article: Article) -> list[int]:
 
 
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
-    """Facts across ``articles`` (clusters of 2+ articles, then one-article facts)."""
+    """Features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
     from .features import featurize, idf_table
-    from .similarity import candidate_pairs, pair_similarity
+    from .similarity import candidate_pairs, pair_similarity, score_pairs
 
-    by_id = {a.id: a for a in articles}
     feats = featurize(articles)
     progress(0.3, "candidate links")
     idf = idf_table(feats)
+    usable = frozenset((a.id, i) for a in articles for i in substantive_sentences(a))
+    pairs = [(fa, fb) for fa, fb in candidate_pairs(feats, idf)
+             if (fa.article, fa.index) in usable and (fb.article, fb.index) in usable]
+    scores = score_pairs(pairs, idf) if pairs else []
+    links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
+                  for (fa, fb), s in zip(pairs, scores))
 
     def score(ka: Key, kb: Key) -> float:
         return pair_similarity(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]], idf)
 
-    usable = {(a.id, i) for a in articles for i in substantive_sentences(a)}
-    links = []
-    for fa, fb in candidate_pairs(feats, idf):
-        ka, kb = (fa.article, fa.index), (fb.article, fb.index)
-        if ka in usable and kb in usable:
-            links.append((ka, kb, pair_similarity(fa, fb, idf)))
-    progress(0.45, "facts")
-    clusters = align.cluster_links(links, score)
-    clustered = {k for c in clusters for k in c}
-    singles = [[k] for k in sorted(usable - clustered)]
-    order = [a.id for a in articles]
-    built = facts_mod.build_facts(clusters + singles, by_id, order, score)
-    return Aligned(tuple(built), feats, score)
-
-
-def restrict(facts: Sequence[Fact], keep: set[str]) -> list[Fact]:
-    """Facts with only the members of articles in ``keep``; facts left empty are dropped."""
-    out = []
-    for f in facts:
-        members = tuple(m for m in f.members if m.article in keep)
-        if len(members) == len(f.members):
-            out.append(f)
-        elif members:
-            out.append(Fact(f.id, f.label, members, f.cohesion))
-    return out
-
+    return Aligned(tuple(articles), feats, links, usable, score)

@@ -55,8 +55,8 @@ CANDIDATE_MAX_POSTING = 8                   # sentences; longer entity/stem post
 CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour search (memory ~ 512 x n)
 
 # --- align --------------------------------------------------------------------------------------
-LINK_MIN_SIMILARITY = 0.55                  # similarity 0-1; weaker links never join two sentences
-MERGE_MIN_MEAN_SIMILARITY = 0.45            # similarity 0-1; mean over cross-article member pairs
+LINK_MIN_SIMILARITY = 0.40                  # similarity 0-1; weaker links never join two sentences
+MERGE_MIN_MEAN_SIMILARITY = 0.40            # similarity 0-1; mean over cross-article member pairs
 MAX_SENTENCES_PER_OUTLET = 2                # sentences of one article in one fact
 MUTUAL_RANK = 2                             # a link must be among both sentences' best N in the other article
 MAX_FACT_MEMBERS_CHECKED = 12               # members per side scored when checking a merge
@@ -64,11 +64,12 @@ MIN_FACT_WORDS = 6                          # words; shorter sentences (headings
 FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label before it is cut at a word
 
 # --- event --------------------------------------------------------------------------------------
-SAME_EVENT_MIN_SCORE = 0.35                 # event score 0-1; below it an article is "another event"
+SAME_EVENT_MIN_SCORE = 0.7                  # event score 0-1; below it an article is "another event"
 EVENT_FACT_WEIGHT = 0.6                     # weight 0-1 of shared facts in a pair's affinity
 EVENT_ENTITY_WEIGHT = 0.4                   # weight 0-1 of shared entities in a pair's affinity
 EVENT_PEERS = 0.5                           # share of the other articles an article is compared with
-EVENT_FULL_MATCH_AFFINITY = 0.5             # affinity 0-1 that counts as a full match (score 1.0)
+EVENT_STRONG_PAIR_AFFINITY = 0.12           # affinity 0-1 of the closest pair below which no event is shared
+EVENT_OFFICE_CONFLICT_PENALTY = 0.5         # share of the score lost for naming another office holder
 
 # --- omissions ----------------------------------------------------------------------------------
 OMISSION_MIN_CARRIERS = 2                   # other outlets that must carry a fact for an omission

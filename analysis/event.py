@@ -7,9 +7,13 @@ For each pair of articles, an *affinity* 0-1 mixes two kinds of evidence:
 * shared actors, places and dates: the IDF-weighted Jaccard overlap of their entity sets
   (``EVENT_ENTITY_WEIGHT``).
 
-An article's score is the mean of its affinities to the ``EVENT_PEERS`` share of other articles it
-matches best (so one off-topic article does not drag the others down), divided by
-``EVENT_FULL_MATCH_AFFINITY`` and capped at 1.  Below ``SAME_EVENT_MIN_SCORE`` it is flagged as
+An article's *peer affinity* is the mean of its affinities to the ``EVENT_PEERS`` share of other
+articles it matches best (so one off-topic article does not drag the others down).  Its score is that
+peer affinity relative to the closest pair of the comparison (the event is what the closest articles
+share), scaled down when even the closest pair is weaker than ``EVENT_STRONG_PAIR_AFFINITY`` (then
+nothing shares an event).  An article that names a different holder of an office than the others
+("German Chancellor Friedrich Merz" where they name Olaf Scholz) is from another time: its score is
+multiplied by ``1 - EVENT_OFFICE_CONFLICT_PENALTY``.  Below ``SAME_EVENT_MIN_SCORE`` it is flagged as
 another event.
 """
 from __future__ import annotations
@@ -18,8 +22,9 @@ import math
 from typing import Mapping, Sequence
 
 from .align_stage import substantive_sentences
-from .constants import (EVENT_ENTITY_WEIGHT, EVENT_FACT_WEIGHT, EVENT_FULL_MATCH_AFFINITY,
-                        EVENT_PEERS, SAME_EVENT_MIN_SCORE)
+from .constants import (EVENT_ENTITY_WEIGHT, EVENT_FACT_WEIGHT, EVENT_OFFICE_CONFLICT_PENALTY,
+                        EVENT_PEERS, EVENT_STRONG_PAIR_AFFINITY, SAME_EVENT_MIN_SCORE)
+from .offices import conflicts, office_holders
 from .model import Article, EventMatch, Fact
 
 
@@ -80,15 +85,22 @@ def event_matches(articles: Sequence[Article], facts: Sequence[Fact],
     if len(articles) < 2:
         return [EventMatch(a.id, 1.0, True, "the only article") for a in articles]
     aff = affinities(articles, facts, features)
+    closest = max(aff.values())
+    strength = min(1.0, closest / EVENT_STRONG_PAIR_AFFINITY)
+    clashes = conflicts({a.id: office_holders(a, features.get(a.id, ())) for a in articles})
     by_id = {a.id: a for a in articles}
     out = []
     for a in articles:
         ranked = sorted(((aff[(a.id, b.id)], b.id) for b in articles if b.id != a.id), reverse=True)
         peers = ranked[:max(1, round(EVENT_PEERS * len(ranked)))]
-        score = min(1.0, sum(s for s, _ in peers) / len(peers) / EVENT_FULL_MATCH_AFFINITY)
-        best = ", ".join(f"{by_id[b].outlet} {s:.2f}" for s, b in peers)
-        out.append(EventMatch(a.id, round(score, 4), score >= SAME_EVENT_MIN_SCORE,
-                              f"affinity with its closest articles: {best}"))
+        peer_affinity = sum(s for s, _ in peers) / len(peers)
+        score = (peer_affinity / closest if closest else 0.0) * strength
+        evidence = "affinity with its closest articles: " + \
+            ", ".join(f"{by_id[b].outlet} {s:.2f}" for s, b in peers)
+        if clashes[a.id]:
+            score *= 1 - EVENT_OFFICE_CONFLICT_PENALTY
+            evidence += "; it " + "; ".join(clashes[a.id])
+        out.append(EventMatch(a.id, round(score, 4), score >= SAME_EVENT_MIN_SCORE, evidence))
     return out
 
 

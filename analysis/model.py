@@ -180,6 +180,8 @@ class Quote:
     speaker_end: int = -1
     verb: str = ""              # the attribution verb ("said", "told", "warned"), lower-case
     words: int = 0              # words quoted
+    unnamed: bool = False       # an unnamed source ("a White House official"); key starts with "~"
+    unclosed: bool = False      # a direct quote left open: it runs to the end of its paragraph
 
 
 @dataclass(frozen=True)
@@ -190,6 +192,9 @@ class Voice:
     role: str
     words: Mapping[str, int]    # article id -> words quoted from this speaker
     share: Mapping[str, float]  # article id -> share of that article's quoted words, 0-1
+    direct: Mapping[str, int] = field(default_factory=dict)   # article id -> words in direct quotes
+    quotes: Mapping[str, int] = field(default_factory=dict)   # article id -> number of quotes
+    unnamed: bool = False       # an unnamed source: never a voice omission
 
 
 @dataclass(frozen=True)

@@ -56,11 +56,14 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
 
     report(0.05, "features")
     aligned = align_stage.run(active, report)
+    report(0.45, "facts")
+    first_pass = aligned.facts()
     report(0.55, "same event")
-    matches = event.event_matches(active, aligned.facts, aligned.features)
+    matches = event.event_matches(active, first_pass, aligned.features)
     same = {m.article for m in matches if m.same_event}
     notes += event.event_notes(matches, by_id)
-    facts = align_stage.restrict(aligned.facts, same)
+    # Articles about another event are aligned with nothing (not silently merged into facts).
+    facts = first_pass if same == {a.id for a in active} else aligned.facts(same)
     report(0.6, "omissions")
     omitted = omissions.find_omissions(facts, by_id, same)
     findings: list[Finding] = omissions.omission_findings(omitted, facts, by_id)

@@ -10,4 +10,4 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
-NAMES = ("segment", "ingest", "similarity", "align", "signals", "report", "gui")
+NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui")

@@ -23,12 +23,14 @@ class Signals:
 def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
         progress: Callable[[float, str], None]) -> Signals:
     from .framing import framing_findings
-    from .metrics import article_metrics
+    from .metrics import comparison_metrics
     from .voices import find_quotes, voice_findings, voices
 
-    metrics = {a.id: article_metrics(a) for a in articles}
-    progress(0.75, "quotes and voices")
     quotes = tuple(q for a in articles for q in find_quotes(a))
+    progress(0.72, "metrics")
+    # One set of main actors for all articles, so "sentiment toward X" compares like with like.
+    metrics = comparison_metrics(articles, quotes)
+    progress(0.8, "voices")
     peers = [a for a in articles if a.id in same_event]
     peer_quotes = tuple(q for q in quotes if q.article in same_event)
     voice_table = tuple(voices(articles, quotes))

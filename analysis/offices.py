@@ -1,0 +1,62 @@
+"""Office holders named in an article ("German Chancellor Olaf Scholz"), and conflicts between articles.
+
+Who holds an office changes over time, so two articles that name different holders of the same
+office ("German Chancellor Olaf Scholz" vs "German Chancellor Friedrich Merz") are very likely about
+different moments: the same-event check uses such conflicts as evidence.  Only offices qualified by a
+country or organisation count ("German Chancellor", "NATO Secretary General"); a bare "President"
+is ambiguous and ignored.
+"""
+from __future__ import annotations
+
+import re
+from typing import Mapping, Sequence
+
+from .features.entities import ALIASES
+
+_TITLE = (r"(?:Chancellor|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
+          r"Defen[cs]e Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary[- ]General|"
+          r"Secretary|Spokes(?:man|woman|person))")
+# Up to three capitalised qualifier words right before the title, the title, then only spaces.
+_BEFORE_NAME = re.compile(rf"((?:[A-Z][\w.’'-]*\s+){{1,3}}?){_TITLE}\s+$")
+_TITLE_ONLY = re.compile(_TITLE + r"\s+$")
+_ORGANISATIONS = frozenset("nato eu un kremlin white house".split())
+
+
+def _qualifier(words: str) -> str | None:
+    """The country or organisation a qualifier names ("UK" -> "united kingdom"), or None."""
+    for word in reversed(words.split()):
+        key = word.lower().strip(".’'")
+        key = ALIASES.get(key) or ALIASES.get(word.lower()) or (key if key in _ORGANISATIONS else None)
+        if key:
+            return key
+    return None
+
+
+def office_holders(article, features: Sequence) -> dict[str, str]:
+    """Office key ("germany chancellor") -> person entity key, for one article."""
+    out: dict[str, str] = {}
+    for f in features:
+        sentence = article.sentences[f.index]
+        for key, start, _end in f.entity_spans:
+            if " " not in key:
+                continue            # a single word is a place or a surname, not a full name
+            before = sentence.text[:max(0, start - sentence.start)]
+            m = _BEFORE_NAME.search(before)
+            title = _TITLE_ONLY.search(before) if m else None
+            qualifier = _qualifier(m.group(1)) if m else None
+            if qualifier and title:
+                out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
+    return out
+
+
+def conflicts(holders: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
+    """Per article, readable conflicts: an office it gives to someone the others do not."""
+    out: dict[str, list[str]] = {a: [] for a in holders}
+    for art, offices in holders.items():
+        for office, person in offices.items():
+            others = [h[office] for a, h in holders.items() if a != art and office in h]
+            differing = sorted({p for p in others if p != person})
+            if differing and others.count(person) == 0 and len(others) >= 1:
+                out[art].append(f"names {person.title()} as {office.title()} where others name "
+                                f"{', '.join(p.title() for p in differing)}")
+    return out

@@ -1,0 +1,29 @@
+"""Reports of a comparison: one renderer-neutral model, drawn as HTML, Markdown, JSON and (in
+``gui/report_pdf.py``, the only Qt part) PDF.  No Qt is imported here.
+
+* ``build_report(comparison, reviews=None, *, include_dismissed=False, reviewer="", title=None)``
+  -> ``Report``
+* ``render_html(report)``, ``render_markdown(report)``, ``render_json(report)`` -> ``str``
+* ``export_report(comparison, path, fmt=None, *, reviews=None, reviewer="", ...)``: build and write
+  one file (the window's File > Export); ``write_report(report, path, fmt=None, ...)`` for a built one
+* ``report_command(sources, pdf=None, html=None, markdown=None, json_out=None, ...)`` -> exit code:
+  ``python main.py report`` (alias ``cli_report``).
+"""
+from __future__ import annotations
+
+from .build import build_report
+from .model import Report
+from .to_html import render_html
+from .to_json import render_json
+from .to_markdown import render_markdown
+
+__all__ = ["Report", "build_report", "cli_report", "export_report", "main", "render_html", "render_json",
+           "render_markdown", "report_command", "write_report"]
+
+
+def __getattr__(name: str):
+    # Lazy: the command line pulls in the engine and the session store, which the window has already.
+    if name in ("cli_report", "export_report", "main", "report_command", "write_report"):
+        from . import cli
+        return getattr(cli, name)
+    raise AttributeError(name)

@@ -1,0 +1,165 @@
+"""Writing reports from the command line and from the window.
+
+* ``report_command(sources, pdf=None, html=None, markdown=None, json_out=None, ...) -> int`` is what
+  ``python main.py report (FILE... | SESSION.parallax) --pdf OUT [--html OUT] [--markdown OUT]
+  [--json OUT]`` calls.  A session file brings the editor's verdicts and notes; ``-`` writes a text
+  format to stdout.
+* ``export_report(comparison, path, fmt=None, *, reviews=None, ...)`` is what the window's
+  File > Export calls (off the GUI thread is fine): build the report and write one file.
+* ``write_report(report, path, fmt=None, ...)`` writes an already built report.
+
+PDF needs Qt, which ``analysis/`` never imports: ``gui.report_pdf`` is loaded by name, only when a PDF
+is asked for, so the HTML, Markdown and JSON paths run without Qt installed.
+"""
+from __future__ import annotations
+
+import importlib
+import sys
+from pathlib import Path
+from typing import Any, Callable, Mapping, Sequence, TextIO
+
+from ..errors import ParallaxError
+from ..model import Article, Comparison
+from .build import build_report
+from .model import Report
+
+EXIT_OK, EXIT_BAD_INPUT, EXIT_NOTHING = 0, 1, 2
+FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
+           ".json": "json"}
+Progress = Callable[[float, str], None]
+
+
+def format_of(path: str | Path, fmt: str | None = None) -> str:
+    """The output format: ``fmt`` if given, else from the file name's extension."""
+    if fmt:
+        fmt = fmt.lower()
+        if fmt not in set(FORMATS.values()):
+            raise ValueError(f"unknown report format {fmt!r}: choose pdf, html, markdown or json")
+        return fmt
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"cannot tell the report format of {path}: name it .pdf, .html, .md or .json")
+    return FORMATS[suffix]
+
+
+def render_text(report: Report, fmt: str) -> str:
+    from .to_html import render_html
+    from .to_json import render_json
+    from .to_markdown import render_markdown
+    return {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt](report)
+
+
+def pdf_writer() -> Callable[..., int]:
+    """``gui.report_pdf.write_pdf``, loaded by name (see the module docstring)."""
+    return importlib.import_module("gui.report_pdf").write_pdf
+
+
+def write_report(report: Report, path: str | Path, fmt: str | None = None, *, page_size: str = "A4",
+                 progress: Progress | None = None) -> str:
+    """Write ``report`` to ``path`` (``-``: stdout, text formats only); returns the format written."""
+    fmt = format_of(path, fmt)
+    if fmt == "pdf":
+        if str(path) == "-":
+            raise ValueError("a PDF cannot be written to stdout: give a file name")
+        pdf_writer()(report, path, page_size=page_size, progress=progress)
+        return fmt
+    text = render_text(report, fmt)
+    if str(path) == "-":
+        sys.stdout.write(text)
+    else:
+        _atomic_write(Path(path), text)
+    if progress:
+        progress(1.0, "done")
+    return fmt
+
+
+def _atomic_write(path: Path, text: str) -> None:
+    # Written beside the target and moved into place: an existing report survives a failed write.
+    partial = path.with_name(path.name + ".part")
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(path)
+
+
+def export_report(comparison: Comparison, path: str | Path, fmt: str | None = None, *,
+                  reviews: Mapping[str, Any] | None = None, reviewer: str = "",
+                  include_dismissed: bool = False, title: str | None = None, page_size: str = "A4",
+                  colours: Mapping[str, str] | None = None, progress: Progress | None = None) -> str:
+    """Build the report of ``comparison`` (with the editor's ``reviews``) and write it to ``path``."""
+    if progress:
+        progress(0.02, "building the report")
+    report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
+                          title=title, colours=colours)
+    return write_report(report, path, fmt, page_size=page_size, progress=progress)
+
+
+def _load(sources: Sequence[str], err: TextIO) -> tuple[list[Article], Mapping[str, Any], int]:
+    """Articles and reviews from article files, or from one session file."""
+    from ..session import Session, is_session_file, load_articles
+    sessions = [s for s in sources if Path(s).is_file() and is_session_file(s)]
+    if sessions:
+        if len(sources) > 1:
+            raise ParallaxError("give a session file alone, not with other inputs")
+        with Session.open(sessions[0], read_only=True) as session:   # a snapshot: no lock taken
+            return load_articles(session), session.reviews(), 0
+    from ..commands import load_inputs
+    articles, failures = load_inputs(sources, err)
+    return articles, {}, failures
+
+
+def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
+                   markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
+                   reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
+                   err: TextIO = sys.stderr) -> int:
+    """``python main.py report``: 0 when every output was written from every input, 1 when some
+    inputs could not be read (the report covers the rest), 2 when nothing could be written."""
+    outputs = [(p, f) for p, f in ((pdf, "pdf"), (html, "html"), (markdown, "markdown"),
+                                   (json_out, "json")) if p]
+    if not outputs:
+        print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
+        return EXIT_NOTHING
+    try:
+        articles, reviews, failures = _load(sources, err)
+    except ParallaxError as exc:
+        print(f"parallax: {exc}", file=err)
+        return EXIT_NOTHING
+    if not articles:
+        print("parallax: no article could be loaded", file=err)
+        return EXIT_NOTHING
+    from .. import compare
+    comparison = compare(articles)
+    for note in comparison.notes:
+        print(f"parallax: {note}", file=err)
+    report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
+                          title=title)
+    status = EXIT_BAD_INPUT if failures else EXIT_OK
+    for path, fmt in outputs:
+        try:
+            write_report(report, path, fmt, page_size=page_size)
+        except (OSError, ValueError) as exc:
+            print(f"parallax: cannot write {path}: {exc}", file=err)
+            status = EXIT_NOTHING
+    return status
+
+
+cli_report = report_command      # the name the issue used
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Stand-alone entry: ``python -m analysis.report.cli FILE... --pdf OUT ...``."""
+    import argparse
+    parser = argparse.ArgumentParser(prog="parallax report", description="Write a Parallax report.")
+    parser.add_argument("sources", nargs="+", metavar="FILE|SESSION")
+    for fmt in ("pdf", "html", "markdown", "json"):
+        parser.add_argument(f"--{fmt}", metavar="OUT")
+    parser.add_argument("--page-size", default="A4", choices=("A4", "Letter"))
+    parser.add_argument("--reviewer", default="")
+    parser.add_argument("--title")
+    parser.add_argument("--include-dismissed", action="store_true")
+    args = parser.parse_args(argv)
+    return report_command(args.sources, args.pdf, args.html, args.markdown, args.json,
+                          page_size=args.page_size, reviewer=args.reviewer,
+                          include_dismissed=args.include_dismissed, title=args.title)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,61 @@
+"""Pieces several sections share: outlet names with their colour, verdicts, quoted evidence."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ...model import Finding
+from .. import palette
+from ..context import Context
+from ..model import Run
+from ..reviews import Review
+from ..text import clip
+
+
+def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, ...]:
+    """A colour chip then the outlet's name: colour is never the only cue, the name is always there."""
+    return (Run("■\u00a0", "chip", ctx.colour(article_id)), Run(ctx.name(article_id), "b" if bold else ""))
+
+
+def outlets_runs(ctx: Context, article_ids: Iterable[str]) -> tuple[Run, ...]:
+    out: list[Run] = []
+    for i, article_id in enumerate(article_ids):
+        if i:
+            out.append(Run(", "))
+        out.extend(outlet_runs(ctx, article_id, bold=False))
+    return tuple(out)
+
+
+def review_runs(review: Review) -> tuple[Run, ...]:
+    """The reviewer's verdict, severity and note, or "not reviewed"."""
+    if not review.reviewed:
+        out = [Run("not reviewed", "muted")]
+    else:
+        out = [Run(review.verdict, "b", palette.VERDICT_COLOURS.get(review.verdict))]
+    if review.severity:
+        out.append(Run(f" · severity {review.severity}/3"))
+    if review.note:
+        out.append(Run(f"\nNote: {review.note}", "i"))
+    return tuple(out)
+
+
+def verdict_tag(review: Review) -> tuple[Run, ...]:
+    """A short bracketed verdict for one-line summaries; nothing when not reviewed."""
+    if not review.reviewed:
+        return ()
+    text = review.verdict + (f", severity {review.severity}" if review.severity else "")
+    return (Run(f" [{text}]", "b", palette.VERDICT_COLOURS.get(review.verdict)),)
+
+
+def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 160) -> tuple[Run, ...]:
+    """The text each span of ``finding`` rests on, prefixed by its outlet: the evidence in words."""
+    out: list[Run] = []
+    for span in finding.spans[:limit]:
+        article = ctx.article(span.article)
+        if article is None or not (0 <= span.start < span.end <= len(article.text)):
+            continue
+        out.append(Run("\n"))
+        out.extend(outlet_runs(ctx, span.article, bold=False))
+        out.append(Run(": “"))
+        out.append(Run(clip(article.text[span.start:span.end], width), "flag", ctx.colour(span.article)))
+        out.append(Run("”"))
+    return tuple(out)

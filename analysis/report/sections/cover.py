@@ -1,0 +1,90 @@
+"""The cover: what event, which outlets, when, who reviewed it."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .. import palette
+from ..context import Context
+from ..model import Heading, Run, Section, Table, cell, para
+from ..text import clip, number, plural
+
+
+def event_title(ctx: Context) -> str:
+    """A name for the event: the headline of the article that best matches the shared event."""
+    articles = ctx.comparison.articles
+    if not articles:
+        return "No articles"
+    scores = {m.article: m.score for m in ctx.comparison.event if m.same_event}
+    best = max(articles, key=lambda a: (scores.get(a.id, -1.0), -articles.index(a)))
+    return clip(best.title or best.outlet or best.id, 110)
+
+
+def _parse(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date[:10]) if date else None
+    except ValueError:
+        return None
+
+
+def date_range(dates: list[str | None]) -> str:
+    """"16–18 February 2025" from ISO dates; "" when none is known."""
+    days = sorted(d for d in map(_parse, dates) if d)
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    if first == last:
+        return f"{first.day} {first:%B %Y}"
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.day}–{last.day} {last:%B %Y}"
+    if first.year == last.year:
+        return f"{first.day} {first:%B} – {last.day} {last:%B %Y}"
+    return f"{first.day} {first:%B %Y} – {last.day} {last:%B %Y}"
+
+
+def subtitle(ctx: Context) -> str:
+    parts = [f"How {plural(len(ctx.comparison.articles), 'outlet')} covered one event"]
+    when = date_range([a.date for a in ctx.comparison.articles])
+    if when:
+        parts.append(when)
+    return " · ".join(parts)
+
+
+def review_line(ctx: Context) -> str:
+    findings = ctx.comparison.findings
+    reviews = [ctx.review(f.id) for f in findings]
+    done = [r for r in reviews if r.reviewed]
+    counts = {v: sum(1 for r in done if r.verdict == v) for v in ("confirmed", "flagged", "dismissed")}
+    detail = ", ".join(f"{n} {v}" for v, n in counts.items() if n)
+    line = f"{len(done)} / {len(findings)} findings reviewed"
+    return f"{line} ({detail})" if detail else line
+
+
+def _outlet_table(ctx: Context) -> Table:
+    events = {m.article: m for m in ctx.comparison.event}
+    rows = []
+    for article in ctx.comparison.articles:
+        outlet = ctx.outlets[article.id]
+        match = events.get(article.id)
+        same = "–" if match is None else ("yes" if match.same_event else "no: different event?")
+        rows.append((cell(Run("■\u00a0", "chip", outlet.colour), Run(outlet.name, "b")),
+                     cell(clip(article.title or "(no title)", 120)),
+                     cell(article.date or "–"),
+                     cell(number(outlet.words), align="right"),
+                     cell(same, fill=None if match is None or match.same_event else palette.tint(palette.WARN, 0.8))))
+    header = tuple(cell(h) for h in ("Outlet", "Headline", "Date", "Words", "Same event"))
+    return Table(header, tuple(rows), widths=(1.3, 4.2, 1.1, 0.8, 1.2), kind="outlets")
+
+
+def build(ctx: Context, title: str, reviewer: str, generated: str) -> Section:
+    when = generated[:10]
+    byline = [f"Prepared by {reviewer}" if reviewer else "Reviewer not named", f"generated {when}",
+              review_line(ctx)]
+    blocks = (
+        Heading(1, title),
+        para(subtitle(ctx), kind="lead"),
+        _outlet_table(ctx),
+        para(" · ".join(byline)),
+        para("Findings are raised by Parallax's rules and lexicons (see the methods appendix); verdicts, "
+             "severities and notes are the reviewer's.", kind="note"),
+    )
+    return Section("cover", "Cover", blocks, new_page=False)

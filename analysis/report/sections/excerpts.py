@@ -1,0 +1,83 @@
+"""Aligned excerpts: each key fact as every outlet words it, with word-level highlights.
+
+Key facts are the shared facts with the most framing findings (contradictions weigh double), then the
+most widely carried.  Each line is compared with a reference line (the first outlet that carries the
+fact); words the reference does not have are highlighted in that outlet's colour, and the words a finding
+rests on are underlined.
+"""
+from __future__ import annotations
+
+from ...model import Fact
+from .. import palette
+from ..context import Context
+from ..diffs import changed_spans, member_segments
+from ..kinds import is_contradiction
+from ..model import Excerpt, ExcerptLine, Heading, Run, Section, para
+from ..settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
+from ..text import join_names, marked_runs
+
+
+def key_facts(ctx: Context) -> list[Fact]:
+    weight: dict[str, float] = {}
+    for f in ctx.framing_findings():
+        if f.fact:
+            weight[f.fact] = weight.get(f.fact, 0.0) + (2.0 if is_contradiction(f.kind) else 1.0) * (0.5 + f.score)
+    shared = [f for f in ctx.fact_order if len(f.members) > 1]
+    ranked = sorted(shared, key=lambda f: (-weight.get(f.id, 0.0), -len(f.members), ctx.number(f.id)))
+    chosen = ranked[:KEY_FACTS]
+    return sorted(chosen, key=lambda f: ctx.fact_order.index(f))
+
+
+def _flags(ctx: Context, fact: Fact, article_id: str) -> list[tuple[int, int, str, str | None]]:
+    out = []
+    for f in ctx.framing_findings():
+        if f.fact == fact.id:
+            out += [(s.start, s.end, "flag", ctx.colour(article_id)) for s in f.spans if s.article == article_id]
+    return out
+
+
+def _line(ctx: Context, fact: Fact, article_id: str, ref_id: str) -> ExcerptLine:
+    article = ctx.article(article_id)
+    member = fact.member(article_id)
+    segments = member_segments(article, member)
+    marks: list = []
+    paragraph = ctx.member_paragraph(member)
+    where = "lede" if paragraph == 1 else f"paragraph {paragraph}"
+    if article_id != ref_id:
+        ref = ctx.article(ref_id)
+        spans = changed_spans(ref, member_segments(ref, fact.member(ref_id)), article, segments)
+        tint = palette.tint(ctx.colour(article_id), 0.6)
+        marks = [(s, e, "mark", tint) for s, e in spans]
+    else:
+        where += " · reference"
+    marks += _flags(ctx, fact, article_id)
+    return ExcerptLine(ctx.name(article_id), ctx.colour(article_id),
+                       marked_runs(article.text, segments, marks), where)
+
+
+def _excerpt(ctx: Context, fact: Fact) -> Excerpt:
+    # Outlets that do not carry the fact are named in the caption, not given an empty line each.
+    carriers = [a.id for a in ctx.comparison.articles if fact.member(a.id)]
+    ref_id = carriers[0]
+    lines = [_line(ctx, fact, a, ref_id) for a in carriers[:EXCERPT_MAX_OUTLETS]]
+    missing = [a.id for a in ctx.comparison.articles if not fact.member(a.id)]
+    caption = f"Not covered by {join_names([ctx.name(a) for a in missing], 8)}." if missing else ""
+    if len(carriers) > EXCERPT_MAX_OUTLETS:
+        caption = f"{len(carriers) - EXCERPT_MAX_OUTLETS} more outlets carry it. " + caption
+    return Excerpt(ctx.number(fact.id), ctx.fact_label(fact, 160), tuple(lines), caption.strip())
+
+
+def build(ctx: Context) -> Section:
+    blocks: list = [Heading(1, "Key facts, side by side")]
+    facts = key_facts(ctx)
+    if not facts:
+        blocks.append(para("No fact is carried by two or more outlets.", kind="note"))
+        return Section("excerpts", "Key facts", tuple(blocks))
+    blocks.append(para(
+        "Each fact as every outlet words it. The first outlet is the reference; in the others, words the "
+        "reference does not have are ", Run("highlighted", "mark", palette.tint(palette.OKABE_ITO[1], 0.6)),
+        " in the outlet's colour, and words a framing finding rests on are ",
+        Run("underlined", "flag", palette.OKABE_ITO[0]), ".", kind="note"))
+    for fact in facts:
+        blocks.append(_excerpt(ctx, fact))
+    return Section("excerpts", "Key facts", tuple(blocks))

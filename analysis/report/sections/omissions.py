@@ -1,0 +1,86 @@
+"""Omissions (facts and voices an outlet leaves out while others carry them) and exclusives."""
+from __future__ import annotations
+
+from ...model import Finding
+from ..context import Context
+from ..model import Heading, Run, Section, Table, cell, para
+from ..settings import EXCLUSIVES_MAX, OMISSIONS_MAX
+from ..text import clip, plural
+from .common import outlet_runs, outlets_runs, review_runs
+
+
+def _omission_rows(ctx: Context) -> tuple[list, int]:
+    rows, hidden = [], 0
+    for o in sorted(ctx.comparison.omissions, key=lambda o: o.rank):
+        finding = ctx.omission_finding(o.fact, o.article)
+        if finding is not None and not ctx.shown(finding):
+            hidden += 1
+            continue
+        fact = ctx.fact(o.fact)
+        review = ctx.review(finding.id) if finding else None
+        rows.append((cell(str(o.rank), align="right"),
+                     cell(*outlet_runs(ctx, o.article)),
+                     cell(Run(ctx.number(o.fact) + " ", "b"), ctx.fact_label(fact, 200) if fact else o.fact),
+                     cell(*outlets_runs(ctx, o.covered_by)),
+                     cell(*review_runs(review)) if review else cell(Run("–", "muted"))))
+    return rows, hidden
+
+
+def _omissions(ctx: Context) -> list:
+    rows, hidden = _omission_rows(ctx)
+    blocks: list = [Heading(2, "Facts left out")]
+    if not rows:
+        blocks.append(para("No omissions found.", kind="note"))
+        return blocks
+    note = (f"{plural(len(rows), 'omission')}, strongest first: a fact carried by several outlets that one "
+            "leaves out, ranked by how many carry it and how early they place it.")
+    if hidden:
+        note += f" {plural(hidden, 'dismissed omission')} left out."
+    if len(rows) > OMISSIONS_MAX:
+        note += f" The first {OMISSIONS_MAX} are shown; the JSON report lists all."
+    header = tuple(cell(h) for h in ("#", "Left out by", "Fact", "Carried by", "Review"))
+    blocks += [para(note, kind="note"),
+               Table(header, tuple(rows[:OMISSIONS_MAX]), widths=(0.45, 1.5, 3.9, 2.2, 2.0), kind="omissions")]
+    return blocks
+
+
+def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int) -> Table:
+    rows = []
+    for f in findings[:limit]:
+        who = f.articles[:1] if f.articles else ()
+        rows.append((cell(*outlets_runs(ctx, who)),
+                     cell(clip(f.evidence, 260)),
+                     cell(*outlets_runs(ctx, f.articles[1:])) if f.articles[1:] else cell(Run("–", "muted")),
+                     cell(*review_runs(ctx.review(f.id)))))
+    header = tuple(cell(h) for h in (first, "Evidence", "Others", "Review"))
+    return Table(header, tuple(rows), widths=(1.4, 4.4, 1.8, 1.8), kind="findings")
+
+
+def _voices(ctx: Context) -> list:
+    found = [f for f in ctx.comparison.findings if f.kind in ("voice", "voice_omission") and ctx.shown(f)]
+    if not found:
+        return []
+    return [Heading(2, "Voices left out"),
+            para("People quoted by several outlets and not by this one.", kind="note"),
+            _finding_table(ctx, found, "Left out by", OMISSIONS_MAX)]
+
+
+def _exclusives(ctx: Context) -> list:
+    found = [f for f in ctx.comparison.findings if f.kind == "exclusive" and ctx.shown(f)]
+    blocks: list = [Heading(2, "Exclusives")]
+    if found:
+        note = f"{plural(len(found), 'fact')} only one outlet carries, strongest first."
+        if len(found) > EXCLUSIVES_MAX:
+            note += f" The first {EXCLUSIVES_MAX} are shown."
+        return blocks + [para(note, kind="note"), _finding_table(ctx, found, "Only in", EXCLUSIVES_MAX)]
+    single = [f for f in ctx.fact_order if len(f.members) == 1]
+    if not single:
+        return blocks + [para("No exclusives.", kind="note")]
+    rows = tuple((cell(*outlet_runs(ctx, f.members[0].article)),
+                  cell(clip(ctx.member_text(f.members[0]), 260))) for f in single[:EXCLUSIVES_MAX])
+    return blocks + [Table((cell("Only in"), cell("Fact")), rows, widths=(1.4, 7.0), kind="exclusives")]
+
+
+def build(ctx: Context) -> Section:
+    blocks = [Heading(1, "Omissions and exclusives")] + _omissions(ctx) + _voices(ctx) + _exclusives(ctx)
+    return Section("omissions", "Omissions and exclusives", tuple(blocks))

@@ -1,0 +1,287 @@
+"""Named actors for the signals: mentions with roles, people vs. places, and the comparison's main actors.
+
+Entity detection and key normalisation are ``analysis.features.entities``' (capitalised runs, titles
+split off, Zelensky/Zelenskyy folded, surnames resolved to full names across the corpus); this module
+only adds what voices and sentiment need on top, without computing embeddings:
+
+* the role as the text gives it, read leftwards from the name ("German Chancellor" Olaf Scholz,
+  "Kremlin Spokesman" Dmitry Peskov) or from an appositive ("Mike Waltz, a national security advisor
+  to Trump,");
+* whether a mention is a person (a multi-word name not a place/organisation, or a surname resolved
+  to one) -- "he said" resolves only to people;
+* the main actors of a comparison: the entities mentioned by the most articles, then most sentences.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Sequence
+
+from ..constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
+from ..features.entities import (ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS,
+                                 TITLES, CorpusVocabulary, EntityResolver, normalise_key,
+                                 sentence_mentions)
+from ..features.words import stopwords
+from ..model import Article
+
+# Words that may stand in a role in front of a name besides entities' titles ("Kremlin Aide",
+# "State Department Spokesperson", "the Russian president's foreign policy advisor").
+_ROLE_WORDS = TITLES | TITLE_MODIFIERS | frozenset("""
+of the department ministry office house white kremlin nato eu un u.s us uk u.k policy affairs
+military economic head analyst analysts fellow strategist founder executive ceo top commission
+""".split())
+_ROLE_STOP = frozenset("""
+the a an and but then however meanwhile instead during after before also other many some while
+""".split())
+_APPOSITIVE = re.compile(r",\s*(?:(?:a|an|the)\s+)?([^,;:“”\"()]{3,160}?),")
+_APPOSITIVE_BANNED_START = re.compile(
+    r"(?i)^(?:who|which|that|where|when|whose|he|she|it|they|but|and|however|said|says|told|"
+    r"according|in|on|at|for|with|after|before|during|while|as|if|despite|who's)\b")
+APPOSITIVE_MAX_WORDS = 16       # words; longer comma-delimited runs are clauses, not roles
+_TOKEN = re.compile(r"[\w’'.\-]+")
+# A multi-word name that ends or starts with one of these is an organisation, an outlet or an event,
+# not a person ("New York Times", "Munich Security Conference", "International Institute ...").
+_ORGANISATION_TAILS = frozenset("""
+times journal news post press conference studies institute center centre house department ministry
+commission council union agency fund palace parliament congress senate party group bank forces
+committee organization organisation association company university college school review magazine
+network channel television radio tribune telegraph guardian herald gazette daily weekly reuters
+bloomberg summit treaty agreement agreements accords war square street avenue airport station
+security office army navy police court assembly foundation program programme project initiative
+coalition alliance movement front campaign media report
+""".split())
+_ORGANISATION_HEADS = frozenset("international national united world global federal central royal".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One named mention in an article: ``article.text[start:end]`` is the name as written."""
+    key: str                # canonical key (corpus-resolved when a resolver was given)
+    start: int
+    end: int
+    sentence: int           # sentence index
+    surface: str            # the name as the text gives it ("Olaf Scholz", "Rutte")
+    role: str = ""          # the role as the text gives it ("German Chancellor"), "" if none
+    person: bool = False
+
+
+def vocabulary(articles: Iterable[Article]) -> CorpusVocabulary:
+    vocab = CorpusVocabulary()
+    for a in articles:
+        for s in a.sentences:
+            vocab.add(s.text)
+    return vocab
+
+
+def raw_mentions(article: Article, vocab: CorpusVocabulary) -> list[tuple[str, int, int, int]]:
+    """(key, start, end, sentence index) of every entity mention, before corpus resolution.
+
+    Two repairs for the signals: a capitalised first word of the sentence that entities dropped as
+    "common" is put back in front of a name ("Mark Rutte said", where "mark" is an English word),
+    and runs of capitals longer than an acronym are dropped (text in capitals has no names to find).
+    """
+    out = []
+    for sent in article.sentences:
+        if _shouted_sentence(sent.text):
+            continue
+        for k, s, e in sentence_mentions(sent.text, sent.start, vocab):
+            if _shouted(article.text[s:e]):
+                continue
+            s, k = _with_given_name(article.text, sent.start, s, k)
+            out.append((k, s, e, sent.index))
+    return out
+
+
+ACRONYM_MAX_LETTERS = 5         # letters; "NATO", "CNN" are acronyms, "SCHOLZ SAID" is shouting
+
+
+def _shouted(surface: str) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    return bool(letters) and surface.upper() == surface and (
+        len(letters) > ACRONYM_MAX_LETTERS or len(surface.split()) > 1)
+
+
+SHOUTED_MIN_LETTERS = 10       # letters; shorter sentences are not judged
+SHOUTED_UPPER_SHARE = 0.8       # share of letters in capitals above which a sentence is "shouted"
+
+
+def _shouted_sentence(text: str) -> bool:
+    if re.search(r"[a-z]{3}", text):        # fast path: ordinary prose has lower-case runs
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= SHOUTED_MIN_LETTERS and \
+        sum(c.isupper() for c in letters) / len(letters) > SHOUTED_UPPER_SHARE
+
+
+_FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\s+\Z")
+
+
+def _with_given_name(text: str, sentence_start: int, start: int, key: str) -> tuple[int, str]:
+    m = _FIRST_WORD.match(text, sentence_start, start)
+    if not m or " " in key:
+        return start, key
+    low = m.group(1).lower()
+    if low in stopwords() or low in SENTENCE_OPENERS or low in TITLES or low in TITLE_MODIFIERS \
+            or low in ALIASES or key in CANONICAL_PLACES:
+        return start, key
+    return m.start(1), normalise_key(text[m.start(1):start] + key)
+
+
+def resolver_for(raw: Iterable[tuple[str, int, int, int]]) -> EntityResolver:
+    return EntityResolver(k for k, _, _, _ in raw)
+
+
+def resolve(resolver: EntityResolver, key: str, start: int, end: int) -> str:
+    resolved = resolver.resolve(key, start, end)
+    return resolved[0][0] if len(resolved) == 1 else key
+
+
+def is_person_key(key: str) -> bool:
+    """A full personal name: two to five alphabetic words, not a place, no "of/for/the"."""
+    parts = key.split()
+    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(p.isalpha() for p in parts)
+            and not {"of", "for", "the", "and", "on"} & set(parts)
+            and parts[-1] not in _ORGANISATION_TAILS and parts[0] not in _ORGANISATION_HEADS)
+
+
+_NOT_PEOPLE = frozenset("kremlin pentagon vatican elysee downing whitehall bundestag duma knesset "
+                        "congress parliament senate".split())
+
+
+def may_be_person(key: str, surface: str) -> bool:
+    """A one-word name that may be a person's surname ("Rutte said"): not a place, an alias, an
+    acronym or an institution.  Used only for a speaker of a speech verb."""
+    return is_person_key(key) or (
+        " " not in key and surface[:1].isupper() and not surface.isupper()
+        and key not in CANONICAL_PLACES and key not in ALIASES and key not in _NOT_PEOPLE
+        and key not in _ORGANISATION_TAILS)
+
+
+def role_before(text: str, start: int, floor: int) -> str:
+    """The title words right before a name ("U.S. Secretary of State"), not crossing ``floor``."""
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, floor, start)]
+    first = len(tokens)
+    for i in range(len(tokens) - 1, -1, -1):
+        t_start, t_end, word = tokens[i]
+        gap = text[t_end:tokens[i + 1][0] if i + 1 < len(tokens) else start]
+        if gap.strip() or not _is_role_word(word):
+            break
+        first = i
+    words = [w for _, _, w in tokens[first:]]
+    while words and (words[0].lower() in _ROLE_STOP or words[0].lower() == "of"):
+        words = words[1:]
+    return " ".join(words) if any(_is_title(w) for w in words) or _has_capital_role(words) else ""
+
+
+def _is_role_word(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    bare = re.sub(r"['’]s$", "", low)
+    return (low in _ROLE_WORDS or bare in _ROLE_WORDS or word[:1].isupper())
+
+
+def _is_title(word: str) -> bool:
+    return word.lower().rstrip(".") in TITLES
+
+
+def _has_capital_role(words: Sequence[str]) -> bool:
+    # "Kremlin Spokesman" has a title; "Russia’s" alone is not a role.
+    return any(w.lower() in TITLES for w in words)
+
+
+def appositive_after(text: str, end: int, limit: int) -> tuple[str, int] | None:
+    """("a national security advisor to Trump", end of the closing comma) after a name, if any.
+
+    An appositive role opens with an article ("a prominent Ukrainian analyst"), a capitalised word
+    ("Zelenskyy's powerful chief of staff") or a role word ("senior fellow for ..."); a phrase that
+    opens with a verb ("Troianovski, laid out many of the issues,") is a clause, not a role.
+    """
+    m = _APPOSITIVE.match(text, end, limit)
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    if _APPOSITIVE_BANNED_START.match(phrase) or len(phrase.split()) > APPOSITIVE_MAX_WORDS:
+        return None
+    if not re.search(r"[a-z]", phrase):         # ", Zelenskyy, " is a list, not a role
+        return None
+    has_article = bool(re.match(r",\s*(?:a|an|the)\s", m.group(0)))
+    first = phrase.split()[0]
+    if not (has_article or first[:1].isupper() or first.lower() in _ROLE_WORDS):
+        return None
+    return phrase, m.end()
+
+
+def article_mentions(article: Article, vocab: CorpusVocabulary,
+                     resolver: EntityResolver | None = None,
+                     raw: Sequence[tuple[str, int, int, int]] | None = None) -> list[Mention]:
+    """Every entity mention of the article, resolved, with its role and a person flag."""
+    raw = raw_mentions(article, vocab) if raw is None else raw
+    resolver = resolver or resolver_for(raw)
+    out = []
+    for key, start, end, index in raw:
+        k = resolve(resolver, key, start, end)
+        floor = article.sentences[index].start
+        person = is_person_key(k)
+        role = ""
+        if person:
+            sentence_end = article.sentences[index].end
+            appositive = appositive_after(article.text, end, sentence_end)
+            role = role_before(article.text, start, floor) or (appositive[0] if appositive else "")
+        out.append(Mention(k, start, end, index, article.text[start:end], role, person))
+    return out
+
+
+# --- main actors ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Actors:
+    """The comparison's main actors and where each article mentions them."""
+    names: Mapping[str, str]                             # key -> display name
+    sentences: Mapping[str, Mapping[str, tuple[str, ...]]]  # article id -> display -> sentence ids
+
+
+def _display(key: str, surfaces: Counter) -> str:
+    if key in CANONICAL_PLACES:
+        return key.upper() if len(key) <= 4 else key.title()
+    # the fullest spelling, then the most frequent
+    return max(surfaces, key=lambda s: (len(s.split()), surfaces[s], s))
+
+
+def main_actors(articles: Sequence[Article], limit: int = MAIN_ACTORS,
+                mentions: Mapping[str, Sequence[Mention]] | None = None) -> Actors:
+    """The ``limit`` entities mentioned by the most articles (at least MAIN_ACTOR_MIN_ARTICLES when
+    there are several articles), ties broken by sentences mentioning them."""
+    if mentions is None:
+        mentions = comparison_mentions(articles)
+    in_articles: dict[str, set[str]] = defaultdict(set)
+    n_sentences: Counter = Counter()
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    for a in articles:
+        seen = set()
+        for m in mentions.get(a.id, ()):
+            in_articles[m.key].add(a.id)
+            surfaces[m.key][m.surface] += 1
+            if (m.key, m.sentence) not in seen:
+                seen.add((m.key, m.sentence))
+                n_sentences[m.key] += 1
+    need = min(MAIN_ACTOR_MIN_ARTICLES, len(articles))
+    ranked = sorted((k for k in in_articles if len(in_articles[k]) >= need),
+                    key=lambda k: (-len(in_articles[k]), -n_sentences[k], k))[:limit]
+    names = {k: _display(k, surfaces[k]) for k in ranked}
+    per_article: dict[str, dict[str, tuple[str, ...]]] = {}
+    for a in articles:
+        found: dict[str, list[str]] = defaultdict(list)
+        for m in mentions.get(a.id, ()):
+            sid = a.sentences[m.sentence].id
+            if m.key in names and sid not in found[names[m.key]]:
+                found[names[m.key]].append(sid)
+        per_article[a.id] = {name: tuple(ids) for name, ids in found.items()}
+    return Actors(names, per_article)
+
+
+def comparison_mentions(articles: Sequence[Article]) -> dict[str, list[Mention]]:
+    """Mentions of every article, with names resolved across the whole comparison."""
+    vocab = vocabulary(articles)
+    raw = {a.id: raw_mentions(a, vocab) for a in articles}
+    resolver = resolver_for(m for ms in raw.values() for m in ms)
+    return {a.id: article_mentions(a, vocab, resolver, raw[a.id]) for a in articles}

@@ -1,0 +1,155 @@
+"""Lexicon rules: attribution verbs, loaded words, hedges, boosters and intensifiers on one pair.
+
+* ``attribution_verb``: one version attributes with a verb of a grade (doubt, emotive, concession,
+  assertive, tentative) that the other version's attribution verbs lack ("claimed" vs "said").
+  Verbs inside quotation marks are the speaker's words, not the outlet's, and are skipped.
+* ``loaded_word``, ``hedge``, ``booster``, ``intensifier``: a lexicon term that one version uses and
+  the other does not use at all.  The other version's words facing it in the diff are named in the
+  evidence; a term inside a quote, or facing nothing (extra content rather than a substitution),
+  scores lower.
+
+A word that fired one rule is not reported again by a later one (order: attribution, loaded,
+hedge, booster, intensifier), so "lambasting" is one finding, not two.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterator, NamedTuple
+
+from ...lexicons import Lexicon, load_lexicon
+from .common import Candidate, adjust, base_score, excerpt, quote
+from .versions import Pair, Version
+
+
+class Hit(NamedTuple):
+    start: int
+    end: int
+    term: str
+    label: str
+
+
+def hits(version: Version, lexicon: Lexicon) -> list[Hit]:
+    """Matches of ``lexicon`` in the version (cached: a version takes part in several pairs)."""
+    key = "lexicon:" + lexicon.name
+    if key not in version.cache:
+        version.cache[key] = [Hit(*h) for h in lexicon.find(version.text)]
+    return version.cache[key]
+
+
+def lexical_candidates(pair: Pair) -> Iterator[Candidate]:
+    claimed: set[tuple[str, int, int]] = set()
+    yield from _attribution(pair, claimed)
+    for spec in _ONE_SIDED:
+        yield from _one_outlet_only(pair, claimed, *spec)
+
+
+# --- attribution verbs ------------------------------------------------------------------------------
+
+def _attribution(pair: Pair, claimed: set) -> Iterator[Candidate]:
+    lex = load_lexicon("attribution_verbs")
+    found = {v.id: [h for h in hits(v, lex) if not v.in_quote(h.start, h.end)] for v in (pair.a, pair.b)}
+    for version in (pair.a, pair.b):
+        other = pair.other(version)
+        other_grades = {h.label for h in found[other.id]}
+        by_term = _group(h for h in found[version.id] if h.label != "neutral" and h.label not in other_grades)
+        for term, group in by_term.items():
+            yield _attribution_candidate(pair, version, other, term, group, found[other.id], claimed)
+
+
+def _attribution_candidate(pair: Pair, version: Version, other: Version, term: str, group: list[Hit],
+                           other_hits: list[Hit], claimed: set) -> Candidate:
+    grade = group[0].label
+    facing = pair.counterpart(version, group[0].start, group[0].end)
+    local = [h for h in other_hits if facing and facing[0] <= h.start and h.end <= facing[1]]
+    match = (local or other_hits or [None])[0]
+    ranges = [(version, h.start, h.end) for h in group]
+    for h in group:
+        claimed.add((version.id, h.start, h.end))
+    if match is not None:
+        ranges.append((other, match.start, match.end))
+        claimed.add((other.id, match.start, match.end))
+        where = f"where {other.name} uses {quote(match.term)} ({match.label})"
+        other_term, other_grade = match.term, match.label
+    elif facing:
+        ranges.append((other, *facing))
+        where = f"where {other.name} has {quote(excerpt(other.text, *facing))} and no attribution verb"
+        other_term, other_grade = "", ""
+    else:
+        where = f"while {other.name} uses no attribution verb"
+        other_term, other_grade = "", ""
+    score = max(base_score(f"attribution.{grade}"), base_score(f"attribution.{other_grade}")
+                if other_grade else 0.0)
+    return Candidate(
+        kind="attribution_verb", rule=f"attribution.{grade}", first=version, second=other,
+        terms={version.id: term, other.id: other_term}, ranges=ranges,
+        evidence=f"{version.name} uses {quote(term)} ({grade}) {where}.",
+        score=adjust(score, one_sided=match is None and pair.one_sided(version, group[0].start, group[0].end)),
+        data={"term": term, "grade": grade, "other_term": other_term, "other_grade": other_grade,
+              "lexicon": "attribution_verbs"})
+
+
+# --- one outlet only: loaded words, hedges, boosters, intensifiers ------------------------------------
+
+# (lexicon, kind, rule prefix, verb phrase for the evidence, what the other version lacks)
+_ONE_SIDED = (
+    ("loaded", "loaded_word", "loaded", "uses the loaded word", "does not use it"),
+    ("hedges", "hedge", "hedge", "hedges with", "states it without that hedge"),
+    ("boosters", "booster", "booster", "boosts with", "does not add that certainty"),
+    ("intensifiers", "intensifier", "intensifier", "intensifies with", "does not intensify it"),
+)
+
+
+def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: str, verb: str,
+                     lacks: str) -> Iterator[Candidate]:
+    lex = load_lexicon(lexicon)
+    found = {v.id: hits(v, lex) for v in (pair.a, pair.b)}
+    for version in (pair.a, pair.b):
+        other = pair.other(version)
+        other_terms = {h.term for h in found[other.id]}
+        fresh = (h for h in found[version.id] if h.term not in other_terms
+                 and not _overlaps_claimed(version.id, h, claimed)
+                 and not (kind == "hedge" and _inability(version.text, h)))
+        for term, group in _group(fresh).items():
+            for h in group:
+                claimed.add((version.id, h.start, h.end))
+            yield _one_sided_candidate(pair, version, other, term, group, kind, prefix, verb, lacks, lexicon)
+
+
+def _one_sided_candidate(pair: Pair, version: Version, other: Version, term: str, group: list[Hit],
+                         kind: str, prefix: str, verb: str, lacks: str, lexicon: str) -> Candidate:
+    label = group[0].label
+    in_quote = all(version.in_quote(h.start, h.end) for h in group)
+    facing = next((f for f in (pair.counterpart(version, h.start, h.end) for h in group) if f), None)
+    ranges = [(version, h.start, h.end) for h in group]
+    quoted = ", inside a quote" if in_quote else ""
+    if facing:
+        ranges.append((other, *facing))
+        where = f"where {other.name} has {quote(excerpt(other.text, *facing))}"
+    else:
+        where = f"; {other.name} {lacks}"
+    sep = " " if facing else ""
+    return Candidate(
+        kind=kind, rule=f"{prefix}.{label}" if label else prefix, first=version, second=other,
+        terms={version.id: term, other.id: ""}, ranges=ranges,
+        evidence=f"{version.name} {verb} {quote(term)} ({label}{quoted}){sep}{where}.",
+        score=adjust(base_score(f"{prefix}.{label}" if label else prefix), in_quote,
+                     all(pair.one_sided(version, h.start, h.end) for h in group)),
+        data={"term": term, "label": label, "in_quote": in_quote, "used_by": version.id,
+              "other_text": excerpt(other.text, *facing) if facing else "", "lexicon": lexicon})
+
+
+def _inability(text: str, h: Hit) -> bool:
+    """"could not" / "can not" state an inability, not a hedge."""
+    return h.term in ("could", "can") and re.match(r"\s+not\b|n't", text[h.end:h.end + 5]) is not None
+
+
+def _group(found) -> dict[str, list[Hit]]:
+    out: dict[str, list[Hit]] = defaultdict(list)
+    for h in found:
+        out[h.term].append(h)
+    return dict(out)
+
+
+def _overlaps_claimed(article_id: str, h: Hit, claimed: set) -> bool:
+    return any(a == article_id and s < h.end and h.start < e for a, s, e in claimed)

@@ -1,0 +1,175 @@
+"""Structural rules on one pair: quote vs paraphrase, and the agentless passive.
+
+* ``quote_vs_paraphrase``: one version quotes the source directly (at least FRAMING_QUOTE_MIN_WORDS
+  words inside quotation marks) and the other does not (rule ``quote.direct_vs_paraphrase``); or both
+  quote, but share at most FRAMING_QUOTE_OVERLAP_MAX of their quoted content words, so each outlet
+  chose different words of the speaker (rule ``quote.different_words``).
+* ``passive_agent``: one version uses a passive with no "by ..." agent ("has been tied to", "was
+  rejected"), hiding who acts, and the other has no agentless passive of that verb.  When the other
+  version uses the same verb actively ("Ukraine rejected"), the finding scores higher.
+
+The passive is found by rule, with no tagger (none works offline): a form of "be", at most
+PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
+common predicative adjective ("prepared", "concerned"); an agent is "by" within
+PASSIVE_AGENT_WINDOW_WORDS words after it.
+"""
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from nltk.stem.snowball import SnowballStemmer
+
+from ...constants import (FRAMING_QUOTE_FULL_WORDS, FRAMING_QUOTE_LENGTH_BONUS, FRAMING_QUOTE_MIN_WORDS,
+                          FRAMING_QUOTE_OVERLAP_MAX, PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS)
+from .common import Candidate, adjust, base_score, excerpt, quote
+from .versions import Pair, Version
+
+_STEM = SnowballStemmer("english")
+_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_BE = frozenset("is are was were be been being am".split())
+_AUXILIARY = frozenset("has have had will would could may might must should can".split())
+_GAP_WORDS = frozenset("not never also still already just now so far then being n't".split())
+_IRREGULAR = frozenset("""
+made held given taken seen told left led sent put shown hit built cut kept paid brought bought
+caught found thrown written driven beaten chosen spoken frozen stolen broken forgotten sold shut won
+lost done known run drawn struck understood met meant hidden fought sought thought felt heard
+""".split())
+# -ed/-en words that after "be" usually describe a state, not an action with a hidden agent.
+_ADJECTIVAL = frozenset("""
+prepared concerned interested supposed used tired pleased determined excited worried scared convinced
+involved related based located united engaged married aged skilled limited advanced detailed
+expected required obliged
+""".split())
+# Content words that do not count when comparing what two outlets quote.
+_QUOTE_STOP = frozenset("""
+a an the of to in on at by for with and or but as that this these those it its is was are were be
+been has have had from into than then so if not we you they he she i our your their his her what
+will would can could about there here
+""".split())
+
+
+class Passive(NamedTuple):
+    start: int          # the "be" word
+    end: int            # end of the participle
+    participle: str
+    agent: bool
+
+
+def passives(text: str) -> list[Passive]:
+    """Passive constructions in ``text`` (version offsets), with or without a "by" agent."""
+    words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
+    out = []
+    for i, (s, _, w) in enumerate(words):
+        if w not in _BE:
+            continue
+        j = i + 1
+        while j < len(words) and j - i - 1 < PASSIVE_MAX_GAP_WORDS and _is_gap(words[j][2]):
+            j += 1
+        if j < len(words) and _is_participle(words[j][2]):
+            window = words[j + 1:j + 1 + PASSIVE_AGENT_WINDOW_WORDS]
+            if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
+                s = words[i - 1][0]         # show "has been tied", not "been tied"
+            out.append(Passive(s, words[j][1], words[j][2], any(x[2] == "by" for x in window)))
+    return out
+
+
+def _is_gap(word: str) -> bool:
+    return word in _GAP_WORDS or (word.endswith("ly") and len(word) > 4)
+
+
+def _is_participle(word: str) -> bool:
+    if word in _ADJECTIVAL:
+        return False
+    return word in _IRREGULAR or (len(word) >= 4 and word.endswith("ed"))
+
+
+# --- quote vs paraphrase ------------------------------------------------------------------------------
+
+def quote_candidates(pair: Pair) -> Iterator[Candidate]:
+    qa, qb = pair.a.quoted_words(), pair.b.quoted_words()
+    direct_a, direct_b = len(qa) >= FRAMING_QUOTE_MIN_WORDS, len(qb) >= FRAMING_QUOTE_MIN_WORDS
+    if direct_a and not direct_b:
+        yield _direct_vs_paraphrase(pair, pair.a, pair.b, len(qa))
+    elif direct_b and not direct_a:
+        yield _direct_vs_paraphrase(pair, pair.b, pair.a, len(qb))
+    elif direct_a and direct_b:
+        ca, cb = _content(qa), _content(qb)
+        shared = len(ca & cb) / max(1, min(len(ca), len(cb)))
+        if ca and cb and shared <= FRAMING_QUOTE_OVERLAP_MAX:
+            yield _different_words(pair, shared)
+
+
+def _content(words: list[str]) -> set[str]:
+    return {w for w in words if w not in _QUOTE_STOP and len(w) > 1}
+
+
+def _direct_vs_paraphrase(pair: Pair, quoting: Version, other: Version, n_words: int) -> Candidate:
+    first = max(quoting.quotes, key=lambda q: (q[1] - q[0], -q[0]))     # the longest quote
+    facing = pair.counterpart(quoting, *first) or (0, len(other.text))
+    ranges = [(quoting, s, e) for s, e in quoting.quotes] + [(other, *facing)]
+    score = (base_score("quote.direct_vs_paraphrase")
+             + FRAMING_QUOTE_LENGTH_BONUS * min(1.0, n_words / FRAMING_QUOTE_FULL_WORDS))
+    return Candidate(
+        kind="quote_vs_paraphrase", rule="quote.direct_vs_paraphrase", first=quoting, second=other,
+        terms={quoting.id: "direct", other.id: "paraphrase"}, ranges=ranges,
+        evidence=(f"{quoting.name} quotes directly ({n_words} words: "
+                  f"{quote(excerpt(quoting.text, *first))}) where {other.name} paraphrases "
+                  f"({quote(excerpt(other.text, *facing))})."),
+        score=adjust(score), data={"quoted_words": {quoting.id: n_words, other.id: len(other.quoted_words())}})
+
+
+def _different_words(pair: Pair, shared: float) -> Candidate:
+    a, b = pair.a, pair.b
+    ranges = [(v, s, e) for v in (a, b) for s, e in v.quotes]
+    qa = " / ".join(excerpt(a.text, s, e, 6) for s, e in a.quotes[:2])
+    qb = " / ".join(excerpt(b.text, s, e, 6) for s, e in b.quotes[:2])
+    return Candidate(
+        kind="quote_vs_paraphrase", rule="quote.different_words", first=a, second=b,
+        terms={a.id: "quote", b.id: "quote"}, ranges=ranges,
+        evidence=(f"{a.name} and {b.name} quote different words ({shared:.0%} shared): "
+                  f"{quote(qa)} vs {quote(qb)}."),
+        score=adjust(base_score("quote.different_words")), data={"shared_share": round(shared, 3)})
+
+
+# --- agentless passive ----------------------------------------------------------------------------------
+
+def passive_candidates(pair: Pair) -> Iterator[Candidate]:
+    found = {v.id: passives(v.text) for v in (pair.a, pair.b)}
+    for version in (pair.a, pair.b):
+        other = pair.other(version)
+        other_agentless = {_STEM.stem(p.participle) for p in found[other.id] if not p.agent}
+        seen: set[str] = set()
+        for p in found[version.id]:
+            stem = _STEM.stem(p.participle)
+            if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end):
+                continue
+            seen.add(stem)
+            yield _passive_candidate(pair, version, other, p, stem)
+
+
+def _passive_candidate(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> Candidate:
+    phrase = version.text[p.start:p.end]
+    active = [m for m in _WORD.finditer(other.text) if _STEM.stem(m.group(0).lower()) == stem]
+    facing = pair.counterpart(version, p.start, p.end)
+    ranges = [(version, p.start, p.end)]
+    if active:
+        ranges.append((other, active[0].start(), active[0].end()))
+        where = f"where {other.name} uses the verb actively ({quote(active[0].group(0))})"
+        rule = "passive.agentless_vs_active"
+    elif facing:
+        ranges.append((other, *facing))
+        where = f"where {other.name} has {quote(excerpt(other.text, *facing))}"
+        rule = "passive.agentless"
+    else:
+        where = f"; {other.name} has no such passive"
+        rule = "passive.agentless"
+    sep = "" if where.startswith(";") else " "
+    return Candidate(
+        kind="passive_agent", rule=rule, first=version, second=other,
+        terms={version.id: phrase.lower(), other.id: active[0].group(0).lower() if active else ""},
+        ranges=ranges,
+        evidence=(f"{version.name} uses the agentless passive {quote(phrase)}, which does not say who "
+                  f"acts{sep}{where}."),
+        score=adjust(base_score(rule), one_sided=not active and pair.one_sided(version, p.start, p.end)),
+        data={"participle": p.participle, "phrase": phrase})

@@ -1,0 +1,182 @@
+"""Voices: who is quoted, how much, and whom an outlet leaves out (findings of kind ``voice``).
+
+Per article, ``find_quotes`` finds direct quotes (``quotemarks``) and their speakers and reported
+speech (``attribution``).  Across articles (``voices``), speaker keys are resolved once more (a
+surname in one article, the full name in another) and words are summed per speaker and article:
+share of voice = a speaker's words / all attributed words of the article (direct and reported;
+unattributed quotes left out).
+
+``voice_findings``: a named *person* quoted by at least VOICE_OMISSION_MIN_QUOTERS other outlets and
+not by one -> a Finding(kind="voice") for that one, scored by coverage and prominence.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..constants import (VOICE_COVERAGE_WEIGHT, VOICE_OMISSION_MIN_QUOTERS,
+                         VOICE_PROMINENCE_FULL_SHARE, VOICE_PROMINENCE_WEIGHT)
+from ..features.entities import normalise_key
+from ..model import Article, Finding, Quote, Span, Voice, stable_id
+from .actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
+from .attribution import Attribution
+from .quotemarks import DirectSpan, direct_spans
+
+__all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "voice_findings", "voices"]
+
+_CACHE: dict[tuple, tuple[Quote, ...]] = {}
+CACHE_ARTICLES = 256        # articles whose quotes are kept (metrics and the voice table share them)
+
+
+def find_quotes(article: Article, mentions: Sequence[Mention] | None = None) -> tuple[Quote, ...]:
+    """Direct and reported quotes of one article, in text order, each with its speaker.
+
+    Names are resolved within the article ("Rutte" -> Mark Rutte); ``voices`` resolves them across
+    articles.  Results are cached by article id, text and segmentation.
+    """
+    if not article.sentences:
+        return ()
+    key = (article.id, article.digest, tuple((s.start, s.end) for s in article.sentences))
+    if mentions is None and key in _CACHE:
+        return _CACHE[key]
+    if mentions is None:
+        vocab = vocabulary([article])
+        raw = raw_mentions(article, vocab)
+        mentions = article_mentions(article, vocab, resolver_for(raw), raw)
+    found = tuple(Attribution(article, mentions).find())
+    if len(_CACHE) >= CACHE_ARTICLES:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = found
+    return found
+
+
+# --- voices across articles ----------------------------------------------------------------------
+
+def _cross_keys(quotes: Iterable[Quote]) -> dict[str, str]:
+    """Named speaker keys resolved across articles ("zelensky" -> "volodymyr zelensky")."""
+    from ..features.entities import EntityResolver
+    keys = {q.speaker for q in quotes if q.speaker and not q.unnamed}
+    resolver = EntityResolver(keys)
+    out = {}
+    for k in keys:
+        resolved = resolver.resolve(k, 0, 0)
+        out[k] = resolved[0][0] if len(resolved) == 1 else k
+    return out
+
+
+def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice, ...]:
+    """One Voice per speaker, most words first: words and share of voice per article."""
+    ids = {a.id for a in articles}
+    quotes = [q for q in quotes if q.speaker and q.article in ids]
+    rekey = _cross_keys(quotes)
+    words: dict[str, Counter] = defaultdict(Counter)
+    direct: dict[str, Counter] = defaultdict(Counter)
+    counts: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
+    roles: dict[str, Counter] = defaultdict(Counter)
+    unnamed: dict[str, bool] = {}
+    totals: Counter = Counter()
+    for q in quotes:
+        key = rekey.get(q.speaker, q.speaker)
+        words[key][q.article] += q.words
+        counts[key][q.article] += 1
+        if q.kind == "direct":
+            direct[key][q.article] += q.words
+        names[key][q.speaker_name] += 1
+        if q.role:
+            roles[key][q.role] += 1
+        unnamed[key] = q.unnamed
+        totals[q.article] += q.words
+    by_id = {a.id: a for a in articles}
+    out = [Voice(speaker=k, name=_full_name(k, names[k], [by_id[i] for i in words[k]]),
+                 role=_fullest(roles[k]) if roles[k] else "",
+                 words=dict(words[k]),
+                 share={a: round(w / totals[a], 4) for a, w in words[k].items() if totals[a]},
+                 direct=dict(direct[k]), quotes=dict(counts[k]), unnamed=unnamed[k])
+           for k in words]
+    out.sort(key=lambda v: (-sum(v.words.values()), v.speaker))
+    return tuple(out)
+
+
+def _fullest(forms: Counter) -> str:
+    return max(forms, key=lambda f: (len(f.split()), forms[f], f))
+
+
+def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
+    """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
+    best = _fullest(forms)
+    if key.startswith("~") or not best.split():
+        return best
+    surname = best.split()[-1]
+    pattern = re.compile(r"(?:[A-Z][\w’'\-]+\s+(?:(?:von|der|de|bin|al|van)\s+)*){1,3}"
+                         + re.escape(surname) + r"\b")
+    seen: Counter = Counter()
+    for a in articles:
+        for m in pattern.finditer(a.text):
+            words = m.group(0).split()
+            # "Vice President JD Vance": drop leading words until the name itself is left
+            name = next((" ".join(words[i:]) for i in range(len(words) - 1)
+                         if normalise_key(" ".join(words[i:])) == key), None)
+            if name:
+                seen[name] += 1
+    return _fullest(seen + Counter({best: forms[best]})) if seen else best
+
+
+def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes: Sequence[Quote]
+                   ) -> list[Finding]:
+    """Voice omissions: a named speaker quoted by >= VOICE_OMISSION_MIN_QUOTERS other outlets, not
+    quoted by this one.  Spans are the existing quotes of that speaker."""
+    by_id = {a.id: a for a in articles}
+    rekey = _cross_keys(quotes)
+    out = []
+    for v in voices_:
+        if v.unnamed or not is_person_key(v.speaker):
+            continue        # a person, not "a White House official", "Kyiv" or "the Journal"
+        quoters = [a for a in by_id if v.words.get(a, 0) > 0]
+        if len(quoters) < VOICE_OMISSION_MIN_QUOTERS:
+            continue
+        spans = tuple(Span(q.article, q.start, q.end) for q in quotes
+                      if rekey.get(q.speaker, q.speaker) == v.speaker and q.article in quoters)
+        for a in articles:
+            if a.id not in quoters:
+                out.append(_omission(v, a, [by_id[i] for i in quoters], spans, len(articles)))
+    out.sort(key=lambda f: (-f.score, f.id))
+    return out
+
+
+def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tuple[Span, ...],
+              n_articles: int) -> Finding:
+    coverage = len(quoters) / max(1, n_articles - 1)
+    mean_share = sum(v.share.get(a.id, 0.0) for a in quoters) / len(quoters)
+    prominence = min(1.0, mean_share / VOICE_PROMINENCE_FULL_SHARE)
+    score = VOICE_COVERAGE_WEIGHT * coverage + VOICE_PROMINENCE_WEIGHT * prominence
+    mentioned = mentions_of(article, v.name)
+    who = f"{v.name} ({v.role})" if v.role else v.name
+    outlets = ", ".join(f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters)
+    evidence = (f"{who} is quoted by {len(quoters)} of the other {n_articles - 1} outlets "
+                f"({outlets}) but not by {article.outlet or article.id}"
+                + (f", which names {v.name.split()[-1]} {mentioned} time{'s' if mentioned > 1 else ''}"
+                   " without quoting" if mentioned else "") + ".")
+    return Finding(
+        id=stable_id("voice", v.speaker, article.digest), kind="voice", fact=None,
+        articles=(article.id,) + tuple(a.id for a in quoters), spans=spans, evidence=evidence,
+        score=round(score, 4),
+        rule=(f"voice omission: a named speaker quoted (directly or reported) by at least "
+              f"{VOICE_OMISSION_MIN_QUOTERS} other outlets and not by this one"),
+        data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": article.id,
+              "quoted_by": [a.id for a in quoters], "words": dict(v.words),
+              "mentions_in_article": mentioned})
+
+
+def mentions_of(article: Article, name: str) -> int:
+    """How often the article names this speaker (by surname, spelling variants folded)."""
+    surname = normalise_key(name.split()[-1]) if name.split() else ""
+    return _capitalised_keys(article.text).get(surname, 0) if surname else 0
+
+
+@lru_cache(maxsize=64)
+def _capitalised_keys(text: str) -> Counter:
+    return Counter(normalise_key(re.sub(r"['’]s$", "", m.group(0)))
+                   for m in re.finditer(r"[A-Z][\w’'\-]+", text))

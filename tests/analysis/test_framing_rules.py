@@ -1,0 +1,167 @@
+"""Framing rules on small written pairs: contradictions the seeds lack, edge cases and bad input."""
+from __future__ import annotations
+
+from analysis.model import Fact, FactMember
+from analysis.signals.framing import framing_findings
+from analysis.signals.framing.structure import passives
+from analysis.signals.framing.versions import quote_ranges
+from framing_seed_articles import article_from_text
+
+
+def run(text_a: str, text_b: str, *more: str):
+    """Findings for one fact made of the first sentence of each text (articles x1, x2, ...)."""
+    texts = (text_a, text_b) + more
+    articles = {f"x{i}": article_from_text(f"x{i}", t) for i, t in enumerate(texts, 1)}
+    members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
+    return framing_findings([Fact("f-test", "test", members)], articles), articles
+
+
+def shown(f, articles):
+    return [(s.article, articles[s.article].text[s.start:s.end]) for s in f.spans]
+
+
+def kinds(found):
+    return sorted({(f.kind, f.rule) for f in found})
+
+
+def test_number_contradiction_same_unit_different_value():
+    found, arts = run("Dmitriev said U.S. businesses lost $300 billion by leaving Russia.",
+                      "Dmitriev said U.S. businesses lost $200 billion by leaving Russia.")
+    [f] = [f for f in found if f.rule == "contradiction.number"]
+    assert shown(f, arts) == [("x1", "$300 billion"), ("x2", "$200 billion")]
+    assert f.data["unit"] == "USD" and "a contradiction to check" in f.evidence
+
+
+def test_same_amount_written_differently_is_not_a_contradiction():
+    found, _ = run("The war has lasted three years and half the aid came from Europe.",
+                   "The three-year war goes on, and 50% of the aid came from Europe.")
+    assert not [f for f in found if f.kind == "contradiction"]
+
+
+def test_date_contradiction():
+    found, arts = run("The talks began on February 17, 2025 in Riyadh.",
+                      "The talks began on February 18, 2025 in Riyadh.")
+    [f] = [f for f in found if f.kind == "contradiction"]
+    assert f.rule == "contradiction.date"
+    assert shown(f, arts) == [("x1", "February 17, 2025"), ("x2", "February 18, 2025")]
+
+
+def test_weekday_contradiction_and_agreement():
+    found, arts = run("Leaders met in Paris on Monday.", "Leaders met in Paris on Wednesday.")
+    [f] = [f for f in found if f.kind == "contradiction"]
+    assert f.rule == "contradiction.weekday" and shown(f, arts) == [("x1", "Monday"), ("x2", "Wednesday")]
+    found, _ = run("Leaders met in Paris on 17 February 2025.", "Leaders met in Paris on Monday.")
+    assert not [f for f in found if f.kind == "contradiction"]        # 17 February 2025 was a Monday
+
+
+def test_different_person_after_the_same_title():
+    found, arts = run("German Chancellor Olaf Scholz criticised the plan.",
+                      "German Chancellor Friedrich Merz criticised the plan.")
+    [f] = [f for f in found if f.kind == "contradiction"]
+    assert f.rule == "contradiction.name_slot"
+    assert shown(f, arts) == [("x1", "Olaf Scholz"), ("x2", "Friedrich Merz")]
+
+
+def test_unknown_name_spelt_two_ways():
+    found, arts = run("EU foreign policy chief Kaja Kallas joined the call.",
+                      "EU foreign policy chief Kaja Kalas joined the call.")
+    [f] = [f for f in found if f.kind == "contradiction"]
+    assert f.rule == "contradiction.name_spelling" and shown(f, arts) == [("x1", "Kallas"), ("x2", "Kalas")]
+
+
+def test_word_and_its_demonym_are_not_a_name_variant():
+    found, _ = run("Officials from Russia attended the talks in Riyadh.",
+                   "Russian officials attended the talks in Riyadh.")
+    assert not [f for f in found if f.rule == "contradiction.name_spelling"]
+
+
+def test_negation_turns_a_stance_over():
+    found, arts = run("Ukraine would not agree to the minerals deal, officials said.",
+                      "Ukraine agreed to the minerals deal, officials said.")
+    [f] = [f for f in found if f.kind == "contradiction"]
+    assert f.rule == "contradiction.stance"
+    assert shown(f, arts) == [("x1", "not agree to"), ("x2", "agreed to")]
+
+
+def test_agentless_passive_against_active_verb():
+    found, arts = run("The proposal was rejected on Monday, officials said.",
+                      "Ukraine rejected the proposal on Monday, officials said.")
+    [f] = [f for f in found if f.kind == "passive_agent"]
+    assert f.rule == "passive.agentless_vs_active"
+    assert shown(f, arts) == [("x1", "was rejected"), ("x2", "rejected")]
+    found, _ = run("The proposal was rejected by Ukraine on Monday, officials said.",
+                   "Ukraine rejected the proposal on Monday, officials said.")
+    assert not [f for f in found if f.kind == "passive_agent"]
+
+
+def test_passive_detector():
+    found = passives("It has been tied to aid. Europe was prepared to act. It was signed by Kyiv.")
+    assert [(p.participle, p.agent) for p in found] == [("tied", False), ("signed", True)]
+
+
+def test_attribution_doubt_vs_neutral_in_the_same_place():
+    found, arts = run("The Kremlin claimed the talks were a success.",
+                      "The Kremlin said the talks were a success.")
+    [f] = [f for f in found if f.kind == "attribution_verb"]
+    assert f.evidence == "x1 uses 'claimed' (doubt) where x2 uses 'said' (neutral)."
+    assert shown(f, arts) == [("x1", "claimed"), ("x2", "said")] and f.score == 0.75
+
+
+def test_quote_ranges_mixed_nested_and_open():
+    text = 'He said “one, two," then "three” and “left open'
+    assert [text[s:e] for s, e in quote_ranges(text)] == ["one, two,", "three", "left open"]
+
+
+def test_identical_versions_give_nothing():
+    text = "European leaders held an emergency meeting in Paris on Monday."
+    found, _ = run(text, text)
+    assert found == []
+
+
+def test_bad_input_is_quiet():
+    arts = {"x1": article_from_text("x1", "Leaders met in Paris on Monday."),
+            "x2": article_from_text("x2", "")}
+    facts = [
+        Fact("f-1", "one member", (FactMember("x1", ("x1.s1",)),)),
+        Fact("f-2", "missing article", (FactMember("x1", ("x1.s1",)), FactMember("zz", ("zz.s1",)))),
+        Fact("f-3", "unknown sentence", (FactMember("x1", ("x1.s1",)), FactMember("x2", ("x2.s9",)))),
+        Fact("f-4", "no members", ()),
+    ]
+    assert framing_findings(facts, arts) == []
+    assert framing_findings([], arts) == []
+
+
+def test_short_capitals_and_quote_only_versions_do_not_crash():
+    found, _ = run("“Yes.”", "LEADERS SLAMMED THE DEAL ON MONDAY, OFFICIALS SAID.",
+                   "“We will never accept this deal,” he said.")
+    assert all(f.spans for f in found)
+
+
+def test_non_english_articles_are_skipped():
+    found, _ = run("Die Staats- und Regierungschefs trafen sich am Montag in Paris und sprachen über die "
+                   "Ukraine, die Sicherheit und die Rolle der Vereinigten Staaten in einem langen Gespräch.",
+                   "Leaders slammed the deal in Paris on Monday and talked about Ukraine, security and the role "
+                   "of the United States in a long conversation.")
+    assert found == []
+
+
+def test_spans_split_across_non_adjacent_sentences():
+    a = article_from_text("x1", "Leaders met in Paris. Unrelated filler sentence here. They slammed the deal.")
+    b = article_from_text("x2", "Leaders met in Paris and criticised the deal.")
+    fact = Fact("f-t", "t", (FactMember("x1", ("x1.s1", "x1.s3")), FactMember("x2", ("x2.s1",))))
+    found = framing_findings([fact], {"x1": a, "x2": b})
+    for f in found:
+        for s in f.spans:
+            art = a if s.article == "x1" else b
+            assert "filler" not in art.text[s.start:s.end]
+    attribution = [f for f in found if f.kind == "attribution_verb"]
+    assert [a.text[s.start:s.end] for s in attribution[0].spans if s.article == "x1"] == ["slammed"]
+
+
+def test_evidence_names_the_outlet():
+    a = article_from_text("x1", "The Kremlin claimed the talks went well.")
+    b = article_from_text("x2", "The Kremlin said the talks went well.")
+    a = a.__class__(**{**a.__dict__, "outlet": "CNBC"})
+    fact = Fact("f-t", "t", (FactMember("x1", ("x1.s1",)), FactMember("x2", ("x2.s1",))))
+    [f] = [f for f in framing_findings([fact], {"x1": a, "x2": b}) if f.kind == "attribution_verb"]
+    assert f.evidence.startswith("CNBC uses 'claimed'") and f.articles == ("x1", "x2")

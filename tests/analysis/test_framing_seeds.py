@@ -1,0 +1,221 @@
+"""Framing findings on hand-built seed facts: exact kinds, rules and spans for each finding kind."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.model import Finding
+from analysis.signals.framing import KINDS, framing_findings
+from framing_seed_articles import SEED_FACTS, fact, seed_articles
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return seed_articles()
+
+
+@pytest.fixture(scope="module")
+def findings(articles) -> list[Finding]:
+    return framing_findings(SEED_FACTS, articles)
+
+
+def shown(finding: Finding, articles) -> list[tuple[str, str]]:
+    """(article id, highlighted text) of every span, in order."""
+    return [(s.article, articles[s.article].text[s.start:s.end]) for s in finding.spans]
+
+
+def one(findings, kind: str, fact_label: str, *, rule: str | None = None, term: str | None = None,
+        articles: tuple[str, str] | None = None) -> Finding:
+    hits = [f for f in findings if f.kind == kind and f.fact == f"f-{fact_label}"
+            and (rule is None or f.rule == rule)
+            and (term is None or term in f.data.get("terms", {}).values())
+            and (articles is None or f.articles == articles)]
+    assert len(hits) == 1, [(f.kind, f.rule, f.articles, f.evidence) for f in hits]
+    return hits[0]
+
+
+def test_attribution_verb_emotive_vs_neutral(findings, articles):
+    f = one(findings, "attribution_verb", "scholz")
+    assert f.articles == ("000", "001") and f.rule == "attribution.emotive"
+    assert shown(f, articles) == [("000", "panned"), ("001", "calling it")]
+    assert f.evidence == "000 uses 'panned' (emotive) where 001 uses 'calling it' (neutral)."
+
+
+def test_attribution_verb_assertive_vs_neutral(findings, articles):
+    f = one(findings, "attribution_verb", "no-deal-without-ukraine", articles=("001", "000"))
+    assert f.rule == "attribution.assertive"
+    assert shown(f, articles) == [("001", "warned"), ("001", "warned"), ("000", "said")]
+
+
+def test_attribution_verb_doubt(findings, articles):
+    f = one(findings, "attribution_verb", "vance-speech", rule="attribution.doubt")
+    assert shown(f, articles) == [("003", "alleged")]
+    assert f.evidence == "003 uses 'alleged' (doubt) while 000 uses no attribution verb."
+
+
+def test_hedges_added(findings, articles):
+    seem = one(findings, "hedge", "minerals", term="seem", articles=("000", "003"))
+    assert shown(seem, articles) == [("000", "seem")] and seem.rule == "hedge.verb"
+    part = one(findings, "hedge", "minerals", term="at least in part", articles=("000", "002"))
+    assert shown(part, articles) == [("000", "at least in part")]
+    assert part.evidence == "000 hedges with 'at least in part' (phrase); 002 states it without that hedge."
+    appears = one(findings, "hedge", "minerals", term="appears", articles=("002", "000"))
+    assert shown(appears, articles) == [("002", "appears")]
+
+
+def test_inability_is_not_a_hedge(findings):
+    assert not [f for f in findings if f.kind == "hedge" and f.data["term"] == "could"
+                and f.fact == "f-paris-meeting"]
+
+
+def test_booster(findings, articles):
+    f = one(findings, "booster", "us-priorities")
+    assert shown(f, articles) == [("002", "evident")] and f.rule == "booster.adjective"
+
+
+def test_intensifier_outside_and_inside_quotes(findings, articles):
+    sharply = one(findings, "intensifier", "paris-meeting", articles=("001", "000"))
+    assert shown(sharply, articles) == [("001", "sharply")]
+    completely = one(findings, "intensifier", "scholz", term="completely")
+    assert shown(completely, articles) == [("001", "completely")]
+    assert completely.data["in_quote"] is True and "inside a quote" in completely.evidence
+    assert completely.score < sharply.score       # the speaker's word, not the outlet's
+
+
+def test_loaded_words_one_outlet_only(findings, articles):
+    reeling = one(findings, "loaded_word", "paris-meeting", term="reeling", articles=("003", "000"))
+    assert shown(reeling, articles) == [("003", "Reeling")] and reeling.rule == "loaded.dramatic"
+    frozen = one(findings, "loaded_word", "ukraine-absent", term="frozen out")
+    assert shown(frozen, articles) == [("001", "frozen out")]
+    bluntly = one(findings, "loaded_word", "scholz", term="bluntly")
+    assert bluntly.rule == "loaded.pejorative"
+
+
+def test_a_word_is_reported_once(findings):
+    # "lambasting" is an emotive attribution verb and a loaded word: one finding, not two
+    lamb = [f for f in findings if "lambasting" in f.data.get("terms", {}).values()]
+    assert [f.kind for f in lamb] == ["attribution_verb"]
+    assert not [f for f in findings if f.kind == "loaded_word" and f.data["term"] == "panned"]
+
+
+def test_quote_vs_paraphrase(findings, articles):
+    f = one(findings, "quote_vs_paraphrase", "starmer", articles=("000", "001"))
+    assert f.rule == "quote.direct_vs_paraphrase"
+    assert shown(f, articles)[:2] == [
+        ("000", "to contribute to security guarantees to Ukraine."),
+        ("000", "…Securing a lasting peace in Ukraine that safeguards its sovereignty for the long term is "
+                "essential if we are to deter [Russian President Vladimir] Putin from further aggression in "
+                "the future.")]
+    assert shown(f, articles)[2][0] == "001"
+    assert f.data["quoted_words"] == {"000": 38, "001": 1}
+
+
+def test_scholz_quotes_are_different_words(findings, articles):
+    f = one(findings, "quote_vs_paraphrase", "scholz")
+    assert f.rule == "quote.different_words"
+    assert shown(f, articles) == [("000", "an inappropriate debate at the wrong time about the wrong topic."),
+                                  ("001", "completely premature"), ("001", "highly inappropriate")]
+
+
+def test_passive_hides_the_agent(findings, articles):
+    f = one(findings, "passive_agent", "minerals", articles=("002", "000"))
+    assert shown(f, articles) == [("002", "has been tied")]
+    assert f.data["participle"] == "tied"
+
+
+def test_naming_metonym_kyiv_leadership(findings, articles):
+    f = one(findings, "naming", "no-deal-without-ukraine", rule="naming.metonym")
+    assert f.articles == ("000", "001")
+    assert shown(f, articles) == [("000", "Ukraine"), ("001", "Kyiv’s leadership")]
+
+
+def test_naming_spelling_sergei_sergey_and_zelensky(findings, articles):
+    sergei = one(findings, "naming", "lavrov-meeting", rule="naming.spelling")
+    assert shown(sergei, articles) == [("001", "Sergei"), ("003", "Sergey")]
+    zel = one(findings, "naming", "macron-zelensky-call", rule="naming.spelling")
+    assert shown(zel, articles) == [("001", "Zelenskyy"), ("003", "Zelensky")]
+    # a known variant is naming, never also a contradiction
+    assert not [f for f in findings if f.rule == "contradiction.name_spelling"]
+
+
+def test_sentiment_shift(findings, articles):
+    f = one(findings, "sentiment_shift", "paris-meeting", articles=("003", "001"))
+    assert f.data["compound"]["003"] < -0.8 and f.data["compound"]["001"] > 0.4
+    assert ("003", "shocks") in shown(f, articles)
+    assert f.evidence.startswith("003 reads more negative (VADER compound -0.84) than 001 (+0.46)")
+
+
+def test_contradiction_stance_rejected_vs_openness(findings, articles):
+    f = one(findings, "contradiction", "minerals", articles=("000", "003"))
+    assert f.rule == "contradiction.stance"
+    assert shown(f, articles) == [("000", "rejected"), ("003", "openness")]
+    g = one(findings, "contradiction", "minerals", articles=("002", "003"))
+    assert shown(g, articles) == [("002", "resisted"), ("003", "openness")]
+
+
+def test_stance_strength_rejected_vs_resisted(findings, articles):
+    f = one(findings, "stance", "minerals")
+    assert f.articles == ("000", "002") and shown(f, articles) == [("000", "rejected"), ("002", "resisted")]
+    assert not [x for x in findings if x.kind == "contradiction" and set(x.articles) == {"000", "002"}
+                and x.fact == "f-minerals"]
+
+
+def test_contradiction_weekday_from_a_full_date(findings, articles):
+    f = one(findings, "contradiction", "lavrov-arrival")
+    assert f.rule == "contradiction.weekday"
+    assert shown(f, articles) == [("001", "February 17, 2025"), ("003", "Tuesday")]
+    assert "(a Monday)" in f.evidence
+
+
+def test_every_kind_fires_on_the_seeds(findings):
+    assert {f.kind for f in findings} == set(KINDS)
+
+
+def test_spans_are_exact_and_whole_words(findings, articles):
+    for f in findings:
+        assert f.spans and f.kind in KINDS and 0 < f.score <= 1 and f.evidence.endswith(".")
+        for s in f.spans:
+            text = articles[s.article].text
+            assert 0 <= s.start < s.end <= len(text)
+            piece = text[s.start:s.end]
+            assert piece == piece.strip()
+            assert not (s.start > 0 and text[s.start - 1].isalnum() and piece[0].isalnum()), (f.evidence, piece)
+            assert not (s.end < len(text) and text[s.end].isalnum() and piece[-1].isalnum()), (f.evidence, piece)
+        assert {s.article for s in f.spans} <= set(f.articles)
+
+
+def test_ranked_strongest_first_and_unique(findings):
+    assert [f.score for f in findings] == sorted((f.score for f in findings), reverse=True)
+    assert len({f.id for f in findings}) == len(findings)
+    keys = [(f.kind, f.rule, f.fact, frozenset(f.articles), tuple(sorted(f.data["terms"].items())))
+            for f in findings]
+    assert len(set(keys)) == len(keys)
+
+
+def test_ids_are_stable_and_independent_of_member_order(findings, articles):
+    again = framing_findings(SEED_FACTS, articles)
+    assert [f.id for f in again] == [f.id for f in findings]
+    reversed_facts = [fact(f.label, *["+".join(m.sentences) for m in reversed(f.members)]) for f in SEED_FACTS]
+    assert {f.id for f in framing_findings(reversed_facts, articles)} == {f.id for f in findings}
+    assert all(f.id.startswith(f.kind + "-") for f in findings)
+
+
+def test_seed_sentence_ids_still_point_where_the_facts_expect(articles):
+    # the facts are written from sentence ids: a segmenter change must fail here, loudly
+    expected = {"000.s19": "German Chancellor Olaf Scholz bluntly panned", "000.s32": "In another development",
+                "001.s5": "The meeting between U.S. Secretary", "001.s27": "German Chancellor Olaf Scholz was",
+                "002.s18": "However, Ukrainian President", "003.s34": "Zelensky did, however, signal",
+                "003.s6": "Instead, the focus will be on"}
+    for sid, start in expected.items():
+        assert articles[sid[:3]].sentence(sid).text.startswith(start), sid
+
+
+def test_findings_data_is_plain_json(findings):
+    import json
+    for f in findings:
+        json.dumps(dict(f.data))
+
+
+def test_benchmark_runs(capsys):
+    from analysis.bench.framing import main
+    assert main(["--repeat", "1", "--pairs", "5"]) == 0
+    assert "synthetic pairs" in capsys.readouterr().out

@@ -1,0 +1,96 @@
+"""Tone: lexicon rates per 1,000 words, attribution grades, passive voice, quotation, frames."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.signals import tone as tn
+from analysis.signals.voices import find_quotes
+from signal_articles import make_article, seeds, sentence_with
+
+TEXT = ("The minister bluntly slammed the plan, which may clearly be very costly. "
+        "“The regime must fall,” he claimed. The deal was signed by both sides. Troops were sent. "
+        "Sanctions could hurt the economy.")
+
+
+def test_rates_per_thousand_words_exact():
+    t = tn.tone(make_article(TEXT))
+    assert t["words"] == 33 and t["own_words"] == 29
+    assert t["quote_share"] == round(4 / 33, 4)
+    assert t["counts"]["loaded"] == 3                    # bluntly, slammed, regime
+    assert t["rates_per_1k"]["loaded"] == round(1000 * 3 / 33, 2)
+    assert t["own_rates_per_1k"]["loaded"] == round(1000 * 2 / 29, 2)   # "regime" is the source's word
+    assert t["counts"]["hedges"] == 2 and t["counts"]["modals"] == 3    # may, could (+ must)
+    assert t["counts"]["boosters"] == 1 and t["counts"]["intensifiers"] == 1
+    assert [term for term, _ in t["top_terms"]["loaded"]] == ["bluntly", "regime", "slammed"]
+
+
+def test_attribution_verbs_by_grade_outside_quotes():
+    t = tn.tone(make_article(TEXT))
+    assert t["attribution_counts"]["doubt"] == 1        # claimed
+    assert t["attribution_counts"]["emotive"] == 1      # slammed
+    assert t["attribution_counts"]["neutral"] == 0
+    inside = tn.tone(make_article("“He claimed it was over,” she said."))
+    assert inside["attribution_counts"]["doubt"] == 0 and inside["attribution_counts"]["neutral"] == 1
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ukraine has been bombed nightly by Russian missiles and drones.", [True]),
+    ("The Riyadh meeting was designed to determine if the Russians are serious.", [False]),
+    ("He was not immediately informed, officials said.", [False]),
+    ("Leaders met in Paris and agreed on a plan.", []),
+    ("They were seen, then they were given a warning by the guards.", [False, True]),
+])
+def test_passive_heuristic(text, expected):
+    assert [agent for _, _, agent in tn.passives(text)] == expected
+
+
+def test_passive_on_a_seed_sentence():
+    a5 = seeds()[4]
+    s = sentence_with(a5, "bombed nightly")
+    found = tn.passives(s.text)
+    assert len(found) == 1 and found[0][2] is True
+    assert s.text[found[0][0]:found[0][1]] == "been bombed"
+
+
+def test_frame_profile_shares():
+    t = tn.tone(make_article(TEXT))
+    assert sum(t["frames"].values()) == pytest.approx(1.0, abs=1e-3)
+    assert t["frames"]["economic"] == round(2 / 6, 4)    # costly, economy
+    assert t["frame_cues"] == 6
+
+
+def test_seed_quote_share_and_reported_share():
+    cnn = seeds()[3]
+    t = tn.tone(cnn, quotes=find_quotes(cnn))
+    assert 0.2 < t["quote_share"] < 0.35            # CNN leans on Rutte, Vance and Gould-Davies quotes
+    assert 0 < t["reported_share"] < t["quote_share"]
+    analysis = seeds()[2]
+    assert tn.tone(analysis)["quote_share"] < 0.05  # the analytical piece paraphrases
+
+
+def test_per_fact_subset():
+    a1 = seeds()[0]
+    s = sentence_with(a1, "bluntly panned the meeting")
+    t = tn.tone(a1, [s.id])
+    assert t["words"] == 21
+    assert t["attribution_counts"]["emotive"] == 1  # panned
+    assert t["counts"]["loaded"] >= 1               # bluntly
+
+
+def test_empty_and_non_english():
+    assert tn.tone(make_article("")) == {}
+    t = tn.tone(make_article("Die Gespräche in Riad haben begonnen.", language="de"))
+    assert "note" in t and "rates_per_1k" not in t and t["words"] == 6
+
+
+def test_capitals_are_matched():
+    t = tn.tone(make_article("THE MINISTER SLAMMED THE PLAN."))
+    assert t["counts"]["loaded"] == 1
+
+
+def test_missing_lexicon_is_a_note_not_a_crash(monkeypatch):
+    real = tn._lexicon
+    monkeypatch.setattr(tn, "_lexicon", lambda name: None if name == "loaded" else real(name))
+    t = tn.tone(make_article(TEXT))
+    assert "loaded" not in t["rates_per_1k"] and "loaded" in t["note"]
+    assert t["counts"]["hedges"] == 2
