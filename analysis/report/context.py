@@ -68,9 +68,11 @@ class Context:
             return ""
         stem = fact.label.rstrip(" .…")
         for member in fact.members:
-            text = self.member_text(member)
-            if stem and text.startswith(stem):
-                return clip(text, limit)
+            article = self.article(member.article)
+            for sid in member.sentences if article else ():
+                text = _sentence_text(article, sid)
+                if stem and text.startswith(stem):
+                    return clip(text, limit)
         return clip(fact.label, limit)
 
     def member_text(self, member: FactMember) -> str:
