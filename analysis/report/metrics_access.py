@@ -51,6 +51,7 @@ LABELS = {
     "passive.agentless_per_1k": "Agentless passives per 1,000 words",
     "passive.agentless_share": "Passives without agent",
     "passive.sentence_share": "Sentences with a passive",
+    "frame_cues_per_1k": "Frame cues per 1,000 words",
 }
 
 

@@ -230,17 +230,27 @@ def handmade_comparison(articles: Sequence[Article]) -> Comparison:
                        "alignment and omissions.",))
 
 
+# An illustrative review, by finding kind: (verdict, severity, note).  The first finding of each kind in
+# the comparison's order (strongest first) gets it; the last one is dismissed.
+REVIEW_PLAN = (
+    ("attribution_verb", "confirmed", 3, "Checked against the originals: the verbs differ as quoted. "
+                                         "Lead item for the morning meeting."),
+    ("contradiction", "flagged", 2, "Check the day against the wire copy before we use either."),
+    ("name_mismatch", "flagged", 2, "Ask the desk which spelling our style guide uses."),
+    ("word_substitution", "confirmed", 3, "Rejected, resisted, open to signing: three different stories."),
+    ("loaded_word", "confirmed", 2, ""),
+    ("hedge", "dismissed", 1, "Not a framing difference: the wording is the outlet's house style."),
+)
+
+
 def sample_reviews(comparison: Comparison) -> dict[str, dict]:
-    """An illustrative review: the strongest findings confirmed, flagged or dismissed, with notes."""
+    """An illustrative review: the strongest finding of a few kinds confirmed, flagged or dismissed,
+    with notes, and the strongest omission confirmed."""
     reviews: dict[str, dict] = {}
-    framing = [f for f in comparison.findings if f.kind not in ("omission", "exclusive", "voice")]
-    plan = [("confirmed", 3, "Checked against the originals: the verbs differ as quoted. Lead item for the "
-                             "morning meeting."),
-            ("flagged", 2, "Ask the desk which spelling our style guide uses before publishing."),
-            ("confirmed", 2, ""),
-            ("dismissed", 1, "Not a framing difference: the wording is the outlet's house style.")]
-    for f, (verdict, severity, note) in zip(framing, plan):
-        reviews[f.id] = {"verdict": verdict, "severity": severity, "note": note}
+    for kind, verdict, severity, note in REVIEW_PLAN:
+        finding = next((f for f in comparison.findings if f.kind == kind), None)
+        if finding is not None:
+            reviews[finding.id] = {"verdict": verdict, "severity": severity, "note": note}
     omission = next((f for f in comparison.findings if f.kind == "omission"), None)
     if omission is not None:
         reviews[omission.id] = {"verdict": "confirmed", "severity": 3,

@@ -68,7 +68,7 @@ def test_cover_names_event_outlets_dates_and_reviewer(report):
         assert outlet in cover
     assert "16 February – 4 September 2025" in cover
     assert "Prepared by Ann Editor" in cover
-    assert "5 / 18 findings reviewed (3 confirmed, 1 flagged, 1 dismissed)" in cover
+    assert "6 / 18 findings reviewed (4 confirmed, 1 flagged, 1 dismissed)" in cover
 
 
 def test_summary_has_event_check_omissions_framing_contradictions_and_profiles(report):

@@ -28,11 +28,17 @@ def key_facts(ctx: Context) -> list[Fact]:
     return sorted(chosen, key=lambda f: ctx.fact_order.index(f))
 
 
+FLAG_MAX_WORDS = 6      # longer spans (a whole quote or paraphrase) would underline the whole line
+
+
 def _flags(ctx: Context, fact: Fact, article_id: str) -> list[tuple[int, int, str, str | None]]:
+    """Underlines for the words framing findings on this fact rest on (short spans only)."""
+    article = ctx.article(article_id)
     out = []
     for f in ctx.framing_findings():
         if f.fact == fact.id:
-            out += [(s.start, s.end, "flag", ctx.colour(article_id)) for s in f.spans if s.article == article_id]
+            out += [(s.start, s.end, "flag", ctx.colour(article_id)) for s in f.spans
+                    if s.article == article_id and len(article.text[s.start:s.end].split()) <= FLAG_MAX_WORDS]
     return out
 
 

@@ -184,12 +184,10 @@ def _short(key: str) -> str:
 
 # Tone tables: (heading, which keys, whether the heading gives the unit so columns can be short).
 TONE_TABLES = (
-    ("Word choice, per 1,000 words", lambda k: k.startswith("rates_per_1k.")
-     or k in ("passive.per_1k", "passive.agentless_per_1k", "frame_cues_per_1k"), True),
+    ("Word choice, per 1,000 words", lambda k: k.startswith("rates_per_1k."), True),
     ("Attribution verbs by grade, per 1,000 words", lambda k: k.startswith("attribution_per_1k."), True),
-    ("Quotes and passive voice, shares", lambda k: k in ("quote_share", "reported_share",
-                                                         "passive.sentence_share", "passive.agentless_share"),
-     False),
+    ("Passive voice", lambda k: k.startswith("passive."), False),
+    ("Quotes and frames", lambda k: k in ("quote_share", "reported_share", "frame_cues_per_1k"), False),
 )
 
 

@@ -20,7 +20,7 @@ def _omission_rows(ctx: Context) -> tuple[list, int]:
         review = ctx.review(finding.id) if finding else None
         rows.append((cell(str(o.rank), align="right"),
                      cell(*outlet_runs(ctx, o.article)),
-                     cell(Run(ctx.number(o.fact) + " ", "b"), ctx.fact_label(fact, 200) if fact else o.fact),
+                     cell(Run(ctx.number(o.fact) + " ", "b"), ctx.fact_label(fact, 120) if fact else o.fact),
                      cell(*outlets_runs(ctx, o.covered_by)),
                      cell(*review_runs(review)) if review else cell(Run("–", "muted"))))
     return rows, hidden
@@ -44,16 +44,23 @@ def _omissions(ctx: Context) -> list:
     return blocks
 
 
-def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int) -> Table:
+def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int,
+                   others: str | None = None) -> Table:
+    """One row per finding: who, the evidence, (the other outlets,) the review."""
     rows = []
     for f in findings[:limit]:
         who = f.articles[:1] if f.articles else ()
-        rows.append((cell(*outlets_runs(ctx, who)),
-                     cell(clip(f.evidence, 260)),
-                     cell(*outlets_runs(ctx, f.articles[1:])) if f.articles[1:] else cell(Run("–", "muted")),
-                     cell(*review_runs(ctx.review(f.id)))))
-    header = tuple(cell(h) for h in (first, "Evidence", "Others", "Review"))
-    return Table(header, tuple(rows), widths=(1.4, 4.4, 1.8, 1.8), kind="findings")
+        if others is None and f.fact:     # an exclusive: the whole sentence says more than the rule
+            what = cell(Run(ctx.number(f.fact) + " ", "b"), ctx.fact_label(ctx.fact(f.fact), 260))
+        else:
+            what = cell(clip(f.evidence, 260))
+        row = [cell(*outlets_runs(ctx, who)), what]
+        if others is not None:
+            row.append(cell(*outlets_runs(ctx, f.articles[1:])) if f.articles[1:] else cell(Run("–", "muted")))
+        rows.append(tuple(row) + (cell(*review_runs(ctx.review(f.id))),))
+    names = (first, "Evidence" if others else "Fact") + ((others,) if others else ()) + ("Review",)
+    widths = (1.4, 4.4, 1.8, 1.8) if others else (1.4, 6.2, 1.8)
+    return Table(tuple(cell(h) for h in names), tuple(rows), widths=widths, kind="findings")
 
 
 def _voices(ctx: Context) -> list:
@@ -62,7 +69,12 @@ def _voices(ctx: Context) -> list:
         return []
     return [Heading(2, "Voices left out"),
             para("People quoted by several outlets and not by this one.", kind="note"),
-            _finding_table(ctx, found, "Left out by", OMISSIONS_MAX)]
+            _finding_table(ctx, found, "Left out by", OMISSIONS_MAX, "Quoted by")]
+
+
+def _fact_index(ctx: Context, fact_id: str | None) -> int:
+    number = ctx.number(fact_id)
+    return int(number[1:]) if number else 0
 
 
 def _exclusives(ctx: Context) -> list:
@@ -72,6 +84,7 @@ def _exclusives(ctx: Context) -> list:
         note = f"{plural(len(found), 'fact')} only one outlet carries, strongest first."
         if len(found) > EXCLUSIVES_MAX:
             note += f" The first {EXCLUSIVES_MAX} are shown."
+        found.sort(key=lambda f: (ctx.number(f.fact) == "", -f.score, _fact_index(ctx, f.fact)))
         return blocks + [para(note, kind="note"), _finding_table(ctx, found, "Only in", EXCLUSIVES_MAX)]
     single = [f for f in ctx.fact_order if len(f.members) == 1]
     if not single:

@@ -1,0 +1,155 @@
+"""Findings as a sortable, filterable table: kind, outlets, fact, evidence, score, verdict.
+
+Verdicts are not part of the engine's model: they come from the mapping ``finding id -> verdict`` that
+the main window holds (and the review session will persist); ``set_verdicts`` refreshes the column.
+"""
+from __future__ import annotations
+
+from typing import Mapping
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+
+from analysis.model import Comparison, Finding
+
+from ..theme import kind_label
+
+COLUMNS = ("Kind", "Outlets", "Fact", "Evidence", "Score", "Verdict")
+FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class FindingsModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.findings: tuple[Finding, ...] = ()
+        self.outlets: dict[str, str] = {}
+        self.fact_labels: dict[str, str] = {}
+        self.verdicts: Mapping[str, str] = {}
+
+    def set_comparison(self, comparison: Comparison | None, outlets: dict[str, str]) -> None:
+        self.beginResetModel()
+        # The engine sorts by score, strongest first: the table's default order, no sort needed.
+        self.findings = comparison.findings if comparison is not None else ()
+        self.outlets = outlets
+        self.fact_labels = {f.id: f.label for f in comparison.facts} if comparison else {}
+        self.endResetModel()
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python (one key per row) rather than by Qt's pairwise data() calls: with thousands
+        of findings the proxy's own sort takes a second on the GUI thread; this takes milliseconds."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        name = COLUMNS[column]
+        keys = {
+            "Kind": lambda f: kind_label(f.kind),
+            "Outlets": self.outlet_names,
+            "Fact": lambda f: self.fact_labels.get(f.fact or "", ""),
+            "Evidence": lambda f: f.evidence,
+            "Score": lambda f: f.score,
+            "Verdict": lambda f: self.verdicts.get(f.id, ""),
+        }
+        self.layoutAboutToBeChanged.emit()
+        old = list(self.findings)
+        self.findings = tuple(sorted(old, key=keys[name],
+                                     reverse=order == Qt.SortOrder.DescendingOrder))
+        # Keep selections and the current row on the same findings.
+        where = {f.id: n for n, f in enumerate(self.findings)}
+        persistent = self.persistentIndexList()
+        self.changePersistentIndexList(persistent, [
+            self.index(where[old[i.row()].id], i.column()) for i in persistent])
+        self.layoutChanged.emit()
+
+    def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
+        self.verdicts = verdicts
+        if self.findings:
+            col = COLUMNS.index("Verdict")
+            self.dataChanged.emit(self.index(0, col), self.index(len(self.findings) - 1, col))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.findings)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def outlet_names(self, f: Finding) -> str:
+        return ", ".join(self.outlets.get(a, a) for a in f.articles)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        f = self.findings[index.row()]
+        col = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+            if col == "Kind":
+                return kind_label(f.kind)
+            if col == "Outlets":
+                return self.outlet_names(f)
+            if col == "Fact":
+                return self.fact_labels.get(f.fact or "", "") if f.fact else ""
+            if col == "Evidence":
+                return f.evidence
+            if col == "Score":
+                return f"{f.score:.2f}" if role == Qt.ItemDataRole.DisplayRole else f.score
+            if col == "Verdict":
+                return self.verdicts.get(f.id, "")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{kind_label(f.kind)} — {f.evidence}\nRule: {f.rule or '—'}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == "Score":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == FINDING_ROLE:
+            return f
+        return None
+
+
+class FindingsFilter(QSortFilterProxyModel):
+    """Filter by kind, outlet, verdict and free text (evidence, fact, outlets)."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.kind = ""
+        self.article = ""
+        self.verdict = ""          # "", "unreviewed", or a verdict name
+        self.text = ""
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(False)
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        # Sorting happens in the source model (fast, in Python); the proxy only filters.
+        self.sourceModel().sort(column, order)
+
+    def set_filters(self, kind: str | None = None, article: str | None = None,
+                    verdict: str | None = None, text: str | None = None) -> None:
+        if kind is not None:
+            self.kind = kind
+        if article is not None:
+            self.article = article
+        if verdict is not None:
+            self.verdict = verdict
+        if text is not None:
+            self.text = text.lower().strip()
+        self.beginFilterChange()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
+        model: FindingsModel = self.sourceModel()
+        f = model.findings[row]
+        if self.kind and f.kind != self.kind:
+            return False
+        if self.article and self.article not in f.articles:
+            return False
+        verdict = model.verdicts.get(f.id, "")
+        if self.verdict == "unreviewed" and verdict:
+            return False
+        if self.verdict and self.verdict != "unreviewed" and verdict != self.verdict:
+            return False
+        if self.text:
+            hay = " ".join((f.kind, f.evidence, f.rule, model.outlet_names(f),
+                            model.fact_labels.get(f.fact or "", ""))).lower()
+            if self.text not in hay:
+                return False
+        return True

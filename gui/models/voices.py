@@ -1,0 +1,79 @@
+"""Who is quoted where: one row per speaker, one column per outlet (words quoted and share of voice)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from analysis.model import Article, Comparison, Voice
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+VOICE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+class VoicesModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.voices: tuple[Voice, ...] = ()
+        self.articles: list[Article] = []
+        self.quote_counts: dict[tuple[str, str], int] = {}
+        self.tint = QColor("#56B4E9")
+
+    def set_comparison(self, comparison: Comparison | None, articles: list[Article]) -> None:
+        self.beginResetModel()
+        self.articles = articles
+        self.voices = tuple(sorted(comparison.voices if comparison else (),
+                                   key=lambda v: -sum(v.words.values())))
+        self.quote_counts = {}
+        if comparison is not None:
+            for q in comparison.quotes:
+                key = (q.speaker, q.article)
+                self.quote_counts[key] = self.quote_counts.get(key, 0) + 1
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.voices)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3 + len(self.articles)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            if section < 3:
+                return ("Speaker", "Role", "Outlets")[section]
+            return self.articles[section - 3].outlet
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        v = self.voices[index.row()]
+        col = index.column()
+        if role == VOICE_ROLE:
+            return v
+        if col < 3:
+            if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
+                if col == 0:
+                    return v.name or v.speaker or "(unknown)"
+                if col == 1:
+                    return v.role
+                n = sum(1 for a in self.articles if v.words.get(a.id, 0) > 0)
+                return f"{n} / {len(self.articles)}" if role == Qt.ItemDataRole.DisplayRole else n
+            return None
+        a = self.articles[col - 3]
+        words = v.words.get(a.id, 0)
+        share = v.share.get(a.id, 0.0)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return f"{words} w · {share:.0%}" if words else "—"
+        if role == SORT_ROLE:
+            return share
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and words:
+            c = QColor(self.tint)
+            c.setAlphaF(0.15 + 0.6 * min(1.0, share))
+            return c
+        if role == Qt.ItemDataRole.ToolTipRole:
+            n = self.quote_counts.get((v.speaker, a.id), 0)
+            return (f"{a.outlet} quotes {v.name}: {words} words in {n} quote(s), "
+                    f"{share:.0%} of its quoted words" if words else f"{a.outlet} does not quote {v.name}")
+        return None

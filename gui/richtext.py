@@ -1,0 +1,53 @@
+"""Small helpers for rich text: every piece of article or engine text goes through ``esc``.
+
+Why: article text is untrusted (pasted, fetched from the web).  Qt's rich text would render
+``<img src=x>`` or a ``<a href>``; escaping everything we did not write ourselves keeps the window
+showing exactly the characters of the article.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtGui import QColor
+
+
+def esc(text: object) -> str:
+    """Escape any value for Qt rich text (quotes too, since we put some text in attributes)."""
+    return html.escape(str(text), quote=True)
+
+
+def chip(color: QColor | str, text: str, fg: str | None = None) -> str:
+    """A coloured outlet label, e.g. for the inspector and the overview."""
+    c = QColor(color)
+    fg = fg or ("#000000" if c.lightness() > 140 else "#ffffff")
+    return (f'<span style="background:{c.name()}; color:{fg}; font-weight:600;">'
+            f'&nbsp;{esc(text)}&nbsp;</span>')
+
+
+def highlight_spans(text: str, spans: list[tuple[int, int]], style: str) -> str:
+    """Escape ``text`` and wrap each (start, end) offset range in a styled span."""
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        start, end = max(start, pos), min(end, len(text))
+        if end <= start:
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(f'<span style="{style}">{esc(text[start:end])}</span>')
+        pos = end
+    out.append(esc(text[pos:]))
+    return "".join(out)
+
+
+def fmt_num(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if isinstance(value, float):
+        if abs(value) >= 100:
+            return f"{value:,.0f}"
+        if abs(value) >= 10:
+            return f"{value:.1f}"
+        return f"{value:.2f}"
+    return str(value)

@@ -1,0 +1,75 @@
+"""Save a screenshot of every tab, light and dark, on the bundled seeds (for docs/screenshots/).
+
+    python -m gui.screenshots [OUT_DIR] [--size 1400x900]
+
+Runs the real engine on the seeds, selects the strongest finding (so the inspector and the side-by-side
+view show something), then grabs the window offscreen.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NAMES = ("overview", "side_by_side", "facts", "findings", "voices", "metrics")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gui.screenshots")
+    parser.add_argument("out", nargs="?", default=str(ROOT / "docs" / "screenshots"))
+    parser.add_argument("--size", default="1400x900")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSettings
+    import tempfile
+    # Never read or write the user's settings (geometry, theme) while taking pictures.
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    from gui import theme
+    from gui.app import create_app
+    from gui.main_window import MainWindow
+
+    width, height = (int(x) for x in args.size.split("x"))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    app = create_app()
+    window = MainWindow()
+    window.resize(width, height)
+    window.show()
+    window.open_seeds()
+    deadline = time.time() + 300
+    while time.time() < deadline and (window.doc.comparison is None or window.runner.running
+                                      or window._analysis_timer.isActive()):
+        app.processEvents()
+        time.sleep(0.01)
+    if window.doc.comparison is None:
+        print("the analysis did not finish", file=sys.stderr)
+        return 1
+    window.banner.hide()
+    window.flush_views()
+    window.next_finding()
+    for t in (theme.LIGHT, theme.DARK):
+        window.apply_theme(t)
+        window.flush_views()
+        if window.current_finding is not None:
+            window.side.show_finding(window.current_finding)
+        for i, name in enumerate(NAMES):
+            window.tabs.setCurrentIndex(i)
+            app.processEvents()
+            if name == "side_by_side" and window.current_finding is not None:
+                window.side.show_finding(window.current_finding)
+                window.side._flash_timer.stop()
+                window.side.browser.setExtraSelections([])
+                app.processEvents()
+            path = out / f"{name}_{t.name}.png"
+            window.grab().save(str(path))
+            print(path)
+    window.apply_theme(theme.LIGHT)
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

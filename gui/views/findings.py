@@ -1,0 +1,166 @@
+"""The findings tab: the review queue as a sortable table, with filters by kind, outlet and verdict.
+
+Its current row *is* the window's current finding: J/K and Alt+Down/Up move it (``step``) in the
+order the table shows, so filters and sorting decide what "next" means, as in a review queue.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel,
+                               QLineEdit, QTableView, QVBoxLayout, QWidget)
+
+from analysis.model import Finding
+
+from ..document import Document
+from ..models.findings import COLUMNS, FINDING_ROLE, FindingsFilter, FindingsModel
+from ..theme import kind_label
+
+
+class FindingsView(QWidget):
+    currentFindingChanged = Signal(object)      # Finding or None
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = document
+        self.model = FindingsModel(self)
+        self.proxy = FindingsFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("Filter by kind")
+        self.outlet_box = QComboBox()
+        self.outlet_box.setAccessibleName("Filter by outlet")
+        self.verdict_box = QComboBox()
+        self.verdict_box.setAccessibleName("Filter by verdict")
+        for label, value in (("Any verdict", ""), ("Not reviewed", "unreviewed"),
+                             ("Confirmed", "confirmed"), ("Dismissed", "dismissed")):
+            self.verdict_box.addItem(label, value)
+        self.text = QLineEdit()
+        self.text.setPlaceholderText("Filter findings (Ctrl+F)")
+        self.text.setClearButtonEnabled(True)
+        self.text.setAccessibleName("Filter findings")
+        self.count = QLabel()
+        self.count.setObjectName("muted")
+        bar = QHBoxLayout()
+        bar.addWidget(self.text, 2)
+        bar.addWidget(self.kind_box, 1)
+        bar.addWidget(self.outlet_box, 1)
+        bar.addWidget(self.verdict_box)
+        bar.addWidget(self.count)
+
+        self.table = QTableView()
+        self.table.setObjectName("findingsTable")
+        self.table.setAccessibleName("Findings")
+        self.table.setModel(self.proxy)
+        # The engine's order is by score, strongest first; show that as the sort without re-sorting.
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(COLUMNS.index("Score"), Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self.proxy.sort)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        # Fixed widths, never ResizeToContents: measuring thousands of rows stalls the GUI thread.
+        h = self.table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setSectionResizeMode(COLUMNS.index("Evidence"), QHeaderView.ResizeMode.Stretch)
+        for col, width in enumerate((150, 170, 220, 0, 60, 90)):
+            if width:
+                h.resizeSection(col, width)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.setFocusProxy(self.table)
+        self.setTabOrder(self.text, self.kind_box)
+        self.setTabOrder(self.kind_box, self.outlet_box)
+        self.setTabOrder(self.outlet_box, self.verdict_box)
+        self.setTabOrder(self.verdict_box, self.table)
+
+        self.text.textChanged.connect(lambda t: self._filter(text=t))
+        self.kind_box.currentIndexChanged.connect(
+            lambda: self._filter(kind=self.kind_box.currentData() or ""))
+        self.outlet_box.currentIndexChanged.connect(
+            lambda: self._filter(article=self.outlet_box.currentData() or ""))
+        self.verdict_box.currentIndexChanged.connect(
+            lambda: self._filter(verdict=self.verdict_box.currentData() or ""))
+
+    def refresh(self) -> None:
+        current = self.current()
+        comp = self.doc.comparison
+        arts = self.doc.shown_articles()
+        self.model.set_comparison(comp, {a.id: a.outlet for a in arts})
+        for box, items, label in (
+                (self.kind_box, sorted({f.kind for f in comp.findings}) if comp else [], "Any kind"),
+                (self.outlet_box, [a.id for a in arts], "Any outlet")):
+            keep = box.currentData()
+            box.blockSignals(True)
+            box.clear()
+            box.addItem(label, "")
+            for item in items:
+                box.addItem(kind_label(item) if box is self.kind_box else self.doc.outlet(item), item)
+            i = box.findData(keep)
+            box.setCurrentIndex(max(0, i))
+            box.blockSignals(False)
+        self._filter(kind=self.kind_box.currentData() or "",
+                     article=self.outlet_box.currentData() or "")
+        if current is not None:
+            self.select(current.id, emit=False)
+
+    def set_verdicts(self, verdicts) -> None:
+        self.model.set_verdicts(verdicts)
+        if self.proxy.verdict:
+            self._filter()
+        self._count()
+
+    def _filter(self, **kw) -> None:
+        self.proxy.set_filters(**kw)
+        self._count()
+
+    def _count(self) -> None:
+        self.count.setText(f"{self.proxy.rowCount()} of {self.model.rowCount()}")
+
+    def current(self) -> Finding | None:
+        index = self.table.currentIndex()
+        return self.proxy.data(index, FINDING_ROLE) if index.isValid() else None
+
+    def _current(self, current: QModelIndex, previous: QModelIndex) -> None:
+        self.currentFindingChanged.emit(self.proxy.data(current, FINDING_ROLE)
+                                        if current.isValid() else None)
+
+    def select(self, finding_id: str, emit: bool = True) -> bool:
+        for row in range(self.proxy.rowCount()):
+            f = self.proxy.data(self.proxy.index(row, 0), FINDING_ROLE)
+            if f is not None and f.id == finding_id:
+                self._set_row(row, emit)
+                return True
+        return False
+
+    def _set_row(self, row: int, emit: bool = True) -> None:
+        index = self.proxy.index(row, 0)
+        sm = self.table.selectionModel()
+        if not emit:
+            sm.blockSignals(True)
+        sm.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                           | QItemSelectionModel.SelectionFlag.Rows)
+        if not emit:
+            sm.blockSignals(False)
+            self.table.viewport().update()
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+
+    def step(self, delta: int) -> Finding | None:
+        """Move to the next (+1) or previous (-1) finding in table order; stops at the ends."""
+        n = self.proxy.rowCount()
+        if n == 0:
+            return None
+        index = self.table.currentIndex()
+        row = index.row() + delta if index.isValid() else (0 if delta > 0 else n - 1)
+        row = min(max(row, 0), n - 1)
+        self._set_row(row)
+        return self.current()

@@ -1,0 +1,98 @@
+"""The side-by-side legend: diff colours and the framing-flag underline styles, drawn, not described."""
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from ..theme import FLAG_FAMILIES, LIGHT, Theme
+
+US = QTextCharFormat.UnderlineStyle
+
+
+class Legend(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme: Theme = LIGHT
+        self.families = list(FLAG_FAMILIES)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Legend")
+        self.setAccessibleDescription(
+            "Orange: words only the left outlet has. Blue: words only the right outlet has. "
+            + " ".join(f"{FLAG_FAMILIES[f][0]} underline." for f in self.families))
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.update()
+
+    def _entries(self) -> list[tuple[str, str, object]]:
+        out: list[tuple[str, str, object]] = [
+            ("Only left", self.theme.diff_left, "fill"),
+            ("Only right", self.theme.diff_right, "fill"),
+            ("Not covered", self.theme.gap, "fill"),
+        ]
+        out += [(FLAG_FAMILIES[f][0], FLAG_FAMILIES[f][1], FLAG_FAMILIES[f][2]) for f in self.families]
+        return out
+
+    def _layout(self, width: int) -> list[tuple[float, float]]:
+        """Top-left of each entry, wrapping to a new line when the next would not fit."""
+        fm = QFontMetrics(self.font())
+        row_h = fm.height() + 6
+        x, y, out = 4.0, 3.0, []
+        for label, _, _ in self._entries():
+            w = 28 + fm.horizontalAdvance(label) + 16
+            if x > 4 and x + w > width:
+                x, y = 4.0, y + row_h
+            out.append((x, y))
+            x += w
+        return out
+
+    def sizeHint(self) -> QSize:
+        fm = QFontMetrics(self.font())
+        rows = len({y for _, y in self._layout(max(200, self.width()))})
+        return QSize(600, rows * (fm.height() + 6) + 4)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = self.sizeHint().height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = QFontMetrics(self.font())
+        h = fm.height()
+        text = QColor(self.theme.text)
+        for (label, color, style), (x, y) in zip(self._entries(), self._layout(self.width())):
+            sample = QRectF(x, y + 2, 22, h - 4)
+            if style == "fill":
+                p.fillRect(sample, QColor(color))
+                p.setPen(QColor(self.theme.border))
+                p.drawRect(sample)
+            else:
+                self._underline(p, sample, QColor(color), style)
+            x += 28
+            p.setPen(text)
+            w = fm.horizontalAdvance(label)
+            p.drawText(QRectF(x, y, w + 2, h), Qt.AlignmentFlag.AlignVCenter, label)
+        p.end()
+
+    @staticmethod
+    def _underline(p: QPainter, r: QRectF, color: QColor, style) -> None:
+        pen = QPen(color, 2)
+        yb = r.bottom() - 2
+        if style == US.WaveUnderline:
+            path = QPainterPath(QPointF(r.left(), yb))
+            for i in range(1, 23):
+                path.lineTo(r.left() + i, yb - 2 * math.sin(i * math.pi / 3))
+            p.setPen(pen)
+            p.drawPath(path)
+            return
+        pen.setStyle({US.DashUnderline: Qt.PenStyle.DashLine, US.DotLine: Qt.PenStyle.DotLine,
+                      US.DashDotLine: Qt.PenStyle.DashDotLine,
+                      US.DashDotDotLine: Qt.PenStyle.DashDotDotLine}.get(style, Qt.PenStyle.SolidLine))
+        p.setPen(pen)
+        p.drawLine(QPointF(r.left(), yb), QPointF(r.right(), yb))

@@ -1,0 +1,73 @@
+"""The metrics tab: every numeric metric per outlet in one table, and a chart of the selected row."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ..charts import Bar, BarChart
+from ..document import Document
+from ..models.metrics import MetricsModel
+from ..theme import outlet_color
+
+
+class MetricsView(QWidget):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = document
+        self.model = MetricsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("metricsTable")
+        self.table.setAccessibleName("Metrics")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+        self.chart = BarChart("")
+        self.note = QLabel("Select a metric to chart it per outlet. Keys and meanings: docs/METRICS.md.")
+        self.note.setObjectName("muted")
+        self.note.setWordWrap(True)
+        side = QWidget()
+        sl = QVBoxLayout(side)
+        sl.addWidget(self.chart)
+        sl.addWidget(self.note)
+        sl.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(split)
+        self.setFocusProxy(self.table)
+
+    def refresh(self) -> None:
+        arts = self.doc.shown_articles()
+        keep = self.model.keys[self.table.currentIndex().row()] \
+            if self.table.currentIndex().isValid() else None
+        self.model.set_comparison(self.doc.comparison, [a.id for a in arts],
+                                  [a.outlet for a in arts],
+                                  [outlet_color(self.doc.color_index(a.id)) for a in arts])
+        h = self.table.horizontalHeader()
+        # Fixed widths: measuring contents re-reads every cell, which stalls with fifty outlets.
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.resizeSection(0, 280)
+        for col in range(1, self.model.columnCount()):
+            h.resizeSection(col, 96)
+        row = self.model.keys.index(keep) if keep in self.model.keys else 0
+        if self.model.rowCount():
+            self.table.selectRow(row)
+        else:
+            self.chart.set_data([], title="No metrics yet")
+
+    def _current(self, current, previous) -> None:
+        if not current.isValid():
+            return
+        key = self.model.keys[current.row()]
+        bars = [Bar(name, value, color) for name, value, color in self.model.row_values(current.row())
+                if value is not None]
+        self.chart.set_data(bars, title=key.replace("_", " "))

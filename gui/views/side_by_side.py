@@ -1,0 +1,491 @@
+"""Side by side: two outlets aligned fact by fact, with word-level highlights and framing flags.
+
+Why one table in one QTextBrowser rather than two editors: each fact is one table row, so the two
+sides stay aligned however the text wraps, and the two sides scroll together by construction (one
+scroll bar).  Text is inserted as plain text with character formats, never parsed as HTML, so article
+text cannot inject markup.  Clicking a flagged word selects that finding.
+"""
+from __future__ import annotations
+
+import bisect
+
+from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
+                           QTextDocument, QTextFrameFormat, QTextLength, QTextTableFormat)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextBrowser, QTextEdit,
+                               QToolButton, QVBoxLayout, QWidget)
+
+from analysis.model import Comparison, Finding, Sentence
+
+from ..document import Document
+from ..rows import Row, build_rows
+from ..textdiff import word_diff
+from ..theme import FLAG_FAMILIES, LIGHT, Theme, flag_family, kind_label, outlet_color
+from .legend import Legend
+
+STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
+GUTTER = {"match": "", "moved": "↕", "left": "◀", "right": "▶"}
+
+
+class SideBySide(QWidget):
+    findingActivated = Signal(str)
+    sidesChanged = Signal(str, str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = document
+        self.theme: Theme = LIGHT
+        self.left_id: str | None = None
+        self.right_id: str | None = None
+        self.only_diffs = False
+        self.rows: list[Row] = []
+        self.shown_rows: list[Row] = []
+        self.row_cursor: list[int] = []          # document position of each shown row's left cell
+        self.row_cells: list[tuple[int, int, int, int]] = []   # (l_start, l_end, r_start, r_end)
+        self.current_finding: str | None = None
+        self._building = False
+        self._flag_index: dict[str, list[Finding]] = {}
+        self._built_for: tuple | None = None     # (comparison, left, right, only_diffs, wrap, theme)
+
+        self.left_box = QComboBox()
+        self.right_box = QComboBox()
+        for box, name in ((self.left_box, "Left outlet"), (self.right_box, "Right outlet")):
+            box.setAccessibleName(name)
+            box.setMinimumContentsLength(16)
+            box.currentIndexChanged.connect(self._boxes_changed)
+        self.swap_button = QToolButton()
+        self.swap_button.setText("⇄ Swap")
+        self.swap_button.setToolTip("Swap sides (Alt+S)")
+        self.swap_button.clicked.connect(self.swap)
+        self.diffs_check = QCheckBox("Only differences")
+        self.diffs_check.setToolTip("Hide facts both outlets tell the same way (Alt+D)")
+        self.diffs_check.toggled.connect(self.set_only_diffs)
+        self.wrap_check = QCheckBox("Soft wrap")
+        self.wrap_check.setChecked(True)
+        self.wrap_check.setToolTip("Wrap long sentences (Alt+W)")
+        self.wrap_check.toggled.connect(self.set_wrap)
+        self.summary = QLabel()
+        self.summary.setObjectName("muted")
+
+        top = QHBoxLayout()
+        top.addWidget(QLabel("&Left:", buddy=self.left_box))
+        top.addWidget(self.left_box, 1)
+        top.addWidget(self.swap_button)
+        top.addWidget(QLabel("&Right:", buddy=self.right_box))
+        top.addWidget(self.right_box, 1)
+        top.addSpacing(12)
+        top.addWidget(self.diffs_check)
+        top.addWidget(self.wrap_check)
+        top.addSpacing(12)
+        top.addWidget(self.summary)
+
+        self.legend = Legend()
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("sideBySideText")
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName("Side by side text")
+        self.browser.anchorClicked.connect(self._anchor)
+        self.browser.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction
+                                             | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(top)
+        layout.addWidget(self.legend)
+        layout.addWidget(self.browser, 1)
+        self.setFocusProxy(self.browser)
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+        self._flash_timer = QTimer(self)
+        self._flash_timer.setSingleShot(True)
+        self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections([]))
+
+    # ---- inputs -----------------------------------------------------------------------------
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.legend.set_theme(theme)
+        self.rebuild()
+
+    def refresh(self) -> None:
+        """The comparison or the outlets changed: refill the boxes, keep the sides if possible."""
+        arts = self.doc.shown_articles()
+        ids = [a.id for a in arts]
+        if self.left_id not in ids:
+            self.left_id = ids[0] if ids else None
+        if self.right_id not in ids or self.right_id == self.left_id:
+            others = [i for i in ids if i != self.left_id]
+            self.right_id = others[0] if others else None
+        self._building = True
+        for box in (self.left_box, self.right_box):
+            box.clear()
+            for a in arts:
+                box.addItem(self._chip(a.id), a.outlet or a.id, a.id)
+        self._select_boxes()
+        self._building = False
+        self.rebuild()
+
+    def _chip(self, article_id: str):
+        from ..models.articles import chip_icon
+        return chip_icon(outlet_color(self.doc.color_index(article_id)))
+
+    def _select_boxes(self) -> None:
+        self._building = True
+        for box, ident in ((self.left_box, self.left_id), (self.right_box, self.right_id)):
+            i = box.findData(ident)
+            box.setCurrentIndex(i)
+        self._building = False
+
+    def _boxes_changed(self) -> None:
+        if self._building:
+            return
+        self.set_sides(self.left_box.currentData(), self.right_box.currentData())
+
+    def set_sides(self, left: str | None, right: str | None) -> None:
+        if left == right and left is not None:
+            # Choosing the same outlet on both sides swaps instead of showing a useless self-diff.
+            if left == self.left_id:
+                left = self.right_id
+            else:
+                right = self.left_id
+        if (left, right) == (self.left_id, self.right_id):
+            return
+        self.left_id, self.right_id = left, right
+        self._select_boxes()
+        self.rebuild()
+        self.sidesChanged.emit(left or "", right or "")
+
+    def swap(self) -> None:
+        self.set_sides(self.right_id, self.left_id)
+
+    def cycle(self, side: str, delta: int) -> None:
+        ids = [a.id for a in self.doc.shown_articles()]
+        if len(ids) < 2:
+            return
+        current = self.left_id if side == "left" else self.right_id
+        other = self.right_id if side == "left" else self.left_id
+        i = ids.index(current) if current in ids else 0
+        for _ in range(len(ids)):
+            i = (i + delta) % len(ids)
+            if ids[i] != other:
+                break
+        if side == "left":
+            self.set_sides(ids[i], self.right_id)
+        else:
+            self.set_sides(self.left_id, ids[i])
+
+    def set_only_diffs(self, on: bool) -> None:
+        if self.only_diffs == on:
+            return
+        self.only_diffs = on
+        self.diffs_check.setChecked(on)
+        self.rebuild()
+
+    def set_wrap(self, on: bool) -> None:
+        self.wrap_check.setChecked(on)
+        self.browser.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth if on
+                                     else QTextEdit.LineWrapMode.NoWrap)
+        # Wrapped, the table always fits: a horizontal bar would only flicker in and out.
+        self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                                  else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.rebuild()
+
+    # ---- building the document ----------------------------------------------------------------
+    def _findings_for(self, article_id: str) -> list[Finding]:
+        comp = self.doc.comparison
+        if comp is None:
+            return []
+        if getattr(self, "_by_article_for", None) is not comp:
+            self._by_article_for = comp
+            self._by_article: dict[str, list[Finding]] = {}
+            for f in comp.findings:
+                if f.kind in STRUCTURAL:
+                    continue
+                for a in {s.article for s in f.spans}:
+                    self._by_article.setdefault(a, []).append(f)
+        return self._by_article.get(article_id, [])
+
+    def rebuild(self, force: bool = True) -> None:
+        comp = self.doc.comparison
+        key = (id(comp), self.left_id, self.right_id, self.only_diffs,
+               self.browser.lineWrapMode(), self.theme.name, len(self.doc.articles))
+        if not force and key == self._built_for:
+            return
+        self._built_for = key
+        doc = QTextDocument(self.browser)
+        doc.setDefaultFont(self.browser.font())
+        self.row_cursor, self.row_cells, self.shown_rows = [], [], []
+        if comp is None or self.left_id is None or self.right_id is None:
+            msg = ("Analysing…" if comp is None and self.doc.articles else
+                   "Add at least two articles to compare them side by side.")
+            doc.setPlainText(msg)
+            self.browser.setDocument(doc)
+            self.summary.setText("")
+            return
+        try:
+            self.rows = build_rows(comp, self.left_id, self.right_id)
+        except KeyError:
+            self.rows = []
+        left = comp.article(self.left_id)
+        right = comp.article(self.right_id)
+        lflags = self._findings_for(left.id)
+        rflags = self._findings_for(right.id)
+        # Index flags by sentence once, so each row looks up its own instead of scanning them all.
+        self._flag_index = {}
+        for article, flags in ((left, lflags), (right, rflags)):
+            starts = [s.start for s in article.sentences]
+            for f in flags:
+                for sp in f.spans:
+                    if sp.article != article.id:
+                        continue
+                    i = max(0, bisect.bisect_right(starts, sp.start) - 1)
+                    while i < len(article.sentences) and article.sentences[i].start < sp.end:
+                        bucket = self._flag_index.setdefault(article.sentences[i].id, [])
+                        if not bucket or bucket[-1] is not f:     # identity: dataclass == is slow
+                            bucket.append(f)
+                        i += 1
+
+        shown = [(row, self._diff(row)) for row in self.rows]
+        if self.only_diffs:
+            shown = [(row, ops) for row, ops in shown
+                     if row.kind != "match" or self._differs(row, ops, lflags, rflags)]
+        self.shown_rows = [row for row, _ in shown]
+
+        cursor = QTextCursor(doc)
+        fmt = QTextTableFormat()
+        fmt.setBorder(0)
+        fmt.setCellSpacing(0)
+        fmt.setCellPadding(5)
+        fmt.setHeaderRowCount(1)
+        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 48.5),
+                                       QTextLength(QTextLength.Type.PercentageLength, 3),
+                                       QTextLength(QTextLength.Type.PercentageLength, 48.5)])
+        fmt.setBorderCollapse(True)
+        table = cursor.insertTable(len(shown) + 1, 3, fmt)
+        self._header(table, 0, left.id, right.id)
+        counts = {"match": 0, "moved": 0, "left": 0, "right": 0}
+        for r, (row, ops) in enumerate(shown, start=1):
+            counts[row.kind] += 1
+            lcell, rcell, gcell = table.cellAt(r, 0), table.cellAt(r, 2), table.cellAt(r, 1)
+            self._fill(lcell, row.left, left.text, ops, "a", lflags)
+            self._fill(rcell, row.right, right.text, ops, "b", rflags)
+            gc = gcell.firstCursorPosition()
+            gfmt = QTextCharFormat()
+            gfmt.setForeground(QColor(self.theme.muted))
+            gc.insertText(GUTTER[row.kind] or ("≠" if self._has_change(ops) else "="), gfmt)
+            gcell.setFormat(self._cell_bg(None))
+            self.row_cursor.append(lcell.firstCursorPosition().position())
+            self.row_cells.append((lcell.firstCursorPosition().position(),
+                                   lcell.lastCursorPosition().position(),
+                                   rcell.firstCursorPosition().position(),
+                                   rcell.lastCursorPosition().position()))
+        self.browser.setDocument(doc)
+        hidden = len(self.rows) - len(shown)
+        self.summary.setText(
+            f"{counts['match'] + counts['moved']} shared · {counts['left']} only left · "
+            f"{counts['right']} only right" + (f" · {hidden} identical hidden" if hidden else ""))
+
+    def _header(self, table, r: int, left_id: str, right_id: str) -> None:
+        for col, aid in ((0, left_id), (2, right_id)):
+            cell = table.cellAt(r, col)
+            c = outlet_color(self.doc.color_index(aid))
+            f = QTextCharFormat()
+            f.setFontWeight(QFont.Weight.Bold)
+            f.setForeground(QColor("#000000") if c.lightness() > 140 else QColor("#ffffff"))
+            cell.firstCursorPosition().insertText(" " + self.doc.outlet(aid) + " ", f)
+            cf = cell.format()
+            cf.setBackground(c)
+            cell.setFormat(cf)
+
+    def _cell_bg(self, color: str | None):
+        f = QTextCharFormat()
+        if color:
+            f.setBackground(QColor(color))
+        return f
+
+    @staticmethod
+    def _joined(sents: list[Sentence]) -> tuple[str, list[tuple[int, int]]]:
+        """Sentences joined by spaces, and (joined position, article offset) for each sentence."""
+        parts, starts, pos = [], [], 0
+        for s in sents:
+            starts.append((pos, s.start))
+            parts.append(s.text)
+            pos += len(s.text) + 1
+        return " ".join(parts), starts
+
+    def _diff(self, row: Row):
+        if not row.both:
+            return []
+        a, _ = self._joined(row.left)
+        b, _ = self._joined(row.right)
+        return word_diff(a, b, 0, 0)
+
+    @staticmethod
+    def _has_change(ops) -> bool:
+        return any(o.tag != "equal" for o in ops)
+
+    def _differs(self, row: Row, ops, lflags, rflags) -> bool:
+        if self._has_change(ops):
+            return True
+        ids = {s.id for s in row.left} | {s.id for s in row.right}
+        return bool(ids and (self._flags_in(row.left, lflags) or self._flags_in(row.right, rflags)))
+
+    def _flags_in(self, sents: list[Sentence], flags: list[Finding]) -> list[Finding]:
+        out: list[Finding] = []
+        seen: set[int] = set()
+        for s in sents:
+            for f in self._flag_index.get(s.id, ()):
+                if id(f) not in seen:
+                    seen.add(id(f))
+                    out.append(f)
+        return out
+
+    def _fill(self, cell, sents: list[Sentence], text: str, ops, side: str, flags) -> None:
+        cur = cell.firstCursorPosition()
+        if not sents:
+            f = QTextCharFormat()
+            f.setFontItalic(True)
+            f.setForeground(QColor(self.theme.muted))
+            cur.insertText("not covered", f)
+            cell.setFormat(self._cell_bg(self.theme.gap))
+            return
+        joined, starts = self._joined(sents)
+        n = len(joined)
+        marks: list[tuple[int, int, str, Finding | None]] = []
+        color = self.theme.diff_left if side == "a" else self.theme.diff_right
+        for o in ops:
+            if o.tag == "equal":
+                continue
+            s, e = (o.a_start, o.a_end) if side == "a" else (o.b_start, o.b_end)
+            if e > s:
+                marks.append((s, e, "diff", None))
+        article_id = self.left_id if side == "a" else self.right_id
+        for f in self._flags_in(sents, flags):
+            for sp in f.spans:
+                if sp.article != article_id:
+                    continue
+                for jpos, astart in starts:
+                    sent_len = next(len(x.text) for x in sents if x.start == astart)
+                    s = max(sp.start, astart) - astart
+                    e = min(sp.end, astart + sent_len) - astart
+                    if e > s:
+                        marks.append((jpos + s, jpos + e, "flag", f))
+        bounds = sorted({0, n, *[m[0] for m in marks], *[m[1] for m in marks]})
+        for s, e in zip(bounds, bounds[1:]):
+            if e <= s or s >= n:
+                continue
+            fmt = QTextCharFormat()
+            active = [m for m in marks if m[0] <= s and e <= m[1]]
+            for ms, me, what, f in active:
+                if what == "diff":
+                    fmt.setBackground(QColor(color))
+                else:
+                    label, col, style = FLAG_FAMILIES[flag_family(f.kind)]
+                    fmt.setUnderlineStyle(style)
+                    fmt.setUnderlineColor(QColor(col))
+                    fmt.setAnchor(True)
+                    fmt.setAnchorHref(f"finding:{f.id}")
+                    fmt.setToolTip(f"{kind_label(f.kind)}: {f.evidence}")
+            cur.insertText(joined[s:e], fmt)
+        bf = QTextBlockFormat()
+        bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        cur.setBlockFormat(bf)
+
+    # ---- navigation ---------------------------------------------------------------------------
+    def _anchor(self, url: QUrl) -> None:
+        s = url.toString()
+        if s.startswith("finding:"):
+            self.findingActivated.emit(s.split(":", 1)[1])
+
+    def row_of(self, fact: str | None = None, article: str | None = None,
+               offset: int | None = None) -> int:
+        for i, row in enumerate(self.shown_rows):
+            if fact is not None and row.fact == fact:
+                return i
+        if article is not None and offset is not None:
+            side = "left" if article == self.left_id else "right" if article == self.right_id else None
+            for i, row in enumerate(self.shown_rows):
+                sents = row.left if side == "left" else row.right if side == "right" else []
+                if any(s.start <= offset < s.end for s in sents):
+                    return i
+        return -1
+
+    def scroll_to_row(self, i: int, flash: bool = True) -> None:
+        if not 0 <= i < len(self.row_cursor):
+            return
+        cur = QTextCursor(self.browser.document())
+        cur.setPosition(self.row_cursor[i])
+        rect = self.browser.cursorRect(cur)
+        bar = self.browser.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.browser.viewport().height() // 4)
+        if flash:
+            self.flash_row(i)
+
+    def flash_row(self, i: int) -> None:
+        sels = []
+        ls, le, rs, re_ = self.row_cells[i]
+        for s, e in ((ls, le), (rs, re_)):
+            sel = QTextEdit.ExtraSelection()
+            c = QTextCursor(self.browser.document())
+            c.setPosition(s)
+            c.setPosition(e, QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = c
+            f = QTextCharFormat()
+            f.setBackground(QColor(self.theme.flash))
+            sel.format = f
+            sels.append(sel)
+        self.browser.setExtraSelections(sels)
+        self._flash_timer.start(900)
+
+    def show_finding(self, f: Finding) -> bool:
+        """Put the finding's outlets on the two sides and scroll to it.  Returns whether it showed."""
+        self.current_finding = f.id
+        arts = [a for a in f.articles if self.doc.get(a) is not None or True]
+        ids = [a.id for a in self.doc.shown_articles()]
+        arts = [a for a in arts if a in ids]
+        if len(arts) >= 2:
+            left, right = arts[0], arts[1]
+            if self.left_id in arts and self.right_id in arts:
+                left, right = self.left_id, self.right_id
+            elif self.doc.reference in arts:
+                left = self.doc.reference
+                right = next(a for a in arts if a != left)
+            self.left_id, self.right_id = left, right
+        elif len(arts) == 1 and arts[0] not in (self.left_id, self.right_id):
+            if self.left_id == self.doc.reference or arts[0] == self.doc.reference:
+                self.left_id, self.right_id = (arts[0], self.right_id) if arts[0] == self.doc.reference \
+                    else (self.left_id, arts[0])
+            else:
+                self.right_id = arts[0]
+            if self.left_id == self.right_id:
+                self.right_id = next((i for i in ids if i != self.left_id), None)
+        self._select_boxes()
+        self.rebuild(force=False)
+        row = -1
+        if f.spans:
+            sp = next((s for s in f.spans if s.article in (self.left_id, self.right_id)), f.spans[0])
+            row = self.row_of(article=sp.article, offset=sp.start)
+        if row < 0 and f.fact:
+            row = self.row_of(fact=f.fact)
+        if row < 0 and self.only_diffs:
+            self.set_only_diffs(False)
+            return self.show_finding(f)
+        self.scroll_to_row(row)
+        return row >= 0
+
+    def show_fact(self, fact_id: str, article_id: str | None) -> None:
+        ref = self.doc.reference
+        if article_id and article_id != ref:
+            self.left_id, self.right_id = ref, article_id
+        elif article_id == ref and self.left_id != ref:
+            self.left_id = ref
+        if self.left_id == self.right_id:
+            self.right_id = next((a.id for a in self.doc.shown_articles() if a.id != self.left_id),
+                                 None)
+        self._select_boxes()
+        self.rebuild(force=False)
+        row = self.row_of(fact=fact_id)
+        if row < 0 and self.only_diffs:
+            self.set_only_diffs(False)
+            row = self.row_of(fact=fact_id)
+        self.scroll_to_row(row)

@@ -1,0 +1,82 @@
+"""The voices tab: who is quoted where, with each outlet's share of voice, and a chart per speaker."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ..charts import Bar, BarChart
+from ..document import Document
+from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
+from ..theme import outlet_color
+
+
+class VoicesView(QWidget):
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = document
+        self.model = VoicesModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("voicesTable")
+        self.table.setAccessibleName("Voices")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().currentRowChanged.connect(self._current)
+        self.empty = QLabel()
+        self.empty.setObjectName("muted")
+        self.chart = BarChart("Share of voice")
+        self.totals = BarChart("Quoted words per outlet")
+        charts = QWidget()
+        cl = QVBoxLayout(charts)
+        cl.addWidget(self.chart)
+        cl.addWidget(self.totals)
+        cl.addStretch(1)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.empty)
+        layout.addWidget(split, 1)
+        self.setFocusProxy(self.table)
+
+    def refresh(self) -> None:
+        arts = self.doc.shown_articles()
+        self.model.set_comparison(self.doc.comparison, arts)
+        h = self.table.horizontalHeader()
+        # Fixed widths: measuring contents re-reads every cell, which stalls with fifty outlets.
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in enumerate((200, 170, 70)):
+            h.resizeSection(col, width)
+        for col in range(3, self.model.columnCount()):
+            h.resizeSection(col, 100)
+        self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
+        n = self.model.rowCount()
+        self.empty.setText("" if n else "No quoted speakers found yet.")
+        self.empty.setVisible(not n)
+        totals = [Bar(a.outlet, float(sum(v.words.get(a.id, 0) for v in self.model.voices)),
+                      outlet_color(self.doc.color_index(a.id))) for a in arts]
+        self.totals.set_data(totals, subtitle="words")
+        if n:
+            self.table.selectRow(0)
+        else:
+            self.chart.set_data([], title="Share of voice")
+
+    def _current(self, current, previous) -> None:
+        if not current.isValid():
+            return
+        v = self.proxy.data(current, VOICE_ROLE)
+        arts = self.doc.shown_articles()
+        bars = [Bar(a.outlet, round(100 * v.share.get(a.id, 0.0), 1),
+                    outlet_color(self.doc.color_index(a.id))) for a in arts]
+        self.chart.set_data(bars, title=f"Share of voice: {v.name or v.speaker}",
+                            subtitle="% of quoted words", lo=0.0, hi=100.0)

@@ -1,0 +1,26 @@
+"""Helpers shared by the GUI tests: a window holding a given Comparison without running the engine."""
+from __future__ import annotations
+
+import dataclasses
+
+from analysis.model import Article
+from analysis.segment import segment
+
+
+def show_comparison(window, comparison) -> None:
+    """Put ``comparison`` in the window as if the engine had produced it (no analysis is scheduled)."""
+    window.doc.articles = list(comparison.articles)
+    window.doc.reference = comparison.articles[0].id
+    window.doc.set_comparison(comparison)
+    window.flush_views()
+
+
+def make_article(article_id: str, outlet: str, title: str, text: str) -> Article:
+    paragraphs, sentences, tokens = segment(text, article_id)
+    return Article(id=article_id, path=None, source_kind="paste", outlet=outlet, title=title,
+                   date=None, author=None, text=text, source_text=text, removed=(),
+                   paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens))
+
+
+def with_articles(comparison, articles):
+    return dataclasses.replace(comparison, articles=tuple(articles))

@@ -1,0 +1,129 @@
+"""The PDF report, checked the way a reader would: text extracted with poppler's ``pdftotext``, pages
+counted with ``pdfinfo``, images listed with ``pdfimages``; and the pagination rules on the layout."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from analysis.report import build_report
+from analysis.report.model import Heading, Report, Section, Table, cell
+from analysis.report.sample import (HOSTILE, handmade_comparison, hostile_comparison, hostile_reviews,
+                                    sample_reviews, seed_articles)
+
+POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdfimages"))
+needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) "
+                                                       "is not installed: apt-get install poppler-utils")
+OUTLETS = ("Roundup blog", "Live blog", "Analytical team", "CNN", "NBC News")
+
+
+def pdftotext(path, layout: bool = True) -> str:
+    """The PDF's text; ``layout=False`` keeps each table cell's lines together (reading order)."""
+    args = ["pdftotext"] + (["-layout"] if layout else []) + [str(path), "-"]
+    return subprocess.run(args, capture_output=True, text=True, check=True).stdout
+
+
+def pdfinfo(path) -> dict[str, str]:
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+@pytest.fixture(scope="module")
+def seeds():
+    comparison = handmade_comparison(seed_articles(use_engine=False))
+    reviews = sample_reviews(comparison)
+    return comparison, reviews, build_report(comparison, reviews, reviewer="Ann Editor")
+
+
+@pytest.fixture(scope="module")
+def seeds_pdf(seeds, tmp_path_factory):
+    from gui.report_pdf import write_pdf
+    path = tmp_path_factory.mktemp("pdf") / "seeds.pdf"
+    steps = []
+    pages = write_pdf(seeds[2], path, progress=lambda f, m: steps.append((f, m)))
+    return path, pages, steps
+
+
+@needs_poppler
+def test_seeds_pdf_text_is_real_and_complete(seeds, seeds_pdf):
+    comparison, reviews, _ = seeds
+    path, pages, _ = seeds_pdf
+    text = pdftotext(path)
+    flat = " ".join(pdftotext(path, layout=False).split())
+    for outlet in OUTLETS:
+        assert outlet in text
+    assert "Facts left out" in text and "leaves out F" in flat             # omissions
+    omission = next(f for f in comparison.findings if f.kind == "omission")
+    assert reviews[omission.id]["note"] in flat                            # a note written in review
+    assert "Page 1 of" in text and f"Page {pages} of {pages}" in text
+    assert "flagged" in text                                               # no "ﬂ" ligature
+    assert "Flesch-Kincaid grade" in text and "Share of voice" in text     # chart titles are text
+    assert "PySide6-Essentials" in text and "GRID_MAX_FACTS" in text       # methods appendix
+
+
+@needs_poppler
+def test_seeds_pdf_pages_size_and_no_raster_charts(seeds_pdf):
+    path, pages, steps = seeds_pdf
+    info = pdfinfo(path)
+    assert int(info["Pages"]) == pages > 3
+    assert info["Page size"].startswith("595 x 842")                      # A4
+    assert info["Creator"] == "Parallax"
+    images = subprocess.run(["pdfimages", "-list", str(path)], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) == 2                          # header lines only: vectors
+    assert steps[-1] == (1.0, "done") and all(0 <= f <= 1 for f, _ in steps)
+
+
+@needs_poppler
+def test_untrusted_text_is_printed_literally(tmp_path):
+    from gui.report_pdf import write_pdf
+    comparison = hostile_comparison()
+    report = build_report(comparison, hostile_reviews(comparison), reviewer="R", title=f"T {HOSTILE}")
+    path = tmp_path / "hostile.pdf"
+    write_pdf(report, path, page_size="Letter")
+    flat = " ".join(pdftotext(path, layout=False).split())
+    assert HOSTILE in flat                                 # in the title, evidence, excerpts
+    assert f"note {HOSTILE}" in flat                       # the review note
+    assert "<b>Evil</b> | Outlet" in flat                  # the outlet name
+    assert pdfinfo(path)["Page size"].startswith("612 x 792")
+
+
+def test_rows_never_split_and_headers_repeat(tmp_path):
+    from gui import report_pdf
+    report_pdf.ensure_app()
+    rows = tuple((cell(f"row {i}"), cell("word " * (5 + (i * 37) % 60))) for i in range(120))
+    table = Table((cell("Name"), cell("Text")), rows, widths=(1, 4))
+    report = Report("Long table", "", "2025-02-19T09:00", "", (),
+                    (Section("long", "Long", (Heading(1, "Long table"), table)),))
+    writer = report_pdf._writer(str(tmp_path / "x.pdf"), report, "A4")
+    g = report_pdf._geometry(writer)
+    pages = report_pdf.layout(report, writer, g, lambda f, m: None)
+    assert len(pages) > 3
+    for number, page in enumerate(pages):
+        placed = [(piece, y, clip_h) for piece, y, _top, clip_h in page.placed if piece.height > 1]
+        for piece, y, clip_h in placed:
+            assert clip_h is None                          # never cut
+            assert g.top <= y and y + piece.height <= g.bottom + 0.5
+        if number:                                          # the header row opens each later page
+            assert placed[1][0].repeat is placed[0][0]
+    del pages, writer
+
+
+def test_cancel_leaves_no_file_and_keeps_the_old_one(seeds, tmp_path):
+    from gui.report_pdf import write_pdf
+    path = tmp_path / "old.pdf"
+    path.write_bytes(b"previous report")
+
+    def cancel(fraction, message):
+        if fraction > 0.3:
+            raise RuntimeError("cancelled")
+    with pytest.raises(RuntimeError):
+        write_pdf(seeds[2], path, progress=cancel)
+    assert path.read_bytes() == b"previous report"
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_unknown_page_size_is_refused(seeds, tmp_path):
+    from gui.report_pdf import write_pdf
+    with pytest.raises(ValueError, match="A4 or Letter"):
+        write_pdf(seeds[2], tmp_path / "x.pdf", page_size="A3")
