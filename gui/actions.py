@@ -34,8 +34,15 @@ TAB_NAMES = ("Overview", "Side by side", "Facts", "Findings", "Voices", "Metrics
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    A("add_files", "Add files…", ("Ctrl+O",), "add_files", "&File",
-      tip="Add .txt, .md or .html articles"),
+    A("new_session", "New session…", ("Ctrl+N",), "new_session", "&File",
+      tip="Start a new review of the current articles, saved in a file you choose"),
+    A("open_session", "Open session…", ("Ctrl+Shift+O",), "open_session", "&File",
+      tip="Open a review session (.parallax): its articles, verdicts and notes"),
+    A("save_session_as", "Save session as…", ("Ctrl+Shift+S",), "save_session_as", "&File",
+      tip="Copy the review session to a file you name and carry on there (every change is "
+          "already saved)"),
+    A("add_files", "Add files…", ("Ctrl+O",), "add_files", "&File", separator_before=True,
+      tip="Add .txt, .md or .html articles (a .parallax file opens as a session)"),
     A("paste_article", "Paste article…", ("Ctrl+Shift+V",), "paste_article", "&File",
       tip="Add the clipboard text as an article (asks outlet and title)"),
     A("add_link", "Add link…", ("Ctrl+L",), "add_link", "&File", tip="Fetch an article from a URL"),
@@ -81,14 +88,29 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("soft_wrap", "Soft wrap", ("Alt+W",), "toggle_wrap", "&View", checkable=True),
     A("dark_theme", "Dark theme", ("Ctrl+Shift+T",), "toggle_theme", "&View", checkable=True,
       separator_before=True),
-    # Go
-    A("next_finding", "Next finding", ("Alt+Down", "J"), "next_finding", "&Go"),
-    A("prev_finding", "Previous finding", ("Alt+Up", "K"), "prev_finding", "&Go"),
+    # Go: J / Alt+Down walk the review queue (unreviewed findings); with Shift, every finding.
+    A("next_unreviewed", "Next unreviewed finding", ("Alt+Down", "J"), "next_unreviewed", "&Go",
+      tip="The next finding in the queue without a verdict (wraps round)"),
+    A("prev_unreviewed", "Previous unreviewed finding", ("Alt+Up", "K"), "prev_unreviewed", "&Go"),
+    A("next_finding", "Next finding", ("Alt+Shift+Down", "Shift+J"), "next_finding", "&Go",
+      tip="The next finding in the queue, reviewed or not"),
+    A("prev_finding", "Previous finding", ("Alt+Shift+Up", "Shift+K"), "prev_finding", "&Go"),
     A("palette", "Command palette…", ("Ctrl+K",), "show_palette", "&Go", separator_before=True),
-    # Review (verdicts live in MainWindow.verdicts; the session store persists them)
-    A("confirm_finding", "Confirm finding", ("Y",), "set_verdict", "&Review", arg="confirmed"),
-    A("dismiss_finding", "Dismiss finding", ("N",), "set_verdict", "&Review", arg="dismissed"),
-    A("clear_verdict", "Clear verdict", ("U",), "set_verdict", "&Review", arg=""),
+    # Review: each change is committed to the session file before the key returns.
+    A("confirm_finding", "Confirm finding", ("A",), "set_verdict", "&Review", arg="confirmed"),
+    A("dismiss_finding", "Dismiss finding", ("D",), "set_verdict", "&Review", arg="dismissed"),
+    A("flag_finding", "Flag finding", ("F",), "set_verdict", "&Review", arg="flagged",
+      tip="Needs a second look or a colleague's opinion"),
+    A("clear_verdict", "Clear verdict", ("U",), "set_verdict", "&Review", arg="none"),
+    A("severity_1", "Severity 1 (minor)", ("1",), "set_severity", "&Review", arg=1,
+      separator_before=True),
+    A("severity_2", "Severity 2 (moderate)", ("2",), "set_severity", "&Review", arg=2),
+    A("severity_3", "Severity 3 (major)", ("3",), "set_severity", "&Review", arg=3),
+    A("clear_severity", "Clear severity", ("0",), "set_severity", "&Review", arg=0),
+    A("edit_note", "Note…", ("N",), "edit_note", "&Review", separator_before=True,
+      tip="Write a note on the finding (saved as you type; Esc closes and keeps it)"),
+    A("undo_review", "Undo", ("Ctrl+Z",), "undo_review", "&Review", separator_before=True),
+    A("redo_review", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo_review", "&Review"),
     # Help
     A("shortcuts", "Keyboard shortcuts", ("F1", "?"), "show_shortcuts", "&Help"),
     A("about", "About Parallax", (), "show_about", "&Help"),

@@ -114,3 +114,27 @@ def ask_restore(parent: QWidget, article: Article) -> list[int] | None:
     if dlg.tree.topLevelItemCount():
         dlg.tree.setCurrentItem(dlg.tree.topLevelItem(0))
     return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
+
+
+# ---- review sessions ----------------------------------------------------------------------------
+
+SESSION_FILTER = "Parallax review sessions (*.parallax);;All files (*)"
+
+
+def ask_open_session(parent: QWidget, folder: str) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getOpenFileName(parent, "Open review session", folder, SESSION_FILTER)
+    return path or None
+
+
+def ask_save_session(parent: QWidget, title: str, suggested: str) -> str | None:
+    """A save dialog for a ``.parallax`` file: it adds the suffix itself, so the overwrite question
+    it asks is about the file that will really be written."""
+    from PySide6.QtWidgets import QFileDialog
+    dlg = QFileDialog(parent, title, suggested, SESSION_FILTER)
+    dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dlg.setFileMode(QFileDialog.FileMode.AnyFile)
+    dlg.setDefaultSuffix("parallax")
+    if dlg.exec() != QDialog.DialogCode.Accepted or not dlg.selectedFiles():
+        return None
+    return dlg.selectedFiles()[0]

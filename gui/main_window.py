@@ -1,8 +1,9 @@
 """The main window: outlets dock, six tabs, inspector dock, status line; every command a handler here.
 
 The window owns the Document (articles + latest Comparison), a Runner for the analysis (newest job
-wins, stale results dropped) and the verdict mapping ``finding id -> verdict`` that the review session
-will persist.  Handlers are named in ``gui.actions.ACTIONS``; views only display and emit signals.
+wins, stale results dropped) and a SessionHost: the review session file (verdicts, severities, notes,
+the articles as arranged), written as each change is made.  Handlers are named in
+``gui.actions.ACTIONS``; views only display and emit signals.
 """
 from __future__ import annotations
 
@@ -11,13 +12,15 @@ import time
 from pathlib import Path
 from typing import Mapping
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QStandardPaths, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel,
                                QMainWindow, QMessageBox, QProgressBar, QPushButton, QTabWidget,
                                QToolButton, QVBoxLayout, QWidget)
 
+from analysis.errors import SessionError
 from analysis.model import Article, Comparison, Finding
+from analysis.session import SESSION_SUFFIX, Review, is_session_file
 
 from . import actions as actions_table
 from . import dialogs, settings, theme
@@ -25,6 +28,8 @@ from .actions import TAB_NAMES
 from .document import Document, prepare
 from .loading import Input, Loaded, load_inputs, restore_lines
 from .palette import CommandPalette
+from .review import FlagStyler, describe
+from .session_host import SessionHost, display_name, session_articles
 from .shortcuts_sheet import ShortcutSheet
 from .views.articles_panel import ArticlesPanel
 from .views.facts import FactsView
@@ -38,8 +43,34 @@ from .worker import Runner, run_in_background
 
 log = logging.getLogger(__name__)
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
-FILE_FILTER = "Articles (*.txt *.md *.markdown *.html *.htm);;All files (*)"
+FILE_FILTER = ("Articles and sessions (*.txt *.md *.markdown *.html *.htm *.parallax);;"
+               "Articles (*.txt *.md *.markdown *.html *.htm);;"
+               "Parallax review sessions (*.parallax);;All files (*)")
 ANALYSIS_DELAY_MS = 150     # batch quick edits (several toggles) into one analysis
+NOTE_SAVE_DELAY_MS = 400    # a note is saved this long after the last keystroke (and on close)
+REVIEW_ACTIONS = ("confirm_finding", "dismiss_finding", "flag_finding", "clear_verdict",
+                  "severity_1", "severity_2", "severity_3", "clear_severity", "edit_note")
+
+
+def is_session_path(path: str) -> bool:
+    """A ``.parallax`` name, or a file whose header says it is one (whatever its name)."""
+    if path.startswith(("http://", "https://")):
+        return False
+    if path.lower().endswith(SESSION_SUFFIX):
+        return True
+    try:
+        return is_session_file(path)
+    except Exception:      # unreadable: let the article loader give its own message
+        return False
+
+
+def _load_session_articles(snapshot, progress) -> list[Article]:
+    """Runs on a pool thread: the session's articles (excluded ones too) through ingest."""
+    from analysis.session import load_articles
+    progress(0.0, "reading the session's articles")
+    articles = load_articles(snapshot, include_excluded=True)
+    progress(1.0, "read")
+    return articles
 
 
 def _compare(articles: list[Article], progress) -> Comparison:
@@ -89,10 +120,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setAcceptDrops(True)
         self.doc = Document(self)
-        # Review hook: finding id -> verdict ("confirmed", "dismissed", ...).  The session store sets it
-        # with ``set_verdicts`` and listens to ``verdictsChanged``.
-        self.verdicts: dict[str, str] = {}
+        # The review session: verdicts, severities and notes by finding id, saved as they are made.
+        self.host = SessionHost(self)
         self.current_finding: Finding | None = None
+        self._pause_sync = 0                 # >0 while the window itself replaces the articles
+        self._epoch = 0                      # bumped when the article set is replaced wholesale
+        self._session_loader = None
+        self._note_pending: tuple[Finding, str] | None = None
+        self._note_return = None             # the widget to give focus back when the note closes
         self.theme = theme.THEMES.get(settings.theme_name(), theme.LIGHT)
         self.runner = Runner(self)
         self.loaders: list[Runner] = []
@@ -111,7 +146,13 @@ class MainWindow(QMainWindow):
              "show_removed", "", "remove_article")]
         self._restore_geometry()
         self._update_enabled()
+        self._session_state()
         self.refresh_views()
+
+    @property
+    def verdicts(self) -> dict[str, str]:
+        """finding id -> verdict, for the findings that have one (read-only view of the session)."""
+        return self.host.verdicts()
 
     # ---- construction -------------------------------------------------------------------------
     def _build(self) -> None:
@@ -166,9 +207,18 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.stage_label)
         sb.addPermanentWidget(self.progress)
         sb.addPermanentWidget(self.cancel_button)
+        self.session_label = QLabel()
+        self.session_label.setObjectName("muted")
         sb.addPermanentWidget(self.counts_label)
         sb.addPermanentWidget(self.review_label)
+        sb.addPermanentWidget(self.session_label)
         self._set_busy(False)
+        self.flag_styler = FlagStyler(self.side.browser, lambda: self.host.reviews,
+                                      lambda: self.theme)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_SAVE_DELAY_MS)
+        self._note_timer.timeout.connect(self._flush_note)
 
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
@@ -181,9 +231,28 @@ class MainWindow(QMainWindow):
 
     def _recent_menu(self) -> None:
         file_menu = next(a.menu() for a in self.menuBar().actions() if a.text() == "&File")
-        self.recent_menu = file_menu.addMenu("Open &recent")
+        self.recent_sessions_menu = file_menu.addMenu("Recent &sessions")
+        file_menu.insertMenu(self.actions["save_session_as"], self.recent_sessions_menu)
+        self.recent_sessions_menu.aboutToShow.connect(self._fill_recent_sessions)
+        self.recent_menu = file_menu.addMenu("Recent &articles")
         file_menu.insertMenu(self.actions["open_seeds"], self.recent_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+
+    def _fill_recent_sessions(self) -> None:
+        menu = self.recent_sessions_menu
+        menu.clear()
+        items = settings.recent_sessions()
+        for path in items:
+            act = menu.addAction(display_name(path))
+            act.setToolTip(path)
+            act.setStatusTip(path)
+            act.triggered.connect(lambda checked=False, p=path: self.open_session_path(p))
+        if not items:
+            menu.addAction("(none)").setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction("Clear list").triggered.connect(settings.clear_recent_sessions)
+        menu.setToolTipsVisible(True)
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -199,6 +268,15 @@ class MainWindow(QMainWindow):
 
     def _wire(self) -> None:
         self.doc.articlesChanged.connect(self._articles_changed)
+        self.doc.layoutChanged.connect(self._sync_session)
+        self.host.reviewsChanged.connect(self._reviews_changed)
+        self.host.stateChanged.connect(self._session_state)
+        bar = self.inspector.review_bar
+        bar.verdictClicked.connect(self._verdict_clicked)
+        bar.severityClicked.connect(self._severity_clicked)
+        bar.noteTyped.connect(self._note_typed)
+        bar.noteClosed.connect(self._note_closed)
+        bar.noteLeft.connect(self._flush_note)
         self.doc.comparisonChanged.connect(self.refresh_views)
         self.runner.progress.connect(self._progress)
         self.runner.finished.connect(self._analysis_done)
@@ -225,6 +303,8 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        self._flush_note()
+        self.host.close()        # everything is committed already; this only lets go of the file
         s = settings.settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
@@ -235,6 +315,19 @@ class MainWindow(QMainWindow):
 
     # ---- opening ------------------------------------------------------------------------------
     def open_paths(self, paths: list[str], replace: bool = True) -> None:
+        """Open files, links or a session (``python main.py PATH...``, drops, Add files).  A
+        ``.parallax`` session among them is opened as the session; the other paths are added to it."""
+        paths = [str(p) for p in paths]
+        sessions = [p for p in paths if is_session_path(p)]
+        if sessions:
+            rest = [p for p in paths if p not in sessions]
+            if len(sessions) > 1:
+                self.banner.show_message(f"Opened {Path(sessions[0]).name}; one session at a time "
+                                         f"(not {', '.join(Path(p).name for p in sessions[1:])}).")
+            self.open_session_path(sessions[0], then_add=rest)
+            return
+        if replace:
+            self._close_session()
         items = [Input("url" if p.startswith(("http://", "https://")) else "file", str(p),
                        self.doc.new_id() if not replace else f"a{n + 1}")
                  for n, p in enumerate(paths)]
@@ -252,15 +345,21 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Reading {len(items)} input(s)…")
         self._set_busy(True, "reading")
-        runner = run_in_background(self, load_inputs,
-                                   lambda loaded: self._loaded(loaded, items, replace),
-                                   self._load_failed, items)
+        epoch = self._epoch
+
+        def loaded(result: Loaded) -> None:
+            if not replace and epoch != self._epoch:       # the articles were replaced meanwhile
+                self._set_busy(self.runner.running)
+                return
+            self._loaded(result, items, replace)
+        runner = run_in_background(self, load_inputs, loaded, self._load_failed, items)
         self.loaders.append(runner)
         runner.destroyed.connect(lambda *_: self.loaders.remove(runner)
                                  if runner in self.loaders else None)
 
     def _loaded(self, loaded: Loaded, items: list[Input], replace: bool) -> None:
         if replace:
+            self._epoch += 1
             self.doc.replace_all(loaded.articles)
             self.doc._next = len(items) + 1
         else:
@@ -286,8 +385,199 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.banner.show_message(f"Could not read the input: {message}")
 
+    def _set_articles(self, articles: list[Article], excluded: set[str],
+                      reference: str | None) -> None:
+        """Replace the articles wholesale (opening a session) without writing them back to it."""
+        self._epoch += 1
+        self.runner.invalidate()
+        doc = self.doc
+        self._pause_sync += 1
+        try:
+            doc.articles = list(articles)
+            ids = [a.id for a in doc.articles]
+            doc.excluded = set(excluded) & set(ids)
+            doc.reference = reference if reference in ids else (ids[0] if ids else None)
+            doc.comparison = None
+            numbers = [int(i[1:]) for i in ids if i[:1] == "a" and i[1:].isdigit()]
+            doc._next = max(numbers, default=0) + 1
+            doc.articlesChanged.emit()
+            doc.comparisonChanged.emit()
+        finally:
+            self._pause_sync -= 1
+
+    # ---- review sessions ------------------------------------------------------------------------
+    def open_session(self) -> None:
+        folder = settings.last_session_folder() or _documents()
+        path = dialogs.ask_open_session(self, folder)
+        if path:
+            self.open_session_path(path)
+
+    def open_session_path(self, path: str, then_add: list[str] | None = None) -> bool:
+        """Open a ``.parallax`` file: its articles (read and analysed in the background) and its
+        reviews.  A bad file leaves the window as it was and says why in the banner."""
+        self._flush_note()
+        try:
+            session = self.host.open(path)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return False
+        except Exception as exc:  # noqa: BLE001 - an engine bug: a message, never a traceback
+            log.exception("opening %s failed", path)
+            self.banner.show_message(f"Could not open {path}: {type(exc).__name__}: {exc}")
+            return False
+        settings.set_last_session_folder(str(Path(path).resolve().parent))
+        try:
+            snapshot = self.host.snapshot()
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            self._close_session()
+            return False
+        self.banner.hide()
+        if session.read_only:
+            self.banner.show_message(session.read_only_reason)
+        self._set_articles([], set(), None)
+        self._pause_sync += 1                  # until its articles are back in the window
+        self.statusBar().showMessage(f"Opening {display_name(session.path)}…")
+        self._set_busy(True, "reading session")
+        epoch = self._epoch
+
+        def done(articles: list[Article]) -> None:
+            self._pause_sync -= 1
+            if epoch != self._epoch or self.host.session is not session:
+                return                       # another session or other articles came meanwhile
+            excluded = {a.id for a in snapshot.items if a.excluded}
+            reference = next((a.id for a in snapshot.items if a.reference), None)
+            self._set_articles(articles, excluded, reference)
+            self._set_busy(False)              # the analysis shows its own progress
+            warnings = [w for a in articles for w in a.warnings
+                        if "session" in w or "reviewed" in w]
+            if warnings:
+                self.banner.show_message("\n".join(
+                    ([session.read_only_reason] if session.read_only else []) + warnings[:4]))
+            n = len(self.host.reviews)
+            self.statusBar().showMessage(
+                f"Opened {display_name(session.path)}: {len(articles)} article(s), "
+                f"{n} review(s).", 5000)
+            if then_add:
+                self.open_paths(then_add, replace=False)
+
+        def failed(message: str, details: str) -> None:
+            self._pause_sync -= 1
+            if details:
+                log.error("reading the session's articles failed: %s\n%s", message, details)
+            self._set_busy(False)
+            if self.host.session is session:
+                self.banner.show_message(f"Could not read the articles of "
+                                         f"{display_name(session.path)}: {message}")
+        self._session_loader = run_in_background(self, _load_session_articles, done, failed,
+                                                 snapshot)
+        return True
+
+    def new_session(self) -> None:
+        """A new session file with the current articles and no reviews."""
+        path = dialogs.ask_save_session(self, "New review session", self._suggested_session_path())
+        if not path:
+            return
+        self._flush_note()
+        try:
+            self.host.create(path, session_articles(self.doc.articles, self.doc.excluded,
+                                                    self.doc.reference))
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        settings.set_last_session_folder(str(Path(path).resolve().parent))
+        self.statusBar().showMessage(f"New session {display_name(path)}: every review is saved "
+                                     f"as you make it.", 6000)
+
+    def save_session_as(self) -> None:
+        """Copy the session (or, before the first review, the articles) to a named file and carry
+        on there.  Nothing else needs saving: every change is committed when it is made."""
+        path = dialogs.ask_save_session(self, "Save review session as",
+                                        self._suggested_session_path())
+        if not path:
+            return
+        self._flush_note()
+        was_read_only = self.host.read_only
+        try:
+            if self.host.session is None:
+                self.host.create(path, session_articles(self.doc.articles, self.doc.excluded,
+                                                        self.doc.reference))
+            else:
+                self.host.save_as(path)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        settings.set_last_session_folder(str(Path(path).resolve().parent))
+        if was_read_only:
+            self.banner.hide()
+            self._sync_session()     # edits made while read-only are kept now
+        self.statusBar().showMessage(f"Saved as {path}; reviews now go to this file.", 6000)
+
+    def _suggested_session_path(self) -> str:
+        folder = settings.last_session_folder() or _documents()
+        if self.host.session is not None and not self.host.untitled:
+            return str(Path(folder) / self.host.session.path.name)
+        return str(Path(folder) / f"Review {time.strftime('%Y-%m-%d')}{SESSION_SUFFIX}")
+
+    def _close_session(self) -> None:
+        self._flush_note()
+        if self.host.session is not None:
+            untitled = self.host.untitled and bool(self.host.reviews)
+            self.host.close()
+            if untitled:
+                self.statusBar().showMessage("The untitled review is kept: File > Recent sessions.",
+                                             6000)
+
+    def _session_state(self) -> None:
+        """Title, status label and enabled commands after a session opened, closed or moved."""
+        host = self.host
+        if host.session is None:
+            self.setWindowTitle("Parallax")
+            self.session_label.setText("")
+            self.session_label.setToolTip("")
+        else:
+            name = display_name(host.session.path)
+            ro = " (read-only)" if host.read_only else ""
+            self.setWindowTitle(f"{name}{ro} — Parallax")
+            self.session_label.setText(
+                ("Untitled session · saved automatically" if host.untitled else f"Session: {name}")
+                + ro)
+            self.session_label.setToolTip(str(host.session.path))
+        self.inspector.set_reviews(host.reviews, read_only=host.read_only)
+        self._update_enabled()
+
+    def _sync_session(self) -> None:
+        """The articles changed in the window: write the change into the session."""
+        if self._pause_sync or self.host.session is None or self.host.read_only:
+            return
+        try:
+            self.host.sync_articles(self.doc.articles, self.doc.excluded, self.doc.reference)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+
+    def _writable_host(self) -> SessionHost | None:
+        """The session reviews go to, made (untitled) at the first review; None if read-only."""
+        host = self.host
+        if host.session is None:
+            if not self.doc.articles:
+                self.statusBar().showMessage("Add articles first.", 3000)
+                return None
+            try:
+                host.create_untitled(session_articles(self.doc.articles, self.doc.excluded,
+                                                      self.doc.reference))
+            except SessionError as exc:
+                self.banner.show_message(f"Reviews cannot be saved: {exc}")
+                return None
+            self.statusBar().showMessage("Reviews are saved as you go, in an untitled session; "
+                                         "File > Save session as… gives it a name.", 8000)
+        if host.read_only:
+            self.statusBar().showMessage(host.read_only_reason, 5000)
+            return None
+        return host
+
     # ---- analysis -----------------------------------------------------------------------------
     def _articles_changed(self) -> None:
+        self._sync_session()
         self._update_enabled()
         # The shown comparison no longer matches the articles: any running job is stale now.
         self.runner.invalidate()
@@ -356,8 +646,9 @@ class MainWindow(QMainWindow):
         self._refresh_if_dirty(self.tabs.currentWidget())
         if not self._idle_refresh.isActive():
             self._idle_refresh.start()
-        self.findings.set_verdicts(self.verdicts)
-        self.inspector.set_verdicts(self.verdicts)
+        self.findings.set_reviews(self.host.reviews)
+        self.overview.reviews = self.host.reviews
+        self.inspector.reviews = self.host.reviews
         if self.current_finding is not None and comp is not None:
             same = next((f for f in comp.findings if f.id == self.current_finding.id), None)
             self.current_finding = same
@@ -404,12 +695,15 @@ class MainWindow(QMainWindow):
         self.review_label.setText(self.review_progress_text())
 
     def review_progress_text(self) -> str:
-        """The status line's "23 / 57 reviewed"; counts verdicts for findings that still exist."""
+        """The status line's "23 / 57 reviewed" (session.progress over the findings that exist)."""
         comp = self.doc.comparison
         if comp is None or not comp.findings:
             return ""
-        done = sum(1 for f in comp.findings if self.verdicts.get(f.id))
-        return f"{done} / {len(comp.findings)} reviewed"
+        try:
+            done, total = self.host.progress(comp.findings)
+        except SessionError:
+            return ""
+        return f"{done} / {total} reviewed"
 
     def _update_enabled(self) -> None:
         if not hasattr(self, "actions"):
@@ -418,9 +712,25 @@ class MainWindow(QMainWindow):
         for key in ("exclude_article", "rename_outlet", "set_reference", "move_up", "move_down",
                     "remove_article", "show_removed", "clear_articles"):
             self.actions[key].setEnabled(has)
+        writable = not self.host.read_only
+        for key in REVIEW_ACTIONS:
+            self.actions[key].setEnabled(writable)
+        self.actions["save_session_as"].setEnabled(has or self.host.session is not None)
+        self._update_undo_actions()
+
+    def _update_undo_actions(self) -> None:
+        if not hasattr(self, "actions"):
+            return
+        writable = not self.host.read_only
+        for key, step, verb in (("undo_review", self.host.next_undo(), "Undo"),
+                                ("redo_review", self.host.next_redo(), "Redo")):
+            act = self.actions[key]
+            act.setText(f"{verb} {step.label.lower()}" if step is not None else verb)
+            act.setEnabled(writable and step is not None)
 
     # ---- findings navigation ------------------------------------------------------------------
     def _finding_changed(self, f: Finding | None) -> None:
+        self._flush_note()                  # a note being typed belongs to the finding we leave
         self.current_finding = f
         self.inspector.show_finding(f)
         if f is None:
@@ -450,6 +760,7 @@ class MainWindow(QMainWindow):
         if self.doc.comparison is None or not self.doc.comparison.findings:
             self.statusBar().showMessage("No findings to go to.", 3000)
             return
+        self._flush_note()
         before = self.findings.current()
         f = self.findings.step(delta)
         if f is not None and before is not None and f.id == before.id:
@@ -464,32 +775,208 @@ class MainWindow(QMainWindow):
     def prev_finding(self) -> None:
         self._step_finding(-1)
 
+    def next_unreviewed(self) -> None:
+        self._step_unreviewed(backwards=False)
+
+    def prev_unreviewed(self) -> None:
+        self._step_unreviewed(backwards=True)
+
+    def _step_unreviewed(self, backwards: bool) -> None:
+        """J / Alt+Down: the next finding of the queue (the Findings table's order and filters)
+        that has no verdict, wrapping round; K / Alt+Up the previous one."""
+        if self.doc.comparison is None or not self.doc.comparison.findings:
+            self.statusBar().showMessage("No findings to go to.", 3000)
+            return
+        self._flush_note()
+        queue = self.findings.queue()
+        after = self.current_finding
+        try:
+            key = self.host.next_unreviewed(queue, after, backwards=backwards)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.findings.refilter()
+        if self.tabs.currentWidget() not in (self.side, self.facts, self.findings):
+            self.tabs.setCurrentWidget(self.side)
+        if key is None:
+            self.statusBar().showMessage(
+                f"Every finding in the queue has a verdict ({len(queue)}). Shift+J / Shift+K "
+                f"step through them all.", 6000)
+            return
+        ids = [f.id for f in queue]
+        if after is not None and key == after.id:
+            self.statusBar().showMessage("This is the only finding left to review.", 4000)
+            self.side.show_finding(after)
+            return
+        self.select_finding(key)
+        if after is not None and after.id in ids and key in ids:
+            wrapped = ids.index(key) < ids.index(after.id) if not backwards \
+                else ids.index(key) > ids.index(after.id)
+            if wrapped:
+                self.statusBar().showMessage(
+                    "Wrapped round to the " + ("top" if not backwards else "bottom")
+                    + " of the queue.", 3000)
+
     def open_fact(self, fact_id: str, article_id: str | None) -> None:
         self._refresh_if_dirty(self.side)
         self.side.show_fact(fact_id, article_id)
         self.tabs.setCurrentWidget(self.side)
 
-    # ---- review hook ----------------------------------------------------------------------------
-    def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
-        """Replace the verdict mapping (the session store calls this after loading a session)."""
-        self.verdicts = dict(verdicts)
-        self._verdicts_updated()
+    # ---- reviewing --------------------------------------------------------------------------------
+    def set_verdicts(self, verdicts: Mapping[str, str | Review]) -> None:
+        """Show these reviews without a session file (tests, screenshots).  With a session open they
+        are written to it instead, as one undo step."""
+        if self.host.session is None:
+            self.host.set_memory_reviews(verdicts)
+            return
+        host = self._writable_host()
+        if host is None:
+            return
+        try:
+            with host.session.batch("Set verdicts"):
+                for key, v in verdicts.items():
+                    host.set_verdict(key, v.verdict if isinstance(v, Review) else (v or None))
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
 
-    def set_verdict(self, verdict: str) -> None:
+    def _review_target(self) -> tuple[SessionHost, Finding] | None:
         f = self.current_finding
         if f is None:
             self.statusBar().showMessage("Select a finding first (J / Alt+Down).", 3000)
-            return
-        if verdict:
-            self.verdicts[f.id] = verdict
-        else:
-            self.verdicts.pop(f.id, None)
-        self._verdicts_updated()
+            return None
+        self._flush_note()
+        host = self._writable_host()
+        return (host, f) if host is not None else None
 
-    def _verdicts_updated(self) -> None:
-        self.findings.set_verdicts(self.verdicts)
-        self.inspector.set_verdicts(self.verdicts)
+    def set_verdict(self, verdict: str) -> None:
+        """A / D / F / U: confirm, dismiss, flag or clear; committed before this returns."""
+        target = self._review_target()
+        if target is None:
+            return
+        host, f = target
+        try:
+            review = host.set_verdict(f, verdict or None)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.statusBar().showMessage(describe(review), 3000)
+
+    def set_severity(self, severity: int) -> None:
+        """1-3: severity; 0 clears it."""
+        target = self._review_target()
+        if target is None:
+            return
+        host, f = target
+        try:
+            review = host.set_severity(f, severity or None)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        self.statusBar().showMessage(describe(review), 3000)
+
+    def _verdict_clicked(self, verdict: str) -> None:
+        # The inspector's buttons toggle: clicking the verdict a finding has clears it.
+        current = self.host.review(self.current_finding.id) if self.current_finding else None
+        self.set_verdict("none" if current is not None and current.verdict == verdict else verdict)
+
+    def _severity_clicked(self, severity: int) -> None:
+        current = self.host.review(self.current_finding.id) if self.current_finding else None
+        self.set_severity(0 if current is not None and current.severity == severity else severity)
+
+    def edit_note(self) -> None:
+        """N: put the cursor in the current finding's note (in the inspector).  Esc closes it."""
+        if self.current_finding is None:
+            self.statusBar().showMessage("Select a finding first (J / Alt+Down).", 3000)
+            return
+        if self.host.read_only:
+            self.statusBar().showMessage(self.host.read_only_reason, 5000)
+            return
+        note = self.inspector.review_bar.note
+        focus = QApplication.focusWidget()
+        if focus is not note:
+            self._note_return = focus
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        note.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        note.moveCursor(note.textCursor().MoveOperation.End)
+
+    def _note_typed(self, text: str) -> None:
+        f = self.inspector.finding
+        if f is None:
+            return
+        self._note_pending = (f, text)
+        self._note_timer.start()
+
+    def _flush_note(self) -> None:
+        """Save the note being typed now (typing pauses, Esc, leaving the finding, quitting)."""
+        self._note_timer.stop()
+        pending, self._note_pending = self._note_pending, None
+        if pending is None:
+            return
+        f, text = pending
+        if self.host.review(f.id).note == text:
+            return
+        host = self._writable_host()
+        if host is None:
+            return
+        try:
+            host.set_note(f, text)
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+
+    def _note_closed(self) -> None:
+        self._flush_note()
+        back = self._note_return
+        self._note_return = None
+        if back is not None and back.isVisible() and back is not self.inspector.review_bar.note:
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.tabs.currentWidget().setFocus(Qt.FocusReason.OtherFocusReason)
+        self.statusBar().showMessage("Note saved." if self.current_finding is not None
+                                     and self.host.review(self.current_finding.id).note
+                                     else "", 2000)
+
+    def undo_review(self) -> None:
+        self._travel(undo=True)
+
+    def redo_review(self) -> None:
+        self._travel(undo=False)
+
+    def _travel(self, undo: bool) -> None:
+        """Ctrl+Z / Ctrl+Shift+Z through the session's undo log (kept in the file: it works after a
+        restart); selects the finding the step changed."""
+        self._flush_note()
+        if self.host.session is None or self.host.read_only:
+            self.statusBar().showMessage("Nothing to undo." if undo else "Nothing to redo.", 3000)
+            return
+        try:
+            step = self.host.undo() if undo else self.host.redo()
+        except SessionError as exc:
+            self.banner.show_message(str(exc))
+            return
+        if step is None:
+            self.statusBar().showMessage("Nothing to undo." if undo else "Nothing to redo.", 3000)
+            return
+        shown = step.keys and self.doc.comparison is not None and self.select_finding(step.keys[0])
+        where = "" if shown else " (on a finding the current analysis no longer has)"
+        self.statusBar().showMessage(f"{'Undid' if undo else 'Redid'} {step.label.lower()}{where}.",
+                                     4000)
+
+    def _reviews_changed(self, keys) -> None:
+        """The session's reviews changed (``keys``, or None: all): every view that lists findings."""
+        reviews = self.host.reviews
+        self.findings.set_reviews(reviews, keys)
+        if keys is None:
+            self.findings.refilter()
+        self.inspector.set_reviews(reviews, read_only=self.host.read_only)
+        self.overview.reviews = reviews
+        if self.tabs.currentWidget() is self.overview:
+            self.overview.refresh()
+        else:
+            self._dirty.add(self.overview)
+        self.flag_styler.restyle(keys)
         self._update_status()
+        self._update_undo_actions()
         self.verdictsChanged.emit()
 
     # ---- article commands -----------------------------------------------------------------------
@@ -523,6 +1010,8 @@ class MainWindow(QMainWindow):
         self._load([Input("url", url, self.doc.new_id())], replace=False)
 
     def clear_articles(self) -> None:
+        self._close_session()
+        self._epoch += 1
         self.runner.invalidate()
         self.doc.replace_all([])
         self._set_busy(False)
@@ -624,9 +1113,10 @@ class MainWindow(QMainWindow):
             theme.apply(app, t)
         self.actions["dark_theme"].setChecked(t.dark)
         self.facts.model.muted = QColor(t.muted)
-        for view in (self.overview, self.side, self.inspector):
+        for view in (self.overview, self.side, self.inspector, self.findings):
             view.set_theme(t)
         self.refresh_views()
+        self.flag_styler.restyle()
 
     def show_palette(self) -> None:
         self.palette_dialog = CommandPalette(list(self.actions.values()), self)
@@ -661,3 +1151,8 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.open_paths(paths, replace=False)
 
+
+
+def _documents() -> str:
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation) \
+        or str(Path.home())

@@ -118,7 +118,7 @@ def layout(chart: Chart, width: float = 640.0) -> Drawing:
         legend, y = _legend(chart, width, y + FONT)
         items += legend
     label_w = min(max(text_width(c) for c in chart.categories) + 16 if chart.categories else 40, width * 0.34)
-    value_w = 0.0 if chart.kind == "stacked" else 46.0
+    value_w = 20.0 if chart.kind == "stacked" else 46.0      # room for the last tick or bar label
     x0, x1 = label_w, width - value_w
     lo, hi = _domain(chart)
     scale = (x1 - x0) / (hi - lo)

@@ -57,7 +57,7 @@ def _value(value: object) -> str:
         text = ", ".join(_value(v) for v in value)
     else:
         text = str(value)
-    return text if len(text) <= 400 else text[:399] + "…"
+    return text if len(text) <= 2000 else text[:1999] + "…"
 
 
 @dataclass(frozen=True)

@@ -1,19 +1,26 @@
 """Findings as a sortable, filterable table: kind, outlets, fact, evidence, score, verdict.
 
-Verdicts are not part of the engine's model: they come from the mapping ``finding id -> verdict`` that
-the main window holds (and the review session will persist); ``set_verdicts`` refreshes the column.
+Reviews are not part of the engine's model: they come from the review session (``finding id ->
+Review``, held by the window's ``SessionHost``); ``set_reviews`` refreshes the rows.  Reviewed rows
+look different: the verdict column reads "✓ Confirmed ●● ✎" (mark, severity dots, ✎ when there is a
+note, whose text is the cell's tool tip) in the verdict's colour, and dismissed rows are dimmed.
 """
 from __future__ import annotations
 
 from typing import Mapping
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
 
 from analysis.model import Comparison, Finding
+from analysis.session import Review
 
-from ..theme import kind_label
+from ..review import describe, severity_label, verdict_color, verdict_label
+from ..theme import LIGHT, Theme, kind_label
 
 COLUMNS = ("Kind", "Outlets", "Fact", "Evidence", "Score", "Verdict")
+VERDICT_ORDER = {"": 0, "flagged": 1, "confirmed": 2, "dismissed": 3}
+_NONE = Review(key="")
 FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -24,7 +31,8 @@ class FindingsModel(QAbstractTableModel):
         self.findings: tuple[Finding, ...] = ()
         self.outlets: dict[str, str] = {}
         self.fact_labels: dict[str, str] = {}
-        self.verdicts: Mapping[str, str] = {}
+        self.reviews: Mapping[str, Review] = {}
+        self.theme: Theme = LIGHT
 
     def set_comparison(self, comparison: Comparison | None, outlets: dict[str, str]) -> None:
         self.beginResetModel()
@@ -46,7 +54,7 @@ class FindingsModel(QAbstractTableModel):
             "Fact": lambda f: self.fact_labels.get(f.fact or "", ""),
             "Evidence": lambda f: f.evidence,
             "Score": lambda f: f.score,
-            "Verdict": lambda f: self.verdicts.get(f.id, ""),
+            "Verdict": self.verdict_sort_key,
         }
         self.layoutAboutToBeChanged.emit()
         old = list(self.findings)
@@ -59,11 +67,35 @@ class FindingsModel(QAbstractTableModel):
             self.index(where[old[i.row()].id], i.column()) for i in persistent])
         self.layoutChanged.emit()
 
-    def set_verdicts(self, verdicts: Mapping[str, str]) -> None:
-        self.verdicts = verdicts
-        if self.findings:
-            col = COLUMNS.index("Verdict")
-            self.dataChanged.emit(self.index(0, col), self.index(len(self.findings) - 1, col))
+    def review(self, f: Finding) -> Review:
+        return self.reviews.get(f.id) or _NONE
+
+    def verdict(self, f: Finding) -> str:
+        """"" when not reviewed, else "confirmed" / "dismissed" / "flagged"."""
+        r = self.reviews.get(f.id)
+        return r.verdict if r is not None and r.reviewed else ""
+
+    def verdict_sort_key(self, f: Finding) -> tuple:
+        r = self.review(f)
+        return VERDICT_ORDER.get(self.verdict(f), 0), -(r.severity or 0), not r.note
+
+    def review_text(self, f: Finding) -> str:
+        r = self.review(f)
+        parts = [verdict_label(self.verdict(f)), severity_label(r.severity), "✎" if r.note else ""]
+        return "  ".join(p for p in parts if p)
+
+    def set_reviews(self, reviews: Mapping[str, Review], keys=None) -> None:
+        """New reviews; ``keys`` (when known) are the findings whose review changed."""
+        self.reviews = reviews
+        if not self.findings:
+            return
+        last = len(COLUMNS) - 1
+        if keys is not None and len(keys) <= 8:
+            for row, f in enumerate(self.findings):
+                if f.id in keys:       # whole row: a dismissed row is dimmed in every column
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+            return
+        self.dataChanged.emit(self.index(0, 0), self.index(len(self.findings) - 1, last))
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.findings)
@@ -96,8 +128,17 @@ class FindingsModel(QAbstractTableModel):
             if col == "Score":
                 return f"{f.score:.2f}" if role == Qt.ItemDataRole.DisplayRole else f.score
             if col == "Verdict":
-                return self.verdicts.get(f.id, "")
+                return self.review_text(f) if role == Qt.ItemDataRole.DisplayRole \
+                    else self.verdict_sort_key(f)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            v = self.verdict(f)
+            if v == "dismissed" or (v and col == "Verdict"):
+                return QColor(verdict_color(v, self.theme))
+            return None
         if role == Qt.ItemDataRole.ToolTipRole:
+            r = self.review(f)
+            if col == "Verdict" and not r.empty:
+                return describe(r) + (f"\n\n{r.note}" if r.note else "")
             return f"{kind_label(f.kind)} — {f.evidence}\nRule: {f.rule or '—'}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "Score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -113,7 +154,7 @@ class FindingsFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.kind = ""
         self.article = ""
-        self.verdict = ""          # "", "unreviewed", or a verdict name
+        self.verdict = ""          # "", "unreviewed", "reviewed", or a verdict name
         self.text = ""
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
@@ -142,14 +183,17 @@ class FindingsFilter(QSortFilterProxyModel):
             return False
         if self.article and self.article not in f.articles:
             return False
-        verdict = model.verdicts.get(f.id, "")
+        verdict = model.verdict(f)
         if self.verdict == "unreviewed" and verdict:
             return False
-        if self.verdict and self.verdict != "unreviewed" and verdict != self.verdict:
+        if self.verdict == "reviewed" and not verdict:
+            return False
+        if self.verdict not in ("", "unreviewed", "reviewed") and verdict != self.verdict:
             return False
         if self.text:
             hay = " ".join((f.kind, f.evidence, f.rule, model.outlet_names(f),
-                            model.fact_labels.get(f.fact or "", ""))).lower()
+                            model.fact_labels.get(f.fact or "", ""),
+                            model.review(f).note)).lower()
             if self.text not in hay:
                 return False
         return True

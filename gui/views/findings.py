@@ -1,7 +1,9 @@
 """The findings tab: the review queue as a sortable table, with filters by kind, outlet and verdict.
 
-Its current row *is* the window's current finding: J/K and Alt+Down/Up move it (``step``) in the
-order the table shows, so filters and sorting decide what "next" means, as in a review queue.
+Its current row *is* the window's current finding: J/K and Alt+Down/Up move it (``step``, or the
+window's "next unreviewed" over ``queue()``) in the order the table shows, so filters and sorting
+decide what "next" means, as in a review queue.  A finding reviewed while a verdict filter hides
+reviewed ones stays in view until the next move, so a severity or note can follow the verdict.
 """
 from __future__ import annotations
 
@@ -32,7 +34,8 @@ class FindingsView(QWidget):
         self.verdict_box = QComboBox()
         self.verdict_box.setAccessibleName("Filter by verdict")
         for label, value in (("Any verdict", ""), ("Not reviewed", "unreviewed"),
-                             ("Confirmed", "confirmed"), ("Dismissed", "dismissed")):
+                             ("Reviewed", "reviewed"), ("✓ Confirmed", "confirmed"),
+                             ("✗ Dismissed", "dismissed"), ("⚑ Flagged", "flagged")):
             self.verdict_box.addItem(label, value)
         self.text = QLineEdit()
         self.text.setPlaceholderText("Filter findings (Ctrl+F)")
@@ -67,8 +70,10 @@ class FindingsView(QWidget):
         # Fixed widths, never ResizeToContents: measuring thousands of rows stalls the GUI thread.
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Fact and Evidence share what is left: both are sentences, the evidence matters most.
+        h.setSectionResizeMode(COLUMNS.index("Fact"), QHeaderView.ResizeMode.Stretch)
         h.setSectionResizeMode(COLUMNS.index("Evidence"), QHeaderView.ResizeMode.Stretch)
-        for col, width in enumerate((150, 170, 220, 0, 60, 90)):
+        for col, width in enumerate((112, 140, 0, 0, 50, 140)):
             if width:
                 h.resizeSection(col, width)
         self.table.selectionModel().currentRowChanged.connect(self._current)
@@ -113,11 +118,35 @@ class FindingsView(QWidget):
         if current is not None:
             self.select(current.id, emit=False)
 
-    def set_verdicts(self, verdicts) -> None:
-        self.model.set_verdicts(verdicts)
-        if self.proxy.verdict:
+    def set_reviews(self, reviews, keys=None) -> None:
+        """New reviews.  With a verdict filter on, the rows are filtered again at the next move
+        (``refilter``), not now: the finding just reviewed must not vanish from under the keys."""
+        self.model.set_reviews(reviews, keys)
+        self._stale = bool(self.proxy.verdict or self.proxy.text)
+
+    def set_theme(self, theme) -> None:
+        self.model.theme = theme
+        self.model.set_reviews(self.model.reviews)
+
+    def refilter(self) -> None:
+        """Apply the filters to reviews made since the last move, keeping the current finding."""
+        if not getattr(self, "_stale", False):
+            return
+        self._stale = False
+        current = self.current()
+        sm = self.table.selectionModel()
+        sm.blockSignals(True)          # the caller selects the next finding itself
+        try:
             self._filter()
-        self._count()
+        finally:
+            sm.blockSignals(False)
+        if current is not None:
+            self.select(current.id, emit=False)
+
+    def queue(self) -> list[Finding]:
+        """The findings in the order the table shows them, filters applied."""
+        return [self.proxy.data(self.proxy.index(row, 0), FINDING_ROLE)
+                for row in range(self.proxy.rowCount())]
 
     def _filter(self, **kw) -> None:
         self.proxy.set_filters(**kw)

@@ -16,6 +16,7 @@ from analysis.model import Comparison, Finding
 from ..charts import Bar, BarChart
 from ..document import Document
 from ..models.metrics import NAMED, find_key, flatten
+from ..review import describe, mark, verdict_color
 from ..richtext import chip, esc
 from ..theme import LIGHT, Theme, kind_label, outlet_color
 
@@ -35,6 +36,7 @@ class Overview(QWidget):
         super().__init__(parent)
         self.doc = document
         self.theme: Theme = LIGHT
+        self.reviews: dict = {}              # finding id -> Review (the window's session)
         self.browser = QTextBrowser()
         self.browser.setObjectName("overviewText")
         self.browser.setAccessibleName("Overview")
@@ -123,7 +125,8 @@ class Overview(QWidget):
                 label = facts[o.fact].label if o.fact in facts else o.fact
                 f = by_key.get((o.fact, o.article))
                 href = f"finding:{f.id}" if f else f"fact:{o.fact}:{o.article}"
-                out.append(f'<li>{self._chip(o.article)} leaves out '
+                m, dim = self._mark(f)
+                out.append(f'<li{dim}>{m}{self._chip(o.article)} leaves out '
                            f'<a href="{esc(href)}">{esc(label)}</a> '
                            f'<span style="color:{t.muted}">— carried by {len(o.covered_by)} of '
                            f'{len(arts)}</span></li>')
@@ -152,9 +155,20 @@ class Overview(QWidget):
         for f in findings:
             chips = " ".join(self._chip(a) for a in f.articles[:4])
             more = f" +{len(f.articles) - 4}" if len(f.articles) > 4 else ""
-            items.append(f'<li><a href="finding:{esc(f.id)}">{esc(kind_label(f.kind))}</a> '
+            m, dim = self._mark(f)
+            items.append(f'<li{dim}>{m}<a href="finding:{esc(f.id)}">{esc(kind_label(f.kind))}</a> '
                          f'{chips}{more}<br><span>{esc(f.evidence)}</span></li>')
         return '<ul style="margin-left:-20px">' + "".join(items) + '</ul>'
+
+    def _mark(self, f: Finding | None) -> tuple[str, str]:
+        """The review mark to put before a listed finding, and a dimming style for dismissed ones."""
+        review = self.reviews.get(f.id) if f is not None else None
+        if review is None or not review.reviewed:
+            return "", ""
+        colour = verdict_color(review.verdict, self.theme)
+        m = (f'<span style="color:{colour}; font-weight:700" title="{esc(describe(review))}">'
+             f'{mark(review.verdict)}</span>&nbsp;')
+        return m, (f' style="color:{self.theme.muted}"' if review.verdict == "dismissed" else "")
 
     def _anchor(self, url: QUrl) -> None:
         s = url.toString()

@@ -64,7 +64,7 @@ def test_report_is_immutable(report):
 
 def test_cover_names_event_outlets_dates_and_reviewer(report):
     cover = text_of(report.section("cover"))
-    for outlet in ("Roundup blog", "Live blog", "Analytical team", "CNN", "NBC News"):
+    for outlet in ("Roundup blog", "Live blog", "Analytical team", "CNN", "Paris follow-up"):
         assert outlet in cover
     assert "16 February – 4 September 2025" in cover
     assert "Prepared by Ann Editor" in cover
@@ -74,7 +74,7 @@ def test_cover_names_event_outlets_dates_and_reviewer(report):
 def test_summary_has_event_check_omissions_framing_contradictions_and_profiles(report):
     summary = text_of(report.section("summary"))
     assert "4 of 5 articles cover the same event." in summary
-    assert "NBC News" in summary and "different event" in summary
+    assert "Paris follow-up" in summary and "different event" in summary
     assert "leaves out F" in summary
     assert "Word substitution" in summary and "[confirmed, severity 3]" in summary
     assert "Names disagree" in summary          # a contradiction to check
@@ -86,7 +86,7 @@ def test_grid_rows_are_shared_facts_and_cells_say_where(report, comparison):
     shared = [f for f in comparison.facts if len(f.members) > 1]
     assert len(table.rows) == len(shared)
     assert [c.text for c in table.header][1:] == ["Roundup blog", "Live blog", "Analytical team", "CNN",
-                                                  "NBC News"]
+                                                  "Paris follow-up"]
     cells = {c.text for row in table.rows for c in row[1:]}
     assert "omits" in cells and "–" in cells and any(c.startswith("¶") for c in cells)
 

@@ -68,7 +68,7 @@ def test_html_carries_the_content(seeds_report):
     report, reviews = seeds_report
     html = render_html(report)
     text = " ".join(parse(html).text)
-    for outlet in ("Roundup blog", "Live blog", "Analytical team", "CNN", "NBC News"):
+    for outlet in ("Roundup blog", "Live blog", "Analytical team", "CNN", "Paris follow-up"):
         assert outlet in text
     assert "Facts across outlets" in text and "Omissions and exclusives" in text
     assert "Real gap: our copy should carry this fact too." in text

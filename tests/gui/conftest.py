@@ -13,6 +13,8 @@ for _fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(_fmt, QSettings.Scope.UserScope, _SETTINGS_DIR)
     QSettings.setPath(_fmt, QSettings.Scope.SystemScope, _SETTINGS_DIR)
 os.environ.setdefault("XDG_CONFIG_HOME", _SETTINGS_DIR)
+# Untitled review sessions go to the data folder (QStandardPaths.AppDataLocation): a temp one too.
+os.environ["XDG_DATA_HOME"] = os.path.join(_SETTINGS_DIR, "data")
 
 
 @pytest.fixture(scope="session")

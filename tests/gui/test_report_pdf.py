@@ -15,7 +15,7 @@ from analysis.report.sample import (HOSTILE, handmade_comparison, hostile_compar
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdfimages"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) "
                                                        "is not installed: apt-get install poppler-utils")
-OUTLETS = ("Roundup blog", "Live blog", "Analytical team", "CNN", "NBC News")
+OUTLETS = ("Roundup blog", "Live blog", "Analytical team", "CNN", "Paris follow-up")
 
 
 def pdftotext(path, layout: bool = True) -> str:
@@ -127,3 +127,20 @@ def test_unknown_page_size_is_refused(seeds, tmp_path):
     from gui.report_pdf import write_pdf
     with pytest.raises(ValueError, match="A4 or Letter"):
         write_pdf(seeds[2], tmp_path / "x.pdf", page_size="A3")
+
+
+@needs_poppler
+def test_main_report_command_writes_a_pdf_headless(tmp_path, seed_paths):
+    """``python main.py report`` with no display and no QT_QPA_PLATFORM: the writer goes offscreen."""
+    import os
+    import sys
+    from pathlib import Path
+    root = Path(__file__).resolve().parents[2]
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
+    out = tmp_path / "seeds.pdf"
+    proc = subprocess.run([sys.executable, "main.py", "report", *map(str, seed_paths), "--pdf", str(out),
+                           "--markdown", str(tmp_path / "seeds.md")], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr
+    assert int(pdfinfo(out)["Pages"]) > 3
+    assert "Page 1 of" in pdftotext(out) and (tmp_path / "seeds.md").stat().st_size > 1000

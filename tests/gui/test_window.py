@@ -71,14 +71,20 @@ def test_open_on_seeds_then_navigate_by_keyboard(qtbot, seeds_window, seed_paths
     assert second is not None and second.id != first.id
     _key(qtbot, Qt.Key.Key_K)
     assert w.current_finding.id == first.id
-    _key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)     # at the first: stays
+    # Alt+Up from the first: the previous *unreviewed* finding wraps round to the last one;
+    # Alt+Shift+Up steps through every finding and stops at the first.
+    _key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert w.current_finding.id == w.findings.queue()[-1].id
+    _key(qtbot, Qt.Key.Key_J)
+    assert w.current_finding.id == first.id
+    _key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     assert w.current_finding.id == first.id
     # Ctrl+1..6 switch tabs.
     for n in range(6):
         _key(qtbot, getattr(Qt.Key, f"Key_{n + 1}"), Qt.KeyboardModifier.ControlModifier)
         assert w.tabs.currentIndex() == n
     # A verdict key updates the status line.
-    _key(qtbot, Qt.Key.Key_Y)
+    _key(qtbot, Qt.Key.Key_A)
     assert w.review_label.text().startswith("1 / ")
 
 

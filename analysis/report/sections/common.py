@@ -56,6 +56,9 @@ def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 16
         out.append(Run("\n"))
         out.extend(outlet_runs(ctx, span.article, bold=False))
         out.append(Run(": “"))
-        out.append(Run(clip(article.text[span.start:span.end], width), "flag", ctx.colour(span.article)))
+        words = article.text[span.start:span.end]
+        # Short spans (the words that differ) are flagged; a whole quoted clause reads better plain.
+        style = "flag" if len(words.split()) <= 6 else "i"
+        out.append(Run(clip(words, width), style, ctx.colour(span.article) if style == "flag" else None))
         out.append(Run("”"))
     return tuple(out)

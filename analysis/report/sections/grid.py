@@ -52,7 +52,6 @@ def build(ctx: Context) -> Section:
     chunks = [ids[i:i + GRID_OUTLETS_PER_TABLE] for i in range(0, len(ids), GRID_OUTLETS_PER_TABLE)]
     for n, chunk in enumerate(chunks, 1):
         if len(chunks) > 1:
-            blocks.append(Heading(3, f"Outlets {ctx.name(chunk[0])} to {ctx.name(chunk[-1])} "
-                                     f"(table {n} of {len(chunks)})"))
+            blocks.append(Heading(3, f"Table {n} of {len(chunks)}: {ctx.name(chunk[0])} to {ctx.name(chunk[-1])}"))
         blocks.append(_table(ctx, shown, chunk, omitted))
     return Section("grid", "Facts across outlets", tuple(blocks))

@@ -5,7 +5,7 @@ from collections import Counter, defaultdict
 
 from ..context import Context
 from ..kinds import kind_label
-from ..model import Heading, Section, Table, cell, para
+from ..model import Heading, Run, Section, Table, cell, para
 from ..provenance import libraries, lexicons, thresholds
 from ..text import clip, join_names
 
@@ -29,7 +29,15 @@ def _lexicon_table() -> Table | None:
     if not rows:
         return None
     header = tuple(cell(h) for h in ("Lexicon", "What", "Origin", "Licence", "Entries"))
-    return Table(header, rows, widths=(1.4, 3.0, 3.0, 1.4, 0.8), kind="methods")
+    return Table(header, rows, widths=(1.7, 3.0, 3.0, 1.3, 0.8), kind="methods")
+
+
+def _threshold_row(t) -> tuple:
+    # A table of values (a dict of scores) does not fit the value column: it goes under the comment.
+    if len(t.value) > 24:
+        return (cell(t.name), cell(Run("see right", "muted"), align="right"),
+                cell(t.comment, Run("\n" + t.value, "small")))
+    return (cell(t.name), cell(t.value, align="right"), cell(t.comment))
 
 
 def _threshold_tables() -> list:
@@ -40,8 +48,7 @@ def _threshold_tables() -> list:
     blocks: list = []
     header = tuple(cell(h) for h in ("Name", "Value", "Unit and meaning"))
     for group, items in by_group.items():
-        rows = tuple((cell(t.name), cell(t.value, align="right" if len(t.value) < 14 else "left"),
-                      cell(t.comment)) for t in items)
+        rows = tuple(_threshold_row(t) for t in items)
         blocks += [Heading(3, group[:1].upper() + group[1:]),
                    Table(header, rows, widths=(3.5, 1.5, 4.6), kind="methods")]
     return blocks
