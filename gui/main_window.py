@@ -48,8 +48,6 @@ FILE_FILTER = ("Articles and sessions (*.txt *.md *.markdown *.html *.htm *.para
                "Parallax review sessions (*.parallax);;All files (*)")
 ANALYSIS_DELAY_MS = 150     # batch quick edits (several toggles) into one analysis
 NOTE_SAVE_DELAY_MS = 400    # a note is saved this long after the last keystroke (and on close)
-REVIEW_ACTIONS = ("confirm_finding", "dismiss_finding", "flag_finding", "clear_verdict",
-                  "severity_1", "severity_2", "severity_3", "clear_severity", "edit_note")
 
 
 def is_session_path(path: str) -> bool:
@@ -712,9 +710,8 @@ class MainWindow(QMainWindow):
         for key in ("exclude_article", "rename_outlet", "set_reference", "move_up", "move_down",
                     "remove_article", "show_removed", "clear_articles"):
             self.actions[key].setEnabled(has)
-        writable = not self.host.read_only
-        for key in REVIEW_ACTIONS:
-            self.actions[key].setEnabled(writable)
+        # The review keys stay enabled in a read-only session and say why they do nothing: a
+        # disabled shortcut would pass its letter on to the list, whose type-ahead jumps away.
         self.actions["save_session_as"].setEnabled(has or self.host.session is not None)
         self._update_undo_actions()
 
@@ -837,6 +834,7 @@ class MainWindow(QMainWindow):
                 for key, v in verdicts.items():
                     host.set_verdict(key, v.verdict if isinstance(v, Review) else (v or None))
         except SessionError as exc:
+            host.reload()                      # the batch was rolled back: show what the file has
             self.banner.show_message(str(exc))
 
     def _review_target(self) -> tuple[SessionHost, Finding] | None:

@@ -2,8 +2,9 @@
 
     python -m gui.screenshots [OUT_DIR] [--size 1400x900]
 
-Runs the real engine on the seeds, selects the strongest finding (so the inspector and the side-by-side
-view show something), then grabs the window offscreen.
+Runs the real engine on the seeds, gives the first findings of the queue a review (shown from memory:
+no session file is written), selects a reviewed finding (so the inspector and the side-by-side view
+show something), then grabs the window offscreen.
 """
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1400x900")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, Qt
     import tempfile
     # Never read or write the user's settings (geometry, theme) while taking pictures.
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
@@ -49,9 +50,26 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window.banner.hide()
     window.flush_views()
-    window.next_finding()
+    from analysis.session import Review
+    queue = window.findings.queue()
+    shown = [("confirmed", 3, "Lead omission: every other outlet has it."), ("dismissed", None, ""),
+             ("flagged", 2, "Check the quote against the transcript."), ("confirmed", 1, ""),
+             ("dismissed", None, ""), ("confirmed", 2, "")]
+    window.set_verdicts({f.id: Review(key=f.id, verdict=v, severity=n, note=note)
+                         for f, (v, n, note) in zip(queue, shown)})
+    window.flush_views()
+    if len(queue) > 2:
+        window.select_finding(queue[2].id)
+    else:
+        window.next_finding()
     for t in (theme.LIGHT, theme.DARK):
         window.apply_theme(t)
+        # The same dock widths in every picture (the first layout passes move them otherwise).
+        for _ in range(3):
+            app.processEvents()
+        window.resizeDocks([window.articles_dock, window.inspector_dock], [240, 290],
+                           Qt.Orientation.Horizontal)
+        app.processEvents()
         window.flush_views()
         if window.current_finding is not None:
             window.side.show_finding(window.current_finding)

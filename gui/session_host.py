@@ -188,6 +188,12 @@ class SessionHost(QObject):
         self.reviews = {k: v for k, v in self.reviews.items() if not v.empty}
         self.reviewsChanged.emit(None)
 
+    def reload(self) -> None:
+        """Read every review from the file again (after a failed batch was rolled back)."""
+        if self.session is not None:
+            self.reviews = self.session.reviews()
+            self.reviewsChanged.emit(None)
+
     def _changed(self, review: Review) -> Review:
         if review.empty:
             self.reviews.pop(review.key, None)
@@ -233,14 +239,21 @@ class SessionHost(QObject):
 
     def progress(self, findings: Iterable[Finding]) -> tuple[int, int]:
         if self.session is not None:
-            return self.session.progress(findings)
+            # Keys, not Findings: for a Finding the session also builds a snapshot, which is
+            # wasted work over thousands of findings on every key press.
+            if getattr(self, "_ids_for", None) is not findings:
+                self._ids = [f.id for f in findings]
+                self._ids_for = findings
+            return self.session.progress(self._ids)
         keys = {f.id for f in findings}
         return sum(1 for k in keys if k in self.reviews and self.reviews[k].reviewed), len(keys)
 
     def next_unreviewed(self, queue: list[Finding], after: Finding | None,
                         backwards: bool = False) -> str | None:
         if self.session is not None:
-            return self.session.next_unreviewed(queue, after, backwards=backwards)
+            return self.session.next_unreviewed([f.id for f in queue],
+                                                after.id if after is not None else None,
+                                                backwards=backwards)
         keys = [f.id for f in queue]
         if backwards:
             keys.reverse()

@@ -138,15 +138,16 @@ class FindingsView(QWidget):
         sm.blockSignals(True)          # the caller selects the next finding itself
         try:
             self._filter()
+            if current is not None and not self.select(current.id, emit=False):
+                # Filtered out: Qt moved the current row to a neighbour without telling anyone.
+                # Clear it, so that selecting that neighbour next is a change the window hears of.
+                sm.clear()
         finally:
             sm.blockSignals(False)
-        if current is not None:
-            self.select(current.id, emit=False)
 
     def queue(self) -> list[Finding]:
         """The findings in the order the table shows them, filters applied."""
-        return [self.proxy.data(self.proxy.index(row, 0), FINDING_ROLE)
-                for row in range(self.proxy.rowCount())]
+        return self.proxy.accepted()
 
     def _filter(self, **kw) -> None:
         self.proxy.set_filters(**kw)
@@ -164,9 +165,8 @@ class FindingsView(QWidget):
                                         if current.isValid() else None)
 
     def select(self, finding_id: str, emit: bool = True) -> bool:
-        for row in range(self.proxy.rowCount()):
-            f = self.proxy.data(self.proxy.index(row, 0), FINDING_ROLE)
-            if f is not None and f.id == finding_id:
+        for row, f in enumerate(self.proxy.accepted()):
+            if f.id == finding_id:
                 self._set_row(row, emit)
                 return True
         return False

@@ -1,10 +1,11 @@
-"""The side-by-side legend: diff colours and the framing-flag underline styles, drawn, not described."""
+"""The side-by-side legend: diff colours, the framing-flag underline styles and how a reviewed flag
+looks (bold: confirmed, bold and overlined: flagged, faded: dismissed), drawn, not described."""
 from __future__ import annotations
 
 import math
 
 from PySide6.QtCore import QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from ..theme import FLAG_FAMILIES, LIGHT, Theme
@@ -21,7 +22,9 @@ class Legend(QWidget):
         self.setAccessibleName("Legend")
         self.setAccessibleDescription(
             "Orange: words only the left outlet has. Blue: words only the right outlet has. "
-            + " ".join(f"{FLAG_FAMILIES[f][0]} underline." for f in self.families))
+            + " ".join(f"{FLAG_FAMILIES[f][0]} underline." for f in self.families)
+            + " Reviewed flags: bold when confirmed, bold and overlined when flagged, faded when"
+              " dismissed.")
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -34,6 +37,8 @@ class Legend(QWidget):
             ("Not covered", self.theme.gap, "fill"),
         ]
         out += [(FLAG_FAMILIES[f][0], FLAG_FAMILIES[f][1], FLAG_FAMILIES[f][2]) for f in self.families]
+        out += [("✓ confirmed", self.theme.text, "bold"), ("⚑ flagged", self.theme.text, "overline"),
+                ("✗ dismissed", self.theme.muted, "faded")]
         return out
 
     def _layout(self, width: int) -> list[tuple[float, float]]:
@@ -72,6 +77,14 @@ class Legend(QWidget):
                 p.fillRect(sample, QColor(color))
                 p.setPen(QColor(self.theme.border))
                 p.drawRect(sample)
+            elif style in ("bold", "overline", "faded"):
+                font = QFont(self.font())
+                font.setWeight(QFont.Weight.DemiBold if style != "faded" else QFont.Weight.Normal)
+                font.setOverline(style == "overline")
+                p.setFont(font)
+                p.setPen(QColor(color))
+                p.drawText(QRectF(x, y, 26, h), Qt.AlignmentFlag.AlignVCenter, "Ab")
+                p.setFont(self.font())
             else:
                 self._underline(p, sample, QColor(color), style)
             x += 28
