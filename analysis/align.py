@@ -31,9 +31,19 @@ Link = tuple[Key, Key, float]               # two sentences of different article
 @dataclass
 class _Cluster:
     members: list[Key] = field(default_factory=list)
+    per_article: dict[str, int] = field(default_factory=dict)      # article -> members of it
+
+    @classmethod
+    def of(cls, key: Key) -> "_Cluster":
+        return cls([key], {key[0]: 1})
 
     def count(self, article: str) -> int:
-        return sum(1 for a, _ in self.members if a == article)
+        return self.per_article.get(article, 0)
+
+    def absorb(self, other: "_Cluster") -> None:
+        self.members.extend(other.members)
+        for art, n in other.per_article.items():
+            self.per_article[art] = self.per_article.get(art, 0) + n
 
 
 def mutual_links(links: Iterable[Link], rank: int = MUTUAL_RANK) -> list[Link]:
@@ -67,8 +77,9 @@ def _mean_cross_similarity(a: _Cluster, b: _Cluster, score: Callable[[Key, Key],
 
 
 def _fits(a: _Cluster, b: _Cluster) -> bool:
-    articles = {k[0] for k in a.members} | {k[0] for k in b.members}
-    return all(a.count(art) + b.count(art) <= MAX_SENTENCES_PER_OUTLET for art in articles)
+    # Only articles in both can break the limit: each cluster already respects it on its own.
+    small, large = (a, b) if len(a.per_article) <= len(b.per_article) else (b, a)
+    return all(n + large.count(art) <= MAX_SENTENCES_PER_OUTLET for art, n in small.per_article.items())
 
 
 def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> list[list[Key]]:
@@ -80,15 +91,15 @@ def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> 
             break
         pair = (ka, kb) if ka <= kb else (kb, ka)
         cache[pair] = s
-        ca = owner.get(ka) or _Cluster([ka])
-        cb = owner.get(kb) or _Cluster([kb])
+        ca = owner.get(ka) or _Cluster.of(ka)
+        cb = owner.get(kb) or _Cluster.of(kb)
         if ca is cb or not _fits(ca, cb):
             continue
         if len(ca.members) + len(cb.members) > 2 and \
                 _mean_cross_similarity(ca, cb, score, cache) < MERGE_MIN_MEAN_SIMILARITY:
             continue
-        ca.members.extend(cb.members)
-        for k in ca.members:
+        ca.absorb(cb)
+        for k in (ka, *cb.members):
             owner[k] = ca
     seen: set[int] = set()
     clusters = []

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
+import numpy as np
+
 from . import align, facts as facts_mod
 from .constants import MIN_FACT_WORDS
 from .model import Article, Fact
@@ -23,6 +25,14 @@ class Aligned:
     links: tuple[align.Link, ...]           # scored candidate links between usable sentences
     usable: frozenset[Key]                  # sentences long enough to state a fact
     score: Callable[[Key, Key], float]      # similarity of any two sentences
+    matrix: Callable[[Sequence[Key]], np.ndarray]   # similarities of many sentences at once
+
+    def sizes(self) -> dict[str, int]:
+        """Each article's count of sentences long enough to state a fact."""
+        out = {a.id: 0 for a in self.articles}
+        for art, _ in self.usable:
+            out[art] += 1
+        return out
 
     def facts(self, keep: set[str] | None = None) -> list[Fact]:
         """Facts across the articles in ``keep`` (default: all): clusters of 2+ articles, then
@@ -34,7 +44,7 @@ class Aligned:
         singles = [[k] for k in sorted(self.usable - clustered) if k[0] in keep]
         by_id = {a.id: a for a in self.articles}
         order = [a.id for a in self.articles]
-        return facts_mod.build_facts(clusters + singles, by_id, order, self.score)
+        return facts_mod.build_facts(clusters + singles, by_id, order, self.matrix)
 
 
 def substantive_sentences(article: Article) -> list[int]:
@@ -50,7 +60,7 @@ def substantive_sentences(article: Article) -> list[int]:
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
     """Features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
     from .features import featurize, idf_table
-    from .similarity import candidate_pairs, pair_similarity, score_pairs
+    from .similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix, score_pairs
 
     feats = featurize(articles)
     progress(0.3, "candidate links")
@@ -62,7 +72,12 @@ def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> 
     links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
                   for (fa, fb), s in zip(pairs, scores))
 
-    def score(ka: Key, kb: Key) -> float:
-        return pair_similarity(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]], idf)
+    stems = StemWeights(idf)
 
-    return Aligned(tuple(articles), feats, links, usable, score)
+    def score(ka: Key, kb: Key) -> float:
+        return pair_similarity(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]], idf, stems)
+
+    def matrix(keys: Sequence[Key]) -> np.ndarray:
+        return score_matrix([feats[a][i] for a, i in keys], idf)
+
+    return Aligned(tuple(articles), feats, links, usable, score, matrix)

@@ -13,7 +13,7 @@ from .model import Article
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1          # some inputs could not be used; the rest were processed
-EXIT_NOTHING = 2            # no usable input at all
+EXIT_NOTHING = 2            # no usable input at all, or an output could not be written
 
 
 def _session_of(sources: Sequence[str]) -> str | None:
@@ -34,7 +34,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             with Session.open(session, read_only=True) as s:
                 return load_articles(s), 0
         except ParallaxError as exc:
-            print(f"parallax: {session}: {exc}", file=err)
+            print(_message(session, exc), file=err)
             return [], 1
     articles: list[Article] = []
     failures = 0
@@ -42,7 +42,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
         try:
             article = load_article(src, article_id=f"a{len(articles) + 1}")
         except ParallaxError as exc:
-            print(f"parallax: {src}: {exc}", file=err)
+            print(_message(src, exc), file=err)
             failures += 1
             continue
         for warning in article.warnings:
@@ -51,11 +51,25 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     return articles, failures
 
 
-def _write(text: str, target: str) -> None:
-    if target == "-":
-        sys.stdout.write(text)
-    else:
-        Path(target).write_text(text, encoding="utf-8")
+def _message(source: str, exc: Exception) -> str:
+    """One line for stderr naming the input once ("parallax: a.txt: is empty"): the engine's
+    messages mostly start with the input's name already."""
+    text = " ".join(str(exc).split())
+    return f"parallax: {text}" if text.startswith(source) else f"parallax: {source}: {text}"
+
+
+def _write(text: str, target: str, err: TextIO = sys.stderr) -> bool:
+    """Write to a file, or stdout for "-"; False (and one line on ``err``) when it cannot."""
+    try:
+        if target == "-":
+            sys.stdout.write(text)
+        else:
+            Path(target).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        print(f"parallax: cannot write {target}: {reason}", file=err)
+        return False
+    return True
 
 
 def session_review(sources: Sequence[str], comparison) -> dict | None:
@@ -81,10 +95,14 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
     comparison = compare(articles)
     for note in comparison.notes:
         print(f"parallax: {note}", file=err)
+    written = True
     if json_out:
-        _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n", json_out)
+        written &= _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n",
+                          json_out, err)
     if markdown_out:
-        _write(export_md.summary(comparison), markdown_out)
+        written &= _write(export_md.summary(comparison), markdown_out, err)
     if not json_out and not markdown_out:
-        _write(export_md.summary(comparison), "-")
+        written &= _write(export_md.summary(comparison), "-", err)
+    if not written:
+        return EXIT_NOTHING         # an output could not be written: nothing usable came out of it
     return EXIT_BAD_INPUT if failures else EXIT_OK

@@ -68,7 +68,10 @@ SAME_EVENT_MIN_SCORE = 0.7                  # event score 0-1; below it an artic
 EVENT_FACT_WEIGHT = 0.6                     # weight 0-1 of shared facts in a pair's affinity
 EVENT_ENTITY_WEIGHT = 0.4                   # weight 0-1 of shared entities in a pair's affinity
 EVENT_PEERS = 0.5                           # share of the other articles an article is compared with
-EVENT_STRONG_PAIR_AFFINITY = 0.12           # affinity 0-1 of the closest pair below which no event is shared
+EVENT_REFERENCE_PERCENTILE = 75             # percentile 0-100 of the articles' peer affinities that
+                                            # scores 1.0 (the well-matched articles: see event.py)
+EVENT_STRONG_PAIR_AFFINITY = 0.12           # affinity 0-1 of that reference below which no event is shared
+EVENT_EVIDENCE_PEERS = 3                    # closest articles named in an event score's evidence
 EVENT_OFFICE_CONFLICT_PENALTY = 0.5         # share of the score lost for naming another office holder
 
 # --- omissions ----------------------------------------------------------------------------------

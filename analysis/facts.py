@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
+import numpy as np
+
 from .constants import FACT_LABEL_MAX_CHARS
 from .model import Article, Fact, FactMember, stable_id
 
@@ -29,25 +31,37 @@ def relative_position(article: Article, index: int) -> float:
     return index / (n - 1) if n > 1 else 0.0
 
 
-def _central(members: Sequence[Key], score: Callable[[Key, Key], float]) -> Key:
+def _cross_article(members: Sequence[Key]) -> np.ndarray:
+    """Mask of the member pairs that belong to different articles."""
+    arts = np.array([a for a, _ in members], dtype=object)
+    return arts[:, None] != arts[None, :]
+
+
+def _central(members: Sequence[Key], sims: np.ndarray) -> Key:
     """The member most similar, on average, to the others of other articles: the label's source."""
-    def mean_sim(k: Key) -> float:
-        others = [o for o in members if o[0] != k[0]]
-        return sum(score(k, o) for o in others) / len(others) if others else 0.0
-    return max(members, key=lambda k: (mean_sim(k), -k[1]))
+    cross = _cross_article(members)
+    counts = cross.sum(axis=1)
+    means = np.divide((sims * cross).sum(axis=1), counts, out=np.zeros(len(members)), where=counts > 0)
+    best = max(range(len(members)), key=lambda i: (float(means[i]), -members[i][1]))
+    return members[best]
 
 
-def _cohesion(members: Sequence[Key], score: Callable[[Key, Key], float]) -> float:
-    pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1:] if a[0] != b[0]]
-    return round(sum(score(a, b) for a, b in pairs) / len(pairs), 3) if pairs else 1.0
+def _cohesion(members: Sequence[Key], sims: np.ndarray) -> float:
+    """Mean similarity over the member pairs of different articles (1.0 when there is none)."""
+    cross = np.triu(_cross_article(members), k=1)
+    n = int(cross.sum())
+    return round(float(sims[cross].sum()) / n, 3) if n else 1.0
 
 
 def build_facts(clusters: Sequence[Sequence[Key]], articles: Mapping[str, Article],
-                order: Sequence[str], score: Callable[[Key, Key], float]) -> list[Fact]:
-    """Facts from clusters; ``order`` is the article order used for members."""
+                order: Sequence[str], similarities: Callable[[Sequence[Key]], np.ndarray]) -> list[Fact]:
+    """Facts from clusters; ``order`` is the article order used for members; ``similarities(keys)``
+    is the matrix of similarities between the given sentences (``similarity.score_matrix``), so a
+    large fact is scored in one step rather than pair by pair."""
+    position = {a: i for i, a in enumerate(order)}
     facts = []
     for members in clusters:
-        members = sorted(members, key=lambda k: (order.index(k[0]), k[1]))
+        members = sorted(members, key=lambda k: (position[k[0]], k[1]))
         by_article: dict[str, list[int]] = {}
         for art, idx in members:
             by_article.setdefault(art, []).append(idx)
@@ -55,9 +69,12 @@ def build_facts(clusters: Sequence[Sequence[Key]], articles: Mapping[str, Articl
             FactMember(art, tuple(articles[art].sentences[i].id for i in sorted(idxs)))
             for art, idxs in by_article.items())
         texts = sorted(articles[a].sentences[i].text for a, i in members)
-        central = _central(members, score) if len(by_article) > 1 else members[0]
+        if len(by_article) > 1:
+            sims = similarities(members)
+            central, cohesion = _central(members, sims), _cohesion(members, sims)
+        else:
+            central, cohesion = members[0], 1.0
         label = label_for(articles[central[0]].sentences[central[1]].text)
-        cohesion = _cohesion(members, score) if len(by_article) > 1 else 1.0
         facts.append(Fact(stable_id("f", *texts), label, fact_members, cohesion))
     return sorted(facts, key=lambda f: _story_position(f, articles))
 

@@ -72,14 +72,20 @@ def _names(ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
 def omission_findings(omissions: Sequence[Omission], facts: Sequence[Fact],
                       by_id: Mapping[str, Article]) -> list[Finding]:
     fact_by_id = {f.id: f for f in facts}
+    # Every outlet that omits a fact faces the same carriers: their spans and names are built once.
+    spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[Span, ...], str]] = {}
     out = []
     for o in omissions:
         fact = fact_by_id[o.fact]
+        key = (o.fact, o.covered_by)
+        if key not in spans:
+            spans[key] = (_first_spans(fact, o.covered_by, by_id), _names(o.covered_by, by_id))
+        carrier_spans, names = spans[key]
         evidence = (f"{by_id[o.article].outlet} does not report a fact that {len(o.covered_by)} "
-                    f"other outlets carry ({_names(o.covered_by, by_id)}): “{fact.label}”")
+                    f"other outlets carry ({names}): “{fact.label}”")
         out.append(Finding(
             id=stable_id("omission", by_id[o.article].digest, o.fact), kind="omission", fact=o.fact,
-            articles=(o.article, *o.covered_by), spans=_first_spans(fact, o.covered_by, by_id),
+            articles=(o.article, *o.covered_by), spans=carrier_spans,
             evidence=evidence, score=o.score, rule="omission: fact carried by >= "
             f"{OMISSION_MIN_CARRIERS} other outlets, missing here", data={"rank": o.rank}))
     return out

@@ -59,7 +59,7 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
     report(0.45, "facts")
     first_pass = aligned.facts()
     report(0.55, "same event")
-    matches = event.event_matches(active, first_pass, aligned.features)
+    matches = event.event_matches(active, first_pass, aligned.features, aligned.sizes())
     same = {m.article for m in matches if m.same_event}
     notes += event.event_notes(matches, by_id)
     # Articles about another event are aligned with nothing (not silently merged into facts).

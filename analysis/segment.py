@@ -150,13 +150,14 @@ def split_paragraphs(text: str) -> list[Paragraph]:
     """Paragraphs: the non-blank lines of ``text``, stripped (ingest has already joined wrapped lines)."""
     out: list[Paragraph] = []
     for match in _LINE.finditer(text):
-        start, end = _strip_span(text, match.start(), match.end())
+        start, end = strip_span(text, match.start(), match.end())
         if end > start:
             out.append(Paragraph(len(out), start, end))
     return out
 
 
-def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``, ``end`` moved inwards past whitespace: the span of ``text[start:end].strip()``."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -190,7 +191,7 @@ def _paragraph_spans(chunk: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for cut in cuts + [len(chunk)]:
-        s, e = _strip_span(chunk, start, cut)
+        s, e = strip_span(chunk, start, cut)
         if e > s:
             spans.append((s, e))
         start = cut
@@ -547,10 +548,10 @@ def _cap_length(chunk: str, start: int, end: int) -> list[tuple[int, int]]:
     out = []
     while end - start > MAX_SENTENCE_CHARS:
         cut = _long_run_cut(chunk, start, start + MAX_SENTENCE_CHARS)
-        s, e = _strip_span(chunk, start, cut)
+        s, e = strip_span(chunk, start, cut)
         if e > s:
             out.append((s, e))
-        start, _ = _strip_span(chunk, cut, end)
+        start, _ = strip_span(chunk, cut, end)
     if end > start:
         out.append((start, end))
     return out

@@ -29,7 +29,7 @@ searched by both embeddings: the whole-sentence one and the IDF-weighted content
 from __future__ import annotations
 
 import math
-from typing import Iterable, Mapping, Sequence
+from typing import AbstractSet, Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -38,8 +38,8 @@ from .constants import (CANDIDATE_BLOCK_ROWS, CANDIDATE_MAX_POSTING, CANDIDATE_N
 from .features import IdfTable, SentenceFeatures, TextUnit, featurize_units
 from .features.quantities import conflicting, same_quantity
 
-__all__ = ["candidate_pairs", "combine", "pair_components", "pair_similarity", "score_pairs",
-           "similarity"]
+__all__ = ["StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
+           "pair_similarity", "score_matrix", "score_pairs", "similarity"]
 
 COMPONENTS = ("cosine", "content", "overlap", "entity", "number")
 
@@ -59,9 +59,12 @@ def similarity(a: str, b: str) -> float:
     return pair_similarity(fa, fb, idf)
 
 
-def pair_similarity(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float]) -> float:
-    """The 0-1 score of two featurized sentences, with ``idf`` from ``features.idf_table``."""
-    return combine(pair_components(fa, fb, idf))
+def pair_similarity(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float],
+                    stems: "StemWeights | None" = None) -> float:
+    """The 0-1 score of two featurized sentences, with ``idf`` from ``features.idf_table``.
+    ``stems`` (a ``StemWeights`` over the same ``idf``) saves re-weighing each sentence's stems
+    when one sentence is scored against many."""
+    return combine(pair_components(fa, fb, idf, stems))
 
 
 def combine(components: Mapping[str, float]) -> float:
@@ -90,13 +93,13 @@ def _rescale(p):
     return (p - _P_LOW) / (_P_HIGH - _P_LOW)
 
 
-def pair_components(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float]
-                    ) -> dict[str, float]:
+def pair_components(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float],
+                    stems: "StemWeights | None" = None) -> dict[str, float]:
     """The five components of the score, named as in ``COMPONENTS`` (for evidence and tuning)."""
     return {
         "cosine": max(0.0, float(np.dot(fa.vector, fb.vector))),
         "content": _content_cosine(fa, fb),
-        "overlap": weighted_overlap(set(fa.stems), set(fb.stems), idf),
+        "overlap": (stems or StemWeights(idf)).overlap(fa, fb),
         "entity": entity_agreement(fa.entities, fb.entities),
         "number": number_agreement(fa.numbers, fb.numbers),
     }
@@ -110,13 +113,44 @@ def _content_cosine(fa: SentenceFeatures, fb: SentenceFeatures) -> float:
 
 def weighted_overlap(a: set[str], b: set[str], idf: Mapping[str, float]) -> float:
     """IDF-weighted Dice: 2 * w(a & b) / (w(a) + w(b)), 0 when either side is empty."""
-    if not a or not b:
-        return 0.0
     default = getattr(idf, "default", 1.0)
     w = idf.get
-    shared = sum(w(s, default) for s in a & b)
-    total = sum(w(s, default) for s in a) + sum(w(s, default) for s in b)
+    return _dice(a, sum(w(s, default) for s in a), b, sum(w(s, default) for s in b), w, default)
+
+
+def _dice(a: AbstractSet[str], wa: float, b: AbstractSet[str], wb: float, w, default: float) -> float:
+    """2 * w(a & b) / (w(a) + w(b)) given the two sides' summed weights; 0 when a side is empty."""
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        a, b = b, a
+    shared = sum(w(s, default) for s in a if s in b)
+    total = wa + wb
     return 2.0 * shared / total if total else 0.0
+
+
+class StemWeights:
+    """``weighted_overlap`` of featurized sentences, with each sentence's stem set and summed IDF
+    weight computed once and reused by every pair it takes part in (the aligner scores each
+    sentence against many)."""
+
+    def __init__(self, idf: Mapping[str, float]):
+        self.idf = idf
+        self.default = getattr(idf, "default", 1.0)
+        self._memo: dict[int, tuple[SentenceFeatures, frozenset[str], float]] = {}
+
+    def of(self, f: SentenceFeatures) -> tuple[frozenset[str], float]:
+        hit = self._memo.get(id(f))
+        if hit is None or hit[0] is not f:
+            stems = frozenset(f.stems)
+            w, default = self.idf.get, self.default
+            hit = self._memo[id(f)] = (f, stems, sum(w(s, default) for s in stems))
+        return hit[1], hit[2]
+
+    def overlap(self, fa: SentenceFeatures, fb: SentenceFeatures) -> float:
+        """The same value as ``weighted_overlap(set(fa.stems), set(fb.stems), idf)``."""
+        (a, wa), (b, wb) = self.of(fa), self.of(fb)
+        return _dice(a, wa, b, wb, self.idf.get, self.default)
 
 
 def entity_agreement(a: frozenset[str], b: frozenset[str]) -> float:
@@ -151,11 +185,62 @@ def score_pairs(pairs: Sequence[tuple[SentenceFeatures, SentenceFeatures]],
     ca = np.stack([a.content_vector if a.content_vector is not None else a.vector for a, _ in pairs])
     cb = np.stack([b.content_vector if b.content_vector is not None else b.vector for _, b in pairs])
     content = np.maximum(0.0, np.einsum("ij,ij->i", ca, cb))
-    rest = np.array([(weighted_overlap(set(a.stems), set(b.stems), idf),
+    stems = StemWeights(idf)
+    rest = np.array([(stems.overlap(a, b),
                       entity_agreement(a.entities, b.entities),
                       number_agreement(a.numbers, b.numbers)) for a, b in pairs])
     z = (SIM_BIAS + SIM_W_COSINE * cosine + SIM_W_CONTENT * content + SIM_W_OVERLAP * rest[:, 0]
          + SIM_W_ENTITY * rest[:, 1] + SIM_W_NUMBER * rest[:, 2])
+    return _rescale(1.0 / (1.0 + np.exp(-z)))
+
+
+def indicator_matrix(groups: Sequence[Iterable[str]]) -> tuple[np.ndarray, list[str]]:
+    """A 0/1 matrix, one row per group and one column per distinct item (sorted), and the items:
+    set overlaps of all pairs of groups are then matrix products."""
+    sets = [set(g) for g in groups]
+    items = sorted(set().union(*sets))
+    column = {item: j for j, item in enumerate(items)}
+    out = np.zeros((len(sets), len(items)), dtype=np.float64)
+    for i, group in enumerate(sets):
+        out[i, [column[x] for x in group]] = 1.0
+    return out, items
+
+
+def score_matrix(features: Sequence[SentenceFeatures], idf: Mapping[str, float]) -> np.ndarray:
+    """``pair_similarity`` of every two of ``features`` at once, as a symmetric matrix.
+
+    The same components as ``pair_components``, computed as matrix products (stems and entities as
+    0/1 columns), so the members of a large fact are scored together instead of pair by pair; only
+    number agreement, for the pairs where both sides state numbers, is computed per pair.  The
+    diagonal holds each sentence's score against itself."""
+    n = len(features)
+    if n == 0:
+        return np.zeros((0, 0), dtype=np.float64)
+    vectors = np.stack([f.vector for f in features]).astype(np.float64)
+    contents = np.stack([f.content_vector if f.content_vector is not None else f.vector
+                         for f in features]).astype(np.float64)
+    cosine = np.maximum(0.0, vectors @ vectors.T)
+    content = np.maximum(0.0, contents @ contents.T)
+    default = getattr(idf, "default", 1.0)
+    has, stems = indicator_matrix([f.stems for f in features])
+    weights = np.array([idf.get(s, default) for s in stems], dtype=np.float64)
+    shared = (has * weights) @ has.T
+    own = shared.diagonal()
+    total = own[:, None] + own[None, :]
+    overlap = np.divide(2.0 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    ehas, _ = indicator_matrix([f.entities for f in features])
+    both = ehas @ ehas.T
+    counts = ehas.sum(axis=1)
+    union = counts[:, None] + counts[None, :] - both
+    entity = np.where(union > 0, 2.0 * np.divide(both, union, out=np.zeros_like(both), where=union > 0)
+                      - 1.0, 0.0)
+    number = np.zeros((n, n), dtype=np.float64)
+    with_numbers = [i for i, f in enumerate(features) if f.numbers]
+    for x, i in enumerate(with_numbers):
+        for j in with_numbers[x:]:
+            number[i, j] = number[j, i] = number_agreement(features[i].numbers, features[j].numbers)
+    z = (SIM_BIAS + SIM_W_COSINE * cosine + SIM_W_CONTENT * content + SIM_W_OVERLAP * overlap
+         + SIM_W_ENTITY * entity + SIM_W_NUMBER * number)
     return _rescale(1.0 / (1.0 + np.exp(-z)))
 
 

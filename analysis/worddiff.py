@@ -34,6 +34,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel
 
 from .constants import DIFF_WEAK_ISLAND_MAX_TOKENS
+from .segment import strip_span
 
 # A word keeps inner apostrophes, periods and hyphens ("Kyiv’s", "U.S", "cease-fire"); any other
 # non-space character is a token of its own.  Same rule as the segmenter's tokens.
@@ -67,11 +68,9 @@ class DiffOp:
 
 
 def _trim(text: str, start: int, end: int, offset: int) -> tuple[int, int]:
-    while start < end and text[start - offset].isspace():
-        start += 1
-    while end > start and text[end - 1 - offset].isspace():
-        end -= 1
-    return start, end
+    """``strip_span`` for a range given in offsets shifted by ``offset``."""
+    s, e = strip_span(text, start - offset, end - offset)
+    return s + offset, e + offset
 
 
 def tokens(text: str) -> list[tuple[int, int]]:

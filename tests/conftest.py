@@ -16,3 +16,25 @@ SEEDS = ROOT / "seeds"
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
     return sorted(SEEDS.glob("*.txt"))
+
+
+@pytest.fixture(scope="session")
+def seed_articles():
+    """The five seeds as the app loads them (``analysis.load_article``), a1..a5 in file-name order;
+    a tuple, loaded once per session.  Tests that need the raw, uncleaned text use
+    ``tests/analysis/seeds.py``."""
+    from analysis.bench import load_seeds
+    return tuple(load_seeds())
+
+
+@pytest.fixture
+def offline(monkeypatch):
+    """Make every socket connection fail, as on an offline laptop."""
+    import socket
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)

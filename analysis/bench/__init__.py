@@ -3,6 +3,10 @@
 Each module here has ``main(argv: list[str]) -> int`` that measures one part of the engine and prints
 a Markdown block.  Evaluation sets are read from ``../shared/bench/`` when it exists; they are never
 copied into the repository, and no test depends on them.
+
+The inputs the benchmarks and the tests share are built here, in one place: the bundled seeds as the
+app loads them (``load_seeds``), the seed files' text as it is (``raw_seeds``) and an article of any
+text as it is (``text_article``).
 """
 from __future__ import annotations
 
@@ -10,4 +14,48 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
+SEEDS = REPO / "seeds"
 NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui")
+
+
+def seed_paths() -> list[Path]:
+    """The bundled seed files, in file-name order (000 ... 004)."""
+    return sorted(SEEDS.glob("*.txt"))
+
+
+def load_seeds() -> list:
+    """The seeds as a user loads them (``analysis.load_article``: cleaned, metadata found), with
+    ids a1..a5 in file-name order."""
+    from analysis.ingest import load_article
+    return [load_article(str(p), article_id=f"a{i + 1}") for i, p in enumerate(seed_paths())]
+
+
+def text_article(text: str, article_id: str = "a1", outlet: str | None = None,
+                 date: str | None = None, language: str = "en"):
+    """An ``Article`` of ``text`` exactly as given: segmented, never cleaned, so its sentence ids and
+    offsets stay fixed while the cleaner evolves.  The outlet is the article id unless given."""
+    from analysis.model import Article
+    from analysis.segment import segment
+    paragraphs, sentences, tokens = segment(text, article_id)
+    return Article(id=article_id, path=None, source_kind="paste",
+                   outlet=article_id if outlet is None else outlet, title="", date=date, author=None,
+                   text=text, source_text=text, removed=(), paragraphs=tuple(paragraphs),
+                   sentences=tuple(sentences), tokens=tuple(tokens), language=language)
+
+
+def raw_seeds(numbered: bool = False) -> list:
+    """The seed files' text as it is (page furniture kept), as ``text_article``s: ids a1..a5, or
+    with ``numbered`` the seed numbers "000".."004" (ids and outlet names)."""
+    return [text_article(p.read_text(encoding="utf-8"), p.name[:3] if numbered else f"a{i + 1}")
+            for i, p in enumerate(seed_paths())]
+
+
+def draw_sentences(pool: list[str], words: int, rng) -> list[str]:
+    """Sentences drawn from ``pool`` with ``rng`` (with replacement) until they hold ``words`` words:
+    the body of one synthetic outlet, so that facts recur across outlets as wire copy does."""
+    picked, count = [], 0
+    while count < words:
+        sentence = rng.choice(pool)
+        picked.append(sentence)
+        count += len(sentence.split())
+    return picked

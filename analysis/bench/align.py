@@ -2,10 +2,19 @@
 
 The scale corpus is built reproducibly from the seeds: each synthetic outlet takes sentences drawn
 (seeded RNG) from the five seed articles, grouped into paragraphs, until it has about
-``SYNTHETIC_WORDS`` words — so facts recur across outlets the way wire copy does.  The growth exponent
-is the slope of log(time) against log(sentences).  The baseline is a naive all-pairs
-``difflib.SequenceMatcher`` alignment over the same sentences (every sentence against every sentence
-of every other article), timed on the seeds and 50 articles.
+``SYNTHETIC_WORDS`` words — so facts recur across outlets the way wire copy does.
+
+Each size runs in a fresh process, so no size profits from another's caches: the process starts,
+loads the engine and the embedding model and compares two small warm-up articles unrelated to the
+seeds (this is "start-up"), then times ``compare`` on the corpus once.  Memory is the process's peak
+resident set (model included) and its growth during ``compare``.  The growth exponent k is the slope
+of log(time) against log(sentences) (time ~ sentences^k).
+
+The baseline is a naive all-pairs ``difflib.SequenceMatcher`` alignment over the same sentences
+(every sentence against every sentence of every other article, ``ratio()`` with ``autojunk=False``).
+It is quadratic (about 1 ms a pair): up to ``BASELINE_EXHAUSTIVE`` pairs it runs in full (the seeds);
+above, it times a fixed random sample of ``--baseline-sample`` pairs and extrapolates to all pairs
+(marked "est.").
 
     python main.py bench align [--sizes 5,50,200]
 """
@@ -13,37 +22,38 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
 import math
 import random
+import resource
+import subprocess
+import sys
 import time
-import tracemalloc
-from pathlib import Path
 
-from . import REPO
+from . import REPO, draw_sentences, load_seeds as seed_articles      # the seeds, as loaded
 
 SYNTHETIC_WORDS = 1000          # words per synthetic article
 SENTENCES_PER_PARAGRAPH = 3     # sentences per synthetic paragraph
 SEED = 20250217                 # RNG seed: the corpus is the same on every run
+BASELINE_EXHAUSTIVE = 15_000    # sentence pairs the naive baseline runs in full; above, it samples
+BASELINE_SAMPLE = 3_000         # sentence pairs timed (and scaled up) above that
+
+WARM_UP = (
+    "City council approves new budget\n\nThe city council approved a budget of $2 million on "
+    "Tuesday after a long debate. Mayor Jane Doe said the plan would fund three new parks.",
+    "Council passes budget\n\nCouncillors voted on Tuesday to pass a $2 million budget. The mayor, "
+    "Jane Doe, told reporters that three parks would be built next year.",
+)
 
 
-def seed_articles():
-    from analysis.ingest import load_article
-    return [load_article(str(p), article_id=f"a{i + 1}")
-            for i, p in enumerate(sorted((REPO / "seeds").glob("*.txt")))]
-
-
-def synthetic_corpus(n: int) -> list:
-    """``n`` articles of about SYNTHETIC_WORDS words each, sentences drawn from the seeds."""
+def synthetic_corpus(n: int, words: int = SYNTHETIC_WORDS) -> list:
+    """``n`` articles of about ``words`` words each, sentences drawn from the seeds."""
     from analysis.ingest import load_article
     pool = [s.text for a in seed_articles() for s in a.sentences if len(s.text.split()) >= 6]
     rng = random.Random(SEED)
     out = []
     for i in range(n):
-        picked, words = [], 0
-        while words < SYNTHETIC_WORDS:
-            s = rng.choice(pool)
-            picked.append(s)
-            words += len(s.split())
+        picked = draw_sentences(pool, words, rng)
         paras = [" ".join(picked[j:j + SENTENCES_PER_PARAGRAPH])
                  for j in range(0, len(picked), SENTENCES_PER_PARAGRAPH)]
         text = f"Synthetic Outlet {i + 1}\n\nSource: Outlet {i + 1}\n\n" + "\n\n".join(paras)
@@ -51,57 +61,146 @@ def synthetic_corpus(n: int) -> list:
     return out
 
 
-def _measure(articles) -> tuple[float, float, int]:
-    from analysis.pipeline import compare
-    tracemalloc.start()
+def corpus(n: int) -> list:
+    """The seeds for n = 5, else ``n`` synthetic articles."""
+    return seed_articles() if n == 5 else synthetic_corpus(n)
+
+
+def _cross_pairs(articles) -> list[tuple[int, int]]:
+    owner = [a.id for a in articles for _ in a.sentences]
+    n = len(owner)
+    return [(i, j) for i in range(n) for j in range(i + 1, n) if owner[i] != owner[j]]
+
+
+def naive_difflib(articles, sample: int = BASELINE_SAMPLE) -> tuple[float, int, bool]:
+    """(seconds, pairs, estimated): all-pairs SequenceMatcher ratios between sentences of different
+    articles; above BASELINE_EXHAUSTIVE pairs, ``sample`` pairs are timed and scaled up."""
+    texts = [s.text for a in articles for s in a.sentences]
+    owner = [a.id for a in articles for _ in a.sentences]
+    n = len(texts)
+    total = (n * (n - 1) - sum(len(a.sentences) * (len(a.sentences) - 1) for a in articles)) // 2
+    if total <= BASELINE_EXHAUSTIVE:
+        pairs = _cross_pairs(articles)
+    else:
+        rng = random.Random(SEED)
+        pairs = []
+        while len(pairs) < sample:
+            i, j = rng.randrange(n), rng.randrange(n)
+            if owner[i] != owner[j]:
+                pairs.append((i, j))
     t0 = time.perf_counter()
-    comparison = compare(articles)
+    for i, j in pairs:
+        difflib.SequenceMatcher(None, texts[i], texts[j], autojunk=False).ratio()
     elapsed = time.perf_counter() - t0
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return elapsed, peak / 2**20, len(comparison.facts)
+    return elapsed * total / max(1, len(pairs)), total, len(pairs) < total
 
 
-def naive_difflib(articles) -> float:
-    """Seconds for all-pairs SequenceMatcher ratios between sentences of different articles."""
+def _rss_mib() -> float:
+    """Current resident set of this process (Linux /proc), MiB."""
+    try:
+        with open("/proc/self/statm") as f:
+            return int(f.read().split()[1]) * resource.getpagesize() / 2**20
+    except OSError:
+        return float("nan")
+
+
+def measure_one(n: int, baseline_sample: int, baseline: bool) -> dict:
+    """Run in a fresh process: start-up, then one timed ``compare`` of the size-``n`` corpus."""
+    t_start = time.perf_counter()
+    from analysis.ingest import load_article
+    from analysis.pipeline import compare
+    warm = [load_article(t, kind="paste", article_id=f"w{i}") for i, t in enumerate(WARM_UP)]
+    compare(warm)
+    startup = time.perf_counter() - t_start
+    articles = corpus(n)
+    rss_before = _rss_mib()
     t0 = time.perf_counter()
-    sents = [(a.id, s.text) for a in articles for s in a.sentences]
-    for i, (ai, ti) in enumerate(sents):
-        for aj, tj in sents[i + 1:]:
-            if ai != aj:
-                difflib.SequenceMatcher(None, ti, tj, autojunk=False).ratio()
+    c0 = time.process_time()
+    comparison = compare(articles)
+    elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024        # KiB on Linux
+    out = {"n": n, "startup": startup, "words": sum(a.word_count for a in articles),
+           "sentences": sum(len(a.sentences) for a in articles), "facts": len(comparison.facts),
+           "shared": sum(1 for f in comparison.facts if len(f.members) > 1),
+           "findings": len(comparison.findings), "seconds": elapsed, "cpu": cpu,
+           "peak_mib": peak, "growth_mib": max(0.0, peak - rss_before),
+           "same_event": sum(1 for e in comparison.event if e.same_event)}
+    if baseline:
+        out["baseline"], out["baseline_pairs"], out["baseline_estimated"] = \
+            naive_difflib(articles, baseline_sample)
+    return out
+
+
+def first_compare_seconds() -> float:
+    """Seconds from process start to the end of the first ``compare`` of the seeds: imports, model
+    load, lexicons and the analysis itself (what a user waits for on a cold start)."""
+    t0 = time.perf_counter()
+    from analysis.pipeline import compare
+    compare(seed_articles())
     return time.perf_counter() - t0
+
+
+def _child(args: list[str]) -> dict:
+    done = subprocess.run([sys.executable, "-m", "analysis.bench.align", *args], cwd=REPO,
+                          capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _slope(points: list[tuple[float, float]]) -> float:
+    """Least-squares slope of log(y) against log(x)."""
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(y) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sum((x - mx) ** 2 for x in xs)
 
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="bench align")
     parser.add_argument("--sizes", default="5,50,200")
-    parser.add_argument("--baseline-max", type=int, default=50,
-                        help="largest corpus the naive baseline is run on (it is quadratic)")
+    parser.add_argument("--baseline-sample", type=int, default=BASELINE_SAMPLE,
+                        help=f"pairs the naive baseline times above {BASELINE_EXHAUSTIVE:,} pairs")
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)        # internal: one size
+    parser.add_argument("--first", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    from analysis.pipeline import compare
-    compare(seed_articles())        # start-up: model load and caches, reported apart
-    rows, points = [], []
+    if args.first:
+        print(json.dumps({"first": first_compare_seconds()}))
+        return 0
+    if args.one is not None:
+        print(json.dumps(measure_one(args.one, args.baseline_sample, not args.no_baseline)))
+        return 0
+    cold = _child(["--first"])["first"]
+    rows = []
     for n in (int(x) for x in args.sizes.split(",")):
-        arts = seed_articles() if n == 5 else synthetic_corpus(n)
-        sentences = sum(len(a.sentences) for a in arts)
-        words = sum(a.word_count for a in arts)
-        elapsed, peak, nfacts = _measure(arts)
-        base = f"{naive_difflib(arts):.2f} s" if n <= args.baseline_max else "not run"
-        rows.append(f"| {'seeds' if n == 5 else n} | {words} | {sentences} | {nfacts} | "
-                    f"{elapsed:.2f} s | {peak:.0f} MiB | {base} |")
-        points.append((sentences, elapsed))
-    print("| articles | words | sentences | facts | time (after start-up) | peak memory "
-          "(Python allocations) | naive all-pairs difflib |")
-    print("|---|---|---|---|---|---|---|")
-    print("\n".join(rows))
+        extra = ["--no-baseline"] if args.no_baseline else []
+        rows.append(_child(["--one", str(n), "--baseline-sample", str(args.baseline_sample), *extra]))
+    print("| articles | words | sentences | facts (2+ outlets) | findings | time after start-up "
+          "(CPU) | peak memory (growth) | naive all-pairs difflib |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in rows:
+        if "baseline" in r:
+            est = " est." if r["baseline_estimated"] else ""
+            base = f"{r['baseline']:.1f} s{est} ({r['baseline_pairs']:,} pairs)"
+        else:
+            base = "not run"
+        print(f"| {'5 seeds' if r['n'] == 5 else r['n']} | {r['words']:,} | {r['sentences']:,} | "
+              f"{r['facts']} ({r['shared']}) | {r['findings']:,} | {r['seconds']:.2f} s "
+              f"({r['cpu']:.2f} s) | {r['peak_mib']:.0f} MiB (+{r['growth_mib']:.0f}) | {base} |")
+    print(f"\nStart-up (imports, model load, a two-article warm-up): "
+          f"{sum(r['startup'] for r in rows) / len(rows):.2f} s on average; first compare of the "
+          f"seeds in a fresh process, start-up included: {cold:.2f} s.")
+    points = [(r["sentences"], r["seconds"]) for r in rows]
     if len(points) >= 2:
         (s0, t0), (s1, t1) = points[-2], points[-1]
-        print(f"\nGrowth exponent (time ~ sentences^k) between the two largest runs: "
-              f"k = {math.log(t1 / t0) / math.log(s1 / s0):.2f}")
+        print(f"Growth exponent (time ~ sentences^k): k = {math.log(t1 / t0) / math.log(s1 / s0):.2f} "
+              f"between the two largest runs, k = {_slope(points):.2f} fitted over all runs.")
+        based = [r for r in rows if "baseline" in r and r["n"] != 5]
+        if based:
+            r = based[-1]
+            print(f"Naive difflib baseline against Parallax at {r['n']} articles: "
+                  f"{r['baseline'] / r['seconds']:.0f}x slower.")
     return 0
 
 
 if __name__ == "__main__":
-    import sys
     sys.exit(main(sys.argv[1:]))

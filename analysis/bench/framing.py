@@ -26,29 +26,18 @@ import time
 from functools import lru_cache
 from itertools import combinations
 
-from analysis.bench import REPO
+from analysis.bench import SEEDS, raw_seeds, text_article
 from analysis.model import Article, Fact, FactMember
-from analysis.segment import segment
 
-SEEDS = REPO / "seeds"
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 
 
 # --- inputs ---------------------------------------------------------------------------------------------
 
-def article_from_text(article_id: str, text: str, date: str | None = None) -> Article:
-    """An Article of ``text`` as it is (no cleaning), segmented; outlet name = id."""
-    paragraphs, sentences, tokens = segment(text, article_id)
-    return Article(id=article_id, path=None, source_kind="paste", outlet=article_id, title="",
-                   date=date, author=None, text=text, source_text=text, removed=(),
-                   paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens))
-
-
 @lru_cache(maxsize=1)
 def seed_articles() -> dict[str, Article]:
     """The raw seed files as articles "000".."004" (ids and outlet names are the seed numbers)."""
-    return {p.name[:3]: article_from_text(p.name[:3], p.read_text(encoding="utf-8"))
-            for p in sorted(SEEDS.glob("*.txt"))}
+    return {a.id: a for a in raw_seeds(numbered=True)}
 
 
 def fact(label: str, *members: str) -> Fact:
@@ -97,8 +86,8 @@ def synthetic_pairs(n: int, seed: int) -> tuple[list[Fact], dict[str, Article]]:
             if applied == 3:        # three edits a sentence: a rewrite, not a new sentence
                 break
         rewritten.append(out)
-    a = article_from_text("sa", "\n\n".join(originals))
-    b = article_from_text("sb", "\n\n".join(rewritten))
+    a = text_article("\n\n".join(originals), "sa")
+    b = text_article("\n\n".join(rewritten), "sb")
     facts = [fact(f"syn{i}", f"sa.s{i + 1}", f"sb.s{i + 1}") for i in range(min(len(a.sentences), len(b.sentences)))]
     return facts, {"sa": a, "sb": b}
 
@@ -116,10 +105,12 @@ def pair_words(facts, articles) -> int:
 # --- timing ---------------------------------------------------------------------------------------------
 
 def _best(repeat: int, run, clear: bool) -> tuple[float, int]:
+    from analysis.signals.framing import clear_caches
     from analysis.signals.sentiment import score_text
     found = run()  # warm-up: lexicons compiled, VADER loaded
     times = []
     for _ in range(repeat):
+        clear_caches()          # the framing rules' per-text results: each run meets the texts anew
         if clear:
             score_text.cache_clear()
         t0 = time.perf_counter()

@@ -30,30 +30,12 @@ import sys
 import time
 from typing import Callable, Sequence
 
-from analysis.bench import REPO
+from analysis.bench import REPO, load_seeds, text_article
 from analysis.model import Article
-from analysis.segment import segment
 
-SEEDS = REPO / "seeds"
 BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 SECTION = "### Per-article signals"
 MIN_PARAGRAPH_WORDS = 8     # words; shorter seed paragraphs (headings, captions) are not drawn
-
-
-def _article(article_id: str, text: str) -> Article:
-    paragraphs, sentences, tokens = segment(text, article_id)
-    return Article(id=article_id, path=None, source_kind="paste", outlet=article_id, title="",
-                   date=None, author=None, text=text, source_text=text, removed=(),
-                   paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens))
-
-
-def seed_articles() -> list[Article]:
-    paths = sorted(SEEDS.glob("*.txt"))
-    try:
-        from analysis.ingest import load_article
-        return [load_article(p, article_id=f"a{i + 1}") for i, p in enumerate(paths)]
-    except Exception:       # ingest missing or failing: the raw files still measure the signals
-        return [_article(f"a{i + 1}", p.read_text(encoding="utf-8")) for i, p in enumerate(paths)]
 
 
 def synthetic_articles(n: int, words: int, seed: int, seeds: Sequence[Article]) -> list[Article]:
@@ -68,7 +50,7 @@ def synthetic_articles(n: int, words: int, seed: int, seeds: Sequence[Article]) 
             para = paragraphs[rng.randrange(len(paragraphs))]
             chosen.append(para)
             count += len(re.findall(r"\w+", para))
-        out.append(_article(f"s{i + 1:02d}", "\n\n".join(chosen)))
+        out.append(text_article("\n\n".join(chosen), f"s{i + 1:02d}"))
     return out
 
 
@@ -81,6 +63,10 @@ def _clear_caches() -> None:
     readability.word_facts.cache_clear()
     voices._CACHE.clear()
     voices._capitalised_keys.cache_clear()
+    from analysis.features import entities
+    from analysis.signals import common
+    entities._name_pieces.cache_clear()
+    common._LANGUAGE_NOTES.clear()
 
 
 def run_all(articles: Sequence[Article]) -> int:
@@ -148,7 +134,7 @@ def _words(articles: Sequence[Article]) -> int:
 
 def report(repeat: int, n: int, words: int, seed: int) -> str:
     cold = cold_start()
-    seeds = seed_articles()
+    seeds = load_seeds()
     synthetic = synthetic_articles(n, words, seed, seeds)
     lines = [SECTION, "",
              f"`python main.py bench signals --repeat {repeat} --articles {n} --words {words} "

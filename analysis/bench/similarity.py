@@ -95,27 +95,12 @@ def synthetic_articles(count: int, words: int = 1000, seed: int = 7):
     sentences (shuffled, sampled with replacement), so facts recur across outlets as in real input."""
     import random
 
-    from ..model import Article
-    from ..segment import segment
+    from . import draw_sentences, raw_seeds, text_article
 
-    seeds_dir = Path(__file__).resolve().parents[2] / "seeds"
-    pool = []
-    for path in sorted(seeds_dir.glob("*.txt")):
-        _, sentences, _ = segment(path.read_text(encoding="utf-8"))
-        pool.extend(s.text for s in sentences if len(s.text.split()) >= 6)
+    pool = [s.text for a in raw_seeds() for s in a.sentences if len(s.text.split()) >= 6]
     rng = random.Random(seed)
-    out = []
-    for n in range(count):
-        chosen, total = [], 0
-        while total < words:
-            text = rng.choice(pool)
-            chosen.append(text)
-            total += len(text.split())
-        body = "\n\n".join(chosen)
-        paragraphs, sentences, tokens = segment(body, f"s{n + 1}")
-        out.append(Article(f"s{n + 1}", None, "paste", f"synthetic {n + 1}", "", None, None, body,
-                           body, (), tuple(paragraphs), tuple(sentences), tuple(tokens)))
-    return out
+    return [text_article("\n\n".join(draw_sentences(pool, words, rng)), f"s{n + 1}",
+                         outlet=f"synthetic {n + 1}") for n in range(count)]
 
 
 def _best_of(runs: int, fn):
@@ -131,16 +116,9 @@ def speed_and_recall(threshold: float) -> list[str]:
     """Featurize and candidate-index timings, and the index's recall against all pairs."""
     from ..features import featurize, idf_table
     from ..similarity import all_pairs, candidate_pairs, score_pairs
-    from ..model import Article
-    from ..segment import segment
+    from . import raw_seeds
 
-    seeds_dir = Path(__file__).resolve().parents[2] / "seeds"
-    seeds = []
-    for i, path in enumerate(sorted(seeds_dir.glob("*.txt"))):
-        text = path.read_text(encoding="utf-8")
-        paragraphs, sentences, tokens = segment(text, f"a{i + 1}")
-        seeds.append(Article(f"a{i + 1}", str(path), "file", "", "", None, None, text, text, (),
-                             tuple(paragraphs), tuple(sentences), tuple(tokens)))
+    seeds = raw_seeds()
     lines = ["| corpus | sentences | featurize (s) | candidate pairs | all pairs | index (s) "
              f"| recall at >= {threshold} |", "| --- | --- | --- | --- | --- | --- | --- |"]
     for name, articles, check in (("5 seeds", seeds, True),

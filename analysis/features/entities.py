@@ -270,13 +270,21 @@ def _is_headline(text: str) -> bool:
 
 def sentence_mentions(text: str, offset: int, vocab: CorpusVocabulary) -> list[tuple[str, int, int]]:
     """Raw entity mentions of one sentence as (key, start, end), before corpus-wide resolution."""
-    headline = _is_headline(text)
+    headline, pieces = _name_pieces(text, offset)
     out: list[tuple[str, int, int]] = []
-    for run in _runs(text, offset):
-        for piece in _split_titles(run):
-            for kept in _drop_common(piece, vocab, headline):
-                out.extend(_split_countries(kept))
+    for piece in pieces:
+        for kept in _drop_common(piece, vocab, headline):
+            out.extend(_split_countries(kept))
     return out
+
+
+@lru_cache(maxsize=16_384)
+def _name_pieces(text: str, offset: int) -> tuple[bool, tuple[tuple[_Word, ...], ...]]:
+    """What of ``sentence_mentions`` does not depend on the corpus: whether the sentence is a
+    headline, and its runs of capitalised words split at titles.  Cached: the features, the quotes
+    and the metrics each ask for the same sentences' mentions, against different vocabularies."""
+    return _is_headline(text), tuple(tuple(piece) for run in _runs(text, offset)
+                                     for piece in _split_titles(run))
 
 
 def _split_titles(run: list[_Word]) -> list[list[_Word]]:

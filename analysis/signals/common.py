@@ -6,8 +6,10 @@ same ones), so every rate "per 1,000 words" divides by the word count the user s
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from typing import Iterable, Sequence
+from itertools import accumulate
+from typing import Callable, Iterable, Sequence
 
 from ..constants import LANGUAGE_MIN_WORDS, MIN_ENGLISH_FUNCTION_WORD_SHARE
 from ..model import Article, Sentence, Token
@@ -56,14 +58,26 @@ def english_share(words: Iterable[str]) -> tuple[int, float]:
     return len(words), sum(w in _ENGLISH_FUNCTION_WORDS for w in words) / len(words)
 
 
+_LANGUAGE_NOTES: dict[tuple[str, str], str | None] = {}     # (language, digest) -> note
+
+
 def language_note(article: Article) -> str | None:
     """Why English-only lexicons and formulas do not apply to ``article``, or None when they do.
 
     Ingest sets ``Article.language``; the function-word check repeats it cheaply so that articles
-    built by hand (tests, paste) get the same protection.
+    built by hand (tests, paste) get the same protection.  Cached per text: every signal asks.
     """
     if article.language and not article.language.lower().startswith("en"):
         return f"not computed: the article's language is {article.language}, the method is English-only"
+    key = (article.language, article.digest)
+    if key not in _LANGUAGE_NOTES:
+        if len(_LANGUAGE_NOTES) > 10_000:
+            _LANGUAGE_NOTES.clear()
+        _LANGUAGE_NOTES[key] = _english_note(article)
+    return _LANGUAGE_NOTES[key]
+
+
+def _english_note(article: Article) -> str | None:
     n, share = english_share(t.text for t in word_tokens(article))
     if n >= LANGUAGE_MIN_WORDS and share < MIN_ENGLISH_FUNCTION_WORD_SHARE:
         return ("not computed: the text does not read as English "
@@ -87,3 +101,17 @@ def per_thousand(count: float, words: int) -> float | None:
 def inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
     """Whether [start, end) lies inside one of ``spans`` (sorted or not; spans are few)."""
     return any(s <= start and end <= e for s, e in spans)
+
+
+def span_cover(spans: Iterable[tuple[int, int]]) -> Callable[[int, int], bool]:
+    """``inside(spans, start, end)`` as a test to ask many times: O(log n) a call instead of O(n)
+    (every token of an article is tested against its quotes).  Sorted by start, a span holds
+    [start, end) iff some span starting at or before ``start`` reaches ``end``: a prefix maximum."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(accumulate((e for _, e in ordered), max))
+
+    def covered(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        return i >= 0 and reach[i] >= end
+    return covered

@@ -30,7 +30,7 @@ from typing import Sequence
 from ..constants import (PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN)
 from ..lexicons import Lexicon, load_lexicon
 from ..model import Article, Quote, Sentence
-from .common import inside, language_note, per_thousand, sentences_by_ids, tokens_by_sentence
+from .common import language_note, per_thousand, sentences_by_ids, span_cover, tokens_by_sentence
 
 RATE_LEXICONS = ("loaded", "hedges", "boosters", "intensifiers", "modals")
 ATTRIBUTION_LEXICON = "attribution_verbs"
@@ -123,15 +123,15 @@ def tone(article: Article, sentence_ids: Sequence[str] | None = None,
     words = len(tokens)
     if not words:
         return {}
-    spans = _quote_spans(article)
-    quoted = sum(1 for t in tokens if inside(spans, t.start, t.end))
+    in_quote = span_cover(_quote_spans(article))
+    quoted = sum(1 for t in tokens if in_quote(t.start, t.end))
     own_words = words - quoted
     out: dict = {"words": words, **_quotation(sentences, quoted, words, quotes)}
     note = language_note(article)
     if note:
         return {**out, "note": note}
-    out.update(_lexicon_rates(sentences, spans, words, own_words))
-    out.update(_attribution(sentences, spans, words))
+    out.update(_lexicon_rates(sentences, in_quote, words, own_words))
+    out.update(_attribution(sentences, in_quote, words))
     out["passive"] = _passive(sentences, words)
     out.update(_frames(sentences, words))
     missing = [n for n in RATE_LEXICONS + (ATTRIBUTION_LEXICON, FRAMES_LEXICON) if _lexicon(n) is None]
@@ -150,14 +150,14 @@ def _quotation(sentences: Sequence[Sentence], quoted: int, words: int,
     return out
 
 
-def _lexicon_rates(sentences, spans, words: int, own_words: int) -> dict:
+def _lexicon_rates(sentences, in_quote, words: int, own_words: int) -> dict:
     rates, own, counts, top, labels = {}, {}, {}, {}, {}
     for name in RATE_LEXICONS:
         lex = _lexicon(name)
         if lex is None:
             continue
         found = _matches(lex, sentences)
-        outside = [m for m in found if not inside(spans, m[0], m[1])]
+        outside = [m for m in found if not in_quote(m[0], m[1])]
         counts[name] = len(found)
         rates[name] = per_thousand(len(found), words)
         own[name] = per_thousand(len(outside), own_words)
@@ -167,12 +167,12 @@ def _lexicon_rates(sentences, spans, words: int, own_words: int) -> dict:
             "labels": labels, "top_terms": top, "own_words": own_words}
 
 
-def _attribution(sentences, spans, words: int) -> dict:
+def _attribution(sentences, in_quote, words: int) -> dict:
     lex = _lexicon(ATTRIBUTION_LEXICON)
     if lex is None:
         return {}
     grades = sorted({g for g in lex.entries.values() if g})
-    found = [m for m in _matches(lex, sentences) if not inside(spans, m[0], m[1])]
+    found = [m for m in _matches(lex, sentences) if not in_quote(m[0], m[1])]
     by_grade = Counter(label for *_, label in found)
     return {"attribution_counts": {g: by_grade.get(g, 0) for g in grades},
             "attribution_per_1k": {g: per_thousand(by_grade.get(g, 0), words) for g in grades},

@@ -114,6 +114,8 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
                          + re.escape(surname) + r"\b")
     seen: Counter = Counter()
     for a in articles:
+        if surname not in a.text:
+            continue                # cheap test first: the pattern needs the surname as written
         for m in pattern.finditer(a.text):
             words = m.group(0).split()
             # "Vice President JD Vance": drop leading words until the name itself is left
@@ -176,7 +178,7 @@ def mentions_of(article: Article, name: str) -> int:
     return _capitalised_keys(article.text).get(surname, 0) if surname else 0
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=1024)       # one entry per article: voice omissions visit every article per voice
 def _capitalised_keys(text: str) -> Counter:
     return Counter(normalise_key(re.sub(r"['’]s$", "", m.group(0)))
                    for m in re.finditer(r"[A-Z][\w’'\-]+", text))

@@ -8,7 +8,7 @@ from analysis.features import TextUnit, featurize, featurize_units, idf_table
 from analysis.features.quantities import find_dates, find_quantities, same_quantity
 from analysis.features.words import content_words, stopwords
 from analysis.lexicons import load_lexicon
-from features_helpers import article_from_text, seed_articles, seed_features, sentence_with
+from seeds import feature_with, raw_seeds, seed_features, text_article
 
 
 @pytest.fixture(scope="module")
@@ -23,52 +23,52 @@ def keys(f) -> set[str]:
 # --- entities -----------------------------------------------------------------------------------
 
 def test_sergei_and_sergey_lavrov_share_one_key(feats):
-    cnbc = sentence_with(feats, "a2", "The meeting between U.S. Secretary of State Marco Rubio")
-    cnn = sentence_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
+    cnbc = feature_with(feats, "a2", "The meeting between U.S. Secretary of State Marco Rubio")
+    cnn = feature_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
     assert "Sergei Lavrov" in cnbc.text and "Sergey Lavrov" in cnn.text
     assert "sergey lavrov" in keys(cnbc) and "sergey lavrov" in keys(cnn)
 
 
 def test_surname_alone_resolves_to_the_full_name(feats):
-    f = sentence_with(feats, "a2", "Lavrov is accompanied by Kremlin Aide Yury Ushakov")
+    f = feature_with(feats, "a2", "Lavrov is accompanied by Kremlin Aide Yury Ushakov")
     assert {"sergey lavrov", "yuri ushakov", "marco rubio", "mike waltz", "kremlin",
             "united states", "steve witkoff"} <= keys(f)
     # every mention keeps its own span: "Lavrov" twice and "Rubio" once
     lavrov = [(s, e) for k, s, e in f.entity_spans if k == "sergey lavrov"]
-    text = seed_articles()[1].text
+    text = raw_seeds()[1].text
     assert [text[s:e] for s, e in lavrov] == ["Lavrov", "Lavrov"]
 
 
 def test_yuri_and_yury_ushakov_share_one_key(feats):
-    caption = sentence_with(feats, "a2", "foreign policy advisor Yuri Ushakov")
-    body = sentence_with(feats, "a2", "Kremlin Aide Yury Ushakov")
+    caption = feature_with(feats, "a2", "foreign policy advisor Yuri Ushakov")
+    body = feature_with(feats, "a2", "Kremlin Aide Yury Ushakov")
     assert "yuri ushakov" in keys(caption) and "yuri ushakov" in keys(body)
 
 
 def test_zelenskyy_and_zelensky_share_one_key(feats):
-    a = sentence_with(feats, "a1", "which President Volodymyr Zelenskyy said")
-    b = sentence_with(feats, "a4", "Ukrainian President Volodymyr Zelensky spoke with Macron")
-    c = sentence_with(feats, "a4", "Zelensky said Ukraine will not participate")
+    a = feature_with(feats, "a1", "which President Volodymyr Zelenskyy said")
+    b = feature_with(feats, "a4", "Ukrainian President Volodymyr Zelensky spoke with Macron")
+    c = feature_with(feats, "a4", "Zelensky said Ukraine will not participate")
     assert "volodymyr zelensky" in keys(a) & keys(b) & keys(c)
 
 
 def test_united_states_variants_fold_but_names_stay_whole(feats):
-    us_dots = sentence_with(feats, "a2", "Russian and U.S. officials are holding")
-    us_caps = sentence_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
-    usa = sentence_with(feats, "a1", "representatives of the United States of America")
-    american = sentence_with(feats, "a1", "The American people deserve to be recouped")
+    us_dots = feature_with(feats, "a2", "Russian and U.S. officials are holding")
+    us_caps = feature_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
+    usa = feature_with(feats, "a1", "representatives of the United States of America")
+    american = feature_with(feats, "a1", "The American people deserve to be recouped")
     for f in (us_dots, us_caps, usa, american):
         assert "united states" in keys(f), f.text
     assert "russia" in keys(us_caps)            # "US-Russia" is split into both countries
-    thinktanks = sentence_with(feats, "a1", "Several thinktanks have produced analysis")
+    thinktanks = feature_with(feats, "a1", "Several thinktanks have produced analysis")
     assert "center for american progress" in keys(thinktanks)
     assert "united states" not in keys(thinktanks)
 
 
 def test_united_kingdom_variants_fold(feats):
-    uk = sentence_with(feats, "a1", "UK Prime Minister Keir Starmer said the UK would send troops")
-    uk_dots = sentence_with(feats, "a2", "The U.K. has said it is willing to send peacekeeping troops")
-    british = sentence_with(feats, "a4", "prepared to consider committing British forces")
+    uk = feature_with(feats, "a1", "UK Prime Minister Keir Starmer said the UK would send troops")
+    uk_dots = feature_with(feats, "a2", "The U.K. has said it is willing to send peacekeeping troops")
+    british = feature_with(feats, "a4", "prepared to consider committing British forces")
     for f in (uk, uk_dots, british):
         assert "united kingdom" in keys(f)
     assert "keir starmer" in keys(uk)
@@ -84,29 +84,29 @@ def test_kiev_folds_to_kyiv_and_titles_are_dropped():
 
 
 def test_titles_split_names_and_middle_names_merge(feats):
-    caption = sentence_with(feats, "a2", "Marco Antonio Rubio (L) meets with Saudi Foreign Minister")
+    caption = feature_with(feats, "a2", "Marco Antonio Rubio (L) meets with Saudi Foreign Minister")
     assert {"united states", "marco rubio", "saudi arabia", "faisal bin farhan al saud"} <= keys(caption)
     assert not any("secretary" in k or "minister" in k for k in keys(caption))
 
 
 def test_sentence_initial_words_and_headlines_are_not_entities(feats):
-    wsj = sentence_with(feats, "a1", "The Wall Street Journal reported, however")
+    wsj = feature_with(feats, "a1", "The Wall Street Journal reported, however")
     assert "wall street journal" in keys(wsj)
     assert not any(k.startswith("the ") for f in feats["a1"] for k in f.entities)
-    headline = sentence_with(feats, "a1", "Momentum Builds for Beginning Peace Talks")
+    headline = feature_with(feats, "a1", "Momentum Builds for Beginning Peace Talks")
     assert keys(headline) == {"russia", "ukraine"}
-    reeling = sentence_with(feats, "a4", "Reeling from shocks delivered by the Trump administration")
+    reeling = feature_with(feats, "a4", "Reeling from shocks delivered by the Trump administration")
     assert "reeling" not in keys(reeling) and "donald trump" in keys(reeling)
 
 
 def test_moscow_and_kremlin_stay_separate(feats):
-    f = sentence_with(feats, "a1", "Moscow bureau chief, Anton Troianovski")
+    f = feature_with(feats, "a1", "Moscow bureau chief, Anton Troianovski")
     assert {"new york times", "moscow", "anton troianovski"} <= keys(f)
-    assert "kremlin" in keys(sentence_with(feats, "a1", "noted the Kremlin’s response"))
+    assert "kremlin" in keys(feature_with(feats, "a1", "noted the Kremlin’s response"))
 
 
 def test_entity_spans_point_into_the_article_text(feats):
-    for article in seed_articles():
+    for article in raw_seeds():
         for f in feats[article.id]:
             sentence = article.sentence(f.sentence)
             for key, start, end in f.entity_spans:
@@ -118,23 +118,23 @@ def test_entity_spans_point_into_the_article_text(feats):
 # --- quantities and dates -------------------------------------------------------------------------
 
 def test_three_hundred_billion_dollars(feats):
-    f = sentence_with(feats, "a2", "businesses lost around $300 billion")
+    f = feature_with(feats, "a2", "businesses lost around $300 billion")
     (q,) = f.numbers
     assert (q.value, q.unit, q.text) == (3e11, "USD", "$300 billion")
-    assert seed_articles()[1].text[q.start:q.end] == "$300 billion"
+    assert raw_seeds()[1].text[q.start:q.end] == "$300 billion"
 
 
 def test_counts_percentages_fractions_durations(feats):
-    macron = sentence_with(feats, "a5", "Macron said after the meeting that 26 countries")
+    macron = feature_with(feats, "a5", "Macron said after the meeting that 26 countries")
     assert [(q.value, q.unit) for q in macron.numbers] == [(26.0, "countri")]
-    france = sentence_with(feats, "a3", "France, which currently spends 2.06% of its GDP")
+    france = feature_with(feats, "a3", "France, which currently spends 2.06% of its GDP")
     assert [(q.value, q.unit) for q in france.numbers] == [(2.06, "%"), (2.25, "%"), (2.5, "%")]
     assert "2029" in france.dates
-    half = sentence_with(feats, "a1", "half of its mineral")
+    half = feature_with(feats, "a1", "half of its mineral")
     assert [(q.value, q.unit, q.text) for q in half.numbers] == [(0.5, "fraction", "half")]
-    call = sentence_with(feats, "a5", "the leaders held a 90-minute phone call")
+    call = feature_with(feats, "a5", "the leaders held a 90-minute phone call")
     assert [(q.value, q.unit) for q in call.numbers] == [(90.0, "minute")]
-    war = sentence_with(feats, "a2", "to end the three-year war in Ukraine")
+    war = feature_with(feats, "a2", "to end the three-year war in Ukraine")
     assert [(q.value, q.unit) for q in war.numbers] == [(3.0, "year")]
 
 
@@ -146,11 +146,11 @@ def test_quantity_rules_on_free_text():
 
 
 def test_dates_normalised(feats):
-    caption = sentence_with(feats, "a2", "attend a meeting together at Riyadh’s Diriyah Palace")
+    caption = feature_with(feats, "a2", "attend a meeting together at Riyadh’s Diriyah Palace")
     assert caption.dates == frozenset({"2025-02-18"})
-    blinken = sentence_with(feats, "a2", "since January 2022")
+    blinken = feature_with(feats, "a2", "since January 2022")
     assert "2022-01" in blinken.dates
-    peskov = sentence_with(feats, "a2", "Kremlin Spokesman Dmitry Peskov said Monday")
+    peskov = feature_with(feats, "a2", "Kremlin Spokesman Dmitry Peskov said Monday")
     assert "weekday:monday" in peskov.dates
     assert [d for d, _, _ in find_dates("on Feb. 17 in Paris", year=2025)] == ["2025-02-17"]
     assert [d for d, _, _ in find_dates("on 17 February 2025")] == ["2025-02-17"]
@@ -168,7 +168,7 @@ def test_stopwords_lexicon_is_ours_and_used():
 
 
 def test_stems_and_vectors(feats):
-    f = sentence_with(feats, "a2", "European leaders held an emergency meeting in Paris on Monday")
+    f = feature_with(feats, "a2", "European leaders held an emergency meeting in Paris on Monday")
     assert f.content[:4] == ("european", "leaders", "held", "emergency")
     assert f.stems[:4] == ("european", "leader", "held", "emerg")
     for fs in feats.values():
@@ -188,7 +188,7 @@ def test_featurize_embeds_in_one_batched_call(monkeypatch):
         return real(texts)
 
     monkeypatch.setattr(embed_mod, "embed", counting)
-    out = featurize(seed_articles()[:2])
+    out = featurize(raw_seeds()[:2])
     assert len(calls) == 1
     assert set(out) == {"a1", "a2"}
 
@@ -200,9 +200,9 @@ def test_idf_weights_rare_stems_higher(feats):
 
 
 def test_empty_and_odd_input():
-    empty = article_from_text("", "e1")
+    empty = text_article("", "e1")
     assert featurize([empty]) == {"e1": ()}
-    odd = article_from_text("—— ... !!!\n\n12345", "o1")
+    odd = text_article("—— ... !!!\n\n12345", "o1")
     (f1, f2) = featurize([odd])["o1"]
     assert f1.content == () and f1.entities == frozenset()
     assert float(np.linalg.norm(f1.vector)) in (0.0, pytest.approx(1.0))

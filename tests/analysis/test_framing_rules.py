@@ -5,13 +5,13 @@ from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
 from analysis.signals.framing.structure import passives
 from analysis.signals.framing.versions import quote_ranges
-from framing_seed_articles import article_from_text
+from seeds import text_article
 
 
 def run(text_a: str, text_b: str, *more: str):
     """Findings for one fact made of the first sentence of each text (articles x1, x2, ...)."""
     texts = (text_a, text_b) + more
-    articles = {f"x{i}": article_from_text(f"x{i}", t) for i, t in enumerate(texts, 1)}
+    articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
     members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
     return framing_findings([Fact("f-test", "test", members)], articles), articles
 
@@ -119,8 +119,8 @@ def test_identical_versions_give_nothing():
 
 
 def test_bad_input_is_quiet():
-    arts = {"x1": article_from_text("x1", "Leaders met in Paris on Monday."),
-            "x2": article_from_text("x2", "")}
+    arts = {"x1": text_article("Leaders met in Paris on Monday.", "x1"),
+            "x2": text_article("", "x2")}
     facts = [
         Fact("f-1", "one member", (FactMember("x1", ("x1.s1",)),)),
         Fact("f-2", "missing article", (FactMember("x1", ("x1.s1",)), FactMember("zz", ("zz.s1",)))),
@@ -146,8 +146,8 @@ def test_non_english_articles_are_skipped():
 
 
 def test_spans_split_across_non_adjacent_sentences():
-    a = article_from_text("x1", "Leaders met in Paris. Unrelated filler sentence here. They slammed the deal.")
-    b = article_from_text("x2", "Leaders met in Paris and criticised the deal.")
+    a = text_article("Leaders met in Paris. Unrelated filler sentence here. They slammed the deal.", "x1")
+    b = text_article("Leaders met in Paris and criticised the deal.", "x2")
     fact = Fact("f-t", "t", (FactMember("x1", ("x1.s1", "x1.s3")), FactMember("x2", ("x2.s1",))))
     found = framing_findings([fact], {"x1": a, "x2": b})
     for f in found:
@@ -159,8 +159,8 @@ def test_spans_split_across_non_adjacent_sentences():
 
 
 def test_evidence_names_the_outlet():
-    a = article_from_text("x1", "The Kremlin claimed the talks went well.")
-    b = article_from_text("x2", "The Kremlin said the talks went well.")
+    a = text_article("The Kremlin claimed the talks went well.", "x1")
+    b = text_article("The Kremlin said the talks went well.", "x2")
     a = a.__class__(**{**a.__dict__, "outlet": "CNBC"})
     fact = Fact("f-t", "t", (FactMember("x1", ("x1.s1",)), FactMember("x2", ("x2.s1",))))
     [f] = [f for f in framing_findings([fact], {"x1": a, "x2": b}) if f.kind == "attribution_verb"]

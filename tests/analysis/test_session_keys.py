@@ -85,14 +85,9 @@ def test_editing_one_article_keeps_the_other_verdicts(tmp_path):
 
 # --- sessions feed the engine --------------------------------------------------------------------
 
-@pytest.fixture(scope="module")
-def seed_articles(seed_paths):
-    return [analysis.load_article(p, article_id=f"a{n}") for n, p in enumerate(seed_paths, 1)]
-
-
 def test_load_articles_gives_back_the_same_articles(tmp_path, seed_articles):
     page = Path(__file__).parent / "data" / "cnn_paris_summit.html"     # a saved web page
-    given = seed_articles + [analysis.load_article(page, article_id="a9")]
+    given = [*seed_articles, analysis.load_article(page, article_id="a9")]     # seed_articles: conftest
     path = tmp_path / "seeds.parallax"
     Session.create(path, given).close()
     with Session.open(path, read_only=True) as s:            # the command line's way in

@@ -6,7 +6,7 @@ import pytest
 from analysis.features import idf_table
 from analysis.similarity import (COMPONENTS, all_pairs, candidate_pairs, pair_components,
                                  pair_similarity, score_pairs, similarity)
-from features_helpers import seed_features, sentence_with
+from seeds import feature_with, seed_features
 
 # The threshold of the recall check: the region where the aligner links sentences.
 RECALL_THRESHOLD = 0.45
@@ -23,10 +23,10 @@ def idf(feats):
 
 
 def test_rubio_lavrov_meeting_scores_above_unrelated_pairs(feats, idf):
-    cnbc = sentence_with(feats, "a2", "The meeting between U.S. Secretary of State Marco Rubio")
-    cnn = sentence_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
-    vance = sentence_with(feats, "a4", "The threat that I worry most about")
-    dmitriev = sentence_with(feats, "a2", "businesses lost around $300 billion")
+    cnbc = feature_with(feats, "a2", "The meeting between U.S. Secretary of State Marco Rubio")
+    cnn = feature_with(feats, "a4", "Instead, the focus will be on US-Russia talks")
+    vance = feature_with(feats, "a4", "The threat that I worry most about")
+    dmitriev = feature_with(feats, "a2", "businesses lost around $300 billion")
     same = pair_similarity(cnbc, cnn, idf)
     assert same > 0.5
     assert same > pair_similarity(vance, dmitriev, idf) + 0.3
@@ -34,9 +34,9 @@ def test_rubio_lavrov_meeting_scores_above_unrelated_pairs(feats, idf):
 
 
 def test_same_fact_in_three_outlets_beats_same_topic(feats, idf):
-    hegseth_analysis = sentence_with(feats, "a3", "Defense Secretary Pete Hegseth ruled out")
-    hegseth_cnn = sentence_with(feats, "a4", "First, Defense Secretary Pete Hegseth said that NATO")
-    other_nato = sentence_with(feats, "a1", "did not reflexively denounce the idea of NATO troops")
+    hegseth_analysis = feature_with(feats, "a3", "Defense Secretary Pete Hegseth ruled out")
+    hegseth_cnn = feature_with(feats, "a4", "First, Defense Secretary Pete Hegseth said that NATO")
+    other_nato = feature_with(feats, "a1", "did not reflexively denounce the idea of NATO troops")
     assert pair_similarity(hegseth_analysis, hegseth_cnn, idf) > \
         pair_similarity(hegseth_analysis, other_nato, idf) + 0.1
 
@@ -51,7 +51,7 @@ def test_score_is_symmetric_and_bounded(feats, idf):
 
 
 def test_components_are_named_and_in_range(feats, idf):
-    a = sentence_with(feats, "a2", "businesses lost around $300 billion")
+    a = feature_with(feats, "a2", "businesses lost around $300 billion")
     comps = pair_components(a, a, idf)
     assert tuple(comps) == COMPONENTS
     assert comps["cosine"] == pytest.approx(1.0, abs=1e-5)

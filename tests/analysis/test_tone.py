@@ -5,7 +5,7 @@ import pytest
 
 from analysis.signals import tone as tn
 from analysis.signals.voices import find_quotes
-from signal_articles import make_article, seeds, sentence_with
+from seeds import loaded_seeds, sentence_with, text_article
 
 TEXT = ("The minister bluntly slammed the plan, which may clearly be very costly. "
         "“The regime must fall,” he claimed. The deal was signed by both sides. Troops were sent. "
@@ -13,7 +13,7 @@ TEXT = ("The minister bluntly slammed the plan, which may clearly be very costly
 
 
 def test_rates_per_thousand_words_exact():
-    t = tn.tone(make_article(TEXT))
+    t = tn.tone(text_article(TEXT))
     assert t["words"] == 33 and t["own_words"] == 29
     assert t["quote_share"] == round(4 / 33, 4)
     assert t["counts"]["loaded"] == 3                    # bluntly, slammed, regime
@@ -25,11 +25,11 @@ def test_rates_per_thousand_words_exact():
 
 
 def test_attribution_verbs_by_grade_outside_quotes():
-    t = tn.tone(make_article(TEXT))
+    t = tn.tone(text_article(TEXT))
     assert t["attribution_counts"]["doubt"] == 1        # claimed
     assert t["attribution_counts"]["emotive"] == 1      # slammed
     assert t["attribution_counts"]["neutral"] == 0
-    inside = tn.tone(make_article("“He claimed it was over,” she said."))
+    inside = tn.tone(text_article("“He claimed it was over,” she said."))
     assert inside["attribution_counts"]["doubt"] == 0 and inside["attribution_counts"]["neutral"] == 1
 
 
@@ -45,7 +45,7 @@ def test_passive_heuristic(text, expected):
 
 
 def test_passive_on_a_seed_sentence():
-    a5 = seeds()[4]
+    a5 = loaded_seeds()[4]
     s = sentence_with(a5, "bombed nightly")
     found = tn.passives(s.text)
     assert len(found) == 1 and found[0][2] is True
@@ -53,23 +53,23 @@ def test_passive_on_a_seed_sentence():
 
 
 def test_frame_profile_shares():
-    t = tn.tone(make_article(TEXT))
+    t = tn.tone(text_article(TEXT))
     assert sum(t["frames"].values()) == pytest.approx(1.0, abs=1e-3)
     assert t["frames"]["economic"] == round(2 / 6, 4)    # costly, economy
     assert t["frame_cues"] == 6
 
 
 def test_seed_quote_share_and_reported_share():
-    cnn = seeds()[3]
+    cnn = loaded_seeds()[3]
     t = tn.tone(cnn, quotes=find_quotes(cnn))
     assert 0.2 < t["quote_share"] < 0.35            # CNN leans on Rutte, Vance and Gould-Davies quotes
     assert 0 < t["reported_share"] < t["quote_share"]
-    analysis = seeds()[2]
+    analysis = loaded_seeds()[2]
     assert tn.tone(analysis)["quote_share"] < 0.05  # the analytical piece paraphrases
 
 
 def test_per_fact_subset():
-    a1 = seeds()[0]
+    a1 = loaded_seeds()[0]
     s = sentence_with(a1, "bluntly panned the meeting")
     t = tn.tone(a1, [s.id])
     assert t["words"] == 21
@@ -78,19 +78,19 @@ def test_per_fact_subset():
 
 
 def test_empty_and_non_english():
-    assert tn.tone(make_article("")) == {}
-    t = tn.tone(make_article("Die Gespräche in Riad haben begonnen.", language="de"))
+    assert tn.tone(text_article("")) == {}
+    t = tn.tone(text_article("Die Gespräche in Riad haben begonnen.", language="de"))
     assert "note" in t and "rates_per_1k" not in t and t["words"] == 6
 
 
 def test_capitals_are_matched():
-    t = tn.tone(make_article("THE MINISTER SLAMMED THE PLAN."))
+    t = tn.tone(text_article("THE MINISTER SLAMMED THE PLAN."))
     assert t["counts"]["loaded"] == 1
 
 
 def test_missing_lexicon_is_a_note_not_a_crash(monkeypatch):
     real = tn._lexicon
     monkeypatch.setattr(tn, "_lexicon", lambda name: None if name == "loaded" else real(name))
-    t = tn.tone(make_article(TEXT))
+    t = tn.tone(text_article(TEXT))
     assert "loaded" not in t["rates_per_1k"] and "loaded" in t["note"]
     assert t["counts"]["hedges"] == 2

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from analysis.model import Span
 from analysis.signals.voices import direct_spans, find_quotes, voice_findings, voices
-from signal_articles import make_article, seeds
+from seeds import loaded_seeds, text_article
 
 
 def quote_of(article, needle):
@@ -19,7 +19,7 @@ def all_quotes(articles):
 # --- seeds --------------------------------------------------------------------------------------
 
 def test_000_scholz_name_and_role():
-    a1 = seeds()[0]
+    a1 = loaded_seeds()[0]
     q = quote_of(a1, "an inappropriate debate")
     assert a1.text[q.start:q.end] == "an inappropriate debate at the wrong time about the wrong topic."
     assert (q.kind, q.speaker, q.speaker_name, q.role) == ("direct", "olaf scholz", "Olaf Scholz",
@@ -29,7 +29,7 @@ def test_000_scholz_name_and_role():
 
 
 def test_000_appositive_role_and_outlets_as_sources():
-    a1 = seeds()[0]
+    a1 = loaded_seeds()[0]
     waltz = quote_of(a1, "The American people deserve")
     assert (waltz.speaker_name, waltz.role, waltz.verb) == ("Mike Waltz",
                                                            "national security advisor to Trump", "told")
@@ -41,14 +41,14 @@ def test_000_appositive_role_and_outlets_as_sources():
 
 
 def test_000_quote_spanning_two_sentences():
-    a1 = seeds()[0]
+    a1 = loaded_seeds()[0]
     q = quote_of(a1, "are taking place between representatives")
     assert a1.text[q.start:q.end].endswith("and without Ukraine.")
     assert q.speaker == "volodymyr zelensky" and q.words == 23
 
 
 def test_001_he_said_is_dmitriev():
-    a2 = seeds()[1]
+    a2 = loaded_seeds()[1]
     q = quote_of(a2, "U.S. businesses lost around $300 billion")
     assert q.speaker == "kirill dmitriev" and q.verb == "said"
     assert q.speaker_start == -1            # named by "he", not in this sentence
@@ -59,7 +59,7 @@ def test_001_he_said_is_dmitriev():
 
 
 def test_003_rutte_and_a_sentence_that_is_only_a_quote():
-    cnn = seeds()[3]
+    cnn = loaded_seeds()[3]
     for needle in ("wanting to put troops", "very important that the US", "It means Europeans"):
         assert quote_of(cnn, needle).speaker == "mark rutte", needle
     assert quote_of(cnn, "wanting to put troops").role == "NATO Secretary"
@@ -69,7 +69,7 @@ def test_003_rutte_and_a_sentence_that_is_only_a_quote():
 
 
 def test_004_unnamed_official_and_no_outlet_speaker():
-    a5 = seeds()[4]
+    a5 = loaded_seeds()[4]
     q = quote_of(a5, "Trump emphasized that Europe must stop")
     assert (q.speaker, q.speaker_name, q.unnamed) == ("~white house official", "White House official", True)
     assert quote_of(a5, "place economic pressure on China").speaker == "~white house official"
@@ -80,7 +80,7 @@ def test_004_unnamed_official_and_no_outlet_speaker():
 
 
 def test_reported_speech_two_speakers_in_one_sentence():
-    a3 = seeds()[2]
+    a3 = loaded_seeds()[2]
     reported = [q for q in find_quotes(a3) if q.kind == "reported"]
     macron = next(q for q in reported if q.speaker == "emmanuel macron")
     scholz = next(q for q in reported if q.speaker == "olaf scholz")
@@ -92,7 +92,7 @@ def test_reported_speech_two_speakers_in_one_sentence():
 
 
 def test_voice_table_merges_spellings_and_sums_words():
-    arts = seeds()
+    arts = loaded_seeds()
     table = {v.speaker: v for v in voices(arts, all_quotes(arts))}
     zel = table["volodymyr zelensky"]          # Zelenskyy (000, 004), Zelensky (002, 003)
     assert set(zel.words) == {"a1", "a3", "a4"}
@@ -106,7 +106,7 @@ def test_voice_table_merges_spellings_and_sums_words():
 
 
 def test_voice_omissions_on_same_event_seeds():
-    arts = seeds()[:4]                          # 004 covers another event (September 2025)
+    arts = loaded_seeds()[:4]                          # 004 covers another event (September 2025)
     quotes = all_quotes(arts)
     findings = voice_findings(arts, voices(arts, quotes), quotes)
     pairs = {(f.data["speaker"], f.articles[0]) for f in findings}
@@ -125,55 +125,55 @@ def test_voice_omissions_on_same_event_seeds():
 # --- bad input ----------------------------------------------------------------------------------
 
 def test_sentence_that_is_only_a_quote():
-    a = make_article("“We will never give up.”")
+    a = text_article("“We will never give up.”")
     (q,) = find_quotes(a)
     assert a.text[q.start:q.end] == "We will never give up." and q.speaker == "" and q.words == 5
 
 
 def test_nested_and_curly_quotes():
-    a = make_article("“He told me ‘peace through strength’ is the way,” said Andrii Yermak.")
+    a = text_article("“He told me ‘peace through strength’ is the way,” said Andrii Yermak.")
     (q,) = find_quotes(a)
     assert a.text[q.start:q.end] == "He told me ‘peace through strength’ is the way"
     assert q.speaker == "andriy yermak" and q.verb == "said"
 
 
 def test_mixed_curly_open_and_straight_close():
-    a = make_article("“Trump emphasized that Europe must act,\" a White House official told NBC News.")
+    a = text_article("“Trump emphasized that Europe must act,\" a White House official told NBC News.")
     (q,) = find_quotes(a)
     assert a.text[q.start:q.end] == "Trump emphasized that Europe must act"
     assert q.speaker_name == "White House official"
 
 
 def test_quote_left_open_ends_with_its_paragraph():
-    a = make_article("Olaf Scholz said: “This debate is premature and wrong.\n\nThe summit went on.")
+    a = text_article("Olaf Scholz said: “This debate is premature and wrong.\n\nThe summit went on.")
     (q,) = find_quotes(a)
     assert q.unclosed and a.text[q.start:q.end] == "This debate is premature and wrong."
     assert q.speaker == "olaf scholz"
 
 
 def test_multi_paragraph_quote_keeps_its_speaker():
-    a = make_article("Mark Rutte said the talks went well.\n“We are ready to help.\n“And we will stay,” he added.")
+    a = text_article("Mark Rutte said the talks went well.\n“We are ready to help.\n“And we will stay,” he added.")
     direct = [q for q in find_quotes(a) if q.kind == "direct"]
     assert [q.unclosed for q in direct] == [True, False]
     assert {q.speaker for q in direct} == {"mark rutte"}
 
 
 def test_one_sentence_and_no_quotes():
-    (q,) = find_quotes(make_article("German Chancellor Olaf Scholz called the debate “highly inappropriate.”"))
+    (q,) = find_quotes(text_article("German Chancellor Olaf Scholz called the debate “highly inappropriate.”"))
     assert q.role == "German Chancellor"
-    assert find_quotes(make_article("The leaders met in Paris on Monday. They discussed troops.")) == ()
+    assert find_quotes(text_article("The leaders met in Paris on Monday. They discussed troops.")) == ()
 
 
 def test_capitals_and_non_english_do_not_crash():
-    caps = make_article("OLAF SCHOLZ SAID “THIS IS A TERRIBLE DEBATE AT THE WRONG TIME.” THE SUMMIT ENDED.")
+    caps = text_article("OLAF SCHOLZ SAID “THIS IS A TERRIBLE DEBATE AT THE WRONG TIME.” THE SUMMIT ENDED.")
     (q,) = find_quotes(caps)
     assert q.words == 9 and q.speaker == ""            # no names can be told from capitals
-    fr = make_article("Le président a déclaré « nous sommes prêts » après la réunion.", language="fr")
+    fr = text_article("Le président a déclaré « nous sommes prêts » après la réunion.", language="fr")
     (q,) = find_quotes(fr)
     assert fr.text[q.start:q.end] == "nous sommes prêts"
 
 
 def test_empty_article():
-    a = make_article("")
+    a = text_article("")
     assert find_quotes(a) == () and direct_spans(a) == []
     assert voices([a], ()) == () and voice_findings([a], (), ()) == []

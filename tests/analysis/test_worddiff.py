@@ -7,11 +7,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.worddiff import DiffOp, fold, tokens, word_diff
-from framing_seed_articles import seed_articles
+from seeds import framing_seeds
 
 
 def _sentence(sid: str):
-    article = seed_articles()[sid.split(".")[0]]
+    article = framing_seeds()[sid.split(".")[0]]
     return article, article.sentence(sid)
 
 

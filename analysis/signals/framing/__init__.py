@@ -12,18 +12,20 @@ Kinds (docs/FINDINGS.md documents each with its rule and a seed example):
 
 Ids are ``stable_id(kind, rule, <each side's article digest, version text and term>)`` with the sides
 in digest order, so the same texts give the same ids whatever the input order; a finding raised twice
-(the same pair of versions in two facts) is kept once.  Articles whose text does not read as English
+(the same pair of versions in two facts) is kept once.  Two versions with identical text and date
+are not compared (no rule can fire on them).  Articles whose text does not read as English
 are skipped: the lexicons are English.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 from typing import Iterator, Mapping, Sequence
 
 from ...constants import FRAMING_MIN_VERSION_WORDS
 from ...model import Article, Fact, Finding
 from ..common import language_note
-from .common import to_finding
+from .common import Candidate, to_finding
 from .contradictions import contradiction_candidates
 from .lexical import lexical_candidates
 from .naming import naming_candidates
@@ -31,7 +33,7 @@ from .shift import shift_candidates
 from .structure import passive_candidates, quote_candidates
 from .versions import Pair, Version, build_version
 
-__all__ = ["KINDS", "framing_findings", "pair_findings"]
+__all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
 
 KINDS = ("attribution_verb", "hedge", "booster", "intensifier", "loaded_word", "quote_vs_paraphrase",
          "passive_agent", "naming", "sentiment_shift", "contradiction", "stance")
@@ -44,33 +46,113 @@ def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> 
     """Framing findings for every pair of versions of every fact; strongest first."""
     english = {aid: _is_english(a) for aid, a in articles.items()}
     best: dict[str, Finding] = {}
+    worded = _Wordings()
     for fact in facts:
         versions = _versions(fact, articles, english)
         for a, b in combinations(versions, 2):
-            for finding in pair_findings(Pair(fact.id, a, b)):
+            if _same_words(a, b):
+                continue
+            pair = Pair(fact.id, a, b)
+            for cand in worded.candidates(pair):
+                finding = to_finding(pair, cand)
                 kept = best.get(finding.id)
                 if kept is None or finding.score > kept.score:
                     best[finding.id] = finding
     return sorted(best.values(), key=lambda f: (-f.score, f.kind, f.id))
 
 
+def _same_words(a: Version, b: Version) -> bool:
+    """Two versions with the same text (outlets running the same wire copy) and the same year, so
+    that "Feb. 17" means the same date in both.  Every rule compares the two versions and fires only
+    on a difference between them, so such a pair has no finding: skipping it saves most of the work
+    when many outlets carry one fact (a fact carried by n outlets has n(n-1)/2 pairs)."""
+    return a.text == b.text and a.article.date == b.article.date
+
+
 def pair_findings(pair: Pair) -> Iterator[Finding]:
     """Every rule's findings on one pair of versions."""
+    for cand in _candidates(pair):
+        yield to_finding(pair, cand)
+
+
+def _candidates(pair: Pair) -> Iterator[Candidate]:
     for rule in _RULES:
-        for cand in rule(pair):
-            yield to_finding(pair, cand)
+        yield from rule(pair)
 
 
-_ENGLISH: dict[str, bool] = {}      # article digest -> reads as English (the check scans every token)
+# Stand-in article ids and outlet names of the two sides of a wording (see ``_Wordings``).  A NUL never
+# occurs in an article's text after ingest; a text that holds one is simply not shared.
+_SIDES = {"a": ("\x00a", "\x00A"), "b": ("\x00b", "\x00B")}
+
+
+class _Wordings:
+    """The rules' candidates for each *wording* of a pair, computed once and reused.
+
+    Many outlets carry a fact in the same words (wire copy), so the same two version texts meet in
+    many pairs of articles.  What the rules find depends only on the two texts, their sentence
+    pieces and their articles' dates; the outlets enter only as names in the evidence and as ids in
+    terms and data.  So the rules run once per wording on stand-in versions (ids and names ``_SIDES``),
+    and each real pair gets a copy with the stand-ins replaced by its own versions, ids and names:
+    the same candidates, in the same order, as running the rules on the pair itself.
+    """
+
+    def __init__(self) -> None:
+        self._done: dict[tuple, tuple[Pair, list[Candidate]]] = {}
+
+    def candidates(self, pair: Pair) -> list[Candidate]:
+        if "\x00" in pair.a.text or "\x00" in pair.b.text:
+            return list(_candidates(pair))
+        key = (_wording(pair.a), _wording(pair.b))
+        if key not in self._done:
+            stand_in = Pair(pair.fact_id, _stand_in(pair.a, "a"), _stand_in(pair.b, "b"))
+            self._done[key] = (stand_in, list(_candidates(stand_in)))
+        stand_in, found = self._done[key]
+        version = {id(stand_in.a): pair.a, id(stand_in.b): pair.b}
+        names = {_SIDES["a"][0]: pair.a.id, _SIDES["a"][1]: pair.a.name,
+                 _SIDES["b"][0]: pair.b.id, _SIDES["b"][1]: pair.b.name}
+        return [replace(c, first=version[id(c.first)], second=version[id(c.second)],
+                        terms=_renamed(c.terms, names), evidence=_renamed(c.evidence, names),
+                        ranges=[(version[id(v)], s, e) for v, s, e in c.ranges],
+                        data=_renamed(c.data, names)) for c in found]
+
+
+def _wording(v: Version) -> tuple:
+    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date
+
+
+def _stand_in(v: Version, side: str) -> Version:
+    article_id, name = _SIDES[side]
+    article = replace(v.article, id=article_id, outlet=name)
+    return Version(article, v.sentence_ids, v.text, list(v.pieces))
+
+
+def _renamed(value, names: Mapping[str, str]):
+    """``value`` with every stand-in id or name replaced, in strings, keys and nested values."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            for old, new in names.items():
+                value = value.replace(old, new)
+        return value
+    if isinstance(value, Mapping):
+        return {_renamed(k, names): _renamed(v, names) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_renamed(v, names) for v in value)
+    return value
+
+
+def clear_caches() -> None:
+    """Forget the per-text results the rules keep between comparisons (word diffs, passives,
+    lexicon matches): for benchmarks that time a cold run."""
+    from .lexical import _TEXT_HITS
+    from .structure import passives
+    from .versions import _diff
+    _TEXT_HITS.clear()
+    passives.cache_clear()
+    _diff.cache_clear()
 
 
 def _is_english(article: Article) -> bool:
-    key = f"{article.language}:{article.digest}"
-    if key not in _ENGLISH:
-        if len(_ENGLISH) > 10_000:
-            _ENGLISH.clear()
-        _ENGLISH[key] = language_note(article) is None
-    return _ENGLISH[key]
+    return language_note(article) is None      # cached per text by ``language_note``
 
 
 def _versions(fact: Fact, articles: Mapping[str, Article], english: Mapping[str, bool]) -> list[Version]:

@@ -186,12 +186,15 @@ def _same_actor(pair: Pair, op) -> bool:
 
 
 def _proper_words(version: Version) -> dict[str, tuple[int, int]]:
-    """Capitalised words not opening a sentence or quote -> first range (names, mostly)."""
-    out: dict[str, tuple[int, int]] = {}
-    for m in _CAPITALISED.finditer(version.text):
-        if len(m.group(0)) >= 4 and not _SENTENCE_START.search(version.text[:m.start()]):
-            out.setdefault(m.group(0), (m.start(), m.end()))
-    return out
+    """Capitalised words not opening a sentence or quote -> first range (names, mostly); cached
+    per version."""
+    if "proper_words" not in version.cache:
+        out: dict[str, tuple[int, int]] = {}
+        for m in _CAPITALISED.finditer(version.text):
+            if len(m.group(0)) >= 4 and not _SENTENCE_START.search(version.text[:m.start()]):
+                out.setdefault(m.group(0), (m.start(), m.end()))
+        version.cache["proper_words"] = out
+    return version.cache["proper_words"]
 
 
 def _name_spellings(pair: Pair) -> Iterator[Candidate]:

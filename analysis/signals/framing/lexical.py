@@ -29,11 +29,24 @@ class Hit(NamedTuple):
     label: str
 
 
+# (id of the lexicon, text) -> (the lexicon, its hits): many articles carry the same wording of a
+# fact (wire copy), so their versions share one lexicon scan.  The lexicon is kept to check the id.
+_TEXT_HITS: dict[tuple[int, str], tuple[Lexicon, list[Hit]]] = {}
+_TEXT_HITS_MAX = 50_000
+
+
 def hits(version: Version, lexicon: Lexicon) -> list[Hit]:
-    """Matches of ``lexicon`` in the version (cached: a version takes part in several pairs)."""
+    """Matches of ``lexicon`` in the version (cached: a version takes part in several pairs, and
+    a text in several versions)."""
     key = "lexicon:" + lexicon.name
     if key not in version.cache:
-        version.cache[key] = [Hit(*h) for h in lexicon.find(version.text)]
+        shared = _TEXT_HITS.get((id(lexicon), version.text))
+        if shared is None or shared[0] is not lexicon:
+            if len(_TEXT_HITS) >= _TEXT_HITS_MAX:
+                _TEXT_HITS.clear()
+            shared = _TEXT_HITS[(id(lexicon), version.text)] = (
+                lexicon, [Hit(*h) for h in lexicon.find(version.text)])
+        version.cache[key] = shared[1]
     return version.cache[key]
 
 

@@ -16,16 +16,15 @@ PASSIVE_AGENT_WINDOW_WORDS words after it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterator, NamedTuple
-
-from nltk.stem.snowball import SnowballStemmer
 
 from ...constants import (FRAMING_QUOTE_FULL_WORDS, FRAMING_QUOTE_LENGTH_BONUS, FRAMING_QUOTE_MIN_WORDS,
                           FRAMING_QUOTE_OVERLAP_MAX, PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS)
+from ...features.words import stem as _stem     # the features' Snowball stemmer, cached
 from .common import Candidate, adjust, base_score, excerpt, quote
 from .versions import Pair, Version
 
-_STEM = SnowballStemmer("english")
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _BE = frozenset("is are was were be been being am".split())
 _AUXILIARY = frozenset("has have had will would could may might must should can".split())
@@ -56,8 +55,10 @@ class Passive(NamedTuple):
     agent: bool
 
 
-def passives(text: str) -> list[Passive]:
-    """Passive constructions in ``text`` (version offsets), with or without a "by" agent."""
+@lru_cache(maxsize=8192)
+def passives(text: str) -> tuple[Passive, ...]:
+    """Passive constructions in ``text`` (version offsets), with or without a "by" agent.  Cached:
+    a version takes part in a pair with every other outlet that carries its fact."""
     words = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(text)]
     out = []
     for i, (s, _, w) in enumerate(words):
@@ -71,7 +72,7 @@ def passives(text: str) -> list[Passive]:
             if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
                 s = words[i - 1][0]         # show "has been tied", not "been tied"
             out.append(Passive(s, words[j][1], words[j][2], any(x[2] == "by" for x in window)))
-    return out
+    return tuple(out)
 
 
 def _is_gap(word: str) -> bool:
@@ -138,10 +139,10 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
     found = {v.id: passives(v.text) for v in (pair.a, pair.b)}
     for version in (pair.a, pair.b):
         other = pair.other(version)
-        other_agentless = {_STEM.stem(p.participle) for p in found[other.id] if not p.agent}
+        other_agentless = {_stem(p.participle) for p in found[other.id] if not p.agent}
         seen: set[str] = set()
         for p in found[version.id]:
-            stem = _STEM.stem(p.participle)
+            stem = _stem(p.participle)
             if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end):
                 continue
             seen.add(stem)
@@ -150,7 +151,7 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
 
 def _passive_candidate(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> Candidate:
     phrase = version.text[p.start:p.end]
-    active = [m for m in _WORD.finditer(other.text) if _STEM.stem(m.group(0).lower()) == stem]
+    active = [m for m in _WORD.finditer(other.text) if _stem(m.group(0).lower()) == stem]
     facing = pair.counterpart(version, p.start, p.end)
     ranges = [(version, p.start, p.end)]
     if active:

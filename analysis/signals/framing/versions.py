@@ -10,10 +10,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ...constants import FRAMING_FACING_MAX_WORDS
 from ...model import Article, FactMember, Span
+from ...segment import strip_span
 from ...worddiff import DiffOp, word_diff
 
 _JOINER = " "
@@ -66,7 +67,7 @@ class Version:
             s, e = max(start, v0), min(end, v0 + n)
             if e <= s:
                 continue
-            s, e = _trim(self.text, s, e)
+            s, e = strip_span(self.text, s, e)
             if e > s:
                 out.append(Span(self.article.id, a0 + s - v0, a0 + e - v0))
         return out
@@ -96,14 +97,6 @@ def quote_ranges(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
-        s += 1
-    while e > s and text[e - 1].isspace():
-        e -= 1
-    return s, e
-
-
 def build_version(article: Article, member: FactMember) -> Version | None:
     """The version of ``member`` in ``article``; None when no sentence id resolves."""
     by_id = {s.id: s for s in article.sentences}
@@ -121,6 +114,13 @@ def build_version(article: Article, member: FactMember) -> Version | None:
     return version
 
 
+@lru_cache(maxsize=8192)
+def _diff(a: str, b: str) -> tuple[DiffOp, ...]:
+    """``word_diff`` of two version texts, cached: when many outlets carry the same wire copy, the
+    same two texts meet again in many pairs of articles (version offsets depend on the text only)."""
+    return word_diff(a, b)
+
+
 @dataclass
 class Pair:
     """Two versions of one fact and their word diff; ``a`` is the member listed first in the fact."""
@@ -130,7 +130,7 @@ class Pair:
 
     @cached_property
     def ops(self) -> tuple[DiffOp, ...]:
-        return word_diff(self.a.text, self.b.text)
+        return _diff(self.a.text, self.b.text)
 
     @cached_property
     def changes(self) -> tuple[DiffOp, ...]:
@@ -158,7 +158,7 @@ class Pair:
             return None
         other = self.other(version)
         s, e = (op.b_start, op.b_end) if version is self.a else (op.a_start, op.a_end)
-        s, e = _trim(other.text, s, e)
+        s, e = strip_span(other.text, s, e)
         if e <= s or len(_WORD.findall(other.text[s:e])) > FRAMING_FACING_MAX_WORDS:
             return None
         return s, e

@@ -1,0 +1,218 @@
+"""The whole engine on the five seeds, through the real pipeline: exact expectations.
+
+Seeds, in file-name order: a1 = 000, a2 = 001, a4 = 003 (CNN) cover the 17-18 February 2025 Paris
+summit and Riyadh talks; a3 = 002 is an analysis from the days before; a5 = 004 covers a later Paris
+meeting (September 2025, with Friedrich Merz as German Chancellor).  The sentence ids below were read
+against the texts: each member sentence reports the fact named in the test.
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from analysis import compare
+from analysis.export_json import SCHEMA, dumps
+from analysis.model import Comparison
+
+SAME_EVENT = ("a1", "a2", "a3", "a4")
+
+# fact -> {article: member sentence ids}, and what each member sentence says
+RIYADH_MEETING = {"a1": ("a1.s2",), "a2": ("a2.s2",), "a4": ("a4.s3",)}
+SCHOLZ_CRITICISM = {"a1": ("a1.s13",), "a2": ("a2.s17",)}
+STARMER_TROOPS = {"a1": ("a1.s14",), "a4": ("a4.s6",)}
+HEGSETH_NATO = {"a3": ("a3.s10",), "a4": ("a4.s15",)}
+EXPECTED_FACTS = {
+    "Rubio meets Lavrov's side in Riyadh": (RIYADH_MEETING, ("Secretary of State Marco Rubio",)),
+    "Scholz criticises the troops debate": (SCHOLZ_CRITICISM, ("Olaf Scholz", "inappropriate")),
+    "Starmer on British troops": (STARMER_TROOPS, ("Keir Starmer",)),
+    "Hegseth rules out NATO membership": (HEGSETH_NATO, ("Hegseth", "NATO")),
+}
+
+
+@pytest.fixture(scope="module")
+def comparison(seed_articles) -> Comparison:
+    return compare(seed_articles)
+
+
+def _members(fact) -> dict[str, tuple[str, ...]]:
+    return {m.article: m.sentences for m in fact.members}
+
+
+def _fact_holding(comparison: Comparison, sentence_id: str):
+    found = [f for f in comparison.facts for m in f.members if sentence_id in m.sentences]
+    assert len(found) == 1, f"{sentence_id} is in {len(found)} facts"
+    return found[0]
+
+
+def _text(comparison: Comparison, sentence_id: str) -> str:
+    return comparison.article(sentence_id.split(".")[0]).sentence(sentence_id).text
+
+
+# --- same event ----------------------------------------------------------------------------------
+
+def test_the_september_meeting_is_another_event(comparison):
+    event = {e.article: e for e in comparison.event}
+    assert [e.article for e in comparison.event] == ["a1", "a2", "a3", "a4", "a5"]
+    assert all(event[a].same_event for a in SAME_EVENT)
+    assert event["a5"].same_event is False
+    assert event["a5"].score < min(event[a].score for a in SAME_EVENT)
+    assert "names Friedrich Merz as Germany Chancellor where others name Olaf Scholz" \
+        in event["a5"].evidence
+    assert not any("Merz" in event[a].evidence for a in SAME_EVENT)
+    assert any("Article 5 (a5) seems to cover another event" in n for n in comparison.notes)
+
+
+def test_an_article_about_another_event_joins_no_fact_and_no_omission(comparison):
+    assert not [f.id for f in comparison.facts if "a5" in f.articles and len(f.members) > 1]
+    assert not [o for o in comparison.omissions if o.article == "a5" or "a5" in o.covered_by]
+    assert not [f.id for f in comparison.findings
+                if f.kind in ("omission", "exclusive") and "a5" in f.articles]
+
+
+# --- facts across outlets ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", list(EXPECTED_FACTS))
+def test_facts_found_across_outlets(comparison, name):
+    members, words = EXPECTED_FACTS[name]
+    first = next(iter(members.values()))[0]
+    fact = _fact_holding(comparison, first)
+    assert _members(fact) == members
+    for ids in members.values():
+        for sid in ids:
+            assert all(w in _text(comparison, sid) for w in words), (sid, _text(comparison, sid))
+    assert 0.4 <= fact.cohesion <= 1.0
+    assert fact.label and len(fact.label) <= 81
+
+
+def test_the_member_sentences_say_the_same_thing(comparison):
+    # Read against the texts: three outlets' wording of the Riyadh meeting, two of Starmer's offer.
+    assert "Marco Rubio is in Riyadh" in _text(comparison, "a1.s2")
+    assert "Rubio and Russian Foreign Minister Sergei Lavrov" in _text(comparison, "a2.s2")
+    assert "Marco Rubio will sit down on Tuesday with Russian Foreign Minister Sergey Lavrov" \
+        in _text(comparison, "a4.s3")
+    assert "the UK would send troops" in _text(comparison, "a1.s14")
+    assert "committing British forces on the ground" in _text(comparison, "a4.s6")
+    assert "NATO membership for Ukraine was not a realistic outcome" in _text(comparison, "a4.s15")
+    assert "ruled out the possibility of Ukraine joining NATO" in _text(comparison, "a3.s10")
+
+
+def test_fact_grid_shape(comparison):
+    ids = [f.id for f in comparison.facts]
+    assert len(ids) == len(set(ids))
+    assert all(f.id.startswith("f-") and len(f.id) == 12 for f in comparison.facts)
+    by_article: dict[str, list[str]] = {}
+    for f in comparison.facts:
+        arts = [m.article for m in f.members]
+        assert len(arts) == len(set(arts))                      # one member per outlet
+        for m in f.members:
+            assert 1 <= len(m.sentences) <= 2
+            by_article.setdefault(m.article, []).extend(m.sentences)
+    for art, sids in by_article.items():                        # a sentence is in one fact at most
+        assert len(sids) == len(set(sids)), art
+    assert sum(1 for f in comparison.facts if len(f.members) > 1) >= 10
+
+
+# --- omissions -----------------------------------------------------------------------------------
+
+def test_omissions_follow_from_the_grid(comparison):
+    riyadh = _fact_holding(comparison, "a1.s2")
+    mine = [o for o in comparison.omissions if o.fact == riyadh.id]
+    assert [(o.article, o.covered_by) for o in mine] == [("a3", ("a1", "a2", "a4"))]
+    assert mine[0].score == 1.0 and mine[0].rank <= 2           # all others carry it, in the lede
+    # Every omission: a same-event outlet missing a fact that at least two others carry.
+    facts = {f.id: f for f in comparison.facts}
+    derived = set()
+    for f in comparison.facts:
+        carriers = [a for a in f.articles if a in SAME_EVENT]
+        if len(carriers) >= 2:
+            derived |= {(f.id, a, tuple(carriers)) for a in SAME_EVENT if a not in carriers}
+    assert {(o.fact, o.article, o.covered_by) for o in comparison.omissions} == derived
+    assert [o.rank for o in comparison.omissions] == list(range(1, len(comparison.omissions) + 1))
+    scores = [o.score for o in comparison.omissions]
+    assert scores == sorted(scores, reverse=True)
+    for o in comparison.omissions:
+        assert o.article not in facts[o.fact].articles
+
+
+def test_each_omission_is_a_finding_with_evidence(comparison):
+    found = {(f.fact, f.articles[0]): f for f in comparison.findings if f.kind == "omission"}
+    assert set(found) == {(o.fact, o.article) for o in comparison.omissions}
+    riyadh = found[(_fact_holding(comparison, "a1.s2").id, "a3")]
+    assert riyadh.evidence.startswith("Article 3 does not report a fact that 3 other outlets carry")
+    assert {s.article for s in riyadh.spans} == {"a1", "a2", "a4"}
+
+
+def test_exclusives_are_facts_of_one_same_event_outlet(comparison):
+    exclusives = [f for f in comparison.findings if f.kind == "exclusive"]
+    assert exclusives
+    facts = {f.id: f for f in comparison.facts}
+    for f in exclusives:
+        assert facts[f.fact].articles == f.articles and f.articles[0] in SAME_EVENT
+
+
+# --- stable ids ----------------------------------------------------------------------------------
+
+def _grid(comparison: Comparison) -> dict[str, frozenset]:
+    """Fact id -> its members as (article digest, sentence numbers): independent of article ids."""
+    digest = {a.id: a.digest for a in comparison.articles}
+    return {f.id: frozenset((digest[m.article], tuple(s.split(".")[1] for s in m.sentences))
+                            for m in f.members) for f in comparison.facts}
+
+
+def test_fact_ids_are_stable_across_runs(comparison, seed_articles):
+    again = compare(seed_articles)
+    assert [f.id for f in again.facts] == [f.id for f in comparison.facts]
+    assert _grid(again) == _grid(comparison)
+    assert [f.id for f in again.findings] == [f.id for f in comparison.findings]
+
+
+def test_results_do_not_depend_on_input_order(comparison, seed_articles, seed_paths):
+    from analysis import load_article
+    reversed_same_ids = compare(list(reversed(seed_articles)))
+    assert _grid(reversed_same_ids) == _grid(comparison)
+    assert {f.id for f in reversed_same_ids.findings} == {f.id for f in comparison.findings}
+    # Loaded in reverse order, the articles get other ids (a1 is now 004): facts are the same.
+    renumbered = [load_article(str(p), article_id=f"a{i + 1}")
+                  for i, p in enumerate(reversed(seed_paths))]
+    other = compare(renumbered)
+    assert _grid(other) == _grid(comparison)
+    digest = {a.id: a.digest for a in other.articles}
+    original = {a.digest: a.id for a in comparison.articles}
+    assert {original[digest[e.article]]: (e.score, e.same_event) for e in other.event} == \
+        {e.article: (e.score, e.same_event) for e in comparison.event}
+    assert {(o.fact, original[digest[o.article]], o.score) for o in other.omissions} == \
+        {(o.fact, o.article, o.score) for o in comparison.omissions}
+
+
+# --- spans and JSON ------------------------------------------------------------------------------
+
+def test_every_finding_span_lies_inside_its_article(comparison):
+    texts = {a.id: a.text for a in comparison.articles}
+    assert comparison.findings
+    for f in comparison.findings:
+        assert f.spans or f.kind == "voice", f.id
+        for s in f.spans:
+            assert s.article in f.articles, f.id
+            assert 0 <= s.start < s.end <= len(texts[s.article]), (f.id, s)
+            assert texts[s.article][s.start:s.end].strip(), (f.id, s)
+
+
+def test_json_round_trip(comparison):
+    data = json.loads(dumps(comparison))
+    assert data["schema"] == SCHEMA == "parallax.comparison/1"
+    assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
+    for a in data["articles"]:
+        for s in a["sentences"]:
+            assert a["text"][s["start"]:s["end"]] == s["text"]
+    assert [f["id"] for f in data["facts"]] == [f.id for f in comparison.facts]
+    assert {e["article"]: e["same_event"] for e in data["event"]} == \
+        {"a1": True, "a2": True, "a3": True, "a4": True, "a5": False}
+    sentence_ids = {s["id"] for a in data["articles"] for s in a["sentences"]}
+    assert all(sid in sentence_ids for f in data["facts"] for m in f["members"]
+               for sid in m["sentences"])
+    assert len(data["omissions"]) == len(comparison.omissions)
+    texts = {a["id"]: a["text"] for a in data["articles"]}
+    for f in data["findings"]:
+        for s in f["spans"]:
+            assert 0 <= s["start"] < s["end"] <= len(texts[s["article"]])
