@@ -81,6 +81,8 @@ class Probe:
         self._last = 0
         self._gui_thread = threading.get_ident()
         self._gc_started = 0.0
+        self.context = lambda: ""          # what the window is doing (for the longest stalls)
+        self.longest_stalls: list[tuple[float, float, str, str]] = []   # ms, at s, phase, context
         self.beat = QTimer()
         self.beat.setInterval(HEARTBEAT_MS)
         self.beat.timeout.connect(self._tick)
@@ -97,8 +99,13 @@ class Probe:
 
     def _tick(self) -> None:
         now = self.clock.elapsed()
-        self.stalls.setdefault(self.phase, []).append(max(0.0, now - self._last - HEARTBEAT_MS))
+        stall = max(0.0, now - self._last - HEARTBEAT_MS)
+        self.stalls.setdefault(self.phase, []).append(stall)
         self._last = now
+        if stall >= 30:
+            self.longest_stalls.append((stall, now / 1000, self.phase, self.context()))
+            self.longest_stalls.sort(reverse=True)
+            del self.longest_stalls[8:]
 
     def _gc(self, what: str, info: dict) -> None:
         if threading.get_ident() != self._gui_thread:
@@ -145,6 +152,7 @@ def measure_stall(n_articles: int) -> dict:
 
     done: dict = {"at": None}
     probe = Probe()
+    probe.context = lambda: (window.stage_label.text() if window.runner.running else "")
 
     def finished() -> None:
         # Emitted after the window has put the result in place (the shown tab redrawn): the beat
@@ -228,6 +236,8 @@ def measure_stall(n_articles: int) -> dict:
         "cancel_to_idle_s": round(cancel_s, 2),
         "gc_pause_ms_max": round(gc_max, 1),
         "commands": per_command,
+        "longest_stalls": [{"ms": round(ms, 1), "at_s": round(at, 2), "phase": phase,
+                            "engine_stage": ctx} for ms, at, phase, ctx in probe.longest_stalls],
     }
 
 
@@ -273,8 +283,15 @@ def report(launches: list[float], result: dict) -> str:
     detail = [("command", "stall", "handler call")]
     for c in result["commands"]:
         detail.append((c["command"], f"{c['stall_ms']:.0f} ms", f"{c['call_ms']:.0f} ms"))
-    return "\n".join([head, "", _table(rows), "", "Per command (longest stall within "
-                      f"{SETTLE_S:.1f} s of issuing it):", "", _table(detail)])
+    longest = [("stall", "when", "phase")]
+    for x in result["longest_stalls"]:
+        longest.append((f"{x['ms']:.0f} ms", f"{x['at_s']:.2f} s", x["phase"].split(" #")[0]
+                        + (f" (engine: {x['engine_stage']})" if x["engine_stage"] else "")))
+    out = [head, "", _table(rows), "", "Per command (longest stall within "
+           f"{SETTLE_S:.1f} s of issuing it):", "", _table(detail)]
+    if len(longest) > 1:
+        out += ["", "Longest stalls (30 ms or more):", "", _table(longest)]
+    return "\n".join(out)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,7 +23,7 @@ from analysis.model import Article, Comparison, Finding
 from analysis.session import SESSION_SUFFIX, Review, is_session_file
 
 from . import actions as actions_table
-from . import dialogs, settings, theme
+from . import dialogs, export, settings, theme
 from .actions import TAB_NAMES
 from .document import Document, prepare
 from .loading import Input, Loaded, load_inputs, restore_lines
@@ -111,6 +111,7 @@ class Banner(QWidget):
 class MainWindow(QMainWindow):
     verdictsChanged = Signal()
     analysisFinished = Signal()
+    exportFinished = Signal(str)         # the path written (after the status line says so)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,6 +129,10 @@ class MainWindow(QMainWindow):
         self._note_return = None             # the widget to give focus back when the note closes
         self.theme = theme.THEMES.get(settings.theme_name(), theme.LIGHT)
         self.runner = Runner(self)
+        # Its own lane: a new analysis must not make a running export stale (it has its snapshot).
+        self.export_runner = Runner(self)
+        self.export_dialog: export.ExportDialog | None = None
+        self._export_options: export.ExportOptions | None = None
         self.loaders: list[Runner] = []
         self.analysis_started_at = 0.0
         self.last_analysis_seconds = 0.0
@@ -200,7 +205,7 @@ class MainWindow(QMainWindow):
         self.progress.setTextVisible(False)
         self.stage_label = QLabel()
         self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Cancel analysis (Esc)")
+        self.cancel_button.setToolTip("Cancel (Esc)")
         self.cancel_button.clicked.connect(self.cancel_analysis)
         sb.addPermanentWidget(self.stage_label)
         sb.addPermanentWidget(self.progress)
@@ -280,6 +285,10 @@ class MainWindow(QMainWindow):
         self.runner.finished.connect(self._analysis_done)
         self.runner.failed.connect(self._analysis_failed)
         self.runner.cancelled.connect(self._analysis_cancelled)
+        self.export_runner.progress.connect(self._export_progress)
+        self.export_runner.finished.connect(self._export_done)
+        self.export_runner.failed.connect(self._export_failed)
+        self.export_runner.cancelled.connect(self._export_cancelled)
         self.findings.currentFindingChanged.connect(self._finding_changed)
         self.side.findingActivated.connect(self.select_finding)
         self.overview.findingActivated.connect(self._overview_finding)
@@ -308,6 +317,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         # Stop background work before the objects its signals target go away.
         self.runner.invalidate()
+        self.export_runner.invalidate()      # a PDF being written stops and removes its .part
         self.runner.pool.waitForDone(3000)
         super().closeEvent(event)
 
@@ -573,6 +583,100 @@ class MainWindow(QMainWindow):
             return None
         return host
 
+    # ---- export -------------------------------------------------------------------------------
+    def export_blocker(self) -> str:
+        """Why there is nothing to export now ("" when there is)."""
+        if self.export_runner.running:
+            return "An export is already running (Esc cancels it)."
+        if self.runner.running or self._analysis_timer.isActive() or self.loaders:
+            return "Wait for the analysis to finish: the report must match the articles."
+        comp = self.doc.comparison
+        if comp is None or not comp.articles:
+            if not self.doc.articles:
+                return ("Nothing to export yet: add the articles to compare first "
+                        "(Ctrl+O, Ctrl+Shift+V or Ctrl+L).")
+            return "Nothing to export yet: include at least one outlet and run the analysis (F5)."
+        if {a.id for a in comp.articles} != {a.id for a in self.doc.included()}:
+            return "The analysis is out of date (it was cancelled): press F5, then export."
+        return ""
+
+    def export_report(self) -> None:
+        """Ctrl+E: the export dialog; its Export button starts the export in the background."""
+        why = self.export_blocker()
+        if why:
+            self.statusBar().showMessage(why, 6000)
+            return
+        self._flush_note()                   # a note being typed belongs in the report
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        dlg = export.ExportDialog(self.doc.comparison, self.host.reviews, self)
+        self.export_dialog = dlg
+        dlg.accepted.connect(lambda: self.start_export(dlg.options()))
+        # Give the window its keys back (some platforms leave the closed dialog active).
+        dlg.finished.connect(lambda _result: self.activateWindow())
+        dlg.open()                           # window-modal, and the event loop keeps running
+
+    def start_export(self, options: export.ExportOptions) -> bool:
+        """Write the report of the shown comparison with the session's reviews, off the GUI thread.
+
+        Here, on the GUI thread: the reviews (a copy: the Session belongs to this thread) and the
+        outlets' colours as the window shows them (by position in the full list, so an excluded
+        outlet does not shift the others' colours).  Returns whether the export started."""
+        why = self.export_blocker()
+        if why:
+            self.statusBar().showMessage(why, 6000)
+            return False
+        self._flush_note()
+        comp = self.doc.comparison
+        colours = {a.id: theme.outlet_color(self.doc.color_index(a.id)).name()
+                   for a in comp.articles}
+        job = export.ExportJob(comp, options.path, options.fmt, page_size=options.page_size,
+                               reviewer=options.reviewer,
+                               include_dismissed=options.include_dismissed,
+                               reviews=dict(self.host.reviews), colours=colours)
+        self._export_options = options
+        self._set_busy(True, f"exporting {export.LABELS.get(options.fmt, options.fmt)}",
+                       exporting=True)
+        self.export_runner.submit(export.run_export, job)
+        self.statusBar().showMessage(f"Exporting the report to {options.path}… (Esc cancels)")
+        return True
+
+    def _export_progress(self, fraction: float, stage: str) -> None:
+        self.progress.setValue(int(fraction * 1000))
+        self.stage_label.setText(stage)
+
+    def _export_ended(self) -> None:
+        # Give the bar back to whatever else is still running (an analysis started meanwhile).
+        if self.runner.running:
+            self._set_busy(True, "analysing")
+        else:
+            self._set_busy(bool(self.loaders), "reading")
+
+    def _export_done(self, result: export.ExportResult) -> None:
+        self._export_ended()
+        options = self._export_options
+        message = (f"Report saved: {result.path} ({export.LABELS.get(result.fmt, result.fmt)}, "
+                   f"{export.format_size(result.size)}).")
+        if options is not None and options.open_when_done:
+            if export.open_file(result.path):
+                message += " Opening it…"
+            else:
+                message += " No application could open it."
+        self.statusBar().showMessage(message, 15000)
+        self.exportFinished.emit(result.path)
+
+    def _export_failed(self, message: str, details: str) -> None:
+        if details:
+            log.error("export failed: %s\n%s", message, details)
+        self._export_ended()
+        line = (message.strip().splitlines() or ["unknown error"])[0]
+        self.statusBar().clearMessage()
+        self.banner.show_message(f"The report was not exported: {line}")
+
+    def _export_cancelled(self) -> None:
+        self._export_ended()
+        self.statusBar().showMessage("Export cancelled: no file was written.", 6000)
+
     # ---- analysis -----------------------------------------------------------------------------
     def _articles_changed(self) -> None:
         self._sync_session()
@@ -588,7 +692,8 @@ class MainWindow(QMainWindow):
             self.doc.set_comparison(None)
             self._set_busy(False)
             if self.doc.articles:
-                self.banner.show_message("Every outlet is excluded: include at least two (Ctrl+E).")
+                self.banner.show_message("Every outlet is excluded: include at least two "
+                                         "(Ctrl+Shift+E).")
             return
         if len(included) == 1:
             self.banner.show_message("Only one article: add another outlet's article to compare "
@@ -602,10 +707,16 @@ class MainWindow(QMainWindow):
         self.start_analysis()
 
     def cancel_analysis(self) -> None:
-        if self.runner.cancel():
+        """Esc / the Cancel button: the export if one is running (it owns the bar), else the
+        analysis."""
+        if self.export_runner.cancel():
+            self.stage_label.setText("cancelling the export…")
+        elif self.runner.cancel():
             self.stage_label.setText("cancelling…")
 
     def _progress(self, fraction: float, stage: str) -> None:
+        if self.export_runner.running:
+            return                           # the export owns the bar until it ends
         self.progress.setValue(int(fraction * 1000))
         self.stage_label.setText(stage)
 
@@ -626,7 +737,10 @@ class MainWindow(QMainWindow):
         self._set_busy(False)
         self.statusBar().showMessage("Analysis cancelled. Press F5 to run it again.", 6000)
 
-    def _set_busy(self, busy: bool, stage: str = "") -> None:
+    def _set_busy(self, busy: bool, stage: str = "", *, exporting: bool = False) -> None:
+        if not exporting and getattr(self, "export_runner", None) is not None \
+                and self.export_runner.running:
+            return              # the export owns the bar; when it ends it shows what still runs
         self.progress.setVisible(busy)
         self.cancel_button.setVisible(busy)
         self.stage_label.setVisible(busy)

@@ -1,4 +1,5 @@
-"""Save a screenshot of every tab, light and dark, on the bundled seeds (for docs/screenshots/).
+"""Save a screenshot of every tab, light and dark, and of the export dialog, on the bundled seeds
+(for docs/screenshots/).
 
     python -m gui.screenshots [OUT_DIR] [--size 1400x900]
 
@@ -85,8 +86,29 @@ def main(argv: list[str] | None = None) -> int:
             window.grab().save(str(path))
             print(path)
     window.apply_theme(theme.LIGHT)
+    print(grab_export_dialog(window, out))
     window.close()
     return 0
+
+
+def grab_export_dialog(window, out: Path) -> Path:
+    """File > Export's dialog as the window opens it (the path shown as ~/Documents/…, not this
+    machine's home folder)."""
+    from PySide6.QtWidgets import QApplication
+
+    from gui import export
+    comparison = window.doc.comparison
+    dlg = export.ExportDialog(comparison, window.host.reviews, window)
+    dlg.reviewer.setText("A. Editor")
+    name = export.safe_file_name(export.event_title(comparison)) + export.SUFFIXES[dlg.fmt()]
+    dlg.path.setText("~/Documents/" + name)          # typed paths may start with ~
+    dlg.show()
+    for _ in range(3):
+        QApplication.processEvents()
+    path = out / "export_dialog.png"
+    dlg.grab().save(str(path))
+    dlg.close()
+    return path
 
 
 if __name__ == "__main__":

@@ -88,3 +88,49 @@ def last_session_folder() -> str:
 
 def set_last_session_folder(folder: str) -> None:
     settings().setValue("sessionFolder", folder)
+
+
+# ---- File > Export ------------------------------------------------------------------------------
+
+def _bool(value, default: bool) -> bool:
+    # QSettings hands back "true"/"false" strings from INI files and bools from native stores.
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        return value.strip().lower() in ("true", "1", "yes")
+    return default if value is None else bool(value)
+
+
+def export_folder() -> str:
+    return str(settings().value("export/folder", "") or "")
+
+
+def export_reviewer() -> str:
+    return str(settings().value("export/reviewer", "") or "")
+
+
+def export_open_when_done() -> bool:
+    return _bool(settings().value("export/openWhenDone", True), True)
+
+
+def export_format() -> str:
+    return str(settings().value("export/format", "pdf") or "pdf")
+
+
+def export_page_size() -> str:
+    return str(settings().value("export/pageSize", "A4") or "A4")
+
+
+def export_include_dismissed() -> bool:
+    return _bool(settings().value("export/includeDismissed", False), False)
+
+
+def remember_export(*, folder: str, reviewer: str, open_when_done: bool, fmt: str, page_size: str,
+                    include_dismissed: bool) -> None:
+    s = settings()
+    s.setValue("export/folder", folder)
+    s.setValue("export/reviewer", reviewer)
+    s.setValue("export/openWhenDone", bool(open_when_done))
+    s.setValue("export/format", fmt)
+    s.setValue("export/pageSize", page_size)
+    s.setValue("export/includeDismissed", bool(include_dismissed))

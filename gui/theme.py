@@ -118,6 +118,11 @@ def apply(app: QApplication, theme: Theme) -> None:
     pal.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor(theme.muted))
     pal.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor(theme.muted))
     app.setPalette(pal)
+    # Fusion draws a tick box's frame in the window colour made darker: invisible on a dark
+    # window.  A lighter "window" for tick boxes alone (they paint no background) shows the frame.
+    boxes = QPalette(pal)
+    boxes.setColor(role.Window, QColor(theme.muted if theme.dark else theme.window))
+    app.setPalette(boxes, "QCheckBox")
     app.setStyleSheet(stylesheet(theme))
 
 

@@ -171,6 +171,18 @@ class FindingsFilter(QSortFilterProxyModel):
         self.seen: Mapping[str, Review] = {}
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(False)
+        # Which source rows pass, worked out in one Python pass per filtering (all of them at once
+        # when no filter is set): Qt asks ``filterAcceptsRow`` for every one of thousands of rows,
+        # and each of those calls must then be a look-up.
+        self._model: FindingsModel | None = None
+        self._flags: list[bool] | None = None
+        self._flags_for: tuple | None = None        # the source's findings the flags are for
+        self._state: tuple | None = None            # the filters when last applied
+
+    def setSourceModel(self, model) -> None:  # noqa: N802
+        self._model = model
+        self._flags = None
+        super().setSourceModel(model)
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         # Sorting happens in the source model (fast, in Python); the proxy only filters.
@@ -187,14 +199,34 @@ class FindingsFilter(QSortFilterProxyModel):
         if text is not None:
             self.text = text.lower().strip()
         model = self.sourceModel()
-        self.seen = dict(model.reviews) if model is not None else {}
+        seen = dict(model.reviews) if model is not None else {}
+        state = (self.kind, self.article, self.verdict, self.text)
+        if (state == self._state and seen == self.seen and model is not None
+                and self._flags is not None and self._flags_for is model.findings):
+            return              # the rows shown already are these filters' rows
+        self.seen = seen
+        self._state = state
         self._accepted = None
+        self._flags = None
         self.beginFilterChange()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def _row_flags(self) -> list[bool]:
+        model: FindingsModel = self._model or self.sourceModel()
+        if self._flags is None or self._flags_for is not model.findings:
+            if self.kind or self.article or self.verdict or self.text:
+                accepts = self.accepts
+                self._flags = [accepts(model, f) for f in model.findings]
+            else:
+                self._flags = [True] * len(model.findings)
+            self._flags_for = model.findings
+        return self._flags
+
     def filterAcceptsRow(self, row: int, parent) -> bool:  # noqa: N802
-        model: FindingsModel = self.sourceModel()
-        return self.accepts(model, model.findings[row])
+        flags = self._flags
+        if flags is None or self._flags_for is not self._model.findings:
+            flags = self._row_flags()
+        return flags[row]
 
     def accepted(self) -> list[Finding]:
         """The rows this proxy shows, in order, computed in Python: the proxy does not sort (the
@@ -204,7 +236,7 @@ class FindingsFilter(QSortFilterProxyModel):
         cached = getattr(self, "_accepted", None)
         if cached is not None and cached[0] is model.findings:
             return cached[1]
-        rows = [f for f in model.findings if self.accepts(model, f)]
+        rows = [f for f, ok in zip(model.findings, self._row_flags()) if ok]
         self._accepted = (model.findings, rows)    # a new order or comparison is a new tuple
         return rows
 

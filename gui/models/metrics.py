@@ -87,8 +87,10 @@ class MetricsModel(QAbstractTableModel):
         self.values = {}
         keys: dict[str, None] = {}
         if comparison is not None:
+            from ..document import flat_metrics
+            tables = flat_metrics(comparison)      # flattened once per result, off the GUI thread
             for aid in order:
-                flat = flatten(comparison.metrics.get(aid, {}))
+                flat = tables.get(aid, {})
                 self.values[aid] = flat
                 keys.update(dict.fromkeys(flat))
         self.keys = sorted(keys)

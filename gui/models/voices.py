@@ -16,6 +16,7 @@ class VoicesModel(QAbstractTableModel):
         self.voices: tuple[Voice, ...] = ()
         self.articles: list[Article] = []
         self.quote_counts: dict[tuple[str, str], int] = {}
+        self.outlet_counts: list[int] = []      # per row: outlets quoting the speaker (sort key)
         self.tint = QColor("#56B4E9")
 
     def set_comparison(self, comparison: Comparison | None, articles: list[Article]) -> None:
@@ -28,6 +29,8 @@ class VoicesModel(QAbstractTableModel):
             for q in comparison.quotes:
                 key = (q.speaker, q.article)
                 self.quote_counts[key] = self.quote_counts.get(key, 0) + 1
+        self.outlet_counts = [sum(1 for a in articles if v.words.get(a.id, 0) > 0)
+                              for v in self.voices]
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -56,7 +59,7 @@ class VoicesModel(QAbstractTableModel):
                     return v.name or v.speaker or "(unknown)"
                 if col == 1:
                     return v.role
-                n = sum(1 for a in self.articles if v.words.get(a.id, 0) > 0)
+                n = self.outlet_counts[index.row()]
                 return f"{n} / {len(self.articles)}" if role == Qt.ItemDataRole.DisplayRole else n
             return None
         a = self.articles[col - 3]

@@ -1,12 +1,12 @@
 """The facts tab: the fact x outlet grid.  Sort by coverage; Enter or a click opens a cell side by side."""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QTableView,
                                QVBoxLayout, QWidget)
 
 from ..document import Document
-from ..models.facts import ARTICLE_ROLE, FACT_ROLE, SORT_ROLE, FactsModel
+from ..models.facts import ARTICLE_ROLE, FACT_ROLE, FactsModel
 from ..theme import outlet_color
 
 MIN_CELL = 180
@@ -19,9 +19,8 @@ class FactsView(QWidget):
         super().__init__(parent)
         self.doc = document
         self.model = FactsModel(self)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
+        # The model sorts itself (see models/facts.py); ``proxy`` is what the table shows.
+        self.proxy = self.model
         self.table = QTableView()
         self.table.setObjectName("factsTable")
         self.table.setAccessibleName("Fact by outlet grid")

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ..charts import Bar, BarChart
 from ..document import Document
@@ -35,9 +35,15 @@ class MetricsView(QWidget):
         sl.addWidget(self.chart)
         sl.addWidget(self.note)
         sl.addStretch(1)
+        # One bar per outlet: with fifty outlets the chart is taller than the screen, so it scrolls
+        # (unscrolled, it would stretch the whole window).
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(side)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

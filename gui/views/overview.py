@@ -3,29 +3,53 @@
 Left: the engine's notes, the same-event check, the top omissions, the strongest framing differences
 and the contradictions, each a link to the finding (or fact).  Right: one chart per key metric.
 All engine and article text is escaped.
+
+The text is built in parts, a few per event-loop turn (``SLICE_MS`` each), in a document laid out
+as it grows and shown when complete (the old text stays until then).  Qt takes some 50 ms to lay
+out the same-event table of fifty outlets in one piece, so it is cut into tables of ``EVENT_ROWS``
+rows with fixed column widths, which line up as one.  While another tab is in front only the
+charts are redrawn; the text is built when the tab is shown, or when it is read.
 """
 from __future__ import annotations
 
 import heapq
+import time
 
-from PySide6.QtCore import QUrl, Qt, Signal
+from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
 
 from ..charts import Bar, BarChart
-from ..document import Document
-from ..models.metrics import NAMED, find_key, flatten
+from ..document import Document, flat_metrics
+from ..models.metrics import NAMED, find_key
 from ..review import describe, mark, verdict_color
 from ..richtext import chip, esc
 from ..theme import LIGHT, Theme, kind_label, outlet_color
 
 TOP = 8
+SLICE_MS = 12           # GUI-thread time one slice of appending text may take
+EVENT_ROWS = 10         # rows per piece of the same-event table
+PART = None             # in render_parts' list: the end of one part
 STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
 
 
 def _is_contradiction(f: Finding) -> bool:
     return "contradict" in f.kind or "mismatch" in f.kind and f.kind != "event_mismatch"
+
+
+class OverviewText(QTextBrowser):
+    """The overview text; reading it finishes a pending build first."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.before_read = None
+
+    def toPlainText(self) -> str:  # noqa: N802
+        if self.before_read is not None:
+            self.before_read()
+        return super().toPlainText()
 
 
 class Overview(QWidget):
@@ -37,7 +61,8 @@ class Overview(QWidget):
         self.doc = document
         self.theme: Theme = LIGHT
         self.reviews: dict = {}              # finding id -> Review (the window's session)
-        self.browser = QTextBrowser()
+        self.browser = OverviewText()
+        self.browser.before_read = self.finish_build
         self.browser.setObjectName("overviewText")
         self.browser.setAccessibleName("Overview")
         self.browser.setOpenLinks(False)
@@ -64,29 +89,139 @@ class Overview(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
         self.setFocusProxy(self.browser)
+        self._parts: list[str] | None = None    # still to append; None: nothing pending
+        self._rendered = False
+        self._building: QTextDocument | None = None   # the new text, until it is complete
+        self._documents: list[QTextDocument] = []     # made here (the browser's first is Qt's)
+        self._chips: dict[str, str] = {}
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._append_slice)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.refresh()
 
     def _chip(self, article_id: str) -> str:
-        return chip(outlet_color(self.doc.color_index(article_id)), self.doc.outlet(article_id))
+        html = self._chips.get(article_id)
+        if html is None:
+            html = self._chips[article_id] = chip(outlet_color(self.doc.color_index(article_id)),
+                                                  self.doc.outlet(article_id))
+        return html
 
     def refresh(self) -> None:
         comp = self.doc.comparison
-        bar = self.browser.verticalScrollBar().value()
-        self.browser.setHtml(self.render(comp))
-        self.browser.verticalScrollBar().setValue(bar)
+        self._chips = {}
         self._charts(comp)
+        self._slice_timer.stop()
+        self._drop(self._building)
+        self._building = None
+        self._parts = []                 # worked out when the text is built (see _start)
+        self._rendered = False
+        if self.isVisible():
+            self._start()
+
+    def _start(self, now: bool = False) -> None:
+        """Begin the new text on the next event-loop turn (``now``: at once): ``refresh`` runs
+        with the rest of the window's redraw of a new result."""
+        if self._parts is None or self._building is not None:
+            return
+        old = self.browser.document()
+        doc = QTextDocument(self)
+        self._documents.append(doc)
+        for setting in ("defaultFont", "documentMargin", "defaultTextOption", "defaultStyleSheet",
+                        "indentWidth"):
+            getattr(doc, "set" + setting[0].upper() + setting[1:])(getattr(old, setting)())
+        doc.setUndoRedoEnabled(False)
+        # Laid out as it grows, at the width it will be shown at (one part at a time, not all at
+        # once when it is shown); with a vertical scroll bar, as fifty outlets always need.
+        width = self.browser.viewport().width()
+        bar = self.browser.verticalScrollBar()
+        if not bar.isVisible():
+            width -= bar.sizeHint().width()
+        doc.setTextWidth(max(100, width))
+        doc.documentLayout()
+        self._building = doc
+        if now:
+            self._append_slice()
+        else:
+            self._slice_timer.start()
+
+    def _append_slice(self) -> None:
+        parts, doc = self._parts, self._building
+        if parts is None or doc is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        if not self._rendered:
+            self._rendered = True
+            self._chips = {}
+            parts[:] = self.render_parts(self.doc.comparison)
+        while parts and time.perf_counter() < deadline:
+            self._append_part(doc, parts.pop(0))
+        if parts:
+            self._slice_timer.start()
+            return
+        # Complete: show it in place of the old text, at the same scroll position (the old text
+        # stays on screen until then: no flicker when only a verdict changed).
+        bar = self.browser.verticalScrollBar()
+        value = bar.value()
+        old = self.browser.document()
+        self.browser.setDocument(doc)
+        bar.setValue(value)
+        self._parts = self._building = None
+        self._drop(old)
+
+    def _drop(self, doc) -> None:
+        if doc is not None and any(d is doc for d in self._documents):
+            self._documents = [d for d in self._documents if d is not doc]
+            doc.deleteLater()
+
+    @staticmethod
+    def _append_part(doc, part: str) -> None:
+        """Append an HTML fragment so that the text is the same as ``setHtml`` of the whole.
+        Inserted HTML merges its first paragraph into the paragraph at the cursor, which would
+        lose a heading's format: a leading <br> takes that place, and the line break it leaves
+        behind is removed.  A table needs no help (it is a frame of its own)."""
+        if doc.isEmpty():
+            doc.setHtml(part)
+            return
+        cursor = QTextCursor(doc)
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        if part.startswith("<table"):
+            cursor.insertHtml(part)
+            return
+        at = cursor.position()
+        cursor.insertHtml("<br>" + part)
+        cursor.setPosition(at)
+        cursor.movePosition(QTextCursor.MoveOperation.NextCharacter, QTextCursor.MoveMode.KeepAnchor)
+        if cursor.selectedText() == "\u2028":
+            cursor.removeSelectedText()
+
+    def finish_build(self) -> None:
+        """Complete the text now (tests, screenshots, reading it)."""
+        self._start(now=True)
+        while self._parts is not None:
+            self._append_slice()
+        self._slice_timer.stop()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._start()
 
     # ---- text ---------------------------------------------------------------------------------
     def render(self, comp: Comparison | None) -> str:
+        return "".join(self.render_parts(comp))
+
+    def render_parts(self, comp: Comparison | None) -> list[str]:
+        """The overview as HTML fragments, each cheap to lay out; joined, the whole text."""
         t = self.theme
         if comp is None:
             if self.doc.articles:
-                return f'<p style="color:{t.muted}">Analysing {len(self.doc.included())} articles…</p>'
-            return (f'<h2>No articles yet</h2><p>Add files with <b>Ctrl+O</b>, paste an article with '
-                    f'<b>Ctrl+Shift+V</b>, or add a link with <b>Ctrl+L</b>.</p>')
+                return [f'<p style="color:{t.muted}">Analysing {len(self.doc.included())} '
+                        f'articles…</p>']
+            return [f'<h2>No articles yet</h2><p>Add files with <b>Ctrl+O</b>, paste an article '
+                    f'with <b>Ctrl+Shift+V</b>, or add a link with <b>Ctrl+L</b>.</p>']
         arts = self.doc.shown_articles()
         facts = {f.id: f for f in comp.facts}
         out = [f'<h2 style="margin-bottom:0">{len(arts)} outlets · {len(comp.facts)} facts · '
@@ -95,30 +230,29 @@ class Overview(QWidget):
             out.append(f'<p style="background:{t.banner}; color:{t.banner_text}">&nbsp;⚠ '
                        f'{esc(note)}&nbsp;</p>')
         # Same event
+        out.append(PART)
         out.append('<h3>Same event?</h3>')
         if comp.event:
             rows = []
             for m in sorted(comp.event, key=lambda m: (m.same_event, m.score)):
                 mark = "✓" if m.same_event else "⚠ other event?"
                 colour = t.text if m.same_event else t.banner_text
-                rows.append(f'<tr><td>{self._chip(m.article)}&nbsp;</td>'
-                            f'<td style="color:{colour}">{mark}&nbsp;</td>'
-                            f'<td>{m.score:.2f}&nbsp;</td><td style="color:{t.muted}">'
+                rows.append(f'<tr><td width="22%">{self._chip(m.article)}&nbsp;</td>'
+                            f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
+                            f'<td width="7%">{m.score:.2f}&nbsp;</td><td style="color:{t.muted}">'
                             f'{esc(m.evidence)}</td></tr>')
-            out.append('<table cellspacing="0" cellpadding="2">' + "".join(rows) + '</table>')
+            # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.
+            for i in range(0, len(rows), EVENT_ROWS):
+                if i:
+                    out.append(PART)
+                out.append('<table cellspacing="0" cellpadding="2" width="100%">'
+                           + "".join(rows[i:i + EVENT_ROWS]) + '</table>')
         else:
             out.append(f'<p style="color:{t.muted}">No event check yet.</p>')
         # Omissions
+        out.append(PART)
         out.append('<h3>Top omissions</h3>')
-        oms = heapq.nsmallest(TOP, comp.omissions, key=lambda o: o.rank)
-        # Link each listed omission to its finding; look only for those few (there can be thousands).
-        wanted = {(o.fact, o.article) for o in oms}
-        by_key: dict = {}
-        for f in comp.findings:
-            if f.kind == "omission" and f.fact:
-                for a in f.articles:
-                    if (f.fact, a) in wanted:
-                        by_key[(f.fact, a)] = f
+        oms, by_key, framing, contra, excl = self._lists(comp)
         if oms:
             out.append('<ol style="margin-left:-20px">')
             for o in oms:
@@ -134,19 +268,57 @@ class Overview(QWidget):
         else:
             out.append(f'<p style="color:{t.muted}">No omissions found.</p>')
         # Framing
-        framing = [f for f in comp.findings if f.kind not in STRUCTURAL and not _is_contradiction(f)]
+        out.append(PART)
         out.append('<h3>Strongest framing differences</h3>')
-        out.append(self._finding_list(sorted(framing, key=lambda f: -f.score)[:TOP],
-                                      "No framing differences found."))
-        contra = [f for f in comp.findings if _is_contradiction(f)]
+        out.append(self._finding_list(framing, "No framing differences found."))
+        out.append(PART)
         out.append('<h3>Contradictions to check</h3>')
-        out.append(self._finding_list(sorted(contra, key=lambda f: -f.score)[:TOP],
-                                      "No disagreeing numbers, names or dates."))
-        excl = [f for f in comp.findings if f.kind == "exclusive"]
+        out.append(self._finding_list(contra, "No disagreeing numbers, names or dates."))
         if excl:
+            out.append(PART)
             out.append('<h3>Exclusives</h3>')
-            out.append(self._finding_list(sorted(excl, key=lambda f: -f.score)[:5], ""))
-        return "".join(out)
+            out.append(self._finding_list(excl, ""))
+        parts, current = [], []
+        for piece in out + [PART]:
+            if piece is PART:
+                if current:
+                    parts.append("".join(current))
+                current = []
+            else:
+                current.append(piece)
+        return parts
+
+    def _lists(self, comp: Comparison) -> tuple:
+        """(top omissions, their findings by (fact, article), top framing differences, top
+        contradictions, top exclusives): one pass over the findings (there can be thousands),
+        kept for the Comparison, as a verdict changes only the marks."""
+        cached = getattr(self, "_lists_cache", None)
+        if cached is not None and cached[0] is comp.findings and cached[1] is comp.omissions:
+            return cached[2]
+        oms = heapq.nsmallest(TOP, comp.omissions, key=lambda o: o.rank)
+        # Link each listed omission to its finding; look only for those few.
+        wanted = {(o.fact, o.article) for o in oms}
+        by_key: dict = {}
+        framing, contra, excl = [], [], []
+        for f in comp.findings:
+            kind = f.kind
+            if kind == "omission":
+                if f.fact:
+                    for a in f.articles:
+                        if (f.fact, a) in wanted:
+                            by_key[(f.fact, a)] = f
+            elif _is_contradiction(f):
+                contra.append(f)
+            elif kind == "exclusive":
+                excl.append(f)
+            elif kind not in STRUCTURAL:
+                framing.append(f)
+
+        def strongest(found: list, n: int) -> list:      # = sorted(found, by score)[:n], stable
+            return heapq.nsmallest(n, found, key=lambda f: -f.score)
+        lists = (oms, by_key, strongest(framing, TOP), strongest(contra, TOP), strongest(excl, 5))
+        self._lists_cache = (comp.findings, comp.omissions, lists)
+        return lists
 
     def _finding_list(self, findings: list[Finding], empty: str) -> str:
         if not findings:
@@ -181,7 +353,8 @@ class Overview(QWidget):
     # ---- charts -------------------------------------------------------------------------------
     def _charts(self, comp: Comparison | None) -> None:
         arts = self.doc.shown_articles()
-        flat = {a.id: flatten(comp.metrics.get(a.id, {})) if comp else {} for a in arts}
+        tables = flat_metrics(comp)
+        flat = {a.id: tables.get(a.id, {}) for a in arts}
         for chart, (title, candidates, rng, unit) in zip(self.charts, NAMED):
             bars = []
             for a in arts:

@@ -1,17 +1,27 @@
 """Side by side: two outlets aligned fact by fact, with word-level highlights and framing flags.
 
-Why one table in one QTextBrowser rather than two editors: each fact is one table row, so the two
-sides stay aligned however the text wraps, and the two sides scroll together by construction (one
-scroll bar).  Text is inserted as plain text with character formats, never parsed as HTML, so article
-text cannot inject markup.  Clicking a flagged word selects that finding.
+Why one QTextBrowser: the two sides of a fact sit in one table row, so they stay aligned however the
+text wraps, and they scroll together by construction (one scroll bar); text can be selected and copied
+across rows as in any text view.  Text is inserted as plain text with character formats, never parsed
+as HTML, so article text cannot inject markup.  Clicking a flagged word selects that finding.
+
+Why it is built in slices: laying out a few hundred formatted table cells costs Qt 50-150 ms, longer
+than the window may freeze.  So each fact row is its own one-row table (same column widths, so the
+rows line up as one table), appended to the shown document a few rows at a time, each slice within
+``SLICE_MS`` and the next one after the event loop has turned; the top of the document shows at once,
+a row asked for (next finding, a fact) is scrolled to and flashed as soon as it exists.  Only the
+shown view builds: while another tab is in front, a rebuild only works out the rows (pure Python, a
+millisecond) and the document follows when the tab is shown.  Reading the text
+(``browser.toPlainText()``) or calling ``finish_build`` completes a pending build first.
 """
 from __future__ import annotations
 
 import bisect
+import time
 
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextFrameFormat, QTextLength, QTextTableFormat)
+                           QTextDocument, QTextLength, QTextTableFormat)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextBrowser, QTextEdit,
                                QToolButton, QVBoxLayout, QWidget)
 
@@ -25,6 +35,38 @@ from .legend import Legend
 
 STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
 GUTTER = {"match": "", "moved": "↕", "left": "◀", "right": "▶"}
+SLICE_MS = 8             # GUI-thread time one building slice may take
+
+
+class SideText(QTextBrowser):
+    """The side-by-side text.  Its document may still be building: reading the text finishes it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.before_read = None
+
+    def toPlainText(self) -> str:  # noqa: N802
+        if self.before_read is not None:
+            self.before_read()
+        return super().toPlainText()
+
+
+class _Build:
+    """A document being filled, one row at a time."""
+
+    def __init__(self, doc: QTextDocument, shown: list, left, right, lflags, rflags,
+                 flag_index: dict) -> None:
+        self.doc = doc
+        self.shown, self.left, self.right, self.lflags, self.rflags = shown, left, right, lflags, rflags
+        self.flag_index = flag_index
+        self.cursor = QTextCursor(doc)
+        self.next = 0
+        self.row_cursor: list[int] = []
+        self.row_cells: list[tuple[int, int, int, int]] = []
+
+    @property
+    def done(self) -> bool:
+        return self.next >= len(self.shown)
 
 
 class SideBySide(QWidget):
@@ -40,12 +82,20 @@ class SideBySide(QWidget):
         self.only_diffs = False
         self.rows: list[Row] = []
         self.shown_rows: list[Row] = []
-        self.row_cursor: list[int] = []          # document position of each shown row's left cell
+        self.row_cursor: list[int] = []          # document position of each built row's left cell
         self.row_cells: list[tuple[int, int, int, int]] = []   # (l_start, l_end, r_start, r_end)
         self.current_finding: str | None = None
         self._building = False
         self._flag_index: dict[str, list[Finding]] = {}
-        self._built_for: tuple | None = None     # (comparison, left, right, only_diffs, wrap, theme)
+        self._built_for: tuple | None = None     # key of the rows worked out last
+        self._shown_key: tuple | None = None     # key of the document in the browser
+        self._plan: tuple | None = None          # what the next document shows (see _work_out)
+        self._build: _Build | None = None
+        self._pending_scroll: tuple[int, bool] | None = None
+        self._documents: list[QTextDocument] = []   # made here (kept in Python: asking Qt for a
+        # document's parent can cost 60 ms the first time, as PySide creates enum types then)
+        self._comparison: Comparison | None = None     # the one the keys are for
+        self._serial = 0
 
         self.left_box = QComboBox()
         self.right_box = QComboBox()
@@ -80,7 +130,8 @@ class SideBySide(QWidget):
         top.addWidget(self.summary)
 
         self.legend = Legend()
-        self.browser = QTextBrowser()
+        self.browser = SideText()
+        self.browser.before_read = self.finish_build
         self.browser.setObjectName("sideBySideText")
         self.browser.setOpenLinks(False)
         self.browser.setAccessibleName("Side by side text")
@@ -99,6 +150,21 @@ class SideBySide(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(lambda: self.browser.setExtraSelections([]))
+        self._slice_timer = QTimer(self)
+        self._slice_timer.setSingleShot(True)
+        self._slice_timer.setInterval(0)
+        self._slice_timer.timeout.connect(self._build_slice)
+
+        self._row_format = QTextTableFormat()
+        self._row_format.setBorder(0)
+        self._row_format.setCellSpacing(0)
+        self._row_format.setCellPadding(5)
+        self._row_format.setBorderCollapse(True)
+        self._row_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+        self._row_format.setColumnWidthConstraints([
+            QTextLength(QTextLength.Type.PercentageLength, 48.5),
+            QTextLength(QTextLength.Type.PercentageLength, 3),
+            QTextLength(QTextLength.Type.PercentageLength, 48.5)])
 
     # ---- inputs -----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -182,14 +248,19 @@ class SideBySide(QWidget):
 
     def set_wrap(self, on: bool) -> None:
         self.wrap_check.setChecked(on)
-        self.browser.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth if on
-                                     else QTextEdit.LineWrapMode.NoWrap)
+        mode = QTextEdit.LineWrapMode.WidgetWidth if on else QTextEdit.LineWrapMode.NoWrap
+        if self.browser.lineWrapMode() == mode:
+            return
+        # Changing the mode lays the shown document out again, all at once: swap in a blank one
+        # first, and let the rebuild fill it slice by slice.
+        self._show_document(self._blank_document(), None)
+        self.browser.setLineWrapMode(mode)
         # Wrapped, the table always fits: a horizontal bar would only flicker in and out.
         self.browser.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
                                                   else Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.rebuild()
 
-    # ---- building the document ----------------------------------------------------------------
+    # ---- working out the rows (pure Python, cheap) ------------------------------------------------
     def _findings_for(self, article_id: str) -> list[Finding]:
         comp = self.doc.comparison
         if comp is None:
@@ -204,21 +275,40 @@ class SideBySide(QWidget):
                     self._by_article.setdefault(a, []).append(f)
         return self._by_article.get(article_id, [])
 
+    def _key(self) -> tuple:
+        if self.doc.comparison is not self._comparison:
+            # A new result (ids of freed objects are reused, so count rather than use id()).
+            self._comparison = self.doc.comparison
+            self._serial += 1
+        return (self._serial, self.left_id, self.right_id, self.only_diffs,
+                self.browser.lineWrapMode(), self.theme.name, len(self.doc.articles))
+
+    def _delete(self, doc: QTextDocument) -> None:
+        self._documents = [d for d in self._documents if d is not doc]
+        doc.deleteLater()
+
     def rebuild(self, force: bool = True) -> None:
-        comp = self.doc.comparison
-        key = (id(comp), self.left_id, self.right_id, self.only_diffs,
-               self.browser.lineWrapMode(), self.theme.name, len(self.doc.articles))
+        """Work out the rows for the current sides and options, then (re)build the document: now
+        if this view is shown, else when it is."""
+        key = self._key()
         if not force and key == self._built_for:
             return
         self._built_for = key
-        doc = QTextDocument(self.browser)
-        doc.setDefaultFont(self.browser.font())
-        self.row_cursor, self.row_cells, self.shown_rows = [], [], []
+        self._work_out(key)
+        if self.isVisible():
+            self._start_document()
+        elif self._build is not None:
+            # Not shown: stop filling a document nobody sees; it is rebuilt when the tab is shown.
+            self._build = None
+            self._slice_timer.stop()
+            self._shown_key = None
+
+    def _work_out(self, key: tuple) -> None:
+        comp = self.doc.comparison
+        self._pending_scroll = None
         if comp is None or self.left_id is None or self.right_id is None:
-            msg = ("Analysing…" if comp is None and self.doc.articles else
-                   "Add at least two articles to compare them side by side.")
-            doc.setPlainText(msg)
-            self.browser.setDocument(doc)
+            self.rows, self.shown_rows = [], []
+            self._plan = (key, None)
             self.summary.setText("")
             return
         try:
@@ -243,51 +333,99 @@ class SideBySide(QWidget):
                         if not bucket or bucket[-1] is not f:     # identity: dataclass == is slow
                             bucket.append(f)
                         i += 1
-
         shown = [(row, self._diff(row)) for row in self.rows]
         if self.only_diffs:
             shown = [(row, ops) for row, ops in shown
                      if row.kind != "match" or self._differs(row, ops, lflags, rflags)]
         self.shown_rows = [row for row, _ in shown]
-
-        cursor = QTextCursor(doc)
-        fmt = QTextTableFormat()
-        fmt.setBorder(0)
-        fmt.setCellSpacing(0)
-        fmt.setCellPadding(5)
-        fmt.setHeaderRowCount(1)
-        fmt.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        fmt.setColumnWidthConstraints([QTextLength(QTextLength.Type.PercentageLength, 48.5),
-                                       QTextLength(QTextLength.Type.PercentageLength, 3),
-                                       QTextLength(QTextLength.Type.PercentageLength, 48.5)])
-        fmt.setBorderCollapse(True)
-        table = cursor.insertTable(len(shown) + 1, 3, fmt)
-        self._header(table, 0, left.id, right.id)
+        self._plan = (key, (shown, left, right, lflags, rflags, dict(self._flag_index)))
         counts = {"match": 0, "moved": 0, "left": 0, "right": 0}
-        for r, (row, ops) in enumerate(shown, start=1):
+        for row, _ in shown:
             counts[row.kind] += 1
-            lcell, rcell, gcell = table.cellAt(r, 0), table.cellAt(r, 2), table.cellAt(r, 1)
-            self._fill(lcell, row.left, left.text, ops, "a", lflags)
-            self._fill(rcell, row.right, right.text, ops, "b", rflags)
-            gc = gcell.firstCursorPosition()
-            gfmt = QTextCharFormat()
-            gfmt.setForeground(QColor(self.theme.muted))
-            gc.insertText(GUTTER[row.kind] or ("≠" if self._has_change(ops) else "="), gfmt)
-            gcell.setFormat(self._cell_bg(None))
-            self.row_cursor.append(lcell.firstCursorPosition().position())
-            self.row_cells.append((lcell.firstCursorPosition().position(),
-                                   lcell.lastCursorPosition().position(),
-                                   rcell.firstCursorPosition().position(),
-                                   rcell.lastCursorPosition().position()))
-        self.browser.setDocument(doc)
         hidden = len(self.rows) - len(shown)
         self.summary.setText(
             f"{counts['match'] + counts['moved']} shared · {counts['left']} only left · "
             f"{counts['right']} only right" + (f" · {hidden} identical hidden" if hidden else ""))
 
-    def _header(self, table, r: int, left_id: str, right_id: str) -> None:
+    # ---- building the document, slice by slice ----------------------------------------------------
+    def _blank_document(self) -> QTextDocument:
+        doc = QTextDocument(self)                 # owned here, not by the browser (see _show_document)
+        self._documents.append(doc)
+        doc.setUndoRedoEnabled(False)
+        doc.setDefaultFont(self.browser.font())
+        return doc
+
+    def _show_document(self, doc: QTextDocument, key: tuple | None) -> None:
+        old = self.browser.document()
+        # Documents are children of this widget, so the browser never deletes them (it deletes its
+        # own first one, a child of its own): drop the old one here.
+        drop = old is not doc and any(d is old for d in self._documents)
+        self.browser.setExtraSelections([])       # they point into the old document
+        self.browser.setDocument(doc)
+        self._shown_key = key
+        if drop:
+            self._delete(old)
+
+    def _start_document(self) -> None:
+        """Show a new document for the current plan, and build its first slice."""
+        if self._plan is None or self._plan[0] == self._shown_key:
+            return
+        key, plan = self._plan
+        self._build = None
+        self._slice_timer.stop()
+        doc = self._blank_document()
+        self.row_cursor, self.row_cells = [], []
+        if plan is None:
+            comp = self.doc.comparison
+            doc.setPlainText("Analysing…" if comp is None and self.doc.articles else
+                             "Add at least two articles to compare them side by side.")
+            self._show_document(doc, key)
+            return
+        shown, left, right, lflags, rflags, flag_index = plan
+        build = _Build(doc, shown, left, right, lflags, rflags, flag_index)
+        self._header(build, left.id, right.id)
+        self._show_document(doc, key)
+        self._build = build
+        self._build_slice()
+
+    def _build_slice(self) -> None:
+        build = self._build
+        if build is None:
+            return
+        deadline = time.perf_counter() + SLICE_MS / 1000
+        while not build.done:
+            self._append_row(build)
+            if time.perf_counter() > deadline:
+                break
+        self.row_cursor, self.row_cells = build.row_cursor, build.row_cells
+        self._run_pending_scroll()
+        if build.done:
+            self._build = None
+        else:
+            self._slice_timer.start()
+
+    def finish_build(self) -> None:
+        """Complete the shown document now (tests, screenshots, reading the text)."""
+        if self._plan is not None and self._plan[0] != self._shown_key:
+            self._start_document()
+        while self._build is not None:
+            self._build_slice()
+        self._slice_timer.stop()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._start_document()
+
+    def _new_table(self, build: _Build):
+        cursor = build.cursor
+        cursor.movePosition(QTextCursor.MoveOperation.End)
+        return cursor.insertTable(1, 3, self._row_format)
+
+    def _header(self, build: _Build, left_id: str, right_id: str) -> None:
+        build.cursor.beginEditBlock()
+        table = self._new_table(build)
         for col, aid in ((0, left_id), (2, right_id)):
-            cell = table.cellAt(r, col)
+            cell = table.cellAt(0, col)
             c = outlet_color(self.doc.color_index(aid))
             f = QTextCharFormat()
             f.setFontWeight(QFont.Weight.Bold)
@@ -296,6 +434,27 @@ class SideBySide(QWidget):
             cf = cell.format()
             cf.setBackground(c)
             cell.setFormat(cf)
+        build.cursor.endEditBlock()
+
+    def _append_row(self, build: _Build) -> None:
+        row, ops = build.shown[build.next]
+        build.next += 1
+        build.cursor.beginEditBlock()      # one layout per row, not one per insertion
+        table = self._new_table(build)
+        lcell, gcell, rcell = table.cellAt(0, 0), table.cellAt(0, 1), table.cellAt(0, 2)
+        self._fill(lcell, row.left, ops, "a", build.left.id, build.lflags, build.flag_index)
+        self._fill(rcell, row.right, ops, "b", build.right.id, build.rflags, build.flag_index)
+        gc = gcell.firstCursorPosition()
+        gfmt = QTextCharFormat()
+        gfmt.setForeground(QColor(self.theme.muted))
+        gc.insertText(GUTTER[row.kind] or ("≠" if self._has_change(ops) else "="), gfmt)
+        gcell.setFormat(self._cell_bg(None))
+        build.cursor.endEditBlock()
+        build.row_cursor.append(lcell.firstCursorPosition().position())
+        build.row_cells.append((lcell.firstCursorPosition().position(),
+                                lcell.lastCursorPosition().position(),
+                                rcell.firstCursorPosition().position(),
+                                rcell.lastCursorPosition().position()))
 
     def _cell_bg(self, color: str | None):
         f = QTextCharFormat()
@@ -330,17 +489,20 @@ class SideBySide(QWidget):
         ids = {s.id for s in row.left} | {s.id for s in row.right}
         return bool(ids and (self._flags_in(row.left, lflags) or self._flags_in(row.right, rflags)))
 
-    def _flags_in(self, sents: list[Sentence], flags: list[Finding]) -> list[Finding]:
+    def _flags_in(self, sents: list[Sentence], flags: list[Finding],
+                  index: dict | None = None) -> list[Finding]:
         out: list[Finding] = []
         seen: set[int] = set()
+        index = self._flag_index if index is None else index
         for s in sents:
-            for f in self._flag_index.get(s.id, ()):
+            for f in index.get(s.id, ()):
                 if id(f) not in seen:
                     seen.add(id(f))
                     out.append(f)
         return out
 
-    def _fill(self, cell, sents: list[Sentence], text: str, ops, side: str, flags) -> None:
+    def _fill(self, cell, sents: list[Sentence], ops, side: str, article_id: str, flags,
+              flag_index: dict) -> None:
         cur = cell.firstCursorPosition()
         if not sents:
             f = QTextCharFormat()
@@ -359,8 +521,7 @@ class SideBySide(QWidget):
             s, e = (o.a_start, o.a_end) if side == "a" else (o.b_start, o.b_end)
             if e > s:
                 marks.append((s, e, "diff", None))
-        article_id = self.left_id if side == "a" else self.right_id
-        for f in self._flags_in(sents, flags):
+        for f in self._flags_in(sents, flags, flag_index):
             for sp in f.spans:
                 if sp.article != article_id:
                     continue
@@ -411,17 +572,36 @@ class SideBySide(QWidget):
         return -1
 
     def scroll_to_row(self, i: int, flash: bool = True) -> None:
-        if not 0 <= i < len(self.row_cursor):
+        """Scroll row ``i`` of ``shown_rows`` a quarter down the view and flash it: now if it is
+        built, else as soon as the building slices get there."""
+        if not 0 <= i < len(self.shown_rows):
             return
+        self._pending_scroll = (i, flash)
+        self._run_pending_scroll()
+
+    def _run_pending_scroll(self) -> None:
+        """Scroll to the row asked for once it is built and there is enough below it to put it a
+        quarter down the view (or the document is complete)."""
+        pending = self._pending_scroll
+        if pending is None or self._shown_key != self._built_for or pending[0] >= len(self.row_cursor):
+            return
+        i, flash = pending
         cur = QTextCursor(self.browser.document())
         cur.setPosition(self.row_cursor[i])
         rect = self.browser.cursorRect(cur)
         bar = self.browser.verticalScrollBar()
+        if self._build is not None:
+            below = self.browser.document().size().height() - (rect.top() + bar.value())
+            if below < self.browser.viewport().height() * 3 // 4:
+                return
+        self._pending_scroll = None
         bar.setValue(bar.value() + rect.top() - self.browser.viewport().height() // 4)
         if flash:
             self.flash_row(i)
 
     def flash_row(self, i: int) -> None:
+        if not 0 <= i < len(self.row_cells):
+            return
         sels = []
         ls, le, rs, re_ = self.row_cells[i]
         for s, e in ((ls, le), (rs, re_)):
@@ -440,7 +620,7 @@ class SideBySide(QWidget):
     def show_finding(self, f: Finding) -> bool:
         """Put the finding's outlets on the two sides and scroll to it.  Returns whether it showed."""
         self.current_finding = f.id
-        arts = [a for a in f.articles if self.doc.get(a) is not None or True]
+        arts = list(f.articles)
         ids = [a.id for a in self.doc.shown_articles()]
         arts = [a for a in arts if a in ids]
         if len(arts) >= 2:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ..charts import Bar, BarChart
 from ..document import Document
@@ -38,9 +38,15 @@ class VoicesView(QWidget):
         cl.addWidget(self.chart)
         cl.addWidget(self.totals)
         cl.addStretch(1)
+        # A chart is one bar per outlet tall: with fifty outlets the two would make the window
+        # taller than the screen, so they scroll.
+        scroll = QScrollArea()
+        scroll.setWidget(charts)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
-        split.addWidget(charts)
+        split.addWidget(scroll)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)

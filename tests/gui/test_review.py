@@ -270,7 +270,7 @@ def test_article_edits_are_written_to_the_session(qtbot, window, session_file, s
     assert [a.id for a in articles() if a.reference] == [last]
     _key(qtbot, Qt.Key.Key_Up, CTRL | SHIFT)
     assert [a.id for a in articles()][-2] == last
-    _key(qtbot, Qt.Key.Key_E, CTRL)
+    _key(qtbot, Qt.Key.Key_E, CTRL | SHIFT)         # exclude (Ctrl+E is Export)
     assert next(a for a in articles() if a.id == last).excluded
     _wait_analysed(qtbot, w, n - 1)
     first = w.doc.articles[0].id

@@ -172,7 +172,8 @@ def test_exclude_and_remove_rerun_analysis(qtbot, engine_window, seed_paths):
     n = len(seed_paths)
     w.articles_panel.select(w.doc.articles[-1].id)
     w.articles_panel.setFocus()
-    _key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    _key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+         | Qt.KeyboardModifier.ShiftModifier)          # exclude (Ctrl+E is Export)
     _wait_analysed(qtbot, w, n - 1)
     assert len(w.doc.articles) == n
     w.articles_panel.select(w.doc.articles[0].id)
