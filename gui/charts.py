@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from .richtext import fmt_num
 
@@ -127,3 +127,24 @@ class BarChart(QWidget):
         if lo < 0:
             painter.setPen(muted)
             painter.drawLine(int(zero), int(rect.top() + line_h + 10), int(zero), int(y - 6))
+
+
+def table_beside_charts(table: QWidget, *widgets: QWidget) -> QSplitter:
+    """A table on the left and ``widgets`` (charts, notes) stacked on the right.  The right side
+    scrolls: a chart is one bar per outlet tall, and with fifty outlets unscrolled charts would
+    stretch the whole window (and make every repaint slow)."""
+    side = QWidget()
+    column = QVBoxLayout(side)
+    for w in widgets:
+        column.addWidget(w)
+    column.addStretch(1)
+    scroll = QScrollArea()
+    scroll.setWidget(side)
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    split = QSplitter(Qt.Orientation.Horizontal)
+    split.addWidget(table)
+    split.addWidget(scroll)
+    split.setStretchFactor(0, 3)
+    split.setStretchFactor(1, 2)
+    return split

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
-from ..charts import Bar, BarChart
+from ..charts import Bar, BarChart, table_beside_charts
 from ..document import Document
 from ..models.metrics import MetricsModel
 from ..theme import outlet_color
@@ -30,22 +30,7 @@ class MetricsView(QWidget):
         self.note = QLabel("Select a metric to chart it per outlet. Keys and meanings: docs/METRICS.md.")
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
-        side = QWidget()
-        sl = QVBoxLayout(side)
-        sl.addWidget(self.chart)
-        sl.addWidget(self.note)
-        sl.addStretch(1)
-        # One bar per outlet: with fifty outlets the chart is taller than the screen, so it scrolls
-        # (unscrolled, it would stretch the whole window).
-        scroll = QScrollArea()
-        scroll.setWidget(side)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = table_beside_charts(self.table, self.chart, self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QScrollArea, QSplitter,
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel,
                                QTableView, QVBoxLayout, QWidget)
 
-from ..charts import Bar, BarChart
+from ..charts import Bar, BarChart, table_beside_charts
 from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
 from ..theme import outlet_color
@@ -33,22 +33,7 @@ class VoicesView(QWidget):
         self.empty.setObjectName("muted")
         self.chart = BarChart("Share of voice")
         self.totals = BarChart("Quoted words per outlet")
-        charts = QWidget()
-        cl = QVBoxLayout(charts)
-        cl.addWidget(self.chart)
-        cl.addWidget(self.totals)
-        cl.addStretch(1)
-        # A chart is one bar per outlet tall: with fifty outlets the two would make the window
-        # taller than the screen, so they scroll.
-        scroll = QScrollArea()
-        scroll.setWidget(charts)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(self.table)
-        split.addWidget(scroll)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split = table_beside_charts(self.table, self.chart, self.totals)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty)
