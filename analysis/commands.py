@@ -17,8 +17,12 @@ EXIT_NOTHING = 2            # no usable input at all, or an output could not be 
 
 
 def _session_of(sources: Sequence[str]) -> str | None:
+    """The review-session file the sources name (it must come alone), or None."""
     from .session import is_session_file
-    return sources[0] if len(sources) == 1 and is_session_file(sources[0]) else None
+    sessions = [s for s in sources if Path(s).is_file() and is_session_file(s)]
+    if sessions and len(sources) > 1:
+        raise ParallaxError("give a session file alone, not with other inputs")
+    return sessions[0] if sessions else None
 
 
 def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[Article], int]:
@@ -28,10 +32,14 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     from .ingest import load_article
     from .session import Session, load_articles
 
-    session = _session_of(sources)
+    try:
+        session = _session_of(sources)
+    except ParallaxError as exc:
+        print(f"parallax: {exc}", file=err)
+        return [], len(sources)
     if session:
         try:
-            with Session.open(session, read_only=True) as s:
+            with Session.open(session, read_only=True) as s:   # a snapshot: no lock taken
                 return load_articles(s), 0
         except ParallaxError as exc:
             print(_message(session, exc), file=err)
@@ -83,18 +91,40 @@ def session_review(sources: Sequence[str], comparison) -> dict | None:
         return review_export(s, comparison)
 
 
-def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
-                    err: TextIO = sys.stderr) -> int:
-    from . import export_json, export_md
+def session_reviews(sources: Sequence[str]) -> dict:
+    """Finding id -> review record of the session the sources name ({} for article files)."""
+    from .session import Session
+
+    session = _session_of(sources)
+    if not session:
+        return {}
+    with Session.open(session, read_only=True) as s:
+        return dict(s.reviews())
+
+
+def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
+    """Load the sources, compare them and print the engine's notes on ``err``.
+
+    Returns (comparison or None when nothing could be loaded, number of inputs that failed)."""
     from .pipeline import compare
 
     articles, failures = load_inputs(sources, err)
     if not articles:
         print("parallax: no article could be loaded", file=err)
-        return EXIT_NOTHING
+        return None, failures
     comparison = compare(articles)
     for note in comparison.notes:
         print(f"parallax: {note}", file=err)
+    return comparison, failures
+
+
+def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
+                    err: TextIO = sys.stderr) -> int:
+    from . import export_json, export_md
+
+    comparison, failures = analyse(sources, err)
+    if comparison is None:
+        return EXIT_NOTHING
     written = True
     if json_out:
         written &= _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n",

@@ -18,12 +18,11 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TextIO
 
-from ..errors import ParallaxError
-from ..model import Article, Comparison
+from ..commands import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
+from ..model import Comparison
 from .build import build_report
 from .model import Report
 
-EXIT_OK, EXIT_BAD_INPUT, EXIT_NOTHING = 0, 1, 2
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
            ".json": "json"}
 Progress = Callable[[float, str], None]
@@ -92,20 +91,6 @@ def export_report(comparison: Comparison, path: str | Path, fmt: str | None = No
     return write_report(report, path, fmt, page_size=page_size, progress=progress)
 
 
-def _load(sources: Sequence[str], err: TextIO) -> tuple[list[Article], Mapping[str, Any], int]:
-    """Articles and reviews from article files, or from one session file."""
-    from ..session import Session, is_session_file, load_articles
-    sessions = [s for s in sources if Path(s).is_file() and is_session_file(s)]
-    if sessions:
-        if len(sources) > 1:
-            raise ParallaxError("give a session file alone, not with other inputs")
-        with Session.open(sessions[0], read_only=True) as session:   # a snapshot: no lock taken
-            return load_articles(session), session.reviews(), 0
-    from ..commands import load_inputs
-    articles, failures = load_inputs(sources, err)
-    return articles, {}, failures
-
-
 def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
                    markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
                    reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
@@ -117,18 +102,11 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
     if not outputs:
         print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
         return EXIT_NOTHING
-    try:
-        articles, reviews, failures = _load(sources, err)
-    except ParallaxError as exc:
-        print(f"parallax: {exc}", file=err)
+    from ..commands import analyse, session_reviews
+    comparison, failures = analyse(sources, err)
+    if comparison is None:
         return EXIT_NOTHING
-    if not articles:
-        print("parallax: no article could be loaded", file=err)
-        return EXIT_NOTHING
-    from .. import compare
-    comparison = compare(articles)
-    for note in comparison.notes:
-        print(f"parallax: {note}", file=err)
+    reviews = session_reviews(sources)
     report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
                           title=title)
     status = EXIT_BAD_INPUT if failures else EXIT_OK
