@@ -17,7 +17,7 @@ import time
 
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import QScrollArea, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
 
@@ -27,6 +27,7 @@ from ..models.metrics import NAMED, find_key
 from ..review import describe, mark, verdict_color
 from ..richtext import chip, esc
 from ..theme import LIGHT, Theme, kind_label, outlet_color
+from .text_browser import FinishingTextBrowser
 
 TOP = 8
 SLICE_MS = 12           # GUI-thread time one slice of appending text may take
@@ -39,19 +40,6 @@ def _is_contradiction(f: Finding) -> bool:
     return "contradict" in f.kind or "mismatch" in f.kind and f.kind != "event_mismatch"
 
 
-class OverviewText(QTextBrowser):
-    """The overview text; reading it finishes a pending build first."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.before_read = None
-
-    def toPlainText(self) -> str:  # noqa: N802
-        if self.before_read is not None:
-            self.before_read()
-        return super().toPlainText()
-
-
 class Overview(QWidget):
     findingActivated = Signal(str)
     factActivated = Signal(str, object)
@@ -61,7 +49,7 @@ class Overview(QWidget):
         self.doc = document
         self.theme: Theme = LIGHT
         self.reviews: dict = {}              # finding id -> Review (the window's session)
-        self.browser = OverviewText()
+        self.browser = FinishingTextBrowser()
         self.browser.before_read = self.finish_build
         self.browser.setObjectName("overviewText")
         self.browser.setAccessibleName("Overview")

@@ -22,7 +22,7 @@ import time
 from PySide6.QtCore import QTimer, QUrl, Qt, Signal
 from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
                            QTextDocument, QTextLength, QTextTableFormat)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextBrowser, QTextEdit,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextEdit,
                                QToolButton, QVBoxLayout, QWidget)
 
 from analysis.model import Comparison, Finding, Sentence
@@ -32,23 +32,11 @@ from ..rows import Row, build_rows
 from ..textdiff import word_diff
 from ..theme import FLAG_FAMILIES, LIGHT, Theme, flag_family, kind_label, outlet_color
 from .legend import Legend
+from .text_browser import FinishingTextBrowser
 
 STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
 GUTTER = {"match": "", "moved": "↕", "left": "◀", "right": "▶"}
 SLICE_MS = 8             # GUI-thread time one building slice may take
-
-
-class SideText(QTextBrowser):
-    """The side-by-side text.  Its document may still be building: reading the text finishes it."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.before_read = None
-
-    def toPlainText(self) -> str:  # noqa: N802
-        if self.before_read is not None:
-            self.before_read()
-        return super().toPlainText()
 
 
 class _Build:
@@ -130,7 +118,7 @@ class SideBySide(QWidget):
         top.addWidget(self.summary)
 
         self.legend = Legend()
-        self.browser = SideText()
+        self.browser = FinishingTextBrowser()
         self.browser.before_read = self.finish_build
         self.browser.setObjectName("sideBySideText")
         self.browser.setOpenLinks(False)

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
 from analysis.model import Article
 from analysis.segment import segment
 
@@ -24,3 +27,21 @@ def make_article(article_id: str, outlet: str, title: str, text: str) -> Article
 
 def with_articles(comparison, articles):
     return dataclasses.replace(comparison, articles=tuple(articles))
+
+
+ANALYSIS_TIMEOUT_MS = 60_000
+
+
+def press(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    """Press a key as the user does: on whatever widget of the active window has the focus."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    qtbot.keyClick(target, key, modifier)
+
+
+def wait_analysed(qtbot, w, n_articles=None) -> None:
+    """Wait until the window shows a finished comparison (of ``n_articles`` articles, if given)."""
+    def ready():
+        comp = w.doc.comparison
+        return (comp is not None and not w.runner.running and not w._analysis_timer.isActive()
+                and (n_articles is None or len(comp.articles) == n_articles))
+    qtbot.waitUntil(ready, timeout=ANALYSIS_TIMEOUT_MS)

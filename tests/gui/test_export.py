@@ -22,9 +22,7 @@ from PySide6.QtWidgets import QApplication
 from gui import export, settings, theme
 from gui.app import make_window
 from gui.main_window import MainWindow
-from helpers import show_comparison
-
-ANALYSIS_TIMEOUT_MS = 60_000
+from helpers import show_comparison, press, wait_analysed
 EXPORT_TIMEOUT_MS = 30_000
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -35,18 +33,8 @@ needs_poppler = pytest.mark.skipif(not HAVE_POPPLER,
                                    reason="pdftotext/pdfinfo missing: apt-get install poppler-utils")
 
 
-def _key(qtbot, key, modifier=NO):
-    """Press a key as the user does: on whatever widget of the active window has the focus."""
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    qtbot.keyClick(target, key, modifier)
 
 
-def _wait_analysed(qtbot, w, n_articles=None):
-    def ready():
-        comp = w.doc.comparison
-        return (comp is not None and not w.runner.running and not w._analysis_timer.isActive()
-                and (n_articles is None or len(comp.articles) == n_articles))
-    qtbot.waitUntil(ready, timeout=ANALYSIS_TIMEOUT_MS)
 
 
 def _activate(qtbot, w):
@@ -58,11 +46,11 @@ def _activate(qtbot, w):
 def _review_by_keys(qtbot, w) -> str:
     """J (next unreviewed), A (confirm), N and the note typed, Esc: the finding's id."""
     w.show_tab(3)                                  # Ctrl+4: the findings queue has the focus
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     finding = w.current_finding
     assert finding is not None
-    _key(qtbot, Qt.Key.Key_A)
-    _key(qtbot, Qt.Key.Key_N)
+    press(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_N)
     assert QApplication.focusWidget() is w.inspector.review_bar.note
     qtbot.keyClicks(QApplication.focusWidget(), NOTE)
     return finding.id
@@ -98,10 +86,10 @@ def test_ctrl_e_opens_the_dialog_and_html_holds_outlets_reviewer_and_note(qtbot,
     settings.settings().setValue("export/folder", str(tmp_path))        # the last export folder
     w = make_window([str(p) for p in seed_paths])        # what ``python main.py`` does
     qtbot.addWidget(w)
-    _wait_analysed(qtbot, w, len(seed_paths))
+    wait_analysed(qtbot, w, len(seed_paths))
     _activate(qtbot, w)
     finding = _review_by_keys(qtbot, w)
-    _key(qtbot, Qt.Key.Key_E, CTRL)                  # straight from the note editor: it is saved
+    press(qtbot, Qt.Key.Key_E, CTRL)                  # straight from the note editor: it is saved
 
     dlg = w.export_dialog
     assert dlg is not None and dlg.isVisible()
@@ -137,7 +125,7 @@ def test_ctrl_e_opens_the_dialog_and_html_holds_outlets_reviewer_and_note(qtbot,
     assert Path(settings.export_folder()) == tmp_path
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)      # active again
     w.show_tab(0)
-    _key(qtbot, Qt.Key.Key_E, CTRL)
+    press(qtbot, Qt.Key.Key_E, CTRL)
     again = w.export_dialog
     assert again is not dlg and again.isVisible()
     assert again.reviewer.text() == "Ana Editor" and again.fmt() == "html"
@@ -153,8 +141,8 @@ def test_pdf_export_has_outlets_and_note_on_letter_pages_and_never_stalls_the_wi
     first = w.doc.comparison.articles[0]
     w.doc.rename(first.id, "Parallax Gazette")      # the report is of the window's comparison
     _review_by_keys(qtbot, w)
-    _key(qtbot, Qt.Key.Key_Escape)                   # closes the note editor, keeps the note
-    _key(qtbot, Qt.Key.Key_E, CTRL)
+    press(qtbot, Qt.Key.Key_Escape)                   # closes the note editor, keeps the note
+    press(qtbot, Qt.Key.Key_E, CTRL)
     dlg = w.export_dialog
     dlg.page_box.setCurrentText("Letter")
     dlg.open_when_done.setChecked(False)
@@ -217,7 +205,7 @@ def test_esc_cancels_a_pdf_export_and_leaves_no_file(qtbot, window, tmp_path, mo
         assert w.progress.isVisible() and w.cancel_button.isVisible()
         qtbot.waitUntil(lambda: "page" in w.stage_label.text() or "laying" in w.stage_label.text())
         with qtbot.waitSignal(w.export_runner.cancelled, timeout=EXPORT_TIMEOUT_MS):
-            _key(qtbot, Qt.Key.Key_Escape)
+            press(qtbot, Qt.Key.Key_Escape)
             assert w.stage_label.text() == "cancelling the export…"
             go.set()
         assert "cancelled" in w.statusBar().currentMessage()
@@ -281,7 +269,7 @@ def test_export_without_a_comparison_says_why(qtbot):
     w = MainWindow()
     qtbot.addWidget(w)
     _activate(qtbot, w)
-    _key(qtbot, Qt.Key.Key_E, CTRL)
+    press(qtbot, Qt.Key.Key_E, CTRL)
     assert w.export_dialog is None
     assert w.statusBar().currentMessage().startswith("Nothing to export yet: add the articles")
 
@@ -292,11 +280,11 @@ def test_palette_finds_export_and_json_uses_the_windows_colours(qtbot, window, t
     w = window
     w.articles_panel.select("a2")
     w.articles_panel.setFocus()
-    _key(qtbot, Qt.Key.Key_E, CTRL | SHIFT)            # exclude / include moved to Ctrl+Shift+E
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)            # exclude / include moved to Ctrl+Shift+E
     assert "a2" in w.doc.excluded
-    _wait_analysed(qtbot, w, len(w.doc.articles) - 1)
+    wait_analysed(qtbot, w, len(w.doc.articles) - 1)
 
-    _key(qtbot, Qt.Key.Key_K, CTRL)                    # the command palette
+    press(qtbot, Qt.Key.Key_K, CTRL)                    # the command palette
     palette = w.palette_dialog
     qtbot.keyClicks(palette.edit, "export")
     assert palette.list.item(0).text().startswith("Export report…")

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import press, wait_analysed
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -32,22 +33,12 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 ALT = Qt.KeyboardModifier.AltModifier
 
 
-def _key(qtbot, key, modifier=NO):
-    """Press a key as the user does: on whatever widget of the active window has the focus."""
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    qtbot.keyClick(target, key, modifier)
 
 
 def _type(qtbot, text: str):
     qtbot.keyClicks(QApplication.focusWidget(), text)
 
 
-def _wait_analysed(qtbot, w, n_articles=None):
-    def ready():
-        comp = w.doc.comparison
-        return (comp is not None and not w.runner.running and not w._analysis_timer.isActive()
-                and (n_articles is None or len(comp.articles) == n_articles))
-    qtbot.waitUntil(ready, timeout=ANALYSIS_TIMEOUT_MS)
 
 
 def _stored(path: Path) -> dict:
@@ -70,7 +61,7 @@ def session_file(tmp_path, seed_articles) -> Path:
 def _open_window(qtbot, paths, n_articles=None) -> MainWindow:
     w = make_window([str(p) for p in paths])        # what ``python main.py PATH...`` does
     qtbot.addWidget(w)
-    _wait_analysed(qtbot, w, n_articles)
+    wait_analysed(qtbot, w, n_articles)
     with qtbot.waitActive(w):
         w.show()
         w.activateWindow()
@@ -94,22 +85,22 @@ def test_command_line_session_review_keys_land_in_the_file(qtbot, window, sessio
     assert w.review_label.text() == f"0 / {total} reviewed"
     assert settings.recent_sessions()[0] == str(session_file)
 
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     first = w.current_finding
-    _key(qtbot, Qt.Key.Key_A)
-    _key(qtbot, Qt.Key.Key_2)
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_2)
+    press(qtbot, Qt.Key.Key_J)
     second = w.current_finding
-    _key(qtbot, Qt.Key.Key_D)
-    _key(qtbot, Qt.Key.Key_Down, ALT)
+    press(qtbot, Qt.Key.Key_D)
+    press(qtbot, Qt.Key.Key_Down, ALT)
     third = w.current_finding
-    _key(qtbot, Qt.Key.Key_F)
-    _key(qtbot, Qt.Key.Key_3)
-    _key(qtbot, Qt.Key.Key_N)
+    press(qtbot, Qt.Key.Key_F)
+    press(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_N)
     note = w.inspector.review_bar.note
     assert QApplication.focusWidget() is note
     _type(qtbot, "Ask the desk: a dfjk 123")      # review keys are text inside the note
-    _key(qtbot, Qt.Key.Key_Escape)                  # closes the editor and keeps the text
+    press(qtbot, Qt.Key.Key_Escape)                  # closes the editor and keeps the text
     assert QApplication.focusWidget() is w.findings.table
     assert note.toPlainText() == "Ask the desk: a dfjk 123"
     assert len({first.id, second.id, third.id}) == 3
@@ -142,26 +133,26 @@ def test_command_line_session_review_keys_land_in_the_file(qtbot, window, sessio
 
 def test_undo_and_redo_by_keys_select_the_finding(qtbot, window, session_file):
     w = window
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     first = w.current_finding
-    _key(qtbot, Qt.Key.Key_A)
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_J)
     second = w.current_finding
-    _key(qtbot, Qt.Key.Key_D)
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_D)
+    press(qtbot, Qt.Key.Key_J)
     assert w.actions["undo_review"].text() == "Undo dismiss"
 
-    _key(qtbot, Qt.Key.Key_Z, CTRL)                 # undo the dismissal: its finding is selected
+    press(qtbot, Qt.Key.Key_Z, CTRL)                 # undo the dismissal: its finding is selected
     assert w.current_finding.id == second.id
     assert second.id not in _stored(session_file)
-    _key(qtbot, Qt.Key.Key_Z, CTRL)
+    press(qtbot, Qt.Key.Key_Z, CTRL)
     assert w.current_finding.id == first.id
     assert _stored(session_file) == {}
     assert not w.actions["undo_review"].isEnabled()
-    _key(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)         # redo
+    press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)         # redo
     assert w.current_finding.id == first.id
     assert _stored(session_file)[first.id].verdict == "confirmed"
-    _key(qtbot, Qt.Key.Key_Y, CTRL)                 # Ctrl+Y redoes too
+    press(qtbot, Qt.Key.Key_Y, CTRL)                 # Ctrl+Y redoes too
     assert w.current_finding.id == second.id
     assert _stored(session_file)[second.id].verdict == "dismissed"
     assert w.review_label.text().startswith("2 / ")
@@ -173,17 +164,17 @@ def test_next_unreviewed_skips_reviewed_findings(qtbot, window, session_file):
     queue = w.findings.queue()
     for f in queue[1:3] + queue[4:5]:               # review the 2nd, 3rd and 5th in the queue
         w.select_finding(f.id)
-        _key(qtbot, Qt.Key.Key_A)
+        press(qtbot, Qt.Key.Key_A)
     w.select_finding(queue[0].id)
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     assert w.current_finding.id == queue[3].id
-    _key(qtbot, Qt.Key.Key_Down, ALT)
+    press(qtbot, Qt.Key.Key_Down, ALT)
     assert w.current_finding.id == queue[5].id
-    _key(qtbot, Qt.Key.Key_K)                       # previous unreviewed
+    press(qtbot, Qt.Key.Key_K)                       # previous unreviewed
     assert w.current_finding.id == queue[3].id
-    _key(qtbot, Qt.Key.Key_Up, ALT)
+    press(qtbot, Qt.Key.Key_Up, ALT)
     assert w.current_finding.id == queue[0].id
-    _key(qtbot, Qt.Key.Key_J, SHIFT)                # Shift+J: the next finding, reviewed or not
+    press(qtbot, Qt.Key.Key_J, SHIFT)                # Shift+J: the next finding, reviewed or not
     assert w.current_finding.id == queue[1].id
 
     # With the "Not reviewed" filter, a finding just confirmed stays until the next move, so a
@@ -192,11 +183,11 @@ def test_next_unreviewed_skips_reviewed_findings(qtbot, window, session_file):
     box.setCurrentIndex(box.findData("unreviewed"))
     w.select_finding(queue[3].id)
     w.findings.table.setFocus()
-    _key(qtbot, Qt.Key.Key_A)
-    _key(qtbot, Qt.Key.Key_1)
+    press(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_1)
     assert w.current_finding.id == queue[3].id
     assert _stored(session_file)[queue[3].id].severity == 1
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     assert w.current_finding.id == queue[5].id
     shown = {f.id for f in w.findings.queue()}
     assert queue[3].id not in shown and queue[5].id in shown
@@ -205,34 +196,34 @@ def test_next_unreviewed_skips_reviewed_findings(qtbot, window, session_file):
 
 def test_note_editor_keeps_text_and_saves_on_leaving(qtbot, window, session_file):
     w = window
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     first = w.current_finding
-    _key(qtbot, Qt.Key.Key_N)
+    press(qtbot, Qt.Key.Key_N)
     _type(qtbot, "first")
-    _key(qtbot, Qt.Key.Key_Escape)
-    _key(qtbot, Qt.Key.Key_N)                       # open again: the text is there, cursor at end
+    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_N)                       # open again: the text is there, cursor at end
     _type(qtbot, " and more")
-    _key(qtbot, Qt.Key.Key_Down, ALT)               # leaving the finding saves its note
+    press(qtbot, Qt.Key.Key_Down, ALT)               # leaving the finding saves its note
     assert w.current_finding.id != first.id
     assert _stored(session_file)[first.id].note == "first and more"
     assert w.inspector.review_bar.note.toPlainText() == ""      # now the next finding's note
-    _key(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Escape)
     # Typing pauses save too (no Esc): the note is in the file a moment later.
-    _key(qtbot, Qt.Key.Key_N)
+    press(qtbot, Qt.Key.Key_N)
     _type(qtbot, "typed")
     second = w.current_finding
     qtbot.waitUntil(lambda: second.id in _stored(session_file), timeout=3000)
     assert _stored(session_file)[second.id].note == "typed"
     assert not _stored(session_file)[second.id].reviewed      # a note alone is not a verdict
-    _key(qtbot, Qt.Key.Key_Escape)
-    _key(qtbot, Qt.Key.Key_Z, CTRL)                 # one undo step per note
+    press(qtbot, Qt.Key.Key_Escape)
+    press(qtbot, Qt.Key.Key_Z, CTRL)                 # one undo step per note
     assert second.id not in _stored(session_file)
 
 
 def test_inspector_buttons_show_and_edit_the_review(qtbot, window, session_file):
     w = window
     bar = w.inspector.review_bar
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     f = w.current_finding
     qtbot.mouseClick(bar.verdict_buttons["dismissed"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(bar.severity_buttons[1], Qt.MouseButton.LeftButton)
@@ -264,20 +255,20 @@ def test_article_edits_are_written_to_the_session(qtbot, window, session_file, s
     w.articles_panel.select(last)
     w.articles_panel.setFocus()
     monkeypatch.setattr(dialogs, "ask_outlet_name", lambda parent, current: "The Wire")
-    _key(qtbot, Qt.Key.Key_F2)
+    press(qtbot, Qt.Key.Key_F2)
     assert next(a for a in articles() if a.id == last).outlet == "The Wire"
-    _key(qtbot, Qt.Key.Key_R, CTRL)
+    press(qtbot, Qt.Key.Key_R, CTRL)
     assert [a.id for a in articles() if a.reference] == [last]
-    _key(qtbot, Qt.Key.Key_Up, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_Up, CTRL | SHIFT)
     assert [a.id for a in articles()][-2] == last
-    _key(qtbot, Qt.Key.Key_E, CTRL | SHIFT)         # exclude (Ctrl+E is Export)
+    press(qtbot, Qt.Key.Key_E, CTRL | SHIFT)         # exclude (Ctrl+E is Export)
     assert next(a for a in articles() if a.id == last).excluded
-    _wait_analysed(qtbot, w, n - 1)
+    wait_analysed(qtbot, w, n - 1)
     first = w.doc.articles[0].id
     w.articles_panel.select(first)
-    _key(qtbot, Qt.Key.Key_Delete)
+    press(qtbot, Qt.Key.Key_Delete)
     assert first not in [a.id for a in articles()]
-    _wait_analysed(qtbot, w, n - 2)
+    wait_analysed(qtbot, w, n - 2)
     # Reopened, the window shows the arrangement the editor left.
     w.close()
     w2 = _open_window(qtbot, [session_file], n - 2)
@@ -302,7 +293,7 @@ def test_editing_one_article_keeps_the_verdicts_of_unchanged_findings(qtbot, win
                                        outlet=edited.outlet, title=edited.title))
     qtbot.waitUntil(lambda: w.doc.comparison is not None
                     and w.doc.comparison.findings != tuple(before), timeout=ANALYSIS_TIMEOUT_MS)
-    _wait_analysed(qtbot, w)
+    wait_analysed(qtbot, w)
     after = {f.id for f in w.doc.comparison.findings}
     untouched = [f for f in before if edited.id not in f.articles]
     assert len(untouched) > len(before) // 2
@@ -323,9 +314,9 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
     w = _open_window(qtbot, seed_paths, len(seed_paths))       # articles, no session
     assert w.host.session is None
     w.show_tab(3)
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     f = w.current_finding
-    _key(qtbot, Qt.Key.Key_F)
+    press(qtbot, Qt.Key.Key_F)
     untitled = w.host.path
     assert w.host.untitled and untitled.parent == Path(settings.untitled_folder())
     assert "Untitled session" in w.session_label.text()
@@ -334,16 +325,16 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
 
     named = tmp_path / "named.parallax"
     monkeypatch.setattr(dialogs, "ask_save_session", lambda parent, title, suggested: str(named))
-    _key(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
+    press(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
     assert w.host.path == named and not w.host.untitled and not untitled.exists()
     assert settings.recent_sessions()[0] == str(named)
     assert str(untitled) not in settings.recent_sessions()
-    _key(qtbot, Qt.Key.Key_3)
+    press(qtbot, Qt.Key.Key_3)
     assert _stored(named)[f.id].severity == 3 and _stored(named)[f.id].verdict == "flagged"
     # New session: a fresh review of the same articles, in a file of its own.
     fresh = tmp_path / "fresh.parallax"
     monkeypatch.setattr(dialogs, "ask_save_session", lambda parent, title, suggested: str(fresh))
-    _key(qtbot, Qt.Key.Key_N, CTRL)
+    press(qtbot, Qt.Key.Key_N, CTRL)
     assert w.host.path == fresh and w.host.reviews == {} and _stored(fresh) == {}
     assert w.review_label.text().startswith("0 / ")
     with Session.open(fresh, read_only=True) as s:
@@ -360,7 +351,7 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
     assert names[:2] == ["fresh", "named"]
     entry = next(a for a in w2.recent_sessions_menu.actions() if a.text() == "named")
     entry.trigger()
-    _wait_analysed(qtbot, w2, len(seed_paths))
+    wait_analysed(qtbot, w2, len(seed_paths))
     assert w2.host.review(f.id).verdict == "flagged"
     assert w2.review_label.text().startswith("1 / ")
 
@@ -368,10 +359,10 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
 def test_untitled_session_without_reviews_is_deleted(qtbot, seed_paths):
     w = _open_window(qtbot, seed_paths, len(seed_paths))
     w.show_tab(3)
-    _key(qtbot, Qt.Key.Key_J)
-    _key(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_A)
     untitled = w.host.path
-    _key(qtbot, Qt.Key.Key_Z, CTRL)                 # nothing left in it
+    press(qtbot, Qt.Key.Key_Z, CTRL)                 # nothing left in it
     w.close()
     assert not untitled.exists() and str(untitled) not in settings.recent_sessions()
 
@@ -403,7 +394,7 @@ def test_bad_session_files_give_a_message_and_stay_untouched(qtbot, session_file
     for name, (path, expected) in _bad_files(tmp_path, session_file).items():
         before = _snapshot(path) if path.exists() else None
         monkeypatch.setattr(dialogs, "ask_open_session", lambda parent, folder, p=path: str(p))
-        _key(qtbot, Qt.Key.Key_O, CTRL | SHIFT)
+        press(qtbot, Qt.Key.Key_O, CTRL | SHIFT)
         text = w.banner.text()
         assert expected in text, (name, text)
         assert "Traceback" not in text and "\n" not in text, name
@@ -441,9 +432,9 @@ def test_read_only_session_opens_with_a_banner_and_save_as_makes_it_writable(
         w = _open_window(qtbot, [session_file], len(seed_paths))
         assert "read-only" in w.banner.text() and "(read-only)" in w.windowTitle()
         w.show_tab(3)
-        _key(qtbot, Qt.Key.Key_J)
+        press(qtbot, Qt.Key.Key_J)
         f = w.current_finding
-        _key(qtbot, Qt.Key.Key_A)                   # refused, with the reason; nothing written
+        press(qtbot, Qt.Key.Key_A)                   # refused, with the reason; nothing written
         assert "read-only" in w.statusBar().currentMessage()
         assert w.current_finding.id == f.id
         assert not w.inspector.review_bar.verdict_buttons["confirmed"].isEnabled()
@@ -452,10 +443,10 @@ def test_read_only_session_opens_with_a_banner_and_save_as_makes_it_writable(
         assert _snapshot(session_file) == before
         copy = tmp_path / "mine.parallax"
         monkeypatch.setattr(dialogs, "ask_save_session", lambda parent, title, s: str(copy))
-        _key(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
+        press(qtbot, Qt.Key.Key_S, CTRL | SHIFT)
         assert w.host.path == copy and not w.host.read_only
         assert "read-only" not in w.windowTitle()
-        _key(qtbot, Qt.Key.Key_A)
+        press(qtbot, Qt.Key.Key_A)
         assert _stored(copy)[f.id].verdict == "confirmed"
         assert _stored(copy)["kept-note"].note == "from before"
         assert _snapshot(session_file) == before

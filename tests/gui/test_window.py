@@ -11,22 +11,11 @@ from PySide6.QtWidgets import QApplication
 from gui import dialogs, settings
 from gui.app import make_window
 from gui.main_window import MainWindow
-from helpers import show_comparison
-
-ANALYSIS_TIMEOUT_MS = 60_000
+from helpers import show_comparison, press, wait_analysed
 
 
-def _key(qtbot, key, modifier=Qt.KeyboardModifier.NoModifier):
-    target = QApplication.focusWidget() or QApplication.activeWindow()
-    qtbot.keyClick(target, key, modifier)
 
 
-def _wait_analysed(qtbot, w, n_articles=None):
-    def ready():
-        comp = w.doc.comparison
-        return (comp is not None and not w.runner.running and not w._analysis_timer.isActive()
-                and (n_articles is None or len(comp.articles) == n_articles))
-    qtbot.waitUntil(ready, timeout=ANALYSIS_TIMEOUT_MS)
 
 
 @pytest.fixture
@@ -36,7 +25,7 @@ def seeds_window(qtbot, seed_paths):
     qtbot.addWidget(w)
     with qtbot.waitActive(w):
         w.activateWindow()
-    _wait_analysed(qtbot, w, len(seed_paths))
+    wait_analysed(qtbot, w, len(seed_paths))
     return w
 
 
@@ -61,37 +50,37 @@ def test_open_on_seeds_then_navigate_by_keyboard(qtbot, seeds_window, seed_paths
     # J: first finding, shown in the inspector and side by side.
     w.tabs.setCurrentWidget(w.side)
     w.side.setFocus()
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     first = w.current_finding
     assert first is not None
     assert first.evidence[:20] in w.inspector.browser.toPlainText().replace("\u2029", "\n")
     # Alt+Down: the next one; K: back.
-    _key(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     second = w.current_finding
     assert second is not None and second.id != first.id
-    _key(qtbot, Qt.Key.Key_K)
+    press(qtbot, Qt.Key.Key_K)
     assert w.current_finding.id == first.id
     # Alt+Up from the first: the previous *unreviewed* finding wraps round to the last one;
     # Alt+Shift+Up steps through every finding and stops at the first.
-    _key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert w.current_finding.id == w.findings.queue()[-1].id
-    _key(qtbot, Qt.Key.Key_J)
+    press(qtbot, Qt.Key.Key_J)
     assert w.current_finding.id == first.id
-    _key(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
     assert w.current_finding.id == first.id
     # Ctrl+1..6 switch tabs.
     for n in range(6):
-        _key(qtbot, getattr(Qt.Key, f"Key_{n + 1}"), Qt.KeyboardModifier.ControlModifier)
+        press(qtbot, getattr(Qt.Key, f"Key_{n + 1}"), Qt.KeyboardModifier.ControlModifier)
         assert w.tabs.currentIndex() == n
     # A verdict key updates the status line.
-    _key(qtbot, Qt.Key.Key_A)
+    press(qtbot, Qt.Key.Key_A)
     assert w.review_label.text().startswith("1 / ")
 
 
 def test_palette_runs_an_action(qtbot, engine_window):
     w = engine_window
     w.tabs.setCurrentIndex(0)
-    _key(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     palette = w.palette_dialog
     qtbot.waitUntil(palette.isVisible)
     qtbot.keyClicks(palette.edit, "go to metrics")
@@ -103,14 +92,14 @@ def test_palette_runs_an_action(qtbot, engine_window):
 
 def test_shortcut_sheet_opens_with_f1_and_question_mark(qtbot, engine_window):
     w = engine_window
-    _key(qtbot, Qt.Key.Key_F1)
+    press(qtbot, Qt.Key.Key_F1)
     qtbot.waitUntil(lambda: w.sheet.isVisible())
     assert "Next finding" in w.sheet.browser.toPlainText()
     w.sheet.close()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
     w.sheet = None
-    _key(qtbot, Qt.Key.Key_Question)
+    press(qtbot, Qt.Key.Key_Question)
     qtbot.waitUntil(lambda: w.sheet is not None and w.sheet.isVisible())
 
 
@@ -119,8 +108,8 @@ def test_paste_article_by_keyboard(qtbot, engine_window, monkeypatch, seed_paths
     text = Path(seed_paths[0]).read_text(encoding="utf-8").replace("Paris", "Paris, France")
     monkeypatch.setattr(dialogs, "ask_paste",
                         lambda parent, clip: dialogs.Pasted("Pasted Times", "A pasted title", text))
-    _key(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    _wait_analysed(qtbot, w, len(seed_paths) + 1)
+    press(qtbot, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    wait_analysed(qtbot, w, len(seed_paths) + 1)
     pasted = w.doc.articles[-1]
     assert pasted.outlet == "Pasted Times" and pasted.title == "A pasted title"
     assert pasted.source_kind == "paste"
@@ -163,7 +152,7 @@ def test_failed_link_gives_a_message(qtbot, engine_window, monkeypatch):
 def test_one_article_gives_a_message(qtbot, seed_paths):
     w = make_window([str(seed_paths[0])])
     qtbot.addWidget(w)
-    _wait_analysed(qtbot, w, 1)
+    wait_analysed(qtbot, w, 1)
     assert "Only one article" in w.banner.text()
 
 
@@ -172,13 +161,13 @@ def test_exclude_and_remove_rerun_analysis(qtbot, engine_window, seed_paths):
     n = len(seed_paths)
     w.articles_panel.select(w.doc.articles[-1].id)
     w.articles_panel.setFocus()
-    _key(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier
          | Qt.KeyboardModifier.ShiftModifier)          # exclude (Ctrl+E is Export)
-    _wait_analysed(qtbot, w, n - 1)
+    wait_analysed(qtbot, w, n - 1)
     assert len(w.doc.articles) == n
     w.articles_panel.select(w.doc.articles[0].id)
     w.actions["remove_article"].trigger()
-    _wait_analysed(qtbot, w, n - 2)
+    wait_analysed(qtbot, w, n - 2)
     assert len(w.doc.articles) == n - 1
 
 
@@ -190,7 +179,7 @@ def test_restore_removed_line(qtbot, engine_window):
     new = w.doc.get(art.id)
     assert line.text.strip() in new.text
     assert line not in new.removed
-    _wait_analysed(qtbot, w)
+    wait_analysed(qtbot, w)
 
 
 def test_geometry_and_recent_files_are_remembered(qtbot, seed_paths, settings_dir):
