@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from analysis.report.kinds import kind_label  # noqa: F401  one name per kind, shared with the report
+
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 
 
@@ -87,11 +89,6 @@ def flag_family(kind: str) -> str:
     if "substitut" in k or "naming" in k or "word" in k or "passive" in k or "agent" in k:
         return "wording"
     return "other"
-
-
-def kind_label(kind: str) -> str:
-    """``attribution_verb`` -> ``Attribution verb``."""
-    return kind.replace("_", " ").replace("-", " ").strip().capitalize() or "Finding"
 
 
 def apply(app: QApplication, theme: Theme) -> None:

@@ -1,4 +1,5 @@
-"""Names of finding kinds for readers, and which kinds are contradictions to check."""
+"""Names of finding kinds for readers, and which kinds are contradictions to check (the window and
+the report both use these, so a kind reads the same everywhere)."""
 from __future__ import annotations
 
 KIND_LABELS = {
@@ -19,6 +20,7 @@ KIND_LABELS = {
     "naming": "Naming difference",
     "sentiment_shift": "Sentiment shift",
     "contradiction": "Contradiction to check",
+    "stance": "Stance difference",
     "number_mismatch": "Numbers disagree",
     "name_mismatch": "Names disagree",
     "date_mismatch": "Dates disagree",
@@ -26,6 +28,7 @@ KIND_LABELS = {
 
 
 def kind_label(kind: str) -> str:
+    """``attribution_verb`` -> "Attribution verb"; unknown kinds get their name made readable."""
     if kind in KIND_LABELS:
         return KIND_LABELS[kind]
     text = kind.replace("_", " ").strip()

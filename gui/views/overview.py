@@ -20,6 +20,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
+from analysis.report.kinds import is_contradiction
 
 from ..charts import Bar, BarChart
 from ..document import Document, flat_metrics
@@ -34,10 +35,6 @@ SLICE_MS = 12           # GUI-thread time one slice of appending text may take
 EVENT_ROWS = 10         # rows per piece of the same-event table
 PART = None             # in render_parts' list: the end of one part
 STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
-
-
-def _is_contradiction(f: Finding) -> bool:
-    return "contradict" in f.kind or "mismatch" in f.kind and f.kind != "event_mismatch"
 
 
 class Overview(QWidget):
@@ -295,7 +292,7 @@ class Overview(QWidget):
                     for a in f.articles:
                         if (f.fact, a) in wanted:
                             by_key[(f.fact, a)] = f
-            elif _is_contradiction(f):
+            elif is_contradiction(f.kind):
                 contra.append(f)
             elif kind == "exclusive":
                 excl.append(f)
