@@ -8,8 +8,8 @@ Public API (documented in docs/API.md):
 """
 from __future__ import annotations
 
-from .errors import Cancelled, IngestError, ParallaxError
-from .model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission,
+from analysis.errors import Cancelled, IngestError, ParallaxError
+from analysis.model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission,
                     Paragraph, Removed, Sentence, Span, Token)
 
 __all__ = [
@@ -22,12 +22,17 @@ __all__ = [
 def __getattr__(name: str):
     # Lazy: importing the package must stay cheap (the window starts before heavy models load).
     if name == "load_article":
-        from .ingest import load_article
+        from analysis.ingest import load_article
         return load_article
     if name == "split_sentences":
-        from .segment import split_sentences
+        from analysis.segment import split_sentences
         return split_sentences
     if name == "compare":
-        from .pipeline import compare
+        from analysis.pipeline import compare
         return compare
+    if name == "export_json":
+        # ``from analysis import export_json`` is how the shared BASIL benchmark tools read the JSON
+        # contract (``export_json.dumps``); the module lives in ``analysis.export``.
+        from analysis.export import json_contract
+        return json_contract
     raise AttributeError(name)

@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Sequence, TextIO
 
-from .errors import ParallaxError
-from .model import Article
+from analysis.errors import ParallaxError
+from analysis.model import Article
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 1          # some inputs could not be used; the rest were processed
@@ -18,7 +18,7 @@ EXIT_NOTHING = 2            # no usable input at all, or an output could not be 
 
 def _session_of(sources: Sequence[str]) -> str | None:
     """The review-session file the sources name (it must come alone), or None."""
-    from .session import is_session_file
+    from analysis.session import is_session_file
     sessions = [s for s in sources if Path(s).is_file() and is_session_file(s)]
     if sessions and len(sources) > 1:
         raise ParallaxError("give a session file alone, not with other inputs")
@@ -29,8 +29,8 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     """Load each source as an article (ids a1, a2, ... in order); report failures on ``err``.
 
     A single review-session file stands for the articles it holds."""
-    from .ingest import load_article
-    from .session import Session, load_articles
+    from analysis.ingest import load_article
+    from analysis.session import Session, load_articles
 
     try:
         session = _session_of(sources)
@@ -82,7 +82,7 @@ def _write(text: str, target: str, err: TextIO = sys.stderr) -> bool:
 
 def session_review(sources: Sequence[str], comparison) -> dict | None:
     """The review (verdicts, notes) of the session the sources name, for this comparison."""
-    from .session import Session, review_export
+    from analysis.session import Session, review_export
 
     session = _session_of(sources)
     if not session:
@@ -93,7 +93,7 @@ def session_review(sources: Sequence[str], comparison) -> dict | None:
 
 def session_reviews(sources: Sequence[str]) -> dict:
     """Finding id -> review record of the session the sources name ({} for article files)."""
-    from .session import Session
+    from analysis.session import Session
 
     session = _session_of(sources)
     if not session:
@@ -106,7 +106,7 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
     """Load the sources, compare them and print the engine's notes on ``err``.
 
     Returns (comparison or None when nothing could be loaded, number of inputs that failed)."""
-    from .pipeline import compare
+    from analysis.pipeline import compare
 
     articles, failures = load_inputs(sources, err)
     if not articles:
@@ -120,7 +120,7 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
 
 def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
                     err: TextIO = sys.stderr) -> int:
-    from . import export_json, export_md
+    from analysis.export import json_contract as export_json, markdown as export_md
 
     comparison, failures = analyse(sources, err)
     if comparison is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Sequence
 
-from .model import Article, Comparison, EventMatch, Fact, Finding
+from analysis.model import Article, Comparison, EventMatch, Fact, Finding
 
 Progress = Callable[[float, str], None]
 
@@ -41,8 +41,10 @@ def articles_by_id(articles: Sequence[Article]) -> dict[str, Article]:
 
 def compare(articles: Sequence[Article], progress: Progress | None = None) -> Comparison:
     """Analyse ``articles`` (already loaded) and return the whole Comparison."""
-    from . import align_stage, event, omissions
-    from .signals import stage as signals_stage
+    from analysis.align import stage as align_stage
+    from analysis.coverage import omissions
+    from analysis.events import same_event as event
+    from analysis.signals import stage as signals_stage
 
     report = progress or _noop
     articles = tuple(articles)

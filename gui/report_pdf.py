@@ -29,7 +29,7 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QGuiApplication
                            QTextOption)
 
 from analysis.report import chart_geometry as geo
-from analysis.report import palette
+from analysis.report import colours
 from analysis.report.model import (Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section,
                                    Table)
 
@@ -92,8 +92,8 @@ def _new_font(size: float, bold: bool, italic: bool) -> QFont:
     return f
 
 
-def _colour(value: str | None, default: str = palette.TEXT) -> QColor:
-    return QColor(palette.safe_colour(value, default))
+def _colour(value: str | None, default: str = colours.TEXT) -> QColor:
+    return QColor(colours.safe_colour(value, default))
 
 
 def char_format(run: Run, size: float, bold: bool = False, colour: str | None = None) -> QTextCharFormat:
@@ -104,10 +104,10 @@ def char_format(run: Run, size: float, bold: bool = False, colour: str | None = 
     if run.style == "b" and run.colour:
         fmt.setForeground(_colour(run.colour))
     elif run.style == "muted":
-        fmt.setForeground(_colour(palette.MUTED))
+        fmt.setForeground(_colour(colours.MUTED))
     elif run.style == "small":
         fmt.setFont(font(size * 0.82))
-        fmt.setForeground(_colour(palette.MUTED))
+        fmt.setForeground(_colour(colours.MUTED))
     elif run.style == "chip":
         fmt.setForeground(_colour(run.colour))
     elif run.style == "mark":
@@ -186,7 +186,7 @@ def make_label(device, width: float, run: Run, size: float, bold: bool, align: s
         return None
     f = font(size, bold or run.style == "b")
     colour = _colour(run.colour if run.style == "b" and run.colour else
-                     (palette.MUTED if run.style == "muted" else None))
+                     (colours.MUTED if run.style == "muted" else None))
     horizontal = {"right": Qt.AlignRight, "center": Qt.AlignHCenter}.get(align, Qt.AlignLeft)
     flags = int(horizontal | Qt.AlignTop | Qt.TextWordWrap)
     metrics = QFontMetricsF(f, device)
@@ -339,7 +339,7 @@ class Builder:
     def heading(self, block: Heading, cover: bool) -> list[Piece]:
         level = 0 if cover and block.level == 1 else block.level
         size = HEADING_PT.get(level, BODY_PT)
-        colour = palette.ACCENT if level <= 1 else palette.TEXT
+        colour = colours.ACCENT if level <= 1 else colours.TEXT
         piece = self.text_piece((Run(block.text),), size, bold=True, colour=colour,
                                 space={0: 0, 1: 4, 2: 14, 3: 10}.get(level, 8), keep=True)
         piece.breaks = []
@@ -349,14 +349,14 @@ class Builder:
 
             def draw(p, x, y, inner=inner):
                 inner(p, x, y)
-                p.setPen(QPen(_colour(palette.ACCENT), pt(1.2)))
+                p.setPen(QPen(_colour(colours.ACCENT), pt(1.2)))
                 p.drawLine(QPointF(x, y + rule_y), QPointF(x + self.width, y + rule_y))
             piece.draw, piece.height = draw, rule_y + pt(8)
         return [piece]
 
     def para(self, block: Para) -> list[Piece]:
         size = {"lead": 13.0, "note": BODY_PT * 0.9}.get(block.kind, BODY_PT)
-        colour = palette.MUTED if block.kind == "note" else ("#333333" if block.kind == "lead" else None)
+        colour = colours.MUTED if block.kind == "note" else ("#333333" if block.kind == "lead" else None)
         # A note introduces what follows (a table, a chart): it goes to the next page with it.
         return [self.text_piece(block.runs, size, colour=colour, space=5, keep=block.kind == "note")]
 
@@ -369,7 +369,7 @@ class Builder:
 
             def draw(p, x, y, inner=inner):
                 p.setFont(font(BODY_PT))
-                p.setPen(_colour(palette.ACCENT))
+                p.setPen(_colour(colours.ACCENT))
                 p.drawText(QPointF(x + pt(2), y + self.metrics(font(BODY_PT)).ascent()), "•")
                 inner(p, x, y)
             piece.draw = draw
@@ -394,11 +394,11 @@ class Builder:
     def row_piece(self, cells, widths, header: bool, size: float = TABLE_PT) -> Piece:
         docs = [self.cell_doc(c, w, header, size) for c, w in zip(cells, widths)]
         height = max((d.height for d in docs), default=0.0) + 2 * pt(CELL_PAD_Y)
-        fills = [(c.fill or palette.HEADER_FILL) if header else c.fill for c in cells]
+        fills = [(c.fill or colours.HEADER_FILL) if header else c.fill for c in cells]
 
         def draw(p: QPainter, x: float, y: float) -> None:
             cx = x
-            p.setPen(QPen(_colour(palette.RULE), pt(0.5)))
+            p.setPen(QPen(_colour(colours.RULE), pt(0.5)))
             for d, w, fill in zip(docs, widths, fills):
                 rect = QRectF(cx, y, w, height)
                 if fill:
@@ -425,7 +425,7 @@ class Builder:
 
     # excerpts ------------------------------------------------------------------------------------------
     def excerpt(self, block: Excerpt) -> list[Piece]:
-        title = self.text_piece((Run(block.fact + "  ", "b", palette.ACCENT), Run(block.label, "b")),
+        title = self.text_piece((Run(block.fact + "  ", "b", colours.ACCENT), Run(block.label, "b")),
                                 BODY_PT, space=12, keep=True)
         title.breaks = []
         out = [title]
@@ -544,7 +544,7 @@ def paint_frame(p: QPainter, g: Geometry, report: Report, page: Page, number: in
     """Running header (report title, section) and footer (generated, "Page N of M")."""
     small = font(SMALL_PT)
     p.setFont(small)
-    p.setPen(_colour(palette.MUTED))
+    p.setPen(_colour(colours.MUTED))
     fm = QFontMetricsF(small, device)
     if number > 1:
         base = pt(MARGIN_TOP) - pt(16)
@@ -552,12 +552,12 @@ def paint_frame(p: QPainter, g: Geometry, report: Report, page: Page, number: in
         title = _elide(p, report.title, small, g.content * 0.6, device)
         p.drawText(QPointF(g.left, base), title)
         p.drawText(QPointF(g.right - fm.horizontalAdvance(section), base), section)
-        p.setPen(QPen(_colour(palette.RULE), pt(0.6)))
+        p.setPen(QPen(_colour(colours.RULE), pt(0.6)))
         p.drawLine(QPointF(g.left, base + pt(5)), QPointF(g.right, base + pt(5)))
     base = g.height - pt(MARGIN_BOTTOM) + pt(28)
-    p.setPen(QPen(_colour(palette.RULE), pt(0.6)))
+    p.setPen(QPen(_colour(colours.RULE), pt(0.6)))
     p.drawLine(QPointF(g.left, base - pt(11)), QPointF(g.right, base - pt(11)))
-    p.setPen(_colour(palette.MUTED))
+    p.setPen(_colour(colours.MUTED))
     left = f"Parallax report · generated {report.generated[:10]}"
     if report.reviewer:
         left += f" · reviewed by {report.reviewer}"
@@ -567,9 +567,9 @@ def paint_frame(p: QPainter, g: Geometry, report: Report, page: Page, number: in
 
 
 def paint_cover_band(p: QPainter, g: Geometry) -> None:
-    p.fillRect(QRectF(0, 0, g.width, pt(14)), _colour(palette.ACCENT))
+    p.fillRect(QRectF(0, 0, g.width, pt(14)), _colour(colours.ACCENT))
     p.setFont(font(10.0, bold=True))
-    p.setPen(_colour(palette.ACCENT))
+    p.setPen(_colour(colours.ACCENT))
     p.drawText(QPointF(g.left, pt(MARGIN_TOP) - pt(10)), "PARALLAX · COVERAGE REPORT")
 
 

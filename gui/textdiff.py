@@ -1,6 +1,6 @@
 """Word-level diff of two sentences, as offset ranges into each article's text.
 
-Uses the engine's ``analysis.worddiff.word_diff`` when it exists; until then (or if it fails) a small
+Uses the engine's ``analysis.signals.worddiff.word_diff`` when it exists; until then (or if it fails) a small
 stdlib fallback with the same shape, so the side-by-side view always has highlights.  The result is a
 list of ``(tag, a_start, a_end, b_start, b_end)`` with tags ``equal``/``replace``/``delete``/``insert``.
 """
@@ -25,14 +25,14 @@ def preload() -> None:
     """Import the engine's word diff (and rapidfuzz under it: some 40 ms) ahead of the first diff,
     off the GUI thread; called with each new result (``gui.document.prepare``)."""
     try:
-        import analysis.worddiff  # noqa: F401
+        import analysis.signals.worddiff  # noqa: F401
     except ImportError:
         pass
 
 
 def word_diff(a: str, b: str, a_offset: int = 0, b_offset: int = 0) -> list[Op]:
     try:
-        from analysis.worddiff import word_diff as engine_diff
+        from analysis.signals.worddiff import word_diff as engine_diff
     except ImportError:
         engine_diff = None
     if engine_diff is not None:

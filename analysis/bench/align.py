@@ -30,7 +30,7 @@ import subprocess
 import sys
 import time
 
-from . import REPO, draw_sentences, load_seeds as seed_articles      # the seeds, as loaded
+from analysis.bench import REPO, draw_sentences, load_seeds as seed_articles      # the seeds, as loaded
 
 SYNTHETIC_WORDS = 1000          # words per synthetic article
 SENTENCES_PER_PARAGRAPH = 3     # sentences per synthetic paragraph

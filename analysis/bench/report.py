@@ -18,7 +18,7 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from ..model import Comparison, Fact, FactMember, Finding, Omission, Span, stable_id
+from analysis.model import Comparison, Fact, FactMember, Finding, Omission, Span, stable_id
 
 
 def _timed(fn):
@@ -63,8 +63,8 @@ def _first_word(comparison: Comparison, member: FactMember) -> tuple[int, int]:
 
 
 def measure(name: str, comparison: Comparison, out: Path) -> dict:
-    from ..report import build_report
-    from ..report.cli import render_text
+    from analysis.report import build_report
+    from analysis.report.cli import render_text
     write_pdf = importlib.import_module("gui.report_pdf").write_pdf
     report, t_build = _timed(lambda: build_report(comparison))
     row = {"name": name, "articles": len(comparison.articles), "facts": len(comparison.facts),
@@ -82,8 +82,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--sizes", default="5,50")
     parser.add_argument("--out", help="keep the PDFs in this folder")
     args = parser.parse_args(argv)
-    from ..pipeline import compare
-    from .align import seed_articles, synthetic_corpus
+    from analysis.pipeline import compare
+    from analysis.bench.align import seed_articles, synthetic_corpus
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="parallax-report-bench-"))
     out.mkdir(parents=True, exist_ok=True)
     importlib.import_module("gui.report_pdf").ensure_app()

@@ -19,7 +19,7 @@ import json
 import time
 from pathlib import Path
 
-from . import REPO, SHARED_BENCH
+from analysis.bench import REPO, SHARED_BENCH
 
 GOLDEN_RULES = SHARED_BENCH / "sentence_boundaries" / "pysbd_golden_rules_en.json"
 SEEDS = REPO / "seeds"

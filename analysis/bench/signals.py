@@ -63,7 +63,7 @@ def _clear_caches() -> None:
     readability.word_facts.cache_clear()
     voices._CACHE.clear()
     voices._capitalised_keys.cache_clear()
-    from analysis.features import entities
+    from analysis.align.features import entities
     from analysis.signals import common
     entities._name_pieces.cache_clear()
     common._LANGUAGE_NOTES.clear()
@@ -123,7 +123,7 @@ def cold_start() -> dict[str, float]:
 
 
 def _model_words() -> object:
-    from analysis.features import entities
+    from analysis.align.features import entities
     loader = getattr(entities, "_model_lowercase_words", None)
     return loader() if loader else None
 

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import SHARED_BENCH
+from analysis.bench import SHARED_BENCH
 
 STSB = SHARED_BENCH / "stsb"
 
@@ -54,8 +54,8 @@ def spearman(a, b) -> float:
 
 def components_matrix(rows: list[dict]) -> tuple[np.ndarray, float]:
     """Component matrix (pairs x COMPONENTS) of a set of rows featurized as one corpus, and seconds."""
-    from ..features import TextUnit, featurize_units, idf_table
-    from ..similarity import COMPONENTS, pair_components
+    from analysis.align.features import TextUnit, featurize_units, idf_table
+    from analysis.align.similarity import COMPONENTS, pair_components
 
     units = []
     for i, r in enumerate(rows):
@@ -84,7 +84,7 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1e-3, steps: int = 50
 
 
 def word_jaccard(a: str, b: str) -> float:
-    from ..features.words import scan
+    from analysis.align.features.words import scan
     sa = {w.lower() for w, _, _ in scan(a)}
     sb = {w.lower() for w, _, _ in scan(b)}
     return len(sa & sb) / len(sa | sb) if sa | sb else 0.0
@@ -95,7 +95,7 @@ def synthetic_articles(count: int, words: int = 1000, seed: int = 7):
     sentences (shuffled, sampled with replacement), so facts recur across outlets as in real input."""
     import random
 
-    from . import draw_sentences, raw_seeds, text_article
+    from analysis.bench import draw_sentences, raw_seeds, text_article
 
     pool = [s.text for a in raw_seeds() for s in a.sentences if len(s.text.split()) >= 6]
     rng = random.Random(seed)
@@ -114,9 +114,9 @@ def _best_of(runs: int, fn):
 
 def speed_and_recall(threshold: float) -> list[str]:
     """Featurize and candidate-index timings, and the index's recall against all pairs."""
-    from ..features import featurize, idf_table
-    from ..similarity import all_pairs, candidate_pairs, score_pairs
-    from . import raw_seeds
+    from analysis.align.features import featurize, idf_table
+    from analysis.align.similarity import all_pairs, candidate_pairs, score_pairs
+    from analysis.bench import raw_seeds
 
     seeds = raw_seeds()
     lines = ["| corpus | sentences | featurize (s) | candidate pairs | all pairs | index (s) "
@@ -166,9 +166,9 @@ def main(argv: list[str] | None = None) -> int:
               "The benchmark needs ../shared/bench/stsb/ beside the repository.")
         return 1
 
-    from .. import constants
-    from ..embed import load_model
-    from ..similarity import COMPONENTS, similarity
+    from analysis import constants
+    from analysis.align.embed import load_model
+    from analysis.align.similarity import COMPONENTS, similarity
 
     load_model()
     dev = load_rows(dev_path)[: args.limit or None]

@@ -10,17 +10,17 @@ from __future__ import annotations
 import os
 import re
 
-from .. import constants as C
-from ..errors import IngestError
-from ..model import Article
-from . import metadata
-from .clean import clean
-from .decode import decode_bytes
-from .fetch import fetch
-from .html import declared_charset, extract_page, looks_like_html
-from .language import detect_language
-from .normalize import normalize_text
-from .source import Source, resolve
+from analysis import constants as C
+from analysis.errors import IngestError
+from analysis.model import Article
+from analysis.ingest import metadata
+from analysis.ingest.clean import clean
+from analysis.ingest.decode import decode_bytes
+from analysis.ingest.fetch import fetch
+from analysis.ingest.html import declared_charset, extract_page, looks_like_html
+from analysis.ingest.language import detect_language
+from analysis.ingest.normalize import normalize_text
+from analysis.ingest.source import Source, resolve
 
 __all__ = ["load_article"]
 
@@ -60,7 +60,7 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
                                       _fallbacks(src, final_url, article_id, cleaned.text))
     language, warning = detect_language(cleaned.text)
     # Imported here: the ingest stages stay usable (and testable) without loading NLTK.
-    from ..segment import segment
+    from analysis.segment import segment
     paragraphs, sentences, tokens = segment(cleaned.text, article_id)
     return Article(
         id=article_id, path=src.path, source_kind=src.kind,

@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import constants as C
-from ..model import Removed
-from . import furniture, markdown
-from .metadata import find_date, iso_date, split_title_suffix
+from analysis import constants as C
+from analysis.model import Removed
+from analysis.ingest import furniture, markdown
+from analysis.ingest.metadata import find_date, iso_date, split_title_suffix
 
 _QUOTES = "“”\"«»„"
 _POSITION = re.compile(r"\((?:l|r|c|left|right|center|centre|front|back|top|bottom|"

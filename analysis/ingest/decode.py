@@ -15,8 +15,8 @@ from __future__ import annotations
 import codecs
 from collections import Counter
 
-from .. import constants as C
-from ..errors import IngestError
+from analysis import constants as C
+from analysis.errors import IngestError
 
 _BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),

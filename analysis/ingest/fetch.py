@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from email.message import Message
 from urllib.parse import urlsplit
 
-from .. import constants as C
-from ..errors import IngestError
+from analysis import constants as C
+from analysis.errors import IngestError
 
 USER_AGENT = "Parallax/0.1 (article comparison; +offline desktop app)"
 

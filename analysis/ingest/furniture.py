@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import constants as C
+from analysis import constants as C
 
 # Exact lines (compared case-insensitively) and the reason they are furniture.
 _EXACT = {

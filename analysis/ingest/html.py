@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..errors import IngestError
-from .metadata import iso_date, split_title_suffix
+from analysis.errors import IngestError
+from analysis.ingest.metadata import iso_date, split_title_suffix
 
 _DATE_NAMES = ("article:published_time", "og:article:published_time", "datepublished", "date",
                "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .. import constants as C
+from analysis import constants as C
 
 FUNCTION_WORDS = {
     "en": """the of and to a in that is was he for it with as his on be at by i this had not are but

@@ -13,8 +13,8 @@ import re
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
-from .. import constants as C
-from ..errors import IngestError
+from analysis import constants as C
+from analysis.errors import IngestError
 
 MONTHS = {name: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import constants as C
-from ..errors import IngestError
+from analysis import constants as C
+from analysis.errors import IngestError
 
 KINDS = ("file", "url", "paste")
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})

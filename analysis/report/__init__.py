@@ -11,11 +11,11 @@
 """
 from __future__ import annotations
 
-from .build import build_report
-from .model import Report
-from .to_html import render_html
-from .to_json import render_json
-from .to_markdown import render_markdown
+from analysis.report.build import build_report
+from analysis.report.model import Report
+from analysis.report.to_html import render_html
+from analysis.report.to_json import render_json
+from analysis.report.to_markdown import render_markdown
 
 __all__ = ["Report", "build_report", "cli_report", "export_report", "main", "render_html", "render_json",
            "render_markdown", "report_command", "write_report"]
@@ -24,6 +24,6 @@ __all__ = ["Report", "build_report", "cli_report", "export_report", "main", "ren
 def __getattr__(name: str):
     # Lazy: the command line pulls in the engine and the session store, which the window has already.
     if name in ("cli_report", "export_report", "main", "report_command", "write_report"):
-        from . import cli
+        from analysis.report import cli
         return getattr(cli, name)
     raise AttributeError(name)

@@ -4,10 +4,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Mapping
 
-from ..model import Comparison
-from .context import make_context
-from .model import Report
-from .sections import cover, excerpts, findings, grid, methods, metrics, omissions, summary
+from analysis.model import Comparison
+from analysis.report.context import make_context
+from analysis.report.model import Report
+from analysis.report.sections import cover, excerpts, findings, grid, methods, metrics, omissions, summary
 
 
 def build_report(comparison: Comparison, reviews: Mapping[str, Any] | None = None, *,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .model import Chart
-from .text import ELLIPSIS
+from analysis.report.model import Chart
+from analysis.report.text import ELLIPSIS
 
 FONT = 11.0             # label size, units
 TITLE_FONT = 12.5

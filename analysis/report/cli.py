@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TextIO
 
-from ..commands import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
-from ..model import Comparison
-from .build import build_report
-from .model import Report
+from analysis.commands import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
+from analysis.model import Comparison
+from analysis.report.build import build_report
+from analysis.report.model import Report
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".htm": "html", ".md": "markdown", ".markdown": "markdown",
            ".json": "json"}
@@ -42,9 +42,9 @@ def format_of(path: str | Path, fmt: str | None = None) -> str:
 
 
 def render_text(report: Report, fmt: str) -> str:
-    from .to_html import render_html
-    from .to_json import render_json
-    from .to_markdown import render_markdown
+    from analysis.report.to_html import render_html
+    from analysis.report.to_json import render_json
+    from analysis.report.to_markdown import render_markdown
     return {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt](report)
 
 
@@ -102,7 +102,7 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
     if not outputs:
         print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
         return EXIT_NOTHING
-    from ..commands import analyse, session_reviews
+    from analysis.commands import analyse, session_reviews
     comparison, failures = analyse(sources, err)
     if comparison is None:
         return EXIT_NOTHING

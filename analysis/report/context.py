@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..model import Article, Comparison, Fact, FactMember, Finding
-from . import palette
-from .model import Outlet
-from .reviews import NOT_REVIEWED, Review, normalise_all
-from .text import clip
+from analysis.model import Article, Comparison, Fact, FactMember, Finding
+from analysis.report import colours
+from analysis.report.model import Outlet
+from analysis.report.reviews import NOT_REVIEWED, Review, normalise_all
+from analysis.report.text import clip
 
 # Finding kinds shown in the omissions section rather than among the framing findings.
 OMISSION_KINDS = ("omission", "exclusive", "voice", "voice_omission")
@@ -35,7 +35,7 @@ class Context:
 
     def colour(self, article_id: str) -> str:
         outlet = self.outlets.get(article_id)
-        return outlet.colour if outlet else palette.MUTED
+        return outlet.colour if outlet else colours.MUTED
 
     def article(self, article_id: str) -> Article | None:
         try:
@@ -151,11 +151,12 @@ def _orphans(comparison: Comparison, raw: Mapping[str, Any] | None,
 
 
 def make_context(comparison: Comparison, reviews: Mapping[str, Any] | None,
-                 include_dismissed: bool, colours: Mapping[str, str] | None = None) -> Context:
+                 include_dismissed: bool, chosen: Mapping[str, str] | None = None) -> Context:
+    """``chosen``: article id -> the colour the editor picked in the window, if any."""
     ctx = Context(comparison, normalise_all(reviews), include_dismissed)
     ctx.orphans = _orphans(comparison, reviews, ctx.reviews)
     for index, (article, name) in enumerate(zip(comparison.articles, _unique_names(comparison.articles))):
-        colour = palette.safe_colour((colours or {}).get(article.id), palette.outlet_colour(index))
+        colour = colours.safe_colour((chosen or {}).get(article.id), colours.outlet_colour(index))
         ctx.outlets[article.id] = Outlet(article.id, name, article.title, article.date, colour,
                                          article.word_count)
     ctx.fact_order = sorted(comparison.facts, key=lambda f: _fact_sort_key(f, comparison))

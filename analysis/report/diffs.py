@@ -1,6 +1,6 @@
 """Word-level differences between two outlets' wording of one fact, as spans to highlight.
 
-The engine's ``analysis.worddiff.word_diff`` is used when it is present so that the report highlights
+The engine's ``analysis.signals.worddiff.word_diff`` is used when it is present so that the report highlights
 exactly what the window's side-by-side view highlights; otherwise a token diff with ``difflib`` stands
 in.  Either way the result is the words of the *other* version that the reference does not have, merged
 into whole-phrase spans so highlights do not splinter.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from typing import Sequence
 
-from ..model import Article, FactMember
+from analysis.model import Article, FactMember
 
 
 def member_segments(article: Article, member: FactMember) -> list[tuple[int, int]]:
@@ -57,9 +57,9 @@ def changed_spans(ref: Article, ref_segments: Sequence[tuple[int, int]],
 
 
 def _engine_spans(ref, ref_segments, other, other_segments) -> list[tuple[int, int]] | None:
-    """Spans from ``analysis.worddiff`` when the module exists and both versions are one stretch."""
+    """Spans from ``analysis.signals.worddiff`` when the module exists and both versions are one stretch."""
     try:
-        from ..worddiff import word_diff
+        from analysis.signals.worddiff import word_diff
     except ImportError:
         return None
     if len(ref_segments) != 1 or len(other_segments) != 1:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from typing import Any, Mapping
 
-from ..model import Comparison
+from analysis.model import Comparison
 
 GRADE = ("readability", ("flesch_kincaid_grade", "fk_grade", "grade"))
 EASE = ("readability", ("flesch_reading_ease", "reading_ease"))

@@ -130,7 +130,7 @@ def lexicons() -> list[LexiconInfo]:
     """Header and entry count of every lexicon file.  The headers are read directly (format in
     ``analysis/lexicons.py``) rather than through ``load_lexicon``, which also compiles each list's
     matcher: a second of work the report does not need."""
-    from ..lexicons import LEXICON_DIR, available_lexicons
+    from analysis.lexicons import LEXICON_DIR, available_lexicons
     out = []
     for name in available_lexicons():
         try:

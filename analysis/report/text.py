@@ -4,7 +4,7 @@ from __future__ import annotations
 import math
 from typing import Iterable, Sequence
 
-from .model import Run
+from analysis.report.model import Run
 
 ELLIPSIS = "…"
 

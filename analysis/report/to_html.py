@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import html
 
-from . import palette
-from .chart_geometry import Line, Rect, Text, layout
-from .model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section, Table
+from analysis.report import colours
+from analysis.report.chart_geometry import Line, Rect, Text, layout
+from analysis.report.model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section, Table
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
@@ -64,8 +64,8 @@ def esc(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def _colour(value: str | None, default: str = palette.TEXT) -> str:
-    return palette.safe_colour(value, default)
+def _colour(value: str | None, default: str = colours.TEXT) -> str:
+    return colours.safe_colour(value, default)
 
 
 def run_html(run: Run) -> str:

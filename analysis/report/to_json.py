@@ -9,7 +9,7 @@ import dataclasses
 import json
 from typing import Any
 
-from .model import Report
+from analysis.report.model import Report
 
 _TYPES = {"Heading": "heading", "Para": "paragraph", "Bullets": "bullets", "Table": "table",
           "Excerpt": "excerpt", "Chart": "chart"}

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section, Table
+from analysis.report.model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section, Table
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|&~!])")
 

@@ -13,13 +13,13 @@ Public API (documented in docs/SESSION.md):
 """
 from __future__ import annotations
 
-from ..constants import SESSION_SUFFIX
-from .bridge import REVIEW_SCHEMA, load_articles, review_export
-from .check import is_session_file
-from .lock import LOCK_SUFFIX
-from .records import Review, SessionArticle, UndoStep
-from .schema import APP_NAME, MIGRATIONS, SCHEMA_VERSION, SEVERITIES, VERDICTS
-from .store import Session
+from analysis.constants import SESSION_SUFFIX
+from analysis.session.bridge import REVIEW_SCHEMA, load_articles, review_export
+from analysis.session.check import is_session_file
+from analysis.session.lock import LOCK_SUFFIX
+from analysis.session.records import Review, SessionArticle, UndoStep
+from analysis.session.schema import APP_NAME, MIGRATIONS, SCHEMA_VERSION, SEVERITIES, VERDICTS
+from analysis.session.store import Session
 
 __all__ = [
     "APP_NAME", "LOCK_SUFFIX", "MIGRATIONS", "REVIEW_SCHEMA", "Review", "SCHEMA_VERSION",

@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from ..model import Article, Comparison
-from .records import Review, SessionArticle, sha1_text
-from .schema import VERDICTS
-from .store import Session
+from analysis.model import Article, Comparison
+from analysis.session.records import Review, SessionArticle, sha1_text
+from analysis.session.schema import VERDICTS
+from analysis.session.store import Session
 
 REVIEW_SCHEMA = "parallax.review/1"
 

@@ -12,8 +12,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import SessionError
-from .schema import APP_NAME, APPLICATION_ID, SCHEMA_VERSION
+from analysis.errors import SessionError
+from analysis.session.schema import APP_NAME, APPLICATION_ID, SCHEMA_VERSION
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100                      # bytes; size of the SQLite database header

@@ -10,9 +10,9 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable
 
-from ..constants import SESSION_BUSY_TIMEOUT_SECONDS
-from ..errors import SessionError
-from .check import one_line, sidecars
+from analysis.constants import SESSION_BUSY_TIMEOUT_SECONDS
+from analysis.errors import SessionError
+from analysis.session.check import one_line, sidecars
 
 
 def why_read_only(path: Path) -> str:

@@ -14,8 +14,8 @@ import os
 import socket
 from pathlib import Path
 
-from ..errors import SessionError
-from .schema import app_version, utc_now
+from analysis.errors import SessionError
+from analysis.session.schema import app_version, utc_now
 
 LOCK_SUFFIX = ".lock"
 _HOLDER_MAX_BYTES = 4096                # bytes of lock file read for the holder's description

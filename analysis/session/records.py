@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
-from ..model import Article, Finding
+from analysis.model import Article, Finding
 
 
 def sha1_text(text: str) -> str:

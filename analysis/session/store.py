@@ -15,15 +15,15 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
-from ..constants import SESSION_MAX_NOTE_CHARS, SESSION_NOTE_MERGE_SECONDS, SESSION_UNDO_LIMIT
-from ..errors import SessionError
-from ..model import Article, Finding
-from .check import connect_readonly, inspect_header, one_line, sidecars, validate
-from .files import (check_target, connect_rw, copy_database, free_backup_name, fsync_dir,
+from analysis.constants import SESSION_MAX_NOTE_CHARS, SESSION_NOTE_MERGE_SECONDS, SESSION_UNDO_LIMIT
+from analysis.errors import SessionError
+from analysis.model import Article, Finding
+from analysis.session.check import connect_readonly, inspect_header, one_line, sidecars, validate
+from analysis.session.files import (check_target, connect_rw, copy_database, free_backup_name, fsync_dir,
                     remove, rollback, temp_beside, why_read_only)
-from .lock import SessionLock
-from .records import Review, SessionArticle, UndoStep, finding_snapshot
-from .schema import (ARTICLE_KINDS, SCHEMA_VERSION, SEVERITIES, VERDICTS, create_v1, migrate,
+from analysis.session.lock import SessionLock
+from analysis.session.records import Review, SessionArticle, UndoStep, finding_snapshot
+from analysis.session.schema import (ARTICLE_KINDS, SCHEMA_VERSION, SEVERITIES, VERDICTS, create_v1, migrate,
                      utc_now)
 
 _VERDICT_LABELS = {"confirmed": "Confirm", "dismissed": "Dismiss", "flagged": "Flag",

@@ -1,6 +1,6 @@
 """Named actors for the signals: mentions with roles, people vs. places, and the comparison's main actors.
 
-Entity detection and key normalisation are ``analysis.features.entities``' (capitalised runs, titles
+Entity detection and key normalisation are ``analysis.align.features.entities``' (capitalised runs, titles
 split off, Zelensky/Zelenskyy folded, surnames resolved to full names across the corpus); this module
 only adds what voices and sentiment need on top, without computing embeddings:
 
@@ -18,12 +18,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from ..constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
-from ..features.entities import (ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS,
+from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
+from analysis.align.features.entities import (ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS,
                                  TITLES, CorpusVocabulary, EntityResolver, normalise_key,
                                  sentence_mentions)
-from ..features.words import stopwords
-from ..model import Article
+from analysis.align.features.words import stopwords
+from analysis.model import Article
 
 # Words that may stand in a role in front of a name besides entities' titles ("Kremlin Aide",
 # "State Department Spokesperson", "the Russian president's foreign policy advisor").

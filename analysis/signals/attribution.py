@@ -28,12 +28,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from ..constants import SPEAKER_LOOKBACK_SENTENCES
-from ..lexicons import load_lexicon
-from ..model import Article, Quote
-from .actors import Mention, appositive_after, may_be_person
-from .common import count_words
-from .quotemarks import DirectSpan, direct_spans
+from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
+from analysis.lexicons import load_lexicon
+from analysis.model import Article, Quote
+from analysis.signals.actors import Mention, appositive_after, may_be_person
+from analysis.signals.common import count_words
+from analysis.signals.quotemarks import DirectSpan, direct_spans
 
 # Lexicon entries that are not verbs of speaking, or are handled apart.
 _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})

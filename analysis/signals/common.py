@@ -11,8 +11,8 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Callable, Iterable, Sequence
 
-from ..constants import LANGUAGE_MIN_WORDS, MIN_ENGLISH_FUNCTION_WORD_SHARE
-from ..model import Article, Sentence, Token
+from analysis.constants import LANGUAGE_MIN_WORDS, MIN_ENGLISH_FUNCTION_WORD_SHARE
+from analysis.model import Article, Sentence, Token
 
 # Very frequent English function words: a text in another language has almost none of them.
 _ENGLISH_FUNCTION_WORDS = frozenset("""

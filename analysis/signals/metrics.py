@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from ..model import Article, Fact, Quote
-from .actors import Actors, comparison_mentions, main_actors
-from .readability import readability
-from .sentiment import article_sentiment, sentence_scores, summarise
-from .tone import tone
-from .voices import find_quotes
+from analysis.model import Article, Fact, Quote
+from analysis.signals.actors import Actors, comparison_mentions, main_actors
+from analysis.signals.readability import readability
+from analysis.signals.sentiment import article_sentiment, sentence_scores, summarise
+from analysis.signals.tone import tone
+from analysis.signals.voices import find_quotes
 
 # Keys of the per-fact view: the few numbers that make sense for one or two sentences.
 FACT_TONE_KEYS = ("words", "quote_share", "rates_per_1k", "attribution_counts", "passive")

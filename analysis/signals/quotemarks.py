@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Article
+from analysis.model import Article
 
 _OPENERS = {"“": "”", "„": "“”", "«": "»"}      # opening mark -> marks that close it
 _CLOSERS = "”»"

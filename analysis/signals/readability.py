@@ -38,9 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
-from ..constants import HARD_SENTENCE_MIN_WORDS, HARD_SENTENCES_SHOWN, HEADING_MAX_WORDS
-from ..model import Article, Sentence, Token
-from .common import language_note, sentences_by_ids, tokens_by_sentence
+from analysis.constants import HARD_SENTENCE_MIN_WORDS, HARD_SENTENCES_SHOWN, HEADING_MAX_WORDS
+from analysis.model import Article, Sentence, Token
+from analysis.signals.common import language_note, sentences_by_ids, tokens_by_sentence
 
 # Formula coefficients (Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969;
 # Coleman & Liau 1975; Senter & Smith 1967; Dale & Chall 1948).

@@ -18,9 +18,9 @@ import threading
 from functools import lru_cache
 from typing import Mapping, Sequence
 
-from ..constants import EXTREME_SENTENCES_SHOWN, VADER_NEGATIVE_MAX, VADER_POSITIVE_MIN
-from ..model import Article, Sentence
-from .common import language_note, sentences_by_ids
+from analysis.constants import EXTREME_SENTENCES_SHOWN, VADER_NEGATIVE_MAX, VADER_POSITIVE_MIN
+from analysis.model import Article, Sentence
+from analysis.signals.common import language_note, sentences_by_ids
 
 _LOCK = threading.Lock()    # VADER's analyzer is not documented as thread-safe; scoring is cheap
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
-from ..model import Article, Fact, Finding, Quote, Voice
+from analysis.model import Article, Fact, Finding, Quote, Voice
 
 
 @dataclass(frozen=True)
@@ -22,9 +22,9 @@ class Signals:
 
 def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
         progress: Callable[[float, str], None]) -> Signals:
-    from .framing import framing_findings
-    from .metrics import comparison_metrics
-    from .voices import find_quotes, voice_findings, voices
+    from analysis.signals.framing import framing_findings
+    from analysis.signals.metrics import comparison_metrics
+    from analysis.signals.voices import find_quotes, voice_findings, voices
 
     quotes = tuple(q for a in articles for q in find_quotes(a))
     progress(0.72, "metrics")

@@ -27,10 +27,10 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from ..constants import (PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN)
-from ..lexicons import Lexicon, load_lexicon
-from ..model import Article, Quote, Sentence
-from .common import language_note, per_thousand, sentences_by_ids, span_cover, tokens_by_sentence
+from analysis.constants import (PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN)
+from analysis.lexicons import Lexicon, load_lexicon
+from analysis.model import Article, Quote, Sentence
+from analysis.signals.common import language_note, per_thousand, sentences_by_ids, span_cover, tokens_by_sentence
 
 RATE_LEXICONS = ("loaded", "hedges", "boosters", "intensifiers", "modals")
 ATTRIBUTION_LEXICON = "attribution_verbs"
@@ -97,7 +97,7 @@ def _has_agent(tokens, k: int) -> bool:
 
 
 def _quote_spans(article: Article) -> list[tuple[int, int]]:
-    from .quotemarks import direct_spans
+    from analysis.signals.quotemarks import direct_spans
     return [(q.outer_start, q.outer_end) for q in direct_spans(article)]
 
 

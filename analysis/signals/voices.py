@@ -16,13 +16,13 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..constants import (VOICE_COVERAGE_WEIGHT, VOICE_OMISSION_MIN_QUOTERS,
+from analysis.constants import (VOICE_COVERAGE_WEIGHT, VOICE_OMISSION_MIN_QUOTERS,
                          VOICE_PROMINENCE_FULL_SHARE, VOICE_PROMINENCE_WEIGHT)
-from ..features.entities import normalise_key
-from ..model import Article, Finding, Quote, Span, Voice, stable_id
-from .actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
-from .attribution import Attribution
-from .quotemarks import DirectSpan, direct_spans
+from analysis.align.features.entities import normalise_key
+from analysis.model import Article, Finding, Quote, Span, Voice, stable_id
+from analysis.signals.actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
+from analysis.signals.attribution import Attribution
+from analysis.signals.quotemarks import DirectSpan, direct_spans
 
 __all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "voice_findings", "voices"]
 
@@ -56,7 +56,7 @@ def find_quotes(article: Article, mentions: Sequence[Mention] | None = None) -> 
 
 def _cross_keys(quotes: Iterable[Quote]) -> dict[str, str]:
     """Named speaker keys resolved across articles ("zelensky" -> "volodymyr zelensky")."""
-    from ..features.entities import EntityResolver
+    from analysis.align.features.entities import EntityResolver
     keys = {q.speaker for q in quotes if q.speaker and not q.unnamed}
     resolver = EntityResolver(keys)
     out = {}

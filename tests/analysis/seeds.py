@@ -40,7 +40,7 @@ def framing_seeds() -> dict[str, Article]:
 @lru_cache(maxsize=1)
 def seed_features():
     """``featurize`` of the raw seeds, by article id."""
-    from analysis.features import featurize
+    from analysis.align.features import featurize
     return featurize(raw_seeds())
 
 

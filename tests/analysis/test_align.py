@@ -1,7 +1,7 @@
 """The clustering method on hand-made links: constraints hold, strongest links win."""
 from __future__ import annotations
 
-from analysis.align import cluster_links
+from analysis.align.cluster import cluster_links
 from analysis.constants import LINK_MIN_SIMILARITY, MAX_SENTENCES_PER_OUTLET
 
 

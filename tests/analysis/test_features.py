@@ -4,9 +4,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from analysis.features import TextUnit, featurize, featurize_units, idf_table
-from analysis.features.quantities import find_dates, find_quantities, same_quantity
-from analysis.features.words import content_words, stopwords
+from analysis.align.features import TextUnit, featurize, featurize_units, idf_table
+from analysis.align.features.quantities import find_dates, find_quantities, same_quantity
+from analysis.align.features.words import content_words, stopwords
 from analysis.lexicons import load_lexicon
 from seeds import feature_with, raw_seeds, seed_features, text_article
 
@@ -179,7 +179,7 @@ def test_stems_and_vectors(feats):
 
 
 def test_featurize_embeds_in_one_batched_call(monkeypatch):
-    import analysis.embed as embed_mod
+    import analysis.align.embed as embed_mod
     calls = []
     real = embed_mod.embed
 

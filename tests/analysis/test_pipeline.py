@@ -12,7 +12,7 @@ import json
 import pytest
 
 from analysis import compare
-from analysis.export_json import SCHEMA, dumps
+from analysis.export.json_contract import SCHEMA, dumps
 from analysis.model import Comparison
 
 SAME_EVENT = ("a1", "a2", "a3", "a4")

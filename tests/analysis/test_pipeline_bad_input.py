@@ -13,7 +13,7 @@ import pytest
 
 from analysis import Cancelled, compare, load_article
 from analysis.bench.align import synthetic_corpus
-from analysis.export_json import dumps
+from analysis.export.json_contract import dumps
 
 FOOTBALL = """Rovers snatch late winner against United
 

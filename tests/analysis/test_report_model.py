@@ -12,7 +12,7 @@ from analysis.model import Comparison
 from analysis.report import build_report
 from analysis.report.model import Chart, Excerpt, Para, Table
 from analysis.report.reviews import normalise
-from analysis.report.sample import handmade_comparison, sample_reviews, seed_articles
+from analysis.bench.sample_report import handmade_comparison, sample_reviews, seed_articles
 
 SECTIONS = ["cover", "summary", "grid", "omissions", "findings", "excerpts", "metrics", "methods"]
 

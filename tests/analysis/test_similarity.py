@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.features import idf_table
-from analysis.similarity import (COMPONENTS, all_pairs, candidate_pairs, pair_components,
+from analysis.align.features import idf_table
+from analysis.align.similarity import (COMPONENTS, all_pairs, candidate_pairs, pair_components,
                                  pair_similarity, score_pairs, similarity)
 from seeds import feature_with, seed_features
 

@@ -6,7 +6,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.worddiff import DiffOp, fold, tokens, word_diff
+from analysis.signals.worddiff import DiffOp, fold, tokens, word_diff
 from seeds import framing_seeds
 
 

@@ -9,7 +9,7 @@ import pytest
 
 from analysis.report import build_report
 from analysis.report.model import Heading, Report, Section, Table, cell
-from analysis.report.sample import (HOSTILE, handmade_comparison, hostile_comparison, hostile_reviews,
+from analysis.bench.sample_report import (HOSTILE, handmade_comparison, hostile_comparison, hostile_reviews,
                                     sample_reviews, seed_articles)
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdfimages"))

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from ...model import Finding
-from .. import palette
-from ..context import Context
-from ..model import Run
-from ..reviews import Review
-from ..text import clip
+from analysis.model import Finding
+from analysis.report import colours
+from analysis.report.context import Context
+from analysis.report.model import Run
+from analysis.report.reviews import Review
+from analysis.report.text import clip
 
 
 def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, ...]:
@@ -30,7 +30,7 @@ def review_runs(review: Review) -> tuple[Run, ...]:
     if not review.reviewed:
         out = [Run("not reviewed", "muted")]
     else:
-        out = [Run(review.verdict, "b", palette.VERDICT_COLOURS.get(review.verdict))]
+        out = [Run(review.verdict, "b", colours.VERDICT_COLOURS.get(review.verdict))]
     if review.severity:
         out.append(Run(f" · severity {review.severity}/3"))
     if review.note:
@@ -43,7 +43,7 @@ def verdict_tag(review: Review) -> tuple[Run, ...]:
     if not review.reviewed:
         return ()
     text = review.verdict + (f", severity {review.severity}" if review.severity else "")
-    return (Run(f" [{text}]", "b", palette.VERDICT_COLOURS.get(review.verdict)),)
+    return (Run(f" [{text}]", "b", colours.VERDICT_COLOURS.get(review.verdict)),)
 
 
 def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 160) -> tuple[Run, ...]:

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .. import palette
-from ..context import Context
-from ..model import Heading, Run, Section, Table, cell, para
-from ..text import clip, number, plural
+from analysis.report import colours
+from analysis.report.context import Context
+from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.text import clip, number, plural
 
 
 def event_title(ctx: Context) -> str:
@@ -70,7 +70,7 @@ def _outlet_table(ctx: Context) -> Table:
                      cell(clip(article.title or "(no title)", 120)),
                      cell(article.date or "–"),
                      cell(number(outlet.words), align="right"),
-                     cell(same, fill=None if match is None or match.same_event else palette.tint(palette.WARN, 0.8))))
+                     cell(same, fill=None if match is None or match.same_event else colours.tint(colours.WARN, 0.8))))
     header = tuple(cell(h) for h in ("Outlet", "Headline", "Date", "Words", "Same event"))
     return Table(header, tuple(rows), widths=(1.3, 4.2, 1.1, 0.8, 1.2), kind="outlets")
 

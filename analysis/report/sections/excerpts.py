@@ -7,14 +7,14 @@ rests on are underlined.
 """
 from __future__ import annotations
 
-from ...model import Fact
-from .. import palette
-from ..context import Context
-from ..diffs import changed_spans, member_segments
-from ..kinds import is_contradiction
-from ..model import Excerpt, ExcerptLine, Heading, Run, Section, para
-from ..settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
-from ..text import join_names, marked_runs
+from analysis.model import Fact
+from analysis.report import colours
+from analysis.report.context import Context
+from analysis.report.diffs import changed_spans, member_segments
+from analysis.report.kinds import is_contradiction
+from analysis.report.model import Excerpt, ExcerptLine, Heading, Run, Section, para
+from analysis.report.settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
+from analysis.report.text import join_names, marked_runs
 
 
 def key_facts(ctx: Context) -> list[Fact]:
@@ -52,7 +52,7 @@ def _line(ctx: Context, fact: Fact, article_id: str, ref_id: str) -> ExcerptLine
     if article_id != ref_id:
         ref = ctx.article(ref_id)
         spans = changed_spans(ref, member_segments(ref, fact.member(ref_id)), article, segments)
-        tint = palette.tint(ctx.colour(article_id), 0.6)
+        tint = colours.tint(ctx.colour(article_id), 0.6)
         marks = [(s, e, "mark", tint) for s, e in spans]
     else:
         where += " · reference"
@@ -81,9 +81,9 @@ def build(ctx: Context) -> Section:
         return Section("excerpts", "Key facts", tuple(blocks))
     blocks.append(para(
         "Each fact as every outlet words it. The first outlet is the reference; in the others, words the "
-        "reference does not have are ", Run("highlighted", "mark", palette.tint(palette.OKABE_ITO[1], 0.6)),
+        "reference does not have are ", Run("highlighted", "mark", colours.tint(colours.OKABE_ITO[1], 0.6)),
         " in the outlet's colour, and words a framing finding rests on are ",
-        Run("underlined", "flag", palette.OKABE_ITO[0]), ".", kind="note"))
+        Run("underlined", "flag", colours.OKABE_ITO[0]), ".", kind="note"))
     for fact in facts:
         blocks.append(_excerpt(ctx, fact))
     return Section("excerpts", "Key facts", tuple(blocks))

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ...model import Finding
-from ..context import Context
-from ..kinds import is_contradiction, kind_label
-from ..model import Heading, Run, Section, Table, cell, para
-from ..settings import FINDINGS_PER_KIND
-from ..text import clip, plural
-from .common import outlets_runs, quoted_spans, review_runs
+from analysis.model import Finding
+from analysis.report.context import Context
+from analysis.report.kinds import is_contradiction, kind_label
+from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.settings import FINDINGS_PER_KIND
+from analysis.report.text import clip, plural
+from analysis.report.sections.common import outlets_runs, quoted_spans, review_runs
 
 
 def _order(ctx: Context, findings: list[Finding]) -> list[Finding]:
@@ -51,7 +51,7 @@ def _intro(ctx: Context, findings: list[Finding]) -> str:
     text = (f"{plural(len(findings), 'framing finding')}, {reviewed} reviewed. Each names the rule that "
             "raised it and quotes the words it rests on.")
     if not ctx.include_dismissed:
-        from ..context import OMISSION_KINDS
+        from analysis.report.context import OMISSION_KINDS
         dismissed = sum(1 for f in ctx.comparison.findings
                         if f.kind not in OMISSION_KINDS and ctx.review(f.id).dismissed)
         if dismissed:

@@ -1,12 +1,12 @@
 """The fact x outlet grid: which outlet carries which fact, and where in its story."""
 from __future__ import annotations
 
-from ...model import Fact
-from .. import palette
-from ..context import Context
-from ..model import Cell, Heading, Run, Section, Table, cell, para
-from ..settings import GRID_MAX_FACTS, GRID_OUTLETS_PER_TABLE
-from ..text import clip, plural
+from analysis.model import Fact
+from analysis.report import colours
+from analysis.report.context import Context
+from analysis.report.model import Cell, Heading, Run, Section, Table, cell, para
+from analysis.report.settings import GRID_MAX_FACTS, GRID_OUTLETS_PER_TABLE
+from analysis.report.text import clip, plural
 
 
 def _placement(ctx: Context, fact: Fact, article_id: str, omitted: set[tuple[str, str]]) -> Cell:
@@ -14,16 +14,16 @@ def _placement(ctx: Context, fact: Fact, article_id: str, omitted: set[tuple[str
     if member is not None:
         paragraph = ctx.member_paragraph(member)
         text = "lede" if paragraph == 1 else (f"¶{paragraph}" if paragraph else "yes")
-        return cell(text, fill=palette.tint(ctx.colour(article_id)), align="center")
+        return cell(text, fill=colours.tint(ctx.colour(article_id)), align="center")
     if (fact.id, article_id) in omitted:
-        return cell(Run("omits", "b", palette.WARN), fill=palette.tint(palette.WARN, 0.85), align="center")
+        return cell(Run("omits", "b", colours.WARN), fill=colours.tint(colours.WARN, 0.85), align="center")
     return cell(Run("–", "muted"), align="center")
 
 
 def _table(ctx: Context, facts: list[Fact], outlet_ids: list[str], omitted) -> Table:
     # The outlet's colour fills its header cell: a chip would glue to the name and break narrow columns.
     header = (cell("Fact"),) + tuple(
-        cell(Run(ctx.name(a), "b"), fill=palette.tint(ctx.colour(a), 0.55), align="center") for a in outlet_ids)
+        cell(Run(ctx.name(a), "b"), fill=colours.tint(ctx.colour(a), 0.55), align="center") for a in outlet_ids)
     rows = tuple(
         (cell(Run(ctx.number(f.id) + " ", "b"), ctx.fact_label(f, 140)),)
         + tuple(_placement(ctx, f, a, omitted) for a in outlet_ids)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
-from ..context import Context
-from ..kinds import kind_label
-from ..model import Heading, Run, Section, Table, cell, para
-from ..provenance import libraries, lexicons, thresholds
-from ..text import clip, join_names
+from analysis.report.context import Context
+from analysis.report.kinds import kind_label
+from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.provenance import libraries, lexicons, thresholds
+from analysis.report.text import clip, join_names
 
 HOW = (
     "Articles are cleaned (navigation, credits and footers removed and kept for review), split into "

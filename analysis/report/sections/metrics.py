@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...model import Voice
-from .. import metrics_access as m
-from .. import palette
-from ..context import Context
-from ..model import Chart, Heading, Run, Section, Series, Table, cell, para
-from ..settings import VOICES_MAX
-from ..text import clip, number, percent
+from analysis.model import Voice
+from analysis.report import metrics_access as m
+from analysis.report import colours
+from analysis.report.context import Context
+from analysis.report.model import Chart, Heading, Run, Section, Series, Table, cell, para
+from analysis.report.settings import VOICES_MAX
+from analysis.report.text import clip, number, percent
 
 READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
                     "ari", "dale_chall", "mean_sentence_words")
@@ -221,7 +221,7 @@ def _voice_table(ctx: Context, voices: list[Voice]) -> Table:
     ids = [a.id for a in ctx.comparison.articles]
     per_outlet = len(ids) <= 6
     header = [cell("Speaker"), cell("Role")]
-    header += [cell(Run(ctx.name(a), "b"), fill=palette.tint(ctx.colour(a), 0.55), align="right") for a in ids] \
+    header += [cell(Run(ctx.name(a), "b"), fill=colours.tint(ctx.colour(a), 0.55), align="right") for a in ids] \
         if per_outlet else [cell("Quoted by", align="right"), cell("Words", align="right")]
     rows = []
     for v in voices:

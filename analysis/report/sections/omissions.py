@@ -1,12 +1,12 @@
 """Omissions (facts and voices an outlet leaves out while others carry them) and exclusives."""
 from __future__ import annotations
 
-from ...model import Finding
-from ..context import Context
-from ..model import Heading, Run, Section, Table, cell, para
-from ..settings import EXCLUSIVES_MAX, OMISSIONS_MAX
-from ..text import clip, plural
-from .common import outlet_runs, outlets_runs, review_runs
+from analysis.model import Finding
+from analysis.report.context import Context
+from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.settings import EXCLUSIVES_MAX, OMISSIONS_MAX
+from analysis.report.text import clip, plural
+from analysis.report.sections.common import outlet_runs, outlets_runs, review_runs
 
 
 def _omission_rows(ctx: Context) -> tuple[list, int]:

@@ -2,14 +2,14 @@
 and each outlet's profile in one line.  What an editor reads if they read nothing else."""
 from __future__ import annotations
 
-from ...model import Finding
-from .. import metrics_access as m
-from ..context import Context
-from ..kinds import is_contradiction, kind_label
-from ..model import Bullets, Heading, Run, Section, para, runs
-from ..settings import SUMMARY_ITEMS
-from ..text import clip, join_names, number, plural, signed
-from .common import outlet_runs, verdict_tag
+from analysis.model import Finding
+from analysis.report import metrics_access as m
+from analysis.report.context import Context
+from analysis.report.kinds import is_contradiction, kind_label
+from analysis.report.model import Bullets, Heading, Run, Section, para, runs
+from analysis.report.settings import SUMMARY_ITEMS
+from analysis.report.text import clip, join_names, number, plural, signed
+from analysis.report.sections.common import outlet_runs, verdict_tag
 
 
 def _same_event(ctx: Context) -> list:

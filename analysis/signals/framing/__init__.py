@@ -22,16 +22,16 @@ from dataclasses import replace
 from itertools import combinations
 from typing import Iterator, Mapping, Sequence
 
-from ...constants import FRAMING_MIN_VERSION_WORDS
-from ...model import Article, Fact, Finding
-from ..common import language_note
-from .common import Candidate, to_finding
-from .contradictions import contradiction_candidates
-from .lexical import lexical_candidates
-from .naming import naming_candidates
-from .shift import shift_candidates
-from .structure import passive_candidates, quote_candidates
-from .versions import Pair, Version, build_version
+from analysis.constants import FRAMING_MIN_VERSION_WORDS
+from analysis.model import Article, Fact, Finding
+from analysis.signals.common import language_note
+from analysis.signals.framing.common import Candidate, to_finding
+from analysis.signals.framing.contradictions import contradiction_candidates
+from analysis.signals.framing.lexical import lexical_candidates
+from analysis.signals.framing.naming import naming_candidates
+from analysis.signals.framing.shift import shift_candidates
+from analysis.signals.framing.structure import passive_candidates, quote_candidates
+from analysis.signals.framing.versions import Pair, Version, build_version
 
 __all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
 
@@ -143,9 +143,9 @@ def _renamed(value, names: Mapping[str, str]):
 def clear_caches() -> None:
     """Forget the per-text results the rules keep between comparisons (word diffs, passives,
     lexicon matches): for benchmarks that time a cold run."""
-    from .lexical import _TEXT_HITS
-    from .structure import passives
-    from .versions import _diff
+    from analysis.signals.framing.lexical import _TEXT_HITS
+    from analysis.signals.framing.structure import passives
+    from analysis.signals.framing.versions import _diff
     _TEXT_HITS.clear()
     passives.cache_clear()
     _diff.cache_clear()

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ...constants import (FRAMING_BASE_SCORES, FRAMING_EXCERPT_WORDS, FRAMING_IN_QUOTE_FACTOR,
+from analysis.constants import (FRAMING_BASE_SCORES, FRAMING_EXCERPT_WORDS, FRAMING_IN_QUOTE_FACTOR,
                           FRAMING_ONE_SIDED_FACTOR)
-from ...model import Finding, stable_id
-from .versions import Pair, Version
+from analysis.model import Finding, stable_id
+from analysis.signals.framing.versions import Pair, Version
 
 _WORD = re.compile(r"\S+")
 

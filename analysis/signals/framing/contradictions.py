@@ -4,7 +4,7 @@ All are flagged for an editor to check, not judged: two outlets may report diffe
 
 * ``contradiction.number``: both versions give amounts of one unit (USD, %, years, a counted noun)
   and share no value ("$300 billion" vs "$200 billion"); quantities and units are the features'
-  (``analysis.features.quantities``).  A version listing more than FRAMING_QUANTITY_MAX_PER_VERSION
+  (``analysis.align.features.quantities``).  A version listing more than FRAMING_QUANTITY_MAX_PER_VERSION
   amounts of one unit is a list, not one claim, and is skipped.
 * ``contradiction.date``: both give calendar days and share none.
 * ``contradiction.weekday``: both give weekdays (a full date counts as its weekday) and share none
@@ -28,15 +28,15 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from ...constants import (FRAMING_QUANTITY_MAX_PER_VERSION, FRAMING_STANCE_MIN_GAP,
+from analysis.constants import (FRAMING_QUANTITY_MAX_PER_VERSION, FRAMING_STANCE_MIN_GAP,
                           FRAMING_UNKNOWN_NAME_MIN_SIMILARITY)
-from ...features.entities import TITLES
-from ...features.quantities import Quantity, find_dates, find_quantities, same_quantity
-from ...lexicons import load_lexicon
-from .common import Candidate, adjust, base_score, quote
-from .lexical import hits
-from .naming import name_hits
-from .versions import Pair, Version
+from analysis.align.features.entities import TITLES
+from analysis.align.features.quantities import Quantity, find_dates, find_quantities, same_quantity
+from analysis.lexicons import load_lexicon
+from analysis.signals.framing.common import Candidate, adjust, base_score, quote
+from analysis.signals.framing.lexical import hits
+from analysis.signals.framing.naming import name_hits
+from analysis.signals.framing.versions import Pair, Version
 
 # Position of each stance label on one scale, refusal (-1) to acceptance (+1).
 STANCE_VALUE = {"reject": -1.0, "resist": -0.6, "hesitate": -0.3, "open": 0.6, "accept": 1.0}

@@ -17,9 +17,9 @@ import re
 from collections import defaultdict
 from typing import Iterator, NamedTuple
 
-from ...lexicons import Lexicon, load_lexicon
-from .common import Candidate, adjust, base_score, excerpt, quote
-from .versions import Pair, Version
+from analysis.lexicons import Lexicon, load_lexicon
+from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
+from analysis.signals.framing.versions import Pair, Version
 
 
 class Hit(NamedTuple):

@@ -20,11 +20,11 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from ...constants import FRAMING_FACING_MAX_WORDS, FRAMING_NAME_MIN_SIMILARITY
-from ...lexicons import load_lexicon
-from .common import Candidate, adjust, base_score, quote
-from .lexical import Hit, hits
-from .versions import Pair, Version
+from analysis.constants import FRAMING_FACING_MAX_WORDS, FRAMING_NAME_MIN_SIMILARITY
+from analysis.lexicons import load_lexicon
+from analysis.signals.framing.common import Candidate, adjust, base_score, quote
+from analysis.signals.framing.lexical import Hit, hits
+from analysis.signals.framing.versions import Pair, Version
 
 _WORD = re.compile(r"\w+(?:[.\-]\w+)*\.?")
 # Names of one country that differ only in style, not in what they call the actor.

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from typing import Iterator
 
-from ...constants import (FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN,
+from analysis.constants import (FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN,
                           FRAMING_SENTIMENT_WORDS_SHOWN)
-from ..sentiment import analyzer, score_text
-from .common import Candidate, adjust, base_score, quote
-from .versions import Pair, Version
+from analysis.signals.sentiment import analyzer, score_text
+from analysis.signals.framing.common import Candidate, adjust, base_score, quote
+from analysis.signals.framing.versions import Pair, Version
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 

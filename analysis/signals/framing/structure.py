@@ -19,11 +19,11 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from ...constants import (FRAMING_QUOTE_FULL_WORDS, FRAMING_QUOTE_LENGTH_BONUS, FRAMING_QUOTE_MIN_WORDS,
+from analysis.constants import (FRAMING_QUOTE_FULL_WORDS, FRAMING_QUOTE_LENGTH_BONUS, FRAMING_QUOTE_MIN_WORDS,
                           FRAMING_QUOTE_OVERLAP_MAX, PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS)
-from ...features.words import stem as _stem     # the features' Snowball stemmer, cached
-from .common import Candidate, adjust, base_score, excerpt, quote
-from .versions import Pair, Version
+from analysis.align.features.words import stem as _stem     # the features' Snowball stemmer, cached
+from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
+from analysis.signals.framing.versions import Pair, Version
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _BE = frozenset("is are was were be been being am".split())

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from ...constants import FRAMING_FACING_MAX_WORDS
-from ...model import Article, FactMember, Span
-from ...segment import strip_span
-from ...worddiff import DiffOp, word_diff
+from analysis.constants import FRAMING_FACING_MAX_WORDS
+from analysis.model import Article, FactMember, Span
+from analysis.segment import strip_span
+from analysis.signals.worddiff import DiffOp, word_diff
 
 _JOINER = " "
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")

@@ -10,8 +10,8 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from .constants import FACT_LABEL_MAX_CHARS
-from .model import Article, Fact, FactMember, stable_id
+from analysis.constants import FACT_LABEL_MAX_CHARS
+from analysis.model import Article, Fact, FactMember, stable_id
 
 Key = tuple[str, int]
 

@@ -33,10 +33,10 @@ from typing import AbstractSet, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from .constants import (CANDIDATE_BLOCK_ROWS, CANDIDATE_MAX_POSTING, CANDIDATE_NEIGHBOURS, SIM_BIAS, SIM_W_CONTENT, SIM_W_COSINE,
+from analysis.constants import (CANDIDATE_BLOCK_ROWS, CANDIDATE_MAX_POSTING, CANDIDATE_NEIGHBOURS, SIM_BIAS, SIM_W_CONTENT, SIM_W_COSINE,
                         SIM_W_ENTITY, SIM_W_NUMBER, SIM_W_OVERLAP)
-from .features import IdfTable, SentenceFeatures, TextUnit, featurize_units
-from .features.quantities import conflicting, same_quantity
+from analysis.align.features import IdfTable, SentenceFeatures, TextUnit, featurize_units
+from analysis.align.features.quantities import conflicting, same_quantity
 
 __all__ = ["StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
            "pair_similarity", "score_matrix", "score_pairs", "similarity"]

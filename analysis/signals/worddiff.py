@@ -33,8 +33,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
-from .constants import DIFF_WEAK_ISLAND_MAX_TOKENS
-from .segment import strip_span
+from analysis.constants import DIFF_WEAK_ISLAND_MAX_TOKENS
+from analysis.segment import strip_span
 
 # A word keeps inner apostrophes, periods and hyphens ("Kyiv’s", "U.S", "cease-fire"); any other
 # non-space character is a token of its own.  Same rule as the segmenter's tokens.

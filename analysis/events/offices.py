@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Mapping, Sequence
 
-from .features.entities import ALIASES
+from analysis.align.features.entities import ALIASES
 
 _TITLE = (r"(?:Chancellor|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
           r"Defen[cs]e Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary[- ]General|"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from .model import Article, Comparison, Finding
+from analysis.model import Article, Comparison, Finding
 
 SCHEMA = "parallax.comparison/1"
 

@@ -18,7 +18,7 @@ from typing import Sequence
 
 import numpy as np
 
-from .constants import EMBED_CHUNK_TOKENS, EMBED_MAX_TOKENS_PER_TEXT
+from analysis.constants import EMBED_CHUNK_TOKENS, EMBED_MAX_TOKENS_PER_TEXT
 
 _LOCK = threading.Lock()
 _MODEL = None

@@ -4,7 +4,7 @@ Untrusted article text goes into table cells, so ``|``, backticks and line break
 """
 from __future__ import annotations
 
-from .model import Comparison
+from analysis.model import Comparison
 
 MAX_CELL_CHARS = 60                 # characters of a sentence shown in one grid cell
 MAX_FINDINGS_LISTED = 30            # findings listed in the summary, strongest first

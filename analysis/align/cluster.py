@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from .constants import (LINK_MIN_SIMILARITY, MAX_FACT_MEMBERS_CHECKED, MAX_SENTENCES_PER_OUTLET,
+from analysis.constants import (LINK_MIN_SIMILARITY, MAX_FACT_MEMBERS_CHECKED, MAX_SENTENCES_PER_OUTLET,
                         MERGE_MIN_MEAN_SIMILARITY, MUTUAL_RANK)
 
 Key = tuple[str, int]                       # (article id, sentence index)

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from nltk.stem.snowball import SnowballStemmer
 
-from ..lexicons import load_lexicon
+from analysis.lexicons import load_lexicon
 
 # A word: an acronym with periods ("U.S."), or letters/digits joined by apostrophes, hyphens, periods
 # or commas between digits ("Kyiv’s", "al-Saud", "2.06", "1,000").

@@ -21,10 +21,10 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from ..model import Article
-from .entities import CorpusVocabulary, EntityResolver, normalise_key, sentence_mentions
-from .quantities import Quantity, find_dates, find_quantities
-from .words import content_words, stem
+from analysis.model import Article
+from analysis.align.features.entities import CorpusVocabulary, EntityResolver, normalise_key, sentence_mentions
+from analysis.align.features.quantities import Quantity, find_dates, find_quantities
+from analysis.align.features.words import content_words, stem
 
 __all__ = ["IdfTable", "Quantity", "SentenceFeatures", "TextUnit", "featurize", "featurize_units",
            "idf_table", "normalise_key"]
@@ -89,7 +89,7 @@ def featurize(articles: Sequence[Article]) -> dict[str, tuple[SentenceFeatures, 
 
 def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
     """Features of free text units; entity names and IDF weights are taken across all of them."""
-    from ..embed import embed  # lazy: loading the model is the expensive part
+    from analysis.align.embed import embed  # lazy: loading the model is the expensive part
 
     vocab = CorpusVocabulary()
     for u in units:

@@ -11,9 +11,9 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from . import align, facts as facts_mod
-from .constants import MIN_FACT_WORDS
-from .model import Article, Fact
+from analysis.align import cluster as align, facts as facts_mod
+from analysis.constants import MIN_FACT_WORDS
+from analysis.model import Article, Fact
 
 Key = tuple[str, int]
 
@@ -59,8 +59,8 @@ def substantive_sentences(article: Article) -> list[int]:
 
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
     """Features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
-    from .features import featurize, idf_table
-    from .similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix, score_pairs
+    from analysis.align.features import featurize, idf_table
+    from analysis.align.similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix, score_pairs
 
     feats = featurize(articles)
     progress(0.3, "candidate links")

@@ -10,9 +10,9 @@ import math
 from pathlib import Path
 from typing import Sequence
 
-from ..model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission, Span, Voice,
+from analysis.model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission, Span, Voice,
                      stable_id)
-from ..segment import segment
+from analysis.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "seeds"
@@ -62,7 +62,7 @@ def seed_articles(use_engine: bool = True) -> list[Article]:
     """The seeds as Articles: cleaned by the engine's ingest, or (``use_engine=False``) the raw
     files segmented as they are, for tests that must not depend on ingest's choices."""
     if use_engine:
-        from .. import load_article
+        from analysis import load_article
         return [_named(load_article(str(p), article_id=f"a{i + 1}"), i) for i, p in enumerate(seed_paths())]
     return [_raw_article(i, p) for i, p in enumerate(seed_paths())]
 
@@ -168,7 +168,7 @@ def _metrics(articles: Sequence[Article]) -> dict:
     """The engine's own per-article metrics when the signals stage runs, else stand-ins shaped the
     same way (docs/METRICS.md), so the report's tables are exercised either way."""
     try:
-        from ..signals.metrics import comparison_metrics
+        from analysis.signals.metrics import comparison_metrics
         return {k: {g: {x: y for x, y in v.items() if x != "by_sentence"} if isinstance(v, dict) else v
                     for g, v in groups.items()}
                 for k, groups in comparison_metrics(list(articles)).items()}
@@ -260,7 +260,7 @@ def seed_comparison(use_engine: bool = True) -> Comparison:
     articles = seed_articles(use_engine)
     if use_engine:
         try:
-            from .. import compare
+            from analysis import compare
             return compare(articles)
         except Exception:  # the engine is optional for the report's own tests and demos
             pass
@@ -309,11 +309,11 @@ def hostile_reviews(comparison: Comparison) -> dict[str, dict]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.report.sample OUT.pdf [OUT.html ...]``: the seeds' report as in
+    """``python -m analysis.bench.sample_report OUT.pdf [OUT.html ...]``: the seeds' report as in
     docs/sample-report.pdf: the real engine's comparison with the illustrative ``sample_reviews``."""
     import sys
-    from .build import build_report
-    from .cli import write_report
+    from analysis.report.build import build_report
+    from analysis.report.cli import write_report
     targets = list(sys.argv[1:] if argv is None else argv) or [str(ROOT / "docs" / "sample-report.pdf")]
     comparison = seed_comparison()
     report = build_report(comparison, sample_reviews(comparison), reviewer="Sample reviewer",

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..constants import ENTITY_CORPUS_MIN_SENTENCES
-from .words import scan, stopwords, strip_possessive
+from analysis.constants import ENTITY_CORPUS_MIN_SENTENCES
+from analysis.align.features.words import scan, stopwords, strip_possessive
 
 # Alias (lower case, periods kept) -> canonical key.  Demonyms fold only when they stand alone.
 _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -171,7 +171,7 @@ class CorpusVocabulary:
 def _model_lowercase_words() -> frozenset[str]:
     """Lower-case whole words of the embedding model's vocabulary: a list of common English words."""
     try:
-        from ..embed import load_model
+        from analysis.align.embed import load_model
         vocab = load_model().tokenizer.get_vocab()
     except Exception:  # without the model the rule is simply weaker
         return frozenset()

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from .constants import (EXCLUSIVE_MAX_SCORE, LEDE_PARAGRAPHS, OMISSION_COVERAGE_WEIGHT,
+from analysis.constants import (EXCLUSIVE_MAX_SCORE, LEDE_PARAGRAPHS, OMISSION_COVERAGE_WEIGHT,
                         OMISSION_MIN_CARRIERS, OMISSION_PROMINENCE_WEIGHT)
-from .facts import relative_position
-from .model import Article, Fact, Finding, Omission, Span, stable_id
+from analysis.align.facts import relative_position
+from analysis.model import Article, Fact, Finding, Omission, Span, stable_id
 
 
 def prominence(article: Article, sentence_id: str) -> float:
