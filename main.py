@@ -45,14 +45,26 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "report":
         from analysis.report.cli import report_command
         return report_command(args.sources, pdf=args.pdf, html=args.html,
-                              markdown=args.markdown, json_out=args.json)
-    from analysis.bench import NAMES
+                              markdown=args.markdown, json_out=args.json,
+                              pdf_writer=_pdf_writer() if args.pdf else None)
+    from analysis.bench import NAMES, NEEDS_PDF
     if args.name not in NAMES:
         print(f"parallax: unknown benchmark {args.name!r}; choose from {', '.join(NAMES)}",
               file=sys.stderr)
         return 2
-    module = "gui.bench" if args.name == "gui" else f"analysis.bench.{args.name}"
-    return importlib.import_module(module).main(args.args)
+    if args.name == "gui":
+        from gui.bench import main as gui_bench
+        return gui_bench(args.args)
+    bench_main = importlib.import_module(f"analysis.bench.{args.name}").main
+    if args.name in NEEDS_PDF:
+        return bench_main(args.args, pdf_writer=_pdf_writer())
+    return bench_main(args.args)
+
+
+def _pdf_writer():
+    """The PDF renderer, from the window's package (the engine has no Qt: it is passed in)."""
+    from gui.report_pdf import write_pdf
+    return write_pdf
 
 
 if __name__ == "__main__":

@@ -15,7 +15,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
 SEEDS = REPO / "seeds"
-NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui")
+NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui", "sample_report")
+NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
 
 
 def seed_paths() -> list[Path]:

@@ -11,7 +11,6 @@ report's worst case, with each section at its limit.  Analysis time is not count
 from __future__ import annotations
 
 import argparse
-import importlib
 import random
 import tempfile
 import time
@@ -62,10 +61,9 @@ def _first_word(comparison: Comparison, member: FactMember) -> tuple[int, int]:
     return sentence.start, sentence.start + len(sentence.text.split()[0])
 
 
-def measure(name: str, comparison: Comparison, out: Path) -> dict:
+def measure(name: str, comparison: Comparison, out: Path, write_pdf) -> dict:
     from analysis.report import build_report
     from analysis.report.cli import render_text
-    write_pdf = importlib.import_module("gui.report_pdf").write_pdf
     report, t_build = _timed(lambda: build_report(comparison))
     row = {"name": name, "articles": len(comparison.articles), "facts": len(comparison.facts),
            "findings": len(comparison.findings), "build": t_build}
@@ -77,7 +75,8 @@ def measure(name: str, comparison: Comparison, out: Path) -> dict:
     return row
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str], pdf_writer=None) -> int:
+    """``pdf_writer``: the PDF renderer, passed in by ``main.py`` (the engine has no Qt)."""
     parser = argparse.ArgumentParser(prog="parallax bench report")
     parser.add_argument("--sizes", default="5,50")
     parser.add_argument("--out", help="keep the PDFs in this folder")
@@ -86,15 +85,18 @@ def main(argv: list[str]) -> int:
     from analysis.bench.align import seed_articles, synthetic_corpus
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="parallax-report-bench-"))
     out.mkdir(parents=True, exist_ok=True)
-    importlib.import_module("gui.report_pdf").ensure_app()
+    if pdf_writer is None:
+        print("parallax bench report: run it as `python main.py bench report` (the PDF renderer is "
+              "the window's)")
+        return 2
     rows = []
     for n in (int(x) for x in args.sizes.split(",")):
         articles = seed_articles() if n == 5 else synthetic_corpus(n)
         comparison = compare(articles)
         label = "seeds" if n == 5 else f"{n} articles"
-        rows.append(measure(label.replace(" ", "-"), comparison, out))
+        rows.append(measure(label.replace(" ", "-"), comparison, out, pdf_writer))
         if n != 5:
-            rows.append(measure(f"{n}-articles-dense", dense(comparison), out))
+            rows.append(measure(f"{n}-articles-dense", dense(comparison), out, pdf_writer))
     print("| comparison | articles | facts | findings | build | PDF | pages | PDF size | HTML | Markdown | JSON |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for r in rows:

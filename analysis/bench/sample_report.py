@@ -308,9 +308,10 @@ def hostile_reviews(comparison: Comparison) -> dict[str, dict]:
     return {f.id: {"verdict": "flagged", "severity": 2, "note": f"note {HOSTILE}"} for f in comparison.findings}
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m analysis.bench.sample_report OUT.pdf [OUT.html ...]``: the seeds' report as in
-    docs/sample-report.pdf: the real engine's comparison with the illustrative ``sample_reviews``."""
+def main(argv: Sequence[str] | None = None, pdf_writer=None) -> int:
+    """``python main.py bench sample_report [OUT.pdf OUT.html ...]``: the seeds' report as in
+    docs/sample-report.pdf: the real engine's comparison with the illustrative ``sample_reviews``.
+    ``pdf_writer`` is the window's PDF renderer, passed in by ``main.py``."""
     import sys
     from analysis.report.build import build_report
     from analysis.report.cli import write_report
@@ -319,10 +320,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     report = build_report(comparison, sample_reviews(comparison), reviewer="Sample reviewer",
                           generated="2025-02-19T09:00+01:00")
     for target in targets:
-        write_report(report, target)
+        write_report(report, target, pdf_writer=pdf_writer)
         print(target)
     return 0
 
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -8,12 +8,12 @@
   File > Export calls (off the GUI thread is fine): build the report and write one file.
 * ``write_report(report, path, fmt=None, ...)`` writes an already built report.
 
-PDF needs Qt, which ``analysis/`` never imports: ``gui.report_pdf`` is loaded by name, only when a PDF
-is asked for, so the HTML, Markdown and JSON paths run without Qt installed.
+PDF needs Qt, which ``analysis/`` never imports: the application layer passes a ``PdfWriter`` in
+(``main.py`` and the window hand over ``gui.report_pdf.write_pdf``), so the HTML, Markdown and JSON
+paths run without Qt installed and the engine never names the GUI.
 """
 from __future__ import annotations
 
-import importlib
 import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping, Sequence, TextIO
@@ -48,19 +48,23 @@ def render_text(report: Report, fmt: str) -> str:
     return {"html": render_html, "markdown": render_markdown, "json": render_json}[fmt](report)
 
 
-def pdf_writer() -> Callable[..., int]:
-    """``gui.report_pdf.write_pdf``, loaded by name (see the module docstring)."""
-    return importlib.import_module("gui.report_pdf").write_pdf
+# ``write_pdf(report, path, page_size=..., progress=...) -> pages``: the PDF renderer, given by the
+# application layer (the engine has no Qt).
+PdfWriter = Callable[..., int]
+NO_PDF_WRITER = "PDF output needs the desktop part of Parallax (Qt): write HTML or Markdown instead"
 
 
 def write_report(report: Report, path: str | Path, fmt: str | None = None, *, page_size: str = "A4",
-                 progress: Progress | None = None) -> str:
-    """Write ``report`` to ``path`` (``-``: stdout, text formats only); returns the format written."""
+                 progress: Progress | None = None, pdf_writer: PdfWriter | None = None) -> str:
+    """Write ``report`` to ``path`` (``-``: stdout, text formats only); returns the format written.
+    A PDF is drawn by ``pdf_writer``; without one a PDF is refused with ``ValueError``."""
     fmt = format_of(path, fmt)
     if fmt == "pdf":
         if str(path) == "-":
             raise ValueError("a PDF cannot be written to stdout: give a file name")
-        pdf_writer()(report, path, page_size=page_size, progress=progress)
+        if pdf_writer is None:
+            raise ValueError(NO_PDF_WRITER)
+        pdf_writer(report, path, page_size=page_size, progress=progress)
         return fmt
     text = render_text(report, fmt)
     if str(path) == "-":
@@ -82,19 +86,21 @@ def _atomic_write(path: Path, text: str) -> None:
 def export_report(comparison: Comparison, path: str | Path, fmt: str | None = None, *,
                   reviews: Mapping[str, Any] | None = None, reviewer: str = "",
                   include_dismissed: bool = False, title: str | None = None, page_size: str = "A4",
-                  colours: Mapping[str, str] | None = None, progress: Progress | None = None) -> str:
+                  colours: Mapping[str, str] | None = None, progress: Progress | None = None,
+                  pdf_writer: PdfWriter | None = None) -> str:
     """Build the report of ``comparison`` (with the editor's ``reviews``) and write it to ``path``."""
     if progress:
         progress(0.02, "building the report")
     report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
                           title=title, colours=colours)
-    return write_report(report, path, fmt, page_size=page_size, progress=progress)
+    return write_report(report, path, fmt, page_size=page_size, progress=progress,
+                        pdf_writer=pdf_writer)
 
 
 def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
                    markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
                    reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
-                   err: TextIO = sys.stderr) -> int:
+                   err: TextIO = sys.stderr, pdf_writer: PdfWriter | None = None) -> int:
     """``python main.py report``: 0 when every output was written from every input, 1 when some
     inputs could not be read (the report covers the rest), 2 when nothing could be written."""
     outputs = [(p, f) for p, f in ((pdf, "pdf"), (html, "html"), (markdown, "markdown"),
@@ -112,32 +118,8 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
     status = EXIT_BAD_INPUT if failures else EXIT_OK
     for path, fmt in outputs:
         try:
-            write_report(report, path, fmt, page_size=page_size)
+            write_report(report, path, fmt, page_size=page_size, pdf_writer=pdf_writer)
         except (OSError, ValueError) as exc:
             print(f"parallax: cannot write {path}: {exc}", file=err)
             status = EXIT_NOTHING
     return status
-
-
-cli_report = report_command      # the name the issue used
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Stand-alone entry: ``python -m analysis.report.cli FILE... --pdf OUT ...``."""
-    import argparse
-    parser = argparse.ArgumentParser(prog="parallax report", description="Write a Parallax report.")
-    parser.add_argument("sources", nargs="+", metavar="FILE|SESSION")
-    for fmt in ("pdf", "html", "markdown", "json"):
-        parser.add_argument(f"--{fmt}", metavar="OUT")
-    parser.add_argument("--page-size", default="A4", choices=("A4", "Letter"))
-    parser.add_argument("--reviewer", default="")
-    parser.add_argument("--title")
-    parser.add_argument("--include-dismissed", action="store_true")
-    args = parser.parse_args(argv)
-    return report_command(args.sources, args.pdf, args.html, args.markdown, args.json,
-                          page_size=args.page_size, reviewer=args.reviewer,
-                          include_dismissed=args.include_dismissed, title=args.title)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -29,6 +29,19 @@ def test_no_banned_import_statement():
     assert offenders == []
 
 
+def test_no_banned_module_named_in_a_string():
+    """``importlib.import_module("gui.x")`` or ``__import__("PySide6")`` would dodge the import check:
+    no string constant in analysis/ may name a banned module."""
+    offenders = []
+    for path in (ROOT / "analysis").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                root = node.value.split(".")[0].split(":")[0]
+                if root in BANNED and " " not in node.value and node.value != root.lower():
+                    offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {node.value!r}")
+    assert offenders == []
+
+
 def test_importing_every_analysis_module_loads_no_qt():
     code = ("import sys\n"
             f"for m in {_modules()!r}:\n    __import__(m)\n"
