@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from analysis.report.kinds import kind_label  # noqa: F401  one name per kind, shared with the report
+from analysis.vocabulary.kinds import label as kind_label  # noqa: F401  one name per kind, shared with the report
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 

@@ -47,7 +47,7 @@ def dense(comparison: Comparison) -> Comparison:
                           for a in ids if a not in carriers]
         first, second = fact.members[:2]
         spans = tuple(Span(m.article, *_first_word(comparison, m)) for m in (first, second))
-        findings.append(Finding(stable_id("word_substitution", fact.id), "word_substitution", fact.id,
+        findings.append(Finding(stable_id("loaded_word", fact.id), "loaded_word", fact.id,
                                 (first.article, second.article), spans, "A word differs between versions.",
                                 round(rng.random(), 3), "synthetic"))
     omissions.sort(key=lambda o: -o.score)

@@ -118,12 +118,12 @@ def _framing(a: Sequence[Article], facts: dict[str, Fact]) -> list[Finding]:
                      [_span(a[0], "bluntly panned"), _span(a[1], "was openly critical")],
                      "Roundup blog says Scholz “bluntly panned” the meeting where Live blog says he "
                      "“was openly critical”.", 0.82, "attribution_verbs: panned (loaded) vs critical"),
-            _finding("word_substitution", facts.get("minerals"), [a[0], a[2], a[3]],
+            _finding("stance", facts.get("minerals"), [a[0], a[2], a[3]],
                      [_span(a[0], "Ukraine rejected"), _span(a[2], "has so far resisted"),
                       _span(a[3], "signal his openness")],
                      "Ukraine “rejected” the minerals proposal (Roundup blog) vs “resisted” (Analytical team) vs "
                      "“signal his openness” (CNN).", 0.9, "word diff: rejected / resisted / signal openness"),
-            _finding("name_mismatch", facts.get("riyadh"), [a[1], a[3]],
+            _finding("naming", facts.get("riyadh"), [a[1], a[3]],
                      [_span(a[1], "Sergei Lavrov"), _span(a[3], "Sergey Lavrov")],
                      "The Russian foreign minister is “Sergei” in Live blog and “Sergey” in CNN.", 0.7,
                      "name variants: Sergei/Sergey"),
@@ -233,8 +233,8 @@ REVIEW_PLAN = (
     ("attribution_verb", "confirmed", 3, "Checked against the originals: the verbs differ as quoted. "
                                          "Lead item for the morning meeting."),
     ("contradiction", "flagged", 2, "Check the day against the wire copy before we use either."),
-    ("name_mismatch", "flagged", 2, "Ask the desk which spelling our style guide uses."),
-    ("word_substitution", "confirmed", 3, "Rejected, resisted, open to signing: three different stories."),
+    ("naming", "flagged", 2, "Ask the desk which spelling our style guide uses."),
+    ("stance", "confirmed", 3, "Rejected, resisted, open to signing: three different stories."),
     ("loaded_word", "confirmed", 2, ""),
     ("hedge", "dismissed", 1, "Not a framing difference: the wording is the outlet's house style."),
 )

@@ -20,7 +20,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
-from analysis.report.kinds import is_contradiction
+from analysis.vocabulary.kinds import check_first as is_contradiction
 
 from ..charts import Bar, BarChart
 from ..document import Document, flat_metrics

@@ -76,8 +76,8 @@ def test_summary_has_event_check_omissions_framing_contradictions_and_profiles(r
     assert "4 of 5 articles cover the same event." in summary
     assert "Paris follow-up" in summary and "different event" in summary
     assert "leaves out F" in summary
-    assert "Word substitution" in summary and "[confirmed, severity 3]" in summary
-    assert "Names disagree" in summary          # a contradiction to check
+    assert "Stance difference" in summary and "[confirmed, severity 3]" in summary
+    assert "Contradictions to check" in summary and "Naming difference" in summary
     assert "reading grade" in summary and "shared facts" in summary
 
 

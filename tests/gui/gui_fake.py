@@ -49,7 +49,7 @@ def build(articles) -> Comparison:
                 omissions.append(Omission(f.id, aid, f.articles, len(omissions) + 1, 0.8))
                 findings.append(Finding(stable_id("omission", f.id, aid), "omission", f.id, (aid,),
                                         (), f"{aid} leaves out: {f.label}", 0.8, "coverage>=3"))
-    kinds = ["word_substitution", "attribution_verb", "hedge", "loaded_word", "contradiction"]
+    kinds = ["naming", "attribution_verb", "hedge", "loaded_word", "contradiction"]
     for n, f in enumerate(facts[:15]):
         if len(f.members) < 2:
             continue

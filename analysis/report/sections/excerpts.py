@@ -11,7 +11,7 @@ from analysis.model import Fact
 from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.diffs import changed_spans, member_segments
-from analysis.report.kinds import is_contradiction
+from analysis.vocabulary.kinds import check_first as is_contradiction
 from analysis.report.model import Excerpt, ExcerptLine, Heading, Run, Section, para
 from analysis.report.settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
 from analysis.report.text import join_names, marked_runs

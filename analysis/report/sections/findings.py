@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from analysis.model import Finding
 from analysis.report.context import Context
-from analysis.report.kinds import is_contradiction, kind_label
+from analysis.vocabulary.kinds import check_first as is_contradiction, label as kind_label
 from analysis.report.model import Heading, Run, Section, Table, cell, para
 from analysis.report.settings import FINDINGS_PER_KIND
 from analysis.report.text import clip, plural

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from analysis.report.context import Context
-from analysis.report.kinds import kind_label
+from analysis.vocabulary.kinds import label as kind_label
 from analysis.report.model import Heading, Run, Section, Table, cell, para
 from analysis.report.provenance import libraries, lexicons, thresholds
 from analysis.report.text import clip, join_names

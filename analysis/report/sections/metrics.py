@@ -23,19 +23,19 @@ SPEAKER_COLOURS = ("#4477AA", "#EE6677", "#228833", "#CCBB44", "#66CCEE", "#AA33
 OTHERS_COLOUR = "#BBBBBB"
 
 
-def _fmt(key: str, value: Any) -> str:
+def _fmt(group: str, key: str, value: Any) -> str:
     v = m.scalar(value)
-    return percent(v) if m.is_share(key) and v is not None else number(v if v is not None else value)
+    return percent(v) if m.is_share(key, group) and v is not None else number(v if v is not None else value)
 
 
 def _table(ctx: Context, group: str, keys: list[str], labels: dict[str, str] | None = None) -> Table:
     c = ctx.comparison
-    header = (cell("Outlet"),) + tuple(cell((labels or {}).get(k) or m.label(k), align="right") for k in keys)
+    header = (cell("Outlet"),) + tuple(cell((labels or {}).get(k) or m.label(k, group), align="right") for k in keys)
     rows = []
     for a in c.articles:
         values = m.group(c, a.id, group)
         cells = [cell(Run("■\u00a0", "chip", ctx.colour(a.id)), Run(ctx.name(a.id), "b"))]
-        cells += [cell(_fmt(k, m.value_at(values, k)), align="right") for k in keys]
+        cells += [cell(_fmt(group, k, m.value_at(values, k)), align="right") for k in keys]
         rows.append(tuple(cells))
     return Table(header, tuple(rows), widths=(2.0,) + (1.0,) * len(keys), kind="metrics")
 
@@ -45,9 +45,9 @@ def _bar(ctx: Context, group: str, key: str, title: str, caption: str = "", doma
     values = tuple(m.scalar(m.value_at(m.group(c, a.id, group), key)) for a in c.articles)
     if all(v is None for v in values):
         return None
-    share = m.is_share(key)
+    share = m.is_share(key, group)
     return Chart("bar", title, tuple(ctx.name(a.id) for a in c.articles),
-                 (Series(m.label(key), tuple(v * 100 if share and v is not None else v for v in values),
+                 (Series(m.label(key, group), tuple(v * 100 if share and v is not None else v for v in values),
                          "#000000"),),
                  category_colours=tuple(ctx.colour(a.id) for a in c.articles),
                  unit="%" if share else "", domain=domain, caption=caption,
@@ -69,7 +69,7 @@ def _readability(ctx: Context) -> list:
     blocks: list = [Heading(2, "Readability"), _table(ctx, "readability", keys)]
     for key, caption in (("flesch_kincaid_grade", "US school grade needed to follow the text; lower is easier."),
                          ("flesch_reading_ease", "0-100; higher is easier. Newspapers typically score 30-60.")):
-        chart = _bar(ctx, "readability", key, m.label(key), caption)
+        chart = _bar(ctx, "readability", key, m.label(key, "readability"), caption)
         if chart:
             blocks.append(chart)
     blocks += _hardest(ctx)
@@ -207,7 +207,7 @@ def _tone(ctx: Context) -> list:
         blocks.append(_table(ctx, "tone", left[i:i + 6]))
     rates = [k for k in keys if k.startswith("rates_per_1k.") or "per_1000" in k][:2]
     for key in rates:
-        chart = _bar(ctx, "tone", key, m.label(key))
+        chart = _bar(ctx, "tone", key, m.label(key, "tone"))
         if chart:
             blocks.append(chart)
     return blocks + _frames(ctx)

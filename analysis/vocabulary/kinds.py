@@ -1,0 +1,109 @@
+"""Every finding kind the engine emits: one catalogue for the window, the report and the docs.
+
+A kind belongs to a *family*; a family has a label for the legend, a colour role (the window and
+the report map roles to colours of their themes) and a mark style, so that colour is never the only
+cue.  ``check_first`` marks the kinds a fact-checker reads first (values that disagree).
+``base_score`` is the score before the rule's factors (the framing rules' finer base scores are in
+``analysis.constants.FRAMING_BASE_SCORES``; this is the highest of them, for the methods appendix).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from analysis.constants import EXCLUSIVE_MAX_SCORE, FRAMING_BASE_SCORES
+
+
+@dataclass(frozen=True)
+class Family:
+    name: str
+    label: str          # legend text for editors
+    colour_role: str    # "flag.<name>": a role the themes give a colour
+    mark: str           # how the window marks it on text: underline style name
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str           # as in ``Finding.kind``
+    label: str          # for editors ("Loaded word")
+    family: str         # a key of ``FAMILIES``
+    base_score: float   # 0-1
+    rule: str           # one sentence for editors: what raises it
+    check_first: bool = False   # values that disagree: read these first
+
+    @property
+    def colour_role(self) -> str:
+        return FAMILIES[self.family].colour_role
+
+
+FAMILIES: dict[str, Family] = {f.name: f for f in (
+    Family("coverage", "Coverage (omission, exclusive)", "flag.coverage", "none"),
+    Family("voice", "Voices", "flag.voice", "none"),
+    Family("wording", "Wording / naming", "flag.wording", "single"),
+    Family("attribution", "Attribution / quotes", "flag.attribution", "dash"),
+    Family("hedge", "Hedge / booster", "flag.hedge", "dot"),
+    Family("loaded", "Loaded / intensifier / tone", "flag.loaded", "wave"),
+    Family("contradiction", "Contradiction", "flag.contradiction", "dashdot"),
+)}
+
+
+def _top(prefix: str) -> float:
+    return max(v for k, v in FRAMING_BASE_SCORES.items() if k == prefix or k.startswith(prefix + "."))
+
+
+KINDS: dict[str, Kind] = {k.name: k for k in (
+    Kind("omission", "Omission", "coverage", 1.0,
+         "A fact that at least two other outlets carry and this one leaves out."),
+    Kind("exclusive", "Exclusive", "coverage", EXCLUSIVE_MAX_SCORE,
+         "A fact that only this outlet carries."),
+    Kind("voice", "Voice left out", "voice", 1.0,
+         "A person quoted by at least two other outlets and not quoted by this one."),
+    Kind("attribution_verb", "Attribution verb", "attribution", _top("attribution"),
+         "Outlets attribute the same statement with verbs of different strength (said / claimed / admitted)."),
+    Kind("quote_vs_paraphrase", "Quote vs paraphrase", "attribution", _top("quote"),
+         "One outlet quotes the speaker's words where another paraphrases them, or quotes other words."),
+    Kind("hedge", "Hedge added or removed", "hedge", _top("hedge"),
+         "One version of a fact hedges it (may, reportedly, appears) where the other does not."),
+    Kind("booster", "Booster added or removed", "hedge", _top("booster"),
+         "One version of a fact asserts it more strongly (clearly, undeniably) than the other."),
+    Kind("loaded_word", "Loaded word", "loaded", _top("loaded"),
+         "A loaded or emotive word where another outlet uses a plainer one for the same thing."),
+    Kind("intensifier", "Intensifier", "loaded", _top("intensifier"),
+         "An intensifier (very, massive, sweeping) that the other version does without."),
+    Kind("sentiment_shift", "Sentiment shift", "loaded", _top("sentiment_shift"),
+         "Two versions of one fact differ clearly in sentiment (VADER compound)."),
+    Kind("passive_agent", "Agent dropped (passive)", "wording", _top("passive"),
+         "A passive without its agent where the other version names who did it."),
+    Kind("naming", "Naming difference", "wording", _top("naming"),
+         "Outlets name the same person, place or body differently (Kyiv / Ukraine's leadership)."),
+    Kind("stance", "Stance difference", "contradiction", _top("stance"),
+         "Versions of one fact report a stance of different strength or direction (rejected / open to).",
+         True),
+    Kind("contradiction", "Contradiction to check", "contradiction", _top("contradiction"),
+         "Numbers, dates or names in the same role of one fact disagree between outlets.", True),
+)}
+
+
+def kind_info(name: str) -> Kind:
+    """The catalogue entry of ``name``; ``KeyError`` for a kind the engine does not declare."""
+    return KINDS[name]
+
+
+def label(name: str) -> str:
+    """The editor's name of a kind ("Loaded word"); an undeclared name (from an old session) reads
+    as its words."""
+    entry = KINDS.get(name)
+    if entry:
+        return entry.label
+    text = name.replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def family(name: str) -> Family:
+    entry = KINDS.get(name)
+    return FAMILIES[entry.family] if entry else FAMILIES["wording"]
+
+
+def check_first(name: str) -> bool:
+    """Values that disagree between outlets: the findings a fact-checker reads first."""
+    entry = KINDS.get(name)
+    return bool(entry and entry.check_first)
