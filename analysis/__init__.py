@@ -9,8 +9,20 @@ Public API (documented in docs/API.md):
 from __future__ import annotations
 
 from analysis.errors import Cancelled, IngestError, ParallaxError
-from analysis.model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission,
-                    Paragraph, Removed, Sentence, Span, Token)
+from analysis.model import (
+    Article,
+    Comparison,
+    EventMatch,
+    Fact,
+    FactMember,
+    Finding,
+    Omission,
+    Paragraph,
+    Removed,
+    Sentence,
+    Span,
+    Token,
+)
 
 __all__ = [
     "Article", "Cancelled", "Comparison", "EventMatch", "Fact", "FactMember", "Finding",

@@ -120,7 +120,8 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
 
 def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
                     err: TextIO = sys.stderr) -> int:
-    from analysis.export import json_contract as export_json, markdown as export_md
+    from analysis.export import json_contract as export_json
+    from analysis.export import markdown as export_md
 
     comparison, failures = analyse(sources, err)
     if comparison is None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Mapping
 
@@ -94,7 +94,7 @@ def trie_pattern(terms) -> str:
     return emit(root)
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_lexicon(name: str) -> Lexicon:
     """The lexicon ``resources/lexicons/<name>.txt`` (cached; files are read once per process)."""
     path = LEXICON_DIR / f"{name}.txt"

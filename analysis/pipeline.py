@@ -9,9 +9,9 @@ event, are kept in the Comparison but take no part in alignment and omissions (a
 """
 from __future__ import annotations
 
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Sequence
 
-from analysis.model import Article, Comparison, EventMatch, Fact, Finding
+from analysis.model import Article, Comparison, Finding
 
 Progress = Callable[[float, str], None]
 

@@ -18,7 +18,6 @@ from PySide6.QtCore import QObject, Signal
 
 from analysis.model import Article, Comparison
 
-
 _PREPARED: dict[int, dict] = {}
 _WORDS: dict[int, tuple[weakref.ref, int]] = {}   # id(article) -> (the article, its count)
 _ALNUM = re.compile(r"[^\W_]")        # exactly str.isalnum, one character

@@ -24,14 +24,25 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QGuiApplication, QPageLayout, QPageSize,
-                           QPainter, QPdfWriter, QPen, QTextCharFormat, QTextCursor, QTextDocument,
-                           QTextOption)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPdfWriter,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 
 from analysis.report import chart_geometry as geo
 from analysis.report import colours
-from analysis.report.model import (Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Section,
-                                   Table)
+from analysis.report.model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Table
 
 DPI = 300                       # device units per inch: the PDF is vector, this is layout precision
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -227,7 +238,7 @@ class Piece:
     draw: Callable[[QPainter, float, float], None]
     space_before: float = 0.0
     keep_with_next: bool = False
-    repeat: "Piece | None" = None       # drawn first when this piece opens a page (table header)
+    repeat: Piece | None = None       # drawn first when this piece opens a page (table header)
     breaks: list[float] = field(default_factory=list)   # y offsets where the piece may be cut
     doc: Doc | None = None
     x: float = 0.0

@@ -235,7 +235,7 @@ def _serve(conn) -> None:
                 else:
                     args.append(pickle.loads(conn.recv_bytes()))
 
-            def progress(fraction: float, stage: str) -> None:
+            def progress(fraction: float, stage: str, job_id=job_id) -> None:  # bound now: one job per loop
                 while conn.poll():
                     m = conn.recv()
                     if m[0] == "stop" or m[0] == "cancel" and m[1] == job_id:
@@ -359,7 +359,7 @@ class EngineProcess:
                 proc.kill()
                 proc.wait(2)
 
-    def run(self, job: "_ProcessJob") -> None:  # a job thread; one at a time (self.lock)
+    def run(self, job: _ProcessJob) -> None:  # a job thread; one at a time (self.lock)
         with self.lock:
             if job.cancel.is_set():
                 _emit(job.bridge.cancelled, job.generation)
@@ -384,7 +384,7 @@ class EngineProcess:
                       f"{type(exc).__name__}: {exc}")
 
     @staticmethod
-    def _run_here(job: "_ProcessJob") -> None:
+    def _run_here(job: _ProcessJob) -> None:
         """The fallback: the job in this thread, as ``Runner.submit`` runs any other function."""
         target = _resolve(job.target)
         after = _resolve(job.after) if job.after else None
@@ -396,7 +396,7 @@ class EngineProcess:
             return result
         _Job(job.generation, call, job.args, job.kwargs, job.bridge, job.cancel).run()
 
-    def _run(self, job: "_ProcessJob") -> None:
+    def _run(self, job: _ProcessJob) -> None:
         conn = self._conn
         self._next_id += 1
         job_id = self._next_id

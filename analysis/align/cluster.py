@@ -21,8 +21,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
-from analysis.constants import (LINK_MIN_SIMILARITY, MAX_FACT_MEMBERS_CHECKED, MAX_SENTENCES_PER_OUTLET,
-                        MERGE_MIN_MEAN_SIMILARITY, MUTUAL_RANK)
+from analysis.constants import (
+    LINK_MIN_SIMILARITY,
+    MAX_FACT_MEMBERS_CHECKED,
+    MAX_SENTENCES_PER_OUTLET,
+    MERGE_MIN_MEAN_SIMILARITY,
+    MUTUAL_RANK,
+)
 
 Key = tuple[str, int]                       # (article id, sentence index)
 Link = tuple[Key, Key, float]               # two sentences of different articles, similarity 0-1
@@ -34,13 +39,13 @@ class _Cluster:
     per_article: dict[str, int] = field(default_factory=dict)      # article -> members of it
 
     @classmethod
-    def of(cls, key: Key) -> "_Cluster":
+    def of(cls, key: Key) -> _Cluster:
         return cls([key], {key[0]: 1})
 
     def count(self, article: str) -> int:
         return self.per_article.get(article, 0)
 
-    def absorb(self, other: "_Cluster") -> None:
+    def absorb(self, other: _Cluster) -> None:
         self.members.extend(other.members)
         for art, n in other.per_article.items():
             self.per_article[art] = self.per_article.get(art, 0) + n

@@ -33,10 +33,19 @@ from typing import AbstractSet, Iterable, Mapping, Sequence
 
 import numpy as np
 
-from analysis.constants import (CANDIDATE_BLOCK_ROWS, CANDIDATE_MAX_POSTING, CANDIDATE_NEIGHBOURS, SIM_BIAS, SIM_W_CONTENT, SIM_W_COSINE,
-                        SIM_W_ENTITY, SIM_W_NUMBER, SIM_W_OVERLAP)
 from analysis.align.features import IdfTable, SentenceFeatures, TextUnit, featurize_units
 from analysis.align.features.quantities import conflicting, same_quantity
+from analysis.constants import (
+    CANDIDATE_BLOCK_ROWS,
+    CANDIDATE_MAX_POSTING,
+    CANDIDATE_NEIGHBOURS,
+    SIM_BIAS,
+    SIM_W_CONTENT,
+    SIM_W_COSINE,
+    SIM_W_ENTITY,
+    SIM_W_NUMBER,
+    SIM_W_OVERLAP,
+)
 
 __all__ = ["StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
            "pair_similarity", "score_matrix", "score_pairs", "similarity"]
@@ -60,7 +69,7 @@ def similarity(a: str, b: str) -> float:
 
 
 def pair_similarity(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float],
-                    stems: "StemWeights | None" = None) -> float:
+                    stems: StemWeights | None = None) -> float:
     """The 0-1 score of two featurized sentences, with ``idf`` from ``features.idf_table``.
     ``stems`` (a ``StemWeights`` over the same ``idf``) saves re-weighing each sentence's stems
     when one sentence is scored against many."""
@@ -94,7 +103,7 @@ def _rescale(p):
 
 
 def pair_components(fa: SentenceFeatures, fb: SentenceFeatures, idf: Mapping[str, float],
-                    stems: "StemWeights | None" = None) -> dict[str, float]:
+                    stems: StemWeights | None = None) -> dict[str, float]:
     """The five components of the score, named as in ``COMPONENTS`` (for evidence and tuning)."""
     return {
         "cosine": max(0.0, float(np.dot(fa.vector, fb.vector))),
@@ -313,7 +322,7 @@ def _shared_postings(flat: Sequence[SentenceFeatures], article_of: np.ndarray,
     for i, f in enumerate(flat):
         for key in {"e:" + e for e in f.entities} | {"s:" + s for s in f.stems}:
             postings.setdefault(key, []).append(i)
-    for key, rows in postings.items():
+    for rows in postings.values():
         if len(rows) < 2 or len(rows) > CANDIDATE_MAX_POSTING:
             continue
         for x in range(len(rows)):

@@ -11,7 +11,8 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
-from analysis.align import cluster as align, facts as facts_mod
+from analysis.align import cluster as align
+from analysis.align import facts as facts_mod
 from analysis.constants import MIN_FACT_WORDS
 from analysis.model import Article, Fact
 

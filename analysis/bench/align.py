@@ -30,7 +30,8 @@ import subprocess
 import sys
 import time
 
-from analysis.bench import REPO, draw_sentences, load_seeds as seed_articles      # the seeds, as loaded
+from analysis.bench import REPO, draw_sentences  # the seeds, as loaded
+from analysis.bench import load_seeds as seed_articles
 
 SYNTHETIC_WORDS = 1000          # words per synthetic article
 SENTENCES_PER_PARAGRAPH = 3     # sentences per synthetic paragraph

@@ -146,7 +146,7 @@ def main(argv: list[str]) -> int:
     for name, fs, arts in inputs:
         words = pair_words(fs, arts)
         for clear in (True, False):
-            secs, n = _best(args.repeat, lambda: framing_findings(fs, arts), clear)
+            secs, n = _best(args.repeat, lambda fs=fs, arts=arts: framing_findings(fs, arts), clear)
             vader = "scored here" if clear else "cached (pipeline)"
             print(f"| {name} | {words:,} | {n} | {vader} | {secs * 1000:.1f} ms | {words / secs:,.0f} |")
     return 0

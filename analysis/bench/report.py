@@ -71,7 +71,7 @@ def measure(name: str, comparison: Comparison, out: Path, write_pdf) -> dict:
     row["pages"], row["pdf"] = _timed(lambda: write_pdf(report, pdf))
     row["pdf_kb"] = pdf.stat().st_size / 1024
     for fmt in ("html", "markdown", "json"):
-        _, row[fmt] = _timed(lambda: render_text(report, fmt))
+        _, row[fmt] = _timed(lambda fmt=fmt: render_text(report, fmt))
     return row
 
 
@@ -81,8 +81,8 @@ def main(argv: list[str], pdf_writer=None) -> int:
     parser.add_argument("--sizes", default="5,50")
     parser.add_argument("--out", help="keep the PDFs in this folder")
     args = parser.parse_args(argv)
-    from analysis.pipeline import compare
     from analysis.bench.align import seed_articles, synthetic_corpus
+    from analysis.pipeline import compare
     out = Path(args.out) if args.out else Path(tempfile.mkdtemp(prefix="parallax-report-bench-"))
     out.mkdir(parents=True, exist_ok=True)
     if pdf_writer is None:

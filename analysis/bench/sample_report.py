@@ -1,8 +1,9 @@
 """A Comparison of the bundled seeds for tests, demos and the sample report.
 
-``seed_articles()`` loads the seeds through ``analysis.load_article``.  ``handmade_comparison(articles)`` adds facts, omissions, findings, voices and
-metrics chosen by hand from real seed sentences, so the report can be tested with exact expectations
-independent of the engine's tuning.  ``sample_reviews(comparison)`` is an illustrative review.
+``seed_articles()`` loads the seeds through ``analysis.load_article``.  ``handmade_comparison(articles)``
+adds facts, omissions, findings, voices and metrics chosen by hand from real seed sentences, so the report
+can be tested with exact expectations independent of the engine's tuning.  ``sample_reviews(comparison)``
+is an illustrative review.
 """
 from __future__ import annotations
 
@@ -10,8 +11,7 @@ import math
 from pathlib import Path
 from typing import Sequence
 
-from analysis.model import (Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission, Span, Voice,
-                     stable_id)
+from analysis.model import Article, Comparison, EventMatch, Fact, FactMember, Finding, Omission, Span, Voice, stable_id
 from analysis.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -313,6 +313,7 @@ def main(argv: Sequence[str] | None = None, pdf_writer=None) -> int:
     docs/sample-report.pdf: the real engine's comparison with the illustrative ``sample_reviews``.
     ``pdf_writer`` is the window's PDF renderer, passed in by ``main.py``."""
     import sys
+
     from analysis.report.build import build_report
     from analysis.report.cli import write_report
     targets = list(sys.argv[1:] if argv is None else argv) or [str(ROOT / "docs" / "sample-report.pdf")]

@@ -148,14 +148,14 @@ def report(repeat: int, n: int, words: int, seed: int) -> str:
              "|---|---:|---:|---:|---:|"]
     for label, arts in (("seeds", seeds), (f"synthetic (~{words} words each)", synthetic)):
         run_all(arts)      # warm-up: lexicon regexes compiled, model vocabulary read
-        t = best_of(repeat, lambda: run_all(arts))
+        t = best_of(repeat, lambda arts=arts: run_all(arts))
         w = _words(arts)
         lines.append(f"| {label} | {len(arts)} | {w:,} | {1000 * t:.0f} | {1000 * t / w * 1000:.1f} |")
     lines += ["", f"Per signal, on the {n} synthetic articles (ms per 1,000 words):", "",
               "| signal | ms per 1,000 words |", "|---|---:|"]
     w = _words(synthetic)
     for name, fn in _parts().items():
-        t = best_of(repeat, lambda: fn(synthetic))
+        t = best_of(repeat, lambda fn=fn: fn(synthetic))
         lines.append(f"| {name} | {1000 * t / w * 1000:.1f} |")
     lines += ["", "Cold start, paid once per process (seconds):", "",
               "| load | s |", "|---|---:|"]

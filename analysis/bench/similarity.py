@@ -126,9 +126,9 @@ def speed_and_recall(threshold: float) -> list[str]:
                                   ("50 synthetic x 1,000 words", synthetic_articles(50), False),
                                   ("200 synthetic x 1,000 words", synthetic_articles(200), False)):
         runs = 3 if len(articles) <= 50 else 1
-        feat_s, feats = _best_of(runs, lambda: featurize(articles))
+        feat_s, feats = _best_of(runs, lambda articles=articles: featurize(articles))
         idf = idf_table(feats)
-        index_s, cands = _best_of(runs, lambda: candidate_pairs(feats, idf))
+        index_s, cands = _best_of(runs, lambda feats=feats, idf=idf: candidate_pairs(feats, idf))
         n = sum(len(v) for v in feats.values())
         sizes = [len(v) for v in feats.values()]
         total = (sum(sizes) ** 2 - sum(x * x for x in sizes)) // 2

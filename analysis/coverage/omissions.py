@@ -12,9 +12,14 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
-from analysis.constants import (EXCLUSIVE_MAX_SCORE, LEDE_PARAGRAPHS, OMISSION_COVERAGE_WEIGHT,
-                        OMISSION_MIN_CARRIERS, OMISSION_PROMINENCE_WEIGHT)
 from analysis.align.facts import relative_position
+from analysis.constants import (
+    EXCLUSIVE_MAX_SCORE,
+    LEDE_PARAGRAPHS,
+    OMISSION_COVERAGE_WEIGHT,
+    OMISSION_MIN_CARRIERS,
+    OMISSION_PROMINENCE_WEIGHT,
+)
 from analysis.model import Article, Fact, Finding, Omission, Span, stable_id
 
 

@@ -29,12 +29,19 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from analysis.align.stage import substantive_sentences
-from analysis.constants import (EVENT_ENTITY_WEIGHT, EVENT_EVIDENCE_PEERS, EVENT_FACT_WEIGHT,
-                        EVENT_OFFICE_CONFLICT_PENALTY, EVENT_PEERS, EVENT_REFERENCE_PERCENTILE,
-                        EVENT_STRONG_PAIR_AFFINITY, SAME_EVENT_MIN_SCORE)
-from analysis.events.offices import conflicts, office_holders
 from analysis.align.similarity import indicator_matrix
+from analysis.align.stage import substantive_sentences
+from analysis.constants import (
+    EVENT_ENTITY_WEIGHT,
+    EVENT_EVIDENCE_PEERS,
+    EVENT_FACT_WEIGHT,
+    EVENT_OFFICE_CONFLICT_PENALTY,
+    EVENT_PEERS,
+    EVENT_REFERENCE_PERCENTILE,
+    EVENT_STRONG_PAIR_AFFINITY,
+    SAME_EVENT_MIN_SCORE,
+)
+from analysis.events.offices import conflicts, office_holders
 from analysis.model import Article, EventMatch, Fact
 
 

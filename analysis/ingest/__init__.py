@@ -12,7 +12,6 @@ import re
 
 from analysis import constants as C
 from analysis.errors import IngestError
-from analysis.model import Article
 from analysis.ingest import metadata
 from analysis.ingest.clean import clean
 from analysis.ingest.decode import decode_bytes
@@ -21,6 +20,7 @@ from analysis.ingest.html import declared_charset, extract_page, looks_like_html
 from analysis.ingest.language import detect_language
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.source import Source, resolve
+from analysis.model import Article
 
 __all__ = ["load_article"]
 

@@ -20,9 +20,9 @@ import re
 from dataclasses import dataclass, field
 
 from analysis import constants as C
-from analysis.model import Removed
 from analysis.ingest import furniture, markdown
 from analysis.ingest.metadata import find_date, iso_date, split_title_suffix
+from analysis.model import Removed
 
 _QUOTES = "“”\"«»„"
 _POSITION = re.compile(r"\((?:l|r|c|left|right|center|centre|front|back|top|bottom|"

@@ -47,7 +47,7 @@ def fetch(url: str) -> Fetched:
         raise
     except urllib.error.HTTPError as error:
         raise IngestError(f"{url}: the server answered HTTP {error.code} {error.reason}") from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise _timeout(url) from None
     except urllib.error.URLError as error:
         if isinstance(error.reason, (TimeoutError, socket.timeout)):

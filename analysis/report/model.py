@@ -11,7 +11,6 @@ Colours are ``#rrggbb`` strings chosen by the builder from its own palette, neve
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 SCHEMA = "parallax.report/1"
 
@@ -109,7 +108,7 @@ class Chart:
     value_format: str = "{:.1f}"
 
 
-Block = Union[Heading, Para, Bullets, Table, Excerpt, Chart]
+Block = Heading | Para | Bullets | Table | Excerpt | Chart
 
 
 @dataclass(frozen=True)

@@ -71,7 +71,9 @@ def _colour(value: str | None, default: str = colours.TEXT) -> str:
 def run_html(run: Run) -> str:
     text = esc(run.text).replace("\n", "<br>")
     if run.style == "b":
-        return f'<strong style="color:{_colour(run.colour)}">{text}</strong>' if run.colour else f"<strong>{text}</strong>"
+        if run.colour:
+            return f'<strong style="color:{_colour(run.colour)}">{text}</strong>'
+        return f"<strong>{text}</strong>"
     if run.style == "i":
         return f"<em>{text}</em>"
     if run.style == "muted":

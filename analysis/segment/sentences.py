@@ -29,11 +29,15 @@ from functools import lru_cache
 
 # The two orthographic flags are module constants of Punkt's (stable since NLTK 2); they let us hand
 # Punkt the evidence it would otherwise learn from a training corpus.
-from nltk.tokenize.punkt import (_ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters,
-                                 PunktSentenceTokenizer)
+from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters, PunktSentenceTokenizer
 
-from analysis.constants import (MAX_PARENTHETICAL_CHARS, MAX_SENTENCE_CHARS, MAX_TIME_INTRO_WORDS,
-                        MIN_SPLIT_PIECE_CHARS, PUNKT_WINDOW_CHARS)
+from analysis.constants import (
+    MAX_PARENTHETICAL_CHARS,
+    MAX_SENTENCE_CHARS,
+    MAX_TIME_INTRO_WORDS,
+    MIN_SPLIT_PIECE_CHARS,
+    PUNKT_WINDOW_CHARS,
+)
 from analysis.model import Paragraph, Sentence
 
 # --- word lists (lower case, without the final period) -------------------------------------------
@@ -204,7 +208,7 @@ _ATTRIBUTION = re.compile(r"""
     (?:[\w'’.-]+\s+){1,4}(?:%s)                         # "Zelensky said", "The official added"
     (?:(?:\s+[\w'’.,-]+){0,3}|\s+(?:%s)(?:\s+[\w'’.,-]+){0,8})    # "Monday", "in a statement"
     [.!]
-""" % ("|".join(sorted(ATTRIBUTION_VERBS)),
+""" % ("|".join(sorted(ATTRIBUTION_VERBS)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
        "in|on|at|to|during|after|before|while|with|from|for|via|through|according"), re.VERBOSE)
 
 
@@ -290,7 +294,7 @@ def _word_before(chunk: str, i: int) -> str:
 
 
 # What follows a candidate boundary: closing quotes, space, opening quotes, then a letter.
-_NEXT_LETTER = re.compile(r"(?P<close>[%s]*)\s+[%s]*(?P<letter>[^\W\d_])"
+_NEXT_LETTER = re.compile(r"(?P<close>[%s]*)\s+[%s]*(?P<letter>[^\W\d_])"  # noqa: UP031  (a regex: see above)
                           % (re.escape(_CLOSERS), re.escape(_OPENERS)))
 
 

@@ -14,7 +14,7 @@ REVIEW_SCHEMA = "parallax.review/1"
 
 def _load_one(item: SessionArticle, stored_sha1: str | None) -> Article:
     """Ingest one stored article as pasted text, then restore its path, kind and warnings."""
-    import analysis         # at call time: ingest loads lazily and is heavier than the session
+    import analysis  # at call time: ingest loads lazily and is heavier than the session
 
     overrides = {"outlet": item.outlet, "title": item.title, "date": item.date,
                  "author": item.author}

@@ -41,7 +41,7 @@ class SessionArticle:
 
     @classmethod
     def from_article(cls, article: Article, *, excluded: bool = False,
-                     reference: bool = False) -> "SessionArticle":
+                     reference: bool = False) -> SessionArticle:
         """Keep an ingested article: its decoded source text and the metadata ingest found."""
         return cls(source_text=article.source_text, kind=article.source_kind, path=article.path,
                    id=article.id, outlet=article.outlet or None, title=article.title or None,

@@ -6,7 +6,7 @@ migration path is exercised on every ``create`` and not only on old files.
 from __future__ import annotations
 
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from importlib import metadata
 from typing import Callable
 
@@ -56,7 +56,7 @@ CREATE TABLE review (
 
 def utc_now() -> str:
     """The current time as ISO 8601 UTC to the second, the one timestamp format of the file."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def app_version() -> str:

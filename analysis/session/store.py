@@ -19,12 +19,20 @@ from analysis.constants import SESSION_MAX_NOTE_CHARS, SESSION_NOTE_MERGE_SECOND
 from analysis.errors import SessionError
 from analysis.model import Article, Finding
 from analysis.session.check import connect_readonly, inspect_header, one_line, sidecars, validate
-from analysis.session.files import (check_target, connect_rw, copy_database, free_backup_name, fsync_dir,
-                    remove, rollback, temp_beside, why_read_only)
+from analysis.session.files import (
+    check_target,
+    connect_rw,
+    copy_database,
+    free_backup_name,
+    fsync_dir,
+    remove,
+    rollback,
+    temp_beside,
+    why_read_only,
+)
 from analysis.session.lock import SessionLock
 from analysis.session.records import Review, SessionArticle, UndoStep, finding_snapshot
-from analysis.session.schema import (ARTICLE_KINDS, SCHEMA_VERSION, SEVERITIES, VERDICTS, create_v1, migrate,
-                     utc_now)
+from analysis.session.schema import ARTICLE_KINDS, SCHEMA_VERSION, SEVERITIES, VERDICTS, create_v1, migrate, utc_now
 
 _VERDICT_LABELS = {"confirmed": "Confirm", "dismissed": "Dismiss", "flagged": "Flag",
                    "none": "Clear verdict"}
@@ -102,7 +110,7 @@ class Session:
 
     @classmethod
     def create(cls, path: str | os.PathLike[str], articles: Iterable[SessionArticle | Article] = (),
-               *, settings: dict[str, Any] | None = None, overwrite: bool = False) -> "Session":
+               *, settings: dict[str, Any] | None = None, overwrite: bool = False) -> Session:
         """Make a new session file holding ``articles`` (in order) and ``settings``, and open it.
 
         The file appears whole or not at all (built beside it, then renamed).  An existing file is
@@ -148,7 +156,7 @@ class Session:
             conn.close()
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, read_only: bool | None = None) -> "Session":
+    def open(cls, path: str | os.PathLike[str], *, read_only: bool | None = None) -> Session:
         """Open an existing session.
 
         ``read_only=None`` (the window): writable, or read-only with ``read_only_reason`` set when
@@ -186,7 +194,7 @@ class Session:
         return conn
 
     @classmethod
-    def _open_writable(cls, path: Path) -> "Session":
+    def _open_writable(cls, path: Path) -> Session:
         lock = SessionLock(path)
         lock.acquire()
         conn = None
@@ -217,7 +225,7 @@ class Session:
             self._lock.release()
             self._lock = None
 
-    def __enter__(self) -> "Session":
+    def __enter__(self) -> Session:
         return self
 
     def __exit__(self, *exc_info) -> None:

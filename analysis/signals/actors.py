@@ -18,11 +18,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
-from analysis.align.features.entities import (ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS,
-                                 TITLES, CorpusVocabulary, EntityResolver, normalise_key,
-                                 sentence_mentions)
+from analysis.align.features.entities import (
+    ALIASES,
+    CANONICAL_PLACES,
+    SENTENCE_OPENERS,
+    TITLE_MODIFIERS,
+    TITLES,
+    CorpusVocabulary,
+    EntityResolver,
+    normalise_key,
+    sentence_mentions,
+)
 from analysis.align.features.words import stopwords
+from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
 from analysis.model import Article
 
 # Words that may stand in a role in front of a name besides entities' titles ("Kremlin Aide",

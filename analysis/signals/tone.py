@@ -27,7 +27,7 @@ import re
 from collections import Counter
 from typing import Sequence
 
-from analysis.constants import (PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN)
+from analysis.constants import PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.model import Article, Quote, Sentence
 from analysis.signals.common import language_note, per_thousand, sentences_by_ids, span_cover, tokens_by_sentence

@@ -16,9 +16,13 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from analysis.constants import (VOICE_COVERAGE_WEIGHT, VOICE_OMISSION_MIN_QUOTERS,
-                         VOICE_PROMINENCE_FULL_SHARE, VOICE_PROMINENCE_WEIGHT)
 from analysis.align.features.entities import normalise_key
+from analysis.constants import (
+    VOICE_COVERAGE_WEIGHT,
+    VOICE_OMISSION_MIN_QUOTERS,
+    VOICE_PROMINENCE_FULL_SHARE,
+    VOICE_PROMINENCE_WEIGHT,
+)
 from analysis.model import Article, Finding, Quote, Span, Voice, stable_id
 from analysis.signals.actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
 from analysis.signals.attribution import Attribution

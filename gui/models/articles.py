@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 from ..document import Document
 from ..richtext import fmt_num
 from ..theme import outlet_color
-from .metrics import NAMED, find_key, flatten
+from .metrics import NAMED, find_key
 
 COLUMNS = ("Outlet", "Title", "Date", "Words", "Grade", "Sentiment")
 

@@ -240,7 +240,7 @@ class FindingsFilter(QSortFilterProxyModel):
         self._accepted = (model.findings, rows)    # a new order or comparison is a new tuple
         return rows
 
-    def accepts(self, model: "FindingsModel", f: Finding) -> bool:
+    def accepts(self, model: FindingsModel, f: Finding) -> bool:
         if self.kind and f.kind != self.kind:
             return False
         if self.article and self.article not in f.articles:

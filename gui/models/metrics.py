@@ -16,7 +16,6 @@ from analysis.model import Comparison
 
 from ..richtext import fmt_num
 
-
 _SENTENCE_ID = re.compile(r"^a?\w*\.s\d+$")
 MAX_DEPTH = 3
 

@@ -1,9 +1,7 @@
 """The metrics tab: every numeric metric per outlet in one table, and a chart of the selected row."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..charts import Bar, BarChart, table_beside_charts
 from ..document import Document

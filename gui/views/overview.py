@@ -15,7 +15,7 @@ from __future__ import annotations
 import heapq
 import time
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
@@ -205,8 +205,8 @@ class Overview(QWidget):
             if self.doc.articles:
                 return [f'<p style="color:{t.muted}">Analysing {len(self.doc.included())} '
                         f'articles…</p>']
-            return [f'<h2>No articles yet</h2><p>Add files with <b>Ctrl+O</b>, paste an article '
-                    f'with <b>Ctrl+Shift+V</b>, or add a link with <b>Ctrl+L</b>.</p>']
+            return ['<h2>No articles yet</h2><p>Add files with <b>Ctrl+O</b>, paste an article '
+                    'with <b>Ctrl+Shift+V</b>, or add a link with <b>Ctrl+L</b>.</p>']
         arts = self.doc.shown_articles()
         facts = {f.id: f for f in comp.facts}
         out = [f'<h2 style="margin-bottom:0">{len(arts)} outlets · {len(comp.facts)} facts · '

@@ -19,11 +19,18 @@ from __future__ import annotations
 import bisect
 import time
 
-from PySide6.QtCore import QTimer, QUrl, Qt, Signal
-from PySide6.QtGui import (QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor,
-                           QTextDocument, QTextLength, QTextTableFormat)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextEdit,
-                               QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextLength,
+    QTextTableFormat,
+)
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding, Sentence
 
@@ -525,7 +532,7 @@ class SideBySide(QWidget):
                 continue
             fmt = QTextCharFormat()
             active = [m for m in marks if m[0] <= s and e <= m[1]]
-            for ms, me, what, f in active:
+            for _ms, _me, what, f in active:
                 if what == "diff":
                     fmt.setBackground(QColor(color))
                 else:

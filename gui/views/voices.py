@@ -2,8 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel,
-                               QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from ..charts import Bar, BarChart, table_beside_charts
 from ..document import Document

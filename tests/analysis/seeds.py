@@ -15,8 +15,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.bench import load_seeds, raw_seeds as _raw_seeds, text_article
-from analysis.bench.framing import SEED_FACTS, fact, seed_articles as _numbered_raw_seeds
+from analysis.bench import load_seeds, text_article
+from analysis.bench import raw_seeds as _raw_seeds
+from analysis.bench.framing import SEED_FACTS, fact
+from analysis.bench.framing import seed_articles as _numbered_raw_seeds
 from analysis.model import Article
 
 __all__ = ["SEED_FACTS", "fact", "feature_with", "framing_seeds", "loaded_seeds", "raw_seeds",

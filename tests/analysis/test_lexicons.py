@@ -5,8 +5,7 @@ import re
 
 import pytest
 
-from analysis.lexicons import (LEXICON_DIR, REQUIRED_HEADER_KEYS, available_lexicons, load_lexicon,
-                               parse_lexicon)
+from analysis.lexicons import LEXICON_DIR, REQUIRED_HEADER_KEYS, available_lexicons, load_lexicon, parse_lexicon
 
 ALL = available_lexicons()
 

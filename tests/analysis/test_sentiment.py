@@ -80,6 +80,7 @@ def test_non_english_gets_a_note_not_a_score():
 def test_fast_sentitext_tokens_match_nltk():
     # analyzer() swaps in a faster SentiText._words_and_emoticons: it must give NLTK's tokens exactly.
     import random
+
     from nltk.sentiment.vader import SentiText
     an = st.analyzer()
     texts = [s.text for a in loaded_seeds() for s in a.sentences]

@@ -8,8 +8,7 @@ import pytest
 
 from analysis.errors import SessionError
 from analysis.model import Comparison, Finding, stable_id
-from analysis.session import (SCHEMA_VERSION, Review, Session, SessionArticle, is_session_file,
-                              review_export)
+from analysis.session import SCHEMA_VERSION, Review, Session, SessionArticle, is_session_file, review_export
 from analysis.session import store as session_store
 from analysis.session.schema import create_v1
 

@@ -50,8 +50,8 @@ def test_kill_9_mid_review_loses_nothing_committed(tmp_path):
     assert child.returncode == -signal.SIGKILL
     assert Path(f"{path}{LOCK_SUFFIX}").exists()             # the dead child's stale lock
 
-    committed_verdicts = {int(l.split()[1]) for l in lines if l.startswith("verdict")}
-    committed_notes = {int(l.split()[1]) for l in lines if l.startswith("note")}
+    committed_verdicts = {int(line.split()[1]) for line in lines if line.startswith("verdict")}
+    committed_notes = {int(line.split()[1]) for line in lines if line.startswith("note")}
     with Session.open(path) as reopened:
         assert not reopened.read_only
         reviews = reopened.reviews()

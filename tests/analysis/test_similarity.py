@@ -4,8 +4,15 @@ from __future__ import annotations
 import pytest
 
 from analysis.align.features import idf_table
-from analysis.align.similarity import (COMPONENTS, all_pairs, candidate_pairs, pair_components,
-                                 pair_similarity, score_pairs, similarity)
+from analysis.align.similarity import (
+    COMPONENTS,
+    all_pairs,
+    candidate_pairs,
+    pair_components,
+    pair_similarity,
+    score_pairs,
+    similarity,
+)
 from seeds import feature_with, seed_features
 
 # The threshold of the recall check: the region where the aligner links sentences.

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.model import (Comparison, EventMatch, Fact, FactMember, Finding, Omission, Quote, Span,
-                            Voice, stable_id)
+from analysis.model import Comparison, EventMatch, Fact, FactMember, Finding, Omission, Quote, Span, Voice, stable_id
 
 _W = re.compile(r"[a-z0-9]+")
 STOP = set("the a an of to in and on for that with is was were be by as at from it its this has "

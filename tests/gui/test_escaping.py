@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import make_article, show_comparison
 
 from analysis.model import Comparison, EventMatch, Fact, FactMember, Finding, Omission, Span
 from gui.main_window import MainWindow
-from helpers import make_article, show_comparison
 
 HOSTILE = '<script>alert("x")</script> & <img src=x onerror=alert(1)> <b>bold</b>'
 

@@ -16,13 +16,14 @@ import time
 from pathlib import Path
 
 import pytest
+from helpers import press, show_comparison, wait_analysed
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from gui import export, settings, theme
 from gui.app import make_window
 from gui.main_window import MainWindow
-from helpers import show_comparison, press, wait_analysed
+
 EXPORT_TIMEOUT_MS = 30_000
 NO = Qt.KeyboardModifier.NoModifier
 CTRL = Qt.KeyboardModifier.ControlModifier

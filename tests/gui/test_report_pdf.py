@@ -7,10 +7,16 @@ import subprocess
 
 import pytest
 
+from analysis.bench.sample_report import (
+    HOSTILE,
+    handmade_comparison,
+    hostile_comparison,
+    hostile_reviews,
+    sample_reviews,
+    seed_articles,
+)
 from analysis.report import build_report
 from analysis.report.model import Heading, Report, Section, Table, cell
-from analysis.bench.sample_report import (HOSTILE, handmade_comparison, hostile_comparison, hostile_reviews,
-                                    sample_reviews, seed_articles)
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdfimages"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) "

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import pytest
+from helpers import show_comparison
 
 from gui.main_window import MainWindow
 from gui.models.metrics import NAMED, find_key, flatten
-from helpers import show_comparison
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from helpers import press, show_comparison, wait_analysed
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication
@@ -11,11 +12,6 @@ from PySide6.QtWidgets import QApplication
 from gui import dialogs, settings
 from gui.app import make_window
 from gui.main_window import MainWindow
-from helpers import show_comparison, press, wait_analysed
-
-
-
-
 
 
 @pytest.fixture

@@ -21,10 +21,10 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from analysis.model import Article
 from analysis.align.features.entities import CorpusVocabulary, EntityResolver, normalise_key, sentence_mentions
 from analysis.align.features.quantities import Quantity, find_dates, find_quantities
 from analysis.align.features.words import content_words, stem
+from analysis.model import Article
 
 __all__ = ["IdfTable", "Quantity", "SentenceFeatures", "TextUnit", "featurize", "featurize_units",
            "idf_table", "normalise_key"]
@@ -106,7 +106,7 @@ def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
             in zip(units, contents, mentions, sentence_vectors, content_vectors)]
 
 
-def _weighted_means(contents, words, word_vectors: np.ndarray, idf: "IdfTable") -> np.ndarray:
+def _weighted_means(contents, words, word_vectors: np.ndarray, idf: IdfTable) -> np.ndarray:
     """Per unit, the IDF-weighted mean of its content-word vectors, unit norm (zeros if none)."""
     index = {w: i for i, w in enumerate(words)}
     weight = np.array([idf.weight(stem(w)) for w in words], dtype=np.float32)

@@ -32,8 +32,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from analysis.constants import ENTITY_CORPUS_MIN_SENTENCES
 from analysis.align.features.words import scan, stopwords, strip_possessive
+from analysis.constants import ENTITY_CORPUS_MIN_SENTENCES
 
 # Alias (lower case, periods kept) -> canonical key.  Demonyms fold only when they stand alone.
 _COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {

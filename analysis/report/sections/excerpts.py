@@ -11,10 +11,10 @@ from analysis.model import Fact
 from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.diffs import changed_spans, member_segments
-from analysis.vocabulary.kinds import check_first as is_contradiction
 from analysis.report.model import Excerpt, ExcerptLine, Heading, Run, Section, para
 from analysis.report.settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
 from analysis.report.text import join_names, marked_runs
+from analysis.vocabulary.kinds import check_first as is_contradiction
 
 
 def key_facts(ctx: Context) -> list[Fact]:

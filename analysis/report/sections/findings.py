@@ -5,11 +5,12 @@ from collections import defaultdict
 
 from analysis.model import Finding
 from analysis.report.context import Context
-from analysis.vocabulary.kinds import check_first as is_contradiction, label as kind_label
 from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.sections.common import outlets_runs, quoted_spans, review_runs
 from analysis.report.settings import FINDINGS_PER_KIND
 from analysis.report.text import clip, plural
-from analysis.report.sections.common import outlets_runs, quoted_spans, review_runs
+from analysis.vocabulary.kinds import check_first as is_contradiction
+from analysis.vocabulary.kinds import label as kind_label
 
 
 def _order(ctx: Context, findings: list[Finding]) -> list[Finding]:

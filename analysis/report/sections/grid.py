@@ -6,7 +6,7 @@ from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.model import Cell, Heading, Run, Section, Table, cell, para
 from analysis.report.settings import GRID_MAX_FACTS, GRID_OUTLETS_PER_TABLE
-from analysis.report.text import clip, plural
+from analysis.report.text import plural
 
 
 def _placement(ctx: Context, fact: Fact, article_id: str, omitted: set[tuple[str, str]]) -> Cell:

@@ -4,10 +4,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from analysis.report.context import Context
-from analysis.vocabulary.kinds import label as kind_label
 from analysis.report.model import Heading, Run, Section, Table, cell, para
-from analysis.report.provenance import libraries, lexicons, thresholds
+from analysis.report.provenance import lexicons, libraries, thresholds
 from analysis.report.text import clip, join_names
+from analysis.vocabulary.kinds import label as kind_label
 
 HOW = (
     "Articles are cleaned (navigation, credits and footers removed and kept for review), split into "

@@ -8,8 +8,8 @@ from __future__ import annotations
 from typing import Any
 
 from analysis.model import Voice
-from analysis.report import metrics_access as m
 from analysis.report import colours
+from analysis.report import metrics_access as m
 from analysis.report.context import Context
 from analysis.report.model import Chart, Heading, Run, Section, Series, Table, cell, para
 from analysis.report.settings import VOICES_MAX

@@ -4,9 +4,9 @@ from __future__ import annotations
 from analysis.model import Finding
 from analysis.report.context import Context
 from analysis.report.model import Heading, Run, Section, Table, cell, para
+from analysis.report.sections.common import outlet_runs, outlets_runs, review_runs
 from analysis.report.settings import EXCLUSIVES_MAX, OMISSIONS_MAX
 from analysis.report.text import clip, plural
-from analysis.report.sections.common import outlet_runs, outlets_runs, review_runs
 
 
 def _omission_rows(ctx: Context) -> tuple[list, int]:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from analysis.model import Finding
 from analysis.report import metrics_access as m
 from analysis.report.context import Context
-from analysis.vocabulary.kinds import check_first as is_contradiction, label as kind_label
 from analysis.report.model import Bullets, Heading, Run, Section, para, runs
+from analysis.report.sections.common import outlet_runs, verdict_tag
 from analysis.report.settings import SUMMARY_ITEMS
 from analysis.report.text import clip, join_names, number, plural, signed
-from analysis.report.sections.common import outlet_runs, verdict_tag
+from analysis.vocabulary.kinds import check_first as is_contradiction
+from analysis.vocabulary.kinds import label as kind_label
 
 
 def _same_event(ctx: Context) -> list:

@@ -10,8 +10,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analysis.constants import (FRAMING_BASE_SCORES, FRAMING_EXCERPT_WORDS, FRAMING_IN_QUOTE_FACTOR,
-                          FRAMING_ONE_SIDED_FACTOR)
+from analysis.constants import (
+    FRAMING_BASE_SCORES,
+    FRAMING_EXCERPT_WORDS,
+    FRAMING_IN_QUOTE_FACTOR,
+    FRAMING_ONE_SIDED_FACTOR,
+)
 from analysis.model import Finding, stable_id
 from analysis.signals.framing.versions import Pair, Version
 
@@ -62,7 +66,7 @@ def quote(term: str) -> str:
 
 
 def to_finding(pair: Pair, cand: Candidate) -> Finding:
-    sides = sorted(((v.digest, v.text, cand.terms.get(v.id, "")) for v in (pair.a, pair.b)))
+    sides = sorted((v.digest, v.text, cand.terms.get(v.id, "")) for v in (pair.a, pair.b))
     parts = [cand.rule] + [p for side in sides for p in side]
     spans = []
     for version, s, e in cand.ranges:

@@ -28,10 +28,13 @@ from typing import Iterator
 
 from rapidfuzz import fuzz
 
-from analysis.constants import (FRAMING_QUANTITY_MAX_PER_VERSION, FRAMING_STANCE_MIN_GAP,
-                          FRAMING_UNKNOWN_NAME_MIN_SIMILARITY)
 from analysis.align.features.entities import TITLES
 from analysis.align.features.quantities import Quantity, find_dates, find_quantities, same_quantity
+from analysis.constants import (
+    FRAMING_QUANTITY_MAX_PER_VERSION,
+    FRAMING_STANCE_MIN_GAP,
+    FRAMING_UNKNOWN_NAME_MIN_SIMILARITY,
+)
 from analysis.lexicons import load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, quote
 from analysis.signals.framing.lexical import hits

@@ -149,4 +149,5 @@ def _metonym_candidate(pair: Pair, key: str, xs: list[Hit], ys: list[Hit]) -> Ca
         evidence=(f"{pair.a.name} names the actor {shown_a} where {pair.b.name} says "
                   f"{shown_b} (one actor: {key})."),
         score=adjust(base_score("naming.metonym")),
-        data={"actor": key, "forms": {pair.a.id: sorted({h.term for h in xs}), pair.b.id: sorted({h.term for h in ys})}})
+        data={"actor": key, "forms": {pair.a.id: sorted({h.term for h in xs}),
+                                      pair.b.id: sorted({h.term for h in ys})}})

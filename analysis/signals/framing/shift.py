@@ -3,19 +3,18 @@
 Rule ``sentiment_shift``: the VADER compound scores of the two versions differ by at least
 FRAMING_SENTIMENT_SHIFT_MIN; the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A
 version's compound is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores
-them (and caches them: the per-article sentiment has already scored every sentence).  The evidence names the words with the
-strongest VADER valence on each side, taken from the words the diff marks as changed.
+them (and caches them: the per-article sentiment has already scored every sentence).  The evidence
+names the words with the strongest VADER valence on each side, taken from the words the diff marks as changed.
 """
 from __future__ import annotations
 
 import re
 from typing import Iterator
 
-from analysis.constants import (FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN,
-                          FRAMING_SENTIMENT_WORDS_SHOWN)
-from analysis.signals.sentiment import analyzer, score_text
+from analysis.constants import FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN, FRAMING_SENTIMENT_WORDS_SHOWN
 from analysis.signals.framing.common import Candidate, adjust, base_score, quote
 from analysis.signals.framing.versions import Pair, Version
+from analysis.signals.sentiment import analyzer, score_text
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 

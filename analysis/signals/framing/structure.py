@@ -19,9 +19,15 @@ import re
 from functools import lru_cache
 from typing import Iterator, NamedTuple
 
-from analysis.constants import (FRAMING_QUOTE_FULL_WORDS, FRAMING_QUOTE_LENGTH_BONUS, FRAMING_QUOTE_MIN_WORDS,
-                          FRAMING_QUOTE_OVERLAP_MAX, PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS)
-from analysis.align.features.words import stem as _stem     # the features' Snowball stemmer, cached
+from analysis.align.features.words import stem as _stem  # the features' Snowball stemmer, cached
+from analysis.constants import (
+    FRAMING_QUOTE_FULL_WORDS,
+    FRAMING_QUOTE_LENGTH_BONUS,
+    FRAMING_QUOTE_MIN_WORDS,
+    FRAMING_QUOTE_OVERLAP_MAX,
+    PASSIVE_AGENT_WINDOW_WORDS,
+    PASSIVE_MAX_GAP_WORDS,
+)
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.versions import Pair, Version
 
