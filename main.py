@@ -27,6 +27,10 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("sources", nargs="+", metavar="FILE")
     for fmt in ("pdf", "html", "markdown", "json"):
         rep.add_argument(f"--{fmt}", metavar="OUT")
+    rep.add_argument("--page-size", default="A4", choices=("A4", "Letter"))
+    rep.add_argument("--reviewer", default="", help="name printed on the report")
+    rep.add_argument("--title", help="the report's title (default: from the articles)")
+    rep.add_argument("--include-dismissed", action="store_true", help="keep dismissed findings")
     bench = sub.add_parser("bench", help="run a benchmark")
     bench.add_argument("name")
     bench.add_argument("args", nargs=argparse.REMAINDER)
@@ -43,9 +47,11 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.commands import compare_command
         return compare_command(args.sources, args.json, args.markdown)
     if args.command == "report":
-        from analysis.report.cli import report_command
+        from analysis.commands import report_command
         return report_command(args.sources, pdf=args.pdf, html=args.html,
-                              markdown=args.markdown, json_out=args.json,
+                              markdown=args.markdown, json_out=args.json, page_size=args.page_size,
+                              reviewer=args.reviewer, title=args.title,
+                              include_dismissed=args.include_dismissed,
                               pdf_writer=_pdf_writer() if args.pdf else None)
     from analysis.bench import NAMES, NEEDS_PDF
     if args.name not in NAMES:

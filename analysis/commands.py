@@ -1,4 +1,5 @@
-"""Headless commands behind ``main.py``: load inputs, run the engine, write JSON / Markdown.
+"""Headless commands behind ``main.py``: load inputs, run the engine, write JSON / Markdown (``compare``)
+or a report (``report``).
 
 Every bad input gives one line on stderr and a non-zero exit status; the other inputs still load.
 """
@@ -137,3 +138,36 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
     if not written:
         return EXIT_NOTHING         # an output could not be written: nothing usable came out of it
     return EXIT_BAD_INPUT if failures else EXIT_OK
+
+
+def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
+                   markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
+                   reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
+                   err: TextIO = sys.stderr, pdf_writer=None) -> int:
+    """``python main.py report (FILE... | SESSION.parallax) --pdf OUT [--html OUT] [--markdown OUT]
+    [--json OUT]``: 0 when every output was written from every input, 1 when some inputs could not be
+    read (the report covers the rest), 2 when nothing could be written.  A session file brings the
+    editor's verdicts and notes; ``-`` writes a text format to stdout.  ``pdf_writer`` is the PDF
+    renderer the application layer passes in (``analysis.report.write.PdfWriter``)."""
+    from analysis.report.build import build_report
+    from analysis.report.write import write_report
+
+    outputs = [(p, f) for p, f in ((pdf, "pdf"), (html, "html"), (markdown, "markdown"),
+                                   (json_out, "json")) if p]
+    if not outputs:
+        print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
+        return EXIT_NOTHING
+    comparison, failures = analyse(sources, err)
+    if comparison is None:
+        return EXIT_NOTHING
+    reviews = session_reviews(sources)
+    report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
+                          title=title)
+    status = EXIT_BAD_INPUT if failures else EXIT_OK
+    for path, fmt in outputs:
+        try:
+            write_report(report, path, fmt, page_size=page_size, pdf_writer=pdf_writer)
+        except (OSError, ValueError) as exc:
+            print(f"parallax: cannot write {path}: {exc}", file=err)
+            status = EXIT_NOTHING
+    return status

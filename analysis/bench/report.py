@@ -63,7 +63,7 @@ def _first_word(comparison: Comparison, member: FactMember) -> tuple[int, int]:
 
 def measure(name: str, comparison: Comparison, out: Path, write_pdf) -> dict:
     from analysis.report import build_report
-    from analysis.report.cli import render_text
+    from analysis.report.write import render_text
     report, t_build = _timed(lambda: build_report(comparison))
     row = {"name": name, "articles": len(comparison.articles), "facts": len(comparison.facts),
            "findings": len(comparison.findings), "build": t_build}

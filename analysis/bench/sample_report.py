@@ -315,7 +315,7 @@ def main(argv: Sequence[str] | None = None, pdf_writer=None) -> int:
     import sys
 
     from analysis.report.build import build_report
-    from analysis.report.cli import write_report
+    from analysis.report.write import write_report
     targets = list(sys.argv[1:] if argv is None else argv) or [str(ROOT / "docs" / "sample-report.pdf")]
     comparison = seed_comparison()
     report = build_report(comparison, sample_reviews(comparison), reviewer="Sample reviewer",

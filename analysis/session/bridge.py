@@ -14,12 +14,12 @@ REVIEW_SCHEMA = "parallax.review/1"
 
 def _load_one(item: SessionArticle, stored_sha1: str | None) -> Article:
     """Ingest one stored article as pasted text, then restore its path, kind and warnings."""
-    import analysis  # at call time: ingest loads lazily and is heavier than the session
+    from analysis.ingest import load_article  # at call time: ingest is heavier than the session
 
     overrides = {"outlet": item.outlet, "title": item.title, "date": item.date,
                  "author": item.author}
     kwargs = {k: v for k, v in overrides.items() if v is not None}  # None: let ingest find it
-    article = analysis.load_article(item.source_text, kind="paste", article_id=item.id, **kwargs)
+    article = load_article(item.source_text, kind="paste", article_id=item.id, **kwargs)
     warnings = list(article.warnings)
     if stored_sha1 is not None and stored_sha1 != sha1_text(item.source_text):
         warnings.append(f"The stored text of {item.id} does not match its hash: "

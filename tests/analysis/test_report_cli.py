@@ -8,8 +8,9 @@ import pytest
 
 import analysis
 from analysis.bench.sample_report import handmade_comparison, seed_articles, seed_paths
-from analysis.report import export_report, report_command
-from analysis.report.cli import format_of
+from analysis.commands import report_command
+from analysis.report import export_report
+from analysis.report.write import format_of
 
 
 @pytest.fixture()

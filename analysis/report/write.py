@@ -1,9 +1,5 @@
-"""Writing reports from the command line and from the window.
+"""Writing reports to files: for the command line (``analysis.commands.report_command``) and the window.
 
-* ``report_command(sources, pdf=None, html=None, markdown=None, json_out=None, ...) -> int`` is what
-  ``python main.py report (FILE... | SESSION.parallax) --pdf OUT [--html OUT] [--markdown OUT]
-  [--json OUT]`` calls.  A session file brings the editor's verdicts and notes; ``-`` writes a text
-  format to stdout.
 * ``export_report(comparison, path, fmt=None, *, reviews=None, ...)`` is what the window's
   File > Export calls (off the GUI thread is fine): build the report and write one file.
 * ``write_report(report, path, fmt=None, ...)`` writes an already built report.
@@ -16,9 +12,8 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence, TextIO
+from typing import Any, Callable, Mapping
 
-from analysis.commands import EXIT_BAD_INPUT, EXIT_NOTHING, EXIT_OK
 from analysis.model import Comparison
 from analysis.report.build import build_report
 from analysis.report.model import Report
@@ -95,31 +90,3 @@ def export_report(comparison: Comparison, path: str | Path, fmt: str | None = No
                           title=title, colours=colours)
     return write_report(report, path, fmt, page_size=page_size, progress=progress,
                         pdf_writer=pdf_writer)
-
-
-def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
-                   markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
-                   reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
-                   err: TextIO = sys.stderr, pdf_writer: PdfWriter | None = None) -> int:
-    """``python main.py report``: 0 when every output was written from every input, 1 when some
-    inputs could not be read (the report covers the rest), 2 when nothing could be written."""
-    outputs = [(p, f) for p, f in ((pdf, "pdf"), (html, "html"), (markdown, "markdown"),
-                                   (json_out, "json")) if p]
-    if not outputs:
-        print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
-        return EXIT_NOTHING
-    from analysis.commands import analyse, session_reviews
-    comparison, failures = analyse(sources, err)
-    if comparison is None:
-        return EXIT_NOTHING
-    reviews = session_reviews(sources)
-    report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
-                          title=title)
-    status = EXIT_BAD_INPUT if failures else EXIT_OK
-    for path, fmt in outputs:
-        try:
-            write_report(report, path, fmt, page_size=page_size, pdf_writer=pdf_writer)
-        except (OSError, ValueError) as exc:
-            print(f"parallax: cannot write {path}: {exc}", file=err)
-            status = EXIT_NOTHING
-    return status
