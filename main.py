@@ -53,7 +53,12 @@ def main(argv: list[str] | None = None) -> int:
                               reviewer=args.reviewer, title=args.title,
                               include_dismissed=args.include_dismissed,
                               pdf_writer=_pdf_writer() if args.pdf else None)
-    from analysis.bench import NAMES, NEEDS_PDF
+    try:
+        from analysis.bench import NAMES, NEEDS_PDF
+    except ModuleNotFoundError:
+        print("parallax: the benchmarks run from a source checkout of Parallax (they are not installed)",
+              file=sys.stderr)
+        return 2
     if args.name not in NAMES:
         print(f"parallax: unknown benchmark {args.name!r}; choose from {', '.join(NAMES)}",
               file=sys.stderr)

@@ -14,10 +14,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Mapping
 
-LEXICON_DIR = Path(__file__).resolve().parent.parent / "resources" / "lexicons"
+from analysis.resources import lexicon_dir
+
+LEXICON_DIR = lexicon_dir()          # a Traversable: read with ``/`` and ``read_text``
 REQUIRED_HEADER_KEYS = ("name", "what", "origin", "licence")
 
 
@@ -102,4 +103,4 @@ def load_lexicon(name: str) -> Lexicon:
 
 
 def available_lexicons() -> list[str]:
-    return sorted(p.stem for p in LEXICON_DIR.glob("*.txt"))
+    return sorted(p.name.removesuffix(".txt") for p in LEXICON_DIR.iterdir() if p.name.endswith(".txt"))

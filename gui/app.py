@@ -13,9 +13,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from analysis.resources import resource
+
 from . import settings, theme
 
-ICON = Path(__file__).resolve().parent.parent / "resources" / "icons" / "parallax.svg"
+ICON = Path(str(resource("icons", "parallax.svg")))
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from analysis.errors import SessionError
 from analysis.model import Article, Comparison, Finding
+from analysis.resources import seed_paths
 from analysis.session import SESSION_SUFFIX, Review, is_session_file
 
 from . import actions as actions_table
@@ -54,7 +55,6 @@ from .views.voices import VoicesView
 from .worker import Runner, run_in_background
 
 log = logging.getLogger(__name__)
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 FILE_FILTER = ("Articles and sessions (*.txt *.md *.markdown *.html *.htm *.parallax);;"
                "Articles (*.txt *.md *.markdown *.html *.htm);;"
                "Parallax review sessions (*.parallax);;All files (*)")
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
         self._load(items, replace=replace)
 
     def open_seeds(self) -> None:
-        paths = [str(p) for p in sorted(SEEDS.glob("*.txt"))]
+        paths = [str(p) for p in seed_paths()]
         if not paths:
             self.banner.show_message("The bundled sample articles are missing (seeds/*.txt).")
             return
@@ -386,7 +386,8 @@ class MainWindow(QMainWindow):
             self.doc.add(loaded.articles)
         files = [i.value for i in items if i.kind == "file"]
         ok = {a.path for a in loaded.articles}
-        good = [f for f in files if f in ok and not str(f).startswith(str(SEEDS))]
+        seeds = {str(p) for p in seed_paths()}
+        good = [f for f in files if f in ok and str(f) not in seeds]
         if good:
             settings.add_recent(good)
         if loaded.errors:

@@ -125,9 +125,9 @@ def apply(app: QApplication, theme: Theme) -> None:
 
 def stylesheet(theme: Theme) -> str:
     """The small style sheet on top of the palette: visible focus, quiet borders, tab spacing."""
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "resources" / "styles" / "base.qss"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    from analysis.resources import resource
+    path = resource("styles", "base.qss")
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
     # Longest names first, so "@banner_text" is not eaten by "@banner".
     for key, value in sorted(vars(theme).items(), key=lambda kv: -len(kv[0])):
         text = text.replace("@" + key, str(value))

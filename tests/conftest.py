@@ -9,13 +9,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT / "seeds"
-
 
 @pytest.fixture(scope="session")
 def seed_paths() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt"))
+    from analysis.resources import seed_paths as bundled
+    return bundled()
 
 
 @pytest.fixture(scope="session")

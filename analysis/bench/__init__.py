@@ -14,14 +14,14 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
-SEEDS = REPO / "seeds"
 NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui", "sample_report")
 NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
 
 
 def seed_paths() -> list[Path]:
     """The bundled seed files, in file-name order (000 ... 004)."""
-    return sorted(SEEDS.glob("*.txt"))
+    from analysis.resources import seed_paths as bundled
+    return bundled()
 
 
 def load_seeds() -> list:

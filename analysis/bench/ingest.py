@@ -22,9 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.bench import REPO
-
-SEEDS = REPO / "seeds"
+from analysis.bench import seed_paths
 
 
 def _best(repeat: int, run) -> float:
@@ -78,9 +76,9 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     from analysis.ingest import load_article
 
-    paths = sorted(SEEDS.glob("*.txt"))
+    paths = seed_paths()
     if not paths:
-        print(f"No seeds in {SEEDS}")
+        print("No seeds found")
         return 1
     words = sum(load_article(p).word_count for p in paths)
     rows = [("5 seeds, `.txt`, `load_article` (with segmentation)", words,

@@ -15,7 +15,6 @@ from analysis.model import Article, Comparison, EventMatch, Fact, FactMember, Fi
 from analysis.segment import segment
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT / "seeds"
 # Display names for the seeds, as an editor would set them in the outlet list where ingest finds no
 # outlet: descriptive labels an editor might type, never guessed from a sentence that cites an outlet.
 SEED_OUTLETS = ("Roundup blog", "Live blog", "Analytical team", "CNN", "Paris follow-up")
@@ -55,7 +54,8 @@ def _raw_article(index: int, path: Path) -> Article:
 
 
 def seed_paths() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt"))
+    from analysis.resources import seed_paths as bundled
+    return bundled()
 
 
 def seed_articles(use_engine: bool = True) -> list[Article]:

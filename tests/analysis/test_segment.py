@@ -3,16 +3,14 @@ offsets that are always exact.  Needs only the repository (no ../shared, no NLTK
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analysis.constants import MAX_SENTENCE_CHARS, PUNKT_WINDOW_CHARS
+from analysis.resources import seed_paths
 from analysis.segment import segment, split_paragraphs, split_sentences, tokenize
-
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def sents(text: str) -> list[str]:
@@ -24,7 +22,7 @@ def toks(text: str) -> list[str]:
 
 
 def seed_text(prefix: str) -> str:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    (path,) = [p for p in seed_paths() if p.name.startswith(f"{prefix}_")]
     return path.read_text(encoding="utf-8")
 
 
