@@ -6,10 +6,9 @@ Every bad input gives one line on stderr and a non-zero exit status; the other i
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Sequence, TextIO
 
-from analysis.errors import ParallaxError
+from analysis.errors import OutputError, ParallaxError
 from analysis.model import Article
 
 EXIT_OK = 0
@@ -19,8 +18,9 @@ EXIT_NOTHING = 2            # no usable input at all, or an output could not be 
 
 def _session_of(sources: Sequence[str]) -> str | None:
     """The review-session file the sources name (it must come alone), or None."""
+    from analysis.ingest.source import is_regular_file
     from analysis.session import is_session_file
-    sessions = [s for s in sources if Path(s).is_file() and is_session_file(s)]
+    sessions = [s for s in sources if is_regular_file(s) and is_session_file(s)]
     if sessions and len(sources) > 1:
         raise ParallaxError("give a session file alone, not with other inputs")
     return sessions[0] if sessions else None
@@ -67,16 +67,32 @@ def _message(source: str, exc: Exception) -> str:
     return f"parallax: {text}" if text.startswith(source) else f"parallax: {source}: {text}"
 
 
-def _write(text: str, target: str, err: TextIO = sys.stderr) -> bool:
-    """Write to a file, or stdout for "-"; False (and one line on ``err``) when it cannot."""
+def claim_outputs(sources: Sequence[str], outputs: Sequence[str | None], err: TextIO = sys.stderr):
+    """Check every output of a run before any work (see ``analysis.export.writer``).
+
+    Returns (one ``Target`` or None per output, whether all were accepted); each refusal is one line
+    on ``err``, and a refused target is left exactly as it was."""
+    from analysis.export.writer import Outputs
+
+    run = Outputs(sources)
+    targets, ok = [], True
+    for path in outputs:
+        try:
+            targets.append(run.claim(path) if path else None)
+        except OutputError as exc:
+            print(f"parallax: {exc}", file=err)
+            targets.append(None)
+            ok = False
+    return targets, ok
+
+
+def _write(text: str, target, err: TextIO = sys.stderr) -> bool:
+    """Write to a claimed target (a file, or stdout for "-"); False (and one line on ``err``) when
+    it cannot: the file that was there is kept."""
     try:
-        if target == "-":
-            sys.stdout.write(text)
-        else:
-            Path(target).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        print(f"parallax: cannot write {target}: {reason}", file=err)
+        target.write_text(text)
+    except OutputError as exc:
+        print(f"parallax: {exc}", file=err)
         return False
     return True
 
@@ -124,17 +140,20 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
     from analysis.export import json_contract as export_json
     from analysis.export import markdown as export_md
 
+    if not json_out and not markdown_out:
+        markdown_out = "-"
+    (json_target, md_target), all_ok = claim_outputs(sources, (json_out, markdown_out), err)
+    if json_target is None and md_target is None:
+        return EXIT_NOTHING         # every output was refused: nothing to analyse for
     comparison, failures = analyse(sources, err)
     if comparison is None:
         return EXIT_NOTHING
-    written = True
-    if json_out:
+    written = all_ok
+    if json_target is not None:
         written &= _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n",
-                          json_out, err)
-    if markdown_out:
-        written &= _write(export_md.summary(comparison), markdown_out, err)
-    if not json_out and not markdown_out:
-        written &= _write(export_md.summary(comparison), "-", err)
+                          json_target, err)
+    if md_target is not None:
+        written &= _write(export_md.summary(comparison), md_target, err)
     if not written:
         return EXIT_NOTHING         # an output could not be written: nothing usable came out of it
     return EXIT_BAD_INPUT if failures else EXIT_OK
@@ -150,24 +169,38 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
     editor's verdicts and notes; ``-`` writes a text format to stdout.  ``pdf_writer`` is the PDF
     renderer the application layer passes in (``analysis.report.write.PdfWriter``)."""
     from analysis.report.build import build_report
-    from analysis.report.write import write_report
+    from analysis.report.write import format_of, write_report
 
     outputs = [(p, f) for p, f in ((pdf, "pdf"), (html, "html"), (markdown, "markdown"),
                                    (json_out, "json")) if p]
     if not outputs:
         print("parallax: report: choose at least one of --pdf, --html, --markdown, --json", file=err)
         return EXIT_NOTHING
+    for path, fmt in outputs:
+        try:
+            format_of(path, fmt)
+        except ValueError as exc:
+            print(f"parallax: cannot write {path}: {exc}", file=err)
+            return EXIT_NOTHING
+    targets, all_ok = claim_outputs(sources, [p for p, _ in outputs], err)
+    if not any(targets):
+        return EXIT_NOTHING         # every output was refused: nothing to analyse for
     comparison, failures = analyse(sources, err)
     if comparison is None:
         return EXIT_NOTHING
     reviews = session_reviews(sources)
     report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
                           title=title)
-    status = EXIT_BAD_INPUT if failures else EXIT_OK
-    for path, fmt in outputs:
+    status = EXIT_NOTHING if not all_ok else EXIT_BAD_INPUT if failures else EXIT_OK
+    for target, (_, fmt) in zip(targets, outputs):
+        if target is None:
+            continue
         try:
-            write_report(report, path, fmt, page_size=page_size, pdf_writer=pdf_writer)
-        except (OSError, ValueError) as exc:
-            print(f"parallax: cannot write {path}: {exc}", file=err)
+            write_report(report, target, fmt, page_size=page_size, pdf_writer=pdf_writer)
+        except ParallaxError as exc:
+            print(f"parallax: {exc}", file=err)
+            status = EXIT_NOTHING
+        except ValueError as exc:
+            print(f"parallax: cannot write {target}: {exc}", file=err)
             status = EXIT_NOTHING
     return status

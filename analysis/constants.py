@@ -142,6 +142,7 @@ FRAMING_BASE_SCORES = {
 
 # --- session ------------------------------------------------------------------------------------
 SESSION_SUFFIX = ".parallax"                # file name extension of a review session
+SESSION_APPLICATION_ID = 0x50524C58         # SQLite application_id of a session file ("PRLX")
 SESSION_BUSY_TIMEOUT_SECONDS = 5.0          # seconds a write waits for a reader's lock before failing
 SESSION_UNDO_LIMIT = 5000                   # undo steps kept in the file; older ones are dropped
 SESSION_NOTE_MERGE_SECONDS = 60.0           # seconds; note edits on one finding closer than this undo together

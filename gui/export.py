@@ -9,8 +9,10 @@ Three parts, so the GUI thread never waits on a report:
   the session's reviews (a dict copy of ``SessionHost.reviews``: the ``Session`` belongs to the GUI
   thread) and the outlets' colours as the window shows them, and hands an ``ExportJob`` to a
   ``gui.worker.Runner``.
-* ``run_export`` (pool thread) checks the folder with a real write, then writes the file through
-  ``NAME.part`` (moved into place at the end) and returns an ``ExportResult``.  Cancel (Esc) makes
+* ``run_export`` (pool thread) checks the target with the one output writer
+  (``analysis.export.writer``: never over an input article, a session, a link, a special or
+  read-only file) and the folder with a real write, then writes the file through the writer's
+  temporary file (moved into place at the end) and returns an ``ExportResult``.  Cancel (Esc) makes
   the progress callback raise ``Cancelled``: nothing is written and an existing file is kept.
   Failures come back as one line (``ParallaxError``), never a traceback.
 
@@ -46,7 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.errors import ParallaxError
+from analysis.errors import OutputError, ParallaxError
 from analysis.model import Comparison
 
 from . import settings
@@ -182,6 +184,32 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc) or type(exc).__name__
 
 
+def _inputs(comparison: Comparison) -> list[str]:
+    """The files the comparison was read from: an export never replaces one of them."""
+    return [a.path for a in comparison.articles if a.source_kind == "file" and a.path]
+
+
+def _claim(job: ExportJob, target: Path):
+    """The writer's checked target (``analysis.export.writer``), tried with a real file now (
+    ``os.access`` says yes to root and ignores read-only mounts): an unwritable place fails before
+    the whole PDF is laid out."""
+    from analysis.export.writer import Outputs
+    try:
+        out = Outputs(_inputs(job.comparison)).claim(target)
+    except OutputError as exc:
+        raise ParallaxError(f"Cannot write {target}: {exc.reason}.") from exc
+    try:
+        out.probe()
+    except OutputError as exc:
+        raise ParallaxError(f"Cannot write in {target.parent}: {_inner(exc.reason)}.") from exc
+    return out
+
+
+def _inner(why: str) -> str:
+    # "cannot create a file in F (permission denied)" -> "permission denied"
+    return why[why.find("(") + 1:-1] if why.endswith(")") and "(" in why else why
+
+
 def run_export(job: ExportJob, progress: Progress) -> ExportResult:
     """Write the report of ``job`` (runs on a pool thread: ``Runner.submit(run_export, job)``).
 
@@ -190,24 +218,16 @@ def run_export(job: ExportJob, progress: Progress) -> ExportResult:
     from analysis.report import export_report
     started = time.perf_counter()
     target = Path(job.path)
-    partial = Path(str(target) + ".part")
     progress(0.0, f"exporting {LABELS.get(job.fmt, job.fmt)}")
     _check_folder(target)
     if job.fmt == "pdf" and job.page_size.strip().lower() not in {p.lower() for p in PAGE_SIZES}:
         raise ParallaxError(f"The page size must be A4 or Letter, not {job.page_size!r}.")
-    try:
-        # Try the folder first with a real write (``os.access`` says yes to root, ignores read-only
-        # mounts): an unwritable place fails now, not after the whole PDF is laid out.
-        with open(partial, "wb"):
-            pass
-    except OSError as exc:
-        raise ParallaxError(f"Cannot write in {target.parent}: {_why(exc)}.") from exc
+    out = _claim(job, target)
 
     def forward(fraction: float, message: str) -> None:
         if fraction < 1.0:          # 1.0 comes after the rename: the file is written, keep it
             progress(fraction, message)
 
-    done = False
     try:
         if job.fmt == "pdf":
             # The report model here (pure Python); the PDF in a child process: see
@@ -222,23 +242,19 @@ def run_export(job: ExportJob, progress: Progress) -> ExportResult:
             def scaled(fraction: float, message: str) -> None:
                 forward(0.1 + 0.9 * fraction, message)
             forward(0.1, "starting the PDF writer")
-            write_pdf_in_process(report, target, job.page_size, progress=scaled)
+            with out.staged() as temporary:
+                write_pdf_in_process(report, temporary, job.page_size, progress=scaled)
             fmt = "pdf"
         else:
-            fmt = export_report(job.comparison, target, job.fmt, reviews=job.reviews,
+            fmt = export_report(job.comparison, out, job.fmt, reviews=job.reviews,
                                 reviewer=job.reviewer, include_dismissed=job.include_dismissed,
                                 page_size=job.page_size, colours=job.colours, progress=forward)
-        done = True
+    except OutputError as exc:
+        raise ParallaxError(f"Could not write {target}: {exc.reason}.") from exc
     except OSError as exc:
         raise ParallaxError(f"Could not write {target}: {_why(exc)}.") from exc
     except ValueError as exc:
         raise ParallaxError(str(exc).splitlines()[0] if str(exc) else "bad export settings") from exc
-    finally:
-        if not done:
-            try:                    # the PDF writer cleans up itself; the text formats might not
-                partial.unlink(missing_ok=True)
-            except OSError:
-                pass
     return ExportResult(str(target), fmt, target.stat().st_size, time.perf_counter() - started)
 
 

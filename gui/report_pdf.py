@@ -18,6 +18,7 @@ written and an existing file at ``path`` is left untouched.
 """
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from dataclasses import dataclass, field
@@ -620,14 +621,22 @@ def write_pdf(report: Report, path: str | os.PathLike, page_size: str = "A4",
               progress: Progress | None = None) -> int:
     """Write ``report`` as a PDF at ``path``; returns the number of pages.
 
-    The file is written next to ``path`` and moved into place at the end, so a cancelled or failed
-    export never leaves a half-written file nor destroys a previous report.
-    """
+    Through the one output writer (``analysis.export.writer``): ``path`` is checked (never a
+    session, a link, a special or read-only file), the PDF is drawn into a temporary file beside it
+    and moved into place at the end, so a cancelled or failed export leaves no file behind and keeps
+    the previous one."""
+    from analysis.export.writer import staged
+    with staged(path) as temporary:
+        return draw_pdf(report, temporary, page_size, progress)
+
+
+def draw_pdf(report: Report, path: str | os.PathLike, page_size: str = "A4",
+             progress: Progress | None = None) -> int:
+    """Draw ``report`` straight into ``path`` (a temporary file of the writer); the page count."""
     ensure_app()
     report_progress = progress or _noop
     target = os.fspath(path)
-    partial = target + ".part"
-    writer = _writer(partial, report, page_size)
+    writer = _writer(target, report, page_size)
     painter = None
     pages: list[Page] = []
     try:
@@ -635,7 +644,7 @@ def write_pdf(report: Report, path: str | os.PathLike, page_size: str = "A4",
         pages = layout(report, writer, g, report_progress)
         painter = QPainter()
         if not painter.begin(writer):
-            raise OSError(f"cannot write {target}")
+            raise OSError(errno.EIO, "the PDF could not be started")
         for number, page in enumerate(pages, 1):
             report_progress(0.5 + 0.5 * (number - 1) / len(pages), f"drawing page {number} of {len(pages)}")
             if number > 1:
@@ -643,15 +652,12 @@ def write_pdf(report: Report, path: str | os.PathLike, page_size: str = "A4",
             _paint_page(painter, g, report, page, number, len(pages), writer)
         painter.end()
         painter = None
-        os.replace(partial, target)
     finally:
         if painter is not None and painter.isActive():
             painter.end()
         count = len(pages)
         pages.clear()       # documents laid out on the writer go before it (Qt keeps a raw pointer)
         del writer
-        if os.path.exists(partial):
-            os.remove(partial)
     report_progress(1.0, "done")
     return count
 

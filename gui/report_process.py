@@ -11,10 +11,11 @@ the GIL nor Qt's locks, and the window's Python thread is never slowed by 100 pa
 
 Protocol.  The parent writes ``pickle((report, path, page_size))`` to the child's stdin; the child
 writes ``progress\\t<fraction>\\t<message>`` lines, then ``done\\t<pages>`` or ``error\\t<one line>``,
-on stdout (anything else there is ignored; Qt's warnings go to stderr).  The child is given
-``NAME.part`` as its target (it writes ``NAME.part.part`` and moves it to ``NAME.part``); the parent
-moves ``NAME.part`` to ``NAME`` only after ``done``.  So a cancel, whenever it comes, leaves no file
-and never replaces an existing one: the parent kills the child and removes both partial files.
+on stdout (anything else there is ignored; Qt's warnings go to stderr).  The child draws straight
+into the path it is given, which is the output writer's temporary file (``analysis.export.writer``:
+the caller holds ``Target.staged()``); the writer moves it into place only when this returns.  So a
+cancel, whenever it comes, leaves no file and never replaces an existing one: the child is killed
+and the writer removes its temporary file.
 """
 from __future__ import annotations
 
@@ -40,16 +41,6 @@ def _noop(fraction: float, message: str) -> None:
     return None
 
 
-def _remove(*paths: str) -> None:
-    for p in paths:
-        try:
-            os.remove(p)
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
-
-
 def _child_command() -> list[str]:
     return [sys.executable, "-m", "gui.report_process"]
 
@@ -65,7 +56,8 @@ def _child_env() -> dict[str, str]:
 
 def write_pdf_in_process(report, path: str | os.PathLike, page_size: str = "A4",
                          progress: Progress | None = None) -> int:
-    """Write ``report`` as a PDF at ``path`` from a child process; returns the page count.
+    """Draw ``report`` as a PDF into ``path`` (a writer's temporary file) from a child process;
+    returns the page count.
 
     ``progress(fraction, message)`` is called with the child's progress, and at least every
     ``POLL_SECONDS`` while it is silent; when it raises (Cancel), the child is killed, nothing is
@@ -75,11 +67,10 @@ def write_pdf_in_process(report, path: str | os.PathLike, page_size: str = "A4",
     if getattr(sys, "frozen", False):
         # A frozen application has no ``python -m`` to start: draw here, on this thread, and
         # accept the risk described above.
-        from gui.report_pdf import write_pdf
-        return write_pdf(report, target, page_size=page_size,
-                         progress=lambda f, m: progress(min(f, 0.99), m))
-    staged = target + ".part"                      # the child's target; moved into place here
-    payload = pickle.dumps((report, staged, page_size), protocol=pickle.HIGHEST_PROTOCOL)
+        from gui.report_pdf import draw_pdf
+        return draw_pdf(report, target, page_size=page_size,
+                        progress=lambda f, m: progress(min(f, 0.99), m))
+    payload = pickle.dumps((report, target, page_size), protocol=pickle.HIGHEST_PROTOCOL)
     lines: queue.Queue[str | None] = queue.Queue()
     with tempfile.TemporaryFile() as errors:
         try:
@@ -129,11 +120,9 @@ def write_pdf_in_process(report, path: str | os.PathLike, page_size: str = "A4",
             proc.kill()
             proc.wait()
             reader.join(2)
-            _remove(staged, staged + ".part")
             raise
         reader.join(2)
         if not done or code != 0:
-            _remove(staged, staged + ".part")
             if not error:
                 errors.seek(0)
                 tail = [ln for ln in errors.read().decode("utf-8", "replace").splitlines()
@@ -141,11 +130,6 @@ def write_pdf_in_process(report, path: str | os.PathLike, page_size: str = "A4",
                 error = f"the PDF writer stopped (exit status {code})" + (
                     f": {tail[-1].strip()}" if tail else "")
             raise ParallaxError(error)
-    try:
-        os.replace(staged, target)
-    except OSError as exc:
-        _remove(staged)
-        raise ParallaxError(f"Could not write {target}: {exc.strerror or exc}.") from exc
     return pages
 
 
@@ -164,11 +148,12 @@ def main() -> int:
 
     try:
         report, path, page_size = pickle.load(sys.stdin.buffer)
-        from gui.report_pdf import write_pdf
-        pages = write_pdf(report, path, page_size=page_size, progress=progress)
+        from gui.report_pdf import draw_pdf
+        pages = draw_pdf(report, path, page_size=page_size, progress=progress)
     except OSError as exc:
         traceback.print_exc()
-        out.write(f"error\tCould not write the PDF: {_line(exc.strerror or exc)}.\n")
+        from analysis.export.writer import reason
+        out.write(f"error\tCould not write the PDF: {reason(exc)}.\n")
         out.flush()
         return 1
     except Exception as exc:  # noqa: BLE001 - reported to the window as one line

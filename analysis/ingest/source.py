@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from analysis import constants as C
-from analysis.errors import IngestError
+from analysis.errors import IngestError, os_reason
 
 KINDS = ("file", "url", "paste")
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
@@ -71,47 +72,81 @@ def _detect(text: str) -> str:
     return "paste" if "\n" in text or "\r" in text else "file"
 
 
+def is_regular_file(path: str | os.PathLike) -> bool:
+    """Whether ``path`` names an ordinary file (links followed); False for anything that cannot
+    be looked at (missing, a name too long, a folder that cannot be read, a NUL in the name)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except (OSError, ValueError):
+        return False
+
+
 def read_file(path: str | os.PathLike) -> Source:
-    """Read a file: refused if missing, a folder, unreadable, a known binary document or too big."""
+    """Read a file: refused if missing, not an ordinary file (a folder, a pipe, a device),
+    unreadable, a known binary document or too big.  Never waits: a pipe is refused unopened."""
     given = os.fspath(path)
-    p = Path(given).expanduser()
+    p = Path(given).expanduser() if given.startswith("~") else Path(given)
     suffix = p.suffix.lower()
-    stat = _stat(p, given)
-    if p.is_dir():
-        raise IngestError(f"{given}: is a folder, not a file")
+    st = _stat(p, given)
+    _check_kind(st.st_mode, given)
     if suffix in REFUSED_SUFFIXES:
         raise IngestError(f"{given}: {REFUSED_SUFFIXES[suffix]} documents are not supported; "
                           "save the article as text (.txt) or as a web page (.html)")
-    if stat.st_size > C.MAX_INPUT_BYTES:
-        raise _too_big(given, stat.st_size)
+    if st.st_size > C.MAX_INPUT_BYTES:
+        raise _too_big(given, st.st_size)
     data = _read_limited(p, given)
     fmt = ("markdown" if suffix in MARKDOWN_SUFFIXES else "text" if suffix in TEXT_SUFFIXES
            else "html" if suffix in HTML_SUFFIXES else "sniff")
     return Source("file", given, given, data=data, format=fmt)
 
 
+def _check_kind(mode: int, given: str) -> None:
+    """Only ordinary files are read: a pipe would block, a device never ends."""
+    if stat.S_ISDIR(mode):
+        raise IngestError(f"{given}: is a folder, not a file")
+    if stat.S_ISREG(mode):
+        return
+    what = ("a pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    raise IngestError(f"{given}: is {what}, not a file; save the article to a file and give that")
+
+
 def _stat(p: Path, given: str) -> os.stat_result:
     try:
         return p.stat()
     except FileNotFoundError:
-        raise IngestError(f"{given}: no such file (to load text itself, pass kind=\"paste\")") from None
+        raise IngestError(f"{given}: no such file") from None
     except PermissionError:
-        raise IngestError(f"{given}: permission denied") from None
+        raise IngestError(f"{given}: permission denied (the file or its folder cannot be read)") from None
     except (OSError, ValueError) as error:  # ValueError: a NUL in the path
-        raise IngestError(f"{given}: cannot be read ({_why(error)})") from None
+        raise IngestError(f"{given}: cannot be read ({os_reason(error)})") from None
+
+
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+
+
+def open_without_waiting(p: Path) -> int:
+    """A read-only descriptor of ``p``, opened so that a pipe or a terminal cannot block."""
+    return os.open(p, _OPEN_FLAGS)
 
 
 def _read_limited(p: Path, given: str) -> bytes:
-    # Read one byte past the limit: a file that grew after stat(), or a pipe, is still caught.
+    # Opened without waiting (a file swapped for a pipe after stat() cannot block), checked again
+    # on the open descriptor, and read one byte past the limit: a file that grew is still caught.
     try:
-        with open(p, "rb") as handle:
-            data = handle.read(C.MAX_INPUT_BYTES + 1)
+        fd = open_without_waiting(p)
     except PermissionError:
-        raise IngestError(f"{given}: permission denied") from None
+        raise IngestError(f"{given}: permission denied (the file or its folder cannot be read)") from None
     except IsADirectoryError:
         raise IngestError(f"{given}: is a folder, not a file") from None
+    except (OSError, ValueError) as error:
+        raise IngestError(f"{given}: cannot be read ({os_reason(error)})") from None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            _check_kind(os.fstat(handle.fileno()).st_mode, given)
+            data = handle.read(C.MAX_INPUT_BYTES + 1)
     except OSError as error:
-        raise IngestError(f"{given}: cannot be read ({_why(error)})") from None
+        raise IngestError(f"{given}: cannot be read ({os_reason(error)})") from None
     if len(data) > C.MAX_INPUT_BYTES:
         raise _too_big(given, None)
     return data
@@ -122,7 +157,3 @@ def _too_big(given: str, size: int | None) -> IngestError:
     if size is None:
         return IngestError(f"{given}: larger than the {limit} limit")
     return IngestError(f"{given}: {size / 2**20:.1f} MB is larger than the {limit} limit")
-
-
-def _why(error: Exception) -> str:
-    return getattr(error, "strerror", None) or str(error)

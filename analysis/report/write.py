@@ -10,10 +10,10 @@ paths run without Qt installed and the engine never names the GUI.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from analysis.export.writer import Outputs, Target
 from analysis.model import Comparison
 from analysis.report.build import build_report
 from analysis.report.model import Report
@@ -49,33 +49,29 @@ PdfWriter = Callable[..., int]
 NO_PDF_WRITER = "PDF output needs the desktop part of Parallax (Qt): write HTML or Markdown instead"
 
 
-def write_report(report: Report, path: str | Path, fmt: str | None = None, *, page_size: str = "A4",
-                 progress: Progress | None = None, pdf_writer: PdfWriter | None = None) -> str:
+def write_report(report: Report, path: str | Path | Target, fmt: str | None = None, *,
+                 page_size: str = "A4", progress: Progress | None = None,
+                 pdf_writer: PdfWriter | None = None) -> str:
     """Write ``report`` to ``path`` (``-``: stdout, text formats only); returns the format written.
-    A PDF is drawn by ``pdf_writer``; without one a PDF is refused with ``ValueError``."""
-    fmt = format_of(path, fmt)
+
+    Every file goes through ``analysis.export.writer``: a ``Target`` claimed by the caller's run, or
+    a path checked here (never over a session, a special file, a link or a read-only file; written
+    beside it and renamed into place).  A PDF is drawn by ``pdf_writer`` onto the writer's temporary
+    file; without one a PDF is refused with ``ValueError``.  OutputError when it cannot be written."""
+    target = path if isinstance(path, Target) else Outputs().claim(path)
+    fmt = format_of(target.path, fmt)
     if fmt == "pdf":
-        if str(path) == "-":
-            raise ValueError("a PDF cannot be written to stdout: give a file name")
+        if target.is_stdout:
+            raise ValueError("a PDF cannot be written to the terminal (-): give a file name")
         if pdf_writer is None:
             raise ValueError(NO_PDF_WRITER)
-        pdf_writer(report, path, page_size=page_size, progress=progress)
+        with target.staged() as temporary:
+            pdf_writer(report, temporary, page_size=page_size, progress=progress)
         return fmt
-    text = render_text(report, fmt)
-    if str(path) == "-":
-        sys.stdout.write(text)
-    else:
-        _atomic_write(Path(path), text)
+    target.write_text(render_text(report, fmt))
     if progress:
         progress(1.0, "done")
     return fmt
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    # Written beside the target and moved into place: an existing report survives a failed write.
-    partial = path.with_name(path.name + ".part")
-    partial.write_text(text, encoding="utf-8")
-    partial.replace(path)
 
 
 def export_report(comparison: Comparison, path: str | Path, fmt: str | None = None, *,

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import SessionError
+from analysis.export.writer import SQLITE_MAGIC, is_session_file  # noqa: F401  (re-exported)
 from analysis.session.schema import APP_NAME, APPLICATION_ID, SCHEMA_VERSION
 
-SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100                      # bytes; size of the SQLite database header
 _PAGE_SIZE_AT, _DB_PAGES_AT, _CHANGE_COUNTER_AT = 16, 28, 24
 _USER_VERSION_AT, _APPLICATION_ID_AT, _VALID_FOR_AT = 60, 68, 92
@@ -152,18 +152,3 @@ def validate(conn: sqlite3.Connection, path: Path) -> int:
     if row is None or row[0] != APP_NAME:
         raise SessionError(f"{path} is damaged or not a Parallax session: its header names no app")
     return version
-
-
-def is_session_file(path: str | os.PathLike[str]) -> bool:
-    """True when ``path`` starts like a Parallax session (SQLite header with our application id).
-
-    Cheap and silent: the command line uses it to accept a session wherever article files go,
-    whatever the file is named.  A damaged session still says True here and fails on open.
-    """
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(HEADER_BYTES)
-    except OSError:
-        return False
-    return (len(header) == HEADER_BYTES and header.startswith(SQLITE_MAGIC)
-            and _u32(header, _APPLICATION_ID_AT) == APPLICATION_ID)

@@ -1,17 +1,20 @@
 """File handling for sessions: connections, atomic copies, read-only checks, scratch files.
 
-Every write of a whole file goes to a scratch name in the same folder and is then renamed into
-place, so a session file is always either the old one or the new one, never half of each.
+Every write of a whole file goes through the one output writer (``analysis.export.writer``): a
+fresh temporary file in the same folder, synced, then renamed into place, so a session file is
+always either the old one or the new one, never half of each, and never a link, a special or a
+read-only file replaced.
 """
 from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from analysis.constants import SESSION_BUSY_TIMEOUT_SECONDS
-from analysis.errors import SessionError
+from analysis.errors import OutputError, SessionError
 from analysis.session.check import one_line, sidecars
 
 
@@ -31,9 +34,20 @@ def why_read_only(path: Path) -> str:
     return ""
 
 
-def temp_beside(path: Path) -> Path:
-    """A scratch name in the target's folder, so the final rename is atomic."""
-    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+@contextmanager
+def session_target(path: Path) -> Iterator[Path]:
+    """A temporary file beside ``path`` to build a session in; renamed over ``path`` when the
+    block ends normally, removed with SQLite's companion files when it raises."""
+    from analysis.export.writer import Outputs
+    tmp: Path | None = None
+    try:
+        with Outputs().claim(path, session=True).staged() as tmp:
+            yield tmp
+    except OutputError as exc:
+        raise SessionError(f"Cannot save {path}: {exc.reason}") from None
+    finally:
+        if tmp is not None:
+            remove(sidecars(tmp))
 
 
 def remove(paths: Iterable[Path]) -> None:
@@ -50,20 +64,6 @@ def rollback(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.Error:
         pass
-
-
-def fsync_dir(folder: Path) -> None:
-    """Make a rename durable (POSIX); a no-op where folders cannot be opened."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def check_target(path: Path, overwrite: bool) -> None:
@@ -97,18 +97,13 @@ def free_backup_name(path: Path, version: int) -> Path:
 
 def copy_database(source: sqlite3.Connection, target: Path) -> None:
     """Write a consistent copy of ``source`` to ``target`` (SQLite backup API, atomic rename)."""
-    tmp = temp_beside(target)
-    remove([tmp])
     try:
-        dest = sqlite3.connect(str(tmp), isolation_level=None)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dest.close()            # closing checkpoints the WAL into the one file
-        os.replace(tmp, target)
-        fsync_dir(target.parent)
-    except (OSError, sqlite3.Error) as exc:
-        remove([tmp, *sidecars(tmp)])
-        detail = getattr(exc, "strerror", None) or exc
-        raise SessionError(f"Cannot write {target} ({one_line(detail)})") from None
+        with session_target(target) as tmp:
+            dest = sqlite3.connect(str(tmp), isolation_level=None)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = WAL")
+            finally:
+                dest.close()            # closing checkpoints the WAL into the one file
+    except sqlite3.Error as exc:
+        raise SessionError(f"Cannot write {target} ({one_line(exc)})") from None

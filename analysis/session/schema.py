@@ -10,10 +10,12 @@ from datetime import UTC, datetime
 from importlib import metadata
 from typing import Callable
 
+from analysis.constants import SESSION_APPLICATION_ID
+
 APP_NAME = "Parallax"
 # Written to the SQLite header (PRAGMA application_id) so that `file` and our own check can tell a
 # session from any other SQLite database without reading a table: the ASCII bytes "PRLX".
-APPLICATION_ID = 0x50524C58
+APPLICATION_ID = SESSION_APPLICATION_ID
 
 VERDICTS = ("none", "confirmed", "dismissed", "flagged")
 SEVERITIES = (1, 2, 3)

@@ -24,10 +24,9 @@ from analysis.session.files import (
     connect_rw,
     copy_database,
     free_backup_name,
-    fsync_dir,
     remove,
     rollback,
-    temp_beside,
+    session_target,
     why_read_only,
 )
 from analysis.session.lock import SessionLock
@@ -124,17 +123,13 @@ class Session:
             _validate_article(item)
         lock = SessionLock(path)
         lock.acquire()
-        tmp = temp_beside(path)
         try:
-            remove([tmp, *sidecars(tmp)])
-            cls._build(tmp, items, settings or {})
-            remove(sidecars(path))     # a stale WAL of the replaced file must not apply to ours
-            os.replace(tmp, path)
-            fsync_dir(path.parent)
+            with session_target(path) as tmp:
+                cls._build(tmp, items, settings or {})
+                remove(sidecars(path))  # a stale WAL of the replaced file must not apply to ours
             return cls(path, connect_rw(path), lock)
         except BaseException as exc:
             lock.release()
-            remove([tmp, *sidecars(tmp)])
             if isinstance(exc, (OSError, sqlite3.Error)):
                 detail = getattr(exc, "strerror", None) or exc
                 raise SessionError(f"Cannot create {path} ({one_line(detail)})") from None
