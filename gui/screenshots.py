@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
             window.tabs.setCurrentIndex(i)
             app.processEvents()
             if name == "side_by_side" and window.current_finding is not None:
+                # The whole document first, so the scroll (and its flash) happens now, not in a
+                # later slice after the flash was cleared: the same picture on every run.
+                window.side.finish_build()
                 window.side.show_finding(window.current_finding)
                 window.side._flash_timer.stop()
                 window.side.browser.setExtraSelections([])
