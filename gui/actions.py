@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
+from analysis.vocabulary.reviews import NOT_REVIEWED
+
 
 @dataclass(frozen=True)
 class ActionSpec:
@@ -104,7 +106,7 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("dismiss_finding", "Dismiss finding", ("D",), "set_verdict", "&Review", arg="dismissed"),
     A("flag_finding", "Flag finding", ("F",), "set_verdict", "&Review", arg="flagged",
       tip="Needs a second look or a colleague's opinion"),
-    A("clear_verdict", "Clear verdict", ("U",), "set_verdict", "&Review", arg="none"),
+    A("clear_verdict", "Clear verdict", ("U",), "set_verdict", "&Review", arg=NOT_REVIEWED),
     A("severity_1", "Severity 1 (minor)", ("1",), "set_severity", "&Review", arg=1,
       separator_before=True),
     A("severity_2", "Severity 2 (moderate)", ("2",), "set_severity", "&Review", arg=2),

@@ -12,7 +12,18 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
+from analysis.vocabulary.metrics import Metric
+
 from .richtext import fmt_num
+
+
+def chart_unit(metric: Metric) -> str:
+    """The unit beside a chart's title: the scale when it is fixed, else the unit unless the label
+    already says it ("Loaded words per 1,000 words")."""
+    if metric.domain:
+        lo, hi = metric.domain
+        return f"{lo:+g} … {hi:+g}".replace("-", "−")
+    return "" if metric.unit in metric.label.lower() else metric.unit
 
 
 @dataclass(frozen=True)

@@ -9,19 +9,11 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import operator
-import re
-import weakref
 from typing import Iterable
 
 from PySide6.QtCore import QObject, Signal
 
 from analysis.model import Article, Comparison
-
-_PREPARED: dict[int, dict] = {}
-_WORDS: dict[int, tuple[weakref.ref, int]] = {}   # id(article) -> (the article, its count)
-_ALNUM = re.compile(r"[^\W_]")        # exactly str.isalnum, one character
-_TEXT = operator.attrgetter("text")
 
 
 def settle_heap() -> None:
@@ -34,56 +26,6 @@ def settle_heap() -> None:
     replaced, and they hold no reference cycles, so plain reference counting frees them; frozen, they
     are simply not walked again.  Called whenever a new batch of long-lived data arrives."""
     gc.freeze()
-
-
-def cached_word_count(article: Article) -> int | None:
-    """The word count if ``word_count`` has computed it for this very article object, else None."""
-    hit = _WORDS.get(id(article))
-    return hit[1] if hit is not None and hit[0]() is article else None
-
-
-def word_count(article: Article) -> int:
-    """``Article.word_count`` (tokens holding a letter or digit), about three times faster and
-    computed once per article object: the outlets list asks for all of them after every change."""
-    n = cached_word_count(article)
-    if n is not None:
-        return n
-    n = sum(map(bool, map(_ALNUM.search, map(_TEXT, article.tokens))))
-    key = id(article)
-    # Held weakly: the entry goes when the article does (an id is reused only after that).
-    _WORDS[key] = (weakref.ref(article, lambda _, key=key: _WORDS.pop(key, None)), n)
-    return n
-
-
-def prepare(comparison: Comparison) -> dict:
-    """Look-up tables derived from a Comparison (word counts, omission ranks, flattened metrics),
-    built once per Comparison, normally off the GUI thread right after the analysis."""
-    key = id(comparison.omissions)      # shared by renamed/reordered copies of the same result
-    cached = _PREPARED.get(key)
-    if cached is None or cached["omissions"] is not comparison.omissions:
-        from .models.metrics import flatten
-        from .textdiff import preload
-        preload()                        # the side-by-side view's word diff, on first use
-        cached = {"words": {a.id: word_count(a) for a in comparison.articles},
-                  "omitted": {(o.fact, o.article): o.rank for o in comparison.omissions},
-                  "omissions": comparison.omissions,
-                  "metrics": comparison.metrics,
-                  "flat": {aid: flatten(groups) for aid, groups in comparison.metrics.items()}}
-        if len(_PREPARED) > 8:           # keep a few: old results are dropped with their tables
-            _PREPARED.pop(next(iter(_PREPARED)))
-        _PREPARED[key] = cached
-    return cached
-
-
-def flat_metrics(comparison: Comparison | None) -> dict[str, dict[str, float]]:
-    """Each article's metrics flattened to ``group.key -> value`` (``models.metrics.flatten``)."""
-    if comparison is None:
-        return {}
-    tables = prepare(comparison)
-    if tables["metrics"] is not comparison.metrics:     # a patched copy with other metrics
-        from .models.metrics import flatten
-        return {aid: flatten(groups) for aid, groups in comparison.metrics.items()}
-    return tables["flat"]
 
 
 class Document(QObject):

@@ -33,14 +33,17 @@ from PySide6.QtWidgets import (
 from analysis.errors import SessionError
 from analysis.model import Article, Comparison, Finding
 from analysis.resources import seed_paths
-from analysis.session import SESSION_SUFFIX, Review, is_session_file
+from analysis.session import SESSION_SUFFIX, is_session_file
+from analysis.vocabulary.kinds import label as kind_label
+from analysis.vocabulary.reviews import NOT_REVIEWED, Review
 
 from . import actions as actions_table
 from . import dialogs, export, settings, theme
 from .actions import TAB_NAMES
-from .document import Document, prepare
+from .document import Document
 from .loading import Input, Loaded, load_inputs, restore_lines
 from .palette import CommandPalette
+from .prepared import prepare
 from .review import FlagStyler, describe
 from .session_host import SessionHost, display_name, session_articles
 from .shortcuts_sheet import ShortcutSheet
@@ -864,7 +867,7 @@ class MainWindow(QMainWindow):
         self.side.show_finding(f)
         if f.fact:
             self.facts.select_fact(f.fact, f.articles[0] if f.articles else None)
-        self.statusBar().showMessage(f"{theme.kind_label(f.kind)}: {f.evidence}", 6000)
+        self.statusBar().showMessage(f"{kind_label(f.kind)}: {f.evidence}", 6000)
 
     def select_finding(self, finding_id: str) -> bool:
         if self.findings.select(finding_id):
@@ -1002,7 +1005,7 @@ class MainWindow(QMainWindow):
     def _verdict_clicked(self, verdict: str) -> None:
         # The inspector's buttons toggle: clicking the verdict a finding has clears it.
         current = self.host.review(self.current_finding.id) if self.current_finding else None
-        self.set_verdict("none" if current is not None and current.verdict == verdict else verdict)
+        self.set_verdict(NOT_REVIEWED if current is not None and current.verdict == verdict else verdict)
 
     def _severity_clicked(self, severity: int) -> None:
         current = self.host.review(self.current_finding.id) if self.current_finding else None

@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser
 
-from analysis.session import Review
+from analysis.vocabulary.reviews import NOT_REVIEWED, Review
 
 from .theme import Theme
 
@@ -123,7 +123,7 @@ class FlagStyler(QObject):
             for key in (self._index if keys is None else [k for k in keys if k in self._index]):
                 review = reviews.get(key) or EMPTY
                 style = (review.verdict, theme.name)
-                if self._applied.get(key, ("none", theme.name)) == style:
+                if self._applied.get(key, (NOT_REVIEWED, theme.name)) == style:
                     continue
                 for pos, length, original in self._index[key]:
                     cursor.setPosition(pos)

@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     window.banner.hide()
     window.flush_views()
-    from analysis.session import Review
+    from analysis.vocabulary.reviews import Review
     queue = window.findings.queue()
     shown = [("confirmed", 3, "Lead omission: every other outlet has it."), ("dismissed", None, ""),
              ("flagged", 2, "Check the quote against the transcript."), ("confirmed", 1, ""),

@@ -27,7 +27,8 @@ from PySide6.QtCore import QObject, Signal
 
 from analysis.errors import SessionError
 from analysis.model import Article, Finding
-from analysis.session import SESSION_SUFFIX, Review, Session, SessionArticle, UndoStep
+from analysis.session import SESSION_SUFFIX, Session, SessionArticle, UndoStep
+from analysis.vocabulary.reviews import Review, review_from
 
 from . import settings
 
@@ -183,7 +184,7 @@ class SessionHost(QObject):
     # ---- reviews --------------------------------------------------------------------------------
     def set_memory_reviews(self, reviews: Mapping[str, Review | str]) -> None:
         """Show reviews that are not in any file (tests, screenshots).  Only without a session."""
-        self.reviews = {k: (v if isinstance(v, Review) else Review(key=k, verdict=v or "none"))
+        self.reviews = {k: (v if isinstance(v, Review) else review_from({"verdict": v}, k))
                         for k, v in reviews.items()}
         self.reviews = {k: v for k, v in self.reviews.items() if not v.empty}
         self.reviewsChanged.emit(None)

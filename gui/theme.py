@@ -3,7 +3,9 @@
 Why these colours: outlets use the Okabe-Ito palette (distinguishable by people with the common colour
 vision deficiencies) and then golden-angle hues for more than eight outlets.  Word diffs use orange for
 text only the left side has and blue for text only the right side has, never red/green alone.  Framing
-flags are drawn as underlines whose *style* also differs by kind, so colour is never the only cue.
+flags are drawn as underlines whose *style* also differs by family, so colour is never the only cue;
+the families, their colour roles and mark styles are the engine's (``analysis.vocabulary.kinds``), this
+module only says which colour a role has and how a mark is drawn.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
-from analysis.vocabulary.kinds import label as kind_label  # noqa: F401  one name per kind, shared with the report
+from analysis.vocabulary import kinds
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 
@@ -62,33 +64,48 @@ DARK = Theme("dark", window="#202124", base="#17181a", alt_base="#1e1f22", text=
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
-# Framing-flag kinds grouped into families; each family has a colour (Okabe-Ito) and an underline
-# style, so the legend can be read without colour.  Unknown kinds fall back to "other".
-FLAG_FAMILIES: dict[str, tuple[str, str, QTextCharFormat.UnderlineStyle]] = {
-    # family: (legend label, colour, underline style)
-    "wording": ("Wording / naming", "#0072B2", QTextCharFormat.UnderlineStyle.SingleUnderline),
-    "attribution": ("Attribution verb", "#CC79A7", QTextCharFormat.UnderlineStyle.DashUnderline),
-    "hedge": ("Hedge / booster", "#009E73", QTextCharFormat.UnderlineStyle.DotLine),
-    "loaded": ("Loaded / intensifier", "#D55E00", QTextCharFormat.UnderlineStyle.WaveUnderline),
-    "contradiction": ("Contradiction", "#E69F00", QTextCharFormat.UnderlineStyle.DashDotLine),
-    "other": ("Other framing", "#999999", QTextCharFormat.UnderlineStyle.DashDotDotLine),
+# The colour of each finding family's role (``analysis.vocabulary.kinds.Family.colour_role``): Okabe-Ito,
+# the same in both themes (they are drawn as thin underlines and chips, legible on either base).
+ROLE_COLOURS: dict[str, str] = {
+    "flag.wording": "#0072B2",
+    "flag.attribution": "#CC79A7",
+    "flag.hedge": "#009E73",
+    "flag.loaded": "#D55E00",
+    "flag.contradiction": "#E69F00",
+    "flag.coverage": "#999999",
+    "flag.voice": "#56B4E9",
+}
+# How a family's mark style (``Family.mark``) is drawn on text: the shape differs, not only the colour.
+UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
+    "single": QTextCharFormat.UnderlineStyle.SingleUnderline,
+    "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
+    "dot": QTextCharFormat.UnderlineStyle.DotLine,
+    "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
+    "dashdot": QTextCharFormat.UnderlineStyle.DashDotLine,
+    "none": QTextCharFormat.UnderlineStyle.NoUnderline,
 }
 
 
-def flag_family(kind: str) -> str:
-    """Which legend family a finding kind belongs to (by name, so new kinds land somewhere sane)."""
-    k = kind.lower()
-    if "contradict" in k or "number" in k or "mismatch" in k:
-        return "contradiction"
-    if "attribution" in k or "verb" in k or "quote" in k or "paraphrase" in k:
-        return "attribution"
-    if "hedge" in k or "booster" in k:
-        return "hedge"
-    if "loaded" in k or "emotive" in k or "intensif" in k or "sentiment" in k:
-        return "loaded"
-    if "substitut" in k or "naming" in k or "word" in k or "passive" in k or "agent" in k:
-        return "wording"
-    return "other"
+def role_colour(role: str) -> str:
+    """The colour of a vocabulary colour role ("flag.hedge")."""
+    return ROLE_COLOURS[role]
+
+
+def marked_on_text(kind: str) -> bool:
+    """Whether findings of ``kind`` are drawn on the article text (framing) or are structural
+    (coverage, voices: listed, never underlined), as the kind's family says."""
+    return kinds.family(kind).mark != "none"
+
+
+def flag_style(kind: str) -> tuple[str, QTextCharFormat.UnderlineStyle]:
+    """(colour, underline style) of a finding drawn on text, from its family in the vocabulary."""
+    fam = kinds.family(kind)
+    return role_colour(fam.colour_role), UNDERLINES[fam.mark]
+
+
+def legend_families() -> list[kinds.Family]:
+    """The families drawn on text, in the vocabulary's order: the side-by-side legend's entries."""
+    return [f for f in kinds.FAMILIES.values() if f.mark != "none"]
 
 
 def apply(app: QApplication, theme: Theme) -> None:

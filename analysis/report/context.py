@@ -11,8 +11,8 @@ from typing import Any, Mapping
 from analysis.model import Article, Comparison, Fact, FactMember, Finding
 from analysis.report import colours
 from analysis.report.model import Outlet
-from analysis.report.reviews import NOT_REVIEWED, Review, normalise_all
 from analysis.report.text import clip
+from analysis.vocabulary.reviews import Review, reviews_from
 
 # Finding kinds shown in the omissions section rather than among the framing findings.
 OMISSION_KINDS = ("omission", "exclusive", "voice", "voice_omission")
@@ -55,7 +55,7 @@ class Context:
         return self.fact_numbers.get(fact_id or "", "")
 
     def review(self, finding_id: str) -> Review:
-        return self.reviews.get(finding_id, NOT_REVIEWED)
+        return self.reviews.get(finding_id) or Review(finding_id)
 
     def shown(self, finding: Finding) -> bool:
         """Whether the report shows ``finding``: dismissed ones only when asked."""
@@ -134,27 +134,20 @@ def _fact_sort_key(fact: Fact, comparison: Comparison) -> tuple:
     return (-len(fact.members), round(mean, 4), fact.id)
 
 
-def _orphans(comparison: Comparison, raw: Mapping[str, Any] | None,
+def _orphans(comparison: Comparison,
              reviews: dict[str, Review]) -> list[tuple[str, Review, Mapping[str, Any]]]:
     """Reviews whose finding the analysis no longer produces (an article was edited), with the
     snapshot of the finding the session kept: reported, so no verdict silently disappears."""
-    if not raw:
-        return []
     ids = {f.id for f in comparison.findings}
-    out = []
-    for key, review in reviews.items():
-        if key not in ids and review.touched:
-            record = raw[key]
-            snapshot = record.get("finding") if isinstance(record, Mapping) else getattr(record, "finding", None)
-            out.append((key, review, snapshot if isinstance(snapshot, Mapping) else {}))
-    return out
+    return [(key, review, review.finding if isinstance(review.finding, Mapping) else {})
+            for key, review in reviews.items() if key not in ids and not review.empty]
 
 
 def make_context(comparison: Comparison, reviews: Mapping[str, Any] | None,
                  include_dismissed: bool, chosen: Mapping[str, str] | None = None) -> Context:
     """``chosen``: article id -> the colour the editor picked in the window, if any."""
-    ctx = Context(comparison, normalise_all(reviews), include_dismissed)
-    ctx.orphans = _orphans(comparison, reviews, ctx.reviews)
+    ctx = Context(comparison, reviews_from(reviews), include_dismissed)
+    ctx.orphans = _orphans(comparison, ctx.reviews)
     for index, (article, name) in enumerate(zip(comparison.articles, _unique_names(comparison.articles))):
         colour = colours.safe_colour((chosen or {}).get(article.id), colours.outlet_colour(index))
         ctx.outlets[article.id] = Outlet(article.id, name, article.title, article.date, colour,

@@ -17,9 +17,10 @@ from analysis.constants import SESSION_SUFFIX
 from analysis.session.bridge import REVIEW_SCHEMA, load_articles, review_export
 from analysis.session.check import is_session_file
 from analysis.session.lock import LOCK_SUFFIX
-from analysis.session.records import Review, SessionArticle, UndoStep
-from analysis.session.schema import APP_NAME, MIGRATIONS, SCHEMA_VERSION, SEVERITIES, VERDICTS
+from analysis.session.records import SessionArticle, UndoStep
+from analysis.session.schema import APP_NAME, MIGRATIONS, SCHEMA_VERSION
 from analysis.session.store import Session
+from analysis.vocabulary.reviews import SEVERITIES, VERDICTS, Review
 
 __all__ = [
     "APP_NAME", "LOCK_SUFFIX", "MIGRATIONS", "REVIEW_SCHEMA", "Review", "SCHEMA_VERSION",

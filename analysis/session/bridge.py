@@ -5,9 +5,9 @@ from dataclasses import replace
 from typing import Any
 
 from analysis.model import Article, Comparison
-from analysis.session.records import Review, SessionArticle, sha1_text
-from analysis.session.schema import VERDICTS
+from analysis.session.records import SessionArticle, sha1_text
 from analysis.session.store import Session
+from analysis.vocabulary.reviews import NOT_REVIEWED, VERDICTS, Review
 
 REVIEW_SCHEMA = "parallax.review/1"
 
@@ -65,8 +65,8 @@ def review_export(session: Session, comparison: Comparison) -> dict[str, Any]:
         "schema": REVIEW_SCHEMA,
         "session": {"path": info["path"], "format": info["format"], "created": info.get("created"),
                     "updated": info.get("updated"), "created_by": info.get("created_by")},
-        "progress": {"reviewed": len(findings) - counts["none"], "total": len(findings),
-                     **{v: counts[v] for v in VERDICTS if v != "none"}},
+        "progress": {"reviewed": len(findings) - counts[NOT_REVIEWED], "total": len(findings),
+                     **{v: counts[v] for v in VERDICTS if v != NOT_REVIEWED}},
         "findings": findings,
         "orphaned": orphaned,
     }

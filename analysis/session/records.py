@@ -1,4 +1,5 @@
-"""The immutable records a session hands out: articles as given, review records, undo steps."""
+"""The immutable records a session hands out: articles as given and undo steps (its review records are
+the one ``Review`` of ``analysis.vocabulary.reviews``)."""
 from __future__ import annotations
 
 import hashlib
@@ -47,30 +48,6 @@ class SessionArticle:
                    id=article.id, outlet=article.outlet or None, title=article.title or None,
                    date=article.date, author=article.author, excluded=excluded,
                    reference=reference, text_sha1=article.digest)
-
-
-@dataclass(frozen=True)
-class Review:
-    """The editor's review of one finding, keyed by the finding's stable id.
-
-    ``finding`` is a snapshot (kind, evidence, articles, rule) taken when the review was written
-    with the Finding at hand; it lets a report describe a review whose finding no longer exists.
-    """
-    key: str
-    verdict: str = "none"               # "none", "confirmed", "dismissed" or "flagged"
-    severity: int | None = None         # 1 (minor) to 3 (major), or None
-    note: str = ""
-    updated: str | None = None          # ISO 8601 UTC of the last change; None if never reviewed
-    finding: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def reviewed(self) -> bool:
-        """Counts towards "23 / 57 reviewed": a verdict was given (a note alone does not count)."""
-        return self.verdict != "none"
-
-    @property
-    def empty(self) -> bool:
-        return self.verdict == "none" and self.severity is None and not self.note
 
 
 @dataclass(frozen=True)

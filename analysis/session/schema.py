@@ -17,8 +17,6 @@ APP_NAME = "Parallax"
 # session from any other SQLite database without reading a table: the ASCII bytes "PRLX".
 APPLICATION_ID = SESSION_APPLICATION_ID
 
-VERDICTS = ("none", "confirmed", "dismissed", "flagged")
-SEVERITIES = (1, 2, 3)
 ARTICLE_KINDS = ("file", "paste", "url")
 
 _V1_TABLES = """

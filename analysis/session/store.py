@@ -30,11 +30,12 @@ from analysis.session.files import (
     why_read_only,
 )
 from analysis.session.lock import SessionLock
-from analysis.session.records import Review, SessionArticle, UndoStep, finding_snapshot
-from analysis.session.schema import ARTICLE_KINDS, SCHEMA_VERSION, SEVERITIES, VERDICTS, create_v1, migrate, utc_now
+from analysis.session.records import SessionArticle, UndoStep, finding_snapshot
+from analysis.session.schema import ARTICLE_KINDS, SCHEMA_VERSION, create_v1, migrate, utc_now
+from analysis.vocabulary.reviews import NOT_REVIEWED, SEVERITIES, VERDICTS, Review
 
 _VERDICT_LABELS = {"confirmed": "Confirm", "dismissed": "Dismiss", "flagged": "Flag",
-                   "none": "Clear verdict"}
+                   NOT_REVIEWED: "Clear verdict"}
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ARTICLE_FIELDS = ("id", "position", "kind", "path", "source_text", "outlet", "title", "date",
                    "author", "excluded", "reference", "text_sha1", "extra")
@@ -431,7 +432,7 @@ class Session:
 
     def set_verdict(self, finding: FindingRef, verdict: str | None) -> Review:
         """Confirm, dismiss or flag a finding ("none" or None clears).  Committed on return."""
-        verdict = "none" if verdict is None else verdict
+        verdict = NOT_REVIEWED if verdict is None else verdict
         if verdict not in VERDICTS:
             raise SessionError(f"A verdict is one of {', '.join(VERDICTS)}, not {verdict!r}")
         return self._change(finding, "verdict", verdict, _VERDICT_LABELS[verdict])

@@ -11,10 +11,12 @@ import time
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
 
+from analysis.vocabulary.metrics import GRADE, SENTIMENT
+
 from ..document import Document
+from ..prepared import cached_word_count, metrics_of, prepare, word_count
 from ..richtext import fmt_num
 from ..theme import outlet_color
-from .metrics import NAMED, find_key
 
 COLUMNS = ("Outlet", "Title", "Date", "Words", "Grade", "Sentiment")
 
@@ -76,7 +78,6 @@ class ArticlesModel(QAbstractTableModel):
         same_rows = ids == self._ids
         if not same_rows:
             self.beginResetModel()
-        from ..document import cached_word_count, flat_metrics, prepare
         comp = self.doc.comparison
         known = prepare(comp)["words"] if comp is not None else {}
         in_comp = {a.id: a for a in comp.articles} if comp is not None else {}
@@ -89,10 +90,9 @@ class ArticlesModel(QAbstractTableModel):
             # Counting the words of fifty new articles takes some 20 ms: a few rows per
             # event-loop turn, so that adding the articles shows them at once.
             self._count_timer.start()
-        self._metrics = {}
-        for aid, flat in flat_metrics(comp).items():
-            self._metrics[aid] = tuple(
-                flat.get(k) if (k := find_key(flat, NAMED[i][1])) else None for i in (0, 1))
+        table = metrics_of(comp)
+        self._metrics = {aid: (table.value(aid, GRADE), table.value(aid, SENTIMENT))
+                         for aid in table.values}
         self._events = {m.article: m for m in comp.event} if comp is not None else {}
         old = self._cells
         self._cells = [self._row(n, a) for n, a in enumerate(self.doc.articles)]
@@ -119,7 +119,6 @@ class ArticlesModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _count_some(self) -> None:
-        from ..document import word_count
         deadline = time.perf_counter() + COUNT_SLICE_MS / 1000
         for n, a in enumerate(self.doc.articles):
             if a.id in self._words or n >= len(self._cells):

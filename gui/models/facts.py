@@ -14,6 +14,8 @@ from PySide6.QtGui import QColor, QFont
 
 from analysis.model import Article, Comparison, Fact
 
+from ..prepared import prepare
+
 FACT_ROLE = Qt.ItemDataRole.UserRole + 1        # fact id
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 2     # article id of the column (None for label columns)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -40,7 +42,6 @@ class FactsModel(QAbstractTableModel):
         self.colors = colors or []
         self.facts = comparison.facts if comparison is not None else ()
         self.articles = articles
-        from ..document import prepare
         self.omitted = prepare(comparison)["omitted"] if comparison is not None else {}
         # Natural order: where the fact first appears in the reference (first article), then others.
         self.first_pos = {}

@@ -13,10 +13,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 
 from analysis.model import Comparison, Finding
-from analysis.session import Review
+from analysis.vocabulary.kinds import label as kind_label
+from analysis.vocabulary.reviews import Review
 
 from ..review import describe, severity_label, verdict_color, verdict_label
-from ..theme import LIGHT, Theme, kind_label
+from ..theme import LIGHT, Theme
 
 COLUMNS = ("Kind", "Outlets", "Fact", "Evidence", "Score", "Verdict")
 VERDICT_ORDER = {"": 0, "flagged": 1, "confirmed": 2, "dismissed": 3}

@@ -1,102 +1,53 @@
-"""Metrics as a table (metric x outlet), plus helpers to find the named metrics the charts show.
+"""Metrics as a table (metric x outlet): one row per metric the engine declares and some outlet has.
 
-The engine's metrics are nested dicts per article (``{"readability": {...}, "sentiment": {...},
-"tone": {...}}``); we flatten them to ``group.key`` and show every numeric value, so new metrics
-appear without a GUI change.
+Rows, labels and units come from ``analysis.vocabulary.metrics`` through ``gui.prepared.metric_table``
+(worked out once per result, off the GUI thread): the named metrics first, then the members of each
+family (lexicon categories, frames, verbs, actors), so a new metric appears once the engine declares it.
 """
 from __future__ import annotations
-
-import re
-from typing import Any, Mapping
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from analysis.model import Comparison
+from analysis.vocabulary.metrics import Metric
 
+from ..prepared import EMPTY_TABLE, metrics_of
 from ..richtext import fmt_num
 
-_SENTENCE_ID = re.compile(r"^a?\w*\.s\d+$")
-MAX_DEPTH = 3
 
-
-def flatten(groups: Mapping[str, Any], prefix: str = "", depth: int = 0) -> dict[str, float]:
-    """Numeric leaves of nested mappings, keyed ``group.key`` (lists and strings are skipped).
-
-    Per-sentence breakdowns (mappings keyed by sentence ids) and anything deeper than three levels
-    are detail for the inspector, not rows of a per-outlet table, so they are left out.
-    """
-    out: dict[str, float] = {}
-    for key, value in (groups or {}).items():
-        name = f"{prefix}{key}"
-        if isinstance(value, bool):
-            continue
-        if isinstance(value, (int, float)):
-            out[name] = float(value)
-        elif isinstance(value, Mapping) and depth + 1 < MAX_DEPTH:
-            if value and all(_SENTENCE_ID.match(str(k)) for k in value):
-                continue
-            out.update(flatten(value, name + ".", depth + 1))
-    return out
-
-
-# Named charts: (title, candidate keys in order of preference, fixed range or None, unit text).
-# Candidates are matched on the flattened key's ending, so "sentiment.mean_compound" and
-# "sentiment.compound_mean" both work while the engine's names settle (docs/METRICS.md).
-NAMED = (
-    ("Reading grade (Flesch-Kincaid)", ("readability.flesch_kincaid_grade", "flesch_kincaid_grade",
-                                        "fk_grade"), None, "grade"),
-    ("Sentiment (VADER compound)", ("sentiment.compound_mean", "sentiment.mean_compound",
-                                         "sentiment.compound", "mean_compound", "compound"),
-     (-1.0, 1.0), "−1 … +1"),
-    ("Loaded words per 1,000 words", ("tone.rates_per_1k.loaded", "tone.loaded_per_1k",
-                                      "tone.loaded_rate", "loaded_rate", "loaded_per_1k"), None,
-     "per 1k"),
-    ("Share of text in quotes", ("tone.quote_share", "tone.quoted_share", "quote_share",
-                                 "quoted_share", "share_quoted"), None, "share"),
-)
-
-
-def find_key(flat: Mapping[str, float], candidates: tuple[str, ...]) -> str | None:
-    for cand in candidates:
-        if cand in flat:
-            return cand
-    for cand in candidates:
-        for key in flat:
-            if key.endswith("." + cand) or key.endswith(cand):
-                return key
-    return None
+def row_label(metric: Metric) -> str:
+    """The first column: the editor's label, and the group it belongs to ("Words" is in two)."""
+    return f"{metric.label}  ({metric.group})"
 
 
 class MetricsModel(QAbstractTableModel):
-    """Rows: every numeric metric key; columns: outlets (reference first)."""
+    """Rows: every declared metric present; columns: outlets (reference first)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.keys: list[str] = []
+        self.rows: tuple[Metric, ...] = ()
         self.article_ids: list[str] = []
         self.outlets: list[str] = []
         self.colors: list[QColor] = []
-        self.values: dict[str, dict[str, float]] = {}
+        self.table = EMPTY_TABLE
+
+    @property
+    def keys(self) -> list[str]:
+        return [m.key for m in self.rows]
 
     def set_comparison(self, comparison: Comparison | None, order: list[str], outlets: list[str],
                        colors: list[QColor]) -> None:
         self.beginResetModel()
         self.article_ids, self.outlets, self.colors = order, outlets, colors
-        self.values = {}
-        keys: dict[str, None] = {}
-        if comparison is not None:
-            from ..document import flat_metrics
-            tables = flat_metrics(comparison)      # flattened once per result, off the GUI thread
-            for aid in order:
-                flat = tables.get(aid, {})
-                self.values[aid] = flat
-                keys.update(dict.fromkeys(flat))
-        self.keys = sorted(keys)
+        self.table = metrics_of(comparison)
+        shown = set(order)
+        self.rows = tuple(m for m in self.table.rows
+                          if any(self.table.value(aid, m) is not None for aid in shown))
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.keys)
+        return 0 if parent.isValid() else len(self.rows)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.article_ids) + 1
@@ -113,16 +64,14 @@ class MetricsModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        key = self.keys[index.row()]
+        metric = self.rows[index.row()]
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                group, _, name = key.partition(".")
-                return f"{name.replace('_', ' ')}  ({group})" if name else key
+                return row_label(metric)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return key
+                return f"{metric.key} ({metric.unit}; docs/METRICS.md)"
             return None
-        aid = self.article_ids[index.column() - 1]
-        value = self.values.get(aid, {}).get(key)
+        value = self.table.value(self.article_ids[index.column() - 1], metric)
         if role == Qt.ItemDataRole.DisplayRole:
             return "–" if value is None else fmt_num(value)
         if role == Qt.ItemDataRole.UserRole:
@@ -132,6 +81,6 @@ class MetricsModel(QAbstractTableModel):
         return None
 
     def row_values(self, row: int) -> list[tuple[str, float | None, QColor]]:
-        key = self.keys[row]
-        return [(self.outlets[i], self.values.get(aid, {}).get(key), self.colors[i])
+        metric = self.rows[row]
+        return [(self.outlets[i], self.table.value(aid, metric), self.colors[i])
                 for i, aid in enumerate(self.article_ids)]

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.model import Finding
+from analysis.vocabulary.kinds import label as kind_label
 
 from ..document import Document
 from ..models.findings import COLUMNS, FINDING_ROLE, FindingsFilter, FindingsModel
-from ..theme import kind_label
 
 
 class FindingsView(QWidget):

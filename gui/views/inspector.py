@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from analysis.model import Comparison, Finding
-from analysis.session import Review
+from analysis.vocabulary.kinds import label as kind_label
+from analysis.vocabulary.reviews import NOT_REVIEWED, Review
 
 from ..document import Document
 from ..review import NAMES, SEVERITY_NAMES, mark, severity_name, verdict_color, verdict_label
 from ..richtext import chip, esc, fmt_num, highlight_spans
-from ..theme import LIGHT, Theme, kind_label, outlet_color
+from ..theme import LIGHT, Theme, outlet_color
 
 CONTEXT_CHARS = 160
 NOTE_LINES_IDLE = 2            # the note box's height in lines, and while it is being edited
@@ -165,7 +166,7 @@ class ReviewBar(QFrame):
     def set_review(self, review: Review | None, enabled: bool, read_only: bool = False) -> None:
         """Show ``review`` (None: no finding selected).  ``enabled``: a finding is selected and the
         session can be written."""
-        verdict = review.verdict if review is not None else "none"
+        verdict = review.verdict if review is not None else NOT_REVIEWED
         severity = review.severity if review is not None else None
         for v, b in self.verdict_buttons.items():
             b.setChecked(v == verdict)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..theme import FLAG_FAMILIES, LIGHT, Theme
+from ..theme import LIGHT, UNDERLINES, Theme, legend_families, role_colour
 
 US = QTextCharFormat.UnderlineStyle
 
@@ -17,12 +17,12 @@ class Legend(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.theme: Theme = LIGHT
-        self.families = list(FLAG_FAMILIES)
+        self.families = legend_families()
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Legend")
         self.setAccessibleDescription(
             "Orange: words only the left outlet has. Blue: words only the right outlet has. "
-            + " ".join(f"{FLAG_FAMILIES[f][0]} underline." for f in self.families)
+            + " ".join(f"{f.label} underline." for f in self.families)
             + " Reviewed flags: bold when confirmed, bold and overlined when flagged, faded when"
               " dismissed.")
 
@@ -36,7 +36,7 @@ class Legend(QWidget):
             ("Only right", self.theme.diff_right, "fill"),
             ("Not covered", self.theme.gap, "fill"),
         ]
-        out += [(FLAG_FAMILIES[f][0], FLAG_FAMILIES[f][1], FLAG_FAMILIES[f][2]) for f in self.families]
+        out += [(f.label, role_colour(f.colour_role), UNDERLINES[f.mark]) for f in self.families]
         out += [("✓ confirmed", self.theme.text, "bold"), ("⚑ flagged", self.theme.text, "overline"),
                 ("✗ dismissed", self.theme.muted, "faded")]
         return out

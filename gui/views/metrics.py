@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..charts import Bar, BarChart, table_beside_charts
+from ..charts import Bar, BarChart, chart_unit, table_beside_charts
 from ..document import Document
 from ..models.metrics import MetricsModel
 from ..theme import outlet_color
@@ -56,7 +56,8 @@ class MetricsView(QWidget):
     def _current(self, current, previous) -> None:
         if not current.isValid():
             return
-        key = self.model.keys[current.row()]
+        metric = self.model.rows[current.row()]
         bars = [Bar(name, value, color) for name, value, color in self.model.row_values(current.row())
                 if value is not None]
-        self.chart.set_data(bars, title=key.replace("_", " "))
+        lo, hi = metric.domain or (None, None)
+        self.chart.set_data(bars, title=metric.label, subtitle=chart_unit(metric), lo=lo, hi=hi)

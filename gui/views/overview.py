@@ -21,20 +21,21 @@ from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
 from analysis.vocabulary.kinds import check_first as is_contradiction
+from analysis.vocabulary.kinds import label as kind_label
+from analysis.vocabulary.metrics import CHARTS
 
-from ..charts import Bar, BarChart
-from ..document import Document, flat_metrics
-from ..models.metrics import NAMED, find_key
+from ..charts import Bar, BarChart, chart_unit
+from ..document import Document
+from ..prepared import metrics_of
 from ..review import describe, mark, verdict_color
 from ..richtext import chip, esc
-from ..theme import LIGHT, Theme, kind_label, outlet_color
+from ..theme import LIGHT, Theme, marked_on_text, outlet_color
 from .text_browser import FinishingTextBrowser
 
 TOP = 8
 SLICE_MS = 12           # GUI-thread time one slice of appending text may take
 EVENT_ROWS = 10         # rows per piece of the same-event table
 PART = None             # in render_parts' list: the end of one part
-STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
 
 
 class Overview(QWidget):
@@ -52,8 +53,7 @@ class Overview(QWidget):
         self.browser.setAccessibleName("Overview")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._anchor)
-        self.charts = [BarChart(title) for title, *_ in NAMED]
-        self.voices_chart = self.charts[-1]
+        self.charts = [BarChart(metric.label) for metric in CHARTS]
         self.top_voice_chart = BarChart("Share of voice")
         side = QWidget()
         side_layout = QVBoxLayout(side)
@@ -296,7 +296,7 @@ class Overview(QWidget):
                 contra.append(f)
             elif kind == "exclusive":
                 excl.append(f)
-            elif kind not in STRUCTURAL:
+            elif marked_on_text(kind):           # framing: drawn on the text
                 framing.append(f)
 
         def strongest(found: list, n: int) -> list:      # = sorted(found, by score)[:n], stable
@@ -338,16 +338,13 @@ class Overview(QWidget):
     # ---- charts -------------------------------------------------------------------------------
     def _charts(self, comp: Comparison | None) -> None:
         arts = self.doc.shown_articles()
-        tables = flat_metrics(comp)
-        flat = {a.id: tables.get(a.id, {}) for a in arts}
-        for chart, (title, candidates, rng, unit) in zip(self.charts, NAMED):
-            bars = []
-            for a in arts:
-                key = find_key(flat[a.id], candidates)
-                if key is not None:
-                    bars.append(Bar(a.outlet, flat[a.id][key], outlet_color(self.doc.color_index(a.id))))
-            lo, hi = rng if rng else (None, None)
-            chart.set_data(bars, title=title, subtitle=unit if bars else "", lo=lo, hi=hi)
+        table = metrics_of(comp)
+        for chart, metric in zip(self.charts, CHARTS):
+            bars = [Bar(a.outlet, value, outlet_color(self.doc.color_index(a.id))) for a in arts
+                    if (value := table.value(a.id, metric)) is not None]
+            lo, hi = metric.domain or (None, None)
+            chart.set_data(bars, title=metric.label, subtitle=chart_unit(metric) if bars else "",
+                           lo=lo, hi=hi)
         # Share of voice of the most-quoted speaker: who gives that person the floor, and how much.
         top = max(comp.voices, key=lambda v: sum(v.words.values())) if comp and comp.voices else None
         if top is not None:
@@ -357,8 +354,3 @@ class Overview(QWidget):
                                           subtitle="%", lo=0.0, hi=100.0)
         else:
             self.top_voice_chart.set_data([], title="Share of voice")
-        if comp is not None and not self.voices_chart.bars and comp.voices:
-            # No quote-share metric: show how many distinct speakers each outlet quotes instead.
-            bars = [Bar(a.outlet, float(sum(1 for v in comp.voices if v.words.get(a.id, 0) > 0)),
-                        outlet_color(self.doc.color_index(a.id))) for a in arts]
-            self.voices_chart.set_data(bars, title="Speakers quoted", subtitle="voices")

@@ -33,15 +33,14 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextEdit, QToolButton, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding, Sentence
+from analysis.vocabulary.kinds import label as kind_label
 
 from ..document import Document
 from ..rows import Row, build_rows
-from ..textdiff import word_diff
-from ..theme import FLAG_FAMILIES, LIGHT, Theme, flag_family, kind_label, outlet_color
+from ..theme import LIGHT, Theme, flag_style, marked_on_text, outlet_color
 from .legend import Legend
 from .text_browser import FinishingTextBrowser
 
-STRUCTURAL = {"omission", "exclusive", "voice", "voice_omission", "event_mismatch"}
 GUTTER = {"match": "", "moved": "↕", "left": "◀", "right": "▶"}
 SLICE_MS = 8             # GUI-thread time one building slice may take
 
@@ -264,7 +263,7 @@ class SideBySide(QWidget):
             self._by_article_for = comp
             self._by_article: dict[str, list[Finding]] = {}
             for f in comp.findings:
-                if f.kind in STRUCTURAL:
+                if not marked_on_text(f.kind):      # coverage and voices: listed, not drawn
                     continue
                 for a in {s.article for s in f.spans}:
                     self._by_article.setdefault(a, []).append(f)
@@ -470,6 +469,9 @@ class SideBySide(QWidget):
     def _diff(self, row: Row):
         if not row.both:
             return []
+        # Imported here, not at start-up: it loads rapidfuzz (``gui.prepared`` imports it in the
+        # background with each result, so this is a look-up by then).
+        from analysis.signals.worddiff import word_diff
         a, _ = self._joined(row.left)
         b, _ = self._joined(row.right)
         return word_diff(a, b, 0, 0)
@@ -536,7 +538,7 @@ class SideBySide(QWidget):
                 if what == "diff":
                     fmt.setBackground(QColor(color))
                 else:
-                    label, col, style = FLAG_FAMILIES[flag_family(f.kind)]
+                    col, style = flag_style(f.kind)
                     fmt.setUnderlineStyle(style)
                     fmt.setUnderlineColor(QColor(col))
                     fmt.setAnchor(True)

@@ -12,7 +12,7 @@ from analysis.lexicons import available_lexicons, load_lexicon
 from analysis.model import Comparison
 from analysis.report import build_report
 from analysis.report.model import Chart, Excerpt, Para, Table
-from analysis.report.reviews import normalise
+from analysis.vocabulary.reviews import NOT_REVIEWED, review_from
 
 SECTIONS = ["cover", "summary", "grid", "omissions", "findings", "excerpts", "metrics", "methods"]
 
@@ -122,17 +122,19 @@ def test_reviews_are_duck_typed(comparison):
     f = finding_of(comparison, "attribution_verb")
     as_object = {f.id: SimpleNamespace(verdict="flagged", severity=2, note="object note")}
     assert "object note" in text_of(build_report(comparison, as_object).section("findings"))
-    from analysis.session.records import Review
+    from analysis.session import Review
     as_record = {f.id: Review(key=f.id, verdict="confirmed", severity=3, note="session note")}
     text = text_of(build_report(comparison, as_record).section("findings"))
     assert "session note" in text and "severity 3/3" in text
 
 
 def test_review_normalisation():
-    assert normalise(None).reviewed is False
-    assert normalise({"verdict": "none", "note": "just a note"}).verdict == ""
-    assert normalise({"verdict": "Confirmed", "severity": "7"}).severity == 3
-    assert normalise({"verdict": "bogus"}).reviewed is False
+    assert review_from(None).reviewed is False
+    assert review_from({"verdict": "none", "note": "just a note"}).verdict == NOT_REVIEWED
+    assert review_from({"verdict": "", "note": "x"}).verdict == NOT_REVIEWED     # one spelling
+    assert review_from({"verdict": "Confirmed", "severity": "7"}).severity == 3
+    assert review_from({"verdict": "bogus"}).reviewed is False
+    assert not review_from({"note": "just a note"}).empty
 
 
 def test_note_without_verdict_is_shown(comparison):

@@ -4,8 +4,11 @@ from __future__ import annotations
 import pytest
 from helpers import show_comparison
 
+from analysis.vocabulary import kinds
+from analysis.vocabulary.metrics import GRADE, LOADED, SENTIMENT
+from gui import theme
 from gui.main_window import MainWindow
-from gui.models.metrics import NAMED, find_key, flatten
+from gui.prepared import metric_table
 
 
 @pytest.fixture
@@ -93,10 +96,38 @@ def test_rename_and_reorder_keep_comparison(window):
     assert [a.id for a in doc.comparison.articles] == [a.id for a in doc.articles]
 
 
-def test_metric_lookup():
-    flat = flatten({"readability": {"flesch_kincaid_grade": 9.5, "nested": {"x": 1}},
-                    "sentiment": {"mean_compound": 0.1, "label": "pos", "by_sentence": {"a1.s1": {"compound": 0.2}}}})
-    assert flat == {"readability.flesch_kincaid_grade": 9.5, "readability.nested.x": 1.0,
-                    "sentiment.mean_compound": 0.1}
-    assert find_key(flat, NAMED[0][1]) == "readability.flesch_kincaid_grade"
-    assert find_key(flat, NAMED[1][1]) == "sentiment.mean_compound"
+def test_metric_table_reads_declared_metrics_only():
+    table = metric_table({
+        "a1": {"readability": {"flesch_kincaid_grade": 9.5, "nested": {"x": 1}},
+               "sentiment": {"mean_compound": 0.1, "compound_mean": 0.2, "label": "pos",
+                             "by_sentence": {"a1.s1": {"compound": 0.2}}},
+               "tone": {"rates_per_1k": {"loaded": 4.0, "hedges": 2.0}}},
+        "a2": {"readability": {"flesch_kincaid_grade": 11.0}}})
+    keys = [m.key for m in table.rows]
+    # Declared names only: an undeclared key (mean_compound, nested.x) is no row, never a guess.
+    assert keys == ["readability.flesch_kincaid_grade", "sentiment.compound_mean",
+                    "tone.rates_per_1k.loaded", "tone.rates_per_1k.hedges"]
+    assert table.value("a1", SENTIMENT) == 0.2 and table.value("a2", GRADE) == 11.0
+    assert table.value("a2", LOADED) is None
+    assert table.rows[3].label == "Hedges per 1,000 words"
+
+
+def test_metrics_tab_rows_are_labelled_from_the_vocabulary(window):
+    model = window.metrics.model
+    labels = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert "Flesch-Kincaid grade  (readability)" in labels
+    assert "Mean sentiment (VADER compound)  (sentiment)" in labels
+    assert [c.title for c in window.overview.charts] == [
+        "Flesch-Kincaid grade", "Mean sentiment (VADER compound)", "Loaded words per 1,000 words",
+        "Words in direct quotes"]
+
+
+def test_flag_styles_come_from_the_kind_families():
+    for family in kinds.FAMILIES.values():
+        assert family.colour_role in theme.ROLE_COLOURS and family.mark in theme.UNDERLINES
+    # A stance difference is drawn as the contradictions are (its family), not as "other".
+    assert theme.flag_style("stance") == theme.flag_style("contradiction")
+    assert not theme.marked_on_text("omission") and not theme.marked_on_text("voice")
+    assert theme.marked_on_text("hedge")
+    assert [f.name for f in theme.legend_families()] == [
+        "wording", "attribution", "hedge", "loaded", "contradiction"]

@@ -7,8 +7,8 @@ from analysis.model import Finding
 from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.model import Run
-from analysis.report.reviews import Review
 from analysis.report.text import clip
+from analysis.vocabulary.reviews import Review
 
 
 def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, ...]:

@@ -17,7 +17,7 @@ def _order(ctx: Context, findings: list[Finding]) -> list[Finding]:
     """Reviewed findings first (most severe first), then by score: what the editor weighed leads."""
     def key(f: Finding):
         r = ctx.review(f.id)
-        return (not r.touched, -(r.severity or 0), -f.score, f.id)
+        return (r.empty, -(r.severity or 0), -f.score, f.id)
     return sorted(findings, key=key)
 
 
@@ -35,8 +35,8 @@ def _row(ctx: Context, f: Finding) -> tuple:
 
 def _kind_blocks(ctx: Context, kind: str, findings: list[Finding]) -> list:
     ordered = _order(ctx, findings)
-    shown = [f for f in ordered if ctx.review(f.id).touched]
-    shown += [f for f in ordered if not ctx.review(f.id).touched][:FINDINGS_PER_KIND]
+    shown = [f for f in ordered if not ctx.review(f.id).empty]
+    shown += [f for f in ordered if ctx.review(f.id).empty][:FINDINGS_PER_KIND]
     blocks: list = [Heading(2, f"{kind_label(kind)} ({len(findings)})")]
     if len(shown) < len(findings):
         blocks.append(para(f"The {len(shown)} reviewed or strongest shown; the JSON report lists all.",
