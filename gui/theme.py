@@ -1,7 +1,8 @@
 """Light and dark themes, outlet colours and colour-blind-safe diff and flag colours.
 
 Why these colours: outlets use the Okabe-Ito palette (distinguishable by people with the common colour
-vision deficiencies) and then golden-angle hues for more than eight outlets.  Word diffs use orange for
+vision deficiencies) and then golden-angle hues for more than eight outlets; that rule is the engine's
+(``analysis.report.colours``), so a report shows every outlet in the window's colour.  Word diffs use orange for
 text only the left side has and blue for text only the right side has, never red/green alone.  Framing
 flags are drawn as underlines whose *style* also differs by family, so colour is never the only cue;
 the families, their colour roles and mark styles are the engine's (``analysis.vocabulary.kinds``), this
@@ -9,24 +10,19 @@ module only says which colour a role has and how a mark is drawn.
 """
 from __future__ import annotations
 
-import colorsys
 from dataclasses import dataclass
 
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from PySide6.QtWidgets import QApplication
 
+from analysis.report.colours import outlet_colour
 from analysis.vocabulary import kinds
-
-OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999")
 
 
 def outlet_color(index: int) -> QColor:
-    """The colour of the outlet at ``index`` (position in the article list); stable across views."""
-    if index < len(OKABE_ITO):
-        return QColor(OKABE_ITO[index])
-    hue = (index * 0.618033988749895) % 1.0
-    r, g, b = colorsys.hsv_to_rgb(hue, 0.55, 0.85)
-    return QColor.fromRgbF(r, g, b)
+    """The colour of the outlet at ``index`` (position in the article list); stable across views and
+    the same as in a report: the rule is the engine's (``analysis.report.colours.outlet_colour``)."""
+    return QColor(outlet_colour(index))
 
 
 @dataclass(frozen=True)

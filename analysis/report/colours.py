@@ -1,9 +1,10 @@
 """Colours of the report: the outlets' colours (the same as the window's) and the neutral tones.
 
 Why these: outlets use the Okabe-Ito palette, distinguishable with the common colour-vision deficiencies,
-then golden-angle hues for more than eight outlets; this is the rule in ``gui/theme.py`` re-stated without
-Qt so that a report and the window show an outlet in the same colour.  Highlights are light tints of the
-outlet colour so black text stays readable on them, in print as on screen.
+then golden-angle hues for more than eight outlets.  This is the one place of that rule: the window
+(``gui/theme.py``) turns these into QColors, so a report and the window show an outlet in the same
+colour.  Highlights are light tints of the outlet colour so black text stays readable on them, in print
+as on screen.
 """
 from __future__ import annotations
 

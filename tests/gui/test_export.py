@@ -20,6 +20,7 @@ from helpers import press, show_comparison, wait_analysed
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from analysis.report.colours import OKABE_ITO
 from gui import export, settings, theme
 from gui.app import make_window
 from gui.main_window import MainWindow
@@ -302,7 +303,7 @@ def test_palette_finds_export_and_json_uses_the_windows_colours(qtbot, window, t
     assert "a2" not in colours
     for aid, colour in colours.items():
         assert colour == theme.outlet_color(w.doc.color_index(aid)).name(), aid
-    assert colours["a3"] == theme.OKABE_ITO[2].lower()
+    assert colours["a3"] == OKABE_ITO[2].lower()
 
 
 # --- the dialog's own rules ------------------------------------------------------------------------

@@ -4,9 +4,7 @@ from __future__ import annotations
 import pytest
 from helpers import show_comparison
 
-from analysis.vocabulary import kinds
 from analysis.vocabulary.metrics import GRADE, LOADED, SENTIMENT
-from gui import theme
 from gui.main_window import MainWindow
 from gui.prepared import metric_table
 
@@ -120,14 +118,3 @@ def test_metrics_tab_rows_are_labelled_from_the_vocabulary(window):
     assert [c.title for c in window.overview.charts] == [
         "Flesch-Kincaid grade", "Mean sentiment (VADER compound)", "Loaded words per 1,000 words",
         "Words in direct quotes"]
-
-
-def test_flag_styles_come_from_the_kind_families():
-    for family in kinds.FAMILIES.values():
-        assert family.colour_role in theme.ROLE_COLOURS and family.mark in theme.UNDERLINES
-    # A stance difference is drawn as the contradictions are (its family), not as "other".
-    assert theme.flag_style("stance") == theme.flag_style("contradiction")
-    assert not theme.marked_on_text("omission") and not theme.marked_on_text("voice")
-    assert theme.marked_on_text("hedge")
-    assert [f.name for f in theme.legend_families()] == [
-        "wording", "attribution", "hedge", "loaded", "contradiction"]

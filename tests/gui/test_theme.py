@@ -1,0 +1,23 @@
+"""The theme reads the engine's vocabulary: families, colour roles, mark styles, outlet colours."""
+from __future__ import annotations
+
+from analysis.report import colours
+from analysis.vocabulary import kinds
+from gui import theme
+
+
+def test_flag_styles_come_from_the_kind_families():
+    for family in kinds.FAMILIES.values():
+        assert family.colour_role in theme.ROLE_COLOURS and family.mark in theme.UNDERLINES
+    # A stance difference is drawn as the contradictions are (its family), not as "other".
+    assert theme.flag_style("stance") == theme.flag_style("contradiction")
+    assert not theme.marked_on_text("omission") and not theme.marked_on_text("voice")
+    assert theme.marked_on_text("hedge")
+    assert [f.name for f in theme.legend_families()] == [
+        "wording", "attribution", "hedge", "loaded", "contradiction"]
+
+
+def test_outlet_colours_are_the_reports():
+    # One rule (the engine's): past the eight Okabe-Ito colours too, where rounding could differ.
+    for index in range(40):
+        assert theme.outlet_color(index).name().upper() == colours.outlet_colour(index).upper(), index
