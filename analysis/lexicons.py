@@ -104,3 +104,11 @@ def load_lexicon(name: str) -> Lexicon:
 
 def available_lexicons() -> list[str]:
     return sorted(p.name.removesuffix(".txt") for p in LEXICON_DIR.iterdir() if p.name.endswith(".txt"))
+
+
+@cache
+def speech_verbs() -> frozenset[str]:
+    """Every speech verb form the engine knows: the graded ``attribution_verbs`` and the ungraded
+    ``speech_verbs`` lexicons (single words and phrases such as "according to").  The one list the
+    segmenter and the attribution of quotes share."""
+    return frozenset(load_lexicon("attribution_verbs").entries) | frozenset(load_lexicon("speech_verbs").entries)

@@ -38,6 +38,7 @@ from analysis.constants import (
     MIN_SPLIT_PIECE_CHARS,
     PUNKT_WINDOW_CHARS,
 )
+from analysis.lexicons import speech_verbs
 from analysis.model import Paragraph, Sentence
 
 # --- word lists (lower case, without the final period) -------------------------------------------
@@ -88,12 +89,8 @@ january february march april may june july august september october november dec
 """.split())
 
 # Speech verbs of a bare attribution after a quoted question or exclamation: '"...get?" Zelensky said
-# Monday.' is one sentence, not two.
-ATTRIBUTION_VERBS = frozenset("""
-said says asked asks told tells added adds wrote writes replied replies insisted insists noted notes
-explained explains continued continues argued argues declared declares warned warns stressed
-stresses tweeted posted shouted cried exclaimed wondered recalled concluded
-""".split())
+# Monday.' is one sentence, not two.  The one-word forms of the engine's speech verbs (the lexicons).
+ATTRIBUTION_VERBS = frozenset(v for v in speech_verbs() if " " not in v)
 
 # Prepositions that open a time phrase ("At 5 a.m. Mr. Smith went...").
 TIME_INTRO_WORDS = frozenset("at by from until till before after around about since shortly just "
@@ -208,7 +205,7 @@ _ATTRIBUTION = re.compile(r"""
     (?:[\w'’.-]+\s+){1,4}(?:%s)                         # "Zelensky said", "The official added"
     (?:(?:\s+[\w'’.,-]+){0,3}|\s+(?:%s)(?:\s+[\w'’.,-]+){0,8})    # "Monday", "in a statement"
     [.!]
-""" % ("|".join(sorted(ATTRIBUTION_VERBS)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
+""" % ("|".join(re.escape(v) for v in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
        "in|on|at|to|during|after|before|while|with|from|for|via|through|according"), re.VERBOSE)
 
 

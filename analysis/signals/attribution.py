@@ -1,7 +1,7 @@
 """Attribution: the speaker of every quote of one article, and reported speech.
 
-1. **Cues** are speech verbs outside quotes (every form listed in the attribution_verbs lexicon, plus
-   "call/called/calling" and a few verbs the lexicon leaves out) and "according to".  Each cue's
+1. **Cues** are speech verbs outside quotes (every form of ``analysis.lexicons.speech_verbs``: the
+   graded attribution_verbs lexicon and the ungraded speech_verbs one) and "according to".  Each cue's
    speaker is read from the text next to it: a name (with its role, read leftwards, or an
    appositive: "Mike Waltz, a national security advisor to Trump, told"), an unnamed source
    ("a White House official"; "The official added" reuses it), "he"/"she" (a person: the first person
@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
-from analysis.lexicons import load_lexicon
+from analysis.lexicons import speech_verbs
 from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, appositive_after, may_be_person
 from analysis.signals.common import count_words
@@ -37,9 +37,6 @@ from analysis.signals.quotemarks import DirectSpan, direct_spans
 
 # Lexicon entries that are not verbs of speaking, or are handled apart.
 _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})
-# Speech verbs the lexicon leaves out (it grades verbs; these only locate speakers).
-_EXTRA_CUES = ("call", "calls", "called", "calling", "tweeted", "posted", "repeated", "predicted",
-               "threatened", "accused", "denied", "countered", "quipped", "joked", "testified")
 # Verbs whose speaker may follow them: “...,” said Peskov.  ("told" never: its object is the hearer.)
 _INVERTIBLE = frozenset("said says added asked wrote continued explained noted replied".split())
 # Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
@@ -80,11 +77,8 @@ OWN_SUBJECT_MAX_CHARS = 160     # characters from a participle back to a subject
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    try:
-        terms = [t for t in load_lexicon("attribution_verbs").entries if t not in _NOT_CUES]
-    except (OSError, ValueError):       # lexicon missing or damaged: the plain verbs still work
-        terms = ["said", "says", "say", "told", "added", "warned", "insisted", "stated"]
-    terms = sorted(set(terms) | set(_EXTRA_CUES) | {"according to"}, key=len, reverse=True)
+    terms = [t for t in speech_verbs() if t not in _NOT_CUES]
+    terms = sorted(set(terms) | {"according to"}, key=len, reverse=True)
     alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
 

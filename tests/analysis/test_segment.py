@@ -85,6 +85,20 @@ def test_quoted_question_keeps_its_attribution_in_seed_003():
             "Monday.") in seed_sentences("003")
 
 
+def test_quoted_question_keeps_any_speech_verb_of_the_lexicons():
+    # "cautioned" and "shouted" were not in the segmenter's own list: the verbs are the lexicons' now.
+    for verb in ("cautioned", "shouted", "said"):
+        text = f"“Is this the end?” Minister Novak {verb} on Monday. Talks resume in May."
+        assert sents(text) == [f"“Is this the end?” Minister Novak {verb} on Monday.", "Talks resume in May."]
+
+
+def test_segmenter_and_attribution_share_one_list_of_speech_verbs():
+    from analysis.lexicons import speech_verbs
+    from analysis.segment.sentences import ATTRIBUTION_VERBS
+    assert ATTRIBUTION_VERBS == {v for v in speech_verbs() if " " not in v}
+    assert {"said", "cautioned", "tweeted"} <= ATTRIBUTION_VERBS
+
+
 def test_decimals_and_percentages_in_seed_002():
     text = seed_text("002")
     sentence = next(s for s in split_sentences(text) if s.text.startswith("France, which currently"))
