@@ -4,15 +4,18 @@
     python main.py FILE|URL|SESSION...   open the window on these
     python main.py compare FILE... [--json OUT] [--markdown OUT]   (OUT may be - for stdout)
     python main.py report (FILE...|SESSION) --pdf OUT [--html OUT] [--markdown OUT] [--json OUT]
+    python main.py review FILE... --session S.parallax   start a review session and open the window on it
     python main.py bench NAME            run a benchmark (docs/BENCHMARKS.md)
 """
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
+import os
 import sys
 
-COMMANDS = ("compare", "report", "bench")
+COMMANDS = ("compare", "report", "review", "bench")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -31,14 +34,40 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--reviewer", default="", help="name printed on the report")
     rep.add_argument("--title", help="the report's title (default: from the articles)")
     rep.add_argument("--include-dismissed", action="store_true", help="keep dismissed findings")
+    rev = sub.add_parser("review", help="start a review session from articles and open the window on it")
+    rev.add_argument("sources", nargs="*", metavar="FILE")
+    rev.add_argument("--session", required=True, metavar="S.parallax",
+                     help="the session file: created from FILE..., or opened (FILE... added) if it exists")
     bench = sub.add_parser("bench", help="run a benchmark")
     bench.add_argument("name")
     bench.add_argument("args", nargs=argparse.REMAINDER)
     return parser
 
 
+def misspelt_command(word: str) -> str | None:
+    """The command ``word`` was probably meant to be ("comapre" -> "compare"), unless ``word`` is
+    an input (an existing path, a link) the window should open."""
+    if "://" in word or os.sep in word or "." in word or _exists(word):
+        return None
+    close = difflib.get_close_matches(word.lower(), COMMANDS, n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
+def _exists(path: str) -> bool:
+    try:
+        return os.path.lexists(path)
+    except (OSError, ValueError):
+        return False
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        meant = misspelt_command(argv[0])
+        if meant:
+            print(f"parallax: there is no command {argv[0]!r}: did you mean {meant}? "
+                  f"(commands: {', '.join(COMMANDS)}; python main.py --help)", file=sys.stderr)
+            return 2
     if not argv or argv[0] not in COMMANDS and not argv[0].startswith("-"):
         from gui.app import run
         return run(argv)
@@ -53,6 +82,10 @@ def main(argv: list[str] | None = None) -> int:
                               reviewer=args.reviewer, title=args.title,
                               include_dismissed=args.include_dismissed,
                               pdf_writer=_pdf_writer() if args.pdf else None)
+    if args.command == "review":
+        from analysis.commands import review_command
+        from gui.app import run
+        return review_command(args.sources, args.session, open_window=run)
     try:
         from analysis.bench import NAMES, NEEDS_PDF
     except ModuleNotFoundError:

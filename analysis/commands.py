@@ -5,6 +5,7 @@ Every bad input gives one line on stderr and a non-zero exit status; the other i
 """
 from __future__ import annotations
 
+import os
 import sys
 from typing import Sequence, TextIO
 
@@ -204,3 +205,31 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
             print(f"parallax: cannot write {target}: {exc}", file=err)
             status = EXIT_NOTHING
     return status
+
+
+def review_command(sources: Sequence[str], session: str, *, open_window, err: TextIO = sys.stderr) -> int:
+    """``python main.py review FILE... --session S.parallax``: make the review session from the
+    articles (as given, through the output writer) and open the window on it.  An existing session
+    is opened as it is, and the FILEs are added to it in the window.  ``open_window(paths) -> int``
+    is the window's entry point (``gui.app.run``), passed in: the engine has no Qt."""
+    from analysis.export.writer import is_session_file
+    from analysis.session import Session
+
+    if os.path.lexists(session) and is_session_file(session):
+        return open_window([session, *sources])
+    if not sources:
+        print(f"parallax: {session} does not exist yet: give the articles to start it with "
+              f"(python main.py review FILE... --session {session})", file=err)
+        return EXIT_NOTHING
+    articles, failures = load_inputs(sources, err)
+    if not articles:
+        print("parallax: no article could be loaded", file=err)
+        return EXIT_NOTHING
+    try:
+        Session.create(session, articles, overwrite=False).close()
+    except ParallaxError as exc:
+        print(f"parallax: {exc}", file=err)
+        return EXIT_NOTHING
+    print(f"parallax: started the review session {session} with {len(articles)} article"
+          f"{'' if len(articles) == 1 else 's'}", file=err)
+    return open_window([session])

@@ -6,6 +6,7 @@ the window in as they finish.  With no paths, the bundled seeds (seeds/*.txt) ar
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -45,8 +46,49 @@ def make_window(paths: list[str] | None = None):
     return window
 
 
+HEADLESS_HINT = ("to run without a display, set QT_QPA_PLATFORM=offscreen (the window is then drawn "
+                 "off-screen); the command line needs no display: python main.py compare FILE... --json OUT")
+
+
+def display_problem(environ=None, platform: str | None = None) -> str | None:
+    """Why the window cannot open here, checked before Qt (which would abort the process); None
+    when it can.  Linux only: a platform other than X11/Wayland, or one chosen, is left to Qt."""
+    env = os.environ if environ is None else environ
+    if (platform or sys.platform) != "linux" or env.get("QT_QPA_PLATFORM"):
+        return None
+    if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return f"no display to open the window on (DISPLAY is not set); {HEADLESS_HINT}"
+    if env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        missing = _missing_x11_library()
+        if missing:
+            return (f"the window cannot start: Qt's X11 support needs the system library {missing} "
+                    f"(README.md lists the packages to install); {HEADLESS_HINT}")
+    return None
+
+
+def _missing_x11_library() -> str | None:
+    """The first system library Qt's X11 plugin cannot find, by loading the plugin the way Qt will."""
+    import ctypes
+    import re
+
+    import PySide6
+    plugin = Path(PySide6.__file__).parent / "Qt" / "plugins" / "platforms" / "libqxcb.so"
+    if not plugin.exists():
+        return None
+    try:
+        ctypes.CDLL(str(plugin))
+    except OSError as exc:
+        found = re.search(r"(lib[\w.+-]+\.so[\w.]*)", str(exc))
+        return found.group(1) if found else "(unknown)"
+    return None
+
+
 def run(paths: list[str]) -> int:
     """Open the window on ``paths`` (or the bundled seeds) and run the event loop; the exit code."""
+    problem = display_problem()
+    if problem:
+        print(f"parallax: {problem}", file=sys.stderr)
+        return 2
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     window = make_window([str(p) for p in paths])

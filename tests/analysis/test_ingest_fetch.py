@@ -123,7 +123,7 @@ def test_oversized_without_content_length(server, monkeypatch):
 def test_timeout_waiting_for_the_answer(server, monkeypatch):
     monkeypatch.setattr(C, "FETCH_TIMEOUT_SECONDS", 0.3)
     started = time.monotonic()
-    error_line(server + "/slow", "no complete answer within 0.3 s")
+    error_line(server + "/slow", "no complete answer within 0.3 seconds")
     assert time.monotonic() - started < SLOW_SECONDS
 
 

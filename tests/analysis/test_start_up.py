@@ -1,0 +1,57 @@
+"""Starting Parallax (issue 12): a misspelt command is named, and ``review FILE... --session S``
+starts a review session from the command line."""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+from analysis.commands import review_command
+from analysis.session import Session
+
+ROOT = Path(__file__).resolve().parents[2]
+TEXT = ("The island council approved the ferry timetable on Monday after a long debate.\n\n"
+        "Mayor Ada Brook said the first boats would sail in June.\n")
+
+
+def run_main(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "main.py"), *args], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120, env=env, stdin=subprocess.DEVNULL)
+
+
+def test_a_misspelt_command_gets_did_you_mean(tmp_path):
+    done = run_main("comapre", str(tmp_path / "a.txt"))
+    assert done.returncode == 2
+    assert done.stderr.startswith("parallax: there is no command 'comapre': did you mean compare?")
+    assert "Traceback" not in done.stderr
+
+
+def test_review_creates_a_session_and_opens_the_window_on_it(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    session = tmp_path / "desk.parallax"
+    opened: list[list[str]] = []
+    err = io.StringIO()
+    assert review_command([str(article)], str(session), open_window=lambda p: opened.append(p) or 0,
+                          err=err) == 0
+    assert opened == [[str(session)]]
+    with Session.open(session, read_only=True) as s:
+        assert [a.source_text for a in s.articles()] == [TEXT]
+    # An existing session is opened as it is; the new files are added in the window.
+    other = tmp_path / "b.txt"
+    other.write_text(TEXT.replace("Monday", "Tuesday"), encoding="utf-8")
+    before = session.read_bytes()
+    assert review_command([str(other)], str(session), open_window=lambda p: opened.append(p) or 0) == 0
+    assert opened[-1] == [str(session), str(other)] and session.read_bytes() == before
+
+
+def test_review_never_replaces_a_file_that_is_not_a_session(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    notes = tmp_path / "notes.parallax"
+    notes.write_bytes(b"my notes, not a session")
+    err = io.StringIO()
+    assert review_command([str(article)], str(notes), open_window=lambda p: 0, err=err) == 2
+    assert notes.read_bytes() == b"my notes, not a session"
+    assert "already exists" in err.getvalue()
