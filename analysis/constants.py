@@ -15,6 +15,11 @@ FETCH_CHUNK_BYTES = 64 * 1024               # bytes per read from a URL (the tim
 UTF16_MIN_NUL_SHARE = 0.05                  # share of odd (LE) or even (BE) bytes that are NUL in BOM-less UTF-16
 UTF16_MIN_BLOCK_SHARE = 0.9                 # share of those bytes in their 3 commonest values (few scripts)
 CP1252_MAX_NON_ASCII_LETTER_SHARE = 0.3     # share of letters; above it a cp1252 reading is mojibake
+UTF8_MIN_GOOD_PER_BAD = 1.0                 # well-formed non-ASCII UTF-8 characters per bad spot at or
+                                            # above which bytes are damaged UTF-8, not a legacy encoding
+ENCODING_GUESS_MAX_CHAOS = 0.1              # charset-normalizer "chaos" 0-1 above which its guess is not
+                                            # trusted (the bytes do not fit the encoding well)
+ENCODING_GUESS_SAMPLE_BYTES = 256 * 1024    # bytes handed to charset-normalizer (it is slow on megabytes)
 HEADER_LINES = 8                            # non-blank lines at the top searched for title/dateline/byline
 MIN_TITLE_WORDS = 3                         # words; a shorter first line is not taken as the title
 MAX_TITLE_WORDS = 25                        # words; a longer first line is body, not a title
@@ -23,7 +28,11 @@ MAX_CAPTION_WORDS = 80                      # words; a longer line above a photo
 MAX_RELATED_HEADLINE_WORDS = 20             # words in a linked headline after "Related article"
 MAX_META_LINE_WORDS = 12                    # words in a dateline, byline or "Source: X" line
 TITLE_FALLBACK_WORDS = 10                   # words of the first sentence used when no title is found
-LANGUAGE_MIN_WORDS = 20                     # words; shorter texts are not language-checked
+LANGUAGE_MIN_WORDS = 20                     # words; shorter Latin-script texts are not language-checked
+LANGUAGE_SAMPLE_CHARS = 20_000              # characters from the start of a text used to tell its language
+LANGUAGE_MIN_LATIN_SHARE = 0.5              # share of letters in the Latin script below which the text is
+                                            # never taken for English without the language model
+LANGUAGE_MIN_CONFIDENCE = 0.6               # py3langid probability 0-1 below which the language is "und"
 MIN_ENGLISH_FUNCTION_WORD_SHARE = 0.15      # share of words; English prose measures about 0.4
 MIN_HTML_BODY_WORDS = 25                    # words; a web page with fewer holds no article (an app shell)
 
