@@ -89,6 +89,24 @@ LEDE_PARAGRAPHS = 3                         # paragraphs counted as the top of a
 OMISSION_COVERAGE_WEIGHT = 0.6              # weight 0-1 of "share of other outlets carrying the fact"
 OMISSION_PROMINENCE_WEIGHT = 0.4            # weight 0-1 of "how high the carriers place it"
 EXCLUSIVE_MAX_SCORE = 0.5                   # score 0-1 of an exclusive in the lede
+# Verified omissions (analysis/coverage/verify.py, terms.py): the omitting article is searched first.
+TERM_NAME_MIN_PREFIX = 4                    # characters two name forms must share ("Iran"/"Iranian")
+TERM_NAME_SUFFIX_SLACK = 2                  # characters the shorter name form may differ in at its end
+TERM_WORD_MIN_PREFIX = 6                    # characters two word stems must share to match loosely
+TERM_NUMBER_TOLERANCE = 0.01                # relative difference 0-1 within which two numbers are one
+CORE_MIN_SOURCES = 2                        # carrying sources that must state a term for the core
+CORE_NUMBER_WEIGHT = 1.5                    # weight of a number in the core, a content word being 1
+CORE_DATE_WEIGHT = 1.2                      # weight of a date in the core
+CORE_NAME_WEIGHT = 1.2                      # weight of a name in the core
+CORE_MIN_SPECIFICITY = 0.05                 # specificity 0-1 of a term in every sentence of the event
+CORE_SPECIFIC_TERM_WEIGHT = 0.45            # weight at or above which a core term is specific
+CORE_MIN_WEIGHT = 1.0                       # total core weight below which a fact cannot be searched
+VERIFY_PAIR_FACTOR = 0.85                   # coverage multiplier for a pair of adjacent sentences
+VERIFY_PRESENT_COVERAGE = 0.6               # share 0-1 of the core's weight that makes a fact present
+VERIFY_PRESENT_SIMILARITY = 0.85            # cosine (wordllama) to a carrier that makes it present
+VERIFY_PARTIAL_COVERAGE = 0.35              # share 0-1 of the core's weight: something is there
+VERIFY_PARTIAL_WEIGHT = 1.5                 # core weight found in one place: something is there
+VERIFY_PARTIAL_SIMILARITY = 0.65            # cosine (wordllama) to a carrier: something is there
 
 # --- signals: voices, sentiment, tone, readability (analysis/signals/, docs/METRICS.md) -----------
 VADER_NEGATIVE_MAX = -0.05                  # VADER compound; at or below it a sentence is negative

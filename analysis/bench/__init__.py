@@ -14,7 +14,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
-NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "report", "gui", "sample_report")
+NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "omissions", "report", "gui",
+         "sample_report")
 NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
 
 

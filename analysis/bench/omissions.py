@@ -1,0 +1,198 @@
+"""Benchmark: are the omissions the engine reports true?  (``python main.py bench omissions``)
+
+Three figures, on the BASIL dev events in ``../shared/bench/basil_dev/`` (gold facts: every fact two
+or more of the three outlets report, with each outlet's sentences; more events in
+``analysis/bench/data/basil_gold_extra.jsonl`` when present, indices only):
+
+1. **The verifier alone, on gold facts.**  For a gold fact that all three outlets carry, the fact is
+   built from two outlets' sentences and the third is searched: the verifier must not call it absent
+   (an "absent" here is a false omission the verifier would let through).  For a gold fact that
+   exactly two carry, the third is searched and must be absent (else a true omission is lost).
+   Both are counted on every outlet of every gold fact, so this does not depend on the aligner.
+2. **End to end**, exactly as the shared checker computes it (``basil_lib.gold_fact_figures``): the
+   share of the engine's omissions that are false.
+3. **Editor's judgement on real coverage**: counts recorded by hand in
+   ``analysis/bench/data/omission_judgements.json`` (top-10 omissions of real multi-outlet events,
+   judged true or false; counts only, never the text).
+
+``--write`` puts the Markdown block into docs/BENCHMARKS.md (section "Omissions").
+
+    python main.py bench omissions [--write] [--verbose]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from analysis.bench import REPO, SHARED_BENCH
+
+DATA = Path(__file__).resolve().parent / "data"
+EXTRA_GOLD = DATA / "basil_gold_extra.jsonl"
+JUDGEMENTS = DATA / "omission_judgements.json"
+SECTION = "## Omissions (`bench omissions`)"
+
+
+def _basil_lib():
+    tools = SHARED_BENCH / "tools"
+    if not (tools / "basil_lib.py").exists():
+        return None
+    sys.path.insert(0, str(tools))
+    import basil_lib  # noqa: PLC0415 - lives beside the shared data, not in the repository
+    return basil_lib
+
+
+def _jsonl(path: Path) -> list[dict]:
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def gold_events() -> list[dict]:
+    """Gold rows of the dev set and of the extra annotations (an event annotated twice: dev wins)."""
+    rows = _jsonl(SHARED_BENCH / "basil_dev" / "gold_facts.jsonl")
+    seen = {r["triplet_uuid"] for r in rows}
+    return rows + [r for r in _jsonl(EXTRA_GOLD) if r["triplet_uuid"] not in seen]
+
+
+def _loaded(bl, event: dict, tag: str):
+    from analysis.ingest import load_article
+    engine = bl.Engine()
+    articles = []
+    for i, art in enumerate(event["articles"]):
+        path = engine.tmp / f"{tag}_{i}_{art['source']}.txt"
+        path.write_text(bl.article_file(art), encoding="utf-8")
+        articles.append(load_article(path, article_id=f"a{i + 1}"))
+    return articles
+
+
+def _sentence_ids(bl, event: dict, articles) -> dict[str, dict[int, list[str]]]:
+    """outlet -> BASIL sentence index -> engine sentence ids."""
+    out = {}
+    for art, loaded in zip(event["articles"], articles):
+        ranges = bl.map_sentences(art, loaded.text)
+        out[art["source"]] = {k: [s.id for s in loaded.sentences if r and bl.overlaps(r, (s.start, s.end))]
+                              for k, r in enumerate(ranges)}
+    return out
+
+
+def verifier_cases(bl, events_by_uuid: dict, gold: list[dict], verbose: bool = False) -> Counter:
+    """Figure 1 (see the module docstring)."""
+    from analysis.coverage.verify import Searcher
+    from analysis.model import Fact, FactMember
+    counts: Counter = Counter()
+    for g in gold:
+        event = events_by_uuid.get(g["triplet_uuid"])
+        if event is None:
+            continue
+        articles = _loaded(bl, event, g["triplet_uuid"][:8] + "_v")
+        ids = _sentence_ids(bl, event, articles)
+        article_of = {art["source"]: a.id for art, a in zip(event["articles"], articles)}
+        searcher = Searcher(articles)
+        identity = {a.id: a.id for a in articles}
+        for gf in g["facts"]:
+            members = {o: sorted({sid for k in v for sid in ids[o].get(k, [])}) for o, v in gf["members"].items()}
+            carriers = [o for o, v in members.items() if v and o in article_of]
+            for target in article_of:
+                others = [o for o in carriers if o != target]
+                if len(others) < 2:
+                    continue
+                fact = Fact("f-gold", gf.get("label", ""),
+                            tuple(FactMember(article_of[o], tuple(members[o])) for o in others))
+                verdict = searcher.search(fact, article_of[target], identity)
+                case = "carried" if target in carriers else "omitted"
+                counts[(case, verdict.status)] += 1
+                if verbose and ((case == "carried" and verdict.status == "absent")
+                                or (case == "omitted" and verdict.status == "present")):
+                    print(f"  {case} -> {verdict.status}: {g['triplet_uuid'][:8]} {gf['id']} {target} "
+                          f"cov {verdict.coverage} sim {verdict.similarity} "
+                          f"found {[t.text for t in verdict.found]} missing {[t.text for t in verdict.missing]}")
+    return counts
+
+
+def end_to_end(bl, events_by_uuid: dict, gold: list[dict]) -> dict:
+    """Figure 2, as the shared checker computes it."""
+    return bl.gold_fact_figures(bl.Engine(), events_by_uuid, gold)
+
+
+def judgements() -> list[dict]:
+    if not JUDGEMENTS.exists():
+        return []
+    return json.loads(JUDGEMENTS.read_text(encoding="utf-8"))["events"]
+
+
+def _share(n: int, d: int) -> str:
+    return f"{n}/{d} = {n / d:.0%}" if d else "–"
+
+
+def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: float) -> str:
+    carried = sum(v for (c, _), v in counts.items() if c == "carried")
+    omitted = sum(v for (c, _), v in counts.items() if c == "omitted")
+    lines = [SECTION, "",
+             f"BASIL dev gold events: {events} (dev gold plus `analysis/bench/data/basil_gold_extra.jsonl`). "
+             f"Run time {seconds:.0f} s on a shared 2-core machine (noisy).", "",
+             "**The verifier alone on gold facts** (each outlet of each gold fact searched as if the aligner "
+             "had missed it):", "",
+             "| case | searched | absent (omission) | partial (reports it differently) | unclear | present | unverifiable |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for case, total, label in (("carried", carried, "outlet carries the fact (an omission would be false)"),
+                               ("omitted", omitted, "outlet leaves it out (an omission would be true)")):
+        row = [counts[(case, s)] for s in ("absent", "partial", "unclear", "present", "unverifiable")]
+        lines.append(f"| {label} | {total} | " + " | ".join(str(x) for x in row) + " |")
+    false_let_through = counts[("carried", "absent")]
+    true_kept = counts[("omitted", "absent")]
+    reported = false_let_through + true_kept
+    lines += ["", f"Of the omissions the verifier would report on these cases: false "
+              f"{_share(false_let_through, reported)}; true omissions kept {_share(true_kept, omitted)}.", ""]
+    if e2e:
+        lines.append(f"**End to end** (as `check_basil.py` computes it): false omissions "
+                     f"{_share(e2e.get('false_omissions', 0), e2e.get('omissions', 0))}; gold link recall "
+                     f"{_share(e2e.get('recalled', 0), e2e.get('gold_links', 0))}.")
+        lines.append("")
+    if judged:
+        lines += ["**Editor's judgement, real coverage** (top 10 omissions of `compare` on real multi-outlet "
+                  "events from the stored web pages; judged by hand, counts only):", "",
+                  "| event | outlets | omissions reported | judged | true | false | reports it differently |",
+                  "|---|---:|---:|---:|---:|---:|---:|"]
+        for j in judged:
+            lines.append(f"| {j['event']} | {j['outlets']} | {j['omissions']} | {j['judged']} | {j['true']} | "
+                         f"{j['false']} | {j.get('differently', '–')} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_section(text: str, path: Path = REPO / "docs" / "BENCHMARKS.md") -> None:
+    """Replace (or append) the "Omissions" section of docs/BENCHMARKS.md."""
+    doc = path.read_text(encoding="utf-8")
+    start = doc.find(SECTION)
+    if start < 0:
+        doc = doc.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
+    else:
+        end = doc.find("\n## ", start + len(SECTION))
+        doc = doc[:start] + text.rstrip("\n") + "\n" + (doc[end:] if end >= 0 else "")
+    path.write_text(doc, encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="parallax bench omissions")
+    parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
+    parser.add_argument("--verbose", action="store_true", help="print the verifier's mistakes")
+    parser.add_argument("--no-end-to-end", action="store_true", help="only the verifier on gold facts")
+    args = parser.parse_args(argv)
+    bl = _basil_lib()
+    if bl is None or not (SHARED_BENCH / "basil_dev").exists():
+        print(f"parallax bench omissions: the BASIL dev set is not here ({SHARED_BENCH}); nothing measured")
+        return 2
+    t0 = time.perf_counter()
+    events = {t["uuid"]: t for t in bl.load_events(SHARED_BENCH / "basil_dev")}
+    gold = [g for g in gold_events() if g["triplet_uuid"] in events]
+    counts = verifier_cases(bl, events, gold, args.verbose)
+    e2e = {} if args.no_end_to_end else end_to_end(bl, events, gold)
+    text = block(counts, e2e, judgements(), len(gold), time.perf_counter() - t0)
+    print(text)
+    if args.write:
+        write_section(text)
+    return 0

@@ -1,0 +1,192 @@
+"""The searchable terms of a sentence: names, numbers, dates and content words, with loose matching.
+
+This is the looser matcher the omission check searches an article with (``verify``).  It is kept
+apart from the aligner's features on purpose: it reads only ``Article.text`` and the sentence
+offsets, and its matching rules forgive what the aligner may not:
+
+* **names** match in their common forms: case, accents and possessives folded ("Kyiv’s" = "Kyiv"),
+  acronyms without periods ("U.S." = "US"), a few fixed long forms ("United States" = "US"),
+  demonyms and suffixes by shared stem ("Iran" = "Iranian", "Ukraine" = "Ukrainian",
+  "Zelensky" = "Zelenskyy");
+* **numbers** match by value whatever their form ("7.7", "1,000" = "1000", "$300 billion" =
+  "300 billion dollars", "three" = "3"), units only when both give one;
+* **dates** match by day and month, or by weekday;
+* **words** (content words that are not names) match by Snowball stem or by a long shared prefix
+  ("negotiations" = "negotiating", "announced" = "announcement").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from analysis.align.features.quantities import find_dates, find_quantities
+from analysis.align.features.words import scan, stem, stopwords
+from analysis.constants import (
+    TERM_NAME_MIN_PREFIX,
+    TERM_NAME_SUFFIX_SLACK,
+    TERM_NUMBER_TOLERANCE,
+    TERM_WORD_MIN_PREFIX,
+)
+from analysis.model import Article
+
+# Long forms that news writes as their acronym too (a general fact of English news, not of one event).
+_LONG_FORMS = {("united", "states"): "us", ("united", "kingdom"): "uk", ("united", "nations"): "un",
+               ("european", "union"): "eu", ("new", "york"): "ny"}
+_ACRONYM_ALIASES = {"usa": "us", "america": "us", "american": "us", "americans": "us",
+                    "britain": "uk", "british": "uk", "u.k": "uk"}
+_NOT_NAMES = frozenset("""i mr mrs ms dr gov sen rep gen st monday tuesday wednesday thursday friday
+saturday sunday january february march april may june july august september october november
+december""".split())
+
+
+@dataclass(frozen=True)
+class Term:
+    """One searchable term: its ``kind`` ("name", "number", "date", "word"), a normalised ``key``
+    (for numbers the value and unit, "7.7|" ), and the ``text`` as written (shown in evidence)."""
+    kind: str
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class SentenceTerms:
+    """The terms of one sentence of one article."""
+    article: str
+    sentence: str       # sentence id
+    index: int          # 0-based sentence index
+    terms: tuple[Term, ...]
+
+    def keys(self, kind: str) -> tuple[str, ...]:
+        return tuple(t.key for t in self.terms if t.kind == kind)
+
+
+def fold(word: str) -> str:
+    """Lower-case, no accents, straight apostrophes, no possessive, no periods ("U.S." -> "us")."""
+    word = unicodedata.normalize("NFKD", word.replace("’", "'"))
+    word = "".join(c for c in word if not unicodedata.combining(c)).lower()
+    if word.endswith("'s"):
+        word = word[:-2]
+    return word.strip("'").replace(".", "")
+
+
+def article_terms(article: Article) -> tuple[SentenceTerms, ...]:
+    """The terms of every sentence of ``article`` (cached by the article's text)."""
+    return _article_terms(article.id, article.text, tuple((s.id, s.index, s.start, s.end)
+                                                          for s in article.sentences))
+
+
+@lru_cache(maxsize=256)
+def _article_terms(article_id: str, text: str, sentences: tuple) -> tuple[SentenceTerms, ...]:
+    capitalised = _capitalised_inside(text, sentences)
+    return tuple(SentenceTerms(article_id, sid, index, sentence_terms(text[start:end], capitalised))
+                 for sid, index, start, end in sentences)
+
+
+def _capitalised_inside(text: str, sentences: tuple) -> frozenset[str]:
+    """Folded words written with a capital somewhere other than at a sentence start: names."""
+    seen = set()
+    for _, _, start, end in sentences:
+        for i, (raw, _, _) in enumerate(scan(text[start:end])):
+            if i and raw[:1].isupper():
+                seen.add(fold(raw))
+    return frozenset(seen)
+
+
+def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tuple[Term, ...]:
+    """The terms of one sentence; ``capitalised`` names words that are names when they open it."""
+    dates = find_dates(text)
+    out = [Term("date", key, text[s:e]) for key, s, e in dates]
+    taken = [(s, e) for _, s, e in dates]
+    for q in find_quantities(text, skip=taken):
+        out.append(Term("number", number_key(q.value, q.unit), q.text))
+        taken.append((q.start, q.end))
+    stop = stopwords()
+    words = scan(text)
+    previous = ""
+    for i, (raw, start, end) in enumerate(words):
+        if any(s < end and start < e for s, e in taken):
+            previous = ""
+            continue
+        key = fold(raw)
+        if not key or not any(c.isalpha() for c in key):
+            previous = ""
+            continue
+        if _is_name(raw, key, i, capitalised, stop):
+            out.append(Term("name", _ACRONYM_ALIASES.get(key, key), raw))
+            long_form = _LONG_FORMS.get((previous, key))
+            if long_form:
+                out.append(Term("name", long_form, f"{words[i - 1][0]} {raw}"))
+            previous = key
+            continue
+        previous = ""
+        for part in key.split("-"):
+            if len(part) >= 3 and part.isalpha() and part not in stop:
+                out.append(Term("word", stem(part), raw))
+    return tuple(out)
+
+
+def _is_name(raw: str, key: str, position: int, capitalised: frozenset[str], stop) -> bool:
+    if not raw[:1].isupper() or key in _NOT_NAMES:
+        return False
+    if raw.isupper() and len(raw.replace(".", "")) >= 2:
+        return True                             # acronyms: US, NATO, U.S.
+    if key in stop:
+        return False
+    return position > 0 or key in capitalised
+
+
+def number_key(value: float, unit: str) -> str:
+    return f"{value:g}|{unit}"
+
+
+def _number(key: str) -> tuple[float, str]:
+    value, unit = key.split("|", 1)
+    return float(value), unit
+
+
+def _compatible_units(a: str, b: str) -> bool:
+    return not a or not b or a == b
+
+
+def match(kind: str, a: str, b: str) -> bool:
+    """Do two keys of one kind say the same thing, loosely (see the module docstring)?"""
+    if a == b:
+        return True
+    if kind == "name":
+        return _same_name(a, b)
+    if kind == "word":
+        return _shared_prefix(a, b) >= TERM_WORD_MIN_PREFIX
+    if kind == "number":
+        (va, ua), (vb, ub) = _number(a), _number(b)
+        return _compatible_units(ua, ub) and abs(va - vb) <= TERM_NUMBER_TOLERANCE * max(abs(va), abs(vb))
+    if kind == "date":
+        return _same_date(a, b)
+    return False
+
+
+def _same_name(a: str, b: str) -> bool:
+    short, long = sorted((a, b), key=len)
+    if len(short) < TERM_NAME_MIN_PREFIX:
+        return False
+    prefix = _shared_prefix(short, long)
+    return prefix >= max(TERM_NAME_MIN_PREFIX, len(short) - TERM_NAME_SUFFIX_SLACK)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+_DAY_MONTH = re.compile(r"(?:\d{4})?--?(\d\d-\d\d)$")
+
+
+def _same_date(a: str, b: str) -> bool:
+    """"2025-02-17" = "--02-17"; weekdays only equal themselves; a year alone is too loose."""
+    da, db = _DAY_MONTH.search(a), _DAY_MONTH.search(b)
+    return bool(da and db and da[1] == db[1])

@@ -1,0 +1,191 @@
+"""Before an omission is reported: search the omitting article for the fact's core.
+
+The **core** of a fact is what its carriers have in common: the terms (``terms``) that at least two
+carrying sources state, each weighted by how specific it is to this fact within the event (a term in
+every other sentence of the coverage, like the event's main actor, weighs little; a number or a
+date weighs more than a word).  A fact whose carriers share too little specific text has no core to
+search for: the omission cannot be verified and is not reported.
+
+The omitting article is then searched sentence by sentence (and pairs of adjacent sentences, since
+a fact may be spread over two), with the loose matcher of ``terms`` and, for paraphrases, the
+similarity of each sentence to the carriers' sentences (wordllama embeddings):
+
+* ``present``: a sentence states the core (most of its weight, a specific term and a predicate word
+  among it), or reads as a paraphrase of a carrier's sentence: not an omission;
+* ``partial``: a sentence states part of the core (a specific term with a predicate word, the
+  fact's number or date, or a near-paraphrase): "reports it differently", with that sentence;
+* ``unclear``: some of it is there but nothing concrete (no name, number or date of the core):
+  neither an omission nor a finding, since the article may say it in words the matcher misses;
+* ``absent``: nothing is there: a verified omission.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from analysis import constants as C
+from analysis.coverage.terms import SentenceTerms, Term, article_terms, match
+from analysis.model import Article, Fact
+
+_KIND_WEIGHT = {"number": C.CORE_NUMBER_WEIGHT, "date": C.CORE_DATE_WEIGHT,
+                "name": C.CORE_NAME_WEIGHT, "word": 1.0}
+
+
+@dataclass(frozen=True)
+class CoreTerm:
+    term: Term
+    weight: float           # specificity x kind weight
+    sources: int            # carrying sources that state it
+
+
+@dataclass(frozen=True)
+class Core:
+    """What the carriers of a fact have in common, and how much it weighs."""
+    terms: tuple[CoreTerm, ...]
+
+    @property
+    def weight(self) -> float:
+        return sum(t.weight for t in self.terms)
+
+    @property
+    def specific(self) -> bool:
+        """Enough specific weight to be searched for (else the omission is unverifiable)."""
+        return self.weight >= C.CORE_MIN_WEIGHT and any(
+            t.term.kind != "word" or t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The result of searching one article for one fact's core."""
+    status: str                         # "present", "partial", "unclear", "absent", "unverifiable"
+    sentences: tuple[str, ...] = ()     # the best sentence(s) of the searched article
+    found: tuple[Term, ...] = ()        # core terms found there
+    missing: tuple[Term, ...] = ()      # core terms not found there
+    coverage: float = 0.0               # share 0-1 of the core's weight found
+    similarity: float = 0.0             # cosine of the best sentence to a carrier's sentence
+
+
+class Searcher:
+    """Terms, specificity and sentence vectors of the articles of one event, computed once."""
+
+    def __init__(self, articles: Sequence[Article]):
+        self.by_id = {a.id: a for a in articles}
+        self.terms: dict[str, tuple[SentenceTerms, ...]] = {a.id: article_terms(a) for a in articles}
+        self._df = _document_frequency([s for sts in self.terms.values() for s in sts])
+        self._n = max(1, sum(len(s) for s in self.terms.values()))
+        self._vectors: dict[str, np.ndarray] = {}
+
+    def specificity(self, term: Term) -> float:
+        """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
+        df = self._df.get((term.kind, term.key), 1)
+        if self._n <= 1:
+            return 1.0
+        return max(C.CORE_MIN_SPECIFICITY, 1.0 - math.log(df) / math.log(self._n))
+
+    def vectors(self, article_id: str) -> np.ndarray:
+        if article_id not in self._vectors:
+            from analysis.align.embed import embed  # imported late: loading the model takes time
+            article = self.by_id[article_id]
+            self._vectors[article_id] = embed([s.text for s in article.sentences])
+        return self._vectors[article_id]
+
+    def core(self, fact: Fact, source_of: Mapping[str, str]) -> Core:
+        """The terms that at least two carrying sources state (all of them when only one source)."""
+        per_source: dict[str, list[Term]] = {}
+        for m in fact.members:
+            if m.article not in self.terms:
+                continue
+            terms = per_source.setdefault(source_of.get(m.article, m.article), [])
+            for sid in m.sentences:
+                terms += self._sentence(m.article, sid).terms
+        need = min(C.CORE_MIN_SOURCES, len(per_source))
+        seen: list[CoreTerm] = []
+        for terms in per_source.values():
+            for term in terms:
+                if any(c.term.kind == term.kind and match(term.kind, c.term.key, term.key) for c in seen):
+                    continue
+                sources = sum(1 for other in per_source.values() if _states(other, term))
+                if sources >= need:
+                    weight = self.specificity(term) * _KIND_WEIGHT[term.kind]
+                    seen.append(CoreTerm(term, round(weight, 4), sources))
+        return Core(tuple(seen))
+
+    def _sentence(self, article_id: str, sentence_id: str) -> SentenceTerms:
+        return self.terms[article_id][self.by_id[article_id].sentence(sentence_id).index]
+
+    def search(self, fact: Fact, article_id: str, source_of: Mapping[str, str]) -> Verdict:
+        """Search ``article_id`` for ``fact``'s core (see the module docstring)."""
+        core = self.core(fact, source_of)
+        if not core.specific:
+            return Verdict("unverifiable", missing=tuple(t.term for t in core.terms))
+        sims = self._similarities(fact, article_id)
+        best: Verdict | None = None
+        for window in self._windows(article_id):
+            verdict = _judge(core, window, max(sims[s.index] for s in window))
+            if best is None or _rank(verdict) > _rank(best):
+                best = verdict
+        return best or Verdict("absent", missing=tuple(t.term for t in core.terms))
+
+    def _windows(self, article_id: str) -> list[tuple[SentenceTerms, ...]]:
+        sts = self.terms[article_id]
+        pairs = [(sts[i], sts[i + 1]) for i in range(len(sts) - 1)
+                 if self.by_id[article_id].sentences[i].paragraph
+                 == self.by_id[article_id].sentences[i + 1].paragraph]
+        return [(s,) for s in sts] + pairs
+
+    def _similarities(self, fact: Fact, article_id: str) -> np.ndarray:
+        """Per sentence of ``article_id``: the highest cosine to any carrier's member sentence."""
+        mine = self.vectors(article_id)
+        rows = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
+                for m in fact.members if m.article in self.by_id for sid in m.sentences]
+        if not len(mine) or not rows:
+            return np.zeros(len(mine))
+        return (mine @ np.vstack(rows).T).max(axis=1)
+
+
+def _states(terms: Sequence[Term], term: Term) -> bool:
+    return any(t.kind == term.kind and match(term.kind, t.key, term.key) for t in terms)
+
+
+def _document_frequency(sentences: Sequence[SentenceTerms]) -> dict[tuple[str, str], int]:
+    df: dict[tuple[str, str], int] = {}
+    for s in sentences:
+        for key in {(t.kind, t.key) for t in s.terms}:
+            df[key] = df.get(key, 0) + 1
+    return df
+
+
+def _judge(core: Core, window: tuple[SentenceTerms, ...], similarity: float) -> Verdict:
+    terms = [t for s in window for t in s.terms]
+    found = [c for c in core.terms if _states(terms, c.term)]
+    missing = tuple(c.term for c in core.terms if c not in found)
+    weight = sum(c.weight for c in found)
+    # A pair of sentences must earn its verdict: it holds twice the words.
+    factor = 1.0 if len(window) == 1 else C.VERIFY_PAIR_FACTOR
+    coverage = factor * weight / core.weight if core.weight else 0.0
+    specific = [c for c in found if c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
+    predicate = [c for c in specific if c.term.kind == "word"]
+    concrete = len(specific) > len(predicate) or len(predicate) >= 2
+    args = dict(sentences=tuple(s.sentence for s in window), found=tuple(c.term for c in found),
+                missing=missing, coverage=round(coverage, 4), similarity=round(float(similarity), 4))
+    words_in_core = any(c.term.kind == "word" for c in core.terms)
+    if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or not words_in_core)) \
+            or similarity >= C.VERIFY_PRESENT_SIMILARITY:
+        return Verdict("present", **args)
+    some = (coverage >= C.VERIFY_PARTIAL_COVERAGE or factor * weight >= C.VERIFY_PARTIAL_WEIGHT
+            or similarity >= C.VERIFY_PARTIAL_SIMILARITY)
+    if some:
+        # Something is there: a concrete part of the core makes it "reports it differently"; without
+        # one the article may still say it in words the matcher does not know: no omission either.
+        return Verdict("partial" if concrete else "unclear", **args)
+    return Verdict("absent", **args)
+
+
+_ORDER = {"absent": 0, "unclear": 1, "partial": 2, "present": 3}
+
+
+def _rank(v: Verdict) -> tuple[int, float, float]:
+    return (_ORDER[v.status], v.coverage, v.similarity)
