@@ -152,6 +152,26 @@ class Omission:
 
 
 @dataclass(frozen=True)
+class CopyGroup:
+    """Articles that are one source: one agency's copy in several outlets, or versions of one article.
+
+    ``original`` is the group's first article in input order (the source the coverage counts once);
+    ``similarity`` gives, per copy, the share 0-1 of words it shares with the original in order.
+    ``kind``: "identical" (same cleaned text), "version" (same outlet, edited) or "copy".
+    """
+    original: str
+    copies: tuple[str, ...]
+    similarity: Mapping[str, float]
+    kind: str
+    agency: str = ""            # the agency the texts name ("AP", "Reuters"), "" when none
+    label: str = ""             # "a2 and a4: same AP copy, 96 % identical"
+
+    @property
+    def articles(self) -> tuple[str, ...]:
+        return (self.original, *self.copies)
+
+
+@dataclass(frozen=True)
 class Finding:
     """One reviewable observation: a typed signal with its evidence and the rule that raised it."""
     id: str                     # stable key: same text, same finding, same id
@@ -209,6 +229,7 @@ class Comparison:
     quotes: tuple[Quote, ...] = ()
     voices: tuple[Voice, ...] = ()
     notes: tuple[str, ...] = ()     # plain messages for the user ("only one article", ...)
+    copies: tuple[CopyGroup, ...] = ()  # groups of articles that are one source (copies, versions)
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:

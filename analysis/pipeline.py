@@ -20,29 +20,50 @@ def _noop(fraction: float, stage: str) -> None:
     return None
 
 
-def _duplicates(articles: Sequence[Article]) -> tuple[dict[str, str], list[str]]:
-    """Map each duplicate article id to the first article with the same cleaned text."""
-    first: dict[str, str] = {}
+def _copies(articles: Sequence[Article]) -> tuple[tuple, dict[str, str], list[str]]:
+    """Copy groups (``analysis.coverage.copies``), each identical copy mapped to the article it
+    copies (identical copies take no part in alignment), and one note per group."""
+    from analysis.coverage.copies import find_copies, group_note
+    groups = find_copies(articles)
+    by_id = articles_by_id(articles)
     dup_of: dict[str, str] = {}
-    for a in articles:
-        if a.digest in first:
-            dup_of[a.id] = first[a.digest]
-        else:
-            first[a.digest] = a.id
-    notes = [f"{articles_by_id(articles)[d].outlet} ({d}) is an identical copy of "
-             f"{articles_by_id(articles)[o].outlet} ({o}); it is left out of the alignment."
-             for d, o in dup_of.items()]
-    return dup_of, notes
+    notes = []
+    for g in groups:
+        same = [c for c in g.copies if by_id[c].digest == by_id[g.original].digest]
+        dup_of.update({c: g.original for c in same})
+        notes += [f"{by_id[d].outlet} ({d}) is an identical copy of {by_id[g.original].outlet} "
+                  f"({g.original}); it is left out of the alignment." for d in same]
+        if g.kind != "identical":
+            notes.append(group_note(g))
+    return groups, dup_of, notes
 
 
 def articles_by_id(articles: Sequence[Article]) -> dict[str, Article]:
     return {a.id: a for a in articles}
 
 
+def _coverage(facts, articles: Sequence[Article], same: set[str], groups) -> tuple[list, list[Finding], list[str]]:
+    """Verified omissions, "reports it differently", exclusives per article and version diffs."""
+    from analysis.coverage import copies, exclusives, omissions
+    by_id = articles_by_id(articles)
+    source_of = copies.source_map(groups)
+    assessed = omissions.assess(facts, by_id, same, source_of)
+    findings = omissions.omission_findings(assessed, facts, by_id)
+    findings += omissions.differently_findings(assessed, facts, by_id)
+    findings += exclusives.exclusive_findings(facts, by_id, same, source_of)
+    findings += copies.version_diffs(groups, articles)
+    notes = []
+    dropped = sum(assessed.dropped.values())
+    if dropped:
+        notes.append(f"{dropped} possible omission{'s were' if dropped != 1 else ' was'} not reported: the "
+                     "article says it in other words, may say it, or the outlets that carry it share too "
+                     "little to search for.")
+    return assessed.omissions, findings, notes
+
+
 def compare(articles: Sequence[Article], progress: Progress | None = None) -> Comparison:
     """Analyse ``articles`` (already loaded) and return the whole Comparison."""
     from analysis.align import stage as align_stage
-    from analysis.coverage import omissions
     from analysis.events import same_event as event
     from analysis.signals import stage as signals_stage
 
@@ -52,8 +73,8 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
     notes: list[str] = []
     if len(articles) < 2:
         notes.append("Only one article: nothing to compare. Add another outlet's article.")
-    dup_of, dup_notes = _duplicates(articles)
-    notes += dup_notes
+    groups, dup_of, copy_notes = _copies(articles)
+    notes += copy_notes
     active = [a for a in articles if a.id not in dup_of and a.sentences]
 
     report(0.05, "features")
@@ -67,9 +88,8 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
     # Articles about another event are aligned with nothing (not silently merged into facts).
     facts = first_pass if same == {a.id for a in active} else aligned.facts(same)
     report(0.6, "omissions")
-    omitted = omissions.find_omissions(facts, by_id, same)
-    findings: list[Finding] = omissions.omission_findings(omitted, facts, by_id)
-    findings += omissions.exclusive_findings(facts, by_id, same)
+    omitted, findings, coverage_notes = _coverage(facts, articles, same, groups)
+    notes += coverage_notes
     report(0.65, "signals")
     signals = signals_stage.run(articles, facts, same, report)
     findings += signals.findings
@@ -77,4 +97,5 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
     findings.sort(key=lambda f: (-f.score, f.kind, f.id))
     return Comparison(articles=articles, event=tuple(matches), facts=tuple(facts),
                       omissions=tuple(omitted), findings=tuple(findings), metrics=signals.metrics,
-                      quotes=signals.quotes, voices=signals.voices, notes=tuple(notes))
+                      quotes=signals.quotes, voices=signals.voices, notes=tuple(notes),
+                      copies=tuple(groups))

@@ -5,9 +5,10 @@ apart from the aligner's features on purpose: it reads only ``Article.text`` and
 offsets, and its matching rules forgive what the aligner may not:
 
 * **names** match in their common forms: case, accents and possessives folded ("Kyiv’s" = "Kyiv"),
-  acronyms without periods ("U.S." = "US"), a few fixed long forms ("United States" = "US"),
-  demonyms and suffixes by shared stem ("Iran" = "Iranian", "Ukraine" = "Ukrainian",
-  "Zelensky" = "Zelenskyy");
+  acronyms without periods ("U.S." = "US"), the variants and capital-for-state metonyms of the
+  ``name_variants`` lexicon ("United States" = "US" = "Washington", "Kyiv" = "Ukraine",
+  "Zelenskyy" = "Zelensky"), demonyms and suffixes by shared stem ("Iran" = "Iranian",
+  "Russia" = "Russian", "Ukraine" = "Ukrainian");
 * **numbers** match by value whatever their form ("7.7", "1,000" = "1000", "$300 billion" =
   "300 billion dollars", "three" = "3"), units only when both give one;
 * **dates** match by day and month, or by weekday;
@@ -27,15 +28,12 @@ from analysis.constants import (
     TERM_NAME_MIN_PREFIX,
     TERM_NAME_SUFFIX_SLACK,
     TERM_NUMBER_TOLERANCE,
+    TERM_WORD_MAX_SUFFIX,
     TERM_WORD_MIN_PREFIX,
+    TERM_WORD_MIN_STEM,
 )
 from analysis.model import Article
 
-# Long forms that news writes as their acronym too (a general fact of English news, not of one event).
-_LONG_FORMS = {("united", "states"): "us", ("united", "kingdom"): "uk", ("united", "nations"): "un",
-               ("european", "union"): "eu", ("new", "york"): "ny"}
-_ACRONYM_ALIASES = {"usa": "us", "america": "us", "american": "us", "americans": "us",
-                    "britain": "uk", "british": "uk", "u.k": "uk"}
 _NOT_NAMES = frozenset("""i mr mrs ms dr gov sen rep gen st monday tuesday wednesday thursday friday
 saturday sunday january february march april may june july august september october november
 december""".split())
@@ -114,8 +112,8 @@ def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tupl
             previous = ""
             continue
         if _is_name(raw, key, i, capitalised, stop):
-            out.append(Term("name", _ACRONYM_ALIASES.get(key, key), raw))
-            long_form = _LONG_FORMS.get((previous, key))
+            out.append(Term("name", canonical(key), raw))
+            long_form = _variants()[1].get((previous, key))
             if long_form:
                 out.append(Term("name", long_form, f"{words[i - 1][0]} {raw}"))
             previous = key
@@ -125,6 +123,38 @@ def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tupl
             if len(part) >= 3 and part.isalpha() and part not in stop:
                 out.append(Term("word", stem(part), raw))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _variants() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
+    """One-word and two-word names of the ``name_variants`` lexicon -> their actor key."""
+    from analysis.lexicons import load_lexicon
+    one, two = {}, {}
+    for term, key in load_lexicon("name_variants").entries.items():
+        words = [fold(w) for w in term.split()]
+        if len(words) == 1:
+            one[words[0]] = key
+        elif len(words) == 2:
+            two[(words[0], words[1])] = key
+    return one, two
+
+
+_DEMONYM_ENDINGS = ("ian", "an", "n", "ese", "i")
+
+
+@lru_cache(maxsize=20_000)
+def canonical(key: str) -> str:
+    """The lexicon's actor key of a name or of its demonym ("Russian" -> "russia-gov"), else itself."""
+    one = _variants()[0]
+    if key in one:
+        return one[key]
+    for ending in _DEMONYM_ENDINGS:
+        if key.endswith(ending) and len(key) - len(ending) >= 3:
+            base = key[:-len(ending)]
+            for candidate in (base, base + "e", base + "a"):
+                if candidate in one:
+                    return one[candidate]
+    return key
 
 
 def _is_name(raw: str, key: str, position: int, capitalised: frozenset[str], stop) -> bool:
@@ -157,7 +187,10 @@ def match(kind: str, a: str, b: str) -> bool:
     if kind == "name":
         return _same_name(a, b)
     if kind == "word":
-        return _shared_prefix(a, b) >= TERM_WORD_MIN_PREFIX
+        short, long = sorted((a, b), key=len)
+        return (_shared_prefix(a, b) >= TERM_WORD_MIN_PREFIX
+                or (len(short) >= TERM_WORD_MIN_STEM and long.startswith(short)
+                    and len(long) - len(short) <= TERM_WORD_MAX_SUFFIX))
     if kind == "number":
         (va, ua), (vb, ub) = _number(a), _number(b)
         return _compatible_units(ua, ub) and abs(va - vb) <= TERM_NUMBER_TOLERANCE * max(abs(va), abs(vb))

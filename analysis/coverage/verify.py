@@ -62,8 +62,8 @@ class Verdict:
     """The result of searching one article for one fact's core."""
     status: str                         # "present", "partial", "unclear", "absent", "unverifiable"
     sentences: tuple[str, ...] = ()     # the best sentence(s) of the searched article
-    found: tuple[Term, ...] = ()        # core terms found there
-    missing: tuple[Term, ...] = ()      # core terms not found there
+    found: tuple[Term, ...] = ()        # core terms found there, most specific first
+    missing: tuple[Term, ...] = ()      # core terms not found there, most specific first
     coverage: float = 0.0               # share 0-1 of the core's weight found
     similarity: float = 0.0             # cosine of the best sentence to a carrier's sentence
 
@@ -160,8 +160,9 @@ def _document_frequency(sentences: Sequence[SentenceTerms]) -> dict[tuple[str, s
 
 def _judge(core: Core, window: tuple[SentenceTerms, ...], similarity: float) -> Verdict:
     terms = [t for s in window for t in s.terms]
-    found = [c for c in core.terms if _states(terms, c.term)]
-    missing = tuple(c.term for c in core.terms if c not in found)
+    # Strongest first: evidence shows the most specific terms.
+    found = sorted((c for c in core.terms if _states(terms, c.term)), key=lambda c: -c.weight)
+    missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight) if c not in found)
     weight = sum(c.weight for c in found)
     # A pair of sentences must earn its verdict: it holds twice the words.
     factor = 1.0 if len(window) == 1 else C.VERIFY_PAIR_FACTOR
@@ -169,7 +170,10 @@ def _judge(core: Core, window: tuple[SentenceTerms, ...], similarity: float) -> 
     specific = [c for c in found if c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
     predicate = [c for c in specific if c.term.kind == "word"]
     concrete = len(specific) > len(predicate) or len(predicate) >= 2
-    args = dict(sentences=tuple(s.sentence for s in window), found=tuple(c.term for c in found),
+    # Evidence shows the searched article's own words ("Ukraine" where the carriers say "Kyiv").
+    own = tuple(next(t for t in terms if t.kind == c.term.kind and match(c.term.kind, t.key, c.term.key))
+                for c in found)
+    args = dict(sentences=tuple(s.sentence for s in window), found=own,
                 missing=missing, coverage=round(coverage, 4), similarity=round(float(similarity), 4))
     words_in_core = any(c.term.kind == "word" for c in core.terms)
     if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or not words_in_core)) \

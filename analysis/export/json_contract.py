@@ -64,6 +64,8 @@ def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> 
         "quotes": [_plain(q.__dict__) for q in comparison.quotes],
         "voices": [_plain(v.__dict__) for v in comparison.voices],
         "notes": list(comparison.notes),
+        "copies": [{"original": g.original, "copies": list(g.copies), "kind": g.kind, "agency": g.agency,
+                    "similarity": _plain(g.similarity), "label": g.label} for g in comparison.copies],
     }
     if review is not None:
         out["review"] = {k: _plain(v) for k, v in review.items() if k != "findings"}

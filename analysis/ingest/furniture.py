@@ -162,3 +162,34 @@ def _splits_into_names(compact: str) -> bool:
 
 _LANGUAGE_NAMES_COMPACT = frozenset(_SEPARATORS.sub("", n).casefold() for n in _LANGUAGE_NAMES)
 _NAME_LENGTHS = sorted({len(n) for n in _LANGUAGE_NAMES_COMPACT})
+
+
+# News agencies and the short names editors know them by (a general list, not one event's).
+AGENCIES = {"ap": "AP", "associated press": "AP", "the associated press": "AP", "reuters": "Reuters",
+            "afp": "AFP", "agence france-presse": "AFP", "agence france presse": "AFP", "tt": "TT",
+            "dpa": "dpa", "ansa": "ANSA", "efe": "EFE", "pa": "PA", "pa media": "PA", "xinhua": "Xinhua",
+            "kyodo": "Kyodo", "yonhap": "Yonhap", "upi": "UPI", "tass": "TASS", "interfax": "Interfax",
+            "anp": "ANP", "ntb": "NTB", "ritzau": "Ritzau", "stt": "STT", "aap": "AAP",
+            "bernama": "Bernama", "anadolu": "Anadolu", "anadolu agency": "Anadolu", "apa": "APA",
+            "belga": "Belga", "ctk": "ČTK", "pap": "PAP", "ukrinform": "Ukrinform", "cp": "CP",
+            "the canadian press": "CP", "press association": "PA", "bloomberg": "Bloomberg"}
+_AGENCY_ALTERNATION = "|".join(sorted((re.escape(k) for k in AGENCIES), key=len, reverse=True))
+AGENCY_TAG = re.compile(rf"\((?P<agency>{_AGENCY_ALTERNATION})\)", re.I)
+AGENCY_LINE = re.compile(rf"^(?:[-–—/]\s*)?(?:\(?(?P<agency>{_AGENCY_ALTERNATION})\)?)(?:\s*/\s*\w+)?$", re.I)
+AGENCY_REASON = "agency tag"
+
+
+def agency_of(text: str) -> str:
+    """The agency a tag or credit line names ("(Reuters)", "TT", "– AP"), or ""."""
+    match = AGENCY_TAG.search(text) or AGENCY_LINE.match(text.strip())
+    return AGENCIES[match["agency"].casefold()] if match else ""
+
+
+def agency_name(article) -> str:
+    """The agency an article's removed tags or its dateline name, or "" (an ``Article``)."""
+    for removed in article.removed:
+        if removed.reason in (AGENCY_REASON, "dateline", "byline"):
+            name = agency_of(removed.text)
+            if name:
+                return name
+    return agency_of(article.text[:200]) if AGENCY_TAG.search(article.text[:200]) else ""

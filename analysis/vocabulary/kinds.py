@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from analysis.constants import EXCLUSIVE_MAX_SCORE, FRAMING_BASE_SCORES
+from analysis.constants import (
+    DIFFERENTLY_SCORE_FACTOR,
+    EXCLUSIVE_MAX_SCORE,
+    FRAMING_BASE_SCORES,
+    VERSION_DIFF_SCORE,
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +41,7 @@ class Kind:
 
 
 FAMILIES: dict[str, Family] = {f.name: f for f in (
-    Family("coverage", "Coverage (omission, exclusive)", "flag.coverage", "none"),
+    Family("coverage", "Coverage (omission, exclusive, versions)", "flag.coverage", "none"),
     Family("voice", "Voices", "flag.voice", "none"),
     Family("wording", "Wording / naming", "flag.wording", "single"),
     Family("attribution", "Attribution / quotes", "flag.attribution", "dash"),
@@ -52,9 +57,16 @@ def _top(prefix: str) -> float:
 
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("omission", "Omission", "coverage", 1.0,
-         "A fact that at least two other outlets carry and this one leaves out."),
-    Kind("exclusive", "Exclusive", "coverage", EXCLUSIVE_MAX_SCORE,
-         "A fact that only this outlet carries."),
+         "A fact that at least two other independent sources carry and this outlet leaves out: its "
+         "names, numbers, dates and words were searched for in this outlet's text and not found."),
+    Kind("reports_differently", "Reports it differently", "coverage", DIFFERENTLY_SCORE_FACTOR,
+         "A fact that other sources carry and this outlet reports only in part or in other words: "
+         "its sentence holds part of the fact's core (a name, number or date with the action)."),
+    Kind("exclusive", "Exclusives", "coverage", EXCLUSIVE_MAX_SCORE,
+         "Facts that only this source carries, listed together (one finding per article)."),
+    Kind("version_diff", "Changed between versions", "coverage", VERSION_DIFF_SCORE,
+         "Two copies of one text (an agency story in two outlets, two versions of an article): the "
+         "sentences one changed, added or removed."),
     Kind("voice", "Voice left out", "voice", 1.0,
          "A person quoted by at least two other outlets and not quoted by this one."),
     Kind("attribution_verb", "Attribution verb", "attribution", _top("attribution"),
