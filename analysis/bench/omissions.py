@@ -136,7 +136,8 @@ def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: 
              f"Run time {seconds:.0f} s on a shared 2-core machine (noisy).", "",
              "**The verifier alone on gold facts** (each outlet of each gold fact searched as if the aligner "
              "had missed it):", "",
-             "| case | searched | absent (omission) | partial (reports it differently) | unclear | present | unverifiable |",
+             "| case | searched | absent (omission) | partial (reports it differently) | unclear | present "
+             "| unverifiable |",
              "|---|---:|---:|---:|---:|---:|---:|"]
     for case, total, label in (("carried", carried, "outlet carries the fact (an omission would be false)"),
                                ("omitted", omitted, "outlet leaves it out (an omission would be true)")):

@@ -73,14 +73,16 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     found: list[Candidate] = []
     for fact in facts:
         carriers = tuple(a for a in fact.articles if a in same_event)
+        carrying = {source_of.get(a, a) for a in carriers}
+        if len(carrying) < OMISSION_MIN_CARRIERS:
+            continue
         prom = fact_prominence(fact, by_id)
+        mean_prom = sum(prom[a] for a in carriers) / len(carriers)
         for art in sorted(same_event - set(carriers), key=_order_key):
-            own = source_of.get(art, art)
-            sources = {source_of.get(a, a) for a in carriers} - {own}
+            sources = carrying - {source_of.get(art, art)}
             if len(sources) < OMISSION_MIN_CARRIERS:
                 continue
             share = len(sources) / max(1, len(sources_in_event) - 1)
-            mean_prom = sum(prom[a] for a in carriers) / len(carriers)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
             verdict = searcher.search(fact, art, source_of)
             found.append(Candidate(fact.id, art, carriers, len(sources), score, verdict))

@@ -12,8 +12,9 @@ offsets, and its matching rules forgive what the aligner may not:
 * **numbers** match by value whatever their form ("7.7", "1,000" = "1000", "$300 billion" =
   "300 billion dollars", "three" = "3"), units only when both give one;
 * **dates** match by day and month, or by weekday;
-* **words** (content words that are not names) match by Snowball stem or by a long shared prefix
-  ("negotiations" = "negotiating", "announced" = "announcement").
+* **words** (content words that are not names) match by Snowball stem, by a long shared prefix
+  ("negotiations" = "negotiating", "agree" = "agreement") or as the end of a compound ("quake" =
+  "earthquake").
 """
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from analysis.align.features.entities import TITLE_MODIFIERS, TITLES
 from analysis.align.features.quantities import find_dates, find_quantities
 from analysis.align.features.words import scan, stem, stopwords
 from analysis.constants import (
@@ -29,6 +31,7 @@ from analysis.constants import (
     TERM_NAME_SUFFIX_SLACK,
     TERM_NUMBER_TOLERANCE,
     TERM_WORD_MAX_SUFFIX,
+    TERM_WORD_MIN_COMPOUND,
     TERM_WORD_MIN_PREFIX,
     TERM_WORD_MIN_STEM,
 )
@@ -96,21 +99,27 @@ def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tupl
     """The terms of one sentence; ``capitalised`` names words that are names when they open it."""
     dates = find_dates(text)
     out = [Term("date", key, text[s:e]) for key, s, e in dates]
-    taken = [(s, e) for _, s, e in dates]
-    for q in find_quantities(text, skip=taken):
-        out.append(Term("number", number_key(q.value, q.unit), q.text))
+    in_dates = [(s, e) for _, s, e in dates]
+    taken: list[tuple[int, int]] = []
+    for q in find_quantities(text, skip=in_dates):
+        shown = q.text if q.unit in _STRONG_UNITS else _TRAILING_NOUN.sub("", q.text)
+        out.append(Term("number", number_key(q.value, q.unit), shown or q.text))
         taken.append((q.start, q.end))
     stop = stopwords()
     words = scan(text)
     previous = ""
     for i, (raw, start, end) in enumerate(words):
-        if any(s < end and start < e for s, e in taken):
+        if any(s < end and start < e for s, e in in_dates) or (
+                any(s < end and start < e for s, e in taken) and not _counted_noun(raw)):
             previous = ""
             continue
         key = fold(raw)
         if not key or not any(c.isalpha() for c in key):
             previous = ""
             continue
+        if raw[:1].isupper() and _is_title(key, i, words):
+            previous = ""
+            continue  # "Secretary of State", "Prime Minister": a role, not who holds it
         if _is_name(raw, key, i, capitalised, stop):
             out.append(Term("name", canonical(key), raw))
             long_form = _variants()[1].get((previous, key))
@@ -123,6 +132,27 @@ def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tupl
             if len(part) >= 3 and part.isalpha() and part not in stop:
                 out.append(Term("word", stem(part), raw))
     return tuple(out)
+
+
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
+ninety hundred thousand million billion trillion dozen half third thirds quarter quarters percent
+bn mn tn""".split())
+
+
+def _counted_noun(raw: str) -> bool:
+    """A word inside a quantity that names what is counted ("144 people", "7.7-magnitude"): it is
+    still a word of the sentence."""
+    return raw.isalpha() and raw.lower() not in _NUMBER_WORDS
+
+
+def _is_title(key: str, i: int, words) -> bool:
+    if key in TITLES:
+        return True
+    if key not in TITLE_MODIFIERS:
+        return False
+    near = [fold(w[0]) for w in words[max(0, i - 2):i + 3]]
+    return any(w in TITLES for w in near)
 
 
 @lru_cache(maxsize=1)
@@ -176,8 +206,15 @@ def _number(key: str) -> tuple[float, str]:
     return float(value), unit
 
 
+# Units that change what a number means: money, shares, durations.  A counted noun ("people",
+# "magnitude") is the writer's word choice, so numbers with different nouns still match.
+_TRAILING_NOUN = re.compile(r"[\s-][A-Za-z]+$")
+_STRONG_UNITS = frozenset("""USD EUR GBP JPY RUB UAH % fraction second minute hour day week month year
+decade century""".split())
+
+
 def _compatible_units(a: str, b: str) -> bool:
-    return not a or not b or a == b
+    return a == b or a not in _STRONG_UNITS or b not in _STRONG_UNITS
 
 
 def match(kind: str, a: str, b: str) -> bool:
@@ -190,7 +227,8 @@ def match(kind: str, a: str, b: str) -> bool:
         short, long = sorted((a, b), key=len)
         return (_shared_prefix(a, b) >= TERM_WORD_MIN_PREFIX
                 or (len(short) >= TERM_WORD_MIN_STEM and long.startswith(short)
-                    and len(long) - len(short) <= TERM_WORD_MAX_SUFFIX))
+                    and len(long) - len(short) <= TERM_WORD_MAX_SUFFIX)
+                or (len(short) >= TERM_WORD_MIN_COMPOUND and long.endswith(short)))  # quake, earthquake
     if kind == "number":
         (va, ua), (vb, ub) = _number(a), _number(b)
         return _compatible_units(ua, ub) and abs(va - vb) <= TERM_NUMBER_TOLERANCE * max(abs(va), abs(vb))

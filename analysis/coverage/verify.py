@@ -11,7 +11,7 @@ a fact may be spread over two), with the loose matcher of ``terms`` and, for par
 similarity of each sentence to the carriers' sentences (wordllama embeddings):
 
 * ``present``: a sentence states the core (most of its weight, a specific term and a predicate word
-  among it), or reads as a paraphrase of a carrier's sentence: not an omission;
+  or the fact's number among it), or reads as a paraphrase of a carrier's sentence: no omission;
 * ``partial``: a sentence states part of the core (a specific term with a predicate word, the
   fact's number or date, or a near-paraphrase): "reports it differently", with that sentence;
 * ``unclear``: some of it is there but nothing concrete (no name, number or date of the core):
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -34,7 +35,7 @@ _KIND_WEIGHT = {"number": C.CORE_NUMBER_WEIGHT, "date": C.CORE_DATE_WEIGHT,
                 "name": C.CORE_NAME_WEIGHT, "word": 1.0}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class CoreTerm:
     term: Term
     weight: float           # specificity x kind weight
@@ -46,9 +47,13 @@ class Core:
     """What the carriers of a fact have in common, and how much it weighs."""
     terms: tuple[CoreTerm, ...]
 
-    @property
+    @cached_property
     def weight(self) -> float:
         return sum(t.weight for t in self.terms)
+
+    @cached_property
+    def has_words(self) -> bool:
+        return any(c.term.kind == "word" for c in self.terms)
 
     @property
     def specific(self) -> bool:
@@ -62,14 +67,16 @@ class Verdict:
     """The result of searching one article for one fact's core."""
     status: str                         # "present", "partial", "unclear", "absent", "unverifiable"
     sentences: tuple[str, ...] = ()     # the best sentence(s) of the searched article
-    found: tuple[Term, ...] = ()        # core terms found there, most specific first
+    found: tuple[Term, ...] = ()        # core terms found there, most specific first (partial:
+                                        # as the searched article words them)
     missing: tuple[Term, ...] = ()      # core terms not found there, most specific first
     coverage: float = 0.0               # share 0-1 of the core's weight found
     similarity: float = 0.0             # cosine of the best sentence to a carrier's sentence
 
 
 class Searcher:
-    """Terms, specificity and sentence vectors of the articles of one event, computed once."""
+    """Terms, specificity, an index of terms and sentence vectors of the articles of one event,
+    computed once; the cores of facts are cached, so that many candidates stay cheap."""
 
     def __init__(self, articles: Sequence[Article]):
         self.by_id = {a.id: a for a in articles}
@@ -77,6 +84,10 @@ class Searcher:
         self._df = _document_frequency([s for sts in self.terms.values() for s in sts])
         self._n = max(1, sum(len(s) for s in self.terms.values()))
         self._vectors: dict[str, np.ndarray] = {}
+        self._buckets: dict[tuple[str, str], dict[str, list[tuple[str, int]]]] | None = None
+        self._where: dict[tuple[str, str], dict[str, frozenset[int]]] = {}
+        self._cores: dict[tuple[str, tuple], Core] = {}
+        self._carrier_vectors: dict[tuple, np.ndarray | None] = {}
 
     def specificity(self, term: Term) -> float:
         """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
@@ -94,6 +105,12 @@ class Searcher:
 
     def core(self, fact: Fact, source_of: Mapping[str, str]) -> Core:
         """The terms that at least two carrying sources state (all of them when only one source)."""
+        key = _fact_key(fact)
+        if key not in self._cores:
+            self._cores[key] = self._core(fact, source_of)
+        return self._cores[key]
+
+    def _core(self, fact: Fact, source_of: Mapping[str, str]) -> Core:
         per_source: dict[str, list[Term]] = {}
         for m in fact.members:
             if m.article not in self.terms:
@@ -116,34 +133,96 @@ class Searcher:
     def _sentence(self, article_id: str, sentence_id: str) -> SentenceTerms:
         return self.terms[article_id][self.by_id[article_id].sentence(sentence_id).index]
 
+    def where(self, article_id: str, term: Term) -> frozenset[int]:
+        """Indices of the sentences of ``article_id`` that state ``term`` (loosely)."""
+        return self.postings(term).get(article_id, frozenset())
+
+    def postings(self, term: Term) -> dict[str, frozenset[int]]:
+        """Article id -> indices of its sentences that state ``term`` (loosely), over the event."""
+        key = (term.kind, term.key)
+        found = self._where.get(key)
+        if found is None:
+            rows: dict[str, set[int]] = {}
+            for other, places in self._index().get((term.kind, _bucket(term.kind, term.key)), {}).items():
+                if match(term.kind, term.key, other):
+                    for article_id, i in places:
+                        rows.setdefault(article_id, set()).add(i)
+            found = self._where[key] = {a: frozenset(v) for a, v in rows.items()}
+        return found
+
+    def _index(self) -> dict[tuple[str, str], dict[str, list[tuple[str, int]]]]:
+        """(kind, bucket) -> key -> every (article id, sentence index) stating it."""
+        if self._buckets is None:
+            self._buckets = {}
+            for article_id, sentences in self.terms.items():
+                for s in sentences:
+                    for t in s.terms:
+                        self._buckets.setdefault((t.kind, _bucket(t.kind, t.key)), {}) \
+                            .setdefault(t.key, []).append((article_id, s.index))
+        return self._buckets
+
     def search(self, fact: Fact, article_id: str, source_of: Mapping[str, str]) -> Verdict:
         """Search ``article_id`` for ``fact``'s core (see the module docstring)."""
         core = self.core(fact, source_of)
         if not core.specific:
             return Verdict("unverifiable", missing=tuple(t.term for t in core.terms))
         sims = self._similarities(fact, article_id)
-        best: Verdict | None = None
-        for window in self._windows(article_id):
-            verdict = _judge(core, window, max(sims[s.index] for s in window))
-            if best is None or _rank(verdict) > _rank(best):
-                best = verdict
-        return best or Verdict("absent", missing=tuple(t.term for t in core.terms))
+        where = [self.where(article_id, c.term) for c in core.terms]
+        best: tuple | None = None
+        for window in self._windows(article_id, where, sims):
+            found = [c for c, rows in zip(core.terms, where) if rows & window]
+            verdict = _judge(core, found, len(window), max(float(sims[i]) for i in window))
+            if best is None or _rank(verdict) > _rank(best[0]):
+                best = (verdict, window, found)
+        if best is None:
+            return Verdict("absent", missing=tuple(t.term for t in core.terms))
+        verdict, window, found = best
+        return self._explained(verdict, core, article_id, window, found)
 
-    def _windows(self, article_id: str) -> list[tuple[SentenceTerms, ...]]:
-        sts = self.terms[article_id]
-        pairs = [(sts[i], sts[i + 1]) for i in range(len(sts) - 1)
-                 if self.by_id[article_id].sentences[i].paragraph
-                 == self.by_id[article_id].sentences[i + 1].paragraph]
-        return [(s,) for s in sts] + pairs
+    def _windows(self, article_id: str, where: list[frozenset[int]], sims: np.ndarray) -> list[frozenset[int]]:
+        """The sentences that hold a core term or are closest in meaning, alone and with the next
+        sentence of the same paragraph."""
+        sentences = self.by_id[article_id].sentences
+        hits = set().union(*where) if where else set()
+        if len(sims):
+            hits.add(int(np.argmax(sims)))
+        out = [frozenset((i,)) for i in sorted(hits)]
+        for i in sorted(hits | {h - 1 for h in hits}):
+            if 0 <= i < len(sentences) - 1 and sentences[i].paragraph == sentences[i + 1].paragraph:
+                out.append(frozenset((i, i + 1)))
+        return out
+
+    def _explained(self, verdict: Verdict, core: Core, article_id: str, window: frozenset[int],
+                   found: list[CoreTerm]) -> Verdict:
+        """``verdict`` with the sentences and what was found, strongest first: for a partial verdict
+        in the searched article's own words ("Ukraine" where the carriers say "Kyiv")."""
+        found = sorted(found, key=lambda c: -c.weight)
+        own = tuple(c.term for c in found)
+        if verdict.status == "partial":     # shown to the editor: this article's words
+            terms = [t for i in sorted(window) for t in self.terms[article_id][i].terms]
+            own = tuple(next(t for t in terms if t.kind == c.term.kind and match(c.term.kind, t.key, c.term.key))
+                        for c in found)
+        taken = {id(c) for c in found}
+        missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight) if id(c) not in taken)
+        sids = tuple(self.by_id[article_id].sentences[i].id for i in sorted(window))
+        return Verdict(verdict.status, sids, own, missing, verdict.coverage, verdict.similarity)
 
     def _similarities(self, fact: Fact, article_id: str) -> np.ndarray:
         """Per sentence of ``article_id``: the highest cosine to any carrier's member sentence."""
         mine = self.vectors(article_id)
-        rows = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
-                for m in fact.members if m.article in self.by_id for sid in m.sentences]
-        if not len(mine) or not rows:
+        key = _fact_key(fact)
+        if key not in self._carrier_vectors:
+            rows = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
+                    for m in fact.members if m.article in self.by_id for sid in m.sentences]
+            self._carrier_vectors[key] = np.vstack(rows) if rows else None
+        rows = self._carrier_vectors[key]
+        if not len(mine) or rows is None:
             return np.zeros(len(mine))
-        return (mine @ np.vstack(rows).T).max(axis=1)
+        return (mine @ rows.T).max(axis=1)
+
+
+def _fact_key(fact: Fact) -> tuple:
+    return (fact.id, tuple((m.article, m.sentences) for m in fact.members))
 
 
 def _states(terms: Sequence[Term], term: Term) -> bool:
@@ -158,25 +237,19 @@ def _document_frequency(sentences: Sequence[SentenceTerms]) -> dict[tuple[str, s
     return df
 
 
-def _judge(core: Core, window: tuple[SentenceTerms, ...], similarity: float) -> Verdict:
-    terms = [t for s in window for t in s.terms]
-    # Strongest first: evidence shows the most specific terms.
-    found = sorted((c for c in core.terms if _states(terms, c.term)), key=lambda c: -c.weight)
-    missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight) if c not in found)
+def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> Verdict:
+    """The verdict on one window of ``size`` sentences that states the core terms ``found``."""
     weight = sum(c.weight for c in found)
     # A pair of sentences must earn its verdict: it holds twice the words.
-    factor = 1.0 if len(window) == 1 else C.VERIFY_PAIR_FACTOR
+    factor = 1.0 if size == 1 else C.VERIFY_PAIR_FACTOR
     coverage = factor * weight / core.weight if core.weight else 0.0
     specific = [c for c in found if c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
     predicate = [c for c in specific if c.term.kind == "word"]
     concrete = len(specific) > len(predicate) or len(predicate) >= 2
-    # Evidence shows the searched article's own words ("Ukraine" where the carriers say "Kyiv").
-    own = tuple(next(t for t in terms if t.kind == c.term.kind and match(c.term.kind, t.key, c.term.key))
-                for c in found)
-    args = dict(sentences=tuple(s.sentence for s in window), found=own,
-                missing=missing, coverage=round(coverage, 4), similarity=round(float(similarity), 4))
-    words_in_core = any(c.term.kind == "word" for c in core.terms)
-    if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or not words_in_core)) \
+    args = dict(coverage=round(coverage, 4), similarity=round(similarity, 4))
+    words_in_core = core.has_words
+    numbers = any(c.term.kind == "number" for c in specific)
+    if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or numbers or not words_in_core)) \
             or similarity >= C.VERIFY_PRESENT_SIMILARITY:
         return Verdict("present", **args)
     some = (coverage >= C.VERIFY_PARTIAL_COVERAGE or factor * weight >= C.VERIFY_PARTIAL_WEIGHT
@@ -186,6 +259,16 @@ def _judge(core: Core, window: tuple[SentenceTerms, ...], similarity: float) -> 
         # one the article may still say it in words the matcher does not know: no omission either.
         return Verdict("partial" if concrete else "unclear", **args)
     return Verdict("absent", **args)
+
+
+def _bucket(kind: str, key: str) -> str:
+    """Keys that may match loosely share a bucket: the first characters of names and words (every
+    loose match shares at least ``TERM_WORD_MIN_STEM`` of them), the day and month of dates."""
+    if kind in ("name", "word"):
+        return key[:C.TERM_WORD_MIN_STEM]
+    if kind == "date":
+        return key[-5:]
+    return ""
 
 
 _ORDER = {"absent": 0, "unclear": 1, "partial": 2, "present": 3}

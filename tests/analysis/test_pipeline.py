@@ -115,24 +115,48 @@ def test_fact_grid_shape(comparison):
 
 # --- omissions -----------------------------------------------------------------------------------
 
-def test_omissions_follow_from_the_grid(comparison):
-    riyadh = _fact_holding(comparison, "a1.s2")
-    mine = [o for o in comparison.omissions if o.fact == riyadh.id]
-    assert [(o.article, o.covered_by) for o in mine] == [("a3", ("a1", "a2", "a4"))]
-    assert mine[0].score == 1.0 and mine[0].rank <= 2           # all others carry it, in the lede
-    # Every omission: a same-event outlet missing a fact that at least two others carry.
-    facts = {f.id: f for f in comparison.facts}
-    derived = set()
+def _candidates(comparison):
+    """(fact, article, carriers): a same-event outlet missing a fact that at least two others carry."""
+    out = set()
     for f in comparison.facts:
         carriers = [a for a in f.articles if a in SAME_EVENT]
         if len(carriers) >= 2:
-            derived |= {(f.id, a, tuple(carriers)) for a in SAME_EVENT if a not in carriers}
-    assert {(o.fact, o.article, o.covered_by) for o in comparison.omissions} == derived
+            out |= {(f.id, a, tuple(carriers)) for a in SAME_EVENT if a not in carriers}
+    return out
+
+
+def test_omissions_are_grid_gaps_verified_against_the_text(comparison):
+    riyadh = _fact_holding(comparison, "a1.s2")
+    mine = [o for o in comparison.omissions if o.fact == riyadh.id]
+    assert [(o.article, o.covered_by) for o in mine] == [("a3", ("a1", "a2", "a4"))]
+    assert mine[0].score == 1.0 and mine[0].rank == 1           # all others carry it, in the lede
+    candidates = _candidates(comparison)
+    omitted = {(o.fact, o.article, o.covered_by) for o in comparison.omissions}
+    assert omitted < candidates                                 # some gaps are not omissions
+    differently = {(f.fact, f.articles[0]) for f in comparison.findings if f.kind == "reports_differently"}
+    assert differently and differently <= {(f, a) for f, a, _ in candidates}
+    assert not differently & {(o.fact, o.article) for o in comparison.omissions}
+    dropped = len(candidates) - len(omitted) - len(differently)
+    assert f"{dropped} possible omissions were not reported: the article says it in other words, may " \
+           "say it, or the outlets that carry it share too little to search for." in comparison.notes
     assert [o.rank for o in comparison.omissions] == list(range(1, len(comparison.omissions) + 1))
     scores = [o.score for o in comparison.omissions]
     assert scores == sorted(scores, reverse=True)
-    for o in comparison.omissions:
-        assert o.article not in facts[o.fact].articles
+
+
+def test_a_gap_the_article_fills_in_other_words_is_no_omission(comparison):
+    # a2.s13 "Kyiv's leadership has warned that it will not agree to any peace deal ..." is in the grid
+    # without a1, yet a1.s25 says it: "Ukraine would not agree to any peace deal that the country is
+    # not involved in".
+    kyiv = _fact_holding(comparison, "a2.s13")
+    assert not [o for o in comparison.omissions if o.fact == kyiv.id and o.article == "a1"]
+    found = [f for f in comparison.findings if f.kind == "reports_differently" and f.fact == kyiv.id
+             and f.articles[0] == "a1"]
+    assert len(found) == 1
+    a1 = comparison.article("a1")
+    own = [a1.text[s.start:s.end] for s in found[0].spans if s.article == "a1"]
+    assert _text(comparison, "a1.s25") in own and found[0].data["sentences"][-1] == "a1.s25"
+    assert "Ukraine" in found[0].data["found"] and "agree" in found[0].data["found"]
 
 
 def test_each_omission_is_a_finding_with_evidence(comparison):
@@ -140,15 +164,23 @@ def test_each_omission_is_a_finding_with_evidence(comparison):
     assert set(found) == {(o.fact, o.article) for o in comparison.omissions}
     riyadh = found[(_fact_holding(comparison, "a1.s2").id, "a3")]
     assert riyadh.evidence.startswith("Article 3 does not report a fact that 3 other outlets carry")
+    assert "Searched its text for" in riyadh.evidence and "“Rubio”" in riyadh.evidence
     assert {s.article for s in riyadh.spans} == {"a1", "a2", "a4"}
 
 
-def test_exclusives_are_facts_of_one_same_event_outlet(comparison):
+def test_exclusives_are_one_finding_per_article(comparison):
     exclusives = [f for f in comparison.findings if f.kind == "exclusive"]
-    assert exclusives
+    assert sorted(f.articles for f in exclusives) == [("a1",), ("a2",), ("a3",), ("a4",)]
     facts = {f.id: f for f in comparison.facts}
+    single = {f.id for f in comparison.facts if [a for a in f.articles if a in SAME_EVENT] == [f.articles[0]]}
+    listed = [fid for f in exclusives for fid in f.data["facts"]]
+    assert sorted(listed) == sorted(single)
     for f in exclusives:
-        assert facts[f.fact].articles == f.articles and f.articles[0] in SAME_EVENT
+        assert f.data["count"] == len(f.data["facts"]) and f.fact is None
+        assert all(facts[fid].articles == f.articles for fid in f.data["facts"])
+        sentences = {facts[fid].members[0].sentences[0] for fid in f.data["facts"]}
+        assert {comparison.article(f.articles[0]).sentence(sid).start for sid in sentences} <= \
+            {s.start for s in f.spans}
 
 
 # --- stable ids ----------------------------------------------------------------------------------

@@ -126,7 +126,10 @@ def test_200_articles_finish_with_clear_notes():
     assert sum(e.same_event for e in c.event) >= 150        # one event: most articles are on it
     assert len({f.id for f in c.facts}) == len(c.facts)
     assert max(len(f.members) for f in c.facts) > 20         # wire-copy facts reach many outlets
-    assert all(n.endswith("left out of alignment and omissions.") for n in c.notes)
+    # Notes name articles on another event, copy groups (outlets built from the same sentences are
+    # copies) and the gaps that verification dropped: nothing else.
+    assert all(n.endswith(("left out of alignment and omissions.", "one source for omissions and exclusives.",
+                           "share too little to search for.")) for n in c.notes)
 
 
 def test_progress_rises_to_one(seed_articles):

@@ -296,7 +296,7 @@ def test_editing_one_article_keeps_the_verdicts_of_unchanged_findings(qtbot, win
     wait_analysed(qtbot, w)
     after = {f.id for f in w.doc.comparison.findings}
     untouched = [f for f in before if edited.id not in f.articles]
-    assert len(untouched) > len(before) // 2
+    assert len(untouched) > len(before) // 3                 # exclusives are one per article
     assert {f.id for f in untouched} <= after                  # same text, same key
     stored = _stored(session_file)
     for n, f in enumerate(before):
