@@ -73,15 +73,28 @@ MIN_FACT_WORDS = 6                          # words; shorter sentences (headings
 FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label before it is cut at a word
 
 # --- event --------------------------------------------------------------------------------------
-SAME_EVENT_MIN_SCORE = 0.7                  # event score 0-1; below it an article is "another event"
-EVENT_FACT_WEIGHT = 0.6                     # weight 0-1 of shared facts in a pair's affinity
-EVENT_ENTITY_WEIGHT = 0.4                   # weight 0-1 of shared entities in a pair's affinity
-EVENT_PEERS = 0.5                           # share of the other articles an article is compared with
-EVENT_REFERENCE_PERCENTILE = 75             # percentile 0-100 of the articles' peer affinities that
-                                            # scores 1.0 (the well-matched articles: see event.py)
-EVENT_STRONG_PAIR_AFFINITY = 0.12           # affinity 0-1 of that reference below which no event is shared
-EVENT_EVIDENCE_PEERS = 3                    # closest articles named in an event score's evidence
-EVENT_OFFICE_CONFLICT_PENALTY = 0.5         # share of the score lost for naming another office holder
+# Two articles are on one event with probability sigmoid(EVENT_BIAS + sum of weight * component);
+# components in analysis/events/evidence.py.  Logistic fit to BASIL dev pairs (one event: positive;
+# two events, many sharing a main person: negative): python main.py bench events --fit
+EVENT_BIAS = -11.31                         # logit
+EVENT_W_WORDS = 5.27                        # per unit of background-weighted word cosine (0-1)
+EVENT_W_LEDE = 8.17                         # per unit of the same cosine on titles and ledes (0-1)
+EVENT_W_EMBEDDING = 5.48                    # per unit of mean sentence-embedding cosine (0-1)
+EVENT_W_ENTITIES = 1.33                     # per unit of log(1 + background weight of shared entities)
+EVENT_W_SHINGLES = 1.27                     # per unit of log(1 + shared runs of content words)
+EVENT_W_NUMBERS = 0.91                      # per unit of log(1 + shared specific numbers and days)
+EVENT_W_OFFICES = -4.0                      # per office the two give to different people (a rule:
+                                            # BASIL dev has no such pair to fit it on)
+EVENT_W_APART = -4.0                        # when both are dated more than EVENT_MAX_DATE_GAP_DAYS apart
+                                            # (a rule: the BASIL inputs carry no dates)
+EVENT_MIN_PROBABILITY = 0.5                 # probability 0-1; groups merge when their mean pair is above
+EVENT_MAX_DATE_GAP_DAYS = 30                # days between two articles' dates beyond which they are apart
+EVENT_BACKGROUND_MAX_ZIPF = 6.0             # Zipf frequency (log10 per billion words) that weighs 0
+EVENT_LEDE_SENTENCES = 3                    # sentences after the title that make the lede
+EVENT_SHINGLE_WORDS = 4                     # content words in a shared run (a quote, a copied sentence)
+EVENT_MIN_NUMBER = 10                       # value; bare counts below it ("two", "three years") ignored
+EVENT_EVIDENCE_NAMES = 4                    # shared names quoted in an article's evidence
+EVENT_LABEL_MAX_CHARS = 80                  # characters in an event group's label before it is cut
 
 # --- omissions ----------------------------------------------------------------------------------
 OMISSION_MIN_CARRIERS = 2                   # other outlets that must carry a fact for an omission

@@ -134,11 +134,24 @@ class Fact:
 
 @dataclass(frozen=True)
 class EventMatch:
-    """How well one article matches the event the others cover."""
+    """One article's place among the events: is it in the compared group, and why (or why not)."""
     article: str
-    score: float                # 0-1
-    same_event: bool
-    evidence: str = ""
+    score: float                # 0-1: mean same-event probability with the compared group's others
+    same_event: bool            # in the compared group (aligned, omissions); False when none is
+    evidence: str = ""          # for editors: the names, passages, numbers it shares, or the clash
+    group: str = ""             # id of its EventGroup
+
+
+@dataclass(frozen=True)
+class EventGroup:
+    """One event (story cluster) among the inputs; every article is in exactly one group."""
+    id: str                     # "e1", "e2", ...: largest group first
+    articles: tuple[str, ...]   # article ids in input order (identical copies included)
+    label: str                  # what it is about: the title of its most central article
+    compared: bool = False      # the group that is aligned and compared
+    cohesion: float = 1.0       # mean same-event probability of its pairs, 0-1 (1 for one article)
+    evidence: str = ""          # what ties its articles together, for editors
+    copies: tuple[str, ...] = ()    # of ``articles``, the identical copies left out of alignment
 
 
 @dataclass(frozen=True)
@@ -230,12 +243,17 @@ class Comparison:
     voices: tuple[Voice, ...] = ()
     notes: tuple[str, ...] = ()     # plain messages for the user ("only one article", ...)
     copies: tuple[CopyGroup, ...] = ()  # groups of articles that are one source (copies, versions)
+    groups: tuple[EventGroup, ...] = ()     # the events among the inputs; one is ``compared``
 
     def article(self, article_id: str) -> Article:
         for a in self.articles:
             if a.id == article_id:
                 return a
         raise KeyError(article_id)
+
+    def compared_group(self) -> EventGroup | None:
+        """The group being compared, or None when no two articles share an event."""
+        return next((g for g in self.groups if g.compared), None)
 
     def fact(self, fact_id: str) -> Fact:
         for f in self.facts:

@@ -1,11 +1,14 @@
 """The engine's entry point: ``compare(articles, progress)`` runs every stage and returns a Comparison.
 
-Stages, in order (DESIGN.md section 3): features -> candidate links -> facts -> same-event check ->
-omissions and exclusives -> per-article metrics -> quotes and voices -> framing findings.
+Stages, in order (DESIGN.md section 3): features -> candidate links -> event groups -> facts of the
+compared group -> omissions and exclusives -> per-article metrics -> quotes and voices -> framing
+findings.
 
 ``progress(fraction, stage)`` is called between stages (fraction 0-1) and may raise ``Cancelled`` to
-stop; nothing is returned then.  Articles that duplicate an earlier one, and articles about another
-event, are kept in the Comparison but take no part in alignment and omissions (a note says why).
+stop; nothing is returned then.  The inputs are grouped into events (``Comparison.groups``); the
+largest group is compared, or the ``event``-th (1-based) when given.  Articles that duplicate an
+earlier one, and articles of the other groups, are kept in the Comparison but take no part in
+alignment and omissions (a note says why).
 """
 from __future__ import annotations
 
@@ -61,10 +64,13 @@ def _coverage(facts, articles: Sequence[Article], same: set[str], groups) -> tup
     return assessed.omissions, findings, notes
 
 
-def compare(articles: Sequence[Article], progress: Progress | None = None) -> Comparison:
-    """Analyse ``articles`` (already loaded) and return the whole Comparison."""
+def compare(articles: Sequence[Article], progress: Progress | None = None,
+            event: int | None = None) -> Comparison:
+    """Analyse ``articles`` (already loaded) and return the whole Comparison; ``event``: the event
+    group to compare (1-based, as numbered in ``Comparison.groups``), default the largest.  Raises
+    ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist."""
     from analysis.align import stage as align_stage
-    from analysis.events import same_event as event
+    from analysis.events import stage as events_stage
     from analysis.signals import stage as signals_stage
 
     report = progress or _noop
@@ -79,14 +85,13 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
 
     report(0.05, "features")
     aligned = align_stage.run(active, report)
-    report(0.45, "facts")
-    first_pass = aligned.facts()
-    report(0.55, "same event")
-    matches = event.event_matches(active, first_pass, aligned.features, aligned.sizes())
-    same = {m.article for m in matches if m.same_event}
-    notes += event.event_notes(matches, by_id)
-    # Articles about another event are aligned with nothing (not silently merged into facts).
-    facts = first_pass if same == {a.id for a in active} else aligned.facts(same)
+    report(0.45, "event groups")
+    events = events_stage.run(active, aligned.features, dup_of, event, articles)
+    notes += events.notes
+    same = set(events.compared)
+    report(0.55, "facts")
+    # Articles of other events are aligned with nothing (not silently merged into facts).
+    facts = aligned.facts(same)
     report(0.6, "omissions")
     omitted, findings, coverage_notes = _coverage(facts, articles, same, groups)
     notes += coverage_notes
@@ -95,7 +100,7 @@ def compare(articles: Sequence[Article], progress: Progress | None = None) -> Co
     findings += signals.findings
     report(1.0, "done")
     findings.sort(key=lambda f: (-f.score, f.kind, f.id))
-    return Comparison(articles=articles, event=tuple(matches), facts=tuple(facts),
+    return Comparison(articles=articles, event=events.matches, groups=events.groups, facts=tuple(facts),
                       omissions=tuple(omitted), findings=tuple(findings), metrics=signals.metrics,
                       quotes=signals.quotes, voices=signals.voices, notes=tuple(notes),
                       copies=tuple(groups))

@@ -1,6 +1,10 @@
-"""Events: do the articles report the same news event?  (Runs after a first alignment pass.)
+"""Events: which articles report the same news event, grouped into story clusters.
 
-* ``same_event`` — each article's event score and evidence;
-* ``offices`` — office holders named by each article ("Germany's chancellor Olaf Scholz"), whose
-  conflicts between articles are evidence of different events.
+* ``profile`` — what one article says about its event, read from it alone (names, wording, numbers);
+* ``evidence`` — the same-event probability of every two articles, from their profiles;
+* ``groups`` — average-linkage story clusters, independent of input order;
+* ``offices`` — office holders ("Germany's chancellor Olaf Scholz"), whose conflicts are evidence of
+  different events;
+* ``explain`` — labels, evidence and notes in an editor's words;
+* ``stage`` — the glue: groups, the compared group, one ``EventMatch`` per article.
 """

@@ -2,14 +2,14 @@
 
 Who holds an office changes over time, so two articles that name different holders of the same
 office ("German Chancellor Olaf Scholz" vs "German Chancellor Friedrich Merz") are very likely about
-different moments: the same-event check uses such conflicts as evidence.  Only offices qualified by a
-country or organisation count ("German Chancellor", "NATO Secretary General"); a bare "President"
-is ambiguous and ignored.
+different moments: the same-event score counts such conflicts against a pair (``evidence``).
+Only offices qualified by a country or organisation count ("German Chancellor", "NATO Secretary
+General"); a bare "President" is ambiguous and ignored.
 """
 from __future__ import annotations
 
 import re
-from typing import Mapping, Sequence
+from typing import Sequence
 
 from analysis.align.features.entities import ALIASES
 
@@ -48,15 +48,3 @@ def office_holders(article, features: Sequence) -> dict[str, str]:
                 out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
     return out
 
-
-def conflicts(holders: Mapping[str, Mapping[str, str]]) -> dict[str, list[str]]:
-    """Per article, readable conflicts: an office it gives to someone the others do not."""
-    out: dict[str, list[str]] = {a: [] for a in holders}
-    for art, offices in holders.items():
-        for office, person in offices.items():
-            others = [h[office] for a, h in holders.items() if a != art and office in h]
-            differing = sorted({p for p in others if p != person})
-            if differing and others.count(person) == 0 and len(others) >= 1:
-                out[art].append(f"names {person.title()} as {office.title()} where others name "
-                                f"{', '.join(p.title() for p in differing)}")
-    return out

@@ -54,7 +54,10 @@ def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> 
         "articles": [_article(a, _plain(comparison.metrics.get(a.id, {})))
                      for a in comparison.articles],
         "event": [{"article": e.article, "score": round(e.score, 4), "same_event": e.same_event,
-                   "evidence": e.evidence} for e in comparison.event],
+                   "evidence": e.evidence, "group": e.group} for e in comparison.event],
+        "groups": [{"id": g.id, "articles": list(g.articles), "label": g.label, "compared": g.compared,
+                    "cohesion": round(g.cohesion, 4), "evidence": g.evidence, "copies": list(g.copies)}
+                   for g in comparison.groups],
         "facts": [{"id": f.id, "label": f.label, "cohesion": f.cohesion,
                    "members": [{"article": m.article, "sentences": list(m.sentences)}
                                for m in f.members]} for f in comparison.facts],

@@ -26,6 +26,13 @@ def summary(comparison: Comparison) -> str:
     lines += [f"- {a.id}: **{cell(a.outlet)}** — {cell(a.title, 100)} ({a.date or 'no date'}, "
               f"{a.word_count} words)" for a in c.articles]
     lines += [""] + [f"> {cell(n, 300)}" for n in c.notes] + ([""] if c.notes else [])
+    if len(c.groups) > 1:
+        lines += ["## Events among the articles", "", "| event | articles | compared | what ties them |",
+                  "|---|---|---|---|"]
+        lines += [f"| {g.id[1:]}: {cell(g.label, 80)} | "
+                  f"{cell(', '.join(f'{outlets[a]} ({a})' for a in g.articles), 200)} | "
+                  f"{'yes' if g.compared else 'no'} | {cell(g.evidence, 120)} |" for g in c.groups]
+        lines.append("")
     if c.event:
         lines += ["## Same event?", "", "| article | score | same event |", "|---|---|---|"]
         lines += [f"| {cell(outlets[e.article])} | {e.score:.2f} | {'yes' if e.same_event else 'NO'} |"

@@ -53,7 +53,7 @@ def test_seeds_to_json_on_stdout_and_markdown_to_a_file(seed_paths, tmp_path):
     assert sum(1 for f in data["facts"] if len(f["members"]) > 1) >= 10
     assert data["omissions"] and {"omission", "exclusive"} <= {f["kind"] for f in data["findings"]}
     # The note about the September article goes to stderr, as one line, and stdout stays pure JSON.
-    assert lines_naming(done.stderr, "(a5) seems to cover another event")
+    assert lines_naming(done.stderr, "(a5) is on another event (event 2")
     md = summary.read_text(encoding="utf-8")
     assert md.startswith("# Parallax comparison")
     assert "| fact |" in md and "CNN" in md

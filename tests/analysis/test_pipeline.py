@@ -54,13 +54,15 @@ def _text(comparison: Comparison, sentence_id: str) -> str:
 def test_the_september_meeting_is_another_event(comparison):
     event = {e.article: e for e in comparison.event}
     assert [e.article for e in comparison.event] == ["a1", "a2", "a3", "a4", "a5"]
+    assert [(g.articles, g.compared) for g in comparison.groups] == \
+        [(("a1", "a2", "a3", "a4"), True), (("a5",), False)]
     assert all(event[a].same_event for a in SAME_EVENT)
     assert event["a5"].same_event is False
     assert event["a5"].score < min(event[a].score for a in SAME_EVENT)
-    assert "names Friedrich Merz as Germany Chancellor where others name Olaf Scholz" \
+    assert "names Friedrich Merz as Germany Chancellor where the others name Olaf Scholz" \
         in event["a5"].evidence
     assert not any("Merz" in event[a].evidence for a in SAME_EVENT)
-    assert any("Article 5 (a5) seems to cover another event" in n for n in comparison.notes)
+    assert any("Article 5 (a5) is on another event (event 2" in n for n in comparison.notes)
 
 
 def test_an_article_about_another_event_joins_no_fact_and_no_omission(comparison):

@@ -1,0 +1,131 @@
+"""The events stage in an editor's words: group labels, why an article is (not) in the compared
+group, and the notes ("no two articles share an event: nothing to align")."""
+from __future__ import annotations
+
+import math
+from typing import Mapping, Sequence
+
+from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
+from analysis.events.evidence import PairEvidence
+from analysis.model import Article, EventGroup
+
+NOTHING_SHARED = "No two articles share an event: nothing to align."
+
+
+def _cut(text: str, limit: int = EVENT_LABEL_MAX_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def label(article: Article) -> str:
+    """What a group is about: its most central article's title (or first sentence)."""
+    if article.title.strip():
+        return _cut(article.title)
+    return _cut(article.sentences[0].text) if article.sentences else f"{article.outlet} ({article.id})"
+
+
+def _list(items: Sequence[str]) -> str:
+    items = list(items)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _who(ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
+    return _list([f"{by_id[a].outlet} ({a})" for a in ids])
+
+
+def group_evidence(evidence: PairEvidence, rows: Sequence[int]) -> str:
+    """The names every article of a group gives (or most do), rarest first."""
+    if len(rows) < 2:
+        return ""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for key in evidence.profiles[r].entities:
+            counts[key] = counts.get(key, 0) + 1
+    weight = {k: w for r in rows for k, w in evidence.profiles[r].entities.items()}
+    name = {k: n for r in rows for k, n in evidence.profiles[r].names.items()}
+    for share, word in ((len(rows), "all"), (math.ceil(len(rows) / 2), "most")):
+        keys = sorted((k for k, c in counts.items() if c >= max(2, share)), key=lambda k: (-weight[k], k))
+        if keys:
+            who = ("both" if len(rows) == 2 else f"all {len(rows)}") if word == "all" else "most"
+            return f"{who} name {_list([name[k] for k in keys[:EVENT_EVIDENCE_NAMES]])}"
+    return "they share wording and topic but no name"
+
+
+def _pair_detail(evidence: PairEvidence, i: int, j: int) -> list[str]:
+    """What articles i and j share: names, wording, numbers and days."""
+    out = []
+    names = evidence.shared_entities(i, j)
+    if names:
+        out.append(f"both name {_list(names[:EVENT_EVIDENCE_NAMES])}")
+    runs = round(math.expm1(evidence.components["shingles"][i, j]))
+    if runs:
+        out.append(f"{runs} identical phrase{'s' if runs > 1 else ''}")
+    a, b = evidence.profiles[i], evidence.profiles[j]
+    shared = [a.numbers[k] for k in a.numbers if k in b.numbers] + \
+        [a.dates[k] for k in a.dates if k in b.dates]
+    if shared:
+        out.append(f"both give {_list(shared[:EVENT_EVIDENCE_NAMES])}")
+    return out
+
+
+def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str]:
+    out: list[str] = []
+    for office in sorted(evidence.profiles[row].offices):
+        mine = evidence.profiles[row].offices[office]
+        theirs = sorted({p for j in peers for o, _, p in evidence.office_conflicts(row, j) if o == office})
+        if theirs:
+            out.append(f"names {evidence.profiles[row].names.get(mine.split()[-1], mine.title())} as "
+                       f"{office.title()} where the others name {_list([t.title() for t in theirs])}")
+    apart = [j for j in peers if evidence.components["apart"][row, j]]
+    if apart:
+        p = evidence.profiles
+        out.append(f"is dated {p[row].date}, more than {EVENT_MAX_DATE_GAP_DAYS} days from "
+                   f"{_list([f'{p[j].outlet} ({p[j].date})' for j in apart[:2]])}")
+    return out
+
+
+def match_evidence(evidence: PairEvidence, row: int, peers: Sequence[int], member: bool,
+                   by_id: Mapping[str, Article]) -> str:
+    """Why one article is in the compared group, or why not, against ``peers`` (rows)."""
+    if not peers:
+        return "the only article"
+    prob = evidence.probability
+    closest = min(peers, key=lambda j: (-prob[row, j], j))
+    other = evidence.profiles[closest]
+    detail = _pair_detail(evidence, row, closest)
+    clashes = _clashes(evidence, row, peers)
+    if member:
+        text = f"same event as {other.outlet} ({other.article})"
+        text += ": " + "; ".join(detail) if detail else " (close wording)"
+        return text + ("; but it " + "; ".join(clashes) if clashes else "")
+    text = "another event: it " + "; it ".join(clashes) if clashes else "another event"
+    what = "; ".join(detail) if detail else "nothing specific in common"
+    return f"{text}; closest is {other.outlet} ({other.article}): {what}"
+
+
+def no_such_event(choose: int, count: int) -> str:
+    return (f"there is no event group {choose}: the articles form {count} group"
+            f"{'s' if count != 1 else ''} (1 to {count})")
+
+
+def notes(groups: Sequence[EventGroup], compared: frozenset[str], choose: int | None,
+          by_id: Mapping[str, Article]) -> list[str]:
+    """Plain notes: nothing shared, a lone group chosen, and each other group left out."""
+    if len(groups) < 2:
+        return []
+    if not compared:
+        if choose is not None:
+            g = groups[choose - 1]
+            return [f"Event group {choose} holds one article, {_who(g.articles, by_id)}: nothing to "
+                    f"compare; choose a group of two or more."]
+        return [NOTHING_SHARED]
+    out = []
+    for k, g in enumerate(groups, start=1):
+        if g.compared:
+            continue
+        verb, pron = ("is", "it is") if len(g.articles) == 1 else ("are", "they are")
+        out.append(f"{_who(g.articles, by_id)} {verb} on another event (event {k}: “{g.label}”); "
+                   f"{pron} left out of alignment and omissions.")
+    return out

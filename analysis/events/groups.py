@@ -1,0 +1,66 @@
+"""Story clusters: the articles grouped into events by average linkage over pair probabilities.
+
+Every article starts alone; the two groups whose mean pair probability (over all their cross pairs,
+``evidence.pair_evidence``) is highest merge, as long as that mean is at least
+``EVENT_MIN_PROBABILITY``.  The mean, not the best pair, so one article that happens to share a
+quote with another story does not chain two events into one.
+
+Order: the articles are sorted by their text's digest before anything else, and ties go to the
+earlier of that order, so the groups do not depend on the order of the inputs.  An article with no
+pair above the threshold never merges, and merges between the other articles do not look at it: an
+unrelated article added to the set changes no one's group.  Groups are numbered by size (largest
+first), then by cohesion, then by the digest of their first article.
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from analysis.constants import EVENT_MIN_PROBABILITY
+
+
+def cluster(probability: np.ndarray, threshold: float = EVENT_MIN_PROBABILITY) -> list[list[int]]:
+    """Average-linkage groups of row indexes; each group sorted, groups in merge-independent order
+    (by their smallest index).  ``probability``: symmetric n x n."""
+    n = probability.shape[0]
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    if n < 2:
+        return [m for m in members.values()]
+    total = probability.astype(np.float64).copy()     # summed probabilities between groups
+    np.fill_diagonal(total, -np.inf)
+    size = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    while True:
+        mean = total / np.outer(size, size)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        best = int(np.argmax(mean))               # first maximum: lowest (row, column)
+        i, j = divmod(best, n)
+        if mean[i, j] < threshold:
+            break
+        i, j = min(i, j), max(i, j)
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        total[i, i] = -np.inf
+        size[i] += size[j]
+        alive[j] = False
+        members[i] = sorted(members[i] + members.pop(j))
+    return [members[k] for k in sorted(members)]
+
+
+def cohesion(probability: np.ndarray, rows: Sequence[int]) -> float:
+    """Mean probability over the group's pairs (1.0 for a lone article)."""
+    if len(rows) < 2:
+        return 1.0
+    sub = probability[np.ix_(rows, rows)]
+    k = len(rows)
+    return float((sub.sum() - np.trace(sub)) / (k * (k - 1)))
+
+
+def ranked(probability: np.ndarray, keys: Sequence[str]) -> list[list[int]]:
+    """The groups of ``cluster`` in display order: largest first, then the most cohesive, then by
+    ``keys`` (a stable key per row, e.g. the text digest)."""
+    groups = cluster(probability)
+    return sorted(groups, key=lambda g: (-len(g), -round(cohesion(probability, g), 9),
+                                         min(keys[i] for i in g)))

@@ -1,0 +1,166 @@
+"""Short invented news articles for the event-grouping tests (written for these tests; no real text).
+
+* ``BRIDGE``: three outlets on one bridge collapse in the invented port town of Marrowby;
+* ``WATER_BILL`` and ``TRADE_TRIP``: two outlets each on two different events with the same main
+  person, Governor Elena Quaranta (the "same person, different event" case);
+* ``FOOTBALL``: an unrelated match report;
+* ``twenty_events(per_event)``: 20 invented events, ``per_event`` articles each, built from
+  templates with a seeded RNG (the "200 articles on 20 events" case).
+"""
+from __future__ import annotations
+
+import random
+
+BRIDGE = (
+    """Marrowby harbour bridge collapses during morning rush
+
+Source: Coastal Herald
+
+The Tolland Street bridge over Marrowby harbour collapsed at 7.40am on Tuesday, sending two cars and \
+a delivery van into the water. Fire chief Orla Pennick said 14 people were taken to St Brannoc \
+hospital and that divers were still searching the channel.
+
+"We heard a crack like a gunshot and then the whole span simply folded," said dock worker Samir \
+Haddou, who helped pull a driver from the water.
+
+The 62-year-old bridge had been due for a £3.2 million repair next spring. Council leader Bryn \
+Astley promised a full inquiry into why the work had been delayed.
+""",
+    """Fourteen hurt as Marrowby bridge falls into harbour
+
+Source: The Daily Ledger
+
+Fourteen people were injured on Tuesday morning when the Tolland Street bridge in Marrowby gave way \
+and fell into the harbour, emergency services said.
+
+Fire chief Orla Pennick told reporters that divers were still searching the channel and that the \
+injured had been taken to St Brannoc hospital. Witness Samir Haddou described hearing a crack like a \
+gunshot before the span folded.
+
+Marrowby council had planned a £3.2 million repair of the 62-year-old structure. Its leader, Bryn \
+Astley, said an inquiry would look at why the repair was put off.
+""",
+    """Questions over delayed repair after Tolland Street bridge collapse
+
+Source: Marrowby Evening Post
+
+Council leader Bryn Astley faced angry residents on Tuesday evening after the Tolland Street bridge \
+collapsed into Marrowby harbour, injuring 14 people.
+
+Engineers had warned two years ago that the 62-year-old bridge needed urgent work, and a £3.2 \
+million repair had been pencilled in for next spring. "We heard a crack like a gunshot," said Samir \
+Haddou, a dock worker who waded in to help.
+
+Divers led by fire chief Orla Pennick searched the channel until dusk.
+""",
+)
+
+WATER_BILL = (
+    """Governor Quaranta signs water rationing law
+
+Source: State Tribune
+
+Governor Elena Quaranta on Thursday signed the Dry Valley Water Act, which caps household use at 180 \
+litres a day across the Ostrava basin for the next three summers.
+
+The law passed the state assembly by 41 votes to 19 after a month of debate. Farmers in the basin \
+will be paid 8 cents for every cubic metre of irrigation water they leave unused.
+
+"Nobody likes rationing, but the reservoirs are at 23 percent," Quaranta said at the signing in the \
+capitol.
+""",
+    """Ostrava basin households face 180-litre cap under new law
+
+Source: Valley Gazette
+
+Households in the Ostrava basin will be limited to 180 litres of water a day after Governor Elena \
+Quaranta signed the Dry Valley Water Act on Thursday.
+
+The assembly approved the measure 41-19. Under the act, farmers receive 8 cents per cubic metre of \
+irrigation water they do not draw, a clause the farm lobby fought for weeks.
+
+Quaranta said the reservoirs were at 23 percent and that rationing could not wait.
+""",
+)
+
+TRADE_TRIP = (
+    """Quaranta heads to Lisbon to court battery makers
+
+Source: State Tribune
+
+Governor Elena Quaranta left on Sunday for a five-day trade mission to Lisbon and Porto, where she \
+hopes to persuade two battery manufacturers to build plants in the state.
+
+The delegation of 30 business leaders will meet executives from Voltaria and Nordcell. Quaranta's \
+office said a plant could bring 2,400 jobs to the northern counties.
+
+"We have the land, the workers and the grid," the governor said before boarding her flight.
+""",
+    """Governor's Portugal trip targets 2,400 battery jobs
+
+Source: Northern Courier
+
+Elena Quaranta is in Portugal this week leading 30 executives on a trade mission aimed at battery \
+makers Voltaria and Nordcell, her office said on Sunday.
+
+Aides say a single factory could create 2,400 jobs in the northern counties. The governor will visit \
+a Voltaria cell line outside Porto on Wednesday before talks in Lisbon.
+""",
+)
+
+FOOTBALL = """Rovers snatch late winner against United
+
+Source: The Northern Post
+
+Rovers came from behind to beat United 2-1 at Meadow Park on Saturday, with substitute Tom Hale \
+scoring the winner three minutes into stoppage time.
+
+United had taken the lead just before half-time when their captain, Luis Ortega, headed in a corner. \
+Manager Karen Webb made three changes after the hour and the gamble paid off.
+
+"The players never stopped believing," Webb said after the match.
+"""
+
+# --- twenty invented events ---------------------------------------------------------------------
+_PEOPLE = ("Ilse Varnholt", "Tobiah Mbeki-Rowe", "Carmen Oyelaran", "Desmond Achterberg",
+           "Priya Valakundi", "Henrik Solvangen", "Amara Nwachukwu-Pell", "Rafferty Quill",
+           "Yusuf Demirtaşoğlu", "Lena Brockhurst", "Matthias Oberwald", "Noor Al-Haddadin",
+           "Gwendolyn Perrault", "Kofi Asante-Mensah", "Sigrid Halvorsrud", "Bastien Leclercq",
+           "Anouk Verbruggen", "Dario Castelnuovo", "Mireille Dufrene", "Tadeusz Wierzbicki")
+_PLACES = ("Kelderwick", "Port Saraband", "Ulmsted", "Varna Ridge", "Castlemoor", "Dunharrow",
+           "Esterfield", "Lower Brannagh", "Millbeck", "Northolme", "Ostergate", "Pellingham",
+           "Quarry Bay", "Rathmore", "Stonecross", "Tarrowgate", "Upper Wensley", "Vellacott",
+           "Westerhaven", "Yarrowfield")
+_THINGS = ("chemical plant fire", "ferry strike", "museum robbery", "dam breach", "stadium vote",
+           "hospital closure", "rail derailment", "mine rescue", "election recount", "airport expansion",
+           "teachers' walkout", "landslide", "port blockade", "vaccine trial", "bank collapse",
+           "wildfire", "bridge tender scandal", "power blackout", "festival crush", "water contamination")
+_TEMPLATES = (
+    "The {thing} in {place} has left {n} people in need of help, officials said.",
+    "{person} told reporters in {place} that the {thing} was the worst the region had seen.",
+    "Emergency crews worked through the night after the {thing}, which began on the {d}th.",
+    "Local leaders said the {thing} would cost {place} at least {m} million.",
+    "\"We owe the people of {place} answers,\" {person} said.",
+    "Residents of {place} gathered outside the town hall to demand a response to the {thing}.",
+    "An inquiry into the {thing} will be led by {person}, who promised a report within {w} weeks.",
+    "Figures released on Friday put the number affected by the {thing} at {n}.",
+)
+_OPENINGS = ("{place} reels after {thing}", "{person} speaks on {place} {thing}",
+             "What we know about the {place} {thing}", "{thing} in {place}: {n} affected")
+
+
+def twenty_events(per_event: int = 10, seed: int = 7) -> list[tuple[int, str]]:
+    """(event number 0-19, article text) for ``per_event`` articles on each of 20 events, the
+    events interleaved (article k is on event k % 20)."""
+    rng = random.Random(seed)
+    out = []
+    for k in range(per_event * 20):
+        e = k % 20
+        slots = {"person": _PEOPLE[e], "place": _PLACES[e], "thing": _THINGS[e], "n": 130 + 17 * e,
+                 "m": 4 + e, "d": 3 + e, "w": 2 + e % 5}
+        picked = rng.sample(_TEMPLATES, 5)
+        title = rng.choice(_OPENINGS).format(**slots)
+        body = " ".join(t.format(**slots) for t in picked[:3]) + "\n\n" + \
+            " ".join(t.format(**slots) for t in picked[3:])
+        out.append((e, f"{title[0].upper()}{title[1:]}\n\nSource: Outlet {k + 1}\n\n{body}\n"))
+    return out
