@@ -75,7 +75,6 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
 
     report = progress or _noop
     articles = tuple(articles)
-    by_id = articles_by_id(articles)
     notes: list[str] = []
     if len(articles) < 2:
         notes.append("Only one article: nothing to compare. Add another outlet's article.")
