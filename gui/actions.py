@@ -1,14 +1,15 @@
 """Every command of the window, in one table: id, text, shortcuts, handler, menu.
 
 Why one table: the menus, the command palette, the shortcut sheet and the collision test all read the
-same rows, so a command cannot exist in one place and be missing from another.  ``handler`` names a
-method of ``MainWindow``; ``arg`` (when not None) is passed to it.  All shortcuts here live in one
+same rows, so a command cannot exist in one place and be missing from another.  ``handler`` is
+``controller.method``: a controller of ``gui.controllers`` (or ``window``, the main window itself) and
+the method that runs the command; ``arg`` (when not None) is passed to it.  All shortcuts here live in one
 context (the main window), so no two rows may share a key sequence.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -22,7 +23,7 @@ class ActionSpec:
     id: str
     text: str
     shortcuts: tuple[str, ...]
-    handler: str
+    handler: str                 # "controller.method"
     menu: str                    # top-level menu title ("&File"...); "" = palette and keys only
     arg: Any = None
     checkable: bool = False
@@ -36,89 +37,89 @@ TAB_NAMES = ("Overview", "Side by side", "Facts", "Findings", "Voices", "Metrics
 A = ActionSpec
 ACTIONS: tuple[ActionSpec, ...] = (
     # File
-    A("new_session", "New session…", ("Ctrl+N",), "new_session", "&File",
+    A("new_session", "New session…", ("Ctrl+N",), "session.new_session", "&File",
       tip="Start a new review of the current articles, saved in a file you choose"),
-    A("open_session", "Open session…", ("Ctrl+Shift+O",), "open_session", "&File",
+    A("open_session", "Open session…", ("Ctrl+Shift+O",), "session.open_session", "&File",
       tip="Open a review session (.parallax): its articles, verdicts and notes"),
-    A("save_session_as", "Save session as…", ("Ctrl+Shift+S",), "save_session_as", "&File",
+    A("save_session_as", "Save session as…", ("Ctrl+Shift+S",), "session.save_session_as", "&File",
       tip="Copy the review session to a file you name and carry on there (every change is "
           "already saved)"),
-    A("add_files", "Add files…", ("Ctrl+O",), "add_files", "&File", separator_before=True,
+    A("add_files", "Add files…", ("Ctrl+O",), "articles.add_files", "&File", separator_before=True,
       tip="Add .txt, .md or .html articles (a .parallax file opens as a session)"),
-    A("paste_article", "Paste article…", ("Ctrl+Shift+V",), "paste_article", "&File",
+    A("paste_article", "Paste article…", ("Ctrl+Shift+V",), "articles.paste_article", "&File",
       tip="Add the clipboard text as an article (asks outlet and title)"),
-    A("add_link", "Add link…", ("Ctrl+L",), "add_link", "&File", tip="Fetch an article from a URL"),
-    A("open_seeds", "Open sample articles", (), "open_seeds", "&File",
+    A("add_link", "Add link…", ("Ctrl+L",), "articles.add_link", "&File", tip="Fetch an article from a URL"),
+    A("open_seeds", "Open sample articles", (), "articles.open_seeds", "&File",
       tip="Replace the articles with the bundled seeds"),
-    A("clear_articles", "Close all articles", ("Ctrl+Shift+W",), "clear_articles", "&File"),
-    A("export_report", "Export report…", ("Ctrl+E",), "export_report", "&File",
+    A("clear_articles", "Close all articles", ("Ctrl+Shift+W",), "articles.clear_articles", "&File"),
+    A("export_report", "Export report…", ("Ctrl+E",), "export.export_report", "&File",
       separator_before=True,
       tip="Write the report of this comparison and your review: PDF, HTML, Markdown or JSON"),
-    A("reanalyse", "Re-run analysis", ("F5",), "reanalyse", "&File", separator_before=True),
-    A("cancel_analysis", "Cancel analysis or export", ("Esc",), "cancel_analysis", "&File"),
-    A("quit", "Quit", ("Ctrl+Q",), "close", "&File", separator_before=True),
+    A("reanalyse", "Re-run analysis", ("F5",), "analysis.reanalyse", "&File", separator_before=True),
+    A("cancel_analysis", "Cancel analysis or export", ("Esc",), "analysis.cancel_analysis", "&File"),
+    A("quit", "Quit", ("Ctrl+Q",), "window.close", "&File", separator_before=True),
     # Articles
-    A("exclude_article", "Exclude / include outlet", ("Ctrl+Shift+E",), "toggle_exclude", "&Articles",
+    A("exclude_article", "Exclude / include outlet", ("Ctrl+Shift+E",), "articles.toggle_exclude", "&Articles",
       tip="Leave the selected outlet out of the comparison, or bring it back"),
-    A("rename_outlet", "Rename outlet…", ("F2",), "rename_outlet", "&Articles"),
-    A("set_reference", "Make reference", ("Ctrl+R",), "set_reference", "&Articles",
+    A("rename_outlet", "Rename outlet…", ("F2",), "articles.rename_outlet", "&Articles"),
+    A("set_reference", "Make reference", ("Ctrl+R",), "articles.set_reference", "&Articles",
       tip="The reference is the left side of side by side and the first column of the grid"),
-    A("move_up", "Move outlet up", ("Ctrl+Shift+Up",), "move_article", "&Articles", arg=-1),
-    A("move_down", "Move outlet down", ("Ctrl+Shift+Down",), "move_article", "&Articles", arg=1),
-    A("show_removed", "Removed lines…", ("Ctrl+Shift+R",), "show_removed", "&Articles",
+    A("move_up", "Move outlet up", ("Ctrl+Shift+Up",), "articles.move_article", "&Articles", arg=-1),
+    A("move_down", "Move outlet down", ("Ctrl+Shift+Down",), "articles.move_article", "&Articles", arg=1),
+    A("show_removed", "Removed lines…", ("Ctrl+Shift+R",), "articles.show_removed", "&Articles",
       tip="See and restore the lines removed as boilerplate", separator_before=True),
-    A("remove_article", "Remove outlet", ("Del",), "remove_article", "&Articles",
+    A("remove_article", "Remove outlet", ("Del",), "articles.remove_article", "&Articles",
       separator_before=True),
     # View
-    A("tab_overview", "Go to Overview", ("Ctrl+1",), "show_tab", "&View", arg=0),
-    A("tab_side", "Go to Side by side", ("Ctrl+2",), "show_tab", "&View", arg=1),
-    A("tab_facts", "Go to Facts", ("Ctrl+3",), "show_tab", "&View", arg=2),
-    A("tab_findings", "Go to Findings", ("Ctrl+4",), "show_tab", "&View", arg=3),
-    A("tab_voices", "Go to Voices", ("Ctrl+5",), "show_tab", "&View", arg=4),
-    A("tab_metrics", "Go to Metrics", ("Ctrl+6",), "show_tab", "&View", arg=5),
-    A("focus_articles", "Focus outlets list", ("Alt+1",), "focus_pane", "&View", arg="articles",
+    A("tab_overview", "Go to Overview", ("Ctrl+1",), "navigation.show_tab", "&View", arg=0),
+    A("tab_side", "Go to Side by side", ("Ctrl+2",), "navigation.show_tab", "&View", arg=1),
+    A("tab_facts", "Go to Facts", ("Ctrl+3",), "navigation.show_tab", "&View", arg=2),
+    A("tab_findings", "Go to Findings", ("Ctrl+4",), "navigation.show_tab", "&View", arg=3),
+    A("tab_voices", "Go to Voices", ("Ctrl+5",), "navigation.show_tab", "&View", arg=4),
+    A("tab_metrics", "Go to Metrics", ("Ctrl+6",), "navigation.show_tab", "&View", arg=5),
+    A("focus_articles", "Focus outlets list", ("Alt+1",), "navigation.focus_pane", "&View", arg="articles",
       separator_before=True),
-    A("focus_center", "Focus current tab", ("Alt+2",), "focus_pane", "&View", arg="center"),
-    A("focus_inspector", "Focus inspector", ("Alt+3",), "focus_pane", "&View", arg="inspector"),
-    A("find_filter", "Filter findings…", ("Ctrl+F",), "focus_filter", "&View"),
-    A("swap_sides", "Swap sides", ("Alt+S",), "swap_sides", "&View", separator_before=True),
-    A("left_next", "Left side: next outlet", ("Alt+L",), "cycle_side", "&View", arg=("left", 1)),
-    A("left_prev", "Left side: previous outlet", ("Alt+Shift+L",), "cycle_side", "&View",
+    A("focus_center", "Focus current tab", ("Alt+2",), "navigation.focus_pane", "&View", arg="center"),
+    A("focus_inspector", "Focus inspector", ("Alt+3",), "navigation.focus_pane", "&View", arg="inspector"),
+    A("find_filter", "Filter findings…", ("Ctrl+F",), "navigation.focus_filter", "&View"),
+    A("swap_sides", "Swap sides", ("Alt+S",), "view.swap_sides", "&View", separator_before=True),
+    A("left_next", "Left side: next outlet", ("Alt+L",), "view.cycle_side", "&View", arg=("left", 1)),
+    A("left_prev", "Left side: previous outlet", ("Alt+Shift+L",), "view.cycle_side", "&View",
       arg=("left", -1)),
-    A("right_next", "Right side: next outlet", ("Alt+R",), "cycle_side", "&View", arg=("right", 1)),
-    A("right_prev", "Right side: previous outlet", ("Alt+Shift+R",), "cycle_side", "&View",
+    A("right_next", "Right side: next outlet", ("Alt+R",), "view.cycle_side", "&View", arg=("right", 1)),
+    A("right_prev", "Right side: previous outlet", ("Alt+Shift+R",), "view.cycle_side", "&View",
       arg=("right", -1)),
-    A("only_diffs", "Only differences", ("Alt+D",), "toggle_only_diffs", "&View", checkable=True,
+    A("only_diffs", "Only differences", ("Alt+D",), "view.toggle_only_diffs", "&View", checkable=True,
       tip="Side by side: hide facts both outlets tell the same way"),
-    A("soft_wrap", "Soft wrap", ("Alt+W",), "toggle_wrap", "&View", checkable=True),
-    A("dark_theme", "Dark theme", ("Ctrl+Shift+T",), "toggle_theme", "&View", checkable=True,
+    A("soft_wrap", "Soft wrap", ("Alt+W",), "view.toggle_wrap", "&View", checkable=True),
+    A("dark_theme", "Dark theme", ("Ctrl+Shift+T",), "view.toggle_theme", "&View", checkable=True,
       separator_before=True),
     # Go: J / Alt+Down walk the review queue (unreviewed findings); with Shift, every finding.
-    A("next_unreviewed", "Next unreviewed finding", ("Alt+Down", "J"), "next_unreviewed", "&Go",
+    A("next_unreviewed", "Next unreviewed finding", ("Alt+Down", "J"), "navigation.next_unreviewed", "&Go",
       tip="The next finding in the queue without a verdict (wraps round)"),
-    A("prev_unreviewed", "Previous unreviewed finding", ("Alt+Up", "K"), "prev_unreviewed", "&Go"),
-    A("next_finding", "Next finding", ("Alt+Shift+Down", "Shift+J"), "next_finding", "&Go",
+    A("prev_unreviewed", "Previous unreviewed finding", ("Alt+Up", "K"), "navigation.prev_unreviewed", "&Go"),
+    A("next_finding", "Next finding", ("Alt+Shift+Down", "Shift+J"), "navigation.next_finding", "&Go",
       tip="The next finding in the queue, reviewed or not"),
-    A("prev_finding", "Previous finding", ("Alt+Shift+Up", "Shift+K"), "prev_finding", "&Go"),
-    A("palette", "Command palette…", ("Ctrl+K",), "show_palette", "&Go", separator_before=True),
+    A("prev_finding", "Previous finding", ("Alt+Shift+Up", "Shift+K"), "navigation.prev_finding", "&Go"),
+    A("palette", "Command palette…", ("Ctrl+K",), "help.show_palette", "&Go", separator_before=True),
     # Review: each change is committed to the session file before the key returns.
-    A("confirm_finding", "Confirm finding", ("A",), "set_verdict", "&Review", arg="confirmed"),
-    A("dismiss_finding", "Dismiss finding", ("D",), "set_verdict", "&Review", arg="dismissed"),
-    A("flag_finding", "Flag finding", ("F",), "set_verdict", "&Review", arg="flagged",
+    A("confirm_finding", "Confirm finding", ("A",), "review.set_verdict", "&Review", arg="confirmed"),
+    A("dismiss_finding", "Dismiss finding", ("D",), "review.set_verdict", "&Review", arg="dismissed"),
+    A("flag_finding", "Flag finding", ("F",), "review.set_verdict", "&Review", arg="flagged",
       tip="Needs a second look or a colleague's opinion"),
-    A("clear_verdict", "Clear verdict", ("U",), "set_verdict", "&Review", arg=NOT_REVIEWED),
-    A("severity_1", "Severity 1 (minor)", ("1",), "set_severity", "&Review", arg=1,
+    A("clear_verdict", "Clear verdict", ("U",), "review.set_verdict", "&Review", arg=NOT_REVIEWED),
+    A("severity_1", "Severity 1 (minor)", ("1",), "review.set_severity", "&Review", arg=1,
       separator_before=True),
-    A("severity_2", "Severity 2 (moderate)", ("2",), "set_severity", "&Review", arg=2),
-    A("severity_3", "Severity 3 (major)", ("3",), "set_severity", "&Review", arg=3),
-    A("clear_severity", "Clear severity", ("0",), "set_severity", "&Review", arg=0),
-    A("edit_note", "Note…", ("N",), "edit_note", "&Review", separator_before=True,
+    A("severity_2", "Severity 2 (moderate)", ("2",), "review.set_severity", "&Review", arg=2),
+    A("severity_3", "Severity 3 (major)", ("3",), "review.set_severity", "&Review", arg=3),
+    A("clear_severity", "Clear severity", ("0",), "review.set_severity", "&Review", arg=0),
+    A("edit_note", "Note…", ("N",), "review.edit_note", "&Review", separator_before=True,
       tip="Write a note on the finding (saved as you type; Esc closes and keeps it)"),
-    A("undo_review", "Undo", ("Ctrl+Z",), "undo_review", "&Review", separator_before=True),
-    A("redo_review", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "redo_review", "&Review"),
+    A("undo_review", "Undo", ("Ctrl+Z",), "review.undo_review", "&Review", separator_before=True),
+    A("redo_review", "Redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "review.redo_review", "&Review"),
     # Help
-    A("shortcuts", "Keyboard shortcuts", ("F1", "?"), "show_shortcuts", "&Help"),
-    A("about", "About Parallax", (), "show_about", "&Help"),
+    A("shortcuts", "Keyboard shortcuts", ("F1", "?"), "help.show_shortcuts", "&Help"),
+    A("about", "About Parallax", (), "help.show_about", "&Help"),
 )
 del A
 
@@ -130,8 +131,10 @@ def spec(action_id: str) -> ActionSpec:
     raise KeyError(action_id)
 
 
-def build(window: QWidget, menubar: QMenuBar | None = None) -> dict[str, QAction]:
-    """Create one QAction per row, wire it to ``window.<handler>``, and fill the menus."""
+def build(window: QWidget, targets: Mapping[str, object],
+          menubar: QMenuBar | None = None) -> dict[str, QAction]:
+    """Create one QAction per row on ``window``, wire it to its handler (``targets[controller]``'s
+    method), and fill the menus."""
     menus: dict[str, QMenu] = {}
     if menubar is not None:
         for title in MENUS:
@@ -147,7 +150,7 @@ def build(window: QWidget, menubar: QMenuBar | None = None) -> dict[str, QAction
         if s.tip:
             action.setStatusTip(s.tip)
             action.setToolTip(s.tip)
-        action.triggered.connect(_slot(window, s))
+        action.triggered.connect(_slot(targets, s))
         window.addAction(action)       # so the shortcut fires even when the menu bar is hidden
         if s.menu and s.menu in menus:
             if s.separator_before:
@@ -157,8 +160,9 @@ def build(window: QWidget, menubar: QMenuBar | None = None) -> dict[str, QAction
     return actions
 
 
-def _slot(window: QWidget, s: ActionSpec) -> Callable[..., None]:
-    handler = getattr(window, s.handler)
+def _slot(targets: Mapping[str, object], s: ActionSpec) -> Callable[..., None]:
+    owner, _, method = s.handler.partition(".")
+    handler = getattr(targets[owner], method)
 
     def run(checked: bool = False) -> None:
         if s.arg is not None:

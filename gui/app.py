@@ -41,8 +41,8 @@ def make_window(paths: list[str] | None = None):
     window = MainWindow()
     window.show()
     # After show: the window paints first, then reading starts in the background.
-    QTimer.singleShot(0, (lambda: window.open_paths(list(paths), replace=True)) if paths
-                      else window.open_seeds)
+    QTimer.singleShot(0, (lambda: window.articles.open_paths(list(paths), replace=True)) if paths
+                      else window.articles.open_seeds)
     return window
 
 

@@ -152,14 +152,14 @@ def measure_stall(n_articles: int) -> dict:
 
     done: dict = {"at": None}
     probe = Probe()
-    probe.context = lambda: (window.stage_label.text() if window.runner.running else "")
+    probe.context = lambda: (window.stage_label.text() if window.analysis.runner.running else "")
 
     def finished() -> None:
         # Emitted after the window has put the result in place (the shown tab redrawn): the beat
         # after it measures that redraw, so it counts as showing the result.
         done["at"] = time.perf_counter()
         probe.set_phase("showing the result")
-    window.analysisFinished.connect(finished)
+    window.analysis.finished.connect(finished)
     probe.start()
     _spin(app, 0.1)
 
@@ -174,24 +174,24 @@ def measure_stall(n_articles: int) -> dict:
     comp = window.doc.comparison
 
     commands: list[tuple[str, str, object]] = [
-        ("next finding (J)", "navigate", window.next_finding),
-        ("next finding (J)", "navigate", window.next_finding),
-        ("next finding (J)", "navigate", window.next_finding),
-        ("previous finding (K)", "navigate", window.prev_finding),
-        ("next finding (J)", "navigate", window.next_finding),
+        ("next finding (J)", "navigate", window.navigation.next_finding),
+        ("next finding (J)", "navigate", window.navigation.next_finding),
+        ("next finding (J)", "navigate", window.navigation.next_finding),
+        ("previous finding (K)", "navigate", window.navigation.prev_finding),
+        ("next finding (J)", "navigate", window.navigation.next_finding),
     ]
     tab_names = [window.tabs.tabText(i).replace("&", "") for i in range(window.tabs.count())]
     for i, name in enumerate(tab_names):
-        commands.append((f"tab {i + 1}: {name}", "tabs", lambda i=i: window.show_tab(i)))
+        commands.append((f"tab {i + 1}: {name}", "tabs", lambda i=i: window.navigation.show_tab(i)))
     commands += [
-        ("swap sides (Alt+S)", "side by side", window.swap_sides),
+        ("swap sides (Alt+S)", "side by side", window.view.swap_sides),
         ("next outlet on the right (Alt+R)", "side by side",
-         lambda: window.cycle_side(("right", 1))),
+         lambda: window.view.cycle_side(("right", 1))),
         ("next outlet on the left (Alt+L)", "side by side",
-         lambda: window.cycle_side(("left", 1))),
+         lambda: window.view.cycle_side(("left", 1))),
         ("only differences on (Alt+D)", "side by side", lambda: window.side.set_only_diffs(True)),
         ("only differences off (Alt+D)", "side by side", lambda: window.side.set_only_diffs(False)),
-        ("next finding (J)", "navigate", window.next_finding),
+        ("next finding (J)", "navigate", window.navigation.next_finding),
     ]
     per_command: list[dict] = []
     for label, group, command in commands:
@@ -206,11 +206,11 @@ def measure_stall(n_articles: int) -> dict:
 
     # 3. Re-run and cancel after a second: how long until the window is idle again.
     probe.set_phase("re-run and cancel")
-    window.reanalyse()
+    window.analysis.reanalyse()
     _spin(app, 1.0)
     t = time.perf_counter()
-    window.cancel_analysis()
-    _spin(app, 120, until=lambda: not window.runner.running)
+    window.analysis.cancel_analysis()
+    _spin(app, 120, until=lambda: not window.analysis.runner.running)
     cancel_s = time.perf_counter() - t
     _spin(app, 0.3)
     probe.stop()

@@ -39,6 +39,7 @@ class Document(QObject):
         self.excluded: set[str] = set()
         self.reference: str | None = None
         self.comparison: Comparison | None = None
+        self.epoch = 0                  # bumped when the articles are replaced wholesale
         self._next = 1
 
     # ---- ids and lookup ---------------------------------------------------------------------
@@ -94,10 +95,21 @@ class Document(QObject):
         self.articlesChanged.emit()
 
     def replace_all(self, articles: Iterable[Article]) -> None:
+        """New articles, none excluded, the first the reference (opening files, the seeds)."""
+        articles = list(articles)
+        self.restore(articles, set(), articles[0].id if articles else None)
+
+    def restore(self, articles: Iterable[Article], excluded: set[str], reference: str | None) -> None:
+        """Replace the articles wholesale with an arrangement made before (a session's): which are
+        excluded, which is the reference.  The current Comparison goes; new ids follow the highest."""
+        self.epoch += 1
         self.articles = list(articles)
-        self.excluded.clear()
-        self.reference = self.articles[0].id if self.articles else None
+        ids = [a.id for a in self.articles]
+        self.excluded = set(excluded) & set(ids)
+        self.reference = reference if reference in ids else (ids[0] if ids else None)
         self.comparison = None
+        numbers = [int(i[1:]) for i in ids if i[:1] == "a" and i[1:].isdigit()]
+        self._next = max(numbers, default=0) + 1
         settle_heap()
         self.articlesChanged.emit()
         self.comparisonChanged.emit()

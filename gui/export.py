@@ -5,10 +5,10 @@ Three parts, so the GUI thread never waits on a report:
 * ``ExportDialog`` (GUI thread): format, page size (PDF), reviewer, include dismissed findings, where to
   save (a save dialog; the default name is the event's title, in the last export folder), open when
   done.  The reviewer, the folder, the format and the tick boxes are remembered in QSettings.
-* ``MainWindow.start_export`` (GUI thread, ``gui/main_window.py``) reads what a worker thread must not:
-  the session's reviews (a dict copy of ``SessionHost.reviews``: the ``Session`` belongs to the GUI
-  thread) and the outlets' colours as the window shows them, and hands an ``ExportJob`` to a
-  ``gui.worker.Runner``.
+* ``ExportController.start_export`` (GUI thread, ``gui/controllers/export.py``) reads what a worker
+  thread must not: the session's reviews (a dict copy of ``SessionHost.reviews``: the ``Session``
+  belongs to the GUI thread) and the outlets' colours as the window shows them, and hands an
+  ``ExportJob`` to a ``gui.worker.Runner``.
 * ``run_export`` (pool thread) checks the target with the one output writer
   (``analysis.export.writer``: never over an input article, a session, a link, a special or
   read-only file) and the folder with a real write, then writes the file through the writer's

@@ -41,55 +41,60 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.resize(width, height)
     window.show()
-    window.open_seeds()
+    window.articles.open_seeds()
     deadline = time.time() + 300
-    while time.time() < deadline and (window.doc.comparison is None or window.runner.running
-                                      or window._analysis_timer.isActive()):
+    while time.time() < deadline and (window.doc.comparison is None or window.analysis.runner.running
+                                      or window.analysis.timer.isActive()):
         app.processEvents()
         time.sleep(0.01)
     if window.doc.comparison is None:
         print("the analysis did not finish", file=sys.stderr)
         return 1
     window.banner.hide()
-    window.flush_views()
+    window.view.flush_views()
     from analysis.vocabulary.reviews import Review
     queue = window.findings.queue()
     shown = [("confirmed", 3, "Lead omission: every other outlet has it."), ("dismissed", None, ""),
              ("flagged", 2, "Check the quote against the transcript."), ("confirmed", 1, ""),
              ("dismissed", None, ""), ("confirmed", 2, "")]
-    window.set_verdicts({f.id: Review(key=f.id, verdict=v, severity=n, note=note)
+    window.review.set_verdicts({f.id: Review(key=f.id, verdict=v, severity=n, note=note)
                          for f, (v, n, note) in zip(queue, shown)})
-    window.flush_views()
+    window.view.flush_views()
     if len(queue) > 2:
-        window.select_finding(queue[2].id)
+        window.navigation.select_finding(queue[2].id)
     else:
-        window.next_finding()
+        window.navigation.next_finding()
     for t in (theme.LIGHT, theme.DARK):
-        window.apply_theme(t)
+        window.view.apply_theme(t)
         # The same dock widths in every picture (the first layout passes move them otherwise).
         for _ in range(3):
             app.processEvents()
         window.resizeDocks([window.articles_dock, window.inspector_dock], [240, 290],
                            Qt.Orientation.Horizontal)
         app.processEvents()
-        window.flush_views()
-        if window.current_finding is not None:
-            window.side.show_finding(window.current_finding)
+        window.view.flush_views()
+        if window.navigation.current is not None:
+            window.side.show_finding(window.navigation.current)
         for i, name in enumerate(NAMES):
             window.tabs.setCurrentIndex(i)
             app.processEvents()
-            if name == "side_by_side" and window.current_finding is not None:
+            if name == "side_by_side" and window.navigation.current is not None:
                 # The whole document first, so the scroll (and its flash) happens now, not in a
                 # later slice after the flash was cleared: the same picture on every run.
                 window.side.finish_build()
-                window.side.show_finding(window.current_finding)
+                window.side.show_finding(window.navigation.current)
                 window.side._flash_timer.stop()
                 window.side.browser.setExtraSelections([])
                 app.processEvents()
+            if name == "overview":
+                window.overview.finish_build()      # all of its text, whatever the machine's speed
+                app.processEvents()
+            # Timed messages come and go with the machine's speed: none in the pictures.
+            window.statusBar().clearMessage()
             path = out / f"{name}_{t.name}.png"
             window.grab().save(str(path))
             print(path)
-    window.apply_theme(theme.LIGHT)
+    window.view.apply_theme(theme.LIGHT)
     print(grab_export_dialog(window, out))
     window.close()
     return 0
@@ -107,8 +112,11 @@ def grab_export_dialog(window, out: Path) -> Path:
     name = export.safe_file_name(export.event_title(comparison)) + export.SUFFIXES[dlg.fmt()]
     dlg.path.setText("~/Documents/" + name)          # typed paths may start with ~
     dlg.show()
-    for _ in range(3):
+    # Long enough for the path field's clear button to have faded in (a Qt animation).
+    deadline = time.time() + 0.6
+    while time.time() < deadline:
         QApplication.processEvents()
+        time.sleep(0.01)
     path = out / "export_dialog.png"
     dlg.grab().save(str(path))
     dlg.close()

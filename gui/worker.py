@@ -49,11 +49,11 @@ log = logging.getLogger(__name__)
 
 # Functions whose jobs run in the engine process: "module.qualname" of the function submitted ->
 # ("module:function" run in the child, "module:function" run on the result in this process, in the
-# background thread, before it is delivered; or None).  ``gui.main_window._compare`` is
+# background thread, before it is delivered; or None).  ``gui.controllers.analysis.compare_job`` is
 # ``analysis.compare`` followed by ``gui.prepared.prepare``: the child does the first, this process
 # the second, because the look-up tables ``prepare`` builds are cached here.
 PROCESS_JOBS: dict[str, tuple[str, str | None]] = {
-    "gui.main_window._compare": ("analysis.pipeline:compare", "gui.prepared:prepare"),
+    "gui.controllers.analysis.compare_job": ("analysis.pipeline:compare", "gui.prepared:prepare"),
 }
 CHUNK_ITEMS = 64            # items per pickle when a tuple of results crosses the pipe
 POLL_S = 0.02               # how often a waiting job thread looks at the cancel flag

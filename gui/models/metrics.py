@@ -16,9 +16,13 @@ from ..prepared import EMPTY_TABLE, metrics_of
 from ..richtext import fmt_num
 
 
-def row_label(metric: Metric) -> str:
-    """The first column: the editor's label, and the group it belongs to ("Words" is in two)."""
-    return f"{metric.label}  ({metric.group})"
+def row_labels(metrics: tuple[Metric, ...]) -> list[str]:
+    """The first column: the editor's label, with its group where two rows share a label ("Words"
+    is counted by readability and by tone)."""
+    seen: dict[str, int] = {}
+    for m in metrics:
+        seen[m.label] = seen.get(m.label, 0) + 1
+    return [f"{m.label}  ({m.group})" if seen[m.label] > 1 else m.label for m in metrics]
 
 
 class MetricsModel(QAbstractTableModel):
@@ -27,6 +31,7 @@ class MetricsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.rows: tuple[Metric, ...] = ()
+        self.labels: list[str] = []
         self.article_ids: list[str] = []
         self.outlets: list[str] = []
         self.colors: list[QColor] = []
@@ -44,6 +49,7 @@ class MetricsModel(QAbstractTableModel):
         shown = set(order)
         self.rows = tuple(m for m in self.table.rows
                           if any(self.table.value(aid, m) is not None for aid in shown))
+        self.labels = row_labels(self.rows)
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -67,7 +73,7 @@ class MetricsModel(QAbstractTableModel):
         metric = self.rows[index.row()]
         if index.column() == 0:
             if role == Qt.ItemDataRole.DisplayRole:
-                return row_label(metric)
+                return self.labels[index.row()]
             if role == Qt.ItemDataRole.ToolTipRole:
                 return f"{metric.key} ({metric.unit}; docs/METRICS.md)"
             return None

@@ -15,7 +15,7 @@ def show_comparison(window, comparison) -> None:
     window.doc.articles = list(comparison.articles)
     window.doc.reference = comparison.articles[0].id
     window.doc.set_comparison(comparison)
-    window.flush_views()
+    window.view.flush_views()
 
 
 def make_article(article_id: str, outlet: str, title: str, text: str) -> Article:
@@ -42,6 +42,6 @@ def wait_analysed(qtbot, w, n_articles=None) -> None:
     """Wait until the window shows a finished comparison (of ``n_articles`` articles, if given)."""
     def ready():
         comp = w.doc.comparison
-        return (comp is not None and not w.runner.running and not w._analysis_timer.isActive()
+        return (comp is not None and not w.analysis.runner.running and not w.analysis.timer.isActive()
                 and (n_articles is None or len(comp.articles) == n_articles))
     qtbot.waitUntil(ready, timeout=ANALYSIS_TIMEOUT_MS)

@@ -37,8 +37,8 @@ def main() -> int:
     app = create_app()
     window = make_window([path])                 # what main.py does with a session path
     deadline = time.time() + 120
-    while time.time() < deadline and (window.doc.comparison is None or window.runner.running
-                                      or window._analysis_timer.isActive()):
+    while time.time() < deadline and (window.doc.comparison is None or window.analysis.runner.running
+                                      or window.analysis.timer.isActive()):
         app.processEvents()
         time.sleep(0.005)
     if window.doc.comparison is None:
@@ -48,7 +48,7 @@ def main() -> int:
     if not QTest.qWaitForWindowActive(window, 5000):
         print("FAILED window not active", flush=True)
         return 1
-    window.show_tab(3)                           # the findings queue
+    window.navigation.show_tab(3)                           # the findings queue
     print(f"READY {len(window.doc.comparison.findings)}", flush=True)
 
     def key(k, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -56,14 +56,14 @@ def main() -> int:
         QTest.keyClick(QApplication.focusWidget() or window, k, modifier)
 
     def review():
-        f = window.current_finding
+        f = window.navigation.current
         return window.host.review(f.id) if f is not None else None
 
     keys = {"confirmed": Qt.Key.Key_A, "dismissed": Qt.Key.Key_D, "flagged": Qt.Key.Key_F}
     verdicts = list(keys)
     for n in range(limit):
         key(Qt.Key.Key_J)                        # next unreviewed
-        f = window.current_finding
+        f = window.navigation.current
         if f is None or review().reviewed:
             break                                # everything is reviewed
         verdict = verdicts[n % 3]

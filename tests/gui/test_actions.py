@@ -1,9 +1,10 @@
-"""The actions table: every shortcut parses, none collides, every handler exists."""
+"""The actions table: every shortcut parses, none collides, every handler exists on its controller."""
 from __future__ import annotations
 
 from PySide6.QtGui import QKeySequence
 
 from gui.actions import ACTIONS, MENUS
+from gui.controllers import CONTROLLERS
 from gui.main_window import MainWindow
 
 
@@ -32,9 +33,17 @@ def test_no_shortcut_collides():
 def test_ids_unique_and_handlers_exist():
     ids = [s.id for s in ACTIONS]
     assert len(ids) == len(set(ids))
+    owners = {"window": MainWindow, **CONTROLLERS}
     for spec in ACTIONS:
-        assert callable(getattr(MainWindow, spec.handler, None)) or spec.handler == "close", spec
+        owner, dot, method = spec.handler.partition(".")
+        assert dot and owner in owners, spec                 # "controller.method"
+        assert callable(getattr(owners[owner], method, None)), spec
         assert spec.menu in MENUS or spec.menu == "", spec
+
+
+def test_the_window_itself_runs_only_what_a_window_does():
+    # Every command belongs to a controller; the window keeps only closing itself.
+    assert [s.handler for s in ACTIONS if s.handler.startswith("window.")] == ["window.close"]
 
 
 def test_required_shortcuts_present():

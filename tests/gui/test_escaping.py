@@ -40,7 +40,7 @@ def _assert_literal(plain: str) -> None:
 
 def test_inspector_overview_and_banner_escape(hostile_window):
     w, finding = hostile_window
-    w.select_finding(finding.id)
+    w.navigation.select_finding(finding.id)
     _assert_literal(w.inspector.browser.toPlainText())
     assert "<i>Evil & Co</i>" in w.inspector.browser.toPlainText()
     _assert_literal(w.overview.browser.toPlainText())

@@ -47,9 +47,9 @@ def _activate(qtbot, w):
 
 def _review_by_keys(qtbot, w) -> str:
     """J (next unreviewed), A (confirm), N and the note typed, Esc: the finding's id."""
-    w.show_tab(3)                                  # Ctrl+4: the findings queue has the focus
+    w.navigation.show_tab(3)                                  # Ctrl+4: the findings queue has the focus
     press(qtbot, Qt.Key.Key_J)
-    finding = w.current_finding
+    finding = w.navigation.current
     assert finding is not None
     press(qtbot, Qt.Key.Key_A)
     press(qtbot, Qt.Key.Key_N)
@@ -93,7 +93,7 @@ def test_ctrl_e_opens_the_dialog_and_html_holds_outlets_reviewer_and_note(qtbot,
     finding = _review_by_keys(qtbot, w)
     press(qtbot, Qt.Key.Key_E, CTRL)                  # straight from the note editor: it is saved
 
-    dlg = w.export_dialog
+    dlg = w.export.dialog
     assert dlg is not None and dlg.isVisible()
     assert w.host.review(finding).note == NOTE
     title = export.event_title(w.doc.comparison)
@@ -107,7 +107,7 @@ def test_ctrl_e_opens_the_dialog_and_html_holds_outlets_reviewer_and_note(qtbot,
     assert not dlg.page_box.isEnabled()                # pages are a PDF thing
     dlg.reviewer.setFocus()
     qtbot.keyClicks(dlg.reviewer, "Ana Editor")
-    with qtbot.waitSignal(w.exportFinished, timeout=EXPORT_TIMEOUT_MS) as done:
+    with qtbot.waitSignal(w.export.finished, timeout=EXPORT_TIMEOUT_MS) as done:
         qtbot.keyClick(dlg.reviewer, Qt.Key.Key_Return)          # Enter: the Export button
     target = expected.with_suffix(".html")
     assert done.args == [str(target)]
@@ -126,9 +126,9 @@ def test_ctrl_e_opens_the_dialog_and_html_holds_outlets_reviewer_and_note(qtbot,
     assert settings.export_reviewer() == "Ana Editor"
     assert Path(settings.export_folder()) == tmp_path
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)      # active again
-    w.show_tab(0)
+    w.navigation.show_tab(0)
     press(qtbot, Qt.Key.Key_E, CTRL)
-    again = w.export_dialog
+    again = w.export.dialog
     assert again is not dlg and again.isVisible()
     assert again.reviewer.text() == "Ana Editor" and again.fmt() == "html"
     again.reject()
@@ -145,7 +145,7 @@ def test_pdf_export_has_outlets_and_note_on_letter_pages_and_never_stalls_the_wi
     _review_by_keys(qtbot, w)
     press(qtbot, Qt.Key.Key_Escape)                   # closes the note editor, keeps the note
     press(qtbot, Qt.Key.Key_E, CTRL)
-    dlg = w.export_dialog
+    dlg = w.export.dialog
     dlg.page_box.setCurrentText("Letter")
     dlg.open_when_done.setChecked(False)
     target = tmp_path / "seeds report.pdf"
@@ -158,8 +158,8 @@ def test_pdf_export_has_outlets_and_note_on_letter_pages_and_never_stalls_the_wi
     heart.timeout.connect(lambda: beats.append(time.perf_counter()))
     heart.start()
     seen_bar: list[bool] = []
-    w.export_runner.progress.connect(lambda *_: seen_bar.append(w.progress.isVisible()))
-    with qtbot.waitSignal(w.exportFinished, timeout=EXPORT_TIMEOUT_MS):
+    w.export.runner.progress.connect(lambda *_: seen_bar.append(w.progress.isVisible()))
+    with qtbot.waitSignal(w.export.finished, timeout=EXPORT_TIMEOUT_MS):
         qtbot.mouseClick(dlg.export_button, Qt.MouseButton.LeftButton)
     heart.stop()
     stall = max((b - a for a, b in zip(beats, beats[1:])), default=0.0)
@@ -202,11 +202,11 @@ def test_esc_cancels_a_pdf_export_and_leaves_no_file(qtbot, window, tmp_path, mo
     for target in (new, old):
         reached.clear()
         go.clear()
-        assert w.start_export(export.ExportOptions(str(target), "pdf", open_when_done=False))
+        assert w.export.start_export(export.ExportOptions(str(target), "pdf", open_when_done=False))
         qtbot.waitUntil(reached.is_set, timeout=EXPORT_TIMEOUT_MS)
         assert w.progress.isVisible() and w.cancel_button.isVisible()
         qtbot.waitUntil(lambda: "page" in w.stage_label.text() or "laying" in w.stage_label.text())
-        with qtbot.waitSignal(w.export_runner.cancelled, timeout=EXPORT_TIMEOUT_MS):
+        with qtbot.waitSignal(w.export.runner.cancelled, timeout=EXPORT_TIMEOUT_MS):
             press(qtbot, Qt.Key.Key_Escape)
             assert w.stage_label.text() == "cancelling the export…"
             go.set()
@@ -236,8 +236,8 @@ def _unwritable_folder(tmp_path: Path) -> Path | None:
 def test_a_path_that_cannot_be_written_gives_one_line(qtbot, window, tmp_path, opened):
     w = window
     missing = tmp_path / "no such folder" / "report.html"
-    with qtbot.waitSignal(w.export_runner.failed, timeout=EXPORT_TIMEOUT_MS):
-        assert w.start_export(export.ExportOptions(str(missing), "html"))
+    with qtbot.waitSignal(w.export.runner.failed, timeout=EXPORT_TIMEOUT_MS):
+        assert w.export.start_export(export.ExportOptions(str(missing), "html"))
     message = w.banner.text()
     assert message == f"The report was not exported: The folder {missing.parent} does not exist."
     assert not missing.parent.exists()
@@ -245,8 +245,8 @@ def test_a_path_that_cannot_be_written_gives_one_line(qtbot, window, tmp_path, o
     blocked = _unwritable_folder(tmp_path)
     if blocked is not None:
         target = blocked / "report.pdf"
-        with qtbot.waitSignal(w.export_runner.failed, timeout=EXPORT_TIMEOUT_MS):
-            assert w.start_export(export.ExportOptions(str(target), "pdf"))
+        with qtbot.waitSignal(w.export.runner.failed, timeout=EXPORT_TIMEOUT_MS):
+            assert w.export.start_export(export.ExportOptions(str(target), "pdf"))
         message = w.banner.text()
         assert message.startswith(f"The report was not exported: Cannot write in {blocked}: ")
         assert "\n" not in message and "Traceback" not in message
@@ -257,8 +257,8 @@ def test_a_path_that_cannot_be_written_gives_one_line(qtbot, window, tmp_path, o
 
     # The window is fine afterwards: the next export works.
     good = tmp_path / "report.md"
-    with qtbot.waitSignal(w.exportFinished, timeout=EXPORT_TIMEOUT_MS):
-        w.start_export(export.ExportOptions(str(good), "markdown", open_when_done=False))
+    with qtbot.waitSignal(w.export.finished, timeout=EXPORT_TIMEOUT_MS):
+        w.export.start_export(export.ExportOptions(str(good), "markdown", open_when_done=False))
     assert good.read_text(encoding="utf-8").strip()
     if blocked is None:
         pytest.skip("no unwritable folder here (root and /sys writable): only the missing "
@@ -272,7 +272,7 @@ def test_export_without_a_comparison_says_why(qtbot):
     qtbot.addWidget(w)
     _activate(qtbot, w)
     press(qtbot, Qt.Key.Key_E, CTRL)
-    assert w.export_dialog is None
+    assert w.export.dialog is None
     assert w.statusBar().currentMessage().startswith("Nothing to export yet: add the articles")
 
 
@@ -287,16 +287,16 @@ def test_palette_finds_export_and_json_uses_the_windows_colours(qtbot, window, t
     wait_analysed(qtbot, w, len(w.doc.articles) - 1)
 
     press(qtbot, Qt.Key.Key_K, CTRL)                    # the command palette
-    palette = w.palette_dialog
+    palette = w.help.palette_dialog
     qtbot.keyClicks(palette.edit, "export")
     assert palette.list.item(0).text().startswith("Export report…")
     qtbot.keyClick(palette.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: w.export_dialog is not None and w.export_dialog.isVisible())
-    dlg = w.export_dialog
+    qtbot.waitUntil(lambda: w.export.dialog is not None and w.export.dialog.isVisible())
+    dlg = w.export.dialog
     dlg.format_box.setCurrentIndex(dlg.format_box.findData("json"))
     target = tmp_path / "colours.json"
     dlg.path.setText(str(target))
-    with qtbot.waitSignal(w.exportFinished, timeout=EXPORT_TIMEOUT_MS):
+    with qtbot.waitSignal(w.export.finished, timeout=EXPORT_TIMEOUT_MS):
         dlg.accept()
     report = json.loads(target.read_text(encoding="utf-8"))
     colours = {o["id"]: o["colour"].lower() for o in report["outlets"]}

@@ -71,7 +71,7 @@ def _open_window(qtbot, paths, n_articles=None) -> MainWindow:
 @pytest.fixture
 def window(qtbot, session_file, seed_paths) -> MainWindow:
     w = _open_window(qtbot, [session_file], len(seed_paths))
-    w.show_tab(3)                                    # Ctrl+4: the findings queue has the focus
+    w.navigation.show_tab(3)                                    # Ctrl+4: the findings queue has the focus
     return w
 
 
@@ -86,14 +86,14 @@ def test_command_line_session_review_keys_land_in_the_file(qtbot, window, sessio
     assert settings.recent_sessions()[0] == str(session_file)
 
     press(qtbot, Qt.Key.Key_J)
-    first = w.current_finding
+    first = w.navigation.current
     press(qtbot, Qt.Key.Key_A)
     press(qtbot, Qt.Key.Key_2)
     press(qtbot, Qt.Key.Key_J)
-    second = w.current_finding
+    second = w.navigation.current
     press(qtbot, Qt.Key.Key_D)
     press(qtbot, Qt.Key.Key_Down, ALT)
-    third = w.current_finding
+    third = w.navigation.current
     press(qtbot, Qt.Key.Key_F)
     press(qtbot, Qt.Key.Key_3)
     press(qtbot, Qt.Key.Key_N)
@@ -126,7 +126,7 @@ def test_command_line_session_review_keys_land_in_the_file(qtbot, window, sessio
     assert w.inspector.review_bar.severity_buttons[3].isChecked()
     assert w.overview._mark(first)[0] and "✓" in w.overview._mark(first)[0]
     assert "color:" in w.overview._mark(second)[1]                   # dismissed: dimmed
-    w.show_tab(0)                                   # the overview lists the strongest findings
+    w.navigation.show_tab(0)                                   # the overview lists the strongest findings
     html = w.overview.browser.toHtml()
     assert any(m in html for m in ("✓", "✗", "⚑"))
 
@@ -134,26 +134,26 @@ def test_command_line_session_review_keys_land_in_the_file(qtbot, window, sessio
 def test_undo_and_redo_by_keys_select_the_finding(qtbot, window, session_file):
     w = window
     press(qtbot, Qt.Key.Key_J)
-    first = w.current_finding
+    first = w.navigation.current
     press(qtbot, Qt.Key.Key_A)
     press(qtbot, Qt.Key.Key_J)
-    second = w.current_finding
+    second = w.navigation.current
     press(qtbot, Qt.Key.Key_D)
     press(qtbot, Qt.Key.Key_J)
     assert w.actions["undo_review"].text() == "Undo dismiss"
 
     press(qtbot, Qt.Key.Key_Z, CTRL)                 # undo the dismissal: its finding is selected
-    assert w.current_finding.id == second.id
+    assert w.navigation.current.id == second.id
     assert second.id not in _stored(session_file)
     press(qtbot, Qt.Key.Key_Z, CTRL)
-    assert w.current_finding.id == first.id
+    assert w.navigation.current.id == first.id
     assert _stored(session_file) == {}
     assert not w.actions["undo_review"].isEnabled()
     press(qtbot, Qt.Key.Key_Z, CTRL | SHIFT)         # redo
-    assert w.current_finding.id == first.id
+    assert w.navigation.current.id == first.id
     assert _stored(session_file)[first.id].verdict == "confirmed"
     press(qtbot, Qt.Key.Key_Y, CTRL)                 # Ctrl+Y redoes too
-    assert w.current_finding.id == second.id
+    assert w.navigation.current.id == second.id
     assert _stored(session_file)[second.id].verdict == "dismissed"
     assert w.review_label.text().startswith("2 / ")
     assert w.findings.model.review_text(second).startswith("✗")
@@ -163,32 +163,32 @@ def test_next_unreviewed_skips_reviewed_findings(qtbot, window, session_file):
     w = window
     queue = w.findings.queue()
     for f in queue[1:3] + queue[4:5]:               # review the 2nd, 3rd and 5th in the queue
-        w.select_finding(f.id)
+        w.navigation.select_finding(f.id)
         press(qtbot, Qt.Key.Key_A)
-    w.select_finding(queue[0].id)
+    w.navigation.select_finding(queue[0].id)
     press(qtbot, Qt.Key.Key_J)
-    assert w.current_finding.id == queue[3].id
+    assert w.navigation.current.id == queue[3].id
     press(qtbot, Qt.Key.Key_Down, ALT)
-    assert w.current_finding.id == queue[5].id
+    assert w.navigation.current.id == queue[5].id
     press(qtbot, Qt.Key.Key_K)                       # previous unreviewed
-    assert w.current_finding.id == queue[3].id
+    assert w.navigation.current.id == queue[3].id
     press(qtbot, Qt.Key.Key_Up, ALT)
-    assert w.current_finding.id == queue[0].id
+    assert w.navigation.current.id == queue[0].id
     press(qtbot, Qt.Key.Key_J, SHIFT)                # Shift+J: the next finding, reviewed or not
-    assert w.current_finding.id == queue[1].id
+    assert w.navigation.current.id == queue[1].id
 
     # With the "Not reviewed" filter, a finding just confirmed stays until the next move, so a
     # severity can follow the verdict; J then drops it from the queue.
     box = w.findings.verdict_box
     box.setCurrentIndex(box.findData("unreviewed"))
-    w.select_finding(queue[3].id)
+    w.navigation.select_finding(queue[3].id)
     w.findings.table.setFocus()
     press(qtbot, Qt.Key.Key_A)
     press(qtbot, Qt.Key.Key_1)
-    assert w.current_finding.id == queue[3].id
+    assert w.navigation.current.id == queue[3].id
     assert _stored(session_file)[queue[3].id].severity == 1
     press(qtbot, Qt.Key.Key_J)
-    assert w.current_finding.id == queue[5].id
+    assert w.navigation.current.id == queue[5].id
     shown = {f.id for f in w.findings.queue()}
     assert queue[3].id not in shown and queue[5].id in shown
     assert w.review_label.text().startswith("4 / ")
@@ -197,21 +197,21 @@ def test_next_unreviewed_skips_reviewed_findings(qtbot, window, session_file):
 def test_note_editor_keeps_text_and_saves_on_leaving(qtbot, window, session_file):
     w = window
     press(qtbot, Qt.Key.Key_J)
-    first = w.current_finding
+    first = w.navigation.current
     press(qtbot, Qt.Key.Key_N)
     _type(qtbot, "first")
     press(qtbot, Qt.Key.Key_Escape)
     press(qtbot, Qt.Key.Key_N)                       # open again: the text is there, cursor at end
     _type(qtbot, " and more")
     press(qtbot, Qt.Key.Key_Down, ALT)               # leaving the finding saves its note
-    assert w.current_finding.id != first.id
+    assert w.navigation.current.id != first.id
     assert _stored(session_file)[first.id].note == "first and more"
     assert w.inspector.review_bar.note.toPlainText() == ""      # now the next finding's note
     press(qtbot, Qt.Key.Key_Escape)
     # Typing pauses save too (no Esc): the note is in the file a moment later.
     press(qtbot, Qt.Key.Key_N)
     _type(qtbot, "typed")
-    second = w.current_finding
+    second = w.navigation.current
     qtbot.waitUntil(lambda: second.id in _stored(session_file), timeout=3000)
     assert _stored(session_file)[second.id].note == "typed"
     assert not _stored(session_file)[second.id].reviewed      # a note alone is not a verdict
@@ -224,7 +224,7 @@ def test_inspector_buttons_show_and_edit_the_review(qtbot, window, session_file)
     w = window
     bar = w.inspector.review_bar
     press(qtbot, Qt.Key.Key_J)
-    f = w.current_finding
+    f = w.navigation.current
     qtbot.mouseClick(bar.verdict_buttons["dismissed"], Qt.MouseButton.LeftButton)
     qtbot.mouseClick(bar.severity_buttons[1], Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is w.findings.table          # clicks keep the review focus
@@ -281,7 +281,7 @@ def test_editing_one_article_keeps_the_verdicts_of_unchanged_findings(qtbot, win
     from analysis import load_article
     w = window
     before = list(w.doc.comparison.findings)
-    w.set_verdicts({f.id: ("confirmed", "dismissed", "flagged")[n % 3]
+    w.review.set_verdicts({f.id: ("confirmed", "dismissed", "flagged")[n % 3]
                     for n, f in enumerate(before)})          # one batch, one undo step
     assert w.review_label.text() == f"{len(before)} / {len(before)} reviewed"
     # The editor changes one sentence of one article (the window's own edit path: the same one
@@ -313,9 +313,9 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
                                                                       monkeypatch):
     w = _open_window(qtbot, seed_paths, len(seed_paths))       # articles, no session
     assert w.host.session is None
-    w.show_tab(3)
+    w.navigation.show_tab(3)
     press(qtbot, Qt.Key.Key_J)
-    f = w.current_finding
+    f = w.navigation.current
     press(qtbot, Qt.Key.Key_F)
     untitled = w.host.path
     assert w.host.untitled and untitled.parent == Path(settings.untitled_folder())
@@ -346,10 +346,10 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
     # Recent sessions reopens it, with its verdicts, from the menu.
     w2 = MainWindow()
     qtbot.addWidget(w2)
-    w2._fill_recent_sessions()
-    names = [a.text() for a in w2.recent_sessions_menu.actions()]
+    w2.session.fill_recent_menu(w2.session.recent_menu)
+    names = [a.text() for a in w2.session.recent_menu.actions()]
     assert names[:2] == ["fresh", "named"]
-    entry = next(a for a in w2.recent_sessions_menu.actions() if a.text() == "named")
+    entry = next(a for a in w2.session.recent_menu.actions() if a.text() == "named")
     entry.trigger()
     wait_analysed(qtbot, w2, len(seed_paths))
     assert w2.host.review(f.id).verdict == "flagged"
@@ -358,7 +358,7 @@ def test_first_review_makes_an_untitled_session_and_save_as_names_it(qtbot, seed
 
 def test_untitled_session_without_reviews_is_deleted(qtbot, seed_paths):
     w = _open_window(qtbot, seed_paths, len(seed_paths))
-    w.show_tab(3)
+    w.navigation.show_tab(3)
     press(qtbot, Qt.Key.Key_J)
     press(qtbot, Qt.Key.Key_A)
     untitled = w.host.path
@@ -409,7 +409,7 @@ def test_bad_session_files_give_a_message_and_stay_untouched(qtbot, session_file
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         assert holder.stdout.readline().strip() == "ready"
-        w.open_paths([str(session_file)])           # as from the command line or a drop
+        w.articles.open_paths([str(session_file)])           # as from the command line or a drop
         assert "open in another Parallax" in w.banner.text()
         assert f"process {holder.pid}" in w.banner.text()
         assert w.host.session is None
@@ -418,7 +418,7 @@ def test_bad_session_files_give_a_message_and_stay_untouched(qtbot, session_file
         holder.wait()
     # The same file already open in this process (another window) is refused as well.
     with Session.open(session_file):
-        w.open_paths([str(session_file)])
+        w.articles.open_paths([str(session_file)])
         assert "already open" in w.banner.text()
 
 
@@ -431,12 +431,12 @@ def test_read_only_session_opens_with_a_banner_and_save_as_makes_it_writable(
         before = _snapshot(session_file)
         w = _open_window(qtbot, [session_file], len(seed_paths))
         assert "read-only" in w.banner.text() and "(read-only)" in w.windowTitle()
-        w.show_tab(3)
+        w.navigation.show_tab(3)
         press(qtbot, Qt.Key.Key_J)
-        f = w.current_finding
+        f = w.navigation.current
         press(qtbot, Qt.Key.Key_A)                   # refused, with the reason; nothing written
         assert "read-only" in w.statusBar().currentMessage()
-        assert w.current_finding.id == f.id
+        assert w.navigation.current.id == f.id
         assert not w.inspector.review_bar.verdict_buttons["confirmed"].isEnabled()
         assert w.inspector.review_bar.note.isReadOnly()
         assert w.host.review(f.id).verdict == "none"

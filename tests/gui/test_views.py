@@ -4,8 +4,9 @@ from __future__ import annotations
 import pytest
 from helpers import show_comparison
 
-from analysis.vocabulary.metrics import GRADE, LOADED, SENTIMENT
+from analysis.vocabulary.metrics import GRADE, LOADED, METRICS, SENTIMENT
 from gui.main_window import MainWindow
+from gui.models.metrics import row_labels
 from gui.prepared import metric_table
 
 
@@ -66,7 +67,7 @@ def test_verdicts_drive_status_and_filter(window, fake_comparison):
     total = len(fake_comparison.findings)
     assert window.review_label.text() == f"0 / {total} reviewed"
     first = fake_comparison.findings[0].id
-    window.set_verdicts({first: "confirmed"})
+    window.review.set_verdicts({first: "confirmed"})
     assert window.review_label.text() == f"1 / {total} reviewed"
     window.findings.verdict_box.setCurrentIndex(window.findings.verdict_box.findData("unreviewed"))
     assert window.findings.proxy.rowCount() == total - 1
@@ -75,7 +76,7 @@ def test_verdicts_drive_status_and_filter(window, fake_comparison):
 def test_fact_cell_opens_side_by_side(window, fake_comparison):
     fact = fake_comparison.facts[0]
     other = fact.members[1].article
-    window.open_fact(fact.id, other)
+    window.navigation.open_fact(fact.id, other)
     assert window.tabs.currentWidget() is window.side
     assert window.side.right_id == other
     assert window.side.row_of(fact=fact.id) >= 0
@@ -85,7 +86,7 @@ def test_rename_and_reorder_keep_comparison(window):
     doc = window.doc
     first = doc.articles[0].id
     doc.rename(first, "Renamed Outlet")
-    window.flush_views()
+    window.view.flush_views()
     assert doc.comparison.article(first).outlet == "Renamed Outlet"
     assert "Renamed Outlet" in window.side.left_box.itemText(0) or \
         window.side.right_box.findText("Renamed Outlet") >= 0
@@ -113,8 +114,10 @@ def test_metric_table_reads_declared_metrics_only():
 def test_metrics_tab_rows_are_labelled_from_the_vocabulary(window):
     model = window.metrics.model
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert "Flesch-Kincaid grade  (readability)" in labels
-    assert "Mean sentiment (VADER compound)  (sentiment)" in labels
+    assert "Flesch-Kincaid grade" in labels and "Mean sentiment (VADER compound)" in labels
+    # Two groups count words: there the group says which.
+    words = [m for m in METRICS if m.label == "Words"]
+    assert row_labels((GRADE, *words)) == ["Flesch-Kincaid grade", "Words  (readability)", "Words  (tone)"]
     assert [c.title for c in window.overview.charts] == [
         "Flesch-Kincaid grade", "Mean sentiment (VADER compound)", "Loaded words per 1,000 words",
         "Words in direct quotes"]

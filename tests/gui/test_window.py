@@ -47,23 +47,23 @@ def test_open_on_seeds_then_navigate_by_keyboard(qtbot, seeds_window, seed_paths
     w.tabs.setCurrentWidget(w.side)
     w.side.setFocus()
     press(qtbot, Qt.Key.Key_J)
-    first = w.current_finding
+    first = w.navigation.current
     assert first is not None
     assert first.evidence[:20] in w.inspector.browser.toPlainText().replace("\u2029", "\n")
     # Alt+Down: the next one; K: back.
     press(qtbot, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    second = w.current_finding
+    second = w.navigation.current
     assert second is not None and second.id != first.id
     press(qtbot, Qt.Key.Key_K)
-    assert w.current_finding.id == first.id
+    assert w.navigation.current.id == first.id
     # Alt+Up from the first: the previous *unreviewed* finding wraps round to the last one;
     # Alt+Shift+Up steps through every finding and stops at the first.
     press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert w.current_finding.id == w.findings.queue()[-1].id
+    assert w.navigation.current.id == w.findings.queue()[-1].id
     press(qtbot, Qt.Key.Key_J)
-    assert w.current_finding.id == first.id
+    assert w.navigation.current.id == first.id
     press(qtbot, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert w.current_finding.id == first.id
+    assert w.navigation.current.id == first.id
     # Ctrl+1..6 switch tabs.
     for n in range(6):
         press(qtbot, getattr(Qt.Key, f"Key_{n + 1}"), Qt.KeyboardModifier.ControlModifier)
@@ -77,7 +77,7 @@ def test_palette_runs_an_action(qtbot, engine_window):
     w = engine_window
     w.tabs.setCurrentIndex(0)
     press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
-    palette = w.palette_dialog
+    palette = w.help.palette_dialog
     qtbot.waitUntil(palette.isVisible)
     qtbot.keyClicks(palette.edit, "go to metrics")
     assert palette.list.currentItem().text().startswith("Go to Metrics")
@@ -89,14 +89,14 @@ def test_palette_runs_an_action(qtbot, engine_window):
 def test_shortcut_sheet_opens_with_f1_and_question_mark(qtbot, engine_window):
     w = engine_window
     press(qtbot, Qt.Key.Key_F1)
-    qtbot.waitUntil(lambda: w.sheet.isVisible())
-    assert "Next finding" in w.sheet.browser.toPlainText()
-    w.sheet.close()
+    qtbot.waitUntil(lambda: w.help.sheet.isVisible())
+    assert "Next finding" in w.help.sheet.browser.toPlainText()
+    w.help.sheet.close()
     w.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is w)
-    w.sheet = None
+    w.help.sheet = None
     press(qtbot, Qt.Key.Key_Question)
-    qtbot.waitUntil(lambda: w.sheet is not None and w.sheet.isVisible())
+    qtbot.waitUntil(lambda: w.help.sheet is not None and w.help.sheet.isVisible())
 
 
 def test_paste_article_by_keyboard(qtbot, engine_window, monkeypatch, seed_paths):
@@ -171,7 +171,7 @@ def test_restore_removed_line(qtbot, engine_window):
     w = engine_window
     art = next(a for a in w.doc.articles if a.removed)
     line = art.removed[0]
-    w.restore_removed(art.id, [line.line])
+    w.articles.restore_removed(art.id, [line.line])
     new = w.doc.get(art.id)
     assert line.text.strip() in new.text
     assert line not in new.removed
