@@ -2,7 +2,7 @@
 
     python main.py                       open the window on the bundled seeds
     python main.py FILE|URL|SESSION...   open the window on these
-    python main.py compare FILE... [--json OUT] [--markdown OUT]   (OUT may be - for stdout)
+    python main.py compare FILE... [--json OUT [--pretty]] [--markdown OUT]   (OUT may be - for stdout)
     python main.py report (FILE...|SESSION) --pdf OUT [--html OUT] [--markdown OUT] [--json OUT]
     python main.py review FILE... --session S.parallax   start a review session and open the window on it
     python main.py bench NAME            run a benchmark (docs/BENCHMARKS.md)
@@ -26,6 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("sources", nargs="+", metavar="FILE")
     cmp_.add_argument("--json", metavar="OUT", help="write the JSON contract (- for stdout)")
     cmp_.add_argument("--markdown", metavar="OUT", help="write a Markdown summary (- for stdout)")
+    cmp_.add_argument("--pretty", action="store_true", help="indent the JSON (default: compact)")
     rep = sub.add_parser("report", help="write a report (PDF, HTML, Markdown, JSON)")
     rep.add_argument("sources", nargs="+", metavar="FILE")
     for fmt in ("pdf", "html", "markdown", "json"):
@@ -74,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "compare":
         from analysis.commands import compare_command
-        return compare_command(args.sources, args.json, args.markdown)
+        return compare_command(args.sources, args.json, args.markdown, pretty=args.pretty)
     if args.command == "report":
         from analysis.commands import report_command
         return report_command(args.sources, pdf=args.pdf, html=args.html,

@@ -87,11 +87,11 @@ def claim_outputs(sources: Sequence[str], outputs: Sequence[str | None], err: Te
     return targets, ok
 
 
-def _write(text: str, target, err: TextIO = sys.stderr) -> bool:
-    """Write to a claimed target (a file, or stdout for "-"); False (and one line on ``err``) when
-    it cannot: the file that was there is kept."""
+def _write(write, err: TextIO = sys.stderr) -> bool:
+    """Run ``write()`` (it writes to a claimed target: a file, or stdout for "-"); False (and one line
+    on ``err``) when it cannot: the file that was there is kept."""
     try:
-        target.write_text(text)
+        write()
     except OutputError as exc:
         print(f"parallax: {exc}", file=err)
         return False
@@ -137,7 +137,9 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
 
 
 def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
-                    err: TextIO = sys.stderr) -> int:
+                    err: TextIO = sys.stderr, pretty: bool = False) -> int:
+    """``python main.py compare FILE... [--json OUT] [--markdown OUT] [--pretty]``: the JSON contract
+    is compact unless ``pretty`` (indented); it is streamed to its file."""
     from analysis.export import json_contract as export_json
     from analysis.export import markdown as export_md
 
@@ -151,10 +153,10 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
         return EXIT_NOTHING
     written = all_ok
     if json_target is not None:
-        written &= _write(export_json.dumps(comparison, session_review(sources, comparison)) + "\n",
-                          json_target, err)
+        written &= _write(lambda: export_json.write(comparison, json_target,
+                                                    session_review(sources, comparison), pretty), err)
     if md_target is not None:
-        written &= _write(export_md.summary(comparison), md_target, err)
+        written &= _write(lambda: md_target.write_text(export_md.summary(comparison)), err)
     if not written:
         return EXIT_NOTHING         # an output could not be written: nothing usable came out of it
     return EXIT_BAD_INPUT if failures else EXIT_OK

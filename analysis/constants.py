@@ -129,6 +129,7 @@ VERIFY_PRESENT_SIMILARITY = 0.85            # cosine (wordllama) to a carrier th
 VERIFY_PARTIAL_COVERAGE = 0.35              # share 0-1 of the core's weight: something is there
 VERIFY_PARTIAL_WEIGHT = 1.5                 # core weight found in one place: something is there
 VERIFY_PARTIAL_SIMILARITY = 0.65            # cosine (wordllama) to a carrier: something is there
+EVIDENCE_MAX_OUTLETS = 5                    # outlets a finding's evidence names; the rest are counted
 
 # --- signals: voices, sentiment, tone, readability (analysis/signals/, docs/METRICS.md) -----------
 VADER_NEGATIVE_MAX = -0.05                  # VADER compound; at or below it a sentence is negative

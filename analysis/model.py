@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Mapping
 
 
@@ -92,12 +93,15 @@ class Article:
     metadata_origin: Mapping[str, str] = field(default_factory=dict)  # field -> how it was found
     warnings: tuple[str, ...] = ()
 
-    @property
+    # Computed once per article: the engine asks for them thousands of times.  ``cached_property``
+    # stores the value in the instance's __dict__ directly (a frozen dataclass allows that), it is
+    # no field (equality, ``replace`` and the JSON ignore it) and it travels with a pickled Article.
+    @cached_property
     def digest(self) -> str:
         """Hash of the cleaned text: identifies the article across sessions and re-runs."""
         return hashlib.sha1(self.text.encode("utf-8")).hexdigest()
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return sum(1 for t in self.tokens if any(c.isalnum() for c in t.text))
 

@@ -24,11 +24,13 @@ import argparse
 import difflib
 import json
 import math
+import os
 import random
 import resource
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from analysis.bench import REPO, draw_sentences  # the seeds, as loaded
 from analysis.bench import load_seeds as seed_articles
@@ -126,10 +128,28 @@ def measure_one(n: int, baseline_sample: int, baseline: bool) -> dict:
            "findings": len(comparison.findings), "seconds": elapsed, "cpu": cpu,
            "peak_mib": peak, "growth_mib": max(0.0, peak - rss_before),
            "same_event": sum(1 for e in comparison.event if e.same_event)}
+    out.update(measure_json(comparison))
     if baseline:
         out["baseline"], out["baseline_pairs"], out["baseline_estimated"] = \
             naive_difflib(articles, baseline_sample)
     return out
+
+
+def measure_json(comparison) -> dict:
+    """Size of the JSON contract and the time to write it as ``compare --json`` does (one writer:
+    temporary file, fsync, rename), and the process's peak memory once it is written."""
+    import tempfile
+
+    from analysis.export import json_contract
+    from analysis.export.writer import write_text
+    with tempfile.TemporaryDirectory(prefix="parallax-bench-") as folder:
+        target = Path(folder) / "comparison.json"
+        t0 = time.perf_counter()
+        write_text(target, json_contract.dumps(comparison) + "\n")
+        elapsed = time.perf_counter() - t0
+        size = target.stat().st_size
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"json_bytes": size, "json_seconds": elapsed, "json_peak_mib": peak}
 
 
 def first_compare_seconds() -> float:
@@ -145,6 +165,11 @@ def _child(args: list[str]) -> dict:
     done = subprocess.run([sys.executable, "-m", "analysis.bench.align", *args], cwd=REPO,
                           capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _k(smaller: dict, larger: dict, key: str) -> float:
+    """Growth exponent of ``key`` (time ~ sentences^k) between two runs."""
+    return math.log(larger[key] / smaller[key]) / math.log(larger["sentences"] / smaller["sentences"])
 
 
 def _slope(points: list[tuple[float, float]]) -> float:
@@ -163,6 +188,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)        # internal: one size
     parser.add_argument("--first", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--save", metavar="PATH", help="also save the raw figures as JSON")
     args = parser.parse_args(argv)
     if args.first:
         print(json.dumps({"first": first_compare_seconds()}))
@@ -175,32 +201,45 @@ def main(argv: list[str]) -> int:
     for n in (int(x) for x in args.sizes.split(",")):
         extra = ["--no-baseline"] if args.no_baseline else []
         rows.append(_child(["--one", str(n), "--baseline-sample", str(args.baseline_sample), *extra]))
-    print("| articles | words | sentences | facts (2+ outlets) | findings | time after start-up "
-          "(CPU) | peak memory (growth) | naive all-pairs difflib |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    if args.save:
+        Path(args.save).write_text(json.dumps({"cold": cold, "load": os.getloadavg(), "rows": rows},
+                                              indent=1), encoding="utf-8")
+    print(markdown(rows, cold))
+    return 0
+
+
+def markdown(rows: list[dict], cold: float) -> str:
+    """The scaling table and the lines under it."""
+    out = ["| articles | words | sentences | facts (2+ outlets) | findings | time after start-up (CPU) "
+           "| peak memory (growth) | JSON (write time, peak after writing) | k from previous size (wall / CPU) "
+           "| naive all-pairs difflib |",
+           "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    previous = None
     for r in rows:
         if "baseline" in r:
             est = " est." if r["baseline_estimated"] else ""
             base = f"{r['baseline']:.1f} s{est} ({r['baseline_pairs']:,} pairs)"
         else:
             base = "not run"
-        print(f"| {'5 seeds' if r['n'] == 5 else r['n']} | {r['words']:,} | {r['sentences']:,} | "
-              f"{r['facts']} ({r['shared']}) | {r['findings']:,} | {r['seconds']:.2f} s "
-              f"({r['cpu']:.2f} s) | {r['peak_mib']:.0f} MiB (+{r['growth_mib']:.0f}) | {base} |")
-    print(f"\nStart-up (imports, model load, a two-article warm-up): "
-          f"{sum(r['startup'] for r in rows) / len(rows):.2f} s on average; first compare of the "
-          f"seeds in a fresh process, start-up included: {cold:.2f} s.")
+        k = f"{_k(previous, r, 'seconds'):.2f} / {_k(previous, r, 'cpu'):.2f}" if previous else ""
+        out.append(f"| {'5 seeds' if r['n'] == 5 else r['n']} | {r['words']:,} | {r['sentences']:,} | "
+                   f"{r['facts']} ({r['shared']}) | {r['findings']:,} | {r['seconds']:.2f} s "
+                   f"({r['cpu']:.2f} s) | {r['peak_mib']:.0f} MiB (+{r['growth_mib']:.0f}) | "
+                   f"{r['json_bytes'] / 1e6:.1f} MB ({r['json_seconds']:.1f} s, {r['json_peak_mib']:.0f} MiB) "
+                   f"| {k} | {base} |")
+        previous = r
+    out.append(f"\nStart-up (imports, model load, a two-article warm-up): "
+               f"{sum(r['startup'] for r in rows) / len(rows):.2f} s on average; first compare of the "
+               f"seeds in a fresh process, start-up included: {cold:.2f} s.")
     points = [(r["sentences"], r["seconds"]) for r in rows]
     if len(points) >= 2:
-        (s0, t0), (s1, t1) = points[-2], points[-1]
-        print(f"Growth exponent (time ~ sentences^k): k = {math.log(t1 / t0) / math.log(s1 / s0):.2f} "
-              f"between the two largest runs, k = {_slope(points):.2f} fitted over all runs.")
+        out.append(f"Growth exponent (time ~ sentences^k): k = {_slope(points):.2f} fitted over all runs.")
         based = [r for r in rows if "baseline" in r and r["n"] != 5]
         if based:
             r = based[-1]
-            print(f"Naive difflib baseline against Parallax at {r['n']} articles: "
-                  f"{r['baseline'] / r['seconds']:.0f}x slower.")
-    return 0
+            out.append(f"Naive difflib baseline against Parallax at {r['n']} articles: "
+                       f"{r['baseline'] / r['seconds']:.0f}x slower.")
+    return "\n".join(out)
 
 
 if __name__ == "__main__":

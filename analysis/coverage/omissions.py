@@ -19,6 +19,7 @@ from typing import Mapping, Sequence
 from analysis.align.facts import relative_position
 from analysis.constants import (
     DIFFERENTLY_SCORE_FACTOR,
+    EVIDENCE_MAX_OUTLETS,
     LEDE_PARAGRAPHS,
     OMISSION_COVERAGE_WEIGHT,
     OMISSION_MIN_CARRIERS,
@@ -26,6 +27,7 @@ from analysis.constants import (
 )
 from analysis.coverage.verify import Searcher, Verdict
 from analysis.model import Article, Fact, Finding, Omission, Span, stable_id
+from analysis.vocabulary.wording import join_names
 
 
 def prominence(article: Article, sentence_id: str) -> float:
@@ -123,9 +125,8 @@ def first_spans(fact: Fact, articles: Sequence[str], by_id: Mapping[str, Article
 
 
 def names(ids: Sequence[str], by_id: Mapping[str, Article]) -> str:
-    """"CNN", "CNN and AP", "CNN, AP and BBC"."""
-    found = [by_id[i].outlet for i in ids]
-    return found[0] if len(found) == 1 else ", ".join(found[:-1]) + " and " + found[-1]
+    """"CNN", "CNN and AP", "CNN, AP, BBC, DW and 12 more"."""
+    return join_names([by_id[i].outlet for i in ids], EVIDENCE_MAX_OUTLETS)
 
 
 def _quoted(terms) -> str:

@@ -1,13 +1,26 @@
-"""The JSON contract (``parallax.comparison/1``): a ``Comparison`` as plain JSON, documented in
-docs/JSON.md.  Other tools and the tests read this; change it only with a new schema version."""
+"""The JSON contract (``parallax.comparison/2``): a ``Comparison`` as plain JSON, documented in
+docs/JSON.md.  Other tools and the tests read this; change it only with a new schema version.
+
+``/2`` differs from ``/1`` in one way: what findings about one article's gaps (omissions, voices left
+out: ``analysis.vocabulary.kinds.carried``) repeat for every outlet that misses the same fact — the
+carriers' ids and spans — is stored once in ``carriers`` and referenced, so the file grows with the
+input, not with its square.  ``analysis.export.json_read`` expands a ``/2`` document back to the
+full lists (and reads ``/1`` as it is).
+
+The text is compact by default (``pretty`` indents it) and produced piece by piece (``chunks``): each
+article, fact or finding is encoded on its own by the C encoder, so writing never holds the whole
+file in memory as one string; ``write`` streams it through the one output writer.
+"""
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
-from analysis.model import Article, Comparison, Finding
+from analysis.model import Article, Comparison, Finding, Omission, Span
+from analysis.vocabulary.kinds import carried
 
-SCHEMA = "parallax.comparison/1"
+SCHEMA = "parallax.comparison/2"
+PRETTY_INDENT = 1               # spaces per level with ``pretty``
 
 
 def _article(a: Article, metrics: Mapping[str, Any]) -> dict[str, Any]:
@@ -24,14 +37,99 @@ def _article(a: Article, metrics: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def _finding(f: Finding, review: Mapping[str, Any] | None) -> dict[str, Any]:
-    out = {"id": f.id, "kind": f.kind, "fact": f.fact, "articles": list(f.articles),
-           "spans": [{"article": s.article, "start": s.start, "end": s.end} for s in f.spans],
+def _span(s: Span) -> dict[str, Any]:
+    return {"article": s.article, "start": s.start, "end": s.end}
+
+
+class Carriers:
+    """Each distinct set of carriers (article ids and their spans) once, with an id ``c1``, ``c2``...
+
+    A carried finding (``kinds.carried``) is split into what is its own (its first article and that
+    article's spans) and its carriers (every other article and their spans).  The split is made only
+    when it is exact — the own spans come first — so that expanding gives back the same lists."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, str] = {}
+        self._by_articles: dict[tuple[str, ...], str] = {}
+        self._parts: dict[int, tuple[Finding, tuple[Span, ...], str] | None] = {}
+        self._keys: dict[int, tuple[tuple[Span, ...], tuple]] = {}
+        self.rows: list[dict[str, Any]] = []
+
+    @classmethod
+    def of(cls, comparison: Comparison) -> Carriers:
+        carriers = cls()
+        for f in comparison.findings:
+            carriers.parts(f)
+        return carriers
+
+    def parts(self, f: Finding) -> tuple[tuple[Span, ...], str] | None:
+        """(own spans, carriers id) of a carried finding, or None when it is written in full."""
+        known = self._parts.get(id(f))
+        if known is not None and known[0] is f:
+            return known[1], known[2]
+        split = _split(f)
+        if split is None:
+            return None
+        own, others = split
+        self._parts[id(f)] = (f, own, self.ref(f.articles[1:], others))
+        return own, self._parts[id(f)][2]
+
+    def ref(self, articles: Iterable[str], spans: tuple[Span, ...] = ()) -> str:
+        articles = tuple(articles)
+        key = (articles, self._key(spans))
+        if key not in self._ids:
+            self._ids[key] = f"c{len(self.rows) + 1}"
+            self.rows.append({"id": self._ids[key], "articles": list(articles),
+                              "spans": [_span(s) for s in spans]})
+            self._by_articles.setdefault(articles, self._ids[key])
+        return self._ids[key]
+
+    def _key(self, spans: tuple[Span, ...]) -> tuple:
+        # The engine hands every omitter of one fact the same tuple of carrier spans: its key is
+        # built once (by identity), not once per omitter.
+        known = self._keys.get(id(spans))
+        if known is None or known[0] is not spans:
+            known = self._keys[id(spans)] = (spans, tuple((s.article, s.start, s.end) for s in spans))
+        return known[1]
+
+    def for_articles(self, articles: Iterable[str]) -> str:
+        """The first set with exactly these articles (an omission's ``covered_by``)."""
+        articles = tuple(articles)
+        return self._by_articles.get(articles) or self.ref(articles)
+
+
+def _split(f: Finding) -> tuple[tuple[Span, ...], tuple[Span, ...]] | None:
+    """(own spans, carrier spans) of a carried finding, or None when it is written in full."""
+    if not carried(f.kind) or len(f.articles) < 2:
+        return None
+    subject = f.articles[0]
+    if subject in f.articles[1:]:
+        return None
+    n_own = sum(1 for s in f.spans if s.article == subject)
+    if any(s.article != subject for s in f.spans[:n_own]):
+        return None
+    if n_own == 0:
+        return (), f.spans          # the same tuple the engine shares between omitters
+    return f.spans[:n_own], f.spans[n_own:]
+
+
+def _finding(f: Finding, review: Mapping[str, Any] | None, carriers: Carriers) -> dict[str, Any]:
+    parts = carriers.parts(f)
+    articles, spans = (list(f.articles), f.spans) if parts is None else ([f.articles[0]], parts[0])
+    out = {"id": f.id, "kind": f.kind, "fact": f.fact, "articles": articles,
+           "spans": [_span(s) for s in spans],
            "evidence": f.evidence, "score": round(f.score, 4), "rule": f.rule,
            "data": _plain(f.data)}
+    if parts is not None:
+        out["carriers"] = parts[1]
     if review is not None:
         out["review"] = dict(review)
     return out
+
+
+def _omission(o: Omission, carriers: Carriers) -> dict[str, Any]:
+    return {"fact": o.fact, "article": o.article, "carriers": carriers.for_articles(o.covered_by),
+            "rank": o.rank, "score": round(o.score, 4)}
 
 
 def _plain(value: Any) -> Any:
@@ -45,14 +143,16 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> dict:
-    """The contract as a dict.  ``review`` is a session's ``review_export``: each finding then gets
-    its "review" (verdict, severity, note) and the top level a "review" summary."""
+def sections(comparison: Comparison, review: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The contract's top-level fields in order; the long lists are generators (one item at a time).
+    ``review`` is a session's ``review_export``: each finding then gets its "review" (verdict,
+    severity, note) and the top level a "review" summary."""
     reviews = (review or {}).get("findings", {})
+    carriers = Carriers.of(comparison)
     out = {
         "schema": SCHEMA,
-        "articles": [_article(a, _plain(comparison.metrics.get(a.id, {})))
-                     for a in comparison.articles],
+        "articles": (_article(a, _plain(comparison.metrics.get(a.id, {})))
+                     for a in comparison.articles),
         "event": [{"article": e.article, "score": round(e.score, 4), "same_event": e.same_event,
                    "evidence": e.evidence, "group": e.group} for e in comparison.event],
         "groups": [{"id": g.id, "articles": list(g.articles), "label": g.label, "compared": g.compared,
@@ -61,10 +161,10 @@ def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> 
         "facts": [{"id": f.id, "label": f.label, "cohesion": f.cohesion,
                    "members": [{"article": m.article, "sentences": list(m.sentences)}
                                for m in f.members]} for f in comparison.facts],
-        "omissions": [{"fact": o.fact, "article": o.article, "covered_by": list(o.covered_by),
-                       "rank": o.rank, "score": round(o.score, 4)} for o in comparison.omissions],
-        "findings": [_finding(f, reviews.get(f.id)) for f in comparison.findings],
-        "quotes": [_plain(q.__dict__) for q in comparison.quotes],
+        "omissions": (_omission(o, carriers) for o in comparison.omissions),
+        "findings": (_finding(f, reviews.get(f.id), carriers) for f in comparison.findings),
+        "carriers": carriers.rows,
+        "quotes": (_plain(q.__dict__) for q in comparison.quotes),
         "voices": [_plain(v.__dict__) for v in comparison.voices],
         "notes": list(comparison.notes),
         "copies": [{"original": g.original, "copies": list(g.copies), "kind": g.kind, "agency": g.agency,
@@ -75,5 +175,53 @@ def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> 
     return out
 
 
-def dumps(comparison: Comparison, review: Mapping[str, Any] | None = None) -> str:
-    return json.dumps(to_dict(comparison, review), ensure_ascii=False, indent=1)
+def to_dict(comparison: Comparison, review: Mapping[str, Any] | None = None) -> dict:
+    """The contract as one dict (small comparisons, tests); ``chunks`` streams it."""
+    return {k: v if isinstance(v, (str, dict, list)) else list(v)
+            for k, v in sections(comparison, review).items()}
+
+
+def chunks(comparison: Comparison, review: Mapping[str, Any] | None = None,
+           pretty: bool = False) -> Iterator[str]:
+    """The JSON text in pieces: exactly ``json.dumps(to_dict(...))`` compact (no spaces), or with
+    ``pretty`` exactly ``json.dumps(..., indent=PRETTY_INDENT)``."""
+    if pretty:
+        one = " " * PRETTY_INDENT
+
+        def encode(value: Any, depth: int) -> str:
+            return json.dumps(value, ensure_ascii=False, indent=PRETTY_INDENT).replace(
+                "\n", "\n" + one * depth)
+        open_, key_sep, item_sep, close = "{\n" + one, ": ", ",\n", "\n}"
+    else:
+        def encode(value: Any, depth: int) -> str:
+            return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+        open_, key_sep, item_sep, close = "{", ":", ",", "}"
+    yield open_
+    for n, (key, value) in enumerate(sections(comparison, review).items()):
+        yield (item_sep + (one if pretty else "") if n else "") + json.dumps(key) + key_sep
+        if isinstance(value, (str, dict)):
+            yield encode(value, 1)
+            continue
+        empty = True
+        for item in value:
+            lead = "[" if empty else ","
+            yield lead + ("\n" + one * 2 if pretty else "") + encode(item, 2)
+            empty = False
+        yield "[]" if empty else ("\n" + one if pretty else "") + "]"
+    yield close
+
+
+def dumps(comparison: Comparison, review: Mapping[str, Any] | None = None, pretty: bool = False) -> str:
+    """The whole contract as one string (what ``from analysis import export_json`` readers call)."""
+    return "".join(chunks(comparison, review, pretty))
+
+
+def write(comparison: Comparison, target, review: Mapping[str, Any] | None = None,
+          pretty: bool = False) -> None:
+    """Stream the contract to a claimed ``analysis.export.writer.Target`` (a file, or ``-``)."""
+    target.write_chunks(_with_newline(chunks(comparison, review, pretty)))
+
+
+def _with_newline(pieces: Iterator[str]) -> Iterator[str]:
+    yield from pieces
+    yield "\n"

@@ -215,10 +215,27 @@ class Target:
         if self.is_stdout:
             raise OutputError("this output cannot be written to the terminal (-): give a file name")
         with self._temporary() as temp:
-            view = memoryview(data)
-            while view:
-                written = os.write(temp.fd, view[:_WRITE_CHUNK_BYTES])
-                view = view[written:]
+            _write_all(temp.fd, data)
+
+    def write_chunks(self, pieces: Iterable[str]) -> None:
+        """Write text (UTF-8) as it is produced, piece by piece, so that a large output is never one
+        string in memory; the same guarantees as ``write_text`` (a failure keeps the old file)."""
+        if self.is_stdout:
+            for piece in pieces:
+                sys.stdout.write(piece)
+            sys.stdout.flush()
+            return
+        with self._temporary() as temp:
+            buffer: list[bytes] = []
+            size = 0
+            for piece in pieces:
+                data = piece.encode("utf-8")
+                buffer.append(data)
+                size += len(data)
+                if size >= _WRITE_CHUNK_BYTES:
+                    _write_all(temp.fd, b"".join(buffer))
+                    buffer, size = [], 0
+            _write_all(temp.fd, b"".join(buffer))
 
     @contextmanager
     def staged(self) -> Iterator[Path]:
@@ -289,6 +306,15 @@ class _Temp:
             self.fd = os.open(self.path, os.O_RDONLY)
         os.fsync(self.fd)
         self.close()
+
+
+def _write_all(fd: int | None, data: bytes) -> None:
+    """``os.write`` until every byte is written (it may write less than it is given)."""
+    assert fd is not None
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view[:_WRITE_CHUNK_BYTES])
+        view = view[written:]
 
 
 def _set_mode(tmp: Path, target: str) -> None:

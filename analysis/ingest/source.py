@@ -81,11 +81,21 @@ def is_regular_file(path: str | os.PathLike) -> bool:
         return False
 
 
+def _expanded(given: str) -> Path:
+    """``~/a.txt`` in the home folder; a ``~name`` that is no user (``~0``) is a file name as written."""
+    if not given.startswith("~"):
+        return Path(given)
+    try:
+        return Path(given).expanduser()
+    except RuntimeError:            # "Could not determine home directory": no such user
+        return Path(given)
+
+
 def read_file(path: str | os.PathLike) -> Source:
     """Read a file: refused if missing, not an ordinary file (a folder, a pipe, a device),
     unreadable, a known binary document or too big.  Never waits: a pipe is refused unopened."""
     given = os.fspath(path)
-    p = Path(given).expanduser() if given.startswith("~") else Path(given)
+    p = _expanded(given)
     suffix = p.suffix.lower()
     st = _stat(p, given)
     _check_kind(st.st_mode, given)

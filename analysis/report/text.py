@@ -5,6 +5,7 @@ import math
 from typing import Iterable, Sequence
 
 from analysis.report.model import Run
+from analysis.vocabulary import wording
 
 ELLIPSIS = "…"
 
@@ -45,14 +46,8 @@ def signed(value: float | None, digits: int = 2) -> str:
 
 
 def join_names(names: Sequence[str], limit: int = 6) -> str:
-    """"A, B and C"; long lists end with "and N more"."""
-    names = list(names)
-    if len(names) > limit:
-        rest = len(names) - (limit - 1)
-        names = names[:limit - 1] + [f"{rest} more"]
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    """"A, B and C"; long lists end with "and N more" (``analysis.vocabulary.wording``)."""
+    return wording.join_names(names, limit)
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -1,7 +1,7 @@
 """The report model as JSON (schema ``parallax.report/1``): every block tagged with its ``type``.
 
 This is the report as laid out (sections, tables, charts as data), for tools that restyle it; the
-analysis itself is in the comparison JSON (``parallax.comparison/1``).
+analysis itself is in the comparison JSON (``parallax.comparison/2``).
 """
 from __future__ import annotations
 

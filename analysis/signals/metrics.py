@@ -1,7 +1,7 @@
 """Per-article (and per-fact) metric groups, exactly as they go into the JSON contract.
 
 ``article_metrics(article)`` returns ``{"readability": {...}, "sentiment": {...}, "tone": {...}}``:
-the value of ``articles[].metrics`` in ``parallax.comparison/1`` (DESIGN.md section 5).  Every key is
+the value of ``articles[].metrics`` in ``parallax.comparison/2`` (DESIGN.md section 5).  Every key is
 documented in docs/METRICS.md.  Values are plain JSON (dicts, lists, str, int, float, None).  A metric
 that cannot be computed is absent, never 0: an empty article gives three empty groups; a text that is
 not English gives only language-free counts and a ``note`` in each group.

@@ -18,6 +18,7 @@ from typing import Iterable, Sequence
 
 from analysis.align.features.entities import normalise_key
 from analysis.constants import (
+    EVIDENCE_MAX_OUTLETS,
     VOICE_COVERAGE_WEIGHT,
     VOICE_OMISSION_MIN_QUOTERS,
     VOICE_PROMINENCE_FULL_SHARE,
@@ -27,6 +28,7 @@ from analysis.model import Article, Finding, Quote, Span, Voice, stable_id
 from analysis.signals.actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
 from analysis.signals.attribution import Attribution
 from analysis.signals.quotemarks import DirectSpan, direct_spans
+from analysis.vocabulary.wording import join_names
 
 __all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "voice_findings", "voices"]
 
@@ -160,7 +162,8 @@ def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tup
     score = VOICE_COVERAGE_WEIGHT * coverage + VOICE_PROMINENCE_WEIGHT * prominence
     mentioned = mentions_of(article, v.name)
     who = f"{v.name} ({v.role})" if v.role else v.name
-    outlets = ", ".join(f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters)
+    outlets = join_names([f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters],
+                         EVIDENCE_MAX_OUTLETS)
     evidence = (f"{who} is quoted by {len(quoters)} of the other {n_articles - 1} outlets "
                 f"({outlets}) but not by {article.outlet or article.id}"
                 + (f", which names {v.name.split()[-1]} {mentioned} time{'s' if mentioned > 1 else ''}"
@@ -171,9 +174,10 @@ def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tup
         score=round(score, 4),
         rule=(f"voice omission: a named speaker quoted (directly or reported) by at least "
               f"{VOICE_OMISSION_MIN_QUOTERS} other outlets and not by this one"),
+        # Who quotes the speaker and how much is the finding's other articles and the voice's
+        # ``words``: not repeated here for every outlet that leaves the voice out.
         data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": article.id,
-              "quoted_by": [a.id for a in quoters], "words": dict(v.words),
-              "mentions_in_article": mentioned})
+              "quoters": len(quoters), "mentions_in_article": mentioned})
 
 
 def mentions_of(article: Article, name: str) -> int:

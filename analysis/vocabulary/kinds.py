@@ -2,7 +2,10 @@
 
 A kind belongs to a *family*; a family has a label for the legend, a colour role (the window and
 the report map roles to colours of their themes) and a mark style, so that colour is never the only
-cue.  ``check_first`` marks the kinds a fact-checker reads first (values that disagree).
+cue.  ``check_first`` marks the kinds a fact-checker reads first (values that disagree).  ``carried``
+marks the kinds about what one article leaves out: such a finding's first article is the one it is
+about and the others are its *carriers* (the outlets that report the fact or quote the voice), whose
+spans it shows; the JSON contract stores each set of carriers once (docs/JSON.md).
 ``base_score`` is the score before the rule's factors (the framing rules' finer base scores are in
 ``analysis.constants.FRAMING_BASE_SCORES``; this is the highest of them, for the methods appendix).
 """
@@ -34,6 +37,7 @@ class Kind:
     base_score: float   # 0-1
     rule: str           # one sentence for editors: what raises it
     check_first: bool = False   # values that disagree: read these first
+    carried: bool = False       # about its first article; the other articles and their spans are carriers
 
     @property
     def colour_role(self) -> str:
@@ -58,17 +62,17 @@ def _top(prefix: str) -> float:
 KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("omission", "Omission", "coverage", 1.0,
          "A fact that at least two other independent sources carry and this outlet leaves out: its "
-         "names, numbers, dates and words were searched for in this outlet's text and not found."),
+         "names, numbers, dates and words were searched for in this outlet's text and not found.", carried=True),
     Kind("reports_differently", "Reports it differently", "coverage", DIFFERENTLY_SCORE_FACTOR,
          "A fact that other sources carry and this outlet reports only in part or in other words: "
-         "its sentence holds part of the fact's core (a name, number or date with the action)."),
+         "its sentence holds part of the fact's core (a name, number or date with the action).", carried=True),
     Kind("exclusive", "Exclusives", "coverage", EXCLUSIVE_MAX_SCORE,
          "Facts that only this source carries, listed together (one finding per article)."),
     Kind("version_diff", "Changed between versions", "coverage", VERSION_DIFF_SCORE,
          "Two copies of one text (an agency story in two outlets, two versions of an article): the "
          "sentences one changed, added or removed."),
     Kind("voice", "Voice left out", "voice", 1.0,
-         "A person quoted by at least two other outlets and not quoted by this one."),
+         "A person quoted by at least two other outlets and not quoted by this one.", carried=True),
     Kind("attribution_verb", "Attribution verb", "attribution", _top("attribution"),
          "Outlets attribute the same statement with verbs of different strength (said / claimed / admitted)."),
     Kind("quote_vs_paraphrase", "Quote vs paraphrase", "attribution", _top("quote"),
@@ -113,6 +117,12 @@ def label(name: str) -> str:
 def family(name: str) -> Family:
     entry = KINDS.get(name)
     return FAMILIES[entry.family] if entry else FAMILIES["wording"]
+
+
+def carried(name: str) -> bool:
+    """A kind about what its first article leaves out, shown with its carriers (see ``Kind.carried``)."""
+    entry = KINDS.get(name)
+    return bool(entry and entry.carried)
 
 
 def check_first(name: str) -> bool:

@@ -51,6 +51,12 @@ def test_missing_path_is_an_error_not_text(tmp_path):
     one_line_error(lambda: load_article(str(tmp_path / "nope.txt")), "no such file")
 
 
+def test_a_tilde_name_that_is_no_user_is_a_missing_file():
+    # "~0" has no home folder: pathlib raised RuntimeError before, now it is a file name as written.
+    one_line_error(lambda: load_article("~0"), "no such file")
+    one_line_error(lambda: load_article("~no-such-user-here/a.txt"), "no such file")
+
+
 def test_kind_paste_never_reads_a_file():
     article = load_article(str(SEED), kind="paste")
     assert article.text == str(SEED) and article.source_kind == "paste"

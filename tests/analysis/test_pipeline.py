@@ -234,7 +234,7 @@ def test_every_finding_span_lies_inside_its_article(comparison):
 
 def test_json_round_trip(comparison):
     data = json.loads(dumps(comparison))
-    assert data["schema"] == SCHEMA == "parallax.comparison/1"
+    assert data["schema"] == SCHEMA == "parallax.comparison/2"
     assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
     for a in data["articles"]:
         for s in a["sentences"]:

@@ -115,8 +115,9 @@ def test_voice_omissions_on_same_event_seeds():
     assert not [f for f in findings if f.data["speaker"].startswith("~")]
     for f in findings:
         assert f.kind == "voice" and f.id.startswith("voice-") and 0 < f.score <= 1
-        assert f.articles[0] not in f.data["quoted_by"]
-        assert f.spans and all(isinstance(s, Span) and s.article in f.data["quoted_by"] for s in f.spans)
+        quoters = f.articles[1:]
+        assert f.articles[0] not in quoters and f.data["quoters"] == len(quoters) >= 2
+        assert f.spans and all(isinstance(s, Span) and s.article in quoters for s in f.spans)
         assert f.evidence.endswith(".") and arts[int(f.articles[0][1:]) - 1].outlet in f.evidence
     again = voice_findings(arts, voices(arts, quotes), quotes)
     assert [f.id for f in again] == [f.id for f in findings]

@@ -1,0 +1,159 @@
+"""The JSON contract ``parallax.comparison/2``: compact, streamed, carriers stored once, read back
+exactly; ``/1`` documents still read; the shared BASIL checker's way of reading it keeps working."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from analysis import compare
+from analysis.bench.newsday import event_articles
+from analysis.constants import EVIDENCE_MAX_OUTLETS
+from analysis.errors import OutputError, ParallaxError
+from analysis.export import json_contract
+from analysis.export.json_read import SCHEMA_V1, read_comparison
+from analysis.export.writer import Outputs
+from analysis.vocabulary.kinds import carried
+
+CROWD_EVENT = 1             # nine outlets in the default day
+LEXICAL_KINDS = ("loaded_word", "intensifier", "booster", "hedge", "attribution_verb")  # as the checker
+
+
+def _span(s) -> dict:
+    return {"article": s.article, "start": s.start, "end": s.end}
+
+
+@pytest.fixture(scope="module")
+def seeds(seed_articles):
+    return compare(seed_articles)
+
+
+@pytest.fixture(scope="module")
+def crowd():
+    """One event of the synthetic newsroom day covered by nine outlets: facts with many carriers."""
+    return compare(event_articles(CROWD_EVENT))
+
+
+def test_compact_text_is_the_dict_and_pretty_is_indented(seeds):
+    as_dict = json_contract.to_dict(seeds)
+    compact = json_contract.dumps(seeds)
+    assert as_dict["schema"] == json_contract.SCHEMA == "parallax.comparison/2"
+    assert compact == json.dumps(as_dict, ensure_ascii=False, separators=(",", ":"))
+    assert "\n" not in compact
+    assert json_contract.dumps(seeds, pretty=True) == json.dumps(as_dict, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("name", ["seeds", "crowd"])
+def test_reading_v2_gives_back_every_list_of_the_model(name, request):
+    comparison = request.getfixturevalue(name)
+    data = read_comparison(json.loads(json_contract.dumps(comparison)))
+    assert [f["id"] for f in data["findings"]] == [f.id for f in comparison.findings]
+    for f, row in zip(comparison.findings, data["findings"]):
+        assert row["articles"] == list(f.articles), f.id
+        assert row["spans"] == [_span(s) for s in f.spans], f.id
+    assert [(o["fact"], o["article"], o["covered_by"], o["rank"]) for o in data["omissions"]] == \
+        [(o.fact, o.article, list(o.covered_by), o.rank) for o in comparison.omissions]
+
+
+def test_carriers_are_stored_once_and_referenced(crowd):
+    raw = json.loads(json_contract.dumps(crowd))
+    table = {c["id"]: c for c in raw["carriers"]}
+    assert len(table) == len(raw["carriers"])                               # ids are unique
+    assert len({(tuple(c["articles"]), json.dumps(c["spans"])) for c in raw["carriers"]}) == len(table)
+    findings = {f.id: f for f in crowd.findings}
+    split = [row for row in raw["findings"] if "carriers" in row]
+    assert {row["kind"] for row in split} == {"omission", "voice"}
+    for row in split:
+        assert row["articles"] == [findings[row["id"]].articles[0]]          # only the omitting one
+        assert row["carriers"] in table
+    assert all(o["carriers"] in table and "covered_by" not in o for o in raw["omissions"])
+    # every omitter of one fact faces the same carriers: one row serves all of them
+    per_fact = {}
+    for o in raw["omissions"]:
+        per_fact.setdefault(o["fact"], set()).add(o["carriers"])
+    assert max(len(per_fact[f]) for f in per_fact) == 1 and max(
+        sum(1 for o in raw["omissions"] if o["fact"] == f) for f in per_fact) > 1
+
+
+def test_evidence_names_a_few_outlets_and_counts_the_rest(crowd):
+    many = [f for f in crowd.findings if carried(f.kind) and len(f.articles) - 1 > EVIDENCE_MAX_OUTLETS]
+    assert {f.kind for f in many} == {"omission", "voice"}
+    outlet = {a.id: a.outlet for a in crowd.articles}
+    for f in many:
+        carriers = f.articles[1:]
+        named = [a for a in carriers if outlet[a] in f.evidence]
+        assert named == list(carriers[:EVIDENCE_MAX_OUTLETS - 1]), f.evidence
+        assert f"and {len(carriers) - (EVIDENCE_MAX_OUTLETS - 1)} more" in f.evidence
+
+
+def test_the_basil_checker_reads_v2_as_it_reads_v1(seeds):
+    """The fields and the way /work/shared/bench/tools/basil_lib.py reads them, through
+    ``from analysis import export_json; json.loads(export_json.dumps(comparison))``."""
+    from analysis import export_json
+    res = json.loads(export_json.dumps(seeds))
+    assert {e["article"]: e["same_event"] for e in res["event"]} == \
+        {e.article: e.same_event for e in seeds.event}
+    assert [(a["id"], a["text"], [(s["id"], s["start"], s["end"]) for s in a["sentences"]])
+            for a in res["articles"]] == \
+        [(a.id, a.text, [(s.id, s.start, s.end) for s in a.sentences]) for a in seeds.articles]
+    assert [[(m["article"], m["sentences"]) for m in f["members"]] for f in res["facts"]] == \
+        [[(m.article, list(m.sentences)) for m in f.members] for f in seeds.facts]
+    assert [(o["fact"], o["article"]) for o in res.get("omissions", [])] == \
+        [(o.fact, o.article) for o in seeds.omissions]
+    lexical = [f for f in res["findings"] if f["kind"] in LEXICAL_KINDS]
+    model = [f for f in seeds.findings if f.kind in LEXICAL_KINDS]
+    assert lexical and len(lexical) == len(model)
+    for row, f in zip(lexical, model):
+        data = row.get("data") or {}
+        assert row["spans"] == [_span(s) for s in f.spans]
+        assert (data.get("used_by"), data.get("terms"), data.get("term")) == \
+            (f.data.get("used_by"), json.loads(json.dumps(f.data.get("terms"))), f.data.get("term"))
+    assert [(q.get("article"), q["start"], q["end"], q.get("speaker_name")) for q in res["quotes"]] == \
+        [(q.article, q.start, q.end, q.speaker_name) for q in seeds.quotes]
+
+
+def test_a_v1_document_is_read_as_it_is(tmp_path):
+    v1 = {"schema": SCHEMA_V1, "articles": [], "findings": [
+        {"id": "omission-1", "kind": "omission", "articles": ["a1", "a2", "a3"], "spans": []}],
+        "omissions": [{"fact": "f-1", "article": "a1", "covered_by": ["a2", "a3"], "rank": 1}]}
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(v1, indent=1), encoding="utf-8")
+    assert read_comparison(path) == v1
+    assert read_comparison(path.read_bytes()) == v1
+
+
+@pytest.mark.parametrize("text, words", [
+    ('{"schema": "parallax.comparison/3"}', "newer Parallax (parallax.comparison/3)"),
+    ('{"schema": "parallax.report/1"}', "not a Parallax comparison"),
+    ('[1, 2]', "not a Parallax comparison"),
+    ('{"schema": "parallax.comparison/2", "findings": [{"carriers": "c9", "articles": [], "spans": []}]}',
+     "carriers 'c9' it does not hold"),
+    ('{"schema": "parallax.comp', "not JSON"),
+])
+def test_what_cannot_be_read_says_why_in_one_line(text, words):
+    with pytest.raises(ParallaxError) as caught:
+        read_comparison(text.encode())
+    assert words in str(caught.value) and "\n" not in str(caught.value)
+
+
+def test_write_streams_through_the_one_writer(seeds, tmp_path, seed_paths):
+    out = tmp_path / "c.json"
+    json_contract.write(seeds, Outputs(seed_paths).claim(out))
+    assert out.read_text(encoding="utf-8") == json_contract.dumps(seeds) + "\n"
+    with pytest.raises(OutputError, match="input of this run"):
+        json_contract.write(seeds, Outputs([out]).claim(out))
+
+
+def test_a_write_that_fails_halfway_keeps_the_old_file(tmp_path):
+    out = tmp_path / "c.json"
+    out.write_text("old", encoding="utf-8")
+
+    def pieces():
+        yield "x" * (3 << 20)           # more than one write chunk reaches the temporary file
+        raise RuntimeError("cancelled")
+
+    with pytest.raises(RuntimeError):
+        Outputs().claim(out).write_chunks(pieces())
+    assert out.read_text(encoding="utf-8") == "old"
+    assert os.listdir(tmp_path) == ["c.json"]
