@@ -123,6 +123,7 @@ CORE_NAME_WEIGHT = 1.2                      # weight of a name in the core
 CORE_MIN_SPECIFICITY = 0.05                 # specificity 0-1 of a term in every sentence of the event
 CORE_SPECIFIC_TERM_WEIGHT = 0.45            # weight at or above which a core term is specific
 CORE_MIN_WEIGHT = 1.0                       # total core weight below which a fact cannot be searched
+                                            # (nor without one specific name, number or date)
 VERIFY_PAIR_FACTOR = 0.85                   # coverage multiplier for a pair of adjacent sentences
 VERIFY_PRESENT_COVERAGE = 0.6               # share 0-1 of the core's weight that makes a fact present
 VERIFY_PRESENT_SIMILARITY = 0.85            # cosine (wordllama) to a carrier that makes it present

@@ -237,6 +237,17 @@ def match(kind: str, a: str, b: str) -> bool:
     return False
 
 
+def same_term(a: Term, b: Term) -> bool:
+    """Do two terms say the same thing?  A name and a word match too when one outlet capitalises
+    what another does not ("Make America Great Again" / "make America great again")."""
+    if a.kind == b.kind:
+        return match(a.kind, a.key, b.key)
+    if {a.kind, b.kind} == {"name", "word"}:
+        name, word = (a, b) if a.kind == "name" else (b, a)
+        return match("word", stem(name.key), word.key)
+    return False
+
+
 def _same_name(a: str, b: str) -> bool:
     short, long = sorted((a, b), key=len)
     if len(short) < TERM_NAME_MIN_PREFIX:

@@ -3,7 +3,8 @@
 The **core** of a fact is what its carriers have in common: the terms (``terms``) that at least two
 carrying sources state, each weighted by how specific it is to this fact within the event (a term in
 every other sentence of the coverage, like the event's main actor, weighs little; a number or a
-date weighs more than a word).  A fact whose carriers share too little specific text has no core to
+date weighs more than a word).  A fact whose carriers share too little, or only words (often a quote
+two outlets print verbatim, which a third may paraphrase with none of its words), has no core to
 search for: the omission cannot be verified and is not reported.
 
 The omitting article is then searched sentence by sentence (and pairs of adjacent sentences, since
@@ -28,7 +29,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from analysis import constants as C
-from analysis.coverage.terms import SentenceTerms, Term, article_terms, match
+from analysis.coverage.terms import SentenceTerms, Term, article_terms, same_term
 from analysis.model import Article, Fact
 
 _KIND_WEIGHT = {"number": C.CORE_NUMBER_WEIGHT, "date": C.CORE_DATE_WEIGHT,
@@ -58,8 +59,10 @@ class Core:
     @property
     def specific(self) -> bool:
         """Enough specific weight to be searched for (else the omission is unverifiable)."""
+        # Words alone (often a quote two outlets print verbatim) are not enough: a third outlet may
+        # paraphrase them with none of the words; a name, number or date of the fact can be searched.
         return self.weight >= C.CORE_MIN_WEIGHT and any(
-            t.term.kind != "word" or t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms)
+            t.term.kind != "word" and t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms)
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,7 @@ class Searcher:
         seen: list[CoreTerm] = []
         for terms in per_source.values():
             for term in terms:
-                if any(c.term.kind == term.kind and match(term.kind, c.term.key, term.key) for c in seen):
+                if any(same_term(c.term, term) for c in seen):
                     continue
                 sources = sum(1 for other in per_source.values() if _states(other, term))
                 if sources >= need:
@@ -143,10 +146,11 @@ class Searcher:
         found = self._where.get(key)
         if found is None:
             rows: dict[str, set[int]] = {}
-            for other, places in self._index().get((term.kind, _bucket(term.kind, term.key)), {}).items():
-                if match(term.kind, term.key, other):
-                    for article_id, i in places:
-                        rows.setdefault(article_id, set()).add(i)
+            for kind in _KINDS_TO_SEARCH[term.kind]:
+                for other, places in self._index().get((kind, _bucket(kind, term.key)), {}).items():
+                    if same_term(term, Term(kind, other, "")):
+                        for article_id, i in places:
+                            rows.setdefault(article_id, set()).add(i)
             found = self._where[key] = {a: frozenset(v) for a, v in rows.items()}
         return found
 
@@ -200,8 +204,7 @@ class Searcher:
         own = tuple(c.term for c in found)
         if verdict.status == "partial":     # shown to the editor: this article's words
             terms = [t for i in sorted(window) for t in self.terms[article_id][i].terms]
-            own = tuple(next(t for t in terms if t.kind == c.term.kind and match(c.term.kind, t.key, c.term.key))
-                        for c in found)
+            own = tuple(next(t for t in terms if same_term(t, c.term)) for c in found)
         taken = {id(c) for c in found}
         missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight) if id(c) not in taken)
         sids = tuple(self.by_id[article_id].sentences[i].id for i in sorted(window))
@@ -226,7 +229,10 @@ def _fact_key(fact: Fact) -> tuple:
 
 
 def _states(terms: Sequence[Term], term: Term) -> bool:
-    return any(t.kind == term.kind and match(term.kind, t.key, term.key) for t in terms)
+    return any(same_term(t, term) for t in terms)
+
+
+_KINDS_TO_SEARCH = {"name": ("name", "word"), "word": ("word", "name"), "number": ("number",), "date": ("date",)}
 
 
 def _document_frequency(sentences: Sequence[SentenceTerms]) -> dict[tuple[str, str], int]:
