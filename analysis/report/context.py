@@ -15,7 +15,7 @@ from analysis.report.text import clip
 from analysis.vocabulary.reviews import Review, reviews_from
 
 # Finding kinds shown in the omissions section rather than among the framing findings.
-OMISSION_KINDS = ("omission", "exclusive", "voice", "voice_omission")
+OMISSION_KINDS = ("omission", "exclusive", "voice", "voice_omission", "reports_differently", "version_diff")
 
 
 @dataclass

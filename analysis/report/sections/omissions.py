@@ -5,7 +5,7 @@ from analysis.model import Finding
 from analysis.report.context import Context
 from analysis.report.model import Heading, Run, Section, Table, cell, para
 from analysis.report.sections.common import outlet_runs, outlets_runs, review_runs
-from analysis.report.settings import EXCLUSIVES_MAX, OMISSIONS_MAX
+from analysis.report.settings import EXCLUSIVES_MAX, EXCLUSIVES_PER_ARTICLE, OMISSIONS_MAX
 from analysis.report.text import clip, plural
 
 
@@ -50,10 +50,7 @@ def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int
     rows = []
     for f in findings[:limit]:
         who = f.articles[:1] if f.articles else ()
-        if others is None and f.fact:     # an exclusive: the whole sentence says more than the rule
-            what = cell(Run(ctx.number(f.fact) + " ", "b"), ctx.fact_label(ctx.fact(f.fact), 260))
-        else:
-            what = cell(clip(f.evidence, 260))
+        what = cell(clip(f.evidence, 260))
         row = [cell(*outlets_runs(ctx, who)), what]
         if others is not None:
             row.append(cell(*outlets_runs(ctx, f.articles[1:])) if f.articles[1:] else cell(Run("–", "muted")))
@@ -72,20 +69,62 @@ def _voices(ctx: Context) -> list:
             _finding_table(ctx, found, "Left out by", OMISSIONS_MAX, "Quoted by")]
 
 
+def _differently(ctx: Context) -> list:
+    found = [f for f in ctx.comparison.findings if f.kind == "reports_differently" and ctx.shown(f)]
+    if not found:
+        return []
+    return [Heading(2, "Reported differently"),
+            para("Facts other outlets carry that this one reports only in part or in other words: the "
+                 "search of its text found part of the fact (check before calling it an omission).",
+                 kind="note"),
+            _finding_table(ctx, found, "Outlet", OMISSIONS_MAX, "Carried by")]
+
+
+def _copies(ctx: Context) -> list:
+    groups = ctx.comparison.copies
+    if not groups:
+        return []
+    diffs = [f for f in ctx.comparison.findings if f.kind == "version_diff" and ctx.shown(f)]
+    blocks: list = [Heading(2, "Copies and versions"),
+                    para("Articles that are one source (they count once for omissions): "
+                         + "; ".join(g.label for g in groups) + ".", kind="note")]
+    if diffs:
+        blocks.append(_finding_table(ctx, diffs, "Copy", OMISSIONS_MAX, "Of"))
+    return blocks
+
+
 def _fact_index(ctx: Context, fact_id: str | None) -> int:
     number = ctx.number(fact_id)
     return int(number[1:]) if number else 0
+
+
+def _exclusive_facts(ctx: Context, finding: Finding) -> list:
+    """The facts one exclusive finding lists (one finding per article), in story order."""
+    ids = (finding.data or {}).get("facts") or ([finding.fact] if finding.fact else [])
+    facts = [f for f in (ctx.fact(i) for i in ids) if f is not None]
+    return sorted(facts, key=lambda f: _fact_index(ctx, f.id))
 
 
 def _exclusives(ctx: Context) -> list:
     found = [f for f in ctx.comparison.findings if f.kind == "exclusive" and ctx.shown(f)]
     blocks: list = [Heading(2, "Exclusives")]
     if found:
-        note = f"{plural(len(found), 'fact')} only one outlet carries, strongest first."
-        if len(found) > EXCLUSIVES_MAX:
-            note += f" The first {EXCLUSIVES_MAX} are shown."
-        found.sort(key=lambda f: (ctx.number(f.fact) == "", -f.score, _fact_index(ctx, f.fact)))
-        return blocks + [para(note, kind="note"), _finding_table(ctx, found, "Only in", EXCLUSIVES_MAX)]
+        rows, total = [], 0
+        for f in sorted(found, key=lambda f: -f.score):
+            facts = _exclusive_facts(ctx, f)
+            total += len(facts)
+            shown = facts[:EXCLUSIVES_PER_ARTICLE]
+            runs: list = []
+            for fact in shown:
+                runs += [Run(ctx.number(fact.id) + " ", "b"), Run(ctx.fact_label(fact, 160) + " ")]
+            if len(facts) > len(shown):
+                runs.append(Run(f"(and {len(facts) - len(shown)} more)", "muted"))
+            rows.append((cell(*outlets_runs(ctx, f.articles)), cell(*runs), cell(*review_runs(ctx.review(f.id)))))
+        note = (f"{plural(total, 'fact')} only one source carries, one row per outlet, strongest first"
+                f" (the first {EXCLUSIVES_PER_ARTICLE} of each).")
+        header = tuple(cell(h) for h in ("Only in", "Facts", "Review"))
+        return blocks + [para(note, kind="note"),
+                         Table(header, tuple(rows[:EXCLUSIVES_MAX]), widths=(1.4, 6.2, 1.8), kind="findings")]
     single = [f for f in ctx.fact_order if len(f.members) == 1]
     if not single:
         return blocks + [para("No exclusives.", kind="note")]
@@ -95,5 +134,6 @@ def _exclusives(ctx: Context) -> list:
 
 
 def build(ctx: Context) -> Section:
-    blocks = [Heading(1, "Omissions and exclusives")] + _omissions(ctx) + _voices(ctx) + _exclusives(ctx)
+    blocks = ([Heading(1, "Omissions and exclusives")] + _omissions(ctx) + _differently(ctx) + _voices(ctx)
+              + _exclusives(ctx) + _copies(ctx))
     return Section("omissions", "Omissions and exclusives", tuple(blocks))
