@@ -1,0 +1,41 @@
+"""Jobs for tests/gui/test_child.py, run in a child process (``gui.child``): small, made-up work."""
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from analysis.errors import ParallaxError
+
+
+@dataclass(frozen=True)
+class Pair:
+    kept: tuple
+    count: int
+
+
+def echo(items, word, progress):
+    progress(0.5, f"half of {word}")
+    return Pair(tuple(items), len(items))
+
+
+def refuse(progress):
+    raise ParallaxError("That file is not an article.")
+
+
+def crash_bug(progress):
+    return {}["missing"]
+
+
+def until_cancelled(progress):
+    while True:                     # stops only through progress raising Cancelled
+        progress(0.1, "working")
+        time.sleep(0.01)
+
+
+def deaf(progress):
+    time.sleep(60)                  # never calls progress: a cancel cannot reach it
+
+
+def die(progress):
+    os._exit(3)
