@@ -168,8 +168,15 @@ FRAMING_STANCE_MIN_GAP = 0.4                # stance strength gap (-1..1 scale) 
                                             # is a "stance" finding when both lean the same way
 FRAMING_NAME_MIN_SIMILARITY = 0.6           # rapidfuzz ratio 0-1 for two names to be spelling variants
 FRAMING_QUANTITY_MAX_PER_VERSION = 6        # quantities of one unit in a version; more is a list, not a claim
-FRAMING_UNKNOWN_NAME_MIN_SIMILARITY = 0.8   # rapidfuzz ratio 0-1 for two names outside name_variants.txt
-                                            # to be "the same name spelt differently"
+FRAMING_SLOT_WINDOW_WORDS = 4               # words after (else before) a number or date searched for the
+                                            # content word that says what it counts or dates (its slot)
+FRAMING_STANCE_WINDOW_WORDS = 6             # words before / after a stance word read as its actor / its object
+FRAMING_CONTEXT_WORDS = 7                   # words shown each side of a disputed value in evidence
+SPELLING_MAX_EDITS_SHORT = 1                # letters changed, dropped or swapped for a slip in a short name
+SPELLING_MAX_EDITS_LONG = 2                 # the same for a name of SPELLING_SHORT_WORD_LETTERS or more
+SPELLING_SHORT_WORD_LETTERS = 7             # letters; shorter names allow SPELLING_MAX_EDITS_SHORT
+SPELLING_MAX_ZIPF = 2.5                     # wordfreq Zipf; a form at least this common is a name of its own
+SPELLING_MIN_ZIPF_GAP = 1.0                 # Zipf units (x10 in frequency) the slip is rarer than the form
 FRAMING_EXCERPT_WORDS = 8                   # words of the other version quoted in evidence
 FRAMING_FACING_MAX_WORDS = 12               # words; a changed stretch of the other version longer than
                                             # this is too wide to name as "what it has instead"
@@ -178,7 +185,7 @@ FRAMING_QUOTE_LENGTH_BONUS = 0.2            # score added, pro rata, for a long 
 # Base score 0-1 of each framing rule before the factors above; the strongest differences rank first.
 FRAMING_BASE_SCORES = {
     "contradiction.number": 0.85, "contradiction.date": 0.8, "contradiction.weekday": 0.75,
-    "contradiction.name_slot": 0.75, "contradiction.name_spelling": 0.6, "contradiction.stance": 0.7,
+    "contradiction.name_slot": 0.75, "contradiction.stance": 0.7, "spelling.name": 0.3,
     "attribution.doubt": 0.75, "attribution.emotive": 0.75, "attribution.concession": 0.65,
     "attribution.assertive": 0.5, "attribution.tentative": 0.5, "attribution.neutral": 0.0,
     "loaded.pejorative": 0.65, "loaded.dramatic": 0.6, "loaded.emotive": 0.6, "loaded.euphemism": 0.6,

@@ -91,6 +91,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
          "A passive without its agent where the other version names who did it."),
     Kind("naming", "Naming difference", "wording", _top("naming"),
          "Outlets name the same person, place or body differently (Kyiv / Ukraine's leadership)."),
+    Kind("spelling", "Spelling of a name", "wording", _top("spelling"),
+         "One outlet spells a name in a form that reads as a slip for another outlet's (Preibus / Priebus)."),
     Kind("stance", "Stance difference", "contradiction", _top("stance"),
          "Versions of one fact report a stance of different strength or direction (rejected / open to).",
          True),

@@ -134,7 +134,8 @@ def test_naming_spelling_sergei_sergey_and_zelensky(findings, articles):
     zel = one(findings, "naming", "macron-zelensky-call", rule="naming.spelling")
     assert shown(zel, articles) == [("001", "Zelenskyy"), ("003", "Zelensky")]
     # a known variant is naming, never also a contradiction
-    assert not [f for f in findings if f.rule == "contradiction.name_spelling"]
+    assert not [f for f in findings if f.kind in ("contradiction", "spelling")
+                and {"Sergei", "Sergey", "Zelenskyy", "Zelensky"} & set(f.data.get("terms", {}).values())]
 
 
 def test_sentiment_shift(findings, articles):
@@ -144,12 +145,14 @@ def test_sentiment_shift(findings, articles):
     assert f.evidence.startswith("003 reads more negative (VADER compound -0.84) than 001 (+0.46)")
 
 
-def test_contradiction_stance_rejected_vs_openness(findings, articles):
-    f = one(findings, "contradiction", "minerals", articles=("000", "003"))
-    assert f.rule == "contradiction.stance"
-    assert shown(f, articles) == [("000", "rejected"), ("003", "openness")]
+def test_contradiction_stance_resisted_vs_openness(findings, articles):
     g = one(findings, "contradiction", "minerals", articles=("002", "003"))
+    assert g.rule == "contradiction.stance"
     assert shown(g, articles) == [("002", "resisted"), ("003", "openness")]
+    # "Ukraine rejected a U.S. proposal" / "Zelensky ... openness to sign a deal": no actor and no
+    # object in common in the words around the stance, so not the same slot
+    assert not [f for f in findings if f.kind == "contradiction" and f.articles == ("000", "003")
+                and f.fact == "f-minerals"]
 
 
 def test_stance_strength_rejected_vs_resisted(findings, articles):
@@ -159,15 +162,15 @@ def test_stance_strength_rejected_vs_resisted(findings, articles):
                 and x.fact == "f-minerals"]
 
 
-def test_contradiction_weekday_from_a_full_date(findings, articles):
-    f = one(findings, "contradiction", "lavrov-arrival")
-    assert f.rule == "contradiction.weekday"
-    assert shown(f, articles) == [("001", "February 17, 2025"), ("003", "Tuesday")]
-    assert "(a Monday)" in f.evidence
+def test_weekdays_of_two_happenings_are_not_a_contradiction(findings, articles):
+    # 001 dates the delegation's arrival (February 17, 2025, a Monday), 003 the talks (Tuesday):
+    # two happenings of one fact, not one happening dated twice
+    assert not [f for f in findings if f.kind == "contradiction" and f.fact == "f-lavrov-arrival"]
 
 
 def test_every_kind_fires_on_the_seeds(findings):
-    assert {f.kind for f in findings} == set(KINDS)
+    # no seed misspells a name (the spelling rule is tested on written pairs)
+    assert {f.kind for f in findings} == set(KINDS) - {"spelling"}
 
 
 def test_spans_are_exact_and_whole_words(findings, articles):

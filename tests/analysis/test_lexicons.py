@@ -16,6 +16,9 @@ LABELLED = {
     "boosters": {"adverb", "adjective", "verb", "phrase"},
     "intensifiers": {"maximizer", "amplifier", "adjective"},
     "loaded": {"emotive", "pejorative", "dramatic", "euphemism"},
+    "evaluative": {"judgement", "manner", "reaction"},
+    "metaphors": {"violent", "theatre"},
+    "quantity_slots": {"death", "injury", "missing", "arrest", "displaced", "vote", "cost"},
     "modals": {"possibility", "necessity", "prediction"},
     "factives": {"factive", "implicative", "assertive"},
     "stance": {"reject", "resist", "hesitate", "open", "accept"},
@@ -49,6 +52,19 @@ def test_our_lexicons_are_cc0_and_sized(name):
     assert lex.header["licence"] == "CC0-1.0, written for Parallax"
     assert lex.header["name"] == name
     assert 20 <= len(lex.entries) <= 600
+
+
+def test_no_term_in_two_word_choice_lexicons():
+    # a word has one kind: the framing rule and the tone rates count it once
+    names = ("loaded", "evaluative", "metaphors", "intensifiers", "attribution_verbs", "hedges", "boosters")
+    seen: dict[str, str] = {}
+    clashes = []
+    for name in names:
+        for term in load_lexicon(name).entries:
+            if term in seen:
+                clashes.append((term, seen[term], name))
+            seen.setdefault(term, name)
+    assert not clashes, clashes[:20]
 
 
 @pytest.mark.parametrize("name", ALL)

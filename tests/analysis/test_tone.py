@@ -16,12 +16,13 @@ def test_rates_per_thousand_words_exact():
     t = tn.tone(text_article(TEXT))
     assert t["words"] == 33 and t["own_words"] == 29
     assert t["quote_share"] == round(4 / 33, 4)
-    assert t["counts"]["loaded"] == 3                    # bluntly, slammed, regime
-    assert t["rates_per_1k"]["loaded"] == round(1000 * 3 / 33, 2)
-    assert t["own_rates_per_1k"]["loaded"] == round(1000 * 2 / 29, 2)   # "regime" is the source's word
+    # bluntly, regime ("slammed" is an emotive attribution verb, counted once, below)
+    assert t["counts"]["loaded"] == 2
+    assert t["rates_per_1k"]["loaded"] == round(1000 * 2 / 33, 2)
+    assert t["own_rates_per_1k"]["loaded"] == round(1000 * 1 / 29, 2)   # "regime" is the source's word
     assert t["counts"]["hedges"] == 2 and t["counts"]["modals"] == 3    # may, could (+ must)
     assert t["counts"]["boosters"] == 1 and t["counts"]["intensifiers"] == 1
-    assert [term for term, _ in t["top_terms"]["loaded"]] == ["bluntly", "regime", "slammed"]
+    assert [term for term, _ in t["top_terms"]["loaded"]] == ["bluntly", "regime"]
 
 
 def test_attribution_verbs_by_grade_outside_quotes():
@@ -84,7 +85,7 @@ def test_empty_and_non_english():
 
 
 def test_capitals_are_matched():
-    t = tn.tone(text_article("THE MINISTER SLAMMED THE PLAN."))
+    t = tn.tone(text_article("THE MINISTER ANGRILY REJECTED THE PLAN."))
     assert t["counts"]["loaded"] == 1
 
 

@@ -8,7 +8,8 @@ differ, one sentence of evidence naming the rule or lexicon entry, a score 0-1, 
 Kinds (docs/FINDINGS.md documents each with its rule and a seed example):
 ``attribution_verb``, ``hedge``, ``booster``, ``intensifier``, ``loaded_word`` (lexical.py);
 ``quote_vs_paraphrase``, ``passive_agent`` (structure.py); ``naming`` (naming.py);
-``sentiment_shift`` (shift.py); ``contradiction`` and ``stance`` (contradictions.py).
+``sentiment_shift`` (shift.py); ``contradiction`` and ``stance`` (contradictions.py); over whole
+articles rather than pairs of versions: ``spelling`` (spelling.py).
 
 Ids are ``stable_id(kind, rule, <each side's article digest, version text and term>)`` with the sides
 in digest order, so the same texts give the same ids whatever the input order; a finding raised twice
@@ -30,13 +31,14 @@ from analysis.signals.framing.contradictions import contradiction_candidates
 from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
+from analysis.signals.framing.spelling import spelling_findings
 from analysis.signals.framing.structure import passive_candidates, quote_candidates
 from analysis.signals.framing.versions import Pair, Version, build_version
 
 __all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
 
 KINDS = ("attribution_verb", "hedge", "booster", "intensifier", "loaded_word", "quote_vs_paraphrase",
-         "passive_agent", "naming", "sentiment_shift", "contradiction", "stance")
+         "passive_agent", "naming", "sentiment_shift", "contradiction", "stance", "spelling")
 
 _RULES = (contradiction_candidates, lexical_candidates, quote_candidates, passive_candidates,
           naming_candidates, shift_candidates)
@@ -58,6 +60,8 @@ def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> 
                 kept = best.get(finding.id)
                 if kept is None or finding.score > kept.score:
                     best[finding.id] = finding
+    for finding in spelling_findings({aid: a for aid, a in articles.items() if english[aid]}):
+        best[finding.id] = finding
     return sorted(best.values(), key=lambda f: (-f.score, f.kind, f.id))
 
 
