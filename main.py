@@ -2,8 +2,9 @@
 
     python main.py                       open the window on the bundled seeds
     python main.py FILE|URL|SESSION...   open the window on these
-    python main.py compare FILE... [--json OUT [--pretty]] [--markdown OUT]   (OUT may be - for stdout)
-    python main.py report (FILE...|SESSION) --pdf OUT [--html OUT] [--markdown OUT] [--json OUT]
+    python main.py compare FILE... [--json OUT [--pretty]] [--markdown OUT] [--event N]   (OUT: - for stdout)
+    python main.py report (FILE...|SESSION) --pdf OUT [--html OUT] [--markdown OUT] [--json OUT] [--event N]
+                                         (--event N: compare event group N, default the largest)
     python main.py review FILE... --session S.parallax   start a review session and open the window on it
     python main.py bench NAME            run a benchmark (docs/BENCHMARKS.md)
 """
@@ -18,6 +19,20 @@ import sys
 COMMANDS = ("compare", "report", "review", "bench")
 
 
+EVENT_HELP = "compare event group N (1 = the largest; the groups are in the JSON and the notes)"
+
+
+def _event_number(text: str) -> int:
+    """``--event N``: a group number from 1."""
+    try:
+        number = int(text.strip().lstrip("eE"))     # "2" or the group id "e2"
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not an event group number (1, 2, ...)")
+    return number
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="parallax", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -27,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
     cmp_.add_argument("--json", metavar="OUT", help="write the JSON contract (- for stdout)")
     cmp_.add_argument("--markdown", metavar="OUT", help="write a Markdown summary (- for stdout)")
     cmp_.add_argument("--pretty", action="store_true", help="indent the JSON (default: compact)")
+    cmp_.add_argument("--event", type=_event_number, metavar="N", help=EVENT_HELP)
     rep = sub.add_parser("report", help="write a report (PDF, HTML, Markdown, JSON)")
     rep.add_argument("sources", nargs="+", metavar="FILE")
     for fmt in ("pdf", "html", "markdown", "json"):
@@ -35,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--reviewer", default="", help="name printed on the report")
     rep.add_argument("--title", help="the report's title (default: from the articles)")
     rep.add_argument("--include-dismissed", action="store_true", help="keep dismissed findings")
+    rep.add_argument("--event", type=_event_number, metavar="N", help=EVENT_HELP)
     rev = sub.add_parser("review", help="start a review session from articles and open the window on it")
     rev.add_argument("sources", nargs="*", metavar="FILE")
     rev.add_argument("--session", required=True, metavar="S.parallax",
@@ -75,14 +92,15 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "compare":
         from analysis.commands import compare_command
-        return compare_command(args.sources, args.json, args.markdown, pretty=args.pretty)
+        return compare_command(args.sources, args.json, args.markdown, pretty=args.pretty,
+                               event=args.event)
     if args.command == "report":
         from analysis.commands import report_command
         return report_command(args.sources, pdf=args.pdf, html=args.html,
                               markdown=args.markdown, json_out=args.json, page_size=args.page_size,
                               reviewer=args.reviewer, title=args.title,
                               include_dismissed=args.include_dismissed,
-                              pdf_writer=_pdf_writer() if args.pdf else None)
+                              pdf_writer=_pdf_writer() if args.pdf else None, event=args.event)
     if args.command == "review":
         from analysis.commands import review_command
         from gui.app import run

@@ -120,26 +120,37 @@ def session_reviews(sources: Sequence[str]) -> dict:
         return dict(s.reviews())
 
 
-def analyse(sources: Sequence[str], err: TextIO = sys.stderr):
-    """Load the sources, compare them and print the engine's notes on ``err``.
+def analyse(sources: Sequence[str], err: TextIO = sys.stderr, event: int | None = None):
+    """Load the sources, compare them (event group ``event``, default the largest) and print the
+    engine's notes on ``err``.
 
-    Returns (comparison or None when nothing could be loaded, number of inputs that failed)."""
+    Returns (comparison or None when nothing could be loaded or the event group does not exist,
+    number of inputs that failed)."""
     from analysis.pipeline import compare
 
     articles, failures = load_inputs(sources, err)
     if not articles:
         print("parallax: no article could be loaded", file=err)
         return None, failures
-    comparison = compare(articles)
+    try:
+        comparison = compare(articles, event=event)
+    except ParallaxError as exc:        # --event names a group that is not there
+        print(f"parallax: --event {event}: {exc}", file=err)
+        return None, failures
     for note in comparison.notes:
         print(f"parallax: {note}", file=err)
+    compared = comparison.compared_group()
+    if compared is not None and len(comparison.groups) > 1:
+        print(f"parallax: comparing event {compared.id[1:]} of {len(comparison.groups)} "
+              f"(“{compared.label}”); --event N compares another", file=err)
     return comparison, failures
 
 
 def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: str | None,
-                    err: TextIO = sys.stderr, pretty: bool = False) -> int:
-    """``python main.py compare FILE... [--json OUT] [--markdown OUT] [--pretty]``: the JSON contract
-    is compact unless ``pretty`` (indented); it is streamed to its file."""
+                    err: TextIO = sys.stderr, pretty: bool = False, event: int | None = None) -> int:
+    """``python main.py compare FILE... [--json OUT] [--markdown OUT] [--pretty] [--event N]``: the
+    JSON contract is compact unless ``pretty`` (indented); it is streamed to its file.  ``event``: the
+    event group compared (default the largest)."""
     from analysis.export import json_contract as export_json
     from analysis.export import markdown as export_md
 
@@ -148,7 +159,7 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
     (json_target, md_target), all_ok = claim_outputs(sources, (json_out, markdown_out), err)
     if json_target is None and md_target is None:
         return EXIT_NOTHING         # every output was refused: nothing to analyse for
-    comparison, failures = analyse(sources, err)
+    comparison, failures = analyse(sources, err, event)
     if comparison is None:
         return EXIT_NOTHING
     written = all_ok
@@ -165,9 +176,10 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
 def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
                    markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
                    reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
-                   err: TextIO = sys.stderr, pdf_writer=None) -> int:
+                   err: TextIO = sys.stderr, pdf_writer=None, event: int | None = None) -> int:
     """``python main.py report (FILE... | SESSION.parallax) --pdf OUT [--html OUT] [--markdown OUT]
-    [--json OUT]``: 0 when every output was written from every input, 1 when some inputs could not be
+    [--json OUT] [--event N]`` (``event``: the event group reported, default the largest): 0 when
+    every output was written from every input, 1 when some inputs could not be
     read (the report covers the rest), 2 when nothing could be written.  A session file brings the
     editor's verdicts and notes; ``-`` writes a text format to stdout.  ``pdf_writer`` is the PDF
     renderer the application layer passes in (``analysis.report.write.PdfWriter``)."""
@@ -188,7 +200,7 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
     targets, all_ok = claim_outputs(sources, [p for p, _ in outputs], err)
     if not any(targets):
         return EXIT_NOTHING         # every output was refused: nothing to analyse for
-    comparison, failures = analyse(sources, err)
+    comparison, failures = analyse(sources, err, event)
     if comparison is None:
         return EXIT_NOTHING
     reviews = session_reviews(sources)

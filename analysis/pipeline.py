@@ -65,9 +65,10 @@ def _coverage(facts, articles: Sequence[Article], same: set[str], groups) -> tup
 
 
 def compare(articles: Sequence[Article], progress: Progress | None = None,
-            event: int | None = None) -> Comparison:
+            event: int | str | None = None) -> Comparison:
     """Analyse ``articles`` (already loaded) and return the whole Comparison; ``event``: the event
-    group to compare (1-based, as numbered in ``Comparison.groups``), default the largest.  Raises
+    group to compare (1-based, as numbered in ``Comparison.groups``, or the id of an article in
+    it), default the largest.  Raises
     ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist."""
     from analysis.align import stage as align_stage
     from analysis.events import stage as events_stage

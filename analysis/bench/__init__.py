@@ -14,9 +14,21 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
-NAMES = ("segment", "ingest", "similarity", "align", "signals", "framing", "omissions", "report", "gui",
+NAMES = ("segment", "ingest", "similarity", "align", "events", "signals", "framing", "omissions", "report", "gui",
          "sample_report")
 NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
+
+
+def basil_lib():
+    """The shared BASIL measuring code (``../shared/bench/tools/basil_lib.py``), or None when the
+    shared folder is not here."""
+    import sys
+    tools = SHARED_BENCH / "tools"
+    if not (tools / "basil_lib.py").exists():
+        return None
+    sys.path.insert(0, str(tools))
+    import basil_lib as lib  # noqa: PLC0415 - lives beside the shared data, not in the repository
+    return lib
 
 
 def seed_paths() -> list[Path]:

@@ -23,26 +23,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from collections import Counter
 from pathlib import Path
 
-from analysis.bench import REPO, SHARED_BENCH
+from analysis.bench import REPO, SHARED_BENCH, basil_lib
 
 DATA = Path(__file__).resolve().parent / "data"
 EXTRA_GOLD = DATA / "basil_gold_extra.jsonl"
 JUDGEMENTS = DATA / "omission_judgements.json"
 SECTION = "## Omissions (`bench omissions`)"
-
-
-def _basil_lib():
-    tools = SHARED_BENCH / "tools"
-    if not (tools / "basil_lib.py").exists():
-        return None
-    sys.path.insert(0, str(tools))
-    import basil_lib  # noqa: PLC0415 - lives beside the shared data, not in the repository
-    return basil_lib
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -183,7 +173,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--verbose", action="store_true", help="print the verifier's mistakes")
     parser.add_argument("--no-end-to-end", action="store_true", help="only the verifier on gold facts")
     args = parser.parse_args(argv)
-    bl = _basil_lib()
+    bl = basil_lib()
     if bl is None or not (SHARED_BENCH / "basil_dev").exists():
         print(f"parallax bench omissions: the BASIL dev set is not here ({SHARED_BENCH}); nothing measured")
         return 2

@@ -2,9 +2,11 @@
 
 ``run(articles, features, copies, choose)`` groups the articles into events (``groups``) and picks
 the group to compare: the largest (ties: see ``groups.ranked``), or the ``choose``-th (1-based) when
-the editor asks for another.  Identical copies (``copies``: copy id -> original id) join their
-original's group but are left out of alignment.  When the picked group holds one article, nothing is
-compared: every ``EventMatch.same_event`` is False and a note says why.
+the editor asks for another, or the one holding article ``choose`` when that is an article id (the
+window remembers the editor's choice by an article, since group numbers change with the inputs).
+Identical copies (``copies``: copy id -> original id) join their original's group but are left out
+of alignment.  When the picked group holds one article, nothing is compared: every
+``EventMatch.same_event`` is False and a note says why.
 """
 from __future__ import annotations
 
@@ -37,7 +39,7 @@ def _order(articles: Sequence[Article]) -> list[Article]:
 
 
 def run(articles: Sequence[Article], features: Mapping[str, Sequence],
-        copies: Mapping[str, str] | None = None, choose: int | None = None,
+        copies: Mapping[str, str] | None = None, choose: int | str | None = None,
         all_articles: Sequence[Article] | None = None) -> Events:
     """Group ``articles`` into events and pick the one to compare (see the module docstring).
     ``all_articles``: every input, in input order (for ids and names); default ``articles``."""
@@ -51,6 +53,11 @@ def run(articles: Sequence[Article], features: Mapping[str, Sequence],
     grouped = {a for g in groups for a in g}
     # Inputs that took no part (no sentences) are events of their own: none is dropped silently.
     groups += [[a.id] for a in everyone if a.id not in grouped and a.id not in copies]
+    if isinstance(choose, str):         # an article id: the group that holds it
+        holder = [k for k, g in enumerate(groups) if choose in g or copies.get(choose) in g]
+        if not holder:
+            raise NoSuchEvent(f"there is no article {choose} among the inputs")
+        choose = holder[0] + 1
     if choose is not None and not 1 <= choose <= len(groups):
         raise NoSuchEvent(explain.no_such_event(choose, len(groups)))
     picked = (choose or 1) - 1

@@ -97,6 +97,14 @@ def test_event_picks_another_group(three_events):
     assert {o.article for o in c.omissions} <= {"a2", "a5"}
 
 
+def test_event_by_article_picks_its_group(three_events):
+    articles, _ = three_events
+    c = compare(articles, event="a6")
+    assert [g.articles for g in c.groups if g.compared] == [("a3", "a6")]
+    with pytest.raises(NoSuchEvent, match="there is no article a9 among the inputs"):
+        compare(articles, event="a9")
+
+
 def test_a_group_that_does_not_exist_is_refused(three_events):
     articles, _ = three_events
     with pytest.raises(NoSuchEvent, match=r"there is no event group 4: the articles form 3 groups \(1 to 3\)"):
