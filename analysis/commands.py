@@ -9,6 +9,7 @@ import os
 import sys
 from typing import Sequence, TextIO
 
+from analysis import constants as C
 from analysis.errors import OutputError, ParallaxError
 from analysis.model import Article
 
@@ -47,7 +48,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(_message(session, exc), file=err)
             return [], 1
     articles: list[Article] = []
-    failures = 0
+    failures = total = 0
     for src in sources:
         try:
             article = load_article(src, article_id=f"a{len(articles) + 1}")
@@ -55,10 +56,22 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(_message(src, exc), file=err)
             failures += 1
             continue
+        words = word_count(article)
+        if total + words > C.MAX_COMPARISON_WORDS:
+            print(f"parallax: {src}: left out: with it the articles would hold {total + words:,} words, "
+                  f"more than the {C.MAX_COMPARISON_WORDS:,} Parallax compares at once", file=err)
+            failures += 1
+            continue
+        total += words
         for warning in article.warnings:
             print(f"parallax: {src}: {warning}", file=err)
         articles.append(article)
     return articles, failures
+
+
+def word_count(article: Article) -> int:
+    """Word tokens of an article (punctuation left out)."""
+    return sum(1 for t in article.tokens if t.text[:1].isalnum() or t.text[-1:].isalnum())
 
 
 def _message(source: str, exc: Exception) -> str:
@@ -120,6 +133,41 @@ def session_reviews(sources: Sequence[str]) -> dict:
         return dict(s.reviews())
 
 
+class Progress:
+    """The analysis's progress on stderr, for people: shown when stderr is a terminal (one line,
+    redrawn) or the input is long (``LONG_INPUT_WORDS``: one line per stage, for logs)."""
+
+    def __init__(self, err: TextIO, words: int):
+        self.err = err
+        self.tty = _is_tty(err)
+        self.shown = self.tty or words > C.LONG_INPUT_WORDS
+        self.words = words
+        self._last = ""
+
+    def __call__(self, fraction: float, stage: str) -> None:
+        if not self.shown or stage == self._last:
+            return
+        self._last = stage
+        line = f"parallax: analysing {self.words:,} words: {fraction:4.0%} {stage}"
+        if self.tty:
+            self.err.write("\r" + line.ljust(72))
+        else:
+            self.err.write(line + "\n")
+        self.err.flush()
+
+    def close(self) -> None:
+        if self.shown and self.tty and self._last:
+            self.err.write("\n")
+            self.err.flush()
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def analyse(sources: Sequence[str], err: TextIO = sys.stderr, event: int | None = None):
     """Load the sources, compare them (event group ``event``, default the largest) and print the
     engine's notes on ``err``.
@@ -132,11 +180,14 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr, event: int | None 
     if not articles:
         print("parallax: no article could be loaded", file=err)
         return None, failures
+    progress = Progress(err, sum(word_count(a) for a in articles))
     try:
-        comparison = compare(articles, event=event)
+        comparison = compare(articles, progress, event=event)
     except ParallaxError as exc:        # --event names a group that is not there
         print(f"parallax: --event {event}: {exc}", file=err)
         return None, failures
+    finally:
+        progress.close()
     for note in comparison.notes:
         print(f"parallax: {note}", file=err)
     compared = comparison.compared_group()

@@ -22,7 +22,7 @@ from analysis.ingest.normalize import normalize_text
 from analysis.ingest.source import Source, resolve
 from analysis.model import Article
 
-__all__ = ["load_article"]
+__all__ = ["check_word_budget", "load_article"]
 
 _WORD = re.compile(r"\w+")
 
@@ -52,6 +52,7 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
     src = resolve(source, kind)
     text, encoding, fmt, warnings, final_url = _decoded(src)
     source_text, page_found, known_title = _extracted(src, text, fmt, final_url)
+    check_word_budget(src.name, source_text)
     cleaned = clean(source_text, known_title=known_title, is_markdown=fmt == "markdown")
     _check_body(src, fmt, cleaned)
     given = {"outlet": (outlet, "given"), "title": (title, "given"),
@@ -69,6 +70,17 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens),
         language=language, encoding=encoding, metadata_origin=origins,
         warnings=tuple(warnings) + ((warning,) if warning else ()))
+
+
+def check_word_budget(name: str, text: str, limit: int | None = None) -> None:
+    """Refuse, before any cleaning or segmenting, a text of more than ``MAX_ARTICLE_WORDS`` words:
+    the analysis costs about linear time and memory per word, so this bounds both.  Counting stops
+    at the limit, so the check itself is bounded too."""
+    limit = C.MAX_ARTICLE_WORDS if limit is None else limit
+    for count, _ in enumerate(_WORD.finditer(text), 1):
+        if count > limit:
+            raise IngestError(f"{name}: longer than {limit:,} words, the most Parallax analyses in one "
+                              "article; split it into articles, or keep the part you need")
 
 
 def _check_body(src: Source, fmt: str, cleaned) -> None:

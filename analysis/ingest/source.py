@@ -153,8 +153,13 @@ def _read_limited(p: Path, given: str) -> bytes:
         raise IngestError(f"{given}: cannot be read ({os_reason(error)})") from None
     try:
         with os.fdopen(fd, "rb") as handle:
-            _check_kind(os.fstat(handle.fileno()).st_mode, given)
-            data = handle.read(C.MAX_INPUT_BYTES + 1)
+            st = os.fstat(handle.fileno())
+            _check_kind(st.st_mode, given)
+            # Sized from stat (a read of the whole limit would first allocate 20 MB), then read on
+            # in case the file grew or its size was not told (0 for some virtual files).
+            data = handle.read(min(st.st_size, C.MAX_INPUT_BYTES) + 1)
+            if len(data) > st.st_size:
+                data += handle.read(C.MAX_INPUT_BYTES + 1 - len(data))
     except OSError as error:
         raise IngestError(f"{given}: cannot be read ({os_reason(error)})") from None
     if len(data) > C.MAX_INPUT_BYTES:

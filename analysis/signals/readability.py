@@ -34,6 +34,7 @@ from __future__ import annotations
 import importlib.resources
 import math
 import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
@@ -212,9 +213,10 @@ def _formulas(c: _Counts) -> dict[str, float]:
     }
 
 
-def is_heading(article: Article, sentence: Sentence, n_words: int) -> bool:
-    """A paragraph of one short sentence that does not end like a sentence: a heading or label."""
-    alone = sum(1 for s in article.sentences if s.paragraph == sentence.paragraph) == 1
+def is_heading(sentence: Sentence, n_words: int, paragraph_sizes: Counter) -> bool:
+    """A paragraph of one short sentence that does not end like a sentence: a heading or label.
+    ``paragraph_sizes``: sentences per paragraph index (counted once per article: linear time)."""
+    alone = paragraph_sizes[sentence.paragraph] == 1
     return alone and n_words <= HEADING_MAX_WORDS and not sentence.text.rstrip().endswith(_TERMINAL)
 
 
@@ -228,7 +230,8 @@ def sentence_grade(tokens: Sequence[Token]) -> float | None:
 def _prose_groups(article: Article, sentences: Sequence[Sentence]) -> list[tuple[Sentence, list[Token]]]:
     by_sentence = tokens_by_sentence(article)
     pairs = [(s, by_sentence[s.index]) for s in sentences if by_sentence[s.index]]
-    prose = [(s, toks) for s, toks in pairs if not is_heading(article, s, len(toks))]
+    sizes = Counter(s.paragraph for s in article.sentences)
+    prose = [(s, toks) for s, toks in pairs if not is_heading(s, len(toks), sizes)]
     return prose or pairs
 
 
