@@ -108,6 +108,7 @@ def test_damaged_utf8_never_raises(text, flips):
 @given(st.text(min_size=1, max_size=400))
 @example("x" * 300)                             # a name longer than the file system allows
 @example("no-such-folder/" + "y" * 300 + ".txt")
+@example("~0")                                  # a home folder of nobody known (found by hypothesis)
 def test_any_name_on_the_command_line_is_one_line(name):
     err = io.StringIO()
     articles, failures = load_inputs([name], err)       # before: long names raised OSError
