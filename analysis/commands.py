@@ -56,7 +56,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(_message(src, exc), file=err)
             failures += 1
             continue
-        words = word_count(article)
+        words = article.word_count
         if total + words > C.MAX_COMPARISON_WORDS:
             print(f"parallax: {src}: left out: with it the articles would hold {total + words:,} words, "
                   f"more than the {C.MAX_COMPARISON_WORDS:,} Parallax compares at once", file=err)
@@ -67,11 +67,6 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(f"parallax: {src}: {warning}", file=err)
         articles.append(article)
     return articles, failures
-
-
-def word_count(article: Article) -> int:
-    """Word tokens of an article (punctuation left out)."""
-    return sum(1 for t in article.tokens if t.text[:1].isalnum() or t.text[-1:].isalnum())
 
 
 def _message(source: str, exc: Exception) -> str:
@@ -180,7 +175,7 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr, event: int | None 
     if not articles:
         print("parallax: no article could be loaded", file=err)
         return None, failures
-    progress = Progress(err, sum(word_count(a) for a in articles))
+    progress = Progress(err, sum(a.word_count for a in articles))
     try:
         comparison = compare(articles, progress, event=event)
     except ParallaxError as exc:        # --event names a group that is not there
