@@ -4,17 +4,17 @@ from __future__ import annotations
 import datetime as dt
 import os
 import stat
-from pathlib import Path
 
 import pytest
 
 from analysis import IngestError, load_article
 from analysis import constants as C
+from analysis.resources import seed_paths
 
 BODY = ("European leaders held emergency talks in Paris on Monday as US and Russian officials "
         "prepared to meet in Saudi Arabia to discuss ending the war in Ukraine.\n"
         "Britain said it was prepared to consider sending troops if there was a lasting peace deal.\n")
-SEED = sorted((Path(__file__).resolve().parents[2] / "seeds").glob("003_*.txt"))[0]
+SEED = next(p for p in seed_paths() if p.name.startswith("003_"))
 
 
 def one_line_error(call, match: str) -> str:
