@@ -8,6 +8,8 @@ from ``__file__``.
 from __future__ import annotations
 
 import importlib.resources
+import importlib.util
+import os
 from functools import cache
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -41,3 +43,14 @@ def seed_paths() -> list[Path]:
     and the command line open them like any article the editor gives)."""
     root = _root("parallax_seeds", "seeds")
     return sorted(Path(str(p)) for p in root.iterdir() if p.name.endswith(".txt"))
+
+
+def package_file(package: str, *parts: str) -> str | None:
+    """The path of a file inside an installed package, found without importing the package."""
+    try:
+        spec = importlib.util.find_spec(package)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return os.path.join(list(spec.submodule_search_locations)[0], *parts)

@@ -1,13 +1,22 @@
 """Test set-up shared by every test: headless Qt, and the bundled seeds."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 # Must happen before any QApplication exists: tests run with no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
+
+# The start-up cache (analysis.cache) of this test run lives in a folder of its own, never the
+# user's: tests see a first run, and nothing they write outlives them.
+_CACHE = tempfile.mkdtemp(prefix="parallax-test-cache-")
+os.environ["PARALLAX_CACHE_DIR"] = _CACHE
+atexit.register(shutil.rmtree, _CACHE, True)
 
 
 @pytest.fixture(scope="session")

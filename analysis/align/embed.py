@@ -1,9 +1,12 @@
 """Sentence embeddings from wordllama's bundled static model, loaded offline.
 
 wordllama (MIT) ships a 16 MB table of token vectors (Llama-2 tokenizer, 32,000 tokens x 256
-dimensions) inside its wheel.  Its own loader looks for the tokenizer in the wrong folder and then
-tries to download, so we load with ``cache_dir`` set to the installed package and downloads off
-(DESIGN.md section 4).
+dimensions) inside its wheel.  We read its two files directly (the table's ``.safetensors`` file
+with numpy, the tokenizer with ``tokenizers``) instead of importing the ``wordllama`` package, whose
+import brings a configuration and download stack (pydantic, requests, logging set-up: ~0.2 s) that
+offline use never needs; the folder is found without importing it.  The table is the one
+``WordLlama.load`` returns (``embedding.weight`` as float32); ``tests/analysis/test_startup.py``
+checks the two agree.
 
 We pool token vectors ourselves instead of calling ``WordLlama.embed``: its batches are padded to the
 longest text, so one 10,000-word run-on sentence in a batch of 64 would allocate 64 x its length x
@@ -11,14 +14,16 @@ longest text, so one 10,000-word run-on sentence in a batch of 64 would allocate
 """
 from __future__ import annotations
 
-import logging
+import json
 import os
 import threading
+from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
 from analysis.constants import EMBED_CHUNK_TOKENS, EMBED_MAX_TOKENS_PER_TEXT
+from analysis.resources import package_file
 
 _LOCK = threading.Lock()
 _MODEL = None
@@ -39,19 +44,57 @@ def load_model():
     return _MODEL
 
 
-def _load():
-    root_logger = logging.getLogger()
-    level = root_logger.level
+@dataclass(frozen=True)
+class Model:
+    """What the engine uses of wordllama's model: the token table and the tokenizer."""
+    embedding: np.ndarray           # (tokens, 256) float32, C-contiguous
+    tokenizer: object               # a ``tokenizers.Tokenizer``
+
+
+WEIGHTS_FILE = ("weights", "l2_supercat_256.safetensors")
+TOKENIZER_FILE = ("tokenizers", "l2_supercat_tokenizer_config.json")
+TENSOR_KEY = "embedding.weight"
+_DTYPES = {"F16": np.float16, "F32": np.float32, "F64": np.float64}
+_MAX_HEADER_BYTES = 1 << 20
+
+
+def model_folder() -> str:
+    """The installed ``wordllama`` package folder, found without importing the package."""
+    folder = package_file("wordllama")
+    if folder is None:
+        raise EmbeddingModelError("cannot load the bundled wordllama model offline: "
+                                  "the wordllama package is not installed")
+    return folder
+
+
+def read_tensor(path: str, key: str) -> np.ndarray:
+    """One tensor of a ``.safetensors`` file, read with numpy (the format is a little-endian u64
+    header length, a JSON header naming each tensor's dtype, shape and byte range, then the data)."""
+    with open(path, "rb") as f:
+        size = int.from_bytes(f.read(8), "little")
+        if not 0 < size <= _MAX_HEADER_BYTES:
+            raise ValueError(f"{os.path.basename(path)} is not a safetensors file")
+        header = json.loads(f.read(size))
+        entry = header[key]
+        begin, end = entry["data_offsets"]
+        f.seek(8 + size + begin)
+        data = f.read(end - begin)
+    dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
+    return np.frombuffer(data, dtype=dtype).reshape(entry["shape"])
+
+
+def _load() -> Model:
     try:
-        import wordllama
-        from wordllama import WordLlama
-        model = WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__), disable_download=True)
+        from tokenizers import Tokenizer
+
+        folder = model_folder()
+        tokenizer = Tokenizer.from_file(os.path.join(folder, *TOKENIZER_FILE))
+        table = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR_KEY)
+    except EmbeddingModelError:
+        raise
     except Exception as exc:  # any failure here means the install is broken: say so plainly
         raise EmbeddingModelError(f"cannot load the bundled wordllama model offline: {exc}") from exc
-    finally:
-        # wordllama calls logging.basicConfig(level=INFO) on import; do not let it change ours.
-        root_logger.setLevel(level)
-    return model
+    return Model(np.ascontiguousarray(table.astype(np.float32)), tokenizer)
 
 
 def _padded_table() -> np.ndarray:

@@ -27,10 +27,6 @@ import unicodedata
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-# The two orthographic flags are module constants of Punkt's (stable since NLTK 2); they let us hand
-# Punkt the evidence it would otherwise learn from a training corpus.
-from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktParameters, PunktSentenceTokenizer
-
 from analysis.constants import (
     MAX_PARENTHETICAL_CHARS,
     MAX_SENTENCE_CHARS,
@@ -40,6 +36,7 @@ from analysis.constants import (
 )
 from analysis.lexicons import speech_verbs
 from analysis.model import Paragraph, Sentence
+from analysis.segment import nltk_parts
 
 # --- word lists (lower case, without the final period) -------------------------------------------
 
@@ -114,17 +111,21 @@ class _AbbreviationTypes(set):
 
 
 @lru_cache(maxsize=1)
-def _punkt() -> PunktSentenceTokenizer:
-    """The one Punkt instance: untrained, given abbreviations and sentence starters (built once)."""
-    params = PunktParameters()
+def _punkt():
+    """The one Punkt instance: untrained, given abbreviations and sentence starters (built once).
+
+    Punkt's two orthographic flags are module constants (stable since NLTK 2); they let us hand
+    Punkt the evidence it would otherwise learn from a training corpus."""
+    punkt = nltk_parts.punkt()
+    params = punkt.PunktParameters()
     params.abbrev_types = _AbbreviationTypes(ABBREVIATIONS)
     params.sent_starters = set(SENTENCE_STARTERS)
     for word in SENTENCE_STARTERS:
         # Orthographic evidence Punkt would learn from a corpus: capitalised only at a sentence
         # start.  Single letters are left out so "J. A. Smith" stays one name.
         if len(word) > 1:
-            params.ortho_context[word] = _ORTHO_BEG_UC | _ORTHO_MID_LC
-    return PunktSentenceTokenizer(params)
+            params.ortho_context[word] = punkt._ORTHO_BEG_UC | punkt._ORTHO_MID_LC
+    return punkt.PunktSentenceTokenizer(params)
 
 
 # --- paragraphs ---------------------------------------------------------------------------------

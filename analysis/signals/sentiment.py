@@ -20,6 +20,8 @@ from typing import Mapping, Sequence
 
 from analysis.constants import EXTREME_SENTENCES_SHOWN, VADER_NEGATIVE_MAX, VADER_POSITIVE_MIN
 from analysis.model import Article, Sentence
+from analysis.resources import package_file
+from analysis.segment import nltk_parts
 from analysis.signals.common import language_note, sentences_by_ids
 
 _LOCK = threading.Lock()    # VADER's analyzer is not documented as thread-safe; scoring is cheap
@@ -28,15 +30,16 @@ _LOCK = threading.Lock()    # VADER's analyzer is not documented as thread-safe;
 @lru_cache(maxsize=1)
 def analyzer():
     """The shared VADER analyzer, loaded offline from the vaderSentiment package's lexicon."""
-    import nltk
-    import vaderSentiment
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
-
-    folder = os.path.dirname(vaderSentiment.__file__)
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)      # NLTK only opens "file:" paths under nltk.data.path
+    lexicon = package_file("vaderSentiment", "vader_lexicon.txt")    # found, not imported
+    if lexicon is None:
+        raise ModuleNotFoundError("vaderSentiment is not installed (its lexicon is needed)")
+    folder = os.path.dirname(lexicon)
+    data_path = nltk_parts.nltk_data_path()
+    if folder not in data_path:
+        data_path.append(folder)           # NLTK only opens "file:" paths under nltk.data.path
     _speed_up_sentitext()
-    return SentimentIntensityAnalyzer(lexicon_file="file:" + os.path.join(folder, "vader_lexicon.txt"))
+    vader = nltk_parts.vader()
+    return vader.SentimentIntensityAnalyzer(lexicon_file="file:" + lexicon)
 
 
 def _speed_up_sentitext() -> None:
@@ -49,7 +52,7 @@ def _speed_up_sentitext() -> None:
     a word of the text with punctuation removed.  ``tests/analysis/test_sentiment.py`` checks the two
     agree on every seed sentence and on punctuation-heavy text.
     """
-    from nltk.sentiment.vader import SentiText
+    SentiText = nltk_parts.vader().SentiText
     if getattr(SentiText, "_parallax_fast", False):
         return
     SentiText._nltk_words_and_emoticons = SentiText._words_and_emoticons

@@ -26,6 +26,7 @@ cleaned by rules and by evidence from the whole corpus:
 """
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -169,14 +170,25 @@ class CorpusVocabulary:
 
 @lru_cache(maxsize=1)
 def _model_lowercase_words() -> frozenset[str]:
-    """Lower-case whole words of the embedding model's vocabulary: a list of common English words."""
+    """Lower-case whole words of the embedding model's vocabulary: a list of common English words
+    (kept in the on-disk cache, keyed by the tokenizer file, so the model's 32,000 tokens are not
+    read on every run)."""
+    from analysis.align.embed import TOKENIZER_FILE, model_folder
+    from analysis.cache import cached_text, file_key
+
     try:
-        from analysis.align.embed import load_model
-        vocab = load_model().tokenizer.get_vocab()
+        source = os.path.join(model_folder(), *TOKENIZER_FILE)
+        text = cached_text("model-words", f"model-words/1 {file_key(source)}", _model_words_text)
     except Exception:  # without the model the rule is simply weaker
         return frozenset()
-    return frozenset(t[1:] for t in vocab if t.startswith("▁") and len(t) > 3 and t[1:].isalpha()
-                     and t[1:].islower())
+    return frozenset(text.split("\n")) if text else frozenset()
+
+
+def _model_words_text() -> str:
+    from analysis.align.embed import load_model
+    vocab = load_model().tokenizer.get_vocab()
+    return "\n".join(sorted(t[1:] for t in vocab if t.startswith("▁") and len(t) > 3
+                             and t[1:].isalpha() and t[1:].islower()))
 
 
 def _after_opening(text: str, pos: int) -> bool:

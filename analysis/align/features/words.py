@@ -4,9 +4,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-
 from analysis.lexicons import load_lexicon
+from analysis.segment.nltk_parts import snowball_stemmer
 
 # A word: an acronym with periods ("U.S."), or letters/digits joined by apostrophes, hyphens, periods
 # or commas between digits ("Kyiv’s", "al-Saud", "2.06", "1,000").
@@ -14,7 +13,7 @@ WORD = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:-(?:[A-Za-z]\.){2,}|(?:[’'\-]|(?<
                   re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s?$", re.IGNORECASE)
 
-_STEMMER = SnowballStemmer("english")
+_STEMMER = snowball_stemmer("english")
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,111 @@
+"""A small on-disk cache for tables that are slow to build from files that rarely change.
+
+Used at start-up for what would otherwise be parsed on every run (the CMU syllable table, the
+embedding model's list of common words): the first run builds the table and stores it; later runs
+read it back in a few milliseconds.
+
+Safe by construction:
+
+* keyed by what the table is built from: the caller gives a key naming the source file's path,
+  size and modification time (``file_key``) or a digest of its content (``digest``) plus a format
+  version; the file name and a header both carry the key, so a changed source, a reinstalled
+  library or a new format simply misses and rebuilds;
+* the stored payload is plain text that the caller parses (never pickle or marshal), preceded by
+  its own BLAKE2 digest: a truncated, damaged or foreign file is ignored and rebuilt;
+* written to a temporary file in the same folder and renamed into place, so a reader never sees a
+  half-written file, and two processes building at once both end with a whole one;
+* any error reading or writing (read-only home, full disk) falls back to building in memory.
+
+Where: ``$PARALLAX_CACHE_DIR``, else ``$XDG_CACHE_HOME/parallax``, else ``~/.cache/parallax``.
+``PARALLAX_CACHE=off`` turns it off (the tables are then built on every run).
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Callable
+
+MAGIC = b"parallax-cache 1\n"
+_DIGEST_BYTES = 16
+
+
+def cache_dir() -> Path | None:
+    """The cache folder, or None when caching is turned off."""
+    if os.environ.get("PARALLAX_CACHE", "").lower() in ("off", "0", "no", "false"):
+        return None
+    explicit = os.environ.get("PARALLAX_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "parallax"
+
+
+def file_key(path: str | os.PathLike) -> str:
+    """A cheap key for a bundled data file: its path, size and modification time (a changed or
+    reinstalled file misses); "missing" when it cannot be read."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return f"missing {path}"
+    return f"{os.fspath(path)} {info.st_size} {info.st_mtime_ns}"
+
+
+def digest(data: bytes | str) -> str:
+    """A short content digest for cache keys."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    return hashlib.blake2b(raw, digest_size=_DIGEST_BYTES).hexdigest()
+
+
+def cached_text(name: str, key: str, build: Callable[[], str]) -> str:
+    """The text ``build()`` returns, stored under ``name`` for this ``key`` (any string that changes
+    whenever the result would: a content digest plus a format version)."""
+    folder = cache_dir()
+    if folder is None:
+        return build()
+    path = folder / f"{name}-{digest(key)}.txt"
+    header = MAGIC + key.encode("utf-8") + b"\n"
+    stored = _read(path, header)
+    if stored is not None:
+        return stored
+    text = build()
+    _write(path, header, text)
+    return text
+
+
+def _read(path: Path, header: bytes) -> str | None:
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    if not data.startswith(header) or len(data) < len(header) + 2 * _DIGEST_BYTES + 1:
+        return None
+    rest = data[len(header):]
+    expected, payload = rest[:2 * _DIGEST_BYTES], rest[2 * _DIGEST_BYTES + 1:]
+    if expected.decode("ascii", "replace") != digest(payload):
+        return None             # damaged or truncated: rebuild
+    try:
+        return payload.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _write(path: Path, header: bytes, text: str) -> None:
+    payload = text.encode("utf-8")
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=path.name + ".", suffix=".tmp", dir=path.parent)
+        with os.fdopen(fd, "wb") as f:
+            f.write(header + digest(payload).encode("ascii") + b"\n" + payload)
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass                    # no cache this time; the table was built in memory anyway
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass

