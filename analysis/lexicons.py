@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Mapping
 
 from analysis.resources import lexicon_dir
@@ -27,7 +27,14 @@ class Lexicon:
     name: str
     header: Mapping[str, str]
     entries: Mapping[str, str]      # term -> label ("" when the file gives none)
-    pattern: re.Pattern[str]        # whole-word, case-insensitive, longest term first
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Whole-word, case-insensitive, longest term first; compiled on first use (lists read
+        only for their entries, such as the stopwords, never pay for it)."""
+        if not self.entries:
+            return re.compile(r"(?!x)x")
+        return re.compile(rf"(?<![\w-])(?:{trie_pattern(self.entries)})(?![\w-])", re.IGNORECASE)
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every match in ``text`` as (start, end, term, label), offsets into ``text``."""
@@ -56,9 +63,7 @@ def parse_lexicon(name: str, raw: str) -> Lexicon:
     missing = [k for k in REQUIRED_HEADER_KEYS if k not in header]
     if missing:
         raise ValueError(f"lexicon {name}: header lacks {', '.join(missing)}")
-    pattern = re.compile(rf"(?<![\w-])(?:{trie_pattern(entries)})(?![\w-])", re.IGNORECASE) if entries \
-        else re.compile(r"(?!x)x")
-    return Lexicon(name, header, entries, pattern)
+    return Lexicon(name, header, entries)
 
 
 def _units(term: str) -> list[str]:

@@ -53,13 +53,18 @@ def display_name(path: str | os.PathLike[str]) -> str:
 class ArticleSnapshot:
     """The session's articles read on the GUI thread, for ``load_articles`` on a worker thread.
 
-    ``analysis.session.load_articles`` only calls ``articles(include_excluded)`` and
-    ``stored_source_sha1(id)``; an SQLite connection must not cross threads, so we hand it this.
+    ``analysis.session.load_articles`` only calls ``articles(include_excluded)``,
+    ``stored_source_sha1(id)`` and ``setting(key)`` (the outlet names the editor gave); an SQLite
+    connection must not cross threads, so we hand it this.
     """
 
     def __init__(self, session: Session) -> None:
         self.items = session.articles(include_excluded=True)
         self.sha1 = {a.id: session.stored_source_sha1(a.id) for a in self.items}
+        self.settings = session.settings()
+
+    def setting(self, key: str, default=None):
+        return self.settings.get(key, default)
 
     def articles(self, include_excluded: bool = True) -> list[SessionArticle]:
         return [a for a in self.items if include_excluded or not a.excluded]

@@ -3,7 +3,9 @@
 Stages, one module each: ``source`` (what was given; files read within the size limit), ``fetch``
 (URLs), ``decode`` (bytes to text), ``normalize`` (Unicode and whitespace, before any offset exists),
 ``html`` (article body and page metadata), ``clean`` with ``furniture`` and ``markdown`` (page
-furniture out, each removal kept), ``metadata`` (dates, outlet rules, precedence), ``language``.
+furniture out, each removal kept), ``metadata`` (dates, title suffixes, fall-backs, precedence),
+``outlets`` (outlet names from the outlets table, page metadata and the text's cues), ``sidecar``
+(``story.txt.meta`` / ``.json`` beside a file), ``language``.
 """
 from __future__ import annotations
 
@@ -12,13 +14,14 @@ import re
 
 from analysis import constants as C
 from analysis.errors import IngestError
-from analysis.ingest import metadata
+from analysis.ingest import metadata, outlets
 from analysis.ingest.clean import clean
 from analysis.ingest.decode import decode_bytes
 from analysis.ingest.fetch import fetch
 from analysis.ingest.html import declared_charset, extract_page, looks_like_html
 from analysis.ingest.language import detect_language
 from analysis.ingest.normalize import normalize_text
+from analysis.ingest.sidecar import read_sidecar
 from analysis.ingest.source import Source, resolve
 from analysis.model import Article
 
@@ -57,8 +60,13 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
     _check_body(src, fmt, cleaned)
     given = {"outlet": (outlet, "given"), "title": (title, "given"),
              "date": (given_date, "given"), "author": (author, "given")}
-    values, origins = metadata.choose(given, page_found, cleaned.found,
-                                      _fallbacks(src, final_url, article_id, cleaned.text))
+    side, side_warnings = read_sidecar(src.path) if src.kind == "file" else ({}, [])
+    warnings = list(warnings) + side_warnings
+    values, origins = metadata.choose(
+        given, side, page_found, _link_outlet(src, final_url), cleaned.found,
+        _text_outlet(source_text, cleaned), _fallbacks(src, final_url, article_id, cleaned.text,
+                                                       page_found))
+    _name_outlet(values, origins, article_id)
     language, warning = detect_language(cleaned.text)
     # Imported here: the ingest stages stay usable (and testable) without loading NLTK.
     from analysis.segment import segment
@@ -139,12 +147,43 @@ def _extracted(src: Source, text: str, fmt: str, url: str | None):
     return source_text, page.found, title[0] if title else None
 
 
-def _fallbacks(src: Source, url: str | None, article_id: str, body: str) -> dict:
+def _link_outlet(src: Source, url: str | None) -> dict:
+    """The outlet of a fetched link's domain, when the outlets table knows it."""
+    name = outlets.outlet_for_host(url or src.path) if src.kind == "url" else None
+    return {"outlet": (name, "domain of the link")} if name else {}
+
+
+def _text_outlet(source_text: str, cleaned) -> dict:
+    # Bylines, whatever the cleaner called them ("By Jane Doe | Reuters" reads like a photo credit).
+    bylines = [r.text for r in cleaned.removed
+               if r.reason == "byline" or r.text.lstrip().lower().startswith("by ")]
+    found = outlets.text_outlet(source_text, bylines, cleaned.text)
+    return {"outlet": found} if found else {}
+
+
+def _fallbacks(src: Source, url: str | None, article_id: str, body: str, page_found: dict) -> dict:
     found = {"title": (metadata.title_from_text(body), "first words of the text (no title found)")}
     if src.kind == "url":
         found["outlet"] = (metadata.host_name(url or src.path), "URL host name")
+    elif "host" in page_found:
+        found["outlet"] = page_found["host"]
     elif src.kind == "file":
-        found["outlet"] = metadata.outlet_from_path(src.path, article_id)
+        name, origin = metadata.outlet_from_path(src.path, article_id)
+        known = outlets.known_name(name) if origin == "file name" else None
+        found["outlet"] = (known, "file name (a known outlet)") if known else (name, origin)
     else:
         found["outlet"] = (metadata.article_label(article_id), "fallback (pasted text)")
     return found
+
+
+def _name_outlet(values: dict, origins: dict, article_id: str) -> None:
+    """Found names in the outlets table's spelling; an article no place names is called by the first
+    words of its headline (in quotes: a headline, not an outlet) rather than "Article 3"."""
+    origin = origins["outlet"]
+    if origin.startswith("fallback"):
+        label = metadata.unnamed_label(values["title"] or "")
+        if label:
+            values["outlet"] = label
+            origins["outlet"] = "no outlet named in the text: the first words of its headline"
+    elif origin != "given" and not origin.startswith("sidecar"):
+        values["outlet"] = outlets.tidy(values["outlet"])

@@ -58,7 +58,7 @@ _AGENCY = re.compile(r"(?:getty images|afp|ap|ap photo|reuters|epa|epa-efe|bloom
 
 PAREN_CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit|photo credit)s?\s*(?:by|:)\s*[^()]{1,150}"
                           r"|(?:ap|afp|reuters|epa) photo(?:/[^()]*)?)\)$", re.I)
-OUTLET_LINE = re.compile(r"^source\s*:\s*(?P<outlet>\S.*)$", re.I)
+OUTLET_LINE = re.compile(r"^(?:source|outlet)\s*:\s*(?P<outlet>\S.*)$", re.I)
 
 _LANGUAGE_NAMES = frozenset("""english français francais deutsch español espanol italiano português
 portugues русский українська українська azərbaycan azərbaycanca azerbaijani türkçe turkce polski
@@ -99,7 +99,7 @@ def is_photo_credit(line: str) -> bool:
 
 
 def outlet_line(line: str) -> str | None:
-    """The outlet named by a "Source: CNN" line, or None."""
+    """The outlet named by a "Source: CNN" or "Outlet: CNN" line, or None."""
     match = OUTLET_LINE.match(line)
     if not match or len(line.split()) > C.MAX_META_LINE_WORDS // 2:
         return None

@@ -1,8 +1,9 @@
 """Saved or fetched web pages: the article body (trafilatura) and the page's own metadata.
 
 The body comes from trafilatura, a maintained main-content extractor; metadata comes first from the
-tags publishers fill for link previews (``og:site_name``, ``og:title``, ``article:published_time``,
-``author``), read with lxml, then from trafilatura's own metadata search.  Each value carries the
+tags publishers fill for link previews (``og:title``, ``article:published_time``, ``author``; the
+outlet from ``og:site_name``, JSON-LD and the page's link as ``analysis.ingest.outlets`` decides),
+read with lxml, then from trafilatura's own metadata search.  Each value carries the
 tag it came from.
 """
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 
 from analysis.errors import IngestError
 from analysis.ingest.metadata import iso_date, split_title_suffix
+from analysis.ingest.outlets import page_host, page_outlet
 
 _DATE_NAMES = ("article:published_time", "og:article:published_time", "datepublished", "date",
                "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date",
@@ -70,8 +72,12 @@ def _meta_tags(html: str) -> dict[str, tuple[str, str]]:
         if key and tag.get("content") and key not in meta:
             meta[key] = " ".join(tag.get("content").split())
     found: dict[str, tuple[str, str]] = {}
-    if meta.get("og:site_name"):
-        found["outlet"] = (meta["og:site_name"], "og:site_name")
+    outlet = page_outlet(meta, tree)    # og:site_name, JSON-LD publisher, link domain, ... (outlets)
+    if outlet:
+        found["outlet"] = outlet
+    host = page_host(meta, tree)
+    if host:
+        found["host"] = (host, "host of the page's link")     # a fall-back, used by load_article
     _title(found, meta, tree.findtext(".//title"))
     for key in _DATE_NAMES:
         day = iso_date(meta.get(key, ""))

@@ -2,9 +2,13 @@
 
 Every found value travels as ``(value, origin)`` so that ``Article.metadata_origin`` can say how it
 was found.  Precedence, highest first, is decided in ``analysis.ingest.load_article``: explicit
-arguments, then HTML metadata, then cues in the text, then fall-backs.  An outlet is only ever taken
-from a place that names the publisher (a "Source:" line, a title suffix, ``og:site_name``, the URL's
-host); a sentence that cites an outlet ("told NBC News") is never used.
+arguments (the command line, the window), a sidecar file beside the article (``sidecar``), the web
+page's metadata, a fetched link's known domain, lines of the text ("Source:"/"Outlet:", a title
+suffix, a dateline, a byline), the text's outlet cues (``outlets.text_outlet``), then fall-backs:
+the link's host, the file name (as given, or the outlets table's name when it names a known outlet),
+and for an article nothing names, the first words of its headline in quotes.  An outlet is only ever
+taken from a place that names the publisher; a sentence that cites an outlet ("told NBC News") is
+never used.
 """
 from __future__ import annotations
 
@@ -89,6 +93,34 @@ def outlet_from_path(path: str, article_id: str) -> tuple[str, str]:
 def article_label(article_id: str) -> str:
     number = re.sub(r"\D", "", article_id)
     return f"Article {number}" if number else "Article"
+
+
+_LABEL_TRAILING = frozenset("""a an the and or but of for to in on at by with from as into over after
+before about against between without amid""".split())
+_LABEL_STOP = re.compile(r"[:;|–—]|\s-\s")
+
+
+def unnamed_label(title: str) -> str | None:
+    """How to call an article no place names: the first words of its headline, in quotes and cut
+    after at most ``UNNAMED_LABEL_MAX_CHARS`` characters at a word ("“Ukraine Peace Talks…”"), so
+    that "“Momentum Builds…” leaves out ..." can be recognised where "Article 1" could not; None
+    for an empty title.  The quotes keep it from passing for an outlet's name."""
+    head = _LABEL_STOP.split(title.strip().rstrip("…"), maxsplit=1)[0].strip()
+    words = head.split()
+    if not words:
+        return None
+    picked = [words[0]]
+    for word in words[1:]:
+        if len(" ".join(picked + [word])) > C.UNNAMED_LABEL_MAX_CHARS:
+            break
+        picked.append(word)
+    while len(picked) > 1 and picked[-1].lower() in _LABEL_TRAILING:
+        picked.pop()
+    label = " ".join(picked).rstrip(",;:")
+    if label.endswith(".") and not re.search(r"(?:\b[A-Za-z]\.){2,}$", label):
+        label = label[:-1]          # a full stop, not the period of "U.S."
+    cut = len(picked) < len(words) or head != title.strip()
+    return f"“{label}{'…' if cut else ''}”"
 
 
 def title_from_text(text: str) -> str:

@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from analysis.model import Article, Comparison
+from analysis.session.names import remembered_outlets, with_remembered_outlets
 from analysis.session.records import SessionArticle, sha1_text
 from analysis.session.store import Session
 from analysis.vocabulary.reviews import NOT_REVIEWED, VERDICTS, Review
@@ -32,9 +33,11 @@ def _load_one(item: SessionArticle, stored_sha1: str | None) -> Article:
 
 def load_articles(session: Session, include_excluded: bool = False) -> list[Article]:
     """The session's articles as analysis Articles, in the editor's order (excluded ones left out
-    unless asked), ready for ``analysis.compare``.  Ingest errors (IngestError) propagate."""
-    return [_load_one(item, session.stored_source_sha1(item.id))
-            for item in session.articles(include_excluded=include_excluded)]
+    unless asked), with the outlet names the editor gave their texts, ready for
+    ``analysis.compare``.  Ingest errors (IngestError) propagate."""
+    articles = [_load_one(item, session.stored_source_sha1(item.id))
+                for item in session.articles(include_excluded=include_excluded)]
+    return with_remembered_outlets(articles, remembered_outlets(session))
 
 
 def _review_dict(review: Review) -> dict[str, Any]:

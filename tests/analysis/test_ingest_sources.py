@@ -36,7 +36,9 @@ def test_str_path_and_path_object_are_files():
 def test_multi_line_string_is_pasted_text():
     article = load_article(BODY)
     assert (article.source_kind, article.path, article.text) == ("paste", None, BODY.strip())
-    assert article.outlet == "Article 1" and article.metadata_origin["outlet"] == "fallback (pasted text)"
+    # Nothing names the outlet: the article is called by its first words, in quotes.
+    assert article.outlet == "“" + " ".join(BODY.split()[:2]) + "…”"
+    assert article.metadata_origin["outlet"].startswith("no outlet named")
 
 
 def test_single_line_text_needs_kind_paste():
@@ -173,10 +175,17 @@ def test_date_argument_accepts_dates_and_refuses_nonsense():
 
 
 def test_readable_file_name_is_the_last_resort_outlet(tmp_path):
+    path = tmp_path / "The_clarion-daily.txt"
+    path.write_text(BODY)
+    article = load_article(path)
+    assert (article.outlet, article.metadata_origin["outlet"]) == ("The clarion daily", "file name")
+
+
+def test_a_file_name_that_names_a_known_outlet_gets_its_name(tmp_path):
     path = tmp_path / "bbc_news.txt"
     path.write_text(BODY)
     article = load_article(path)
-    assert (article.outlet, article.metadata_origin["outlet"]) == ("bbc news", "file name")
+    assert (article.outlet, article.metadata_origin["outlet"]) == ("BBC News", "file name (a known outlet)")
 
 
 def test_markdown_file(tmp_path):

@@ -62,7 +62,7 @@ def test_the_september_meeting_is_another_event(comparison):
     assert "names Friedrich Merz as Germany Chancellor where the others name Olaf Scholz" \
         in event["a5"].evidence
     assert not any("Merz" in event[a].evidence for a in SAME_EVENT)
-    assert any("Article 5 (a5) is on another event (event 2" in n for n in comparison.notes)
+    assert any("“With the United…” (a5) is on another event (event 2" in n for n in comparison.notes)
 
 
 def test_an_article_about_another_event_joins_no_fact_and_no_omission(comparison):
@@ -169,7 +169,8 @@ def test_each_omission_is_a_finding_with_evidence(comparison):
     found = {(f.fact, f.articles[0]): f for f in comparison.findings if f.kind == "omission"}
     assert set(found) == {(o.fact, o.article) for o in comparison.omissions}
     riyadh = found[(_fact_holding(comparison, "a1.s2").id, "a3")]
-    assert riyadh.evidence.startswith("Article 3 does not report a fact that 3 other outlets carry")
+    assert riyadh.evidence.startswith("“Ukraine Peace Talks…” does not report a fact that 3 other "
+                                      "outlets carry")
     assert "Searched its text for" in riyadh.evidence and "“Rubio”" in riyadh.evidence
     assert {s.article for s in riyadh.spans} == {"a1", "a2", "a4"}
 

@@ -89,8 +89,8 @@ def test_two_unrelated_articles_share_no_event():
 def test_identical_duplicates_are_named_and_left_out(seed_articles):
     copy = load_article(seed_articles[1].path, article_id="a6")
     c = compare([*seed_articles[:4], copy])
-    assert "Article 6 (a6) is an identical copy of Article 2 (a2); it is left out of the alignment." \
-        in c.notes
+    assert "“Russia and U.S.…” (a6) is an identical copy of “Russia and U.S.…” (a2); it is left out of " \
+        "the alignment." in c.notes
     assert "a6" not in {e.article for e in c.event}
     assert not [f for f in c.facts if "a6" in f.articles]
     assert not [o for o in c.omissions if o.article == "a6" or "a6" in o.covered_by]
