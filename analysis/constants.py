@@ -71,13 +71,32 @@ CANDIDATE_NEIGHBOURS = 8                    # nearest other-article sentences pe
 CANDIDATE_MAX_POSTING = 8                   # sentences; longer entity/stem postings give no pairs
 CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour search (memory ~ 512 x n)
 
+# Same-fact probability of two claims = sigmoid(bias + sum of weight * feature); features in
+# analysis/align/samefact.py.  Logistic fit on MRPC train (4 folds of 5): python main.py bench facts --fit
+SAME_FACT_CLOSE_WORD = 0.5                  # word-embedding cosine 0-1 below which two words are not close
+SAME_FACT_BIAS = -6.180                      # logit
+SAME_FACT_WEIGHTS = {                       # logit per unit of each feature (see samefact.FEATURES)
+    "cosine": 0.678, "content": 2.671, "overlap": 0.041, "soft_high": 0.205, "soft_low": -1.352,
+    "ngram1_high": 1.812, "ngram1_low": 3.175, "ngram2_high": -0.851, "ngram2_low": 1.274,
+    "ngram3_high": -2.193, "ngram3_low": -0.545, "predicate": -0.047, "entity": -0.210,
+    "entity_extra": 0.040, "number": 0.256, "date": -0.139, "extra_low": -0.051, "extra_high": -0.622,
+    "length_ratio": 2.042, "characters": 4.798,
+}
+
 # --- align --------------------------------------------------------------------------------------
-LINK_MIN_SIMILARITY = 0.40                  # similarity 0-1; weaker links never join two sentences
-MERGE_MIN_MEAN_SIMILARITY = 0.40            # similarity 0-1; mean over cross-article member pairs
-MAX_SENTENCES_PER_OUTLET = 2                # sentences of one article in one fact
-MUTUAL_RANK = 2                             # a link must be among both sentences' best N in the other article
+LINK_MIN_SIMILARITY = 0.40                  # link score 0-1 (similarity + lede bonus); weaker links join nothing
+MERGE_MIN_MEAN_SIMILARITY = 0.35            # similarity 0-1; mean over cross-article member pairs of a merge
+MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
+MUTUAL_RANK = 2                             # a link must be among both claims' best N in the other article
+LEDE_SENTENCES = 2                          # sentences; the top of a story, where the event itself is told
+LEDE_LINK_BONUS = 0.10                      # link score added when both claims lie in their stories' ledes
+SAME_FACT_MIN_PROBABILITY = 0.02            # same-fact probability 0-1 (samefact); below it a link is vetoed
 MAX_FACT_MEMBERS_CHECKED = 12               # members per side scored when checking a merge
 MIN_FACT_WORDS = 6                          # words; shorter sentences (headings, labels) join no fact
+CLAIM_MIN_WORDS = 4                         # words on each side of a cut; a shorter clause stays joined
+CLAIM_SUBJECT_MAX_WORDS = 6                 # words before a clause's finite verb (its subject) after a connector
+CLAIM_MIN_CORE_WORDS = 3                    # words; an attribution frame is left out of a claim's core only
+                                            # when at least this many words remain
 FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label before it is cut at a word
 
 # --- event --------------------------------------------------------------------------------------

@@ -112,9 +112,20 @@ class Article:
 
 @dataclass(frozen=True)
 class FactMember:
-    """The sentences (ids, in text order) by which one article reports one fact."""
+    """How one article reports one fact: the sentences (ids, in text order) that hold it and the
+    claims, the parts of those sentences that state it (spans in text order; a compound sentence
+    holds several claims, so one sentence may belong to several facts).  ``claims`` is empty only
+    for members built by hand from sentence ids; then the whole sentences are the claims."""
     article: str
     sentences: tuple[str, ...]
+    claims: tuple[Span, ...] = ()
+
+    def spans(self, article: Article) -> tuple[Span, ...]:
+        """The claims, or the whole sentences when the member has no claim spans."""
+        if self.claims:
+            return self.claims
+        return tuple(Span(self.article, s.start, s.end)
+                     for s in sorted((article.sentence(i) for i in self.sentences), key=lambda s: s.start))
 
 
 @dataclass(frozen=True)

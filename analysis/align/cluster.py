@@ -1,17 +1,17 @@
-"""Fact alignment: group sentences of different articles that report the same fact.
+"""Fact alignment: group claims of different articles that report the same fact.
 
-Input is a list of scored links between sentences of *different* articles (from the candidate index
-and the similarity score) and a scoring function for pairs the index did not propose.  Output is a
-list of clusters, each a set of sentence keys ``(article id, sentence index)``.
+Input is a list of scored links between claims of *different* articles (from the candidate index
+and the score) and a scoring function for pairs the index did not propose.  Output is a list of
+clusters, each a set of claim keys ``(article id, claim index)``.
 
 The method is constrained average-linkage agglomeration over the links, strongest first:
 
 * two clusters merge only if the link between them is at least ``LINK_MIN_SIMILARITY`` and the mean
   similarity over all their cross-article member pairs is at least ``MERGE_MIN_MEAN_SIMILARITY``, so a
   chain of near-misses cannot drift into one giant "fact";
-* a cluster holds at most ``MAX_SENTENCES_PER_OUTLET`` sentences of one article (one long sentence may
-  match two short ones elsewhere); pairs within one article are not scored, so two sentences of one
-  article join only through sentences of other articles that match both.
+* a cluster holds at most ``MAX_CLAIMS_PER_OUTLET`` claims of one article (one long claim may
+  match two short ones elsewhere); pairs within one article are not scored, so two claims of one
+  article join only through claims of other articles that match both.
 
 Cost: one union-find pass over the links, sorted — O(L log L) for L links; the mean-similarity check
 only looks at the small clusters involved.  With a candidate index L grows linearly with sentences.
@@ -23,14 +23,14 @@ from typing import Callable, Iterable
 
 from analysis.constants import (
     LINK_MIN_SIMILARITY,
+    MAX_CLAIMS_PER_OUTLET,
     MAX_FACT_MEMBERS_CHECKED,
-    MAX_SENTENCES_PER_OUTLET,
     MERGE_MIN_MEAN_SIMILARITY,
     MUTUAL_RANK,
 )
 
-Key = tuple[str, int]                       # (article id, sentence index)
-Link = tuple[Key, Key, float]               # two sentences of different articles, similarity 0-1
+Key = tuple[str, int]                       # (article id, claim index)
+Link = tuple[Key, Key, float]               # two claims of different articles, score 0-1
 
 
 @dataclass
@@ -84,7 +84,7 @@ def _mean_cross_similarity(a: _Cluster, b: _Cluster, score: Callable[[Key, Key],
 def _fits(a: _Cluster, b: _Cluster) -> bool:
     # Only articles in both can break the limit: each cluster already respects it on its own.
     small, large = (a, b) if len(a.per_article) <= len(b.per_article) else (b, a)
-    return all(n + large.count(art) <= MAX_SENTENCES_PER_OUTLET for art, n in small.per_article.items())
+    return all(n + large.count(art) <= MAX_CLAIMS_PER_OUTLET for art, n in small.per_article.items())
 
 
 def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> list[list[Key]]:

@@ -1,8 +1,10 @@
-"""Turn sentence clusters into ``Fact`` records: stable ids, readable labels, narrative order.
+"""Turn claim clusters into ``Fact`` records: stable ids, readable labels, narrative order.
 
-A fact's id depends only on the text of its member sentences (sorted), so the same articles give the
-same ids on every run.  Facts are ordered by where the outlets place them on average (relative
-position in each article), so the fact grid reads like the story.
+A cluster is a list of claim keys ``(article id, claim index)``.  Each member lists the sentences
+that hold its claims and the claims' spans.  A fact's id depends only on the text of its member
+claims (sorted), so the same articles give the same ids on every run.  Facts are ordered by where
+the outlets place them on average (relative position in each article), so the fact grid reads like
+the story.
 """
 from __future__ import annotations
 
@@ -10,10 +12,11 @@ from typing import Callable, Mapping, Sequence
 
 import numpy as np
 
+from analysis.align.claims import Claim
 from analysis.constants import FACT_LABEL_MAX_CHARS
 from analysis.model import Article, Fact, FactMember, stable_id
 
-Key = tuple[str, int]
+Key = tuple[str, int]                       # (article id, claim index)
 
 
 def label_for(text: str, limit: int = FACT_LABEL_MAX_CHARS) -> str:
@@ -54,29 +57,35 @@ def _cohesion(members: Sequence[Key], sims: np.ndarray) -> float:
 
 
 def build_facts(clusters: Sequence[Sequence[Key]], articles: Mapping[str, Article],
-                order: Sequence[str], similarities: Callable[[Sequence[Key]], np.ndarray]) -> list[Fact]:
-    """Facts from clusters; ``order`` is the article order used for members; ``similarities(keys)``
-    is the matrix of similarities between the given sentences (``similarity.score_matrix``), so a
-    large fact is scored in one step rather than pair by pair."""
+                claims: Mapping[str, Sequence[Claim]], order: Sequence[str],
+                similarities: Callable[[Sequence[Key]], np.ndarray]) -> list[Fact]:
+    """Facts from clusters of claims; ``order`` is the article order used for members;
+    ``similarities(keys)`` is the matrix of similarities between the given claims
+    (``similarity.score_matrix``), so a large fact is scored in one step rather than pair by pair."""
     position = {a: i for i, a in enumerate(order)}
     facts = []
     for members in clusters:
         members = sorted(members, key=lambda k: (position[k[0]], k[1]))
-        by_article: dict[str, list[int]] = {}
+        by_article: dict[str, list[Claim]] = {}
         for art, idx in members:
-            by_article.setdefault(art, []).append(idx)
-        fact_members = tuple(
-            FactMember(art, tuple(articles[art].sentences[i].id for i in sorted(idxs)))
-            for art, idxs in by_article.items())
-        texts = sorted(articles[a].sentences[i].text for a, i in members)
+            by_article.setdefault(art, []).append(claims[art][idx])
+        fact_members = tuple(_member(articles[art], cs) for art, cs in by_article.items())
+        texts = sorted(c.text(articles[a]) for a, cs in by_article.items() for c in cs)
         if len(by_article) > 1:
             sims = similarities(members)
             central, cohesion = _central(members, sims), _cohesion(members, sims)
         else:
             central, cohesion = members[0], 1.0
-        label = label_for(articles[central[0]].sentences[central[1]].text)
+        label = label_for(claims[central[0]][central[1]].text(articles[central[0]]))
         facts.append(Fact(stable_id("f", *texts), label, fact_members, cohesion))
     return sorted(facts, key=lambda f: _story_position(f, articles))
+
+
+def _member(article: Article, claims: Sequence[Claim]) -> FactMember:
+    ordered = sorted(claims, key=lambda c: c.start)
+    sentences = sorted({c.sentence for c in ordered})
+    return FactMember(article.id, tuple(article.sentences[i].id for i in sentences),
+                      tuple(c.span for c in ordered))
 
 
 def _story_position(fact: Fact, articles: Mapping[str, Article]) -> tuple[float, str]:

@@ -1,8 +1,10 @@
-"""The alignment stage: features -> candidate links -> clusters -> facts (glue between modules).
+"""The alignment stage: claims -> features -> candidate links -> clusters -> facts (glue).
 
-Kept apart from ``align`` (the clustering method) and ``similarity`` (the score) so each of those stays
-testable alone.  Sentences too short to state a fact (headings such as "Introduction") take part in
-no fact: see ``MIN_FACT_WORDS``.
+Kept apart from ``cluster`` (the clustering method) and ``similarity`` (the score) so each of those
+stays testable alone.  The units aligned are claims (``claims``): a compound sentence gives several.
+Sentences too short to state a fact (headings such as "Introduction") give no claim that takes part
+in a fact: see ``MIN_FACT_WORDS``.  Sentence features are kept too (``Aligned.features``): the
+same-event check reads them.
 """
 from __future__ import annotations
 
@@ -13,25 +15,34 @@ import numpy as np
 
 from analysis.align import cluster as align
 from analysis.align import facts as facts_mod
-from analysis.constants import MIN_FACT_WORDS
+from analysis.align.claims import Claim, article_claims
+from analysis.constants import (
+    LEDE_LINK_BONUS,
+    LEDE_SENTENCES,
+    LINK_MIN_SIMILARITY,
+    MIN_FACT_WORDS,
+    SAME_FACT_MIN_PROBABILITY,
+)
 from analysis.model import Article, Fact
 
-Key = tuple[str, int]
+Key = tuple[str, int]                       # (article id, claim index)
 
 
 @dataclass(frozen=True)
 class Aligned:
     articles: tuple[Article, ...]
     features: Mapping[str, tuple]           # article id -> SentenceFeatures per sentence
-    links: tuple[align.Link, ...]           # scored candidate links between usable sentences
-    usable: frozenset[Key]                  # sentences long enough to state a fact
-    score: Callable[[Key, Key], float]      # similarity of any two sentences
-    matrix: Callable[[Sequence[Key]], np.ndarray]   # similarities of many sentences at once
+    claims: Mapping[str, tuple[Claim, ...]]     # article id -> its claims, in text order
+    claim_features: Mapping[str, tuple]     # article id -> SentenceFeatures per claim (its core)
+    links: tuple[align.Link, ...]           # scored candidate links between usable claims
+    usable: frozenset[Key]                  # claims of sentences long enough to state a fact
+    score: Callable[[Key, Key], float]      # similarity of any two claims
+    matrix: Callable[[Sequence[Key]], np.ndarray]   # similarities of many claims at once
 
     def sizes(self) -> dict[str, int]:
         """Each article's count of sentences long enough to state a fact."""
         out = {a.id: 0 for a in self.articles}
-        for art, _ in self.usable:
+        for art, _ in {(art, self.claims[art][i].sentence) for art, i in self.usable}:
             out[art] += 1
         return out
 
@@ -45,7 +56,7 @@ class Aligned:
         singles = [[k] for k in sorted(self.usable - clustered) if k[0] in keep]
         by_id = {a.id: a for a in self.articles}
         order = [a.id for a in self.articles]
-        return facts_mod.build_facts(clusters + singles, by_id, order, self.matrix)
+        return facts_mod.build_facts(clusters + singles, by_id, self.claims, order, self.matrix)
 
 
 def substantive_sentences(article: Article) -> list[int]:
@@ -58,27 +69,83 @@ def substantive_sentences(article: Article) -> list[int]:
             if words[i] >= MIN_FACT_WORDS and not s.text.rstrip().endswith(":")]
 
 
-def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
-    """Features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
-    from analysis.align.features import featurize, idf_table
-    from analysis.align.similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix, score_pairs
+def _usable_claims(articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]]) -> list[Key]:
+    out = []
+    for a in articles:
+        substantive = set(substantive_sentences(a))
+        out.extend((a.id, c.index) for c in claims[a.id] if c.sentence in substantive)
+    return out
 
-    feats = featurize(articles)
+
+def link_scores(pairs: Sequence[tuple], idf: Mapping[str, float], claims: Mapping[str, Sequence[Claim]],
+                whole: Mapping[Key, object] | None = None) -> np.ndarray:
+    """The score of each pair of claims that the clustering links on: ``similarities`` made
+    ``_guarded``."""
+    scores, chosen = similarities(pairs, idf, whole)
+    return _guarded(chosen, scores, idf, claims)
+
+
+def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mapping[Key, object] | None = None
+                 ) -> tuple[np.ndarray, list[tuple]]:
+    """Graded similarity of each pair of claims, and the pair of texts it was read on.
+
+    It is the similarity of the two cores, or of one core with the other whole claim when that is
+    higher: one side's speaker may be the other's actor ("Hegseth said NATO membership was not
+    realistic" / "Hegseth ruled out NATO membership"), but two attributions never meet ("..., the
+    mayor said" on both sides decides nothing)."""
+    from analysis.align.similarity import score_pairs
+    whole = whole or {}
+    variants = [list(pairs)]
+    for side in (0, 1):
+        variants.append([tuple(whole.get((p[i].article, p[i].index), p[i]) if i == side else p[i]
+                               for i in (0, 1)) for p in pairs])
+    scores = np.stack([score_pairs(v, idf) for v in variants])
+    best = scores.argmax(axis=0)
+    return scores.max(axis=0), [variants[b][i] for i, b in enumerate(best)]
+
+
+def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str, float],
+             claims: Mapping[str, Sequence[Claim]]) -> np.ndarray:
+    """Graded similarity, plus ``LEDE_LINK_BONUS`` when both claims open their stories (the top of a
+    news story reports the event itself, so two ledes usually share it), and 0 for a pair the
+    same-fact decision vetoes (``samefact`` probability below ``SAME_FACT_MIN_PROBABILITY``: same
+    names, another action; same words, other numbers or dates).  The veto is asked only of pairs
+    strong enough to link, so its cost stays small."""
+    from analysis.align.samefact import probabilities
+
+    lede = np.array([claims[fa.article][fa.index].sentence < LEDE_SENTENCES
+                     and claims[fb.article][fb.index].sentence < LEDE_SENTENCES for fa, fb in pairs])
+    out = similarities + LEDE_LINK_BONUS * lede
+    strong = np.flatnonzero(out >= LINK_MIN_SIMILARITY)
+    if strong.size:
+        vetoed = probabilities([pairs[i] for i in strong], idf) < SAME_FACT_MIN_PROBABILITY
+        out[strong[vetoed]] = 0.0
+    return out
+
+
+def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
+    """Claims, features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
+    from analysis.align.features import claim_features, featurize, idf_table
+    from analysis.align.similarity import candidate_pairs, score_matrix
+
+    sentence_feats = featurize(articles)
+    claims = {a.id: article_claims(a) for a in articles}
+    feats, whole = claim_features(articles, claims, sentence_feats)
     progress(0.3, "candidate links")
     idf = idf_table(feats)
-    usable = frozenset((a.id, i) for a in articles for i in substantive_sentences(a))
+    usable = frozenset(_usable_claims(articles, claims))
     pairs = [(fa, fb) for fa, fb in candidate_pairs(feats, idf)
              if (fa.article, fa.index) in usable and (fb.article, fb.index) in usable]
-    scores = score_pairs(pairs, idf) if pairs else []
+    scores = link_scores(pairs, idf, claims, whole) if pairs else []
     links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
                   for (fa, fb), s in zip(pairs, scores))
 
-    stems = StemWeights(idf)
-
     def score(ka: Key, kb: Key) -> float:
-        return pair_similarity(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]], idf, stems)
+        return float(similarities([(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]])], idf, whole)[0][0])
 
     def matrix(keys: Sequence[Key]) -> np.ndarray:
-        return score_matrix([feats[a][i] for a, i in keys], idf)
+        n = len(keys)
+        m = score_matrix([feats[a][i] for a, i in keys] + [whole.get(k, feats[k[0]][k[1]]) for k in keys], idf)
+        return np.maximum(m[:n, :n], np.maximum(m[:n, n:], m[n:, :n]))
 
-    return Aligned(tuple(articles), feats, links, usable, score, matrix)
+    return Aligned(tuple(articles), sentence_feats, claims, feats, links, usable, score, matrix)

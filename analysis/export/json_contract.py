@@ -159,7 +159,8 @@ def sections(comparison: Comparison, review: Mapping[str, Any] | None = None) ->
                     "cohesion": round(g.cohesion, 4), "evidence": g.evidence, "copies": list(g.copies)}
                    for g in comparison.groups],
         "facts": [{"id": f.id, "label": f.label, "cohesion": f.cohesion,
-                   "members": [{"article": m.article, "sentences": list(m.sentences)}
+                   "members": [{"article": m.article, "sentences": list(m.sentences),
+                                "claims": [{"start": c.start, "end": c.end} for c in m.claims]}
                                for m in f.members]} for f in comparison.facts],
         "omissions": (_omission(o, carriers) for o in comparison.omissions),
         "findings": (_finding(f, reviews.get(f.id), carriers) for f in comparison.findings),

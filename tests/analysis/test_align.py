@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from analysis.align.cluster import cluster_links
-from analysis.constants import LINK_MIN_SIMILARITY, MAX_SENTENCES_PER_OUTLET
+from analysis.constants import LINK_MIN_SIMILARITY, MAX_CLAIMS_PER_OUTLET, MERGE_MIN_MEAN_SIMILARITY
 
 
 def _score_from(table):
@@ -24,16 +24,17 @@ def test_weak_links_join_nothing():
 
 def test_chain_of_near_misses_does_not_drift():
     # a1.0 ~ a2.0 and a2.0 ~ a3.0, but a1.0 and a3.0 say unrelated things: the mean check refuses.
-    links = [(("a1", 0), ("a2", 0), 0.9), (("a2", 0), ("a3", 0), 0.6)]
+    near = max(LINK_MIN_SIMILARITY, 2 * MERGE_MIN_MEAN_SIMILARITY - 0.05)     # mean with a1-a3 falls short
+    links = [(("a1", 0), ("a2", 0), 0.9), (("a2", 0), ("a3", 0), near)]
     table = {(a, b): s for a, b, s in links}
     table[(("a1", 0), ("a3", 0))] = 0.0
     clusters = cluster_links(links, _score_from(table))
     assert clusters == [[("a1", 0), ("a2", 0)]]
 
 
-def test_one_long_sentence_may_match_two_short_ones_but_no_more():
-    links = [(("a1", 0), ("a2", i), 0.9 - i / 100) for i in range(4)]
+def test_one_long_claim_may_match_several_short_ones_but_no_more():
+    links = [(("a1", 0), ("a2", i), 0.9 - i / 100) for i in range(MAX_CLAIMS_PER_OUTLET + 2)]
     clusters = cluster_links(links, _score_from({(a, b): s for a, b, s in links}))
     assert len(clusters) == 1
-    assert sum(1 for k in clusters[0] if k[0] == "a2") == MAX_SENTENCES_PER_OUTLET
-    assert clusters[0] == [("a1", 0), ("a2", 0), ("a2", 1)]
+    assert sum(1 for k in clusters[0] if k[0] == "a2") == MAX_CLAIMS_PER_OUTLET
+    assert clusters[0] == [("a1", 0)] + [("a2", i) for i in range(MAX_CLAIMS_PER_OUTLET)]

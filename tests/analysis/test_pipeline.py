@@ -12,6 +12,7 @@ import json
 import pytest
 
 from analysis import compare
+from analysis.constants import MAX_CLAIMS_PER_OUTLET
 from analysis.export.json_contract import SCHEMA, dumps
 from analysis.model import Comparison
 
@@ -40,8 +41,10 @@ def _members(fact) -> dict[str, tuple[str, ...]]:
 
 
 def _fact_holding(comparison: Comparison, sentence_id: str):
-    found = [f for f in comparison.facts for m in f.members if sentence_id in m.sentences]
-    assert len(found) == 1, f"{sentence_id} is in {len(found)} facts"
+    """The one fact across outlets that holds (a claim of) the sentence."""
+    found = [f for f in comparison.facts for m in f.members
+             if sentence_id in m.sentences and len(f.members) > 1]
+    assert len(found) == 1, f"{sentence_id} is in {len(found)} facts across outlets"
     return found[0]
 
 
@@ -103,15 +106,19 @@ def test_fact_grid_shape(comparison):
     ids = [f.id for f in comparison.facts]
     assert len(ids) == len(set(ids))
     assert all(f.id.startswith("f-") and len(f.id) == 12 for f in comparison.facts)
-    by_article: dict[str, list[str]] = {}
+    by_article: dict[str, list[tuple[int, int]]] = {}
     for f in comparison.facts:
         arts = [m.article for m in f.members]
         assert len(arts) == len(set(arts))                      # one member per outlet
         for m in f.members:
-            assert 1 <= len(m.sentences) <= 2
-            by_article.setdefault(m.article, []).extend(m.sentences)
-    for art, sids in by_article.items():                        # a sentence is in one fact at most
-        assert len(sids) == len(set(sids)), art
+            assert 1 <= len(m.sentences) <= len(m.claims) <= MAX_CLAIMS_PER_OUTLET
+            article = comparison.article(m.article)
+            for c in m.claims:                                  # each claim inside a member sentence
+                assert any(article.sentence(s).start <= c.start < c.end <= article.sentence(s).end
+                           for s in m.sentences)
+            by_article.setdefault(m.article, []).extend((c.start, c.end) for c in m.claims)
+    for art, claims in by_article.items():                      # a claim is in one fact at most
+        assert len(claims) == len(set(claims)), art
     assert sum(1 for f in comparison.facts if len(f.members) > 1) >= 10
 
 

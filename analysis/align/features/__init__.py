@@ -8,6 +8,11 @@ corpus being featurized (so it depends on the corpus, like the IDF itself).  All
 distinct content words are embedded in one batched call, and entity names are resolved over the
 whole corpus ("Lavrov" in one article and "Sergey Lavrov" in another share one key).
 
+``claim_features(articles, claims, sentence_features)`` gives the same record for each claim
+(``analysis.align.claims``): words and embeddings of the claim's core, and the sentence's entities,
+dates and quantities that lie inside it (names are resolved once, on whole sentences, so a claim
+that starts mid-sentence reads "US" as a name as its sentence does).
+
 ``idf_table(features)`` gives inverse document frequencies of stems over the corpus, counting each
 sentence as a document; it is an ``IdfTable`` (a dict) whose ``default`` is the weight of a stem the
 corpus never saw.  Offsets in ``entity_spans``, ``date_spans`` and ``numbers`` point into
@@ -26,8 +31,8 @@ from analysis.align.features.quantities import Quantity, find_dates, find_quanti
 from analysis.align.features.words import content_words, stem
 from analysis.model import Article
 
-__all__ = ["IdfTable", "Quantity", "SentenceFeatures", "TextUnit", "featurize", "featurize_units",
-           "idf_table", "normalise_key"]
+__all__ = ["IdfTable", "Quantity", "SentenceFeatures", "TextUnit", "claim_features", "featurize",
+           "featurize_units", "idf_table", "normalise_key"]
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,7 @@ class SentenceFeatures:
     date_spans: tuple[tuple[str, int, int], ...] = ()   # (key, start, end)
     text: str = ""                                      # the sentence text
     paragraph: int = 0                                  # index of the paragraph that holds it
+    word_vectors: np.ndarray | None = None              # unit-norm vector of each ``content`` word
 
     def __hash__(self) -> int:  # ndarray is unhashable; a sentence id is unique in a comparison
         return hash((self.article, self.sentence))
@@ -102,8 +108,64 @@ def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
     sentence_vectors, word_vectors = vectors[:len(units)], vectors[len(units):]
     idf = _idf_of_stem_sets([{stem(w) for w in c} for c in contents])
     content_vectors = _weighted_means(contents, words, word_vectors, idf)
-    return [_features(u, c, ms, resolver, v, cv) for u, c, ms, v, cv
-            in zip(units, contents, mentions, sentence_vectors, content_vectors)]
+    rows = _word_rows(contents, words, word_vectors)
+    return [_features(u, c, ms, resolver, v, cv, wv) for u, c, ms, v, cv, wv
+            in zip(units, contents, mentions, sentence_vectors, content_vectors, rows)]
+
+
+def _word_rows(contents, words, word_vectors: np.ndarray) -> list[np.ndarray]:
+    """Per unit, the matrix of its content words' vectors (rows in word order)."""
+    index = {w: i for i, w in enumerate(words)}
+    return [word_vectors[[index[w] for w in c]] for c in contents]
+
+
+def claim_features(articles: Sequence[Article], claims: Mapping[str, Sequence],
+                   sentence_features: Mapping[str, Sequence[SentenceFeatures]]
+                   ) -> tuple[dict[str, tuple[SentenceFeatures, ...]], dict[tuple[str, int], SentenceFeatures]]:
+    """Features of every claim's core, by article id, in claim order (``index`` is the claim's
+    index in its article, ``sentence`` its sentence's id), and of the whole claim, attribution
+    included, for the claims whose core leaves an attribution out (keyed by (article, index)).
+    One batched embedding call."""
+    by_id = {a.id: a for a in articles}
+    items = [(by_id[aid], c, c.core_start, c.core_end) for aid, cs in claims.items() for c in cs]
+    items += [(by_id[aid], c, c.start, c.end) for aid, cs in claims.items() for c in cs
+              if (c.start, c.end) != (c.core_start, c.core_end)]
+    feats = _span_features(items, sentence_features)
+    n = sum(len(cs) for cs in claims.values())
+    out: dict[str, list[SentenceFeatures]] = {aid: [] for aid in claims}
+    for f in feats[:n]:
+        out[f.article].append(f)
+    whole = {(f.article, f.index): f for f in feats[n:]}
+    return {k: tuple(v) for k, v in out.items()}, whole
+
+
+def _span_features(items, sentence_features: Mapping[str, Sequence[SentenceFeatures]]) -> list[SentenceFeatures]:
+    """Features of (article, claim, start, end) spans: words and embeddings of the span, and the
+    entities, dates and quantities of its sentence that lie inside it."""
+    from analysis.align.embed import embed
+
+    texts = [a.text[s:e] for a, _, s, e in items]
+    contents = [tuple(content_words(t)) for t in texts]
+    words = sorted({w for c in contents for w in c})
+    vectors = embed(texts + words)
+    idf = _idf_of_stem_sets([{stem(w) for w in c} for c in contents])
+    content_vectors = _weighted_means(contents, words, vectors[len(texts):], idf)
+    rows = _word_rows(contents, words, vectors[len(texts):])
+    out = []
+    for (article, c, start, end), text, content, vector, cv, wv in zip(items, texts, contents, vectors,
+                                                                       content_vectors, rows):
+        sf = sentence_features[article.id][c.sentence]
+        inside = lambda s, e: start <= s and e <= end   # noqa: B023 (used at once)
+        spans = tuple(x for x in sf.entity_spans if inside(x[1], x[2]))
+        dates = tuple(x for x in sf.date_spans if inside(x[1], x[2]))
+        out.append(SentenceFeatures(
+            article=article.id, sentence=sf.sentence, index=c.index,
+            stems=tuple(stem(w) for w in content), content=content,
+            entities=frozenset(k for k, _, _ in spans), entity_spans=spans,
+            numbers=tuple(q for q in sf.numbers if inside(q.start, q.end)),
+            dates=frozenset(k for k, _, _ in dates), vector=vector, content_vector=cv,
+            date_spans=dates, text=text, paragraph=sf.paragraph, word_vectors=wv))
+    return out
 
 
 def _weighted_means(contents, words, word_vectors: np.ndarray, idf: IdfTable) -> np.ndarray:
@@ -121,7 +183,7 @@ def _weighted_means(contents, words, word_vectors: np.ndarray, idf: IdfTable) ->
 
 
 def _features(u: TextUnit, content: tuple[str, ...], mentions, resolver: EntityResolver,
-              vector: np.ndarray, content_vector: np.ndarray) -> SentenceFeatures:
+              vector: np.ndarray, content_vector: np.ndarray, word_vectors: np.ndarray) -> SentenceFeatures:
     spans = tuple(r for k, s, e in mentions for r in resolver.resolve(k, s, e))
     dates = find_dates(u.text, u.offset, u.year)
     date_skip = [(s - u.offset, e - u.offset) for _, s, e in dates]
@@ -131,7 +193,7 @@ def _features(u: TextUnit, content: tuple[str, ...], mentions, resolver: EntityR
         stems=tuple(stem(w) for w in content), content=content,
         entities=frozenset(k for k, _, _ in spans), entity_spans=spans, numbers=numbers,
         dates=frozenset(k for k, _, _ in dates), vector=vector, content_vector=content_vector,
-        date_spans=tuple(dates), text=u.text, paragraph=u.paragraph)
+        date_spans=tuple(dates), text=u.text, paragraph=u.paragraph, word_vectors=word_vectors)
 
 
 def _year(date: str | None) -> int | None:

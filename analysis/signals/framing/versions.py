@@ -1,6 +1,8 @@
 """One outlet's version of a fact, and the pair of versions that every framing rule reads.
 
-A *version* is the text of the fact's member sentences in one article, joined by a single space.
+A *version* is the text of the fact's member claims in one article (the parts of its sentences that
+state the fact: a compound sentence's other claims belong to other facts), joined by a single space;
+a member without claim spans gives its whole sentences.
 Rules work on version offsets; ``Version.spans`` maps them back to ``Article.text`` (a range that
 crosses the joint between two non-adjacent sentences becomes one span per sentence), so every
 finding's span is exact: ``article.text[span.start:span.end]``.
@@ -104,10 +106,12 @@ def build_version(article: Article, member: FactMember) -> Version | None:
     if not sentences:
         return None
     version = Version(article, tuple(s.id for s in sentences))
+    spans = sorted(member.claims, key=lambda c: c.start) if member.claims else \
+        [Span(article.id, s.start, s.end) for s in sentences]
     parts, pos = [], 0
-    for s in sentences:
-        body = article.text[s.start:s.end]
-        version.pieces.append((pos, s.start, len(body)))
+    for span in spans:
+        body = article.text[span.start:span.end]
+        version.pieces.append((pos, span.start, len(body)))
         parts.append(body)
         pos += len(body) + len(_JOINER)
     version.text = _JOINER.join(parts)
@@ -117,8 +121,19 @@ def build_version(article: Article, member: FactMember) -> Version | None:
 @lru_cache(maxsize=8192)
 def _diff(a: str, b: str) -> tuple[DiffOp, ...]:
     """``word_diff`` of two version texts, cached: when many outlets carry the same wire copy, the
-    same two texts meet again in many pairs of articles (version offsets depend on the text only)."""
+    same two texts meet again in many pairs of articles (version offsets depend on the text only).
+    Always computed in one direction (the larger text first) and mirrored, so the findings of a
+    pair do not depend on which article was given first."""
+    if a < b:
+        return tuple(_mirrored(op) for op in _diff(b, a))
     return word_diff(a, b)
+
+
+_MIRROR = {"insert": "delete", "delete": "insert"}
+
+
+def _mirrored(op: DiffOp) -> DiffOp:
+    return DiffOp(_MIRROR.get(op.tag, op.tag), op.b_start, op.b_end, op.a_start, op.a_end)
 
 
 @dataclass

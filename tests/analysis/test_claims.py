@@ -1,0 +1,108 @@
+"""Claims: compound sentences are cut into claims with exact offsets; attribution stays out of the
+match; one sentence can join two facts.  Texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.align import stage
+from analysis.align.claims import article_claims, sentence_claims
+from analysis.bench import text_article
+
+
+def _pieces(text: str) -> list[tuple[str, str]]:
+    return [(text[s:e], text[cs:ce]) for s, e, cs, ce in sentence_claims(text)]
+
+
+def test_semicolon_compound_gives_two_claims_with_exact_offsets():
+    text = "The mayor met the union on Monday; the council voted on Tuesday to approve the budget."
+    assert sentence_claims(text) == [(0, 33, 0, 33), (35, 86, 35, 86)]
+    assert text[0:33] == "The mayor met the union on Monday"
+    assert text[35:86] == "the council voted on Tuesday to approve the budget."
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("Prices rose sharply in March, while wages stayed flat across the region.",
+     "Prices rose sharply in March", "wages stayed flat across the region."),
+    ("European ministers held crisis talks in Paris on Monday as American and Russian envoys "
+     "prepare to meet in Riyadh on Tuesday.",
+     "European ministers held crisis talks in Paris on Monday",
+     "American and Russian envoys prepare to meet in Riyadh on Tuesday."),
+    ("The senator drew sharp criticism on Friday after declaring at a dinner that the plan was a "
+     "failure.", "The senator drew sharp criticism on Friday",
+     "declaring at a dinner that the plan was a failure."),
+])
+def test_clause_connectors_cut(text, first, second):
+    assert [whole for whole, _ in _pieces(text)] == [first, second]
+
+
+@pytest.mark.parametrize("text", [
+    "Apples, pears and oranges were sold at the market as well as grapes.",
+    "The board, which met in secret, approved the merger on Friday.",
+    "“We will rebuild the bridge, and we will do it this year,” the governor said.",
+    "The talks in Geneva and the vote in Brussels were both delayed.",
+])
+def test_no_cut_inside_a_clause_a_list_or_a_quote(text):
+    assert [whole for whole, _ in _pieces(text)] == [text]
+
+
+@pytest.mark.parametrize("text, core", [
+    ("The bridge will close on Friday for repairs, officials said.",
+     "The bridge will close on Friday for repairs"),
+    ("The minister told reporters that the bridge will close on Friday.",
+     "the bridge will close on Friday."),
+    ("According to the ministry, the strike hit a power plant near the border.",
+     "the strike hit a power plant near the border."),
+    ("“The plant will reopen in May,” the company said in a statement.", "The plant will reopen in May"),
+    ("The talks were useful and frank, said the spokesman.", "The talks were useful and frank"),
+])
+def test_attribution_stays_on_the_claim_but_out_of_its_core(text, core):
+    assert _pieces(text) == [(text, core)]
+
+
+def test_claims_of_an_article_point_into_its_text():
+    text = ("The council approved the budget on Tuesday; the mayor announced three new parks.\n\n"
+            "The vote followed a long debate about road repairs.")
+    article = text_article(text, "a1")
+    claims = article_claims(article)
+    assert [(c.sentence, c.index, c.text(article)) for c in claims] == [
+        (0, 0, "The council approved the budget on Tuesday"),
+        (0, 1, "the mayor announced three new parks."),
+        (1, 2, "The vote followed a long debate about road repairs.")]
+    assert all(article.text[c.start:c.end] == c.text(article) for c in claims)
+
+
+@pytest.fixture(scope="module")
+def two_outlets():
+    a = text_article("The city council approved a new budget of $2 million on Tuesday; the mayor announced "
+                     "three new parks for the river district.\n\n"
+                     "The vote followed a long debate about road repairs.", "a1")
+    b = text_article("Councillors voted on Tuesday to pass a $2 million budget after hours of debate.\n\n"
+                     "Separately, the mayor unveiled plans for three parks along the river.", "a2")
+    return a, b, stage.run([a, b], lambda *_: None).facts()
+
+
+def test_one_sentence_joins_two_facts(two_outlets):
+    a, b, facts = two_outlets
+    shared = [f for f in facts if len(f.members) == 2]
+    grid = sorted((f.member("a1").sentences, a.text[f.member("a1").claims[0].start:f.member("a1").claims[0].end],
+                   f.member("a2").sentences) for f in shared)
+    assert grid == [
+        (("a1.s1",), "The city council approved a new budget of $2 million on Tuesday", ("a2.s1",)),
+        (("a1.s1",), "the mayor announced three new parks for the river district.", ("a2.s2",)),
+    ]
+
+
+def _linked(first: str, second: str) -> bool:
+    a, b = text_article(first, "a1"), text_article(second, "a2")
+    facts = stage.run([a, b], lambda *_: None).facts()
+    return any(len(f.members) == 2 for f in facts)
+
+
+def test_an_attribution_does_not_decide_a_match():
+    # Same source, different facts: no link.
+    assert not _linked("The school on Elm Street will reopen in March after the flood, the mayor said.",
+                       "The airport runway needs new lights before the winter storms, the mayor said.")
+    # Different sources, one fact: a link.
+    assert _linked("Officials said the old bridge over the river will close on Friday for repairs.",
+                   "The old bridge over the river will close on Friday for repairs, according to the "
+                   "transport ministry.")
