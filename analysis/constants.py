@@ -85,7 +85,7 @@ SAME_FACT_WEIGHTS = {                       # logit per unit of each feature (se
 
 # --- align --------------------------------------------------------------------------------------
 LINK_MIN_SIMILARITY = 0.40                  # link score 0-1 (similarity + lede bonus); weaker links join nothing
-MERGE_MIN_MEAN_SIMILARITY = 0.35            # similarity 0-1; mean over cross-article member pairs of a merge
+MERGE_MIN_MEAN_SIMILARITY = 0.30            # similarity 0-1; mean over cross-article member pairs of a merge
 MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
 MUTUAL_RANK = 2                             # a link must be among both claims' best N in the other article
 LEDE_SENTENCES = 2                          # sentences; the top of a story, where the event itself is told
