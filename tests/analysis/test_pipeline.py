@@ -166,10 +166,15 @@ def test_a_gap_the_article_fills_in_other_words_is_no_omission(comparison):
     a2 = comparison.article("a2")
     assert a2.text[found[0].spans[0].start:found[0].spans[0].end] == _text(comparison, "a2.s18")
     assert "Zelenskyy" in found[0].data["found"]
-    # a2.s13 "Kyiv's leadership has warned that it will not agree to any peace deal ..." is in the grid
-    # without a1, and a1.s25 says it ("Ukraine would not agree to any peace deal that the country is
-    # not involved in"): its carriers share words but no specific name, so it is not reported.
+
+
+def test_a_fact_told_in_other_words_is_aligned_not_omitted(comparison):
+    # a2.s13 "Kyiv's leadership has warned that it will not agree to any peace deal ..." and a1.s25
+    # "Ukraine would not agree to any peace deal that the country is not involved in" report one
+    # fact in other words: the grid holds both, so a1 omits nothing there.
     kyiv = _fact_holding(comparison, "a2.s13")
+    assert kyiv.member("a1") is not None and kyiv.member("a1").sentences == ("a1.s25",)
+    assert "would not agree to any peace deal" in _text(comparison, "a1.s25")
     assert not [o for o in comparison.omissions if o.fact == kyiv.id and o.article == "a1"]
 
 
