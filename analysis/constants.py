@@ -91,6 +91,7 @@ MUTUAL_RANK = 2                             # a link must be among both claims' 
 LEDE_SENTENCES = 2                          # sentences; the top of a story, where the event itself is told
 LEDE_LINK_BONUS = 0.10                      # link score added when both claims lie in their stories' ledes
 SAME_FACT_MIN_PROBABILITY = 0.02            # same-fact probability 0-1 (samefact); below it a link is vetoed
+SAME_FACT_CHECK_BELOW = 0.70                # similarity 0-1; a pair at least this close (copy) is never vetoed
 MAX_FACT_MEMBERS_CHECKED = 12               # members per side scored when checking a merge
 MIN_FACT_WORDS = 6                          # words; shorter sentences (headings, labels) join no fact
 CLAIM_MIN_WORDS = 4                         # words on each side of a cut; a shorter clause stays joined

@@ -112,12 +112,14 @@ def _soft_coverage(fa: SentenceFeatures, fb: SentenceFeatures, weight) -> float:
     return float((close * w).sum() / w.sum())
 
 
+@lru_cache(maxsize=50_000)
 def _stem_tokens(text: str) -> tuple[str, ...]:
     return tuple(stem(w.lower()) for w, _, _ in scan(text))
 
 
-def _ngrams(tokens: Sequence[str], n: int) -> set[tuple[str, ...]]:
-    return {tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1)}
+@lru_cache(maxsize=150_000)
+def _ngrams(tokens: tuple[str, ...], n: int) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(tokens[i:i + n]) for i in range(len(tokens) - n + 1))
 
 
 def predicate_agreement(fa: SentenceFeatures, fb: SentenceFeatures) -> float:

@@ -21,6 +21,7 @@ from analysis.constants import (
     LEDE_SENTENCES,
     LINK_MIN_SIMILARITY,
     MIN_FACT_WORDS,
+    SAME_FACT_CHECK_BELOW,
     SAME_FACT_MIN_PROBABILITY,
 )
 from analysis.model import Article, Fact
@@ -53,7 +54,12 @@ class Aligned:
         links = [link for link in self.links if link[0][0] in keep and link[1][0] in keep]
         clusters = align.cluster_links(align.mutual_links(links), self.score)
         clustered = {k for c in clusters for k in c}
-        singles = [[k] for k in sorted(self.usable - clustered) if k[0] in keep]
+        # What no other outlet reports, one fact per sentence (its leftover claims together).
+        leftover: dict[tuple[str, int], list[Key]] = {}
+        for k in sorted(self.usable - clustered):
+            if k[0] in keep:
+                leftover.setdefault((k[0], self.claims[k[0]][k[1]].sentence), []).append(k)
+        singles = list(leftover.values())
         by_id = {a.id: a for a in self.articles}
         order = [a.id for a in self.articles]
         return facts_mod.build_facts(clusters + singles, by_id, self.claims, order, self.matrix)
@@ -95,13 +101,20 @@ def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mappin
     mayor said" on both sides decides nothing)."""
     from analysis.align.similarity import score_pairs
     whole = whole or {}
-    variants = [list(pairs)]
+    pairs = list(pairs)
+    scores = score_pairs(pairs, idf)
+    chosen = list(pairs)
     for side in (0, 1):
-        variants.append([tuple(whole.get((p[i].article, p[i].index), p[i]) if i == side else p[i]
-                               for i in (0, 1)) for p in pairs])
-    scores = np.stack([score_pairs(v, idf) for v in variants])
-    best = scores.argmax(axis=0)
-    return scores.max(axis=0), [variants[b][i] for i, b in enumerate(best)]
+        # Only pairs whose claim on this side has an attribution have another reading.
+        rows = [i for i, p in enumerate(pairs) if (p[side].article, p[side].index) in whole]
+        if not rows:
+            continue
+        other = [tuple(whole[(pairs[i][j].article, pairs[i][j].index)] if j == side else pairs[i][j]
+                       for j in (0, 1)) for i in rows]
+        for i, pair, value in zip(rows, other, score_pairs(other, idf)):
+            if value > scores[i]:
+                scores[i], chosen[i] = value, pair
+    return scores, chosen
 
 
 def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str, float],
@@ -116,7 +129,8 @@ def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str,
     lede = np.array([claims[fa.article][fa.index].sentence < LEDE_SENTENCES
                      and claims[fb.article][fb.index].sentence < LEDE_SENTENCES for fa, fb in pairs])
     out = similarities + LEDE_LINK_BONUS * lede
-    strong = np.flatnonzero(out >= LINK_MIN_SIMILARITY)
+    # Near-identical wording (one agency's copy) needs no second opinion.
+    strong = np.flatnonzero((out >= LINK_MIN_SIMILARITY) & (similarities < SAME_FACT_CHECK_BELOW))
     if strong.size:
         vetoed = probabilities([pairs[i] for i in strong], idf) < SAME_FACT_MIN_PROBABILITY
         out[strong[vetoed]] = 0.0
@@ -126,7 +140,7 @@ def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str,
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
     """Claims, features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
     from analysis.align.features import claim_features, featurize, idf_table
-    from analysis.align.similarity import candidate_pairs, score_matrix
+    from analysis.align.similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix
 
     sentence_feats = featurize(articles)
     claims = {a.id: article_claims(a) for a in articles}
@@ -140,8 +154,16 @@ def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> 
     links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
                   for (fa, fb), s in zip(pairs, scores))
 
+    stems = StemWeights(idf)
+
     def score(ka: Key, kb: Key) -> float:
-        return float(similarities([(feats[ka[0]][ka[1]], feats[kb[0]][kb[1]])], idf, whole)[0][0])
+        fa, fb = feats[ka[0]][ka[1]], feats[kb[0]][kb[1]]
+        best = pair_similarity(fa, fb, idf, stems)
+        if ka in whole:
+            best = max(best, pair_similarity(whole[ka], fb, idf, stems))
+        if kb in whole:
+            best = max(best, pair_similarity(fa, whole[kb], idf, stems))
+        return best
 
     def matrix(keys: Sequence[Key]) -> np.ndarray:
         n = len(keys)

@@ -21,7 +21,7 @@ corpus never saw.  Offsets in ``entity_spans``, ``date_spans`` and ``numbers`` p
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping, Sequence
 
 import numpy as np
@@ -127,16 +127,24 @@ def claim_features(articles: Sequence[Article], claims: Mapping[str, Sequence],
     included, for the claims whose core leaves an attribution out (keyed by (article, index)).
     One batched embedding call."""
     by_id = {a.id: a for a in articles}
-    items = [(by_id[aid], c, c.core_start, c.core_end) for aid, cs in claims.items() for c in cs]
+    # A claim that is its whole sentence reuses the sentence's features (most claims are).
+    reused: dict[tuple[str, int], SentenceFeatures] = {}
+    items = []
+    for aid, cs in claims.items():
+        sentences = by_id[aid].sentences
+        for c in cs:
+            sentence = sentences[c.sentence]
+            if (c.core_start, c.core_end) == (sentence.start, sentence.end):
+                reused[(aid, c.index)] = replace(sentence_features[aid][c.sentence], index=c.index)
+            else:
+                items.append((by_id[aid], c, c.core_start, c.core_end))
+    n = len(items)
     items += [(by_id[aid], c, c.start, c.end) for aid, cs in claims.items() for c in cs
               if (c.start, c.end) != (c.core_start, c.core_end)]
     feats = _span_features(items, sentence_features)
-    n = sum(len(cs) for cs in claims.values())
-    out: dict[str, list[SentenceFeatures]] = {aid: [] for aid in claims}
-    for f in feats[:n]:
-        out[f.article].append(f)
-    whole = {(f.article, f.index): f for f in feats[n:]}
-    return {k: tuple(v) for k, v in out.items()}, whole
+    cores = {(f.article, f.index): f for f in feats[:n]} | reused
+    out = {aid: tuple(cores[(aid, c.index)] for c in cs) for aid, cs in claims.items()}
+    return out, {(f.article, f.index): f for f in feats[n:]}
 
 
 def _span_features(items, sentence_features: Mapping[str, Sequence[SentenceFeatures]]) -> list[SentenceFeatures]:
