@@ -39,6 +39,7 @@ class Document(QObject):
         self.excluded: set[str] = set()
         self.reference: str | None = None
         self.comparison: Comparison | None = None
+        self.compared_with: str | None = None   # an article whose event group the editor compares
         self.epoch = 0                  # bumped when the articles are replaced wholesale
         self._next = 1
 
@@ -108,6 +109,7 @@ class Document(QObject):
         self.excluded = set(excluded) & set(ids)
         self.reference = reference if reference in ids else (ids[0] if ids else None)
         self.comparison = None
+        self.compared_with = None
         numbers = [int(i[1:]) for i in ids if i[:1] == "a" and i[1:].isdigit()]
         self._next = max(numbers, default=0) + 1
         settle_heap()
@@ -161,6 +163,12 @@ class Document(QObject):
             self.reference = article_id
             self.layoutChanged.emit()
             self.comparisonChanged.emit()
+
+    def compare_event_of(self, article_id: str | None) -> None:
+        """Compare the event group that holds ``article_id`` (None: the largest); a re-run."""
+        if article_id != self.compared_with:
+            self.compared_with = article_id
+            self.articlesChanged.emit()
 
     def set_comparison(self, comparison: Comparison | None) -> None:
         self.comparison = comparison

@@ -17,12 +17,13 @@ log = logging.getLogger(__name__)
 ANALYSIS_DELAY_MS = 150     # batch quick edits (several toggles) into one analysis
 
 
-def compare_job(articles: list[Article], progress) -> Comparison:
+def compare_job(articles: list[Article], progress, event: str | None = None) -> Comparison:
     """Runs in the engine process (``gui.worker.PROCESS_JOBS``), or on a pool thread without one:
     the analysis plus the look-up tables the views need, so that building them (word counts, the
-    omission map: large with fifty outlets) never stalls the GUI thread."""
+    omission map: large with fifty outlets) never stalls the GUI thread.  ``event``: an article
+    whose event group is compared (the editor's choice in the Outlets pane), default the largest."""
     from analysis import compare
-    comparison = compare(articles, progress=progress)
+    comparison = compare(articles, progress=progress, event=event)
     prepare(comparison)
     return comparison
 
@@ -74,7 +75,8 @@ class AnalysisController(Controller):
                          "(Ctrl+O, Ctrl+Shift+V or Ctrl+L).")
         self.started_at = time.perf_counter()
         self.ui.status.set_busy(True, "analysing")
-        self.runner.submit(compare_job, list(included))
+        chosen = doc.compared_with if doc.compared_with in {a.id for a in included} else None
+        self.runner.submit(compare_job, list(included), event=chosen)
 
     def reanalyse(self) -> None:
         self.timer.stop()

@@ -1,6 +1,6 @@
 """The outlets list: one row per article the user added (excluded ones greyed, with a checkbox).
 
-Columns: outlet (colour chip, ★ for the reference, ⚠ when the engine thinks it covers another event),
+Columns: outlet (colour chip, ★ for the reference, ⚠ when it is on another event than the compared one),
 title, date, words, reading grade, sentiment.  Editing the outlet cell renames it; unticking the
 checkbox excludes the article.  Both go through the Document, never straight to the data.
 """
@@ -200,8 +200,10 @@ class ArticlesModel(QAbstractTableModel):
         if a.id in self.doc.excluded:
             lines.append("Excluded from the comparison")
         if event is not None:
-            lines.append(f"Same-event score {event.score:.2f}"
-                         + ("" if event.same_event else " — may cover another event"))
+            groups = self.doc.comparison.groups if self.doc.comparison is not None else ()
+            where = f"event {event.group[1:]} of {len(groups)}" if len(groups) > 1 else "the event"
+            lines.append(f"On {where}" + (", compared" if event.same_event else
+                                          ", not compared (see Events below to compare it)"))
             if event.evidence:
                 lines.append(event.evidence)
         if a.removed:

@@ -1,7 +1,11 @@
-"""The outlets dock: the article list with its colour chips, and a context menu of article actions.
+"""The outlets dock: the article list with its colour chips, and a context menu of article actions;
+below it, when the articles cover several events, the event groups with their articles (Enter or
+"Compare this event" compares the group under the cursor).
 
 The list is a view over ``ArticlesModel``; every change goes through the window's actions, so the same
-commands are in the menu bar, the palette and here.
+commands are in the menu bar, the palette and here.  The events list is a view over
+``EventGroupsModel``; choosing a group goes through the Document (``compare_event_of``), which asks
+for a re-run.
 """
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 
 from ..document import Document
 from ..models.articles import ArticlesModel
+from ..models.events import ARTICLE_ROLE, EventGroupsModel
 
 
 class ArticlesPanel(QWidget):
@@ -48,7 +53,45 @@ class ArticlesPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
+        self._events_view()
+        layout.addWidget(self.events)
         self.setFocusProxy(self.view)
+
+    def _events_view(self) -> None:
+        self.events_model = EventGroupsModel(self.doc, self)
+        self.events = QTreeView()
+        self.events.setObjectName("eventsView")
+        self.events.setAccessibleName("Events")
+        self.events.setModel(self.events_model)
+        self.events.setUniformRowHeights(True)
+        self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.events.header().setStretchLastSection(False)
+        self.events.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.events.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.compare_event_action = QAction("Compare this event", self.events)
+        self.compare_event_action.setToolTip("Align and compare the articles of the event under the cursor")
+        self.compare_event_action.triggered.connect(self.compare_current_event)
+        self.events.addAction(self.compare_event_action)
+        self.events.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.events.activated.connect(self._event_activated)     # Enter, or a double click
+        self.doc.comparisonChanged.connect(self._show_events)     # after the model has refilled
+        self._show_events()
+
+    def _show_events(self) -> None:
+        self.events.setVisible(self.events_model.rowCount() > 1)
+        self.events.expandAll()
+
+    def compare_current_event(self) -> None:
+        """Compare the group under the cursor (a group row, or one of its articles)."""
+        index = self.events.currentIndex()
+        if index.isValid():
+            self._event_activated(index)
+
+    def _event_activated(self, index) -> None:
+        group = index.parent() if index.parent().isValid() else index
+        article = self.events_model.data(group.siblingAtColumn(0), ARTICLE_ROLE)
+        if article:
+            self.doc.compare_event_of(article)
 
     def current_id(self) -> str | None:
         index = self.view.currentIndex()
