@@ -52,6 +52,10 @@ class SessionError(ParallaxError):
     """A session file is damaged, from a newer version, locked or read-only."""
 
 
+class SessionLocked(SessionError):
+    """Another running Parallax has the session open for writing: it can still be opened read-only."""
+
+
 class OutputError(ParallaxError):
     """An output was refused (it would overwrite an input, a session, a special file...) or could
     not be written; the file that was there is kept."""

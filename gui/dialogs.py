@@ -138,6 +138,17 @@ def ask_open_session(parent: QWidget, folder: str) -> str | None:
     return path or None
 
 
+def ask_open_read_only(parent: QWidget, message: str) -> bool:
+    """Asked when the session is open in another Parallax: open it read-only here?  Tests replace it."""
+    from PySide6.QtWidgets import QMessageBox
+    box = QMessageBox(QMessageBox.Icon.Question, "Session in use", message, parent=parent)
+    read_only = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(read_only)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
 def ask_save_session(parent: QWidget, title: str, suggested: str) -> str | None:
     """A save dialog for a ``.parallax`` file: it adds the suffix itself, so the overwrite question
     it asks is about the file that will really be written."""

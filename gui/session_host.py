@@ -109,15 +109,17 @@ class SessionHost(QObject):
         return {k: r.verdict for k, r in self.reviews.items() if r.reviewed}
 
     # ---- open, create, save as, close ---------------------------------------------------------
-    def open(self, path: str | os.PathLike[str]) -> Session:
-        """Open ``path`` (writable, or read-only when it cannot be written) and make it current.
+    def open(self, path: str | os.PathLike[str], read_only: bool = False) -> Session:
+        """Open ``path`` (writable, or read-only when it cannot be written, or when ``read_only``:
+        a snapshot, for a session another Parallax is writing) and make it current.
 
-        Raises SessionError (one line) and leaves the current session as it was."""
+        Raises SessionError (one line; SessionLocked when another Parallax has it open) and leaves
+        the current session as it was."""
         p = Path(path)
         if self.session is not None and p.exists() and self.session.path.exists() \
                 and os.path.samefile(p, self.session.path):
             return self.session                       # already the current session
-        session = Session.open(p)
+        session = Session.open(p, read_only=True if read_only else None)
         self._attach(session, untitled=is_untitled_path(p))
         return session
 

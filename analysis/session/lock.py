@@ -1,10 +1,14 @@
 """One writer per session file: an exclusive lock file next to it (``NAME.parallax.lock``).
 
 The lock is an OS advisory lock (``flock`` on POSIX, ``msvcrt.locking`` on Windows) held on the
-lock file for as long as the session is open.  The OS drops it when the process ends, however it
-ends (``kill -9`` included), so a lock left by a dead process is simply taken over.  The file's
-content (pid, host, time) only serves the message shown to the user, and, where the file system
-offers no OS lock (some network shares), a liveness check of that pid on this host.
+lock file for as long as the session is open.  A lock file someone deletes by hand would let a
+second instance take a new one, so its identity is checked before every write (``verify``): the
+name must still be our file; a deleted one is taken back, and a new one of another instance
+means this instance has lost the session and must not write (one writer per session, always).
+The OS drops the lock when the process ends, however it ends (``kill -9`` included), so a lock
+left by a dead process is simply taken over.  The file's content (pid, host, time) only serves the
+message shown to the user, and, where the file system offers no OS lock (some network shares), a
+liveness check of that pid on this host.
 """
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ import os
 import socket
 from pathlib import Path
 
-from analysis.errors import SessionError
+from analysis.errors import SessionError, SessionLocked
 from analysis.session.schema import app_version, utc_now
 
 LOCK_SUFFIX = ".lock"
@@ -140,7 +144,7 @@ class SessionLock:
         if not taken:
             holder = _read_holder(fd)
             os.close(fd)
-            raise SessionError(_locked_message(self.session_path, holder))
+            raise SessionLocked(_locked_message(self.session_path, holder))
         if not _same_file(fd, self.path):
             os.close(fd)                # we locked a file its owner just deleted: start again
             return False
@@ -158,12 +162,49 @@ class SessionLock:
     def held(self) -> bool:
         return self._fd is not None
 
+    def verify(self) -> bool:
+        """Before a write: True while the lock file on disk is still ours.  A deleted lock file is
+        taken back (a new file, locked, our holder written); False when another instance has put
+        its own lock there, or the name cannot be checked."""
+        if self._fd is None:
+            return False
+        if _same_file(self._fd, self.path):
+            return True
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
+        except OSError:
+            return False                # another instance's lock file (or none can be made)
+        try:
+            taken = _os_lock(fd)
+        except OSError:
+            taken = True                # no OS locks here: the file we just made is the lock
+        if not taken:
+            os.close(fd)
+            return False
+        old, self._fd = self._fd, fd
+        os.close(old)
+        self._write_holder()
+        return True
+
+    def holder(self) -> dict:
+        """Who holds the lock file now (pid, host, since), as far as it says; {} when unreadable."""
+        try:
+            fd = os.open(self.path, os.O_RDONLY)
+        except OSError:
+            return {}
+        try:
+            return _read_holder(fd)
+        finally:
+            os.close(fd)
+
     def release(self) -> None:
-        """Delete the lock file while still holding it, then let go (see ``_same_file``)."""
+        """Delete the lock file while still holding it, then let go (see ``_same_file``).  A lock
+        file that is no longer ours (ours was deleted, another instance made a new one) is kept."""
         if self._fd is None:
             return
         try:
-            self.path.unlink()
+            if _same_file(self._fd, self.path):
+                self.path.unlink()
         except OSError:
             pass                        # Windows cannot delete an open file; the next owner reuses it
         os.close(self._fd)

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from analysis.constants import SESSION_MAX_NOTE_CHARS, SESSION_NOTE_MERGE_SECONDS, SESSION_UNDO_LIMIT
-from analysis.errors import SessionError
+from analysis.errors import SessionError, SessionLocked
 from analysis.model import Article, Finding
 from analysis.session.check import connect_readonly, inspect_header, one_line, sidecars, validate
 from analysis.session.files import (
@@ -264,6 +264,7 @@ class Session:
                 self._depth -= 1
             return
         conn.execute("BEGIN IMMEDIATE")
+        self._check_lock(conn)
         self._depth = 1
         try:
             yield
@@ -277,6 +278,22 @@ class Session:
             raise
         finally:
             self._depth = 0
+
+    def _check_lock(self, conn: sqlite3.Connection) -> None:
+        """One writer per session even when its lock file was deleted by hand: before a write, the
+        lock file must still be ours (see ``SessionLock.verify``); otherwise nothing is written and
+        this session turns read-only."""
+        if self._lock is None or self._lock.verify():
+            return
+        rollback(conn)
+        pid = self._lock.holder().get("pid")
+        who = f" (process {pid})" if pid else ""
+        self._lock.release()
+        self._lock = None
+        self.read_only_reason = (f"{self.path} was opened for writing by another Parallax{who} after its "
+                                 "lock file was removed: this change was not saved, and the session is "
+                                 "read-only here now (Save As keeps a copy)")
+        raise SessionLocked(self.read_only_reason)
 
     @contextmanager
     def batch(self, label: str = "") -> Iterator[None]:

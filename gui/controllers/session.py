@@ -11,7 +11,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMenu
 
 from analysis.constants import SESSION_SUFFIX
-from analysis.errors import SessionError
+from analysis.errors import SessionError, SessionLocked
 from analysis.model import Article
 
 from .. import dialogs, settings
@@ -69,6 +69,16 @@ class SessionController(Controller):
         self.c.review.flush_note()
         try:
             session = self.host.open(path)
+        except SessionLocked as exc:
+            # Another running Parallax writes it: reading it here is safe and often what is wanted.
+            if not dialogs.ask_open_read_only(self.ui.window, str(exc)):
+                self.ui.warn(str(exc))
+                return False
+            try:
+                session = self.host.open(path, read_only=True)
+            except SessionError as again:
+                self.ui.warn(str(again))
+                return False
         except SessionError as exc:
             self.ui.warn(str(exc))
             return False

@@ -412,10 +412,21 @@ def test_bad_session_files_give_a_message_and_stay_untouched(qtbot, session_file
         env={**os.environ, "PYTHONPATH": str(ROOT)})
     try:
         assert holder.stdout.readline().strip() == "ready"
+        asked: list[str] = []
+        monkeypatch.setattr(dialogs, "ask_open_read_only", lambda parent, message: asked.append(message) or False)
         w.articles.open_paths([str(session_file)])           # as from the command line or a drop
         assert "open in another Parallax" in w.banner.text()
         assert f"process {holder.pid}" in w.banner.text()
         assert w.host.session is None
+        assert len(asked) == 1 and f"process {holder.pid}" in asked[0]
+        # "Open read-only": the window shows it, and never writes the file the other one holds.
+        before = _snapshot(session_file)
+        monkeypatch.setattr(dialogs, "ask_open_read_only", lambda parent, message: True)
+        w.articles.open_paths([str(session_file)])
+        assert w.host.session is not None and w.host.read_only
+        assert "read-only" in w.banner.text()
+        w.session.close_session()
+        assert _snapshot(session_file) == before
     finally:
         holder.kill()
         holder.wait()
