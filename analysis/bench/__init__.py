@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
 NAMES = ("segment", "ingest", "similarity", "align", "events", "signals", "framing", "omissions", "report", "gui",
-         "sample_report", "cli")
+         "sample_report", "cli", "limits")
 NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
 
 
