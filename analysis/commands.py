@@ -19,10 +19,13 @@ EXIT_NOTHING = 2            # no usable input at all, or an output could not be 
 
 
 def _session_of(sources: Sequence[str]) -> str | None:
-    """The review-session file the sources name (it must come alone), or None."""
+    """The review-session file the sources name (it must come alone), or None.  A file named
+    ``.parallax`` counts as one whatever it holds, so that a random file or another program's
+    database of that name is told "not a Parallax session", not read as an article."""
     from analysis.ingest.source import is_regular_file
     from analysis.session import is_session_file
-    sessions = [s for s in sources if is_regular_file(s) and is_session_file(s)]
+    sessions = [s for s in sources if is_regular_file(s)
+                and (is_session_file(s) or s.lower().endswith(C.SESSION_SUFFIX))]
     if sessions and len(sources) > 1:
         raise ParallaxError("give a session file alone, not with other inputs")
     return sessions[0] if sessions else None

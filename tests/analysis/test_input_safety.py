@@ -104,3 +104,23 @@ def test_a_really_unreadable_folder(tmp_path):
         assert "permission denied" in err.getvalue()
     finally:
         folder.chmod(0o700)
+
+
+def test_a_file_named_parallax_that_is_no_session_is_named_so(tmp_path):
+    import sqlite3
+    junk = tmp_path / "junk.parallax"
+    junk.write_bytes(b"just some bytes \x00\x01\x02 of nothing" * 10)
+    other = tmp_path / "other.parallax"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    before = {p: p.read_bytes() for p in (junk, other)}
+    for path, why in ((junk, "is not a Parallax session file"),
+                      (other, "is an SQLite database of another program, not a Parallax session")):
+        err = io.StringIO()
+        assert compare_command([str(path)], None, "-", err=err) == 2
+        assert err.getvalue().splitlines()[0].startswith(f"parallax: {path} {why}")
+        err = io.StringIO()
+        assert report_command([str(path)], markdown="-", err=err) == 2
+        assert why in err.getvalue()                # before: "this is a database, not text"
+    assert {p: p.read_bytes() for p in (junk, other)} == before
