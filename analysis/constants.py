@@ -205,6 +205,16 @@ SPELLING_MAX_EDITS_LONG = 2                 # the same for a name of SPELLING_SH
 SPELLING_SHORT_WORD_LETTERS = 7             # letters; shorter names allow SPELLING_MAX_EDITS_SHORT
 SPELLING_MAX_ZIPF = 2.5                     # wordfreq Zipf; a form at least this common is a name of its own
 SPELLING_MIN_ZIPF_GAP = 1.0                 # Zipf units (x10 in frequency) the slip is rarer than the form
+EVENT_VOCABULARY_MIN_SHARE = 0.75           # share 0-1 of same-event outlets using a word family that makes
+                                            # it the event's own vocabulary ("collapsed" in a quake), not framing
+EVENT_VOCABULARY_MIN_OUTLETS = 2            # outlets; fewer never make a word the event's vocabulary
+FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to
+                                            # quote (a fragment), a longer one is the speaker's statement
+FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet has plainer words facing it
+FRAMING_WORD_FACING_MAX_WORDS = 3           # words; a longer stretch replacing a word is a rewrite, not a word
+FRAMING_SHARED_WORD_FACTOR = 0.8            # score multiplier when another outlet uses the same word too
+PASSIVE_GROUP_ITEM_BONUS = 0.05             # score added per further agentless passive in one article's row
+PASSIVE_GROUP_MAX_BONUS = 0.15              # most that further passives add to the strongest one's score
 FRAMING_EXCERPT_WORDS = 8                   # words of the other version quoted in evidence
 FRAMING_FACING_MAX_WORDS = 12               # words; a changed stretch of the other version longer than
                                             # this is too wide to name as "what it has instead"
@@ -216,7 +226,9 @@ FRAMING_BASE_SCORES = {
     "contradiction.name_slot": 0.75, "contradiction.stance": 0.7, "spelling.name": 0.3,
     "attribution.doubt": 0.75, "attribution.emotive": 0.75, "attribution.concession": 0.65,
     "attribution.assertive": 0.5, "attribution.tentative": 0.5, "attribution.neutral": 0.0,
-    "loaded.pejorative": 0.65, "loaded.dramatic": 0.6, "loaded.emotive": 0.6, "loaded.euphemism": 0.6,
+    "loaded.pejorative": 0.65, "loaded.dramatic": 0.55, "loaded.emotive": 0.55, "loaded.euphemism": 0.6,
+    "loaded.judgement": 0.65, "loaded.manner": 0.6, "loaded.reaction": 0.6, "loaded.violent": 0.65,
+    "loaded.theatre": 0.65,
     "quote.direct_vs_paraphrase": 0.45, "quote.different_words": 0.45,
     "naming.metonym": 0.5, "naming.spelling": 0.45,
     "passive.agentless": 0.45, "passive.agentless_vs_active": 0.55,

@@ -23,6 +23,7 @@ class Signals:
 def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
         progress: Callable[[float, str], None]) -> Signals:
     from analysis.signals.framing import framing_findings
+    from analysis.signals.framing.wording import word_choice_summary
     from analysis.signals.metrics import comparison_metrics
     from analysis.signals.voices import find_quotes, voice_findings, voices
 
@@ -37,5 +38,10 @@ def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str]
     findings = list(voice_findings(peers, tuple(voices(peers, peer_quotes)), peer_quotes)) \
         if len(peers) > 2 else []
     progress(0.85, "framing")
-    findings += framing_findings(facts, {a.id: a for a in peers})
+    framing = framing_findings(facts, {a.id: a for a in peers})
+    findings += framing
+    # The word choices depend on the event (its own vocabulary is not counted): per outlet, after framing.
+    for aid, summary in word_choice_summary(framing, peers).items():
+        if "tone" in metrics.get(aid, {}) and metrics[aid]["tone"]:
+            metrics[aid]["tone"]["word_choice"] = summary
     return Signals(metrics, quotes, voice_table, findings)

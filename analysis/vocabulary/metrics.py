@@ -88,6 +88,8 @@ TONE = (
     _m("tone", "passive.agentless_per_1k", "Agentless passives per 1,000 words", "per 1,000 words"),
     _m("tone", "passive.sentence_share", "Sentences with a passive", "share"),
     _m("tone", "passive.agentless_share", "Passives without agent (share)", "share"),
+    _m("tone", "word_choice.count", "Loaded word choices", "count"),
+    _m("tone", "word_choice.per_1k", "Loaded word choices per 1,000 words", "per 1,000 words"),
 )
 FAMILIES = (
     MetricFamily("tone", "rates_per_1k", "{} per 1,000 words", "per 1,000 words"),

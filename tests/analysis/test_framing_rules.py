@@ -215,3 +215,50 @@ def test_evidence_names_the_outlet():
     fact = Fact("f-t", "t", (FactMember("x1", ("x1.s1",)), FactMember("x2", ("x2.s1",))))
     [f] = [f for f in framing_findings([fact], {"x1": a, "x2": b}) if f.kind == "attribution_verb"]
     assert f.evidence.startswith("CNBC uses 'claimed'") and f.articles == ("x1", "x2")
+
+
+# --- word choice (wording.py) -------------------------------------------------------------------------
+
+def choices(found, kind="loaded_word"):
+    return [f for f in found if f.kind == kind]
+
+
+def test_the_events_own_vocabulary_is_not_loaded():
+    found, _ = run("The old bridge collapsed after the quake, and rescuers scrambled to reach it.",
+                   "The bridge collapsed in the quake on Monday.",
+                   "Officials said the bridge collapsed during the quake.")
+    terms = [(f.data["used_by"], f.data["term"]) for f in choices(found)]
+    assert terms == [("x1", "scrambled")]        # "collapsed": every outlet's word for this event
+
+
+def test_one_word_is_one_finding_listing_the_other_outlets():
+    found, arts = run("The minister slammed the reckless plan on Monday.",
+                      "The minister criticised the plan on Monday.",
+                      "The minister spoke about the plan on Monday.")
+    [reckless] = choices(found)
+    assert reckless.articles == ("x1",) and reckless.data["used_by"] == "x1"
+    assert reckless.evidence == "x1 chooses 'reckless' (pejorative word): x2 and x3 do not use it."
+    [slammed] = choices(found, "attribution_verb")
+    assert slammed.articles == ("x1", "x2", "x3") and shown(slammed, arts)[0] == ("x1", "slammed")
+    assert slammed.evidence == ("x1 chooses 'slammed' (evaluative verb of speech): x2 has 'criticised'; "
+                                "x3 has 'spoke about'.")
+    assert slammed.data["plainer"] == {"x2": "criticised", "x3": "spoke about"}
+    assert slammed.score > reckless.score - 0.1       # a plainer word facing it adds to the score
+
+
+def test_speakers_words_are_not_the_outlets_choice():
+    long_quote = "“This is a reckless and shameful plan that will hurt everyone,” the minister said."
+    fragment = "The minister called the plan “reckless” on Monday."
+    reported = "The minister said the plan was reckless and would fail."
+    plain = "The minister spoke about the plan on Monday."
+    assert not choices(run(long_quote, plain)[0])
+    assert not choices(run(reported, plain)[0])
+    [f] = choices(run(fragment, plain)[0])
+    assert f.data["in_quote"] is True and "in a quoted fragment" in f.evidence
+
+
+def test_doubt_verb_set_against_a_neutral_one():
+    found, arts = run("The minister claimed the plan would work.", "The minister said the plan would work.")
+    [f] = choices(found, "attribution_verb")
+    assert f.rule == "attribution.doubt" and shown(f, arts) == [("x1", "claimed"), ("x2", "said")]
+    assert f.data["terms"] == {"x1": "claimed", "x2": "said"}

@@ -11,6 +11,9 @@ Kinds (docs/FINDINGS.md documents each with its rule and a seed example):
 ``sentiment_shift`` (shift.py); ``contradiction`` and ``stance`` (contradictions.py); over whole
 articles rather than pairs of versions: ``spelling`` (spelling.py).
 
+One outlet's hedge, booster or graded attribution verb met in several pairs is one finding listing
+the other outlets, and one article's agentless passives are one finding (grouping.py).
+
 Ids are ``stable_id(kind, rule, <each side's article digest, version text and term>)`` with the sides
 in digest order, so the same texts give the same ids whatever the input order; a finding raised twice
 (the same pair of versions in two facts) is kept once.  Two versions with identical text and date
@@ -28,12 +31,14 @@ from analysis.model import Article, Fact, Finding
 from analysis.signals.common import language_note
 from analysis.signals.framing.common import Candidate, to_finding
 from analysis.signals.framing.contradictions import contradiction_candidates
+from analysis.signals.framing.grouping import group_passives, merge_choices
 from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
 from analysis.signals.framing.spelling import spelling_findings
 from analysis.signals.framing.structure import passive_candidates, quote_candidates
 from analysis.signals.framing.versions import Pair, Version, build_version
+from analysis.signals.framing.wording import word_choice_findings
 
 __all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
 
@@ -60,9 +65,11 @@ def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> 
                 kept = best.get(finding.id)
                 if kept is None or finding.score > kept.score:
                     best[finding.id] = finding
-    for finding in spelling_findings({aid: a for aid, a in articles.items() if english[aid]}):
+    readable = {aid: a for aid, a in articles.items() if english[aid]}
+    for finding in spelling_findings(readable) + word_choice_findings(facts, readable):
         best[finding.id] = finding
-    return sorted(best.values(), key=lambda f: (-f.score, f.kind, f.id))
+    grouped = group_passives(merge_choices(list(best.values()), articles), articles)
+    return sorted(grouped, key=lambda f: (-f.score, f.kind, f.id))
 
 
 def _same_words(a: Version, b: Version) -> bool:

@@ -61,6 +61,11 @@ def excerpt(text: str, start: int, end: int, max_words: int = FRAMING_EXCERPT_WO
     return cut + " …" if len(words) > max_words else cut
 
 
+def names_list(names: list[str]) -> str:
+    """"A", "A and B", "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def quote(term: str) -> str:
     return f"'{term}'"
 

@@ -1,15 +1,17 @@
-"""Lexicon rules: attribution verbs, loaded words, hedges, boosters and intensifiers on one pair.
+"""Lexicon rules on one pair of versions of a fact: graded attribution verbs, hedges and boosters.
 
-* ``attribution_verb``: one version attributes with a verb of a grade (doubt, emotive, concession,
-  assertive, tentative) that the other version's attribution verbs lack ("claimed" vs "said").
-  Verbs inside quotation marks are the speaker's words, not the outlet's, and are skipped.
-* ``loaded_word``, ``hedge``, ``booster``, ``intensifier``: a lexicon term that one version uses and
-  the other does not use at all.  The other version's words facing it in the diff are named in the
-  evidence; a term inside a quote, or facing nothing (extra content rather than a substitution),
-  scores lower.
+* ``attribution_verb``: one version attributes with a verb of a grade (doubt, concession, assertive,
+  tentative) that the other version's attribution verbs lack ("claimed" vs "said").  Verbs inside
+  quotation marks are the speaker's words, not the outlet's, and are skipped; only a verb facing a verb
+  of the other version in the word diff is a choice of verb.  Evaluative verbs of
+  speech ("slammed") are word choices, read in every sentence by wording.py.
+* ``hedge``, ``booster``: a lexicon term that one version uses, outside quotes, where the other version
+  has other words facing it in the diff (the same claim told without it) and no use of the term at
+  all.  The facing words are named in the evidence.  Modals and approximators ("could", "about") are
+  grammar, not hedges an outlet adds, and are left to the tone rates.
 
-A word that fired one rule is not reported again by a later one (order: attribution, loaded,
-hedge, booster, intensifier), so "lambasting" is one finding, not two.
+Loaded words and intensifiers are word choices too (wording.py).  A word that fired one rule is not
+reported again by a later one (order: attribution, hedge, booster).
 """
 from __future__ import annotations
 
@@ -65,9 +67,18 @@ def _attribution(pair: Pair, claimed: set) -> Iterator[Candidate]:
     for version in (pair.a, pair.b):
         other = pair.other(version)
         other_grades = {h.label for h in found[other.id]}
-        by_term = _group(h for h in found[version.id] if h.label != "neutral" and h.label not in other_grades)
+        by_term = _group(h for h in found[version.id] if h.label not in ("neutral", "emotive")
+                         and h.label not in other_grades)
         for term, group in by_term.items():
-            yield _attribution_candidate(pair, version, other, term, group, found[other.id], claimed)
+            if _facing_verbs(pair, version, group[0], found[other.id]):
+                yield _attribution_candidate(pair, version, other, term, group, found[other.id], claimed)
+
+
+def _facing_verbs(pair: Pair, version: Version, h: Hit, other_hits: list[Hit]) -> list[Hit]:
+    """The other version's attribution verbs facing ``h`` in the diff: only a verb set against a
+    verb ("said" / "claimed") is a choice of verb; a verb facing other words is a different sentence."""
+    facing = pair.counterpart(version, h.start, h.end)
+    return [o for o in other_hits if facing and facing[0] <= o.start and o.end <= facing[1]]
 
 
 def _attribution_candidate(pair: Pair, version: Version, other: Version, term: str, group: list[Hit],
@@ -99,17 +110,19 @@ def _attribution_candidate(pair: Pair, version: Version, other: Version, term: s
         evidence=f"{version.name} uses {quote(term)} ({grade}) {where}.",
         score=adjust(score, one_sided=match is None and pair.one_sided(version, group[0].start, group[0].end)),
         data={"term": term, "grade": grade, "other_term": other_term, "other_grade": other_grade,
-              "lexicon": "attribution_verbs"})
+              "lexicon": "attribution_verbs", "used_by": version.id})
 
 
 # --- one outlet only: loaded words, hedges, boosters, intensifiers ------------------------------------
 
 # (lexicon, kind, rule prefix, verb phrase for the evidence, what the other version lacks)
+# Modals and approximators ("could", "about 40") are grammar and precision, not a hedge an outlet adds.
+_GRAMMAR_LABELS = frozenset({"modal", "approximator"})
+# Loaded words, evaluative verbs of speech and intensifying adjectives are word choices read in every
+# sentence (wording.py), not only in aligned pairs.
 _ONE_SIDED = (
-    ("loaded", "loaded_word", "loaded", "uses the loaded word", "does not use it"),
     ("hedges", "hedge", "hedge", "hedges with", "states it without that hedge"),
     ("boosters", "booster", "booster", "boosts with", "does not add that certainty"),
-    ("intensifiers", "intensifier", "intensifier", "intensifies with", "does not intensify it"),
 )
 
 
@@ -121,6 +134,8 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
         other = pair.other(version)
         other_terms = {h.term for h in found[other.id]}
         fresh = (h for h in found[version.id] if h.term not in other_terms
+                 and h.label not in _GRAMMAR_LABELS
+                 and not version.in_quote(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
                  and not (kind == "hedge" and _inability(version.text, h)))
         for term, group in _group(fresh).items():

@@ -1,0 +1,328 @@
+"""Word choice across outlets: loaded, evaluative and intensifying words, in every sentence.
+
+A word of the word-choice lexicons (``WORD_CHOICE``, each labelled by kind of word) is *framing* when
+this outlet chose it and the event does not call for it:
+
+* **the event's vocabulary is not framing**: a word whose family (lemma, by lemminflect) is used by at
+  least EVENT_VOCABULARY_MIN_SHARE of the same-event outlets ("collapsed" in an earthquake story,
+  "tragedy" when every outlet says so) is the event's own word;
+* **the outlet's words, not its sources'**: a word inside a direct quote longer than
+  FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless"),
+  is the speaker's; a short quoted fragment (“utterly irresponsible”) is the outlet's choice of what
+  to quote and counts, at a lower score;
+* **a plainer word elsewhere is the strongest evidence**: where an aligned fact puts another outlet's
+  words facing this one in the word diff, they are named ("where New York Times has 'said'"), and a
+  facing text with no word-choice term raises the score.
+
+Every sentence is read, not only aligned ones.  One finding per outlet and word family, listing the
+other outlets (what they wrote instead, or that they do not use it): never one finding per other
+outlet.  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
+adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
+``attribution_verb`` (evaluative verbs of speech: "slammed", "scoffed").  ``word_choice_summary``
+gives per outlet the rate per 1,000 words and the words.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Mapping, Sequence
+
+from analysis.constants import (
+    EVENT_VOCABULARY_MIN_OUTLETS,
+    EVENT_VOCABULARY_MIN_SHARE,
+    FRAMING_IN_QUOTE_FACTOR,
+    FRAMING_PLAIN_COUNTERPART_BONUS,
+    FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
+    FRAMING_SHARED_WORD_FACTOR,
+    FRAMING_WORD_FACING_MAX_WORDS,
+)
+from analysis.lexicons import load_lexicon
+from analysis.model import Article, Fact, Finding, Span, stable_id
+from analysis.signals.common import count_words, per_thousand
+from analysis.signals.framing.common import base_score, names_list, quote
+from analysis.signals.framing.versions import Pair, Version, build_version
+from analysis.signals.quotemarks import direct_spans
+from analysis.signals.voices import find_quotes
+
+# lexicon -> (finding kind, rule prefix, labels flagged (None: all))
+WORD_CHOICE: dict[str, tuple[str, str, frozenset[str] | None]] = {
+    "loaded": ("loaded_word", "loaded", None),
+    "evaluative": ("loaded_word", "loaded", None),
+    "metaphors": ("loaded_word", "loaded", None),
+    "intensifiers": ("intensifier", "intensifier", frozenset({"adjective"})),
+    "attribution_verbs": ("attribution_verb", "attribution", frozenset({"emotive"})),
+}
+# How evidence names each kind of word.
+KIND_OF_WORD = {
+    "emotive": "emotive word", "pejorative": "pejorative word", "dramatic": "dramatising word",
+    "euphemism": "euphemism", "judgement": "word of judgement", "manner": "colouring adverb",
+    "reaction": "staged reaction", "violent": "violent metaphor", "theatre": "theatre metaphor",
+    "adjective": "intensifying adjective", "emotive_speech": "evaluative verb of speech",
+}
+_REPORTED = 10 ** 6        # stands for the length of a reported clause: never a short fragment
+_WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+
+
+@dataclass(frozen=True)
+class Use:
+    """One occurrence of a word-choice term in an article."""
+    start: int
+    end: int
+    term: str
+    label: str
+    lexicon: str
+    family: str
+    in_quote: bool      # inside a short quoted fragment
+
+
+@lru_cache(maxsize=65536)
+def lemma(word: str) -> str:
+    """The dictionary form of a word ("slammed" -> "slam", "fiercer" -> "fierce"), else the word."""
+    from lemminflect import getAllLemmas  # MIT; lemmas from its own shipped tables, offline
+    low = word.lower().replace("’", "'")
+    for pos in ("VERB", "NOUN", "ADJ", "ADV"):
+        found = getAllLemmas(low, pos)
+        if found:
+            return found[pos][0]
+    return low
+
+
+def family(term: str) -> str:
+    """A term's family: the lemma of each word ("took a swipe" and "taking a swipe" are one)."""
+    return " ".join(lemma(w) for w in term.split())
+
+
+_USES: dict[tuple[str, str], tuple[list[Use], frozenset[str]]] = {}
+_USES_MAX = 512
+
+
+def article_uses(article: Article) -> tuple[list[Use], frozenset[str]]:
+    """(the article's word-choice uses that are the outlet's own, every family the article uses
+    anywhere, quotes included); cached per text."""
+    key = (article.id, article.digest)
+    if key not in _USES:
+        if len(_USES) >= _USES_MAX:
+            _USES.clear()
+        _USES[key] = _scan(article)
+    return _USES[key]
+
+
+def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
+    quotes = [(q.start, q.end, count_words(article.text[q.start:q.end])) for q in direct_spans(article)]
+    # reported speech ("X said the plan was reckless") is the source's wording, told by the outlet
+    quotes += [(q.start, q.end, _REPORTED) for q in find_quotes(article) if q.kind == "reported"]
+    families = {lemma(w) for w in _WORD.findall(article.text)}
+    uses = []
+    for name, (_, _, labels) in WORD_CHOICE.items():
+        for start, end, term, label in load_lexicon(name).find(article.text):
+            fam = family(term)
+            families.add(fam)
+            if labels is not None and label not in labels:
+                continue
+            inside = [n for s, e, n in quotes if s <= start and end <= e]
+            if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
+                continue        # the speaker's word, not the outlet's
+            uses.append(Use(start, end, term, label, name, fam, bool(inside)))
+    return _without_overlaps(uses), frozenset(families)
+
+
+def _without_overlaps(uses: list[Use]) -> list[Use]:
+    """One use per stretch of text: the longest term wins ("lashed out at" over "lashed")."""
+    out: list[Use] = []
+    for u in sorted(uses, key=lambda u: (u.start, -(u.end - u.start))):
+        if out and u.start < out[-1].end:
+            continue
+        out.append(u)
+    return out
+
+
+def event_vocabulary(articles: Sequence[Article]) -> frozenset[str]:
+    """Families used by at least EVENT_VOCABULARY_MIN_SHARE of the outlets (and at least
+    EVENT_VOCABULARY_MIN_OUTLETS of them): the event's own words."""
+    counts: dict[str, int] = defaultdict(int)
+    for a in articles:
+        for fam in article_uses(a)[1]:
+            counts[fam] += 1
+    need = max(EVENT_VOCABULARY_MIN_OUTLETS, EVENT_VOCABULARY_MIN_SHARE * len(articles))
+    return frozenset(f for f, n in counts.items() if n >= need)
+
+
+# --- what the other outlets wrote instead -------------------------------------------------------------
+
+class _Facing:
+    """Versions of the facts, to find what another outlet wrote facing a word (built lazily)."""
+
+    def __init__(self, facts: Sequence[Fact], articles: Mapping[str, Article]):
+        self.articles = articles
+        self.by_sentence: dict[str, list[Fact]] = defaultdict(list)
+        for f in facts:
+            for m in f.members:
+                for sid in m.sentences:
+                    self.by_sentence[sid].append(f)
+        self._versions: dict[tuple[str, str], Version | None] = {}
+
+    def version(self, fact: Fact, article_id: str) -> Version | None:
+        key = (fact.id, article_id)
+        if key not in self._versions:
+            member = fact.member(article_id)
+            article = self.articles.get(article_id)
+            self._versions[key] = build_version(article, member) if member and article else None
+        return self._versions[key]
+
+    def facts_of(self, article: Article, pos: int) -> list[Fact]:
+        for s in article.sentences:
+            if s.start <= pos < s.end:
+                return self.by_sentence.get(s.id, [])
+        return []
+
+    def verbs(self, article: Article, use: Use) -> dict[str, tuple[str, int, int]]:
+        """Other article id -> its first attribution verb outside quotes in a fact it shares with the
+        use ("said"): what an outlet attributes the same statement with, when no diff pins it."""
+        out: dict[str, tuple[str, int, int]] = {}
+        for fact in self.facts_of(article, use.start):
+            for m in fact.members:
+                other = self.version(fact, m.article) if m.article != article.id else None
+                if other is None or m.article in out:
+                    continue
+                found = [h for h in load_lexicon("attribution_verbs").find(other.text)
+                         if not other.in_quote(h[0], h[1])]
+                if found:
+                    s, e = found[0][0], found[0][1]
+                    out[m.article] = (other.text[s:e], other.article_pos(s), other.article_pos(e - 1) + 1)
+        return out
+
+    def counterparts(self, article: Article, use: Use) -> dict[str, tuple[str, int, int]]:
+        """Other article id -> (its words facing the use, article start, end) in a shared fact."""
+        out: dict[str, tuple[str, int, int]] = {}
+        for fact in self.facts_of(article, use.start):
+            mine = self.version(fact, article.id)
+            if mine is None:
+                continue
+            v_start = _version_pos(mine, use.start)
+            if v_start is None:
+                continue
+            for m in fact.members:
+                if m.article == article.id or m.article in out or m.article not in self.articles:
+                    continue
+                other = self.version(fact, m.article)
+                facing = _word_facing(Pair(fact.id, mine, other), v_start, v_start + use.end - use.start) \
+                    if other else None
+                if facing:
+                    out[m.article] = (other.text[facing[0]:facing[1]], other.article_pos(facing[0]),
+                                      other.article_pos(facing[1] - 1) + 1)
+        return out
+
+
+def _word_facing(pair: Pair, start: int, end: int) -> tuple[int, int] | None:
+    """The other version's words that replace [start, end) of ``pair.a``, aligned word by word inside
+    the diff's change ("slammed the reckless plan" / "criticised the plan": "slammed" faces
+    "criticised", "reckless" faces nothing); None when the words are unchanged or only deleted."""
+    op = pair.op_at(pair.a, start, end)
+    if op is None or op.tag != "replace":
+        return None
+    ta = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.a.text, op.a_start, op.a_end)]
+    tb = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.b.text, op.b_start, op.b_end)]
+    matcher = SequenceMatcher(None, [w for *_, w in ta], [w for *_, w in tb], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        covers = i1 < i2 and ta[i1][0] <= start and end <= ta[i2 - 1][1]
+        if covers and tag == "replace" and j2 - j1 <= FRAMING_WORD_FACING_MAX_WORDS:
+            return tb[j1][0], tb[j2 - 1][1]
+        if covers:
+            return None
+    return None
+
+
+def _version_pos(version: Version, pos: int) -> int | None:
+    for v0, a0, n in version.pieces:
+        if a0 <= pos < a0 + n:
+            return v0 + pos - a0
+    return None
+
+
+# --- findings -----------------------------------------------------------------------------------------
+
+def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> list[Finding]:
+    """One finding per outlet and word family that is the outlet's choice (module docstring)."""
+    peers = list(articles.values())
+    if len(peers) < 2:
+        return []
+    common = event_vocabulary(peers)
+    facing = _Facing(facts, articles)
+    families = {a.id: article_uses(a)[1] for a in peers}
+    out = []
+    for a in peers:
+        groups: dict[str, list[Use]] = defaultdict(list)
+        for use in article_uses(a)[0]:
+            if use.family not in common:
+                groups[use.family].append(use)
+        for fam, uses in groups.items():
+            sharers = [b.id for b in peers if b.id != a.id and fam in families[b.id]]
+            out.append(_finding(a, uses, sharers, facing, articles))
+    return out
+
+
+def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Facing,
+             articles: Mapping[str, Article]) -> Finding:
+    first = uses[0]
+    kind, prefix, _ = WORD_CHOICE[first.lexicon]
+    rule = f"{prefix}.{first.label}"
+    what = KIND_OF_WORD["emotive_speech" if kind == "attribution_verb" else first.label]
+    facing_by: dict[str, tuple[str, int, int]] = {}
+    for use in uses:
+        for aid, found in facing.counterparts(article, use).items():
+            facing_by.setdefault(aid, found)
+        if kind == "attribution_verb":
+            for aid, found in facing.verbs(article, use).items():
+                facing_by.setdefault(aid, found)
+    plain = [aid for aid, (text, _, _) in facing_by.items() if aid not in sharers and not _has_term(text)]
+    in_quote = all(u.in_quote for u in uses)
+    score = base_score(rule) + (FRAMING_PLAIN_COUNTERPART_BONUS if plain else 0.0)
+    score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * (FRAMING_IN_QUOTE_FACTOR if in_quote else 1.0)
+    others = [aid for aid in articles if aid != article.id]
+    name = lambda aid: articles[aid].outlet or aid
+    told = [f"{name(aid)} has {quote(facing_by[aid][0])}" for aid in others
+            if aid in facing_by and aid not in sharers]
+    if sharers:
+        told.append(f"{names_list([name(a) for a in sharers])} also {'uses' if len(sharers) == 1 else 'use'} it")
+    rest = [name(a) for a in others if a not in sharers and a not in facing_by]
+    if rest:
+        told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
+    times = f", {len(uses)} times" if len(uses) > 1 else ""
+    quoted = ", in a quoted fragment" if in_quote else ""
+    spans = [Span(article.id, u.start, u.end) for u in uses]
+    spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in sharers]
+    terms = {article.id: first.term}
+    terms.update({aid: (first.term if aid in sharers else facing_by.get(aid, ("", 0, 0))[0]) for aid in others})
+    fact = next(iter(facing.facts_of(article, first.start)), None)
+    return Finding(
+        id=stable_id(kind, rule, article.digest, first.family),
+        kind=kind, fact=fact.id if fact else None, spans=tuple(spans),
+        # the outlets the finding rests on: the user, then those with words facing it or sharing it
+        articles=(article.id, *[a for a in others if a in sharers or a in facing_by]),
+        evidence=f"{name(article.id)} chooses {quote(first.term)} ({what}{times}{quoted}): {'; '.join(told)}.",
+        score=round(min(1.0, score), 4), rule=rule,
+        data={"term": first.term, "label": first.label, "lexicon": first.lexicon, "kind_of_word": what,
+              "used_by": article.id, "also_used_by": sharers, "terms": terms, "in_quote": in_quote,
+              "occurrences": len(uses), "plainer": {aid: facing_by[aid][0] for aid in plain}})
+
+
+@lru_cache(maxsize=8192)
+def _has_term(text: str) -> bool:
+    return any(load_lexicon(name).find(text) for name in WORD_CHOICE)
+
+
+def word_choice_summary(findings: Sequence[Finding], articles: Sequence[Article]) -> dict[str, dict]:
+    """Per article: word-choice findings' occurrences per 1,000 words and the words, most used first."""
+    words: dict[str, dict[str, int]] = {a.id: {} for a in articles}
+    for f in findings:
+        if f.kind in ("loaded_word", "intensifier", "attribution_verb") and "occurrences" in f.data:
+            words.setdefault(f.data["used_by"], {})[f.data["term"]] = f.data["occurrences"]
+    out = {}
+    for a in articles:
+        count = sum(words[a.id].values())
+        out[a.id] = {"count": count, "per_1k": per_thousand(count, a.word_count),
+                     "words": sorted(words[a.id], key=lambda t: (-words[a.id][t], t))}
+    return out
