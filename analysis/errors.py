@@ -58,4 +58,7 @@ class SessionLocked(SessionError):
 
 class OutputError(ParallaxError):
     """An output was refused (it would overwrite an input, a session, a special file...) or could
-    not be written; the file that was there is kept."""
+    not be written; the file that was there is kept.  ``reason`` is the why alone, for callers that
+    word their own sentence (the window)."""
+
+    reason: str = ""

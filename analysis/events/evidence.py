@@ -126,7 +126,7 @@ def _apart(profiles: Sequence[Profile]) -> np.ndarray:
 def components(profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
     """Each component of every pair (see the module docstring), as n x n matrices."""
     vectors = np.array([p.vector for p in profiles], dtype=np.float32)
-    weight_of = {}
+    weight_of: dict[str, float] = {}
     for p in profiles:
         weight_of.update(p.entities)
     return {
@@ -143,7 +143,7 @@ def components(profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
 
 def logit(parts: Mapping[str, np.ndarray], weights: Mapping[str, float] = WEIGHTS,
           bias: float = EVENT_BIAS) -> np.ndarray:
-    return bias + sum(weights[k] * parts[k] for k in COMPONENTS)
+    return bias + np.sum([weights[k] * parts[k] for k in COMPONENTS], axis=0)
 
 
 def pair_evidence(profiles: Sequence[Profile]) -> PairEvidence:

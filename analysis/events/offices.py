@@ -25,10 +25,11 @@ _ORGANISATIONS = frozenset("nato eu un kremlin white house".split())
 def _qualifier(words: str) -> str | None:
     """The country or organisation a qualifier names ("UK" -> "united kingdom"), or None."""
     for word in reversed(words.split()):
-        key = word.lower().strip(".’'")
-        key = ALIASES.get(key) or ALIASES.get(word.lower()) or (key if key in _ORGANISATIONS else None)
-        if key:
-            return key
+        word_key = word.lower().strip(".’'")
+        found = ALIASES.get(word_key) or ALIASES.get(word.lower()) or \
+            (word_key if word_key in _ORGANISATIONS else None)
+        if found:
+            return found
     return None
 
 

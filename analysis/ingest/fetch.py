@@ -106,8 +106,10 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self._class = _connection(http.client.HTTPSConnection, deadline)
 
     def https_open(self, req):
-        extra = {} if getattr(self, "_check_hostname", None) is None else {"check_hostname": self._check_hostname}
-        return self.do_open(self._class, req, context=self._context, **extra)
+        # urllib keeps these as private attributes of HTTPSHandler; read them as urllib itself does.
+        check = getattr(self, "_check_hostname", None)
+        extra = {} if check is None else {"check_hostname": check}
+        return self.do_open(self._class, req, context=getattr(self, "_context", None), **extra)
 
 
 class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
@@ -179,7 +181,7 @@ def _words(error: object) -> str:
 def _opener(host: str, url: str, deadline: _Deadline) -> urllib.request.OpenerDirector:
     # Only what a web page needs: no ftp:, file: or data: handlers at all.  A server on this
     # machine is never reached through a proxy.
-    proxies = {} if host == "localhost" or _is_loopback(host) else None
+    proxies: dict[str, str] | None = {} if host == "localhost" or _is_loopback(host) else None
     opener = urllib.request.OpenerDirector()
     for handler in (urllib.request.ProxyHandler(proxies), _HTTPHandler(deadline), _HTTPSHandler(deadline),
                     _WebOnlyRedirects(url), urllib.request.HTTPDefaultErrorHandler(),

@@ -169,8 +169,9 @@ def _bars(chart: Chart, i: int, cy: float, bar_h: float, xpos) -> list:
             Text(lx, cy + bar_h * 0.5 + FONT * 0.36, label, FONT - 1, anchor)]
 
 
-def _stack(chart: Chart, i: int, cy: float, bar_h: float, xpos) -> list:
-    out, start = [], 0.0
+def _stack(chart: Chart, i: int, cy: float, bar_h: float, xpos) -> list[Rect | Text]:
+    out: list[Rect | Text] = []
+    start = 0.0
     for s in chart.series:
         v = s.values[i] or 0.0
         if v <= 0:

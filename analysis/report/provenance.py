@@ -91,7 +91,8 @@ def _comment_for(first: int, last: int, comments: dict[int, _Comment]) -> str:
             parts.append(comments[n].text)
             n += 1
         return " ".join(parts)
-    above, n = [], first - 1
+    above: list[str] = []
+    n = first - 1
     while n in comments and comments[n].own_line and not comments[n].indented:
         above.insert(0, comments[n].text)
         n -= 1
@@ -110,7 +111,7 @@ def thresholds_of(module: ModuleType) -> list[Threshold]:
             if isinstance(target, ast.Name) and target.id.isupper() and hasattr(module, target.id):
                 section = next((sections[n] for n in sorted(sections, reverse=True) if n < node.lineno), "")
                 out.append(Threshold(module.__name__, section, target.id, _value(getattr(module, target.id)),
-                                     _comment_for(node.lineno, node.end_lineno, comments)))
+                                     _comment_for(node.lineno, node.end_lineno or node.lineno, comments)))
     return out
 
 
@@ -135,7 +136,7 @@ def lexicons() -> list[LexiconInfo]:
             lines = (LEXICON_DIR / f"{name}.txt").read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue
-        header = {}
+        header: dict[str, str] = {}
         for line in lines:
             key, sep, value = line[1:].partition(":") if line.startswith("#") else ("", "", "")
             if sep:

@@ -362,7 +362,8 @@ def _clock_cuts(chunk: str, clocks: list[re.Match], cuts: list[int]) -> set[int]
         cut = _cut_before_capital(chunk, m.end())
         if cut is None:
             continue
-        next_word = _WORD.match(chunk, _NEXT_LETTER.match(chunk, m.end()).start("letter"))
+        after = _NEXT_LETTER.match(chunk, m.end())
+        next_word = _WORD.match(chunk, after.start("letter")) if after else None
         if next_word and next_word.group().lower() in TIME_FOLLOWERS:
             continue
         i = bisect_right(cuts, m.start())
@@ -408,7 +409,7 @@ def _list_items(chunk: str) -> tuple[list[int], list[tuple[int, int]]]:
             chains.append(current[(kind, style)])
             if m.start() == 0:
                 lone_openers.append(m)
-    cuts = []
+    cuts: list[int] = []
     protected = {(m.start(), m.end()) for m in lone_openers}
     for chain in chains:
         if len(chain) < 2:

@@ -29,7 +29,7 @@ _ATTEMPTS = 3                           # retries when a closing owner deletes t
 try:
     import fcntl
 except ImportError:                     # Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
     import msvcrt
 
 # Lock files held by this process: a second Session on the same file in one process is refused
@@ -154,6 +154,7 @@ class SessionLock:
         holder = {"pid": os.getpid(), "host": socket.gethostname(), "since": utc_now(),
                   "app": f"Parallax {app_version()}"}
         data = json.dumps(holder).encode("utf-8")
+        assert self._fd is not None, "the holder is written only while the lock file is open"
         os.ftruncate(self._fd, 0)
         os.lseek(self._fd, 0, os.SEEK_SET)
         os.write(self._fd, data)

@@ -216,7 +216,7 @@ class Session:
         """Close the file and let go of its lock.  Safe to call twice."""
         if self._conn is not None:
             self._conn.close()      # the last connection checkpoints the WAL into the file
-            self._conn = None
+            self._conn = None  # type: ignore[assignment]  # closed: every later use fails loudly
         if self._lock is not None:
             self._lock.release()
             self._lock = None

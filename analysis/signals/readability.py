@@ -253,8 +253,8 @@ def _prose_groups(article: Article, sentences: Sequence[Sentence]) -> list[tuple
 
 
 def _hardest(pairs: Sequence[tuple[Sentence, list[Token]]]) -> list[dict]:
-    graded = [(sentence_grade(toks), s, len(toks)) for s, toks in pairs
-              if len(toks) >= HARD_SENTENCE_MIN_WORDS]
+    graded = [(grade, s, len(toks)) for s, toks in pairs if len(toks) >= HARD_SENTENCE_MIN_WORDS
+              and (grade := sentence_grade(toks)) is not None]
     graded.sort(key=lambda g: (-g[0], g[1].index))
     return [{"sentence": s.id, "grade": round(grade, 2), "words": n}
             for grade, s, n in graded[:HARD_SENTENCES_SHOWN]]
