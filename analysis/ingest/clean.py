@@ -12,7 +12,8 @@ Passes, in order (each sees what the earlier ones removed):
 
 Each removal is a ``Removed(text, reason, line)`` with ``line`` its 0-based number in the source, so
 the user can restore it.  Only whole lines are removed; body lines are never edited (except that
-markdown markup is rendered away in ``.md`` files).
+markdown markup is rendered away in ``.md`` files), but a paragraph hard-wrapped inside its
+sentences (pasted from a PDF or an e-mail) is joined into one line.
 """
 from __future__ import annotations
 
@@ -232,7 +233,47 @@ def _mark_title_copies(state: _State) -> None:
 def _body(lines: list[str], reasons: dict[int, str]) -> str:
     kept = [line for i, line in enumerate(lines) if i not in reasons]
     # Removing a line between blank lines leaves a run of blanks: one blank line is a paragraph break.
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip("\n")
+    return re.sub(r"\n{3,}", "\n\n", _unwrapped(kept)).strip("\n")
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
+_ITEM = re.compile(r"^\s*(?:[-–—•*▪·]|\d{1,2}[.)])\s")
+
+
+def _unwrapped(kept: list[str]) -> str:
+    """The kept lines joined: a paragraph hard-wrapped inside its sentences (pasted from a PDF or an
+    e-mail) becomes one line; other lines stay lines (one line is one paragraph)."""
+    out: list[str] = []
+    block: list[str] = []
+    for line in kept + [""]:
+        if line.strip():
+            block.append(line)
+            continue
+        out.append(" ".join(_rejoined(block)) if _hard_wrapped(block) else "\n".join(block))
+        out.append(line)
+        block = []
+    return "\n".join(out[:-1])
+
+
+def _hard_wrapped(block: list[str]) -> bool:
+    """Lines of one paragraph broken at a width, not at sentences: most lines (but the last) end
+    inside a sentence, none is longer than a wrapped line, and no line is a list item."""
+    if len(block) < 2 or any(len(line) > C.HARD_WRAP_MAX_LINE_CHARS or _ITEM.match(line) for line in block):
+        return False
+    inside = sum(1 for line in block[:-1] if not _SENTENCE_END.search(line.rstrip()))
+    return inside >= C.HARD_WRAP_MIN_SHARE * (len(block) - 1) and bool(_SENTENCE_END.search(" ".join(block)))
+
+
+def _rejoined(block: list[str]) -> list[str]:
+    """The block's lines, a word broken after a hyphen joined without a space (the hyphen stays:
+    "well-" + "known" is a compound more often than not)."""
+    out: list[str] = []
+    for line in (x.strip() for x in block):
+        if out and re.search(r"[a-z]-$", out[-1]) and line[:1].islower():
+            out[-1] = out[-1] + line
+        else:
+            out.append(line)
+    return out
 
 
 def _removed(raw: list[str], reasons: dict[int, str]) -> tuple[Removed, ...]:

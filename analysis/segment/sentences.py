@@ -193,7 +193,7 @@ def _cuts(chunk: str) -> list[int]:
     clocks = _clock_periods(chunk, hidden)
     _hide_abbreviation_periods(chunk, hidden)
     items, marker_ends = _list_items(chunk)
-    hard = set(items) | _bullet_cuts(chunk)
+    hard = set(items) | _bullet_cuts(chunk) | _glued_cuts(chunk)
 
     veto = _Veto(chunk, marker_ends)
     soft = {c for c in _punkt_cuts(_masked(chunk, hidden)) | ellipsis_cuts if veto.allows(c)}
@@ -208,6 +208,24 @@ _ATTRIBUTION = re.compile(r"""
     [.!]
 """ % ("|".join(re.escape(v) for v in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
        "in|on|at|to|during|after|before|while|with|from|for|via|through|according"), re.VERBOSE)
+
+
+# "the world.Today the ...": a full stop with the space lost (pasted or extracted text).  The word
+# before it is lower-case letters (not an abbreviation, a domain or an initial); the next word is
+# capitalised and then lower-case, so "U.S.Army", "Node.js" and "example.Com/x" stay whole.
+_GLUED = re.compile(r"(?<![\w./@:-])[a-z]{2,}[.!?](?=[A-Z][a-z]{2,}\b)")
+_NOT_GLUED_AFTER = re.compile(r"[./@:]")
+
+
+def _glued_cuts(chunk: str) -> set[int]:
+    """Positions right after a full stop that lost its space: "world.Today" is two sentences."""
+    cuts = set()
+    for m in _GLUED.finditer(chunk):
+        following = chunk[m.end():m.end() + 40].split(maxsplit=1)
+        if following and _NOT_GLUED_AFTER.search(following[0]):
+            continue            # "news.Example.com", a link or an address, not two sentences
+        cuts.add(m.end())
+    return cuts
 
 
 def _drop_attribution_cuts(chunk: str, cuts: list[int], hard: set[int]) -> list[int]:
