@@ -61,8 +61,10 @@ class Core:
         """Enough specific weight to be searched for (else the omission is unverifiable)."""
         # Words alone (often a quote two outlets print verbatim) are not enough: a third outlet may
         # paraphrase them with none of the words; a name, number or date of the fact can be searched.
+        # Names alone say who and where, not what happened (two facts about one person are not one).
         return self.weight >= C.CORE_MIN_WEIGHT and any(
-            t.term.kind != "word" and t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms)
+            t.term.kind != "word" and t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms) \
+            and any(t.term.kind != "name" for t in self.terms)
 
 
 @dataclass(frozen=True)
@@ -225,7 +227,8 @@ class Searcher:
 
 
 def _fact_key(fact: Fact) -> tuple:
-    return (fact.id, tuple((m.article, m.sentences) for m in fact.members))
+    # Facts are frozen and hashable: equal facts share their core and their carriers' vectors.
+    return (fact.id, fact.members)
 
 
 def _states(terms: Sequence[Term], term: Term) -> bool:
