@@ -106,6 +106,9 @@ def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tupl
         out.append(Term("number", number_key(q.value, q.unit), shown or q.text))
         taken.append((q.start, q.end))
     stop = stopwords()
+    lead = _DATELINE.match(text)
+    if lead:                # "WASHINGTON (AP) — ...": where the story was filed, not what it says
+        in_dates.append((0, lead.end()))
     words = scan(text)
     previous = ""
     for i, (raw, start, end) in enumerate(words):
@@ -144,6 +147,9 @@ def _counted_noun(raw: str) -> bool:
     """A word inside a quantity that names what is counted ("144 people", "7.7-magnitude"): it is
     still a word of the sentence."""
     return raw.isalpha() and raw.lower() not in _NUMBER_WORDS
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 
 
 def _is_title(key: str, i: int, words) -> bool:

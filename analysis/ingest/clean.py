@@ -40,7 +40,7 @@ _TEAM = re.compile(r"^(?:[A-Z][\w'-]*\s+){0,2}(?:team|desk|staff|newsroom|editor
 _DATELINE_NOISE = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|"
     r"e[sd]t|ct|pt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b|\d{1,2}[:.]\d\d|[|,.:;•·()\-–—\s]", re.I)
+    r"saturday|sunday)\b|\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?|[|,.:;•·()\-–—\s]", re.I)
 
 
 @dataclass
@@ -110,6 +110,9 @@ def _mark_furniture(state: _State) -> None:
             state.found.setdefault("outlet", (outlet, '"Source:" line'))
             continue
         reason = furniture.classify(line, top=i in top)
+        if reason == "timestamp" and _is_dateline(line):
+            reason = "dateline"     # "Updated 6:05 AM EST, Mon February 17, 2025": the page's date
+            state.found.setdefault("date", (iso_date(line), "dateline"))
         if reason:
             state.reasons[i] = reason
 
@@ -199,6 +202,9 @@ def _mark_title(state: _State, i: int, line: str) -> bool:
         return False
     if state.next_kept(i + 1) is None:
         return False  # a lone line is the article, not its title
+    following = state.lines[i + 1] if i + 1 < len(state.lines) else ""
+    if following[:1].islower():
+        return False  # the sentence goes on in the next line: a hard-wrapped paragraph
     title, outlet = split_title_suffix(line)
     state.reasons[i] = "title"
     state.found["title"] = (title, "first line")

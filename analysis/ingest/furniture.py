@@ -30,6 +30,8 @@ _EXACT = {
         story continues below advertisement|scroll to continue with content|
         article continues below""",
     "subscribe prompt": "subscribe|subscribe now|sign up|sign up now|newsletter",
+    "photo credit": "photographer|location|photo|photos|file photo|image|close",
+    "weather widget": "weather|forecast|today's weather|local weather",
 }
 EXACT = {line.strip(): reason for reason, lines in _EXACT.items()
          for line in lines.replace("\n", "").split("|")}
@@ -49,7 +51,25 @@ _PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
     (r"^(?:\w+ )?(?:via )?getty images$", "photo credit", 4),
     (r"^.*\b(?:enable javascript|javascript is (?:disabled|required|not enabled)|"
      r"browser (?:does not|doesn't) support)\b.*$", "browser notice", 16),
+    # Agency credits at the foot of a story: "(With AP inputs)", "With inputs from agencies".
+    (r"^\(?\s*with (?:inputs from [\w\s,&]+|[\w\s,&/]+ inputs)\s*\.?\s*\)?\.?$", "agency tag", 10),
+    (r"^\(?(?:additional )?(?:reporting|writing|editing|compiled)(?: and \w+)? by\b.*$", "credit line", 40),
+    # Time stamps anywhere in the page: "Published: December 7, 2024 9:15am", "Updated 3:55pm".
+    (r"^(?:published|updated|last updated|posted|modified)(?:\s+on)?\s*:?\s*(?:[a-z]+day,?\s+)?"
+     r"(?:\d{1,4}\b|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d).*$", "timestamp", 14),
+    # Weather widgets: "London 12°C Cloudy", "-3 °F".
+    (r"^[^.!?]*-?\d{1,3}\s?°\s?[CF]?\b[^.!?]*$", "weather widget", 8),
+    (r"^(?:https?://|www\.)\S+$", "link", 1),
+    (r"^(?:follow us|sign up for|subscribe to|download (?:our|the) app)\b.*$", "subscribe prompt", 14),
+    (r"^\d{1,3}\s*/\s*\d{1,3}$", "navigation", 3),                 # slide counters: "1 / 24"
 ))
+
+# A caption that ends with the agency's photo credit: "... in Sesena, Spain, May 13, 2016.
+# REUTERS/Sergio Perez", "... AP Photo/Jane Doe", "(REUTERS/Lucas Jackson/File Photo)".
+CAPTION_CREDIT = re.compile(r"(?:^|[.!?”\"]\s+|\(\s*)(?:REUTERS|AFP|EPA|AP Photo|AP|XINHUA|ANADOLU|DPA|"
+                            r"[A-Z][A-Z]+ via Getty Images)\s*/\s*[A-Z][\w .'’-]*(?:/[\w .'’-]+)*\)?\.?$")
+# "Reuters / Friday, May 13, 2016": a picture desk's credit and date.
+AGENCY_DATE_CREDIT = re.compile(r"^(?:Reuters|AFP|AP|EPA)\s*/\s*\w+day,\s+\w+\s+\d{1,2},\s+\d{4}$")
 
 _AGENCY = re.compile(r"(?:getty images|afp|ap|ap photo|reuters|epa|epa-efe|bloomberg|shutterstock|"
                      r"anadolu(?: agency)?|nurphoto|sipa(?: usa)?|pool|alamy|xinhua|tass|sputnik|"
@@ -90,6 +110,12 @@ def classify(line: str, *, top: bool = False) -> str | None:
         return "section links"
     if PAREN_CREDIT.search(line):
         return "photo caption and credit" if PAREN_CREDIT.sub("", line).strip() else "photo credit"
+    if CAPTION_CREDIT.search(line) and words <= C.MAX_CAPTION_WORDS:
+        return "photo caption and credit" if words > 3 else "photo credit"
+    if AGENCY_DATE_CREDIT.match(line):
+        return "photo credit"
+    if AGENCY_LINE.match(line):
+        return AGENCY_REASON
     return None
 
 
@@ -179,9 +205,14 @@ AGENCY_LINE = re.compile(rf"^(?:[-–—/]\s*)?(?:\(?(?P<agency>{_AGENCY_ALTERNA
 AGENCY_REASON = "agency tag"
 
 
+_AGENCY_WORD = re.compile(rf"(?<![\w-])(?P<agency>{_AGENCY_ALTERNATION})(?![\w-])", re.I)
+
+
 def agency_of(text: str) -> str:
-    """The agency a tag or credit line names ("(Reuters)", "TT", "– AP"), or ""."""
+    """The agency a tag or credit line names ("(Reuters)", "TT", "– AP", "(With AP inputs)"), or ""."""
     match = AGENCY_TAG.search(text) or AGENCY_LINE.match(text.strip())
+    if match is None and len(text.split()) <= 10 and re.search(r"(?i)\binputs?\b|\bcontributed\b", text):
+        match = _AGENCY_WORD.search(text)
     return AGENCIES[match["agency"].casefold()] if match else ""
 
 
