@@ -103,9 +103,48 @@ def verifier_cases(bl, events_by_uuid: dict, gold: list[dict], verbose: bool = F
     return counts
 
 
-def end_to_end(bl, events_by_uuid: dict, gold: list[dict]) -> dict:
-    """Figure 2, as the shared checker computes it."""
-    return bl.gold_fact_figures(bl.Engine(), events_by_uuid, gold)
+def end_to_end(bl, events_by_uuid: dict, gold: list[dict], verified: bool = True) -> dict:
+    """Figure 2, as the shared checker computes it; ``verified=False``: with every grid gap reported
+    (the engine before verification), for comparison."""
+    from analysis.coverage.verify import Searcher, Verdict
+    search = Searcher.search
+    if not verified:
+        Searcher.search = lambda self, fact, article_id, source_of: Verdict("absent")
+    try:
+        return bl.gold_fact_figures(bl.Engine(), events_by_uuid, gold)
+    finally:
+        Searcher.search = search
+
+
+COPY_EDITS = (0.0, 0.03, 0.06)      # share of words replaced in a synthetic copy
+COPY_KEEPS = (0.4, 0.7, 1.0)        # share of paragraphs a synthetic copy keeps (trimmed copies)
+
+
+def copy_figures(bl, events: dict) -> dict:
+    """Copies: independently written articles on one event (BASIL, three outlets) must not be
+    copies; synthetic copies of each (trimmed, words replaced, seeded) must be."""
+    import random
+    from itertools import combinations
+
+    from analysis.constants import COPY_MIN_CONTAINMENT
+    from analysis.coverage.copies import containment, shingles
+    rng = random.Random(11)
+    negatives, positives = [], []
+    for t in events.values():
+        texts = [bl.article_file(a) for a in t["articles"]]
+        sets = [shingles(x) for x in texts]
+        negatives += [containment(a, b) for a, b in combinations(sets, 2)]
+        paras = texts[0].split("\n\n")
+        for keep in COPY_KEEPS:
+            for edit in COPY_EDITS:
+                words = "\n\n".join(paras[:max(2, int(len(paras) * keep))]).split(" ")
+                words = [w if rng.random() >= edit else rng.choice(("said", "the", "new", "officials"))
+                         for w in words]
+                positives.append(containment(sets[0], shingles(" ".join(words))))
+    return {"negatives": len(negatives), "negative_max": max(negatives),
+            "false_copies": sum(x >= COPY_MIN_CONTAINMENT for x in negatives),
+            "positives": len(positives), "positive_min": min(positives),
+            "found": sum(x >= COPY_MIN_CONTAINMENT for x in positives), "threshold": COPY_MIN_CONTAINMENT}
 
 
 def judgements() -> list[dict]:
@@ -118,7 +157,8 @@ def _share(n: int, d: int) -> str:
     return f"{n}/{d} = {n / d:.0%}" if d else "–"
 
 
-def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: float) -> str:
+def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: float,
+          copies: dict | None = None) -> str:
     carried = sum(v for (c, _), v in counts.items() if c == "carried")
     omitted = sum(v for (c, _), v in counts.items() if c == "omitted")
     lines = [SECTION, "",
@@ -139,18 +179,30 @@ def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: 
     lines += ["", f"Of the omissions the verifier would report on these cases: false "
               f"{_share(false_let_through, reported)}; true omissions kept {_share(true_kept, omitted)}.", ""]
     if e2e:
+        before = e2e.get("before", {})
+        unverified = _share(before.get("false_omissions", 0), before.get("omissions", 0))
         lines.append(f"**End to end** (as `check_basil.py` computes it): false omissions "
-                     f"{_share(e2e.get('false_omissions', 0), e2e.get('omissions', 0))}; gold link recall "
+                     f"{_share(e2e.get('false_omissions', 0), e2e.get('omissions', 0))} (every grid gap "
+                     f"reported, no verification: {unverified}); gold link recall "
                      f"{_share(e2e.get('recalled', 0), e2e.get('gold_links', 0))}.")
         lines.append("")
+    if copies:
+        lines += [f"**Copies** (`COPY_MIN_CONTAINMENT` = {copies['threshold']}: share of the shorter text's word "
+                  "5-grams found in the other): independently written BASIL articles on one event "
+                  f"{copies['false_copies']}/{copies['negatives']} taken for copies (highest share "
+                  f"{copies['negative_max']:.2f}); synthetic copies (trimmed to 40-100 %, 0-6 % of words "
+                  f"replaced) {copies['found']}/{copies['positives']} found (lowest share "
+                  f"{copies['positive_min']:.2f}).", ""]
     if judged:
         lines += ["**Editor's judgement, real coverage** (top 10 omissions of `compare` on real multi-outlet "
-                  "events from the stored web pages; judged by hand, counts only):", "",
-                  "| event | outlets | omissions reported | judged | true | false | reports it differently |",
-                  "|---|---:|---:|---:|---:|---:|---:|"]
+                  "events from the stored web pages; judged by hand, counts only; before = verification off):",
+                  "", "| event | before: omissions | before: top 10 true / false | omissions | judged | true | "
+                  "false | reports it differently |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for j in judged:
-            lines.append(f"| {j['event']} | {j['outlets']} | {j['omissions']} | {j['judged']} | {j['true']} | "
-                         f"{j['false']} | {j.get('differently', '–')} |")
+            b = j.get("before", {})
+            lines.append(f"| {j['event']} | {b.get('omissions', '–')} | {b.get('true', '–')} / {b.get('false', '–')} "
+                         f"| {j['omissions']} | {j['judged']} | {j['true']} | {j['false']} | "
+                         f"{j.get('differently', '–')} |")
         lines.append("")
     return "\n".join(lines)
 
@@ -182,7 +234,9 @@ def main(argv: list[str]) -> int:
     gold = [g for g in gold_events() if g["triplet_uuid"] in events]
     counts = verifier_cases(bl, events, gold, args.verbose)
     e2e = {} if args.no_end_to_end else end_to_end(bl, events, gold)
-    text = block(counts, e2e, judgements(), len(gold), time.perf_counter() - t0)
+    if e2e:
+        e2e["before"] = end_to_end(bl, events, gold, verified=False)
+    text = block(counts, e2e, judgements(), len(gold), time.perf_counter() - t0, copy_figures(bl, events))
     print(text)
     if args.write:
         write_section(text)
