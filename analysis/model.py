@@ -27,6 +27,12 @@ def stable_id(prefix: str, *parts: str) -> str:
     return f"{prefix}-{digest}"
 
 
+def article_order(article_id: str) -> tuple[int, str]:
+    """Sort key of article ids in input order: "a2" before "a10"."""
+    digits = "".join(c for c in article_id if c.isdigit())
+    return (int(digits) if digits else 0, article_id)
+
+
 @dataclass(frozen=True)
 class Span:
     """A highlighted stretch of one article: ``articles[article].text[start:end]``."""

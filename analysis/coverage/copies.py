@@ -25,7 +25,7 @@ from analysis.constants import (
     VERSION_DIFF_SCORE,
 )
 from analysis.ingest.furniture import agency_name
-from analysis.model import Article, CopyGroup, Finding, Span, stable_id
+from analysis.model import Article, CopyGroup, Finding, Span, article_order, stable_id
 
 _WORD = re.compile(r"\w+")
 
@@ -86,6 +86,9 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str, float]]:
 
 def find_copies(articles: Sequence[Article]) -> tuple[CopyGroup, ...]:
     """Groups of copies among ``articles``, in input order of their originals."""
+    # Article ids follow the input order ("a1", "a2", ...): ordering by id keeps groups and their
+    # originals the same whatever order the articles are passed in.
+    articles = sorted(articles, key=lambda a: article_order(a.id))
     by_id = {a.id: a for a in articles}
     order = {a.id: i for i, a in enumerate(articles)}
     parent = {a.id: a.id for a in articles}

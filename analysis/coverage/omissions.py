@@ -26,7 +26,7 @@ from analysis.constants import (
     OMISSION_PROMINENCE_WEIGHT,
 )
 from analysis.coverage.verify import Searcher, Verdict
-from analysis.model import Article, Fact, Finding, Omission, Span, stable_id
+from analysis.model import Article, Fact, Finding, Omission, Span, article_order, stable_id
 from analysis.vocabulary.wording import join_names
 
 
@@ -69,7 +69,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     ``source_of`` maps an article id to its source (the first article of its copy group); articles
     not in it are sources of their own."""
     source_of = dict(source_of or {})
-    searcher = Searcher([by_id[a] for a in sorted(same_event, key=_order_key) if a in by_id])
+    searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id])
     sources_in_event = {source_of.get(a, a) for a in same_event}
     out = Coverage()
     found: list[Candidate] = []
@@ -80,7 +80,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             continue
         prom = fact_prominence(fact, by_id)
         mean_prom = sum(prom[a] for a in carriers) / len(carriers)
-        for art in sorted(same_event - set(carriers), key=_order_key):
+        for art in sorted(same_event - set(carriers), key=article_order):
             sources = carrying - {source_of.get(art, art)}
             if len(sources) < OMISSION_MIN_CARRIERS:
                 continue
@@ -88,7 +88,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
             verdict = searcher.search(fact, art, source_of)
             found.append(Candidate(fact.id, art, carriers, len(sources), score, verdict))
-    found.sort(key=lambda c: (-c.score, c.fact, _order_key(c.article)))
+    found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
     for c in found:
         status = c.verdict.status
@@ -107,11 +107,6 @@ def find_omissions(facts: Sequence[Fact], by_id: Mapping[str, Article], same_eve
                    source_of: Mapping[str, str] | None = None) -> list[Omission]:
     """The verified omissions only (see ``assess``)."""
     return assess(facts, by_id, same_event, source_of).omissions
-
-
-def _order_key(article_id: str) -> tuple[int, str]:
-    digits = "".join(c for c in article_id if c.isdigit())
-    return (int(digits) if digits else 0, article_id)
 
 
 def first_spans(fact: Fact, articles: Sequence[str], by_id: Mapping[str, Article]) -> tuple[Span, ...]:

@@ -117,7 +117,10 @@ class Searcher:
 
     def _core(self, fact: Fact, source_of: Mapping[str, str]) -> Core:
         per_source: dict[str, list[Term]] = {}
-        for m in fact.members:
+        # In an order fixed by the texts (not by ids or by the aligner's listing): the core must be the
+        # same however the articles were passed in.
+        for m in sorted(fact.members, key=lambda m: self.by_id[m.article].digest if m.article in self.by_id
+                        else m.article):
             if m.article not in self.terms:
                 continue
             terms = per_source.setdefault(source_of.get(m.article, m.article), [])
@@ -148,8 +151,12 @@ class Searcher:
         found = self._where.get(key)
         if found is None:
             rows: dict[str, set[int]] = {}
+            index = self._index()
             for kind in _KINDS_TO_SEARCH[term.kind]:
-                for other, places in self._index().get((kind, _bucket(kind, term.key)), {}).items():
+                candidates: dict[str, list[tuple[str, int]]] = {}
+                for bucket in _buckets(kind, term.key):
+                    candidates.update(index.get((kind, bucket), {}))
+                for other, places in candidates.items():
                     if same_term(term, Term(kind, other, "")):
                         for article_id, i in places:
                             rows.setdefault(article_id, set()).add(i)
@@ -163,8 +170,9 @@ class Searcher:
             for article_id, sentences in self.terms.items():
                 for s in sentences:
                     for t in s.terms:
-                        self._buckets.setdefault((t.kind, _bucket(t.kind, t.key)), {}) \
-                            .setdefault(t.key, []).append((article_id, s.index))
+                        for bucket in _buckets(t.kind, t.key):
+                            self._buckets.setdefault((t.kind, bucket), {}) \
+                                .setdefault(t.key, []).append((article_id, s.index))
         return self._buckets
 
     def search(self, fact: Fact, article_id: str, source_of: Mapping[str, str]) -> Verdict:
@@ -270,14 +278,15 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
     return Verdict("absent", **args)
 
 
-def _bucket(kind: str, key: str) -> str:
-    """Keys that may match loosely share a bucket: the first characters of names and words (every
-    loose match shares at least ``TERM_WORD_MIN_STEM`` of them), the day and month of dates."""
+def _buckets(kind: str, key: str) -> tuple[str, ...]:
+    """Keys that may match loosely share a bucket: the first characters of names and words (a loose
+    match by prefix shares at least ``TERM_WORD_MIN_STEM`` of them) and their last ones (a compound:
+    "quake", "earthquake"); the day and month of dates."""
     if kind in ("name", "word"):
-        return key[:C.TERM_WORD_MIN_STEM]
+        return (key[:C.TERM_WORD_MIN_STEM], "~" + key[-C.TERM_WORD_MIN_COMPOUND:])
     if kind == "date":
-        return key[-5:]
-    return ""
+        return (key[-5:],)
+    return ("",)
 
 
 _ORDER = {"absent": 0, "unclear": 1, "partial": 2, "present": 3}
