@@ -166,6 +166,28 @@ def may_be_person(key: str, surface: str) -> bool:
         and key not in _ORGANISATION_TAILS)
 
 
+# News outlets, agencies and platforms: where words appeared ("told the New York Times", "wrote on
+# Twitter"), never a voice of the story.
+_MEDIA = frozenset("""
+cnn msnbc nbc abc cbs pbs npr bbc fox reuters ap afp bloomberg politico axios buzzfeed huffpost vox
+twitter facebook instagram youtube tiktok truth social x.com telegram whatsapp linkedin
+""".split())
+_MEDIA_TAILS = frozenset("times journal news post press tribune telegraph guardian herald gazette daily "
+                         "weekly magazine network channel television radio review".split())
+
+
+def is_media(key: str) -> bool:
+    """A news outlet, agency or platform: where words appeared, or a report's source, never a
+    named voice of the story."""
+    parts = key.split()
+    return bool(parts) and (key in _MEDIA or parts[0] in _MEDIA or parts[-1] in _MEDIA_TAILS)
+
+
+def is_place(key: str) -> bool:
+    """A country or city ("Washington said" is a metonym an editor reads as no named voice)."""
+    return key in CANONICAL_PLACES
+
+
 def role_before(text: str, start: int, floor: int) -> str:
     """The title words right before a name ("U.S. Secretary of State"), not crossing ``floor``."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text, floor, start)]

@@ -31,7 +31,7 @@ from typing import Sequence
 from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
 from analysis.lexicons import speech_verbs
 from analysis.model import Article, Quote
-from analysis.signals.actors import Mention, appositive_after, may_be_person
+from analysis.signals.actors import Mention, appositive_after, is_media, is_place, may_be_person
 from analysis.signals.common import count_words
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 
@@ -60,17 +60,28 @@ and or but that which who said told with by for to of in on at from as while whe
 though because since if when so also then after before during about into over under than not no is
 are was were has have had be been will would could should may might must can it they we
 """.split())
-_GAP_WORDS = (r"has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|"
+_GAP_WORDS = (r"has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|himself|herself|"
               r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
               r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
               r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
 _GAP_TAIL = re.compile(r"(?:\s+(?:" + _GAP_WORDS + r")){0,3}\s*\Z")
 _TIME_HEAD = re.compile(r"(?:\s+(?:" + _GAP_WORDS + r")\b)*")
 _PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
+_PROXIES = (r"office|spokes(?:man|woman|person)|press secretary|campaign|team|aides?|lawyers?|attorneys?|"
+            r"representatives?")
+_PROXY_OF = re.compile(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:(?:[a-z]+\s+){0,2})"
+                       r"(?P<proxy>" + _PROXIES + r")\s*\Z")
+_PROXY_FOR = re.compile(r"\b(?:a|an|the)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
+                        r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)\s*,?\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
 _THAT_AFTER = re.compile(r"(?:\s+[\w’'.\-]+,?){0,6}?\s+that\b")
 _CLAUSE_TRIM = re.compile(r"[\s,;:—–\-]*(?:\b(?:while|and|but|whereas|as)\b)?[\s,;:—–\-]*\Z")
+# "said resident Carol Pike", "said former mayor Jan Novak": lower-case role words before the name.
+_ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})")
+# What may follow an inverted speaker before the clause ends: "said Romney in a statement".
+_TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
+                    r"(?:[\w’'\-]+\s*){1,3}?")
 REPORTED_MIN_WORDS = 3          # words; a shorter "reported clause" is a fragment, not speech
 OWN_SUBJECT_MAX_CHARS = 160     # characters from a participle back to a subject it may borrow
 
@@ -115,7 +126,7 @@ class Attribution:
         self.text = article.text
         self.quotes = direct_spans(article)
         self.masks = [(q.outer_start, q.outer_end) for q in self.quotes]
-        self.mentions = [m for m in mentions if not self._masked(m.start, m.end)]
+        self.mentions = [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)]
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
             self.by_sentence[m.sentence].append(m)
@@ -172,6 +183,9 @@ class Attribution:
         gap = _GAP_TAIL.search(left)
         anchor = limit + (gap.start() if gap else len(left))
         head = self.text[limit:anchor]
+        owner = self._owner_of_proxy(head, limit, index)
+        if owner is not None:
+            return owner
         for m in reversed(self.by_sentence.get(index, [])):
             if m.start < limit or m.end > anchor:
                 continue
@@ -194,6 +208,19 @@ class Attribution:
                                  at=limit + unnamed.start() if det else start)
         return None
 
+    def _owner_of_proxy(self, head: str, limit: int, index: int) -> _Speaker | None:
+        """"Keir Starmer's office", "a spokesman for Starmer", "Starmer's spokeswoman": the words are
+        X's, spoken for X, so the voice is X (with the proxy as its role)."""
+        m = _PROXY_OF.search(head) or _PROXY_FOR.search(head)
+        if not m:
+            return None
+        name_start, name_end = limit + m.start("name"), limit + m.end("name")
+        for mention in self.by_sentence.get(index, []):
+            if mention.start <= name_start < mention.end or name_start <= mention.start < name_end:
+                found = self._named(mention, m.group("proxy").lower())
+                return replace(found, at=limit + m.start())
+        return None
+
     def _speaker_right(self, pos: int, limit: int, index: int) -> _Speaker | None:
         """The speaker named right after ``pos``: "according to X", "..., said X."."""
         unnamed = _UNNAMED_AT_START.match(self.text, pos, limit)
@@ -204,8 +231,12 @@ class Attribution:
                 continue
             if unnamed and unnamed.end() > m.end:       # "Russian state media": the noun phrase
                 break
-            if re.fullmatch(r"\s*(?:the\s+)?", self.text[pos:m.start], re.IGNORECASE):
+            gap = self.text[pos:m.start]
+            if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE):
                 return self._named(m, m.role)
+            role = _ROLE_BEFORE_NAME.fullmatch(gap)
+            if role and not set(role.group(1).lower().split()) & _NOT_PREMODIFIERS:
+                return self._named(m, m.role or role.group(1).strip())     # "said resident Carol Pike"
             break
         if unnamed:
             return self._unnamed(unnamed.group(1), unnamed.group(2), unnamed.start(2),
@@ -222,8 +253,8 @@ class Attribution:
         if speaker is None:
             return None
         tail = self.text[speaker.end:sent.end]
-        return speaker if re.match(r"(?:\s*,?\s+(?:" + _GAP_WORDS + r"))*\s*(?:[,.;:!?]|\Z)", tail) \
-            else None
+        return speaker if re.match(r"(?:\s*,?\s+(?:" + _GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
+                                   r"\s*(?:[,.;:!?]|\Z)", tail) else None
 
     def _sentence_subject(self, pos: int, index: int) -> _Speaker | None:
         """The subject a participle borrows: a sentence-initial pronoun, else the first name."""
@@ -242,6 +273,8 @@ class Attribution:
 
     # -- speakers ---------------------------------------------------------------------------------
     def _named(self, m: Mention, role: str) -> _Speaker:
+        if is_media(m.key):         # "the New York Times reported": a source counted apart, not a voice
+            return _Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, at=self._naming_start(m))
         role = role or m.role or (self._role_of(m.key) if m.person else "")
         return _Speaker(m.key, m.surface, role, m.start, m.end,
                         person=m.person or may_be_person(m.key, m.surface), at=self._naming_start(m))
@@ -354,7 +387,23 @@ class Attribution:
                 return named[0]
             return nearest
         according = [c for i in touched for c in self.sentence_cues(i) if c.according and c.speaker]
-        return according[0] if according else None
+        if according:
+            return according[0]
+        return self._colon_cue(q, touched[0])
+
+    def _colon_cue(self, q: DirectSpan, index: int) -> _Cue | None:
+        """"Biden was quick to retort: “...”": a quote introduced by a colon is the words of the
+        person the sentence names before the colon (the first person, else the first name)."""
+        sent = self.a.sentences[index]
+        before = self.text[sent.start:q.outer_start]
+        if not re.search(r":\s*\Z", before):
+            return None
+        named = [m for m in self.by_sentence.get(index, []) if m.end <= q.outer_start]
+        people = [m for m in named if m.person or may_be_person(m.key, m.surface)]
+        if not people:
+            return None
+        speaker = self._named(people[0], people[0].role)
+        return _Cue(q.outer_start, q.outer_start, "", index, speaker, speaker.at)
 
     def _closes_statement(self, q: DirectSpan, cue: _Cue) -> bool:
         """“...,” he said — not the scare quotes of "the “security guarantees” Ukraine says it

@@ -34,10 +34,11 @@ def test_000_appositive_role_and_outlets_as_sources():
     assert (waltz.speaker_name, waltz.role, waltz.verb) == ("Mike Waltz",
                                                            "national security advisor to Trump", "told")
     nyt = quote_of(a1, "They discussed issues")
-    assert nyt.speaker == "new york times" and nyt.verb == "reported"
+    # a newspaper reporting is a source counted apart (unnamed), never a named voice
+    assert (nyt.speaker, nyt.unnamed, nyt.verb) == ("~new york times", True, "reported")
     # the second NYT quote stands alone in its sentence: it continues the quote before it
-    assert quote_of(a1, "The proposal also states").speaker == "new york times"
-    assert quote_of(a1, "Officials said the talks in Paris").speaker == "wall street journal"
+    assert quote_of(a1, "The proposal also states").speaker == "~new york times"
+    assert quote_of(a1, "Officials said the talks in Paris").speaker == "~wall street journal"
 
 
 def test_000_quote_spanning_two_sentences():
@@ -178,3 +179,44 @@ def test_empty_article():
     a = text_article("")
     assert find_quotes(a) == () and direct_spans(a) == []
     assert voices([a], ()) == () and voice_findings([a], (), ()) == []
+
+
+# --- who is a voice ---------------------------------------------------------------------------------
+
+def test_a_newspaper_is_not_a_speaker():
+    a = text_article("“We will rebuild the school by spring,” Mayor Dana Whitfield told the Valley Times on "
+                     "Monday.\n\nThe Valley Gazette reported that the budget “is already spent.”")
+    told = quote_of(a, "We will rebuild")
+    assert (told.speaker, told.speaker_name, told.unnamed) == ("dana whitfield", "Dana Whitfield", False)
+    gazette = quote_of(a, "is already spent")
+    assert gazette.unnamed and gazette.speaker == "~valley gazette"
+    table = voices([a], find_quotes(a))
+    assert [v.name for v in table if not v.unnamed] == ["Dana Whitfield"]
+
+
+def test_a_place_is_not_a_speaker():
+    a = text_article("“The border stays open,” Washington said on Monday.")
+    assert quote_of(a, "The border stays open").speaker == ""
+
+
+def test_speaker_after_the_verb_with_a_role():
+    a = text_article("“The water rose in minutes,” said resident Carol Pike, who lives by the river.")
+    q = quote_of(a, "The water rose")
+    assert (q.speaker_name, q.role) == ("Carol Pike", "resident")
+    b = text_article("“We are not leaving,” said Tom Reyes in a statement.")
+    assert quote_of(b, "We are not leaving").speaker_name == "Tom Reyes"
+
+
+def test_an_office_or_a_spokesman_attaches_to_the_person():
+    a = text_article("Prime Minister Alma Rusk met the unions on Monday. “The talks were frank,” "
+                     "Alma Rusk’s office said.\n\n“No deal was signed,” a spokesman for Rusk said later.")
+    office = quote_of(a, "The talks were frank")
+    spokesman = quote_of(a, "No deal was signed")
+    assert office.speaker == "alma rusk" and office.role == "office"
+    assert spokesman.speaker == "alma rusk" and spokesman.role == "spokesman"
+    assert [v.speaker for v in voices([a], find_quotes(a))] == ["alma rusk"]
+
+
+def test_a_quote_after_a_colon_is_the_named_persons():
+    a = text_article("Senator Ines Varga was quick to answer: “That is simply not true.”")
+    assert quote_of(a, "That is simply not true").speaker_name == "Ines Varga"
