@@ -225,13 +225,13 @@ class Searcher:
         mine = self.vectors(article_id)
         key = _fact_key(fact)
         if key not in self._carrier_vectors:
-            rows = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
-                    for m in fact.members if m.article in self.by_id for sid in m.sentences]
-            self._carrier_vectors[key] = np.vstack(rows) if rows else None
-        rows = self._carrier_vectors[key]
-        if not len(mine) or rows is None:
+            vectors = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
+                       for m in fact.members if m.article in self.by_id for sid in m.sentences]
+            self._carrier_vectors[key] = np.vstack(vectors) if vectors else None
+        carriers = self._carrier_vectors[key]
+        if not len(mine) or carriers is None:
             return np.zeros(len(mine))
-        return (mine @ rows.T).max(axis=1)
+        return (mine @ carriers.T).max(axis=1)
 
 
 def _fact_key(fact: Fact) -> tuple:
@@ -263,19 +263,19 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
     specific = [c for c in found if c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
     predicate = [c for c in specific if c.term.kind == "word"]
     concrete = len(specific) > len(predicate) or len(predicate) >= 2
-    args = dict(coverage=round(coverage, 4), similarity=round(similarity, 4))
+    shown = (round(coverage, 4), round(similarity, 4))
     words_in_core = core.has_words
     numbers = any(c.term.kind == "number" for c in specific)
     if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or numbers or not words_in_core)) \
             or similarity >= C.VERIFY_PRESENT_SIMILARITY:
-        return Verdict("present", **args)
+        return Verdict("present", coverage=shown[0], similarity=shown[1])
     some = (coverage >= C.VERIFY_PARTIAL_COVERAGE or factor * weight >= C.VERIFY_PARTIAL_WEIGHT
             or similarity >= C.VERIFY_PARTIAL_SIMILARITY)
     if some:
         # Something is there: a concrete part of the core makes it "reports it differently"; without
         # one the article may still say it in words the matcher does not know: no omission either.
-        return Verdict("partial" if concrete else "unclear", **args)
-    return Verdict("absent", **args)
+        return Verdict("partial" if concrete else "unclear", coverage=shown[0], similarity=shown[1])
+    return Verdict("absent", coverage=shown[0], similarity=shown[1])
 
 
 def _buckets(kind: str, key: str) -> tuple[str, ...]:

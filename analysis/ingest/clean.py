@@ -110,9 +110,10 @@ def _mark_furniture(state: _State) -> None:
             state.found.setdefault("outlet", (outlet, '"Source:" line'))
             continue
         reason = furniture.classify(line, top=i in top)
-        if reason == "timestamp" and _is_dateline(line):
+        day = iso_date(line) if reason == "timestamp" and _is_dateline(line) else None
+        if day:
             reason = "dateline"     # "Updated 6:05 AM EST, Mon February 17, 2025": the page's date
-            state.found.setdefault("date", (iso_date(line), "dateline"))
+            state.found.setdefault("date", (day, "dateline"))
         if reason:
             state.reasons[i] = reason
 
