@@ -37,8 +37,8 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
 
 # Connectors that may open a second clause.  Those in _BARE may do so without a comma before them.
 _CONNECTORS = ("and", "but", "while", "whereas", "although", "though", "even as", "as", "after",
-               "before", "because", "since", "yet", "so", "meanwhile", "until", "when")
-_BARE = frozenset(("while", "whereas", "as", "after", "before", "because", "when"))
+               "before", "because", "since", "yet", "so", "meanwhile", "until", "when", "where")
+_BARE = frozenset(("while", "whereas", "as", "after", "before", "because", "when", "where"))
 _PARTICIPLE_CONNECTORS = frozenset(("after", "before", "while", "since", "by"))
 _CONNECTOR = re.compile(r"(?P<comma>(?:,[”\"]?|[–—-])\s+)?\b(?P<word>%s)\s+" % "|".join(  # noqa: UP031 (regex braces)
     sorted((re.escape(c).replace(r"\ ", r"\s+") for c in _CONNECTORS), key=len, reverse=True)), re.IGNORECASE)

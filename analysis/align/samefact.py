@@ -9,7 +9,9 @@ editor checks (``FEATURES``), each a number computed from the two claims' ``Sent
   (embedding cosine) on the other side, for the better-covered and the worse-covered side;
 * **in the same words** — shared word n-grams (1 to 3, stems), for the closer and the farther side;
 * **did what** — the predicates: verbs of both claims reduced to their lemma ("met"/"meets" -> meet),
-  the share of the smaller side's verbs the other side has, exactly or by a close embedding;
+  the share of the smaller side's verbs the other side has; and, apart from the fit, a clash of
+  contrary actions ("signed" / "vetoed", lexicon contrast_verbs: ``action_clash``) that vetoes a
+  link outright;
 * **who, to whom** — agreement of canonical entities, and whether each side names entities the other
   lacks;
 * **when, how many** — agreement of quantities and dates; a clash (different sums of one kind,
@@ -152,6 +154,21 @@ def verb_lemma(word: str) -> str:
     return lemmas[0] if lemmas else word
 
 
+@lru_cache(maxsize=1)
+def _contrasts() -> frozenset[frozenset[str]]:
+    from analysis.lexicons import load_lexicon
+    return frozenset(frozenset(term.split()) for term in load_lexicon("contrast_verbs").entries)
+
+
+def action_clash(fa: SentenceFeatures, fb: SentenceFeatures) -> bool:
+    """Whether the two claims report contrary actions ("signed" / "vetoed", "won" / "lost"):
+    one side's verb and the other's form a pair of the contrast_verbs lexicon, and the contrary
+    verb is not also on the first side.  Two such claims are two facts, whatever names they share."""
+    va, vb = predicates(fa.text), predicates(fb.text)
+    pairs = _contrasts()
+    return any(frozenset((x, y)) in pairs and y not in va and x not in vb for x in va for y in vb)
+
+
 def date_agreement(a: frozenset[str], b: frozenset[str]) -> float:
     """1 when the two sides share a date, -1 when both give dates and share none, else 0."""
     if not a or not b:
@@ -159,5 +176,5 @@ def date_agreement(a: frozenset[str], b: frozenset[str]) -> float:
     return 1.0 if a & b else -1.0
 
 
-__all__ = ["FEATURES", "date_agreement", "feature_matrix", "logistic", "pair_features", "predicate_agreement",
-           "predicates", "probabilities", "probability"]
+__all__ = ["FEATURES", "action_clash", "date_agreement", "feature_matrix", "logistic", "pair_features",
+           "predicate_agreement", "predicates", "probabilities", "probability"]

@@ -121,19 +121,23 @@ def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str,
              claims: Mapping[str, Sequence[Claim]]) -> np.ndarray:
     """Graded similarity, plus ``LEDE_LINK_BONUS`` when both claims open their stories (the top of a
     news story reports the event itself, so two ledes usually share it), and 0 for a pair the
-    same-fact decision vetoes (``samefact`` probability below ``SAME_FACT_MIN_PROBABILITY``: same
-    names, another action; same words, other numbers or dates).  The veto is asked only of pairs
+    same-fact decision vetoes: contrary actions (``samefact.action_clash``: "signed" / "vetoed"), or a
+    ``samefact`` probability below ``SAME_FACT_MIN_PROBABILITY`` (same words, other numbers or dates;
+    one side saying much more).  The veto is asked only of pairs
     strong enough to link, so its cost stays small."""
-    from analysis.align.samefact import probabilities
+    from analysis.align.samefact import action_clash, probabilities
 
     lede = np.array([claims[fa.article][fa.index].sentence < LEDE_SENTENCES
                      and claims[fb.article][fb.index].sentence < LEDE_SENTENCES for fa, fb in pairs])
-    out = similarities + LEDE_LINK_BONUS * lede
+    out = np.minimum(1.0, similarities + LEDE_LINK_BONUS * lede)
+    strong = np.flatnonzero(out >= LINK_MIN_SIMILARITY)
+    clash = [i for i in strong if action_clash(*pairs[i])]
+    out[clash] = 0.0
     # Near-identical wording (one agency's copy) needs no second opinion.
-    strong = np.flatnonzero((out >= LINK_MIN_SIMILARITY) & (similarities < SAME_FACT_CHECK_BELOW))
-    if strong.size:
-        vetoed = probabilities([pairs[i] for i in strong], idf) < SAME_FACT_MIN_PROBABILITY
-        out[strong[vetoed]] = 0.0
+    doubtful = np.array([i for i in strong if out[i] > 0 and similarities[i] < SAME_FACT_CHECK_BELOW], dtype=int)
+    if doubtful.size:
+        vetoed = probabilities([pairs[i] for i in doubtful], idf) < SAME_FACT_MIN_PROBABILITY
+        out[doubtful[vetoed]] = 0.0
     return out
 
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
-NAMES = ("segment", "ingest", "similarity", "align", "events", "signals", "framing", "omissions", "report", "gui",
-         "sample_report", "cli", "limits")
+NAMES = ("segment", "ingest", "similarity", "align", "facts", "events", "signals", "framing", "omissions", "report",
+         "gui", "sample_report", "cli", "limits")
 NEEDS_PDF = ("report", "sample_report")      # given the window's PDF renderer by main.py
 
 
@@ -29,6 +29,19 @@ def basil_lib():
     sys.path.insert(0, str(tools))
     import basil_lib as lib  # noqa: PLC0415 - lives beside the shared data, not in the repository
     return lib
+
+
+def write_section(markdown: str, heading: str, path: Path = REPO / "docs" / "BENCHMARKS.md") -> None:
+    """Replace the section of docs/BENCHMARKS.md that starts with ``heading`` by ``markdown`` (or
+    append it): from the heading to the next "## " heading."""
+    doc = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    start = doc.find(heading)
+    if start < 0:
+        doc = doc.rstrip("\n") + "\n\n" + markdown
+    else:
+        end = doc.find("\n## ", start + len(heading))
+        doc = doc[:start] + markdown + (doc[end:] if end >= 0 else "")
+    path.write_text(doc, encoding="utf-8")
 
 
 def seed_paths() -> list[Path]:

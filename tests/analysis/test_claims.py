@@ -27,6 +27,8 @@ def test_semicolon_compound_gives_two_claims_with_exact_offsets():
      "prepare to meet in Riyadh on Tuesday.",
      "European ministers held crisis talks in Paris on Monday",
      "American and Russian envoys prepare to meet in Riyadh on Tuesday."),
+    ("The ministers met in Geneva on Monday where they agreed to extend the truce by a month.",
+     "The ministers met in Geneva on Monday", "they agreed to extend the truce by a month."),
     ("The senator drew sharp criticism on Friday after declaring at a dinner that the plan was a "
      "failure.", "The senator drew sharp criticism on Friday",
      "declaring at a dinner that the plan was a failure."),
@@ -106,3 +108,33 @@ def test_an_attribution_does_not_decide_a_match():
     assert _linked("Officials said the old bridge over the river will close on Friday for repairs.",
                    "The old bridge over the river will close on Friday for repairs, according to the "
                    "transport ministry.")
+
+
+# --- the same-fact decision ------------------------------------------------------------------------
+
+SIGNED = "Governor Maria Lopez signed the flood relief bill into law on Thursday in Albany."
+
+
+def test_two_differently_worded_reports_of_one_action_link():
+    assert _linked(SIGNED, "On Thursday, Lopez put her signature on the flood aid legislation, making it law.")
+    assert _linked("The health ministry said 40 people died in the train crash near Lyon on Sunday.",
+                   "Forty people were killed when a train crashed near Lyon on Sunday, according to health "
+                   "officials.")
+
+
+def test_same_names_but_contrary_actions_do_not_link():
+    assert not _linked(SIGNED, "Governor Maria Lopez vetoed the school funding bill on Thursday in Albany.")
+    assert not _linked("The senator won the primary in Ohio on Tuesday by a wide margin.",
+                       "The senator lost the primary in Ohio on Tuesday by a wide margin.")
+
+
+def test_action_clash_reads_verb_lemmas_both_ways():
+    from analysis.align.features import TextUnit, featurize_units
+    from analysis.align.samefact import action_clash, predicates
+    signed, vetoed, signs = featurize_units([
+        TextUnit("a", "a.s1", 0, SIGNED),
+        TextUnit("b", "b.s1", 0, "The governor vetoed a bill on Thursday."),
+        TextUnit("c", "c.s1", 0, "The governor signs the bill, then vetoes the rider.")])
+    assert {"sign"} <= predicates(SIGNED) and "veto" in predicates(vetoed.text)
+    assert action_clash(signed, vetoed) and action_clash(vetoed, signed)
+    assert not action_clash(signed, signs)         # both actions on one side: no clash
