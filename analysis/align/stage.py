@@ -9,7 +9,7 @@ same-event check reads them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -76,7 +76,7 @@ def substantive_sentences(article: Article) -> list[int]:
 
 
 def _usable_claims(articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]]) -> list[Key]:
-    out = []
+    out: list[Key] = []
     for a in articles:
         substantive = set(substantive_sentences(a))
         out.extend((a.id, c.index) for c in claims[a.id] if c.sentence in substantive)
@@ -84,14 +84,14 @@ def _usable_claims(articles: Sequence[Article], claims: Mapping[str, Sequence[Cl
 
 
 def link_scores(pairs: Sequence[tuple], idf: Mapping[str, float], claims: Mapping[str, Sequence[Claim]],
-                whole: Mapping[Key, object] | None = None) -> np.ndarray:
+                whole: Mapping[Key, Any] | None = None) -> np.ndarray:
     """The score of each pair of claims that the clustering links on: ``similarities`` made
     ``_guarded``."""
     scores, chosen = similarities(pairs, idf, whole)
     return _guarded(chosen, scores, idf, claims)
 
 
-def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mapping[Key, object] | None = None
+def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mapping[Key, Any] | None = None
                  ) -> tuple[np.ndarray, list[tuple]]:
     """Graded similarity of each pair of claims, and the pair of texts it was read on.
 
@@ -109,12 +109,17 @@ def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mappin
         rows = [i for i, p in enumerate(pairs) if (p[side].article, p[side].index) in whole]
         if not rows:
             continue
-        other = [tuple(whole[(pairs[i][j].article, pairs[i][j].index)] if j == side else pairs[i][j]
-                       for j in (0, 1)) for i in rows]
+        other = [_reread(pairs[i], side, whole) for i in rows]
         for i, pair, value in zip(rows, other, score_pairs(other, idf)):
             if value > scores[i]:
                 scores[i], chosen[i] = value, pair
     return scores, chosen
+
+
+def _reread(pair: tuple, side: int, whole: Mapping[Key, Any]) -> tuple:
+    """``pair`` with its claim on ``side`` read whole (attribution included)."""
+    a, b = pair
+    return (whole[(a.article, a.index)], b) if side == 0 else (a, whole[(b.article, b.index)])
 
 
 def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str, float],
@@ -131,10 +136,10 @@ def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str,
                      and claims[fb.article][fb.index].sentence < LEDE_SENTENCES for fa, fb in pairs])
     out = np.minimum(1.0, similarities + LEDE_LINK_BONUS * lede)
     strong = np.flatnonzero(out >= LINK_MIN_SIMILARITY)
-    clash = [i for i in strong if action_clash(*pairs[i])]
+    clash = [int(i) for i in strong if action_clash(*pairs[int(i)])]
     out[clash] = 0.0
     # Near-identical wording (one agency's copy) needs no second opinion.
-    doubtful = np.array([i for i in strong if out[i] > 0 and similarities[i] < SAME_FACT_CHECK_BELOW], dtype=int)
+    doubtful = np.array([int(i) for i in strong if out[i] > 0 and similarities[i] < SAME_FACT_CHECK_BELOW], dtype=int)
     if doubtful.size:
         vetoed = probabilities([pairs[i] for i in doubtful], idf) < SAME_FACT_MIN_PROBABILITY
         out[doubtful[vetoed]] = 0.0
@@ -154,7 +159,7 @@ def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> 
     usable = frozenset(_usable_claims(articles, claims))
     pairs = [(fa, fb) for fa, fb in candidate_pairs(feats, idf)
              if (fa.article, fa.index) in usable and (fb.article, fb.index) in usable]
-    scores = link_scores(pairs, idf, claims, whole) if pairs else []
+    scores = link_scores(pairs, idf, claims, whole) if pairs else np.zeros(0)
     links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
                   for (fa, fb), s in zip(pairs, scores))
 
