@@ -6,6 +6,8 @@
     python main.py report (FILE...|SESSION) --pdf OUT [--html OUT] [--markdown OUT] [--json OUT] [--event N]
                                          (--event N: compare event group N, default the largest)
     python main.py review FILE... --session S.parallax   start a review session and open the window on it
+    python main.py batch FOLDER --out DIR [--pdf] [--jobs N] [--dask tcp://HOST:PORT]
+                                         every event of a folder compared, with an index page
     python main.py bench NAME            run a benchmark (docs/BENCHMARKS.md)
 """
 from __future__ import annotations
@@ -16,7 +18,7 @@ import importlib
 import os
 import sys
 
-COMMANDS = ("compare", "report", "review", "bench")
+COMMANDS = ("compare", "report", "review", "batch", "bench")
 
 
 EVENT_HELP = "compare event group N (1 = the largest; the groups are in the JSON and the notes)"
@@ -56,6 +58,13 @@ def _parser() -> argparse.ArgumentParser:
     rev.add_argument("sources", nargs="*", metavar="FILE")
     rev.add_argument("--session", required=True, metavar="S.parallax",
                      help="the session file: created from FILE..., or opened (FILE... added) if it exists")
+    bat = sub.add_parser("batch", help="group a folder of articles into events and compare each")
+    bat.add_argument("folder", metavar="FOLDER")
+    bat.add_argument("--out", required=True, metavar="DIR", help="output folder (index.html, index.json)")
+    bat.add_argument("--pdf", action="store_true", help="also write each event's brief as PDF")
+    bat.add_argument("--page-size", default="A4", choices=("A4", "Letter"))
+    bat.add_argument("--jobs", type=int, help="local processes (default: one per core)")
+    bat.add_argument("--dask", metavar="ADDRESS", help="run the events on this Dask scheduler")
     bench = sub.add_parser("bench", help="run a benchmark")
     bench.add_argument("name")
     bench.add_argument("args", nargs=argparse.REMAINDER)
@@ -105,6 +114,10 @@ def main(argv: list[str] | None = None) -> int:
         from analysis.commands import review_command
         from gui.app import run
         return review_command(args.sources, args.session, open_window=run)
+    if args.command == "batch":
+        from analysis.commands import batch_command
+        return batch_command(args.folder, args.out, jobs=args.jobs, dask=args.dask, pdf=args.pdf,
+                             page_size=args.page_size, pdf_writer=_pdf_writer() if args.pdf else None)
     try:
         from analysis.bench import NAMES, NEEDS_PDF
     except ModuleNotFoundError:

@@ -296,3 +296,35 @@ def review_command(sources: Sequence[str], session: str, *, open_window, err: Te
     print(f"parallax: started the review session {session} with {len(articles)} article"
           f"{'' if len(articles) == 1 else 's'}", file=err)
     return open_window([session])
+
+
+def batch_command(folder: str, out: str, *, jobs: int | None = None, dask: str | None = None,
+                  pdf: bool = False, page_size: str = "A4", err: TextIO = sys.stderr, pdf_writer=None) -> int:
+    """``python main.py batch FOLDER --out DIR [--pdf] [--jobs N] [--dask tcp://HOST:PORT]``: every
+    event of the folder compared into DIR (``analysis.batch``).  0 when every file was read and every
+    event compared, 1 when some could not be (the rest are in the index), 2 when nothing came out;
+    interrupted, it says how far it got (run it again to go on)."""
+    from analysis.batch.runner import run_batch
+
+    if pdf and pdf_writer is None:
+        print("parallax: batch: PDF briefs need the desktop part of Parallax (Qt)", file=err)
+        return EXIT_NOTHING
+    try:
+        outcome = run_batch(folder, out, jobs=jobs, dask=dask, pdf_writer=pdf_writer if pdf else None,
+                            page_size=page_size, err=err)
+    except ParallaxError as exc:
+        print(f"parallax: {exc}", file=err)
+        return EXIT_NOTHING
+    except KeyboardInterrupt:
+        print(f"\nparallax: batch interrupted; the events already compared are kept in {out}: run the "
+              "same command again to go on", file=err)
+        return 130
+    for path, reason in outcome.plan.skipped:
+        print(f"parallax: {path}: {reason}" if not reason.startswith(path) else f"parallax: {reason}",
+              file=err)
+    done = sum(1 for s in outcome.status.values() if s == "done")
+    print(f"parallax: batch: {outcome.plan.articles} articles, {len(outcome.plan.events)} events, {done} "
+          f"compared ({outcome.reused} from an earlier run); index: {outcome.index_html}", file=err)
+    if not outcome.plan.articles:
+        return EXIT_NOTHING
+    return EXIT_BAD_INPUT if outcome.plan.skipped or outcome.failed else EXIT_OK

@@ -247,3 +247,6 @@ SESSION_BUSY_TIMEOUT_SECONDS = 5.0          # seconds a write waits for a reader
 SESSION_UNDO_LIMIT = 5000                   # undo steps kept in the file; older ones are dropped
 SESSION_NOTE_MERGE_SECONDS = 60.0           # seconds; note edits on one finding closer than this undo together
 SESSION_MAX_NOTE_CHARS = 100_000            # characters in one review note; longer notes are refused
+
+# --- batch over a folder (analysis/batch/) --------------------------------------------------------
+DASK_CONNECT_SECONDS = 10                   # seconds to reach a Dask scheduler before giving up

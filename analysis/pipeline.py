@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
-from analysis.model import Article, Comparison, Finding
+from analysis.model import Article, Comparison, EventGroup, Finding
 
 Progress = Callable[[float, str], None]
 
@@ -62,6 +62,18 @@ def _coverage(facts, articles: Sequence[Article], same: set[str], groups) -> tup
                      "article says it in other words, may say it, or the outlets that carry it share too "
                      "little to search for.")
     return assessed.omissions, findings, notes
+
+
+def group_events(articles: Sequence[Article]) -> tuple[EventGroup, ...]:
+    """The event groups ``compare`` would form from ``articles``, without comparing anything: copies,
+    sentence features and the events stage only (what a batch over a folder needs first)."""
+    from analysis.align.features import featurize
+    from analysis.events import stage as events_stage
+
+    articles = tuple(articles)
+    _, dup_of, _ = _copies(articles)
+    active = [a for a in articles if a.id not in dup_of and a.sentences]
+    return events_stage.run(active, featurize(active), dup_of, None, articles).groups
 
 
 def compare(articles: Sequence[Article], progress: Progress | None = None,

@@ -49,6 +49,8 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("paste_article", "Paste article…", ("Ctrl+Shift+V",), "articles.paste_article", "&File",
       tip="Add the clipboard text as an article (asks outlet and title)"),
     A("add_link", "Add link…", ("Ctrl+L",), "articles.add_link", "&File", tip="Fetch an article from a URL"),
+    A("open_batch", "Open batch index…", (), "articles.open_batch_index", "&File",
+      tip="Open the index of a batch run (python main.py batch): pick an event to compare"),
     A("open_seeds", "Open sample articles", (), "articles.open_seeds", "&File",
       tip="Replace the articles with the bundled seeds"),
     A("clear_articles", "Close all articles", ("Ctrl+Shift+W",), "articles.clear_articles", "&File"),

@@ -127,6 +127,41 @@ def ask_restore(parent: QWidget, article: Article) -> list[int] | None:
     return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
+# ---- batch index ---------------------------------------------------------------------------------
+
+INDEX_FILTER = "Batch index (index.json *.json);;All files (*)"
+
+
+def ask_batch_index(parent: QWidget) -> str | None:
+    from PySide6.QtWidgets import QFileDialog
+    path, _ = QFileDialog.getOpenFileName(parent, "Open batch index", "", INDEX_FILTER)
+    return path or None
+
+
+def ask_batch_event(parent: QWidget, events: list) -> int | None:
+    """The events of a batch index (``IndexedEvent``s) in a list; the position chosen, or None."""
+    from PySide6.QtWidgets import QListWidget
+    dlg = QDialog(parent)
+    dlg.setWindowTitle("Open an event of the batch")
+    listing = QListWidget()
+    listing.setAccessibleName("Events")
+    for e in events:
+        listing.addItem(e.line())
+    listing.setCurrentRow(0)
+    listing.itemActivated.connect(lambda _: dlg.accept())
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dlg.accept)
+    buttons.rejected.connect(dlg.reject)
+    layout = QVBoxLayout(dlg)
+    layout.addWidget(QLabel("Choose the event to compare:"))
+    layout.addWidget(listing)
+    layout.addWidget(buttons)
+    dlg.resize(720, 420)
+    if dlg.exec() != QDialog.DialogCode.Accepted or listing.currentRow() < 0:
+        return None
+    return listing.currentRow()
+
+
 # ---- review sessions ----------------------------------------------------------------------------
 
 SESSION_FILTER = "Parallax review sessions (*.parallax);;All files (*)"

@@ -136,17 +136,19 @@ def _copy(text: str, outlet: str, story: dict, slots: dict[str, str], rng: rando
     return f"{title}\n\nSource: {outlet}\n\n{published}\n\n" + "\n\n".join(paragraphs).rstrip() + "\n"
 
 
-def build_day(seed: int = SEED, events: int = EVENTS) -> list[Story]:
-    """Every article of the day, files named in a shuffled order (no file order gives an event away)."""
+def build_day(seed: int = SEED, events: int = EVENTS,
+              outlets: tuple[int, int] = OUTLETS_PER_EVENT) -> list[Story]:
+    """Every article of the day, files named in a shuffled order (no file order gives an event away);
+    ``outlets``: the range of outlets covering one event (small days for tests)."""
     rng = random.Random(seed)
     used: set[str] = set()
     drafts: list[tuple[int, str, str, str | None]] = []     # event, outlet, text, copied draft index
     for e in range(events):
         story = STORIES[e % len(STORIES)]
         slots = _slots(story, rng, used)
-        outlets = rng.sample(OUTLETS, rng.randint(*OUTLETS_PER_EVENT))
+        covering = rng.sample(OUTLETS, rng.randint(*outlets))
         first = len(drafts)
-        for outlet in outlets:
+        for outlet in covering:
             own = [d for d in range(first, len(drafts)) if drafts[d][3] is None]
             if own and rng.random() < COPY_SHARE:
                 source = rng.choice(own)
@@ -176,16 +178,17 @@ def truth_path(folder: Path) -> Path:
     return folder.parent / f"{folder.name}.truth.json"
 
 
-def write_day(folder: Path, seed: int = SEED, events: int = EVENTS) -> list[Story]:
+def write_day(folder: Path, seed: int = SEED, events: int = EVENTS,
+              outlets: tuple[int, int] = OUTLETS_PER_EVENT) -> list[Story]:
     """Write the day's articles into ``folder`` (created; it must hold no .txt yet) and the truth."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     if any(folder.glob("*.txt")):
         raise SystemExit(f"{folder} already holds .txt files; give an empty or new folder")
-    stories = build_day(seed, events)
+    stories = build_day(seed, events, outlets)
     for s in stories:
         (folder / s.name).write_text(s.text, encoding="utf-8")
-    truth = {"seed": seed, "events": events,
+    truth = {"seed": seed, "events": events, "outlets": list(outlets),
              "files": {s.name: {"event": s.event, "outlet": s.outlet, "copy_of": s.copy_of}
                        for s in stories}}
     truth_path(folder).write_text(json.dumps(truth, indent=1, sort_keys=True) + "\n", encoding="utf-8")

@@ -9,7 +9,9 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from analysis.batch.index import is_batch_index, read_index
 from analysis.constants import SESSION_SUFFIX
+from analysis.errors import ParallaxError
 from analysis.model import Article
 from analysis.resources import seed_paths
 from analysis.session import is_session_file
@@ -59,6 +61,9 @@ class ArticlesController(Controller):
         """Open files, links or a session (``python main.py PATH...``, drops, Add files).  A
         ``.parallax`` session among them is opened as the session; the other paths are added to it."""
         paths = [str(p) for p in paths]
+        if len(paths) == 1 and is_batch_index(paths[0]):
+            self.open_batch(paths[0])
+            return
         sessions = [p for p in paths if is_session_path(p)]
         if sessions:
             rest = [p for p in paths if p not in sessions]
@@ -80,6 +85,25 @@ class ArticlesController(Controller):
             self.ui.warn("The bundled sample articles are missing (seeds/*.txt).")
             return
         self.open_paths(paths, replace=True)
+
+    def open_batch_index(self) -> None:
+        path = dialogs.ask_batch_index(self.ui.window)
+        if path:
+            self.open_batch(path)
+
+    def open_batch(self, path: str) -> None:
+        """A batch run's index: list its events; the one chosen replaces the articles."""
+        try:
+            events = read_index(path)
+        except ParallaxError as exc:
+            self.ui.warn(f"Could not open the batch index: {exc}")
+            return
+        if not events:
+            self.ui.warn(f"The batch index {Path(path).name} lists no events.")
+            return
+        chosen = dialogs.ask_batch_event(self.ui.window, events)
+        if chosen is not None:
+            self.open_paths(list(events[chosen].files), replace=True)
 
     def load(self, items: list[Input], replace: bool) -> None:
         """Read ``items`` off the GUI thread, then add them (or replace the articles with them)."""

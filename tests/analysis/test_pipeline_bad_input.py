@@ -120,11 +120,8 @@ def test_200_articles_finish_with_clear_notes():
     # 250 words (about ten sentences drawn from the seeds) each: shorter mixtures of four or five
     # random sentences share too little to be one story, and are rightly split into several.
     articles = synthetic_corpus(200, words=250)
-    t0 = time.perf_counter()
-    c = compare(articles)
-    elapsed = time.perf_counter() - t0
+    c = compare(articles)       # no time limit asserted (house rule): ``bench align`` measures speed
     assert len(c.articles) == 200 and len(c.event) == 200
-    assert elapsed < 60, f"200 short articles took {elapsed:.1f} s"
     assert sum(e.same_event for e in c.event) >= 150        # one event: most articles are on it
     assert len({f.id for f in c.facts}) == len(c.facts)
     assert max(len(f.members) for f in c.facts) > 20         # wire-copy facts reach many outlets
