@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import wait_analysed
 
 from analysis.batch.folder import Event, Plan
 from analysis.batch.index import index_data, index_json
@@ -42,7 +41,7 @@ def test_the_index_on_the_command_line_lists_events_and_opens_the_chosen_one(
     [events] = shown
     assert [e.line() for e in events] == ["e1  Paris summit — 2 articles, 4 omissions",
                                           "e2  A later meeting — 1 article, alone"]
-    wait_analysed(qtbot, window, 2)
+    qtbot.waitUntil(lambda: len(window.doc.articles) == 2, timeout=60_000)     # read, not yet analysed
     assert [a.path for a in window.doc.articles] == [str(p) for p in seed_paths[:2]]
 
 
@@ -50,7 +49,7 @@ def test_open_batch_index_from_the_file_menu(qtbot, window, index_file, seed_pat
     monkeypatch.setattr(dialogs, "ask_batch_index", lambda parent: str(index_file))
     monkeypatch.setattr(dialogs, "ask_batch_event", lambda parent, events: 1)
     window.actions["open_batch"].trigger()
-    wait_analysed(qtbot, window, 1)
+    qtbot.waitUntil(lambda: len(window.doc.articles) == 1, timeout=60_000)
     assert [a.path for a in window.doc.articles] == [str(seed_paths[4])]
 
 
