@@ -201,6 +201,7 @@ FRAMING_QUANTITY_MAX_PER_VERSION = 6        # quantities of one unit in a versio
 FRAMING_SLOT_WINDOW_WORDS = 4               # words after (else before) a number or date searched for the
                                             # content word that says what it counts or dates (its slot)
 FRAMING_STANCE_WINDOW_WORDS = 6             # words before / after a stance word read as its actor / its object
+FRAMING_ESTIMATE_TOLERANCE = 0.1           # share 0-1 an estimate ("about 40") may be off and still agree
 FRAMING_CONTEXT_WORDS = 7                   # words shown each side of a disputed value in evidence
 SPELLING_MAX_EDITS_SHORT = 1                # letters changed, dropped or swapped for a slip in a short name
 SPELLING_MAX_EDITS_LONG = 2                 # the same for a name of SPELLING_SHORT_WORD_LETTERS or more

@@ -15,7 +15,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 SHARED_BENCH = REPO.parent / "shared" / "bench"
 NAMES = ("segment", "ingest", "similarity", "align", "batch", "facts", "events", "signals", "framing",
-         "omissions", "report", "gui", "sample_report", "cli", "limits")
+         "findings", "omissions", "report", "gui", "sample_report", "cli", "limits")
 NEEDS_PDF = ("report", "sample_report", "batch")      # given the window's PDF renderer by main.py
 
 

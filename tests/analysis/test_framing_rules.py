@@ -262,3 +262,17 @@ def test_doubt_verb_set_against_a_neutral_one():
     [f] = choices(found, "attribution_verb")
     assert f.rule == "attribution.doubt" and shown(f, arts) == [("x1", "claimed"), ("x2", "said")]
     assert f.data["terms"] == {"x1": "claimed", "x2": "said"}
+
+
+def test_a_bound_or_an_estimate_allows_the_other_value():
+    found, _ = run("The repairs cost more than $1 million, the council said.",
+                   "The repairs cost $1.1 million, the council said.")
+    assert not [f for f in found if f.kind == "contradiction"]
+    found, _ = run("The repairs cost about $1 million in total.", "The repairs cost $2 million in total.")
+    assert [f.rule for f in found if f.kind == "contradiction"] == ["contradiction.number"]
+
+
+def test_a_name_next_to_a_weekday_is_not_a_happening():
+    found, _ = run("Critics kept up pressure on Chairman Tom Steele Sunday over the remark.",
+                   "Critics reacted to Tom Steele on Friday over the remark.")
+    assert not [f for f in found if f.kind == "contradiction"]

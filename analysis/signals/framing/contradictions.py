@@ -39,6 +39,7 @@ from analysis.align.features.quantities import Quantity, find_dates, find_quanti
 from analysis.align.features.words import stem, stopwords
 from analysis.constants import (
     FRAMING_CONTEXT_WORDS,
+    FRAMING_ESTIMATE_TOLERANCE,
     FRAMING_QUANTITY_MAX_PER_VERSION,
     FRAMING_SLOT_WINDOW_WORDS,
     FRAMING_STANCE_MIN_GAP,
@@ -113,11 +114,13 @@ def _slot_of(word: str) -> str:
     return _slot_classes().get(st, st)
 
 
-def _near_words(version: Version, start: int, end: int) -> tuple[list[str], list[str]]:
+def _near_words(version: Version, start: int, end: int, names: bool = True) -> tuple[list[str], list[str]]:
     """Content words after [start, end) (nearest first) and before it (nearest first), within
-    FRAMING_SLOT_WINDOW_WORDS words of the same sentence."""
+    FRAMING_SLOT_WINDOW_WORDS words of the same sentence; without ``names``, capitalised words (a
+    person is not a happening: "pressure on Steele Sunday") are left out."""
     lo, hi = _piece_bounds(version, start)
-    words = [w for w in _words(version) if lo <= w[0] and w[1] <= hi]
+    words = [w for w in _words(version) if lo <= w[0] and w[1] <= hi
+             and (names or not version.text[w[0]].isupper())]
     after = [w[2] for w in words if w[0] >= end][:FRAMING_SLOT_WINDOW_WORDS]
     before = [w[2] for w in words if w[1] <= start][-FRAMING_SLOT_WINDOW_WORDS:]
     return [w for w in after if _content(w)], [w for w in reversed(before) if _content(w)]
@@ -166,6 +169,27 @@ def _quantities(version: Version) -> list[tuple[Quantity, str]]:
     return version.cache["quantities"]
 
 
+_LOWER_BOUND = re.compile(r"\b(?:more than|over|at least|upwards of|in excess of|exceeding|above)\s*\Z", re.I)
+_UPPER_BOUND = re.compile(r"\b(?:less than|fewer than|under|up to|nearly|almost|below|at most)\s*\Z", re.I)
+_ESTIMATE = re.compile(r"\b(?:about|around|roughly|some|approximately|an estimated|estimated|close to)\s*\Z", re.I)
+
+
+def _bound(version: Version, q: Quantity) -> str:
+    before = version.text[max(0, q.start - 24):q.start]
+    return ("lower" if _LOWER_BOUND.search(before) else "upper" if _UPPER_BOUND.search(before)
+            else "estimate" if _ESTIMATE.search(before) else "")
+
+
+def _compatible(va: Version, x: Quantity, vb: Version, y: Quantity) -> bool:
+    """Whether a bound or an estimate on either side allows the other value."""
+    for (v1, q1), (_, q2) in (((va, x), (vb, y)), ((vb, y), (va, x))):
+        kind = _bound(v1, q1)
+        if (kind == "lower" and q2.value >= q1.value) or (kind == "upper" and q2.value <= q1.value) or \
+                (kind == "estimate" and abs(q2.value - q1.value) <= FRAMING_ESTIMATE_TOLERANCE * abs(q1.value)):
+            return True
+    return False
+
+
 def _unit_key(q: Quantity) -> str:
     return "fraction" if q.unit in ("%", "fraction") else q.unit
 
@@ -180,9 +204,11 @@ def _numbers(pair: Pair) -> Iterator[Candidate]:
             continue
         every_a = [q for q, _ in qa if _unit_key(q) == unit]
         every_b = [q for q, _ in qb if _unit_key(q) == unit]
-        # a value the other version gives anywhere (in another slot) is not in dispute
+        # a value the other version gives anywhere (in another slot) is not in dispute, nor is one
+        # that a bound or an estimate allows ("more than $1 million" / "$1.1 million")
         if any(same_quantity(x, y) for x in xs for y in every_b) or \
-                any(same_quantity(x, y) for x in every_a for y in ys):
+                any(same_quantity(x, y) for x in every_a for y in ys) or \
+                any(_compatible(pair.a, x, pair.b, y) for x in xs for y in ys):
             continue
         ta, tb = ", ".join(q.text for q in xs), ", ".join(q.text for q in ys)
         yield Candidate(
@@ -214,7 +240,7 @@ def _happenings(version: Version) -> list[tuple[str, int, int, frozenset[str]]]:
         speech = {_slot_of(w) for w in _speech_words()}
         out = []
         for key, s, e in _dates_of(version):
-            after, before = _near_words(version, s, e)
+            after, before = _near_words(version, s, e, names=False)
             happening = frozenset(_slot_of(w) for w in (before or after)[:1])
             if happening and not happening & speech:
                 out.append((key, s, e, happening))

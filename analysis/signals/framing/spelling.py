@@ -14,7 +14,7 @@ from collections import defaultdict
 from typing import Mapping
 
 from analysis.model import Article, Finding, Span, stable_id
-from analysis.signals.framing.common import base_score
+from analysis.signals.framing.common import base_score, names_list
 from analysis.signals.framing.names import likely_misspelling
 
 _CAPITALISED = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-’'][A-Z]?[a-zà-ÿ]+)*\b")
@@ -55,7 +55,7 @@ def _finding(articles: Mapping[str, Article], words, slip: str, form: str, slipp
     spans = [Span(aid, s, e) for aid in slippers for s, e in words[aid][slip]]
     spans += [Span(aid, *words[aid][form][0]) for aid in others]
     name = lambda aid: articles[aid].outlet or aid
-    who, where = ", ".join(name(a) for a in slippers), ", ".join(name(a) for a in others)
+    who, where = names_list([name(a) for a in slippers]), names_list([name(a) for a in others])
     return Finding(
         id=stable_id("spelling", slip, form, *(articles[a].digest for a in slippers)),
         kind="spelling", fact=None, articles=tuple(slippers + others), spans=tuple(spans),
