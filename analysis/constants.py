@@ -214,6 +214,7 @@ EVENT_VOCABULARY_MIN_OUTLETS = 2            # outlets; fewer never make a word t
 FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to
                                             # quote (a fragment), a longer one is the speaker's statement
 FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet has plainer words facing it
+FRAMING_WORD_CHANGE_MAX_WORDS = 6           # words each side of a diff change read as a substitution of words
 FRAMING_WORD_FACING_MAX_WORDS = 3           # words; a longer stretch replacing a word is a rewrite, not a word
 FRAMING_SHARED_WORD_FACTOR = 0.8            # score multiplier when another outlet uses the same word too
 PASSIVE_GROUP_ITEM_BONUS = 0.05             # score added per further agentless passive in one article's row

@@ -172,7 +172,7 @@ _MEDIA = frozenset("""
 cnn msnbc nbc abc cbs pbs npr bbc fox reuters ap afp bloomberg politico axios buzzfeed huffpost vox
 twitter facebook instagram youtube tiktok truth social x.com telegram whatsapp linkedin
 """.split())
-_MEDIA_TAILS = frozenset("times journal news post press tribune telegraph guardian herald gazette daily "
+_MEDIA_TAILS = frozenset("times journal news post press tribune telegraph guardian herald gazette daily tv "
                          "weekly magazine network channel television radio review".split())
 
 

@@ -335,6 +335,9 @@ class Attribution:
             owner = self._person_before(start, index)
             if owner is None:
                 return None
+            if re.fullmatch(r"(?:[a-z]+\s+){0,2}(?:" + _PROXIES + r")", phrase):
+                # "his office said": the words are spoken for the person, who is the voice
+                return replace(owner, start=-1, end=-1, role=phrase, pronoun=False, at=at)
             name = f"{_surname_form(owner.name, owner.key, self.mentions)}’s {phrase}"
             return _Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False,
                             at=at)

@@ -215,6 +215,9 @@ def test_an_office_or_a_spokesman_attaches_to_the_person():
     assert office.speaker == "alma rusk" and office.role == "office"
     assert spokesman.speaker == "alma rusk" and spokesman.role == "spokesman"
     assert [v.speaker for v in voices([a], find_quotes(a))] == ["alma rusk"]
+    b = text_article("Alma Rusk met the unions. “The talks were frank,” her office said afterward.")
+    assert (quote_of(b, "The talks were frank").speaker, quote_of(b, "The talks were frank").role) == \
+        ("alma rusk", "office")
 
 
 def test_a_quote_after_a_colon_is_the_named_persons():

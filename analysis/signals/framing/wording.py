@@ -37,6 +37,7 @@ from analysis.constants import (
     FRAMING_PLAIN_COUNTERPART_BONUS,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
     FRAMING_SHARED_WORD_FACTOR,
+    FRAMING_WORD_CHANGE_MAX_WORDS,
     FRAMING_WORD_FACING_MAX_WORDS,
 )
 from analysis.lexicons import load_lexicon
@@ -221,7 +222,7 @@ def _word_facing(pair: Pair, start: int, end: int) -> tuple[int, int] | None:
     the diff's change ("slammed the reckless plan" / "criticised the plan": "slammed" faces
     "criticised", "reckless" faces nothing); None when the words are unchanged or only deleted."""
     op = pair.op_at(pair.a, start, end)
-    if op is None or op.tag != "replace":
+    if op is None or op.tag != "replace" or not _flanked(pair, op):
         return None
     ta = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.a.text, op.a_start, op.a_end)]
     tb = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.b.text, op.b_start, op.b_end)]
@@ -233,6 +234,17 @@ def _word_facing(pair: Pair, start: int, end: int) -> tuple[int, int] | None:
         if covers:
             return None
     return None
+
+
+def _flanked(pair: Pair, op) -> bool:
+    """A change with unchanged words on both sides and at most FRAMING_WORD_CHANGE_MAX_WORDS words on
+    each side: a substitution inside one shared sentence, not two different sentences."""
+    k = pair.ops.index(op)
+    if k == 0 or k == len(pair.ops) - 1 or pair.ops[k - 1].tag != "equal" or pair.ops[k + 1].tag != "equal":
+        return False
+    words = lambda text, s, e: len(_WORD.findall(text, s, e))
+    return max(words(pair.a.text, op.a_start, op.a_end), words(pair.b.text, op.b_start, op.b_end)) \
+        <= FRAMING_WORD_CHANGE_MAX_WORDS
 
 
 def _version_pos(version: Version, pos: int) -> int | None:
