@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--reviewer", default="", help="name printed on the report")
     rep.add_argument("--title", help="the report's title (default: from the articles)")
     rep.add_argument("--include-dismissed", action="store_true", help="keep dismissed findings")
+    rep.add_argument("--full", action="store_true",
+                     help="the full report (every list, the fact grid, the methods) instead of the brief")
     rep.add_argument("--event", type=_event_number, metavar="N", help=EVENT_HELP)
     rev = sub.add_parser("review", help="start a review session from articles and open the window on it")
     rev.add_argument("sources", nargs="*", metavar="FILE")
@@ -108,7 +110,7 @@ def main(argv: list[str] | None = None) -> int:
         return report_command(args.sources, pdf=args.pdf, html=args.html,
                               markdown=args.markdown, json_out=args.json, page_size=args.page_size,
                               reviewer=args.reviewer, title=args.title,
-                              include_dismissed=args.include_dismissed,
+                              include_dismissed=args.include_dismissed, full=args.full,
                               pdf_writer=_pdf_writer() if args.pdf else None, event=args.event)
     if args.command == "review":
         from analysis.commands import review_command

@@ -225,9 +225,11 @@ def compare_command(sources: Sequence[str], json_out: str | None, markdown_out: 
 def report_command(sources: Sequence[str], pdf: str | None = None, html: str | None = None,
                    markdown: str | None = None, json_out: str | None = None, *, page_size: str = "A4",
                    reviewer: str = "", include_dismissed: bool = False, title: str | None = None,
-                   err: TextIO = sys.stderr, pdf_writer=None, event: int | None = None) -> int:
+                   err: TextIO = sys.stderr, pdf_writer=None, event: int | None = None,
+                   full: bool = False) -> int:
     """``python main.py report (FILE... | SESSION.parallax) --pdf OUT [--html OUT] [--markdown OUT]
-    [--json OUT] [--event N]`` (``event``: the event group reported, default the largest): 0 when
+    [--json OUT] [--event N] [--full]`` (``event``: the event group reported, default the largest;
+    ``full``: every list and the methods, not the editor's brief): 0 when
     every output was written from every input, 1 when some inputs could not be
     read (the report covers the rest), 2 when nothing could be written.  A session file brings the
     editor's verdicts and notes; ``-`` writes a text format to stdout.  ``pdf_writer`` is the PDF
@@ -254,7 +256,7 @@ def report_command(sources: Sequence[str], pdf: str | None = None, html: str | N
         return EXIT_NOTHING
     reviews = session_reviews(sources)
     report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
-                          title=title)
+                          title=title, full=full)
     status = EXIT_NOTHING if not all_ok else EXIT_BAD_INPUT if failures else EXIT_OK
     for target, (_, fmt) in zip(targets, outputs):
         if target is None:

@@ -81,6 +81,7 @@ class ExportOptions:
     reviewer: str = ""
     include_dismissed: bool = False
     open_when_done: bool = True
+    full: bool = False              # every list and the methods, not the editor's brief
 
 
 @dataclass(frozen=True)
@@ -92,6 +93,7 @@ class ExportJob:
     page_size: str = "A4"
     reviewer: str = ""
     include_dismissed: bool = False
+    full: bool = False
     reviews: Mapping[str, Any] = field(default_factory=dict)
     colours: Mapping[str, str] = field(default_factory=dict)
 
@@ -237,7 +239,8 @@ def run_export(job: ExportJob, progress: Progress) -> ExportResult:
             from .report_process import write_pdf_in_process
             progress(0.02, "building the report")
             report = build_report(job.comparison, job.reviews, reviewer=job.reviewer,
-                                  include_dismissed=job.include_dismissed, colours=job.colours)
+                                  include_dismissed=job.include_dismissed, colours=job.colours,
+                                  full=job.full)
 
             def scaled(fraction: float, message: str) -> None:
                 forward(0.1 + 0.9 * fraction, message)
@@ -248,7 +251,8 @@ def run_export(job: ExportJob, progress: Progress) -> ExportResult:
         else:
             fmt = export_report(job.comparison, out, job.fmt, reviews=job.reviews,
                                 reviewer=job.reviewer, include_dismissed=job.include_dismissed,
-                                page_size=job.page_size, colours=job.colours, progress=forward)
+                                page_size=job.page_size, colours=job.colours, progress=forward,
+                                full=job.full)
     except OutputError as exc:
         raise ParallaxError(f"Could not write {target}: {exc.reason}.") from exc
     except OSError as exc:
@@ -288,7 +292,7 @@ def confirm_replace(parent: QWidget, path: str) -> bool:
 # ---- the dialog ---------------------------------------------------------------------------------
 
 class ExportDialog(QDialog):
-    """Format, page size, reviewer, dismissed findings, where, open when done.  ``open()`` it (not
+    """Format, page size, reviewer, dismissed findings, brief or full, where, open when done.  ``open()`` it (not
     ``exec()``): the window keeps painting, and ``accepted`` hands ``options()`` to the window."""
 
     def __init__(self, comparison: Comparison, reviews: Mapping[str, Any],
@@ -329,6 +333,10 @@ class ExportDialog(QDialog):
             f"Include &dismissed findings ({self.dismissed} dismissed)")
         self.include_dismissed.setToolTip("Left out by default: the report gives their count")
         self.include_dismissed.setChecked(settings.export_include_dismissed())
+        self.full = QCheckBox("F&ull report: every list, the fact grid and the methods")
+        self.full.setToolTip("Unticked: the editor's brief, about a page per question (omissions, key "
+                             "facts, strongest findings, metrics)")
+        self.full.setChecked(settings.export_full())
         self.path = QLineEdit()
         self.path.setAccessibleName("Save to")
         self.path.setMinimumWidth(560)
@@ -350,6 +358,7 @@ class ExportDialog(QDialog):
         form.addRow("&Page size:", self.page_box)
         form.addRow("&Reviewer:", self.reviewer)
         form.addRow("", self.include_dismissed)
+        form.addRow("", self.full)
         save_label = QLabel("&Save to:")
         save_label.setBuddy(self.path)          # a row holding a layout gets no buddy by itself
         form.addRow(save_label, path_row)
@@ -397,7 +406,7 @@ class ExportDialog(QDialog):
         return ExportOptions(path=self.target(), fmt=self.fmt(), page_size=self.page_box.currentText(),
                              reviewer=self.reviewer.text().strip(),
                              include_dismissed=self.include_dismissed.isChecked(),
-                             open_when_done=self.open_when_done.isChecked())
+                             open_when_done=self.open_when_done.isChecked(), full=self.full.isChecked())
 
     def _format_changed(self) -> None:
         fmt = self.fmt()
@@ -444,4 +453,4 @@ def remember(options: ExportOptions) -> None:
     settings.remember_export(folder=str(Path(options.path).parent), reviewer=options.reviewer,
                              open_when_done=options.open_when_done, fmt=options.fmt,
                              page_size=options.page_size,
-                             include_dismissed=options.include_dismissed)
+                             include_dismissed=options.include_dismissed, full=options.full)

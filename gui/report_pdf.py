@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from typing import Callable
@@ -44,6 +45,7 @@ from PySide6.QtGui import (
 from analysis.report import chart_geometry as geo
 from analysis.report import colours
 from analysis.report.model import Bullets, Cell, Chart, Excerpt, Heading, Para, Report, Run, Table
+from analysis.report.settings import TABLE_MIN_ROWS
 
 DPI = 300                       # device units per inch: the PDF is vector, this is layout precision
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -230,6 +232,30 @@ def make_doc(device, width: float, runs: tuple[Run, ...], size: float, *, bold: 
     return Doc(doc, width)
 
 
+_WORD_GAPS = re.compile(r"[ \t\n\u2028]+")     # where lines may break (not at the no-break space)
+
+
+def fit_columns(wanted: list[float], least: list[float], total: float) -> list[float]:
+    """``wanted`` widths adjusted so each column is at least ``least`` and they sum to ``total``:
+    columns below their least get it, the rest share what is left in their proportions.  When even
+    the least widths do not fit, they are scaled down together (the table is too wide for a page)."""
+    if sum(least) >= total:
+        scale = total / (sum(least) or 1.0)
+        return [w * scale for w in least]
+    fixed: dict[int, float] = {}
+    while True:
+        free = [i for i in range(len(wanted)) if i not in fixed]
+        room = total - sum(fixed.values())
+        share = sum(wanted[i] for i in free) or 1.0
+        widths = {i: room * wanted[i] / share for i in free}
+        short = [i for i in free if widths[i] < least[i]]
+        if not short:
+            break
+        for i in short:
+            fixed[i] = least[i]
+    return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(wanted))]
+
+
 # --- pieces and layout ----------------------------------------------------------------------------------
 
 @dataclass
@@ -249,6 +275,11 @@ class Piece:
 class Page:
     section: str
     placed: list = field(default_factory=list)   # (piece, y, clip_top, clip_height)
+    continued: bool = False     # opened by the overflow of a section, not by a section's start
+
+
+TAIL_PAGE_SHARE = 0.35          # a page holding only a section's overflow below this share of its height
+                                # takes the next section too, rather than staying nearly empty
 
 
 class Flow:
@@ -259,9 +290,15 @@ class Flow:
         self.pages: list[Page] = []
         self.y = bottom             # forces a first page
 
-    def new_page(self, section: str) -> None:
-        self.pages.append(Page(section))
+    def new_page(self, section: str, continued: bool = True) -> None:
+        self.pages.append(Page(section, continued=continued))
         self.y = self.top
+
+    def _short_tail(self) -> bool:
+        """The current page holds only the end of the previous section and is mostly empty."""
+        page = self.pages[-1]
+        return len(self.pages) > 1 and page.continued and \
+            self.y - self.top < TAIL_PAGE_SHARE * (self.bottom - self.top)
 
     @property
     def empty(self) -> bool:
@@ -271,8 +308,8 @@ class Flow:
         if new_page or not self.pages:
             if self.empty and self.pages:
                 self.pages[-1].section = section
-            else:
-                self.new_page(section)
+            elif not self.pages or not self._short_tail():
+                self.new_page(section, continued=False)
         for i, piece in enumerate(pieces):
             self._place(piece, self._kept(pieces, i), section)
 
@@ -284,7 +321,10 @@ class Flow:
         while pieces[j].keep_with_next and j + 1 < len(pieces):
             j += 1
             nxt = pieces[j]
-            extra += nxt.space_before + (nxt.height if nxt.keep_with_next else min(nxt.height, pt(60)))
+            # A piece that cannot be cut (a table row, a chart) must follow whole; a text only its
+            # first lines.
+            whole = nxt.keep_with_next or not nxt.breaks
+            extra += nxt.space_before + (nxt.height if whole else min(nxt.height, pt(60)))
         return extra
 
     def _place(self, piece: Piece, kept: float, section: str) -> None:
@@ -373,6 +413,13 @@ class Builder:
         return [self.text_piece(block.runs, size, colour=colour, space=5, keep=block.kind == "note")]
 
     def bullets(self, block: Bullets) -> list[Piece]:
+        out = self._bullet_items(block)
+        # Like table rows: a list's last items go to a new page together, never one or two alone.
+        for piece in out[max(0, len(out) - TABLE_MIN_ROWS):-1]:
+            piece.keep_with_next = True
+        return out
+
+    def _bullet_items(self, block: Bullets) -> list[Piece]:
         out = []
         indent = pt(11)
         for item in block.items:
@@ -389,11 +436,31 @@ class Builder:
         return out
 
     # tables ---------------------------------------------------------------------------------------------
-    def columns(self, table: Table) -> list[float]:
+    def columns(self, table: Table, header_size: float = TABLE_PT) -> list[float]:
+        """Column widths: the table's proportions, but never narrower than the longest word of the
+        column (names and numbers are never broken mid-word); the other columns give way."""
         n = len(table.header)
         weights = list(table.widths) if len(table.widths) == n else [1.0] * n
         total = sum(weights) or 1.0
-        return [self.width * w / total for w in weights]
+        wanted = [self.width * w / total for w in weights]
+        least = [self.longest_word(table, i, header_size) + 2 * pt(CELL_PAD_X) + pt(1) for i in range(n)]
+        return fit_columns(wanted, least, self.width)
+
+    def longest_word(self, table: Table, column: int, header_size: float) -> float:
+        """Width of the widest unbreakable stretch in a column (a chip and its name's first word,
+        joined by a no-break space, count as one)."""
+        widest = 0.0
+        for row, header in [(table.header, True)] + [(r, False) for r in table.rows]:
+            if column >= len(row):
+                continue
+            size = header_size if header else TABLE_PT
+            for run in row[column].runs:
+                bold = header or run.style in ("b", "flag")
+                metrics = self.metrics(font(size, bold, run.style == "i"))
+                for word in _WORD_GAPS.split(run.text):
+                    if word:
+                        widest = max(widest, metrics.horizontalAdvance(word))
+        return widest
 
     def cell_doc(self, c: Cell, width: float, header: bool, size: float) -> Doc | Label:
         inner = max(width - 2 * pt(CELL_PAD_X), pt(8))
@@ -421,15 +488,20 @@ class Builder:
         return Piece(height, draw)
 
     def table(self, table: Table) -> list[Piece]:
-        widths = self.columns(table)
         # Grid and metric headers sit over narrow columns: a smaller size keeps words whole.
         header_size = TABLE_PT * 0.88 if table.kind in ("grid", "metrics") else TABLE_PT
+        widths = self.columns(table, header_size)
         header = self.row_piece(table.header, widths, header=True, size=header_size)
         header.space_before = pt(6)
         header.keep_with_next = True
         rows = [self.row_piece(r, widths, header=False) for r in table.rows]
         for r in rows:
             r.repeat = header       # a row that opens a page brings the header with it
+        # No page holds only one or two rows of a table: its first rows stay with the header, its
+        # last ones stay together (a keep-with-next chain moves them to the next page as a group).
+        keep = TABLE_MIN_ROWS - 1
+        for r in rows[:keep] + rows[max(keep, len(rows) - TABLE_MIN_ROWS):-1]:
+            r.keep_with_next = True
         if rows:
             rows[-1].space_before = 0
         tail = Piece(pt(6), lambda p, x, y: None)
@@ -594,7 +666,9 @@ def layout(report: Report, device, g: Geometry, progress: Progress) -> list[Page
         cover = section.id == "cover"
         pieces: list[Piece] = []
         if cover:
-            pieces.append(Piece(pt(110), lambda p, x, y: None))      # the title sits a third down
+            # The full report's title sits a third down its own page; the brief's summary shares
+            # page 1 with the cover, so its title starts near the top.
+            pieces.append(Piece(pt(110 if report.full else 14), lambda p, x, y: None))
         for block in section.blocks:
             pieces += builder.block(block, cover)
         flow.place(pieces, section.title, new_page=section.new_page)

@@ -125,8 +125,12 @@ def export_include_dismissed() -> bool:
     return _bool(settings().value("export/includeDismissed", False), False)
 
 
+def export_full() -> bool:
+    return _bool(settings().value("export/full", False), False)
+
+
 def remember_export(*, folder: str, reviewer: str, open_when_done: bool, fmt: str, page_size: str,
-                    include_dismissed: bool) -> None:
+                    include_dismissed: bool, full: bool = False) -> None:
     s = settings()
     s.setValue("export/folder", folder)
     s.setValue("export/reviewer", reviewer)
@@ -134,3 +138,4 @@ def remember_export(*, folder: str, reviewer: str, open_when_done: bool, fmt: st
     s.setValue("export/format", fmt)
     s.setValue("export/pageSize", page_size)
     s.setValue("export/includeDismissed", bool(include_dismissed))
+    s.setValue("export/full", bool(full))

@@ -309,17 +309,20 @@ def hostile_reviews(comparison: Comparison) -> dict[str, dict]:
 
 
 def main(argv: Sequence[str] | None = None, pdf_writer=None) -> int:
-    """``python main.py bench sample_report [OUT.pdf OUT.html ...]``: the seeds' report as in
-    docs/sample-report.pdf: the real engine's comparison with the illustrative ``sample_reviews``.
+    """``python main.py bench sample_report [--full] [OUT.pdf OUT.html ...]``: the seeds' report as in
+    docs/sample-report.pdf (the editor's brief; ``--full`` for the full report): the real engine's
+    comparison with the illustrative ``sample_reviews``.
     ``pdf_writer`` is the window's PDF renderer, passed in by ``main.py``."""
     import sys
 
     from analysis.report.build import build_report
     from analysis.report.write import write_report
-    targets = list(sys.argv[1:] if argv is None else argv) or [str(ROOT / "docs" / "sample-report.pdf")]
+    args = list(sys.argv[1:] if argv is None else argv)
+    full = "--full" in args
+    targets = [a for a in args if a != "--full"] or [str(ROOT / "docs" / "sample-report.pdf")]
     comparison = seed_comparison()
     report = build_report(comparison, sample_reviews(comparison), reviewer="Sample reviewer",
-                          generated="2025-02-19T09:00+01:00")
+                          generated="2025-02-19T09:00+01:00", full=full)
     for target in targets:
         write_report(report, target, pdf_writer=pdf_writer)
         print(target)

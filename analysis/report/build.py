@@ -7,13 +7,18 @@ from typing import Any, Mapping
 from analysis.model import Comparison
 from analysis.report.context import make_context
 from analysis.report.model import Report
-from analysis.report.sections import cover, excerpts, findings, grid, methods, metrics, omissions, summary
+from analysis.report.sections import brief, cover, excerpts, findings, grid, methods, metrics, omissions, summary
+from analysis.report.settings import BRIEF_KEY_FACTS, KEY_FACTS
 
 
 def build_report(comparison: Comparison, reviews: Mapping[str, Any] | None = None, *,
                  include_dismissed: bool = False, reviewer: str = "", title: str | None = None,
-                 colours: Mapping[str, str] | None = None, generated: str | None = None) -> Report:
-    """The report of ``comparison``.
+                 colours: Mapping[str, str] | None = None, generated: str | None = None,
+                 full: bool = False) -> Report:
+    """The report of ``comparison``: by default the editor's brief (about 6-8 pages for five
+    articles: outlets and summary, verified omissions, key facts side by side, the strongest framing
+    findings with their verdicts, metrics on one page); ``full`` gives every list, the fact grid and
+    the methods appendix.
 
     ``reviews`` maps finding id -> a record with ``verdict`` (confirmed / dismissed / flagged),
     ``severity`` (1-3) and ``note``, as an object or a dict (the session store's records work as is).
@@ -24,15 +29,12 @@ def build_report(comparison: Comparison, reviews: Mapping[str, Any] | None = Non
     ctx = make_context(comparison, reviews, include_dismissed, colours)
     stamp = generated or dt.datetime.now().astimezone().isoformat(timespec="minutes")
     report_title = (title or "").strip() or cover.event_title(ctx)
-    sections = (
-        cover.build(ctx, report_title, reviewer.strip(), stamp),
-        summary.build(ctx),
-        grid.build(ctx),
-        omissions.build(ctx),
-        findings.build(ctx),
-        excerpts.build(ctx),
-        metrics.build(ctx),
-        methods.build(ctx),
-    )
+    front = cover.build(ctx, report_title, reviewer.strip(), stamp, full)
+    if full:
+        sections = (front, summary.build(ctx), grid.build(ctx), omissions.build(ctx), findings.build(ctx),
+                    excerpts.build(ctx, KEY_FACTS), metrics.build(ctx), methods.build(ctx))
+    else:
+        sections = (front, brief.glance(ctx), brief.omissions(ctx), excerpts.build(ctx, BRIEF_KEY_FACTS),
+                    brief.findings(ctx), metrics.brief(ctx))
     return Report(report_title, cover.subtitle(ctx), stamp, reviewer.strip(),
-                  tuple(ctx.outlets.values()), sections)
+                  tuple(ctx.outlets.values()), sections, full=full)

@@ -138,6 +138,7 @@ class Report:
     outlets: tuple[Outlet, ...]
     sections: tuple[Section, ...]
     schema: str = SCHEMA
+    full: bool = False          # the full report (every list, the methods) rather than the brief
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:

@@ -15,3 +15,11 @@ FINDINGS_PER_KIND = 25          # unreviewed findings per kind (reviewed ones ar
 KEY_FACTS = 6                   # facts shown as aligned excerpts
 EXCERPT_MAX_OUTLETS = 10        # outlets per excerpt; the others are named, not quoted
 VOICES_MAX = 12                 # speakers in the share-of-voice table and chart
+
+# The editor's brief (the default report; ``full=True`` adds the complete lists and the methods).
+BRIEF_GLANCE_ITEMS = 3          # omissions and framing findings listed on page 1
+BRIEF_OMISSIONS = 10            # verified omissions in the brief's table
+BRIEF_VOICES = 6                # voices left out in the brief
+BRIEF_KEY_FACTS = 4             # facts shown side by side in the brief
+BRIEF_FINDINGS = 10             # framing findings in the brief (reviewed ones first; at least this many)
+TABLE_MIN_ROWS = 3              # rows of a table kept together at a page break (no page of 1-2 rows)

@@ -78,11 +78,12 @@ def export_report(comparison: Comparison, path: str | Path, fmt: str | None = No
                   reviews: Mapping[str, Any] | None = None, reviewer: str = "",
                   include_dismissed: bool = False, title: str | None = None, page_size: str = "A4",
                   colours: Mapping[str, str] | None = None, progress: Progress | None = None,
-                  pdf_writer: PdfWriter | None = None) -> str:
-    """Build the report of ``comparison`` (with the editor's ``reviews``) and write it to ``path``."""
+                  pdf_writer: PdfWriter | None = None, full: bool = False) -> str:
+    """Build the report of ``comparison`` (with the editor's ``reviews``) and write it to ``path``:
+    the editor's brief, or with ``full`` every list and the methods."""
     if progress:
         progress(0.02, "building the report")
     report = build_report(comparison, reviews, include_dismissed=include_dismissed, reviewer=reviewer,
-                          title=title, colours=colours)
+                          title=title, colours=colours, full=full)
     return write_report(report, path, fmt, page_size=page_size, progress=progress,
                         pdf_writer=pdf_writer)

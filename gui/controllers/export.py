@@ -80,7 +80,7 @@ class ExportController(Controller):
         colours = {a.id: theme.outlet_color(doc.color_index(a.id)).name() for a in comp.articles}
         job = export.ExportJob(comp, options.path, options.fmt, page_size=options.page_size,
                                reviewer=options.reviewer,
-                               include_dismissed=options.include_dismissed,
+                               include_dismissed=options.include_dismissed, full=options.full,
                                reviews=dict(self.ui.host.reviews), colours=colours)
         self._options = options
         self.ui.status.set_busy(True, f"exporting {export.LABELS.get(options.fmt, options.fmt)}",

@@ -24,8 +24,8 @@ def test_text_formats_from_article_files(fake_engine, tmp_path):
     code = report_command([str(p) for p in seed_paths()], html=str(out["html"]),
                           markdown=str(out["markdown"]), json_out=str(out["json"]), err=io.StringIO())
     assert code == 0
-    assert "Facts across outlets" in out["html"].read_text(encoding="utf-8")
-    assert "# Omissions and exclusives" in out["markdown"].read_text(encoding="utf-8")
+    assert "Verified omissions" in out["html"].read_text(encoding="utf-8")      # the editor's brief
+    assert "# Strongest framing findings" in out["markdown"].read_text(encoding="utf-8")
     assert json.loads(out["json"].read_text(encoding="utf-8"))["schema"] == "parallax.report/1"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["r.html", "r.json", "r.md"]   # no .part left
 
@@ -45,6 +45,17 @@ def test_a_session_brings_verdicts_and_notes(fake_engine, tmp_path):
     assert "Checked with the Berlin bureau." in text and "severity 3/3" in text
 
 
+def test_full_adds_the_grid_the_lists_and_the_methods(fake_engine, tmp_path):
+    brief, full = tmp_path / "brief.md", tmp_path / "full.md"
+    sources = [str(p) for p in seed_paths()]
+    assert report_command(sources, markdown=str(brief), err=io.StringIO()) == 0
+    assert report_command(sources, markdown=str(full), full=True, err=io.StringIO()) == 0
+    brief_text, full_text = brief.read_text(encoding="utf-8"), full.read_text(encoding="utf-8")
+    assert "# Facts across outlets" in full_text and "# Methods" in full_text
+    assert "# Facts across outlets" not in brief_text and "# Methods" not in brief_text
+    assert len(brief_text) < len(full_text) / 2
+
+
 def test_bad_input_and_missing_outputs(fake_engine, tmp_path):
     err = io.StringIO()
     assert report_command([str(seed_paths()[0])], err=err) == 2
@@ -58,7 +69,7 @@ def test_bad_input_and_missing_outputs(fake_engine, tmp_path):
 
 def test_stdout_and_formats(fake_engine, capsys):
     assert report_command([str(p) for p in seed_paths()], markdown="-", err=io.StringIO()) == 0
-    assert "# Summary" in capsys.readouterr().out
+    assert "## At a glance" in capsys.readouterr().out
     assert format_of("x.PDF") == "pdf" and format_of("x.htm") == "html" and format_of("x", "json") == "json"
     with pytest.raises(ValueError):
         format_of("report.docx")

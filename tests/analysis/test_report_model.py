@@ -7,7 +7,6 @@ from types import SimpleNamespace
 import pytest
 
 from analysis import constants
-from analysis.bench.sample_report import handmade_comparison, sample_reviews, seed_articles
 from analysis.lexicons import available_lexicons, load_lexicon
 from analysis.model import Comparison
 from analysis.report import build_report
@@ -18,18 +17,18 @@ SECTIONS = ["cover", "summary", "grid", "omissions", "findings", "excerpts", "me
 
 
 @pytest.fixture(scope="module")
-def comparison() -> Comparison:
-    return handmade_comparison(seed_articles(use_engine=False))
+def comparison(handmade_comparison):
+    return handmade_comparison
 
 
 @pytest.fixture(scope="module")
-def reviews(comparison):
-    return sample_reviews(comparison)
+def reviews(handmade_reviews):
+    return handmade_reviews
 
 
 @pytest.fixture(scope="module")
 def report(comparison, reviews):
-    return build_report(comparison, reviews, reviewer="Ann Editor", generated="2025-02-19T09:00+00:00")
+    return build_report(comparison, reviews, reviewer="Ann Editor", generated="2025-02-19T09:00+00:00", full=True)
 
 
 def text_of(obj) -> str:
@@ -112,7 +111,7 @@ def test_findings_show_verdicts_and_notes_and_leave_out_dismissed(comparison, re
 
 
 def test_include_dismissed_shows_them(comparison, reviews):
-    report = build_report(comparison, reviews, include_dismissed=True)
+    report = build_report(comparison, reviews, include_dismissed=True, full=True)
     text = text_of(report.section("findings"))
     dismissed = next(fid for fid, r in reviews.items() if r["verdict"] == "dismissed")
     assert dismissed in text and reviews[dismissed]["note"] in text
@@ -121,10 +120,10 @@ def test_include_dismissed_shows_them(comparison, reviews):
 def test_reviews_are_duck_typed(comparison):
     f = finding_of(comparison, "attribution_verb")
     as_object = {f.id: SimpleNamespace(verdict="flagged", severity=2, note="object note")}
-    assert "object note" in text_of(build_report(comparison, as_object).section("findings"))
+    assert "object note" in text_of(build_report(comparison, as_object, full=True).section("findings"))
     from analysis.session import Review
     as_record = {f.id: Review(key=f.id, verdict="confirmed", severity=3, note="session note")}
-    text = text_of(build_report(comparison, as_record).section("findings"))
+    text = text_of(build_report(comparison, as_record, full=True).section("findings"))
     assert "session note" in text and "severity 3/3" in text
 
 
@@ -139,7 +138,7 @@ def test_review_normalisation():
 
 def test_note_without_verdict_is_shown(comparison):
     f = finding_of(comparison, "hedge")
-    report = build_report(comparison, {f.id: {"verdict": "none", "note": "look again tomorrow"}})
+    report = build_report(comparison, {f.id: {"verdict": "none", "note": "look again tomorrow"}}, full=True)
     assert "look again tomorrow" in text_of(report.section("findings"))
 
 
@@ -193,20 +192,20 @@ def test_threshold_values_and_comments_come_from_the_module(monkeypatch):
 
 def test_single_article_and_empty_comparison_still_build(comparison):
     one = Comparison(comparison.articles[:1], notes=("Only one article: nothing to compare.",))
-    report = build_report(one)
+    report = build_report(one, full=True)
     text = text_of(report)
     assert "Only one article" in text and "No facts were aligned" in text
-    empty = build_report(Comparison(()))
+    empty = build_report(Comparison(()), full=True)
     assert [s.id for s in empty.sections] == SECTIONS
 
 
 def test_title_can_be_given(comparison):
-    assert build_report(comparison, title="Morning meeting").title == "Morning meeting"
-    assert isinstance(build_report(comparison).sections[0].blocks[1], Para)
+    assert build_report(comparison, title="Morning meeting", full=True).title == "Morning meeting"
+    assert isinstance(build_report(comparison, full=True).sections[0].blocks[1], Para)
 
 
 def test_reviews_of_vanished_findings_are_reported(comparison):
     gone = {"hedge-0000000000": {"verdict": "confirmed", "severity": 2, "note": "kept note",
                                  "finding": {"kind": "hedge", "evidence": "CNN hedged once."}}}
-    text = text_of(build_report(comparison, gone).section("findings"))
+    text = text_of(build_report(comparison, gone, full=True).section("findings"))
     assert "no longer raised" in text and "kept note" in text and "CNN hedged once." in text

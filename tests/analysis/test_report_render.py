@@ -52,13 +52,13 @@ def parse(html: str) -> TagCollector:
 def seeds_report():
     comparison = handmade_comparison(seed_articles(use_engine=False))
     reviews = sample_reviews(comparison)
-    return build_report(comparison, reviews, reviewer="Ann Editor"), reviews
+    return build_report(comparison, reviews, reviewer="Ann Editor", full=True), reviews
 
 
 @pytest.fixture(scope="module")
 def hostile_report():
     comparison = hostile_comparison()
-    return build_report(comparison, hostile_reviews(comparison), reviewer=HOSTILE, title=f"T {HOSTILE}")
+    return build_report(comparison, hostile_reviews(comparison), reviewer=HOSTILE, title=f"T {HOSTILE}", full=True)
 
 
 def test_html_is_one_self_contained_file(seeds_report):

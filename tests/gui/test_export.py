@@ -327,3 +327,26 @@ def test_dialog_names_paths_for_the_format(qtbot, window, tmp_path, monkeypatch)
     assert export.safe_file_name("...") == "Parallax report"
     assert len(export.safe_file_name("word " * 40)) <= export.NAME_MAX
     assert export.with_suffix("notes.txt", "html") == "notes.txt.html"
+
+
+def test_the_full_report_box_gives_every_list_and_is_remembered(qtbot, window, tmp_path, opened):
+    w = window
+    for full, name in ((False, "brief.md"), (True, "full.md")):
+        dlg = export.ExportDialog(w.doc.comparison, {}, w)
+        qtbot.addWidget(dlg)
+        dlg.format_box.setCurrentIndex(dlg.format_box.findData("markdown"))
+        dlg.path.setText(str(tmp_path / name))
+        dlg.full.setChecked(full)
+        assert dlg.options().full is full
+        w.export.start_export(dlg.options())
+        qtbot.waitUntil(lambda name=name: (tmp_path / name).exists(), timeout=EXPORT_TIMEOUT_MS)
+        qtbot.waitUntil(lambda: not w.progress.isVisible(), timeout=EXPORT_TIMEOUT_MS)
+        export.remember(dlg.options())                  # what Export in the dialog remembers
+    brief, full_text = ((tmp_path / n).read_text(encoding="utf-8") for n in ("brief.md", "full.md"))
+    assert "# Verified omissions" in brief and "# Facts across outlets" not in brief
+    assert "# Facts across outlets" in full_text and "# Methods" in full_text
+    assert settings.export_full() is True
+    again = export.ExportDialog(w.doc.comparison, {}, w)
+    qtbot.addWidget(again)
+    assert again.full.isChecked()
+    settings.settings().setValue("export/full", False)

@@ -39,7 +39,7 @@ def pdfinfo(path) -> dict[str, str]:
 def seeds():
     comparison = handmade_comparison(seed_articles(use_engine=False))
     reviews = sample_reviews(comparison)
-    return comparison, reviews, build_report(comparison, reviews, reviewer="Ann Editor")
+    return comparison, reviews, build_report(comparison, reviews, reviewer="Ann Editor", full=True)
 
 
 @pytest.fixture(scope="module")
@@ -84,7 +84,7 @@ def test_seeds_pdf_pages_size_and_no_raster_charts(seeds_pdf):
 def test_untrusted_text_is_printed_literally(tmp_path):
     from gui.report_pdf import write_pdf
     comparison = hostile_comparison()
-    report = build_report(comparison, hostile_reviews(comparison), reviewer="R", title=f"T {HOSTILE}")
+    report = build_report(comparison, hostile_reviews(comparison), reviewer="R", title=f"T {HOSTILE}", full=True)
     path = tmp_path / "hostile.pdf"
     write_pdf(report, path, page_size="Letter")
     flat = " ".join(pdftotext(path, layout=False).split())
@@ -150,3 +150,92 @@ def test_main_report_command_writes_a_pdf_headless(tmp_path, seed_paths):
     assert proc.returncode == 0, proc.stderr
     assert int(pdfinfo(out)["Pages"]) > 3
     assert "Page 1 of" in pdftotext(out) and (tmp_path / "seeds.md").stat().st_size > 1000
+
+
+def _layout(report, tmp_path):
+    from gui import report_pdf
+    report_pdf.ensure_app()
+    writer = report_pdf._writer(str(tmp_path / "x.pdf"), report, "A4")
+    g = report_pdf._geometry(writer)
+    return report_pdf.layout(report, writer, g, lambda f, m: None), writer
+
+
+def _rows_per_page(tmp_path, lead_rows: int, count: int, words: int) -> list[list[int]]:
+    """For each table of a page-filling lead table then a table of ``count`` rows: its rows per page."""
+    lead = Table((cell("Lead"),), tuple((cell("line " * 80),) for _ in range(lead_rows)))
+    rows = tuple((cell(f"row {i}"), cell("word " * words)) for i in range(count))
+    table = Table((cell("Name"), cell("Text")), rows, widths=(1, 4))
+    report = Report("Rows", "", "2025-02-19T09:00", "", (),
+                    (Section("rows", "Rows", (Heading(1, "Rows"), lead, Heading(2, "The table"), table)),))
+    pages, writer = _layout(report, tmp_path)
+    per_page = []
+    for page in pages:
+        counts: dict[int, int] = {}
+        for piece, *_ in page.placed:
+            if piece.repeat is not None:
+                counts[id(piece.repeat)] = counts.get(id(piece.repeat), 0) + 1
+        per_page.append(counts)
+    del pages, writer
+    keys = list(dict.fromkeys(k for counts in per_page for k in counts))
+    return [[counts[k] for counts in per_page if k in counts] for k in keys]
+
+
+CASES = [(lead, count, words) for lead in (3, 6, 7, 8) for count in (4, 5, 8, 12) for words in (40, 120)]
+
+
+def test_no_page_holds_only_one_or_two_rows_of_a_table(tmp_path, monkeypatch):
+    def widows() -> list:
+        return [(case, placed) for case in CASES for placed in _rows_per_page(tmp_path, *case)
+                if sum(placed) >= 3 and min(placed) < 3]
+    assert widows() == []
+    from gui import report_pdf
+    monkeypatch.setattr(report_pdf, "TABLE_MIN_ROWS", 1)
+    assert widows(), "these cases do not reach a page break near a table's start or end"
+
+
+def test_columns_never_narrower_than_their_longest_word(tmp_path):
+    from gui import report_pdf
+    report_pdf.ensure_app()
+    writer = report_pdf._writer(str(tmp_path / "x.pdf"), Report("t", "", "", "", (), ()), "A4")
+    g = report_pdf._geometry(writer)
+    builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
+    names = ("“Momentum Builds…”", "Internationalisation", "CNN")
+    table = Table((cell("Fact"),) + tuple(cell(n) for n in names),
+                  ((cell("word " * 30),) + tuple(cell("¶3") for _ in names),), widths=(7, 0.3, 0.3, 0.3),
+                  kind="grid")
+    widths = builder.columns(table, report_pdf.TABLE_PT * 0.88)
+    assert abs(sum(widths) - g.content) < 1
+    for i, name in enumerate(names, 1):
+        word = max(name.split(), key=len)
+        needed = builder.metrics(report_pdf.font(report_pdf.TABLE_PT * 0.88, True)).horizontalAdvance(word)
+        assert widths[i] >= needed + 2 * report_pdf.pt(report_pdf.CELL_PAD_X)
+    assert widths[0] > widths[1]                       # the fact column gave way, and is still widest
+    del writer
+
+
+def test_fit_columns():
+    from gui.report_pdf import fit_columns
+    assert fit_columns([50, 25, 25], [10, 10, 10], 100) == [50, 25, 25]
+    # The second column gets its least width; the third then falls below its own and gets it too.
+    assert fit_columns([80, 10, 10], [10, 30, 10], 100) == pytest.approx([60, 30, 10])
+    assert fit_columns([60, 20, 20], [10, 30, 10], 100) == pytest.approx([70 * 60 / 80, 30, 70 * 20 / 80])
+    assert sum(fit_columns([1, 1], [80, 80], 100)) == pytest.approx(100)   # too wide: scaled together
+
+
+@needs_poppler
+def test_the_seeds_brief_is_six_to_eight_pages_and_names_stay_whole(tmp_path):
+    from gui.report_pdf import write_pdf
+    comparison = handmade_comparison(seed_articles(use_engine=False))
+    report = build_report(comparison, sample_reviews(comparison), reviewer="Ann Editor")
+    path = tmp_path / "brief.pdf"
+    pages = write_pdf(report, path)
+    assert 5 <= pages <= 8
+    text = pdftotext(path)
+    assert "Editor's brief" in text and "At a glance" in text and "Verified omissions" in text
+    assert "Strongest framing findings" in text and "Metrics at a glance" in text
+    assert "Methods" not in text.split("Metrics at a glance")[1]
+    words = set(text.split())
+    for outlet in OUTLETS:                                 # each word of each name is printed whole
+        assert all(w in words or any(w in x for x in words) for w in outlet.split())
+    for broken in ("Analyt", "Roun", "follo"):
+        assert not any(x == broken or x == broken + "-" for x in words)

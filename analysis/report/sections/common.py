@@ -7,7 +7,7 @@ from analysis.model import Finding
 from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.model import Run
-from analysis.report.text import clip
+from analysis.report.text import clip, join_names
 from analysis.vocabulary.reviews import Review
 
 
@@ -26,9 +26,10 @@ def outlets_runs(ctx: Context, article_ids: Iterable[str]) -> tuple[Run, ...]:
 
 
 def review_runs(review: Review) -> tuple[Run, ...]:
-    """The reviewer's verdict, severity and note, or "not reviewed"."""
+    """The reviewer's verdict, severity and note; "not reviewed", or "note, not reviewed" when the
+    editor wrote a note but gave no verdict."""
     if not review.reviewed:
-        out = [Run("not reviewed", "muted")]
+        out = [Run("note, not reviewed" if review.note else "not reviewed", "muted")]
     else:
         out = [Run(review.verdict, "b", colours.VERDICT_COLOURS.get(review.verdict))]
     if review.severity:
@@ -62,3 +63,24 @@ def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 16
         out.append(Run(clip(words, width), style, ctx.colour(span.article) if style == "flag" else None))
         out.append(Run("”"))
     return tuple(out)
+
+
+def omission_lines(ctx: Context, limit: int) -> list[tuple[Run, ...]]:
+    """The strongest omissions as one line each ("X leaves out F2 “...”, which A and B report"),
+    dismissed ones left out, with the verdict when reviewed."""
+    shown: list[tuple[Run, ...]] = []
+    for o in sorted(ctx.comparison.omissions, key=lambda o: o.rank):
+        finding = ctx.omission_finding(o.fact, o.article)
+        if finding is not None and not ctx.shown(finding):
+            continue
+        fact = ctx.fact(o.fact)
+        label = ctx.fact_label(fact, 110) if fact else o.fact
+        items = outlet_runs(ctx, o.article) + (Run(
+            f" leaves out {ctx.number(o.fact)} “{label}”, which "
+            f"{join_names([ctx.name(a) for a in o.covered_by], 4)} report"),)
+        if finding is not None:
+            items += verdict_tag(ctx.review(finding.id))
+        shown.append(items)
+        if len(shown) == limit:
+            break
+    return shown

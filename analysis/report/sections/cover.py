@@ -75,16 +75,19 @@ def _outlet_table(ctx: Context) -> Table:
     return Table(header, tuple(rows), widths=(1.3, 4.2, 1.1, 0.8, 1.2), kind="outlets")
 
 
-def build(ctx: Context, title: str, reviewer: str, generated: str) -> Section:
+def build(ctx: Context, title: str, reviewer: str, generated: str, full: bool = False) -> Section:
     when = generated[:10]
     byline = [f"Prepared by {reviewer}" if reviewer else "Reviewer not named", f"generated {when}",
               review_line(ctx)]
+    kind = "Full report" if full else "Editor's brief"
     blocks = (
         Heading(1, title),
-        para(subtitle(ctx), kind="lead"),
+        para(f"{kind} · {subtitle(ctx)}", kind="lead"),
         _outlet_table(ctx),
         para(" · ".join(byline)),
-        para("Findings are raised by Parallax's rules and lexicons (see the methods appendix); verdicts, "
-             "severities and notes are the reviewer's.", kind="note"),
+        para("Findings are raised by Parallax's rules and lexicons; verdicts, severities and notes are the "
+             "reviewer's." + ("" if full else " This is the editor's brief: the full report (report --full, "
+                              "or “Full report” when exporting) has every list, the fact grid and the "
+                              "methods appendix naming every rule, lexicon and threshold."), kind="note"),
     )
     return Section("cover", "Cover", blocks, new_page=False)

@@ -13,18 +13,18 @@ from analysis.report.context import Context
 from analysis.report.diffs import changed_spans, member_segments
 from analysis.report.model import Excerpt, ExcerptLine, Heading, Run, Section, para
 from analysis.report.settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
-from analysis.report.text import join_names, marked_runs
+from analysis.report.text import join_names, marked_runs, plural
 from analysis.vocabulary.kinds import check_first as is_contradiction
 
 
-def key_facts(ctx: Context) -> list[Fact]:
+def key_facts(ctx: Context, limit: int = KEY_FACTS) -> list[Fact]:
     weight: dict[str, float] = {}
     for f in ctx.framing_findings():
         if f.fact:
             weight[f.fact] = weight.get(f.fact, 0.0) + (2.0 if is_contradiction(f.kind) else 1.0) * (0.5 + f.score)
     shared = [f for f in ctx.fact_order if len(f.members) > 1]
     ranked = sorted(shared, key=lambda f: (-weight.get(f.id, 0.0), -len(f.members), ctx.number(f.id)))
-    chosen = ranked[:KEY_FACTS]
+    chosen = ranked[:limit]
     return sorted(chosen, key=lambda f: ctx.fact_order.index(f))
 
 
@@ -73,9 +73,9 @@ def _excerpt(ctx: Context, fact: Fact) -> Excerpt:
     return Excerpt(ctx.number(fact.id), ctx.fact_label(fact, 160), tuple(lines), caption.strip())
 
 
-def build(ctx: Context) -> Section:
+def build(ctx: Context, limit: int = KEY_FACTS) -> Section:
     blocks: list = [Heading(1, "Key facts, side by side")]
-    facts = key_facts(ctx)
+    facts = key_facts(ctx, limit)
     if not facts:
         blocks.append(para("No fact is carried by two or more outlets.", kind="note"))
         return Section("excerpts", "Key facts", tuple(blocks))
@@ -86,4 +86,9 @@ def build(ctx: Context) -> Section:
         Run("underlined", "flag", colours.OKABE_ITO[0]), ".", kind="note"))
     for fact in facts:
         blocks.append(_excerpt(ctx, fact))
+    shared = sum(1 for f in ctx.fact_order if len(f.members) > 1)
+    if shared > len(facts):
+        blocks.append(para(f"The {plural(len(facts), 'fact')} with the most framing findings, of "
+                           f"{plural(shared, 'shared fact')}; the fact grid of the full report places "
+                           "every one.", kind="note"))
     return Section("excerpts", "Key facts", tuple(blocks))

@@ -39,8 +39,8 @@ def _kind_blocks(ctx: Context, kind: str, findings: list[Finding]) -> list:
     shown += [f for f in ordered if ctx.review(f.id).empty][:FINDINGS_PER_KIND]
     blocks: list = [Heading(2, f"{kind_label(kind)} ({len(findings)})")]
     if len(shown) < len(findings):
-        blocks.append(para(f"The {len(shown)} reviewed or strongest shown; the JSON report lists all.",
-                           kind="note"))
+        blocks.append(para(f"The {len(shown)} reviewed or strongest shown; {len(findings) - len(shown)} "
+                           "more are in the JSON report.", kind="note"))
     header = tuple(cell(h) for h in ("Finding and evidence", "Outlets", "Score", "Review"))
     blocks.append(Table(header, tuple(_row(ctx, f) for f in shown), widths=(5.5, 1.8, 0.8, 2.0),
                         kind="findings"))
@@ -60,7 +60,7 @@ def _intro(ctx: Context, findings: list[Finding]) -> str:
     return text
 
 
-def _orphan_blocks(ctx: Context) -> list:
+def orphan_blocks(ctx: Context) -> list:
     if not ctx.orphans:
         return []
     rows = []
@@ -81,7 +81,7 @@ def build(ctx: Context) -> Section:
     blocks: list = [Heading(1, "Framing findings and review")]
     if not findings:
         blocks.append(para("No framing findings.", kind="note"))
-        return Section("findings", "Findings", tuple(blocks + _orphan_blocks(ctx)))
+        return Section("findings", "Findings", tuple(blocks + orphan_blocks(ctx)))
     blocks.append(para(_intro(ctx, findings), kind="note"))
     by_kind: dict[str, list[Finding]] = defaultdict(list)
     for f in findings:
@@ -89,5 +89,5 @@ def build(ctx: Context) -> Section:
     kinds = sorted(by_kind, key=lambda k: (not is_contradiction(k), -max(f.score for f in by_kind[k]), k))
     for kind in kinds:
         blocks += _kind_blocks(ctx, kind, by_kind[kind])
-    blocks += _orphan_blocks(ctx)
+    blocks += orphan_blocks(ctx)
     return Section("findings", "Findings", tuple(blocks))

@@ -42,7 +42,8 @@ def build(ctx: Context) -> Section:
     single = len(ctx.fact_order) - len(shared)
     shown = shared[:GRID_MAX_FACTS]
     intro = (f"{plural(len(shared), 'fact')} carried by two or more outlets"
-             + (f" (the first {len(shown)} shown)" if len(shown) < len(shared) else "")
+             + (f" (the first {len(shown)} shown; {len(shared) - len(shown)} more in the JSON report)"
+                if len(shown) < len(shared) else "")
              + f"; {plural(single, 'fact')} carried by one outlet only (see exclusives). "
              "Each cell gives where the outlet places the fact: “lede” is its first paragraph, ¶n its "
              "paragraph n; “omits” marks an omission; – means not carried.")

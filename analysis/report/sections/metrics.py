@@ -13,7 +13,7 @@ from analysis.report import metrics_access as m
 from analysis.report.context import Context
 from analysis.report.model import Chart, Heading, Run, Section, Series, Table, cell, para
 from analysis.report.settings import VOICES_MAX
-from analysis.report.text import clip, number, percent
+from analysis.report.text import clip, number, percent, plural
 
 READABILITY_KEYS = ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog", "coleman_liau",
                     "ari", "dale_chall", "mean_sentence_words")
@@ -91,8 +91,10 @@ def _hardest(ctx: Context) -> list:
     if not rows:
         return []
     header = (cell("Outlet"), cell("Grade", align="right"), cell("Hardest sentence"))
+    cut = ([para(f"{plural(len(rows) - 12, 'more outlet')} in the JSON report.", kind="note")]
+           if len(rows) > 12 else [])
     return [Heading(3, "Hardest sentence per outlet"),
-            Table(header, tuple(rows[:12]), widths=(1.6, 0.8, 6.8), kind="metrics")]
+            Table(header, tuple(rows[:12]), widths=(1.6, 0.8, 6.8), kind="metrics")] + cut
 
 
 def _actors(ctx: Context) -> list:
@@ -217,6 +219,12 @@ def _top_voices(ctx: Context) -> list[Voice]:
     return sorted(ctx.comparison.voices, key=lambda v: (-sum(v.words.values()), v.name))[:VOICES_MAX]
 
 
+def _more_voices(ctx: Context) -> list:
+    extra = len(ctx.comparison.voices) - VOICES_MAX
+    return [para(f"The {VOICES_MAX} most quoted speakers; {plural(extra, 'more speaker')} in the JSON report.",
+                 kind="note")] if extra > 0 else []
+
+
 def _voice_table(ctx: Context, voices: list[Voice]) -> Table:
     ids = [a.id for a in ctx.comparison.articles]
     per_outlet = len(ids) <= 6
@@ -258,10 +266,74 @@ def _voices(ctx: Context) -> list:
         return [Heading(2, "Share of voice"), para("No quotes found.", kind="note")]
     return [Heading(2, "Share of voice"),
             para("Words quoted from each speaker (share of the outlet's quoted words).", kind="note"),
-            _voice_table(ctx, voices), _voice_chart(ctx, voices)]
+            _voice_table(ctx, voices)] + _more_voices(ctx) + [_voice_chart(ctx, voices)]
 
 
 def build(ctx: Context) -> Section:
     blocks = [Heading(1, "Tone, sentiment and readability")]
     blocks += _readability(ctx) + _sentiment(ctx) + _tone(ctx) + _voices(ctx)
+    return Section("metrics", "Metrics", tuple(blocks))
+
+
+# --- the brief: every outlet's key numbers on one page ----------------------------------------------------
+
+# (column title, group, key inside the group, how to show it)
+BRIEF_COLUMNS = (
+    ("Words", "readability", "words", "int"),
+    ("Reading grade", "readability", "flesch_kincaid_grade", "num"),
+    ("Reading ease", "readability", "flesch_reading_ease", "num"),
+    ("Sentiment", "sentiment", "compound_mean", "signed"),
+    ("Negative sentences", "sentiment", "share_negative", "share"),
+    ("Loaded words /1,000", "tone", "rates_per_1k.loaded", "num"),
+    ("Hedges /1,000", "tone", "rates_per_1k.hedges", "num"),
+    ("Quoted text", "tone", "quote_share", "share"),
+)
+
+
+def _brief_value(ctx: Context, article_id: str, group: str, key: str, how: str) -> str:
+    value = m.scalar(m.value_at(m.group(ctx.comparison, article_id, group), key))
+    if key == "words" and value is None:
+        value = ctx.outlets[article_id].words
+    if value is None:
+        return "–"
+    if how == "int":
+        return number(int(round(value)))
+    if how == "share":
+        return percent(value)
+    if how == "signed":
+        return f"{value:+.2f}"
+    return f"{value:.1f}"
+
+
+def _brief_table(ctx: Context) -> Table:
+    c = ctx.comparison
+    columns = [col for col in BRIEF_COLUMNS
+               if col[2] == "words" or any(m.scalar(m.value_at(m.group(c, a.id, col[1]), col[2])) is not None
+                                           for a in c.articles)]
+    voices = bool(c.voices)
+    header = (cell("Outlet"),) + tuple(cell(title, align="right") for title, *_ in columns) \
+        + ((cell("Voices quoted", align="right"),) if voices else ())
+    rows = []
+    for a in c.articles:
+        row = [cell(Run("■\u00a0", "chip", ctx.colour(a.id)), Run(ctx.name(a.id), "b"))]
+        row += [cell(_brief_value(ctx, a.id, g, k, how), align="right") for _, g, k, how in columns]
+        if voices:
+            row.append(cell(str(sum(1 for v in c.voices if v.words.get(a.id))), align="right"))
+        rows.append(tuple(row))
+    widths = (2.2,) + (1.0,) * (len(columns) + int(voices))
+    return Table(header, tuple(rows), widths=widths, kind="metrics")
+
+
+def brief(ctx: Context) -> Section:
+    """Metrics on one page: the numbers an editor compares, then the reading grade and sentiment."""
+    blocks: list = [Heading(1, "Metrics at a glance"),
+                    para("Reading grade: the US school grade needed to follow the text (Flesch-Kincaid; "
+                         "lower is easier). Reading ease: 0-100, higher is easier. Sentiment: VADER, from -1 "
+                         "(negative) to +1 (positive), averaged over sentences. Every measure, and how it is "
+                         "computed, is in the full report.", kind="note"),
+                    _brief_table(ctx)]
+    for chart in (_bar(ctx, "readability", "flesch_kincaid_grade", "Reading grade (Flesch-Kincaid)"),
+                  _bar(ctx, "sentiment", "compound_mean", "Mean sentiment (VADER compound)")):
+        if chart:
+            blocks.append(chart)
     return Section("metrics", "Metrics", tuple(blocks))

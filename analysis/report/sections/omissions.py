@@ -37,7 +37,8 @@ def _omissions(ctx: Context) -> list:
     if hidden:
         note += f" {plural(hidden, 'dismissed omission')} left out."
     if len(rows) > OMISSIONS_MAX:
-        note += f" The first {OMISSIONS_MAX} are shown; the JSON report lists all."
+        note += (f" The first {OMISSIONS_MAX} are shown; {len(rows) - OMISSIONS_MAX} more are in the JSON "
+                 "report.")
     header = tuple(cell(h) for h in ("#", "Left out by", "Fact", "Carried by", "Review"))
     blocks += [para(note, kind="note"),
                Table(header, tuple(rows[:OMISSIONS_MAX]), widths=(0.45, 1.5, 3.9, 2.2, 2.0), kind="omissions")]
@@ -122,6 +123,8 @@ def _exclusives(ctx: Context) -> list:
             rows.append((cell(*outlets_runs(ctx, f.articles)), cell(*runs), cell(*review_runs(ctx.review(f.id)))))
         note = (f"{plural(total, 'fact')} only one source carries, one row per outlet, strongest first"
                 f" (the first {EXCLUSIVES_PER_ARTICLE} of each).")
+        if len(rows) > EXCLUSIVES_MAX:
+            note += f" {plural(len(rows) - EXCLUSIVES_MAX, 'more outlet')} with exclusives in the JSON report."
         header = tuple(cell(h) for h in ("Only in", "Facts", "Review"))
         return blocks + [para(note, kind="note"),
                          Table(header, tuple(rows[:EXCLUSIVES_MAX]), widths=(1.4, 6.2, 1.8), kind="findings")]
@@ -130,7 +133,9 @@ def _exclusives(ctx: Context) -> list:
         return blocks + [para("No exclusives.", kind="note")]
     rows = tuple((cell(*outlet_runs(ctx, f.members[0].article)),
                   cell(clip(ctx.member_text(f.members[0]), 260))) for f in single[:EXCLUSIVES_MAX])
-    return blocks + [Table((cell("Only in"), cell("Fact")), rows, widths=(1.4, 7.0), kind="exclusives")]
+    cut = ([para(f"{plural(len(single) - EXCLUSIVES_MAX, 'more exclusive')} in the JSON report.", kind="note")]
+           if len(single) > EXCLUSIVES_MAX else [])
+    return blocks + [Table((cell("Only in"), cell("Fact")), rows, widths=(1.4, 7.0), kind="exclusives")] + cut
 
 
 def build(ctx: Context) -> Section:

@@ -6,7 +6,7 @@ from analysis.model import Finding
 from analysis.report import metrics_access as m
 from analysis.report.context import Context
 from analysis.report.model import Bullets, Heading, Run, Section, para, runs
-from analysis.report.sections.common import outlet_runs, verdict_tag
+from analysis.report.sections.common import omission_lines, outlet_runs, verdict_tag
 from analysis.report.settings import SUMMARY_ITEMS
 from analysis.report.text import clip, join_names, number, plural, signed
 from analysis.vocabulary.kinds import check_first as is_contradiction
@@ -29,25 +29,13 @@ def _same_event(ctx: Context) -> list:
 
 
 def _omissions(ctx: Context) -> list:
-    shown = []
-    for o in sorted(ctx.comparison.omissions, key=lambda o: o.rank):
-        finding = ctx.omission_finding(o.fact, o.article)
-        if finding is not None and not ctx.shown(finding):
-            continue
-        fact = ctx.fact(o.fact)
-        label = ctx.fact_label(fact, 110) if fact else o.fact
-        items = outlet_runs(ctx, o.article) + runs(
-            f" leaves out {ctx.number(o.fact)} “{label}”, carried by "
-            f"{join_names([ctx.name(a) for a in o.covered_by], 4)}")
-        if finding is not None:
-            items += verdict_tag(ctx.review(finding.id))
-        shown.append(items)
-        if len(shown) == SUMMARY_ITEMS:
-            break
+    shown = omission_lines(ctx, SUMMARY_ITEMS)
     if not shown:
         return [para("No omissions: every fact carried by several outlets is carried by all of them.",
                      kind="note")]
-    return [Bullets(tuple(shown))]
+    extra = len(ctx.comparison.omissions) - len(shown)
+    return [Bullets(tuple(shown))] + ([para(f"{plural(extra, 'more omission')} in the next section.",
+                                            kind="note")] if extra > 0 else [])
 
 
 def _finding_line(ctx: Context, f: Finding) -> tuple[Run, ...]:
@@ -64,7 +52,9 @@ def _findings(ctx: Context, contradictions: bool) -> list:
     if not chosen:
         what = "contradictions" if contradictions else "framing differences"
         return [para(f"No {what} found.", kind="note")]
-    return [Bullets(tuple(_finding_line(ctx, f) for f in chosen[:SUMMARY_ITEMS]))]
+    extra = len(chosen) - SUMMARY_ITEMS
+    return [Bullets(tuple(_finding_line(ctx, f) for f in chosen[:SUMMARY_ITEMS]))] + (
+        [para(f"{plural(extra, 'more')} in the findings section.", kind="note")] if extra > 0 else [])
 
 
 def profile(ctx: Context, article_id: str) -> tuple[Run, ...]:

@@ -1,0 +1,99 @@
+"""The editor's brief (the default report): what each page holds, cut lists that say how many more,
+outlet names instead of ids, and every review kept."""
+from __future__ import annotations
+
+import pytest
+from test_report_model import text_of
+
+from analysis.report import build_report
+from analysis.report import settings as report_settings
+from analysis.report.model import Bullets, Excerpt, Table
+from analysis.report.sections import brief
+
+BRIEF = ["cover", "summary", "omissions", "excerpts", "findings", "metrics"]
+
+
+@pytest.fixture(scope="module")
+def report(handmade_comparison, handmade_reviews):
+    return build_report(handmade_comparison, handmade_reviews, reviewer="Ann Editor",
+                        generated="2025-02-19T09:00+00:00")
+
+
+def test_the_brief_is_the_default_and_full_adds_grid_lists_and_methods(handmade_comparison, report):
+    assert [s.id for s in report.sections] == BRIEF and not report.full
+    assert report.section("summary").new_page is False             # page 1: cover and summary
+    full = build_report(handmade_comparison, full=True)
+    assert full.full and {"grid", "methods"} <= {s.id for s in full.sections}
+    assert "Editor's brief" in text_of(report.section("cover"))
+    assert "Full report" in text_of(full.section("cover"))
+
+
+def test_page_one_counts_and_names_the_other_event(handmade_comparison, report):
+    text = text_of(report.section("summary"))
+    assert f"{len(handmade_comparison.omissions)} verified omissions" in text
+    assert "Paris follow-up\nb\n seems to be about a different event" in text     # chip, name, words
+    assert "covers a later Paris meeting" not in text                      # the engine's note, said once
+    assert "(a5)" not in text and "a5" not in text.split()                 # names, never ids
+
+
+def test_top_omissions_on_page_one_say_how_many_more(handmade_comparison, report):
+    text = text_of(report.section("summary"))
+    shown = report_settings.BRIEF_GLANCE_ITEMS
+    assert f"{len(handmade_comparison.omissions) - shown} more under “Verified omissions”" in text
+
+
+def test_the_omissions_table_is_cut_with_a_count(handmade_comparison, monkeypatch):
+    monkeypatch.setattr(brief, "BRIEF_OMISSIONS", 4)
+    section = build_report(handmade_comparison).section("omissions")
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    assert len(table.rows) == 4
+    assert f"{len(handmade_comparison.omissions) - 4} more omissions not shown here" in text_of(section)
+
+
+def test_reviewed_findings_always_lead_and_dismissed_ones_are_left_out(handmade_comparison, handmade_reviews, report):
+    section = report.section("findings")
+    table = next(b for b in section.blocks if isinstance(b, Table))
+    shown = text_of(table)
+    kept = [k for k, v in handmade_reviews.items() if v["verdict"] != "dismissed" and not k.startswith("omission")]
+    for key in kept:
+        finding = next(f for f in handmade_comparison.findings if f.id == key)
+        assert finding.evidence[:40].split(" (")[0] in shown or handmade_reviews[key]["note"][:30] in shown
+    assert "house style" not in shown                                  # the dismissed hedge
+    first = text_of(table.rows[0])
+    assert "confirmed" in first and "severity 3/3" in first
+
+
+def test_a_note_without_a_verdict_reads_note_not_reviewed(handmade_comparison):
+    finding = next(f for f in handmade_comparison.findings if f.kind == "loaded_word")
+    report = build_report(handmade_comparison, {finding.id: {"verdict": "none", "note": "ask the desk"}})
+    text = text_of(report.section("findings"))
+    assert "note, not reviewed" in text and "ask the desk" in text
+
+
+def test_reviews_of_vanished_findings_are_in_the_brief_too(handmade_comparison):
+    gone = {"loaded_word-0000000000": {"verdict": "confirmed", "note": "kept across edits",
+                                       "finding": {"kind": "loaded_word", "evidence": "was here"}}}
+    assert "kept across edits" in text_of(build_report(handmade_comparison, gone).section("findings"))
+
+
+def test_key_facts_are_fewer_in_the_brief(handmade_comparison, report):
+    excerpts = [b for b in report.section("excerpts").blocks if isinstance(b, Excerpt)]
+    assert 0 < len(excerpts) <= report_settings.BRIEF_KEY_FACTS
+
+
+def test_metrics_fit_one_table_with_every_outlet(handmade_comparison, report):
+    section = report.section("metrics")
+    tables = [b for b in section.blocks if isinstance(b, Table)]
+    assert len(tables) == 1 and len(tables[0].rows) == len(handmade_comparison.articles)
+    header = text_of(tables[0].header)
+    assert "Reading grade" in header and "Sentiment" in header
+
+
+def test_the_summary_lists_reviewed_findings_with_their_verdict(report):
+    bullets = [b for b in report.section("summary").blocks if isinstance(b, Bullets)]
+    assert any("[confirmed, severity 3]" in text_of(b) for b in bullets)
+
+
+def test_the_brief_is_much_shorter_than_the_full_report(handmade_comparison, handmade_reviews, report):
+    full = build_report(handmade_comparison, handmade_reviews, full=True)
+    assert len(text_of(report)) < len(text_of(full)) / 2
