@@ -72,6 +72,11 @@ SIM_W_NUMBER = 0.51                         # per unit of number agreement (-1..
 CANDIDATE_NEIGHBOURS = 8                    # nearest other-article sentences per sentence, per embedding
 CANDIDATE_MAX_POSTING = 8                   # sentences; longer entity/stem postings give no pairs
 CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour search (memory ~ 512 x n)
+CANDIDATE_EXACT_MAX_ROWS = 6000             # units up to which the neighbour search is exact; above, HNSW
+CANDIDATE_HNSW_M = 32                       # links per node of the HNSW index (faiss)
+CANDIDATE_HNSW_EF_CONSTRUCTION = 64         # candidates kept while building the HNSW index
+CANDIDATE_HNSW_EF_SEARCH = 128              # candidates kept while searching it (recall against cost)
+CANDIDATE_HNSW_EXTRA = 24                   # neighbours asked for beyond k, to drop the unit's own article
 
 # Same-fact probability of two claims = sigmoid(bias + sum of weight * feature); features in
 # analysis/align/samefact.py.  Logistic fit on MRPC train (4 folds of 5): python main.py bench facts --fit

@@ -21,8 +21,9 @@ outlets' sentences reporting one fact in their own words typically score 0.45-0.
 adds details the other lacks — STS raters would call them "roughly equivalent".
 
 ``candidate_pairs`` finds the pairs worth scoring without scoring all pairs: for each sentence, its
-nearest sentences of other articles by embedding (blocked matrix products, so memory stays
-O(block x n)), plus pairs that share a rare entity or a rare stem (postings longer than a cap are
+nearest sentences of other articles by embedding (exact blocked matrix products up to
+``CANDIDATE_EXACT_MAX_ROWS`` units, an HNSW graph from faiss above, so the search grows about as
+n log n instead of n^2), plus pairs that share a rare entity or a rare stem (postings longer than a cap are
 skipped, so cost grows about linearly with the number of sentences).  Nearest neighbours are
 searched by both embeddings: the whole-sentence one and the IDF-weighted content-word one.
 """
@@ -37,6 +38,11 @@ from analysis.align.features import IdfTable, SentenceFeatures, TextUnit, featur
 from analysis.align.features.quantities import conflicting, same_quantity
 from analysis.constants import (
     CANDIDATE_BLOCK_ROWS,
+    CANDIDATE_EXACT_MAX_ROWS,
+    CANDIDATE_HNSW_EF_CONSTRUCTION,
+    CANDIDATE_HNSW_EF_SEARCH,
+    CANDIDATE_HNSW_EXTRA,
+    CANDIDATE_HNSW_M,
     CANDIDATE_MAX_POSTING,
     CANDIDATE_NEIGHBOURS,
     SIM_BIAS,
@@ -287,32 +293,78 @@ def _add(found: set[tuple[int, int]], i: int, j: int, article_of: np.ndarray) ->
         found.add((i, j) if (article_of[i], i) < (article_of[j], j) else (j, i))
 
 
-def _nearest(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]]) -> None:
-    """Top-k other-article neighbours of every row, by blocked matrix products.
-
-    Rows come grouped by article (``candidate_pairs`` flattens article by article), so a row's own
-    article is one contiguous range of columns, masked by slicing instead of a boolean matrix.
-    """
-    matrix = matrix.astype(np.float32, copy=False)
+def _nearest(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]],
+             exact_max: int | None = None) -> None:
+    """Top-k other-article neighbours of every row: exact up to ``CANDIDATE_EXACT_MAX_ROWS`` rows
+    (``exact_max``), approximate above (``_nearest_hnsw``), so the search does not grow as the
+    square of the input."""
+    matrix = np.ascontiguousarray(matrix, dtype=np.float32)
     n = len(matrix)
     k = min(k, n - 1)
     if k <= 0:
         return
+    limit = CANDIDATE_EXACT_MAX_ROWS if exact_max is None else exact_max
+    if n <= limit:
+        _nearest_exact(matrix, article_of, k, found, range(n))
+    else:
+        _nearest_hnsw(matrix, article_of, k, found)
+
+
+def _nearest_exact(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]],
+                   rows_wanted: Sequence[int]) -> None:
+    """Exact top-k other-article neighbours of the rows ``rows_wanted``, by blocked matrix products.
+
+    Rows come grouped by article (``candidate_pairs`` flattens article by article), so a row's own
+    article is one contiguous range of columns, masked by slicing instead of a boolean matrix.
+    """
+    n = len(matrix)
     bounds = np.flatnonzero(np.diff(article_of)) + 1
     starts = np.concatenate(([0], bounds))
     stops = np.concatenate((bounds, [n]))
-    for start in range(0, n, CANDIDATE_BLOCK_ROWS):
-        stop = min(n, start + CANDIDATE_BLOCK_ROWS)
-        sims = matrix[start:stop] @ matrix.T
-        for lo, hi in zip(starts, stops):
-            if lo < stop and hi > start:
-                sims[max(lo, start) - start:min(hi, stop) - start, lo:hi] = -np.inf
+    wanted = np.asarray(rows_wanted, dtype=np.int64)
+    for b in range(0, len(wanted), CANDIDATE_BLOCK_ROWS):
+        block = wanted[b:b + CANDIDATE_BLOCK_ROWS]
+        sims = matrix[block] @ matrix.T
+        for r, row in enumerate(block.tolist()):
+            a = np.searchsorted(stops, row, side="right")
+            sims[r, starts[a]:stops[a]] = -np.inf
         np.negative(sims, out=sims)
         top = np.argpartition(sims, k - 1, axis=1)[:, :k]
         finite = np.isfinite(np.take_along_axis(sims, top, axis=1))
         rows, cols = np.nonzero(finite)
-        for i, j in zip((rows + start).tolist(), top[rows, cols].tolist()):
+        for i, j in zip(block[rows].tolist(), top[rows, cols].tolist()):
             _add(found, i, j, article_of)
+
+
+def _nearest_hnsw(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]]) -> None:
+    """Approximate top-k other-article neighbours from an HNSW graph (faiss, inner product on the
+    unit vectors = cosine).  The graph is built on one thread, so the same input always gives the
+    same graph and the same pairs; the search is per row (any thread count gives the same answer).
+    Each row asks for ``CANDIDATE_HNSW_EXTRA`` more neighbours than it needs and drops those of its
+    own article; a row left with fewer than k (an article of many near-identical sentences) is
+    searched exactly.  Recall against the exact search: ``python main.py bench align``."""
+    import faiss
+
+    threads = faiss.omp_get_max_threads()
+    index = faiss.IndexHNSWFlat(matrix.shape[1], CANDIDATE_HNSW_M, faiss.METRIC_INNER_PRODUCT)
+    index.hnsw.efConstruction = CANDIDATE_HNSW_EF_CONSTRUCTION
+    faiss.omp_set_num_threads(1)
+    try:
+        index.add(matrix)
+    finally:
+        faiss.omp_set_num_threads(threads)
+    index.hnsw.efSearch = max(CANDIDATE_HNSW_EF_SEARCH, k + CANDIDATE_HNSW_EXTRA)
+    _, neighbours = index.search(matrix, k + CANDIDATE_HNSW_EXTRA)
+    short = []
+    for i, row in enumerate(neighbours.tolist()):
+        others = [j for j in row if j >= 0 and article_of[j] != article_of[i]][:k]
+        if len(others) < k:
+            short.append(i)
+            continue
+        for j in others:
+            _add(found, i, j, article_of)
+    if short:
+        _nearest_exact(matrix, article_of, k, found, short)
 
 
 def _shared_postings(flat: Sequence[SentenceFeatures], article_of: np.ndarray,

@@ -152,6 +152,37 @@ def measure_json(comparison) -> dict:
     return {"json_bytes": size, "json_seconds": elapsed, "json_peak_mib": peak}
 
 
+def neighbour_recall(n: int) -> dict:
+    """The candidate index's HNSW search against the exact one on the size-``n`` corpus (sentence
+    vectors): tie-aware recall (a proposed neighbour counts when it is at least as close as the exact
+    k-th), pairs found, and CPU seconds of each."""
+    import numpy as np
+
+    from analysis.align import similarity
+    from analysis.align.features import featurize
+    from analysis.constants import CANDIDATE_NEIGHBOURS
+    feats = featurize(corpus(n))
+    order = {a: i for i, a in enumerate(feats)}
+    flat = [f for fs in feats.values() for f in fs]
+    matrix = np.stack([f.vector for f in flat]).astype(np.float32)
+    article_of = np.array([order[f.article] for f in flat], dtype=np.int32)
+    out = {"n": n, "rows": len(flat)}
+    for name, limit in (("exact", len(flat)), ("hnsw", 0)):
+        found: set[tuple[int, int]] = set()
+        c0 = time.process_time()
+        similarity._nearest(matrix, article_of, CANDIDATE_NEIGHBOURS, found, exact_max=limit)
+        out[name], out[f"{name}_cpu"] = found, time.process_time() - c0
+    kth: dict[int, float] = {}
+    for i, j in out["exact"]:
+        sim = float(matrix[i] @ matrix[j])
+        kth[i], kth[j] = min(kth.get(i, 2.0), sim), min(kth.get(j, 2.0), sim)
+    hits = sum(1 for i, j in out["hnsw"]
+               if matrix[i] @ matrix[j] >= min(kth.get(i, 2.0), kth.get(j, 2.0)) - 1e-6)
+    out["recall"] = hits / max(1, len(out["hnsw"]))
+    out["exact"], out["hnsw"] = len(out["exact"]), len(out["hnsw"])
+    return out
+
+
 def first_compare_seconds() -> float:
     """Seconds from process start to the end of the first ``compare`` of the seeds: imports, model
     load, lexicons and the analysis itself (what a user waits for on a cold start)."""
@@ -189,12 +220,22 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)        # internal: one size
     parser.add_argument("--first", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--save", metavar="PATH", help="also save the raw figures as JSON")
+    parser.add_argument("--recall", action="store_true",
+                        help="only the HNSW neighbour search against the exact one, per size")
     args = parser.parse_args(argv)
     if args.first:
         print(json.dumps({"first": first_compare_seconds()}))
         return 0
     if args.one is not None:
         print(json.dumps(measure_one(args.one, args.baseline_sample, not args.no_baseline)))
+        return 0
+    if args.recall:
+        print("| articles | sentences | pairs exact | pairs HNSW | tie-aware recall | CPU exact | CPU HNSW |")
+        print("|---:|---:|---:|---:|---:|---:|---:|")
+        for n in (int(x) for x in args.sizes.split(",")):
+            r = neighbour_recall(n)
+            print(f"| {n} | {r['rows']:,} | {r['exact']:,} | {r['hnsw']:,} | {r['recall']:.4f} | "
+                  f"{r['exact_cpu']:.2f} s | {r['hnsw_cpu']:.2f} s |")
         return 0
     cold = _child(["--first"])["first"]
     rows = []
