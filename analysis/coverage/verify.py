@@ -127,15 +127,24 @@ class Searcher:
             for sid in m.sentences:
                 terms += self._sentence(m.article, sid).terms
         need = min(C.CORE_MIN_SOURCES, len(per_source))
-        seen: list[CoreTerm] = []
+        # Sources that state the same terms (one agency's copy in many outlets: a fact carried by
+        # hundreds) are read once and counted as often as they occur: the same core, without the
+        # cost growing as the square of the carriers.  Matching reads only a term's kind and key.
+        distinct: dict[frozenset, list] = {}
         for terms in per_source.values():
+            entry = distinct.setdefault(frozenset((t.kind, t.key) for t in terms), [terms, 0])
+            entry[1] += 1
+        seen: list[CoreTerm] = []
+        seen_keys: set[tuple[str, str]] = set()
+        for terms, _ in distinct.values():
             for term in terms:
-                if any(same_term(c.term, term) for c in seen):
+                if (term.kind, term.key) in seen_keys or any(same_term(c.term, term) for c in seen):
                     continue
-                sources = sum(1 for other in per_source.values() if _states(other, term))
+                sources = sum(count for other, count in distinct.values() if _states(other, term))
                 if sources >= need:
                     weight = self.specificity(term) * _KIND_WEIGHT[term.kind]
                     seen.append(CoreTerm(term, round(weight, 4), sources))
+                    seen_keys.add((term.kind, term.key))
         return Core(tuple(seen))
 
     def _sentence(self, article_id: str, sentence_id: str) -> SentenceTerms:
