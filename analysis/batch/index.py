@@ -39,7 +39,9 @@ def index_data(plan: Plan, results: Mapping[str, dict[str, Any]], status: Mappin
 
 
 def _outlets(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    articles, in_events, omitted = Counter(), defaultdict(set), Counter()
+    articles: Counter[str] = Counter()
+    omitted: Counter[str] = Counter()
+    in_events: defaultdict[str, set[str]] = defaultdict(set)
     for e in events:
         for a in e.get("articles", []):
             articles[a["outlet"]] += 1

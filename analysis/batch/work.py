@@ -57,6 +57,7 @@ def _brief_pdf(comparison, task: EventTask) -> bytes:
     """The editor's brief of the comparison as PDF bytes (drawn in a temporary folder)."""
     from analysis.report.build import build_report
     report = build_report(comparison, {})
+    assert task.pdf_writer is not None
     with tempfile.TemporaryDirectory(prefix="parallax-batch-") as folder:
         path = Path(folder) / "brief.pdf"
         task.pdf_writer(report, path, page_size=task.page_size)

@@ -71,8 +71,9 @@ class Carriers:
         if split is None:
             return None
         own, others = split
-        self._parts[id(f)] = (f, own, self.ref(f.articles[1:], others))
-        return own, self._parts[id(f)][2]
+        ref = self.ref(f.articles[1:], others)
+        self._parts[id(f)] = (f, own, ref)
+        return own, ref
 
     def ref(self, articles: Iterable[str], spans: tuple[Span, ...] = ()) -> str:
         articles = tuple(articles)

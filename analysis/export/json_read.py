@@ -35,10 +35,14 @@ def read_comparison(source: str | os.PathLike | bytes | dict) -> dict[str, Any]:
 def _parsed(source: str | os.PathLike | bytes | dict) -> Any:
     if isinstance(source, dict):
         return source
-    try:
-        raw = source if isinstance(source, bytes) else open(source, "rb").read()
-    except OSError as exc:
-        raise ParallaxError(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from None
+    if isinstance(source, bytes):
+        raw = source
+    else:
+        try:
+            with open(source, "rb") as handle:
+                raw = handle.read()
+        except OSError as exc:
+            raise ParallaxError(f"cannot read {os.fspath(source)}: {exc.strerror or exc}") from None
     try:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError):
