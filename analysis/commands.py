@@ -36,6 +36,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
 
     A single review-session file stands for the articles it holds."""
     from analysis.ingest import load_article
+    from analysis.ingest.budget import RunBudget
     from analysis.session import Session, load_articles
 
     try:
@@ -51,7 +52,8 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(_message(session, exc), file=err)
             return [], 1
     articles: list[Article] = []
-    failures = total = 0
+    failures = 0
+    budget = RunBudget()
     for src in sources:
         try:
             article = load_article(src, article_id=f"a{len(articles) + 1}")
@@ -59,13 +61,11 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(_message(src, exc), file=err)
             failures += 1
             continue
-        words = article.word_count
-        if total + words > C.MAX_COMPARISON_WORDS:
-            print(f"parallax: {src}: left out: with it the articles would hold {total + words:,} words, "
-                  f"more than the {C.MAX_COMPARISON_WORDS:,} Parallax compares at once", file=err)
+        refusal = budget.admit(article)
+        if refusal:
+            print(f"parallax: {src}: {refusal}", file=err)
             failures += 1
             continue
-        total += words
         for warning in article.warnings:
             print(f"parallax: {src}: {warning}", file=err)
         articles.append(article)

@@ -9,7 +9,7 @@ from __future__ import annotations
 MAX_INPUT_BYTES = 20 * 1024 * 1024          # bytes; larger files are refused, not truncated
 MAX_ARTICLE_WORDS = 100_000                 # words in one article; longer texts are refused before any
                                             # cleaning (the analysis takes ~3.5 KB of memory per word)
-MAX_COMPARISON_WORDS = 250_000              # words in all the articles of one command-line run
+MAX_COMPARISON_WORDS = 250_000              # words in all the articles of one comparison (command line, window)
 LONG_INPUT_WORDS = 20_000                   # words; above it the command line shows its progress even
                                             # when stderr is not a terminal
 FETCH_TIMEOUT_SECONDS = 15.0                # seconds, per URL, connect + read

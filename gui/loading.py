@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Sequence
 
 from analysis.errors import Cancelled, IngestError
 from analysis.model import Article
@@ -61,6 +61,23 @@ def load_inputs(items: list[Input], progress: Callable[[float, str], None]) -> L
             errors.append((item.label, f"could not read it ({type(exc).__name__}: {exc})"))
     progress(1.0, "read")
     return Loaded(tuple(articles), tuple(errors))
+
+
+def within_budget(loaded: Loaded, present: Sequence[Article]) -> Loaded:
+    """``loaded`` without the articles that would take the comparison (with the ``present`` ones)
+    past ``MAX_COMPARISON_WORDS``; each one left out becomes an error naming it."""
+    from analysis.ingest.budget import RunBudget
+
+    budget = RunBudget(sum(a.word_count for a in present))
+    kept: list[Article] = []
+    errors = list(loaded.errors)
+    for article in loaded.articles:
+        refusal = budget.admit(article)
+        if refusal:
+            errors.append((article.path or article.title or article.outlet, refusal))
+        else:
+            kept.append(article)
+    return Loaded(tuple(kept), tuple(errors))
 
 
 def restore_lines(article: Article, lines: list[int]) -> Article:

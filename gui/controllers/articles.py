@@ -17,7 +17,7 @@ from analysis.resources import seed_paths
 from analysis.session import is_session_file
 
 from .. import dialogs, settings
-from ..loading import Input, Loaded, load_inputs, restore_lines
+from ..loading import Input, Loaded, load_inputs, restore_lines, within_budget
 from ..worker import Runner, run_in_background
 from .base import Controller
 
@@ -125,6 +125,7 @@ class ArticlesController(Controller):
 
     def _loaded(self, loaded: Loaded, items: list[Input], replace: bool) -> None:
         doc = self.ui.doc
+        loaded = within_budget(loaded, [] if replace else doc.articles)
         if replace:
             doc.replace_all(loaded.articles)
         else:

@@ -163,3 +163,14 @@ def test_progress_is_shown_on_a_terminal_or_for_a_long_input():
     progress(0.05, "features")
     progress.close()
     assert tty.getvalue().startswith("\rparallax: analysing 10 words:   5% features") and tty.getvalue().endswith("\n")
+
+
+def test_the_run_budget_counts_what_is_already_there_and_admits_later_shorter_articles(monkeypatch):
+    from analysis.ingest.budget import RunBudget
+
+    monkeypatch.setattr(C, "MAX_COMPARISON_WORDS", 300)
+    budget = RunBudget(used=100)
+    long, short = load_article(prose(250, seed=1), kind="paste"), load_article(prose(150, seed=2), kind="paste")
+    assert budget.admit(long) == (f"left out: with it the articles would hold {100 + long.word_count:,} "
+                                  "words, more than the 300 Parallax compares at once")
+    assert budget.admit(short) is None and budget.used == 100 + short.word_count

@@ -195,3 +195,26 @@ def test_geometry_and_recent_files_are_remembered(qtbot, seed_paths, settings_di
     assert settings.recent_files()[0] == str(seed_paths[0])
     assert Path(settings_dir).exists()
     assert settings.settings().fileName().startswith(settings_dir)
+
+
+def test_the_window_keeps_the_whole_runs_word_budget(qtbot, engine_window, tmp_path, monkeypatch):
+    """An article that would take the comparison past MAX_COMPARISON_WORDS is not added (with a
+    message naming it); a shorter one given after it still fits."""
+    from analysis import constants as C
+
+    w = engine_window
+    before = len(w.doc.articles)
+    present = sum(a.word_count for a in w.doc.articles)
+    monkeypatch.setattr(C, "MAX_COMPARISON_WORDS", present + 120)
+    sentence = "The harbour council voted on the new ferry timetable after a long debate. "
+    big, small = tmp_path / "long-report.txt", tmp_path / "short-note.txt"
+    big.write_text("Long report\n\n" + sentence * 20, encoding="utf-8")       # ~260 words
+    small.write_text("Short note\n\n" + sentence * 6, encoding="utf-8")       # ~80 words
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(big)), QUrl.fromLocalFile(str(small))])
+    w.dropEvent(QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime,
+                           Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    qtbot.waitUntil(lambda: "Could not add" in w.banner.text(), timeout=10_000)
+    assert "long-report.txt: left out: with it the articles would hold" in w.banner.text()
+    assert f"more than the {present + 120:,} Parallax compares at once" in w.banner.text()
+    assert [a.path for a in w.doc.articles[before:]] == [str(small)]
