@@ -73,7 +73,10 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
     paragraphs, sentences, tokens = segment(cleaned.text, article_id)
     return Article(
         id=article_id, path=src.path, source_kind=src.kind,
-        outlet=values["outlet"], title=values["title"], date=values["date"], author=values["author"],
+        # The fall-backs always give an outlet and a title; named again here for the type's sake.
+        outlet=values["outlet"] or metadata.article_label(article_id),
+        title=values["title"] or metadata.title_from_text(cleaned.text),
+        date=values["date"], author=values["author"],
         text=cleaned.text, source_text=source_text, removed=cleaned.removed,
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens),
         language=language, encoding=encoding, metadata_origin=origins,
@@ -106,12 +109,14 @@ def _check_body(src: Source, fmt: str, cleaned) -> None:
 def _decoded(src: Source) -> tuple[str, str, str, list[str], str | None]:
     """``(normalised text, encoding, format, warnings, final URL)`` of a resolved source."""
     data, fmt, declared, final_url = src.data, src.format, None, None
+    warnings: list[str]
     if src.kind == "url":
-        fetched = fetch(src.path)
+        fetched = fetch(src.location)
         data, declared, final_url = fetched.data, fetched.charset, fetched.url
         fmt = _url_format(src.name, fetched.content_type)
     if data is None:
-        text, encoding, warnings = src.text, "text", []
+        # Pasted text is the only source without bytes, and it always has its text.
+        text, encoding, warnings = src.text or "", "text", []
     else:
         if not data:
             raise IngestError(f"{src.name}: is empty")
@@ -149,7 +154,7 @@ def _extracted(src: Source, text: str, fmt: str, url: str | None):
 
 def _link_outlet(src: Source, url: str | None) -> dict:
     """The outlet of a fetched link's domain, when the outlets table knows it."""
-    name = outlets.outlet_for_host(url or src.path) if src.kind == "url" else None
+    name = outlets.outlet_for_host(url or src.location) if src.kind == "url" else None
     return {"outlet": (name, "domain of the link")} if name else {}
 
 
@@ -162,13 +167,14 @@ def _text_outlet(source_text: str, cleaned) -> dict:
 
 
 def _fallbacks(src: Source, url: str | None, article_id: str, body: str, page_found: dict) -> dict:
-    found = {"title": (metadata.title_from_text(body), "first words of the text (no title found)")}
+    found: dict[str, tuple[str | None, str]] = {
+        "title": (metadata.title_from_text(body), "first words of the text (no title found)")}
     if src.kind == "url":
-        found["outlet"] = (metadata.host_name(url or src.path), "URL host name")
+        found["outlet"] = (metadata.host_name(url or src.location), "URL host name")
     elif "host" in page_found:
         found["outlet"] = page_found["host"]
     elif src.kind == "file":
-        name, origin = metadata.outlet_from_path(src.path, article_id)
+        name, origin = metadata.outlet_from_path(src.location, article_id)
         known = outlets.known_name(name) if origin == "file name" else None
         found["outlet"] = (known, "file name (a known outlet)") if known else (name, origin)
     else:

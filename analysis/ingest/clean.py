@@ -166,17 +166,24 @@ def _mark_meta_line(state: _State, i: int, line: str) -> bool:
         return False
     if _is_dateline(line):
         state.reasons[i] = "dateline"
-        state.found.setdefault("date", (iso_date(line), "dateline"))
+        _found_date(state, line, "dateline")
         return True
     byline = _BYLINE.match(line)
     author = _byline_author(byline["author"]) if byline else None
     if author or (words <= 4 and _TEAM.match(line)):
         state.reasons[i] = "byline"
         state.found.setdefault("author", (author or line, "byline"))
-        if byline and iso_date(line):
-            state.found.setdefault("date", (iso_date(line), "byline"))
+        if byline:
+            _found_date(state, line, "byline")
         return True
     return False
+
+
+def _found_date(state: _State, line: str, origin: str) -> None:
+    # Only a real day is kept: a line without one must not take the place a later date needs.
+    day = iso_date(line)
+    if day:
+        state.found.setdefault("date", (day, origin))
 
 
 def _byline_author(text: str) -> str | None:

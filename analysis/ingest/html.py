@@ -44,6 +44,7 @@ def declared_charset(data: bytes) -> str | None:
 def extract_page(html: str, name: str, url: str | None = None) -> Page:
     """Body text and metadata of ``html``; IngestError when the page holds no article text."""
     import trafilatura  # imported late: it takes half a second and only web pages need it
+    from trafilatura.settings import Document
 
     try:
         doc = trafilatura.bare_extraction(
@@ -51,7 +52,8 @@ def extract_page(html: str, name: str, url: str | None = None) -> Page:
             favor_recall=True, date_extraction_params={"extensive_search": False})
     except Exception as error:  # trafilatura raises several types on broken markup
         raise IngestError(f"{name}: the web page could not be read ({error})") from None
-    text = (doc.text if doc is not None else "") or ""
+    # Without ``as_dict`` the result is a Document (or None when nothing was extracted).
+    text = (doc.text if isinstance(doc, Document) else "") or ""
     if not any(ch.isalnum() for ch in text):
         raise IngestError(f"{name}: no article text found in this web page")
     found = _meta_tags(html)

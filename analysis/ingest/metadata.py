@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from pathlib import PurePath
 from urllib.parse import urlsplit
 
@@ -138,7 +139,7 @@ def host_name(url: str) -> str | None:
 FIELDS = ("outlet", "title", "date", "author")
 
 
-def choose(*sources: dict[str, tuple[str | None, str]]) -> tuple[dict[str, str | None], dict[str, str]]:
+def choose(*sources: Mapping[str, tuple[str | None, str]]) -> tuple[dict[str, str | None], dict[str, str]]:
     """For each field, the first source (highest precedence first) that has a value.
 
     Returns ``(values, origins)``; a field no source has is None with origin "not found".

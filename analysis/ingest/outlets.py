@@ -103,21 +103,23 @@ def page_outlet(meta: dict[str, str], tree=None) -> Found | None:
     ``tree``: the lxml document, for JSON-LD and the canonical link)."""
     canonical = _canonical_url(meta, tree)
     candidates = (
-        (lambda: meta.get("og:site_name"), "og:site_name"),
-        (lambda: _json_ld_publisher(tree), "JSON-LD publisher"),
-        (lambda: _not_url(meta.get("publisher") or meta.get("dc.publisher")), "<meta publisher>"),
-        (lambda: canonical and outlet_for_host(canonical), "domain of the page's link"),
-        (lambda: _title_suffix(meta, tree), None),        # its origin names the tag
-        (lambda: meta.get("application-name"), "<meta application-name>"),
-        (lambda: known_name(meta.get("twitter:site", "").lstrip("@")), "twitter:site"),
+        lambda: _named(meta.get("og:site_name"), "og:site_name"),
+        lambda: _named(_json_ld_publisher(tree), "JSON-LD publisher"),
+        lambda: _named(_not_url(meta.get("publisher") or meta.get("dc.publisher")), "<meta publisher>"),
+        lambda: _named(canonical and outlet_for_host(canonical), "domain of the page's link"),
+        lambda: _title_suffix(meta, tree),                # its origin names the tag
+        lambda: _named(meta.get("application-name"), "<meta application-name>"),
+        lambda: _named(known_name(meta.get("twitter:site", "").lstrip("@")), "twitter:site"),
     )
-    for value, origin in candidates:
-        found = value()
-        if isinstance(found, tuple):
-            found, origin = found
-        if found and any(c.isalpha() for c in found):
-            return tidy(found), origin
+    for candidate in candidates:
+        found = candidate()
+        if found and any(c.isalpha() for c in found[0]):
+            return tidy(found[0]), found[1]
     return None
+
+
+def _named(value: str | None, origin: str) -> Found | None:
+    return (value, origin) if value else None
 
 
 def page_host(meta: dict[str, str], tree=None) -> str | None:

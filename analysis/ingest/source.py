@@ -39,6 +39,11 @@ class Source:
     text: str | None = None     # pasted text
     format: str = "sniff"       # "text", "markdown", "html" or "sniff" (decide from content)
 
+    @property
+    def location(self) -> str:
+        """The file path or URL as given (for pasted text, how messages name it)."""
+        return self.path if self.path is not None else self.name
+
 
 def resolve(source, kind: str | None) -> Source:
     """Classify ``source`` by the rule above; files are read here, URLs later."""

@@ -6,7 +6,7 @@ from typing import Any, Mapping
 
 from analysis.model import Comparison
 from analysis.report.context import make_context
-from analysis.report.model import Report
+from analysis.report.model import Report, Section
 from analysis.report.sections import brief, cover, excerpts, findings, grid, methods, metrics, omissions, summary
 from analysis.report.settings import BRIEF_KEY_FACTS, KEY_FACTS
 
@@ -30,6 +30,7 @@ def build_report(comparison: Comparison, reviews: Mapping[str, Any] | None = Non
     stamp = generated or dt.datetime.now().astimezone().isoformat(timespec="minutes")
     report_title = (title or "").strip() or cover.event_title(ctx)
     front = cover.build(ctx, report_title, reviewer.strip(), stamp, full)
+    sections: tuple[Section, ...]
     if full:
         sections = (front, summary.build(ctx), grid.build(ctx), omissions.build(ctx), findings.build(ctx),
                     excerpts.build(ctx, KEY_FACTS), metrics.build(ctx), methods.build(ctx))

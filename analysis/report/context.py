@@ -78,7 +78,9 @@ class Context:
         stem = fact.label.rstrip(" .…")
         for member in fact.members:
             article = self.article(member.article)
-            for sid in member.sentences if article else ():
+            if article is None:
+                continue
+            for sid in member.sentences:
                 text = _sentence_text(article, sid)
                 if stem and text.startswith(stem):
                     return clip(text, limit)

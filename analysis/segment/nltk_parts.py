@@ -42,11 +42,11 @@ def snowball_stemmer(language: str = "english"):
             if _state.get("nltk.corpus") == "bare":
                 # Bound by the module while it loads, then gone: a later ``from nltk.corpus
                 # import stopwords`` completes the corpus package and gets the real reader.
-                corpus.stopwords = _Forward("nltk.corpus", "stopwords")
+                corpus.__dict__["stopwords"] = _Forward("nltk.corpus", "stopwords")
                 try:
                     importlib.import_module("nltk.stem.snowball")
                 finally:
-                    del corpus.stopwords
+                    del corpus.__dict__["stopwords"]
     return _import("nltk.stem.snowball").SnowballStemmer(language)
 
 
@@ -81,7 +81,8 @@ def _bare_package(name: str) -> ModuleType:
     if spec is None or spec.submodule_search_locations is None:
         raise ModuleNotFoundError(f"NLTK is not installed (no package {name})", name=name)
     module = importlib.util.module_from_spec(spec)
-    module.__getattr__ = lambda attr: _missing(name, attr)  # PEP 562: only for missing names
+    # PEP 562: a module's ``__getattr__`` is asked only for names it lacks.
+    module.__dict__["__getattr__"] = lambda attr: _missing(name, attr)
     parent, _, child = name.rpartition(".")
     if parent:
         setattr(sys.modules[parent], child, module)
@@ -118,7 +119,10 @@ def _complete(package: str) -> None:
         _state[package] = "completing"
         module = sys.modules[package]
         module.__dict__.pop("__getattr__", None)
-        module.__spec__.loader.exec_module(module)
+        spec = module.__spec__
+        if spec is None or spec.loader is None:     # _bare_package made it from a found spec
+            raise ModuleNotFoundError(f"NLTK package {package} has no loader", name=package)
+        spec.loader.exec_module(module)
         _state[package] = "complete"
 
 

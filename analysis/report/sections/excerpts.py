@@ -7,7 +7,7 @@ rests on are underlined.
 """
 from __future__ import annotations
 
-from analysis.model import Fact
+from analysis.model import Article, Fact, FactMember
 from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.diffs import changed_spans, member_segments
@@ -31,41 +31,39 @@ def key_facts(ctx: Context, limit: int = KEY_FACTS) -> list[Fact]:
 FLAG_MAX_WORDS = 6      # longer spans (a whole quote or paraphrase) would underline the whole line
 
 
-def _flags(ctx: Context, fact: Fact, article_id: str) -> list[tuple[int, int, str, str | None]]:
+def _flags(ctx: Context, fact: Fact, article: Article) -> list[tuple[int, int, str, str | None]]:
     """Underlines for the words framing findings on this fact rest on (short spans only)."""
-    article = ctx.article(article_id)
-    out = []
+    out: list[tuple[int, int, str, str | None]] = []
     for f in ctx.framing_findings():
         if f.fact == fact.id:
-            out += [(s.start, s.end, "flag", ctx.colour(article_id)) for s in f.spans
-                    if s.article == article_id and len(article.text[s.start:s.end].split()) <= FLAG_MAX_WORDS]
+            out += [(s.start, s.end, "flag", ctx.colour(article.id)) for s in f.spans
+                    if s.article == article.id and len(article.text[s.start:s.end].split()) <= FLAG_MAX_WORDS]
     return out
 
 
-def _line(ctx: Context, fact: Fact, article_id: str, ref_id: str) -> ExcerptLine:
-    article = ctx.article(article_id)
-    member = fact.member(article_id)
+def _line(ctx: Context, fact: Fact, member: FactMember, ref: FactMember) -> ExcerptLine:
+    article_id = member.article
+    article = ctx.comparison.article(article_id)
     segments = member_segments(article, member)
     marks: list = []
     paragraph = ctx.member_paragraph(member)
     where = "lede" if paragraph == 1 else f"paragraph {paragraph}"
-    if article_id != ref_id:
-        ref = ctx.article(ref_id)
-        spans = changed_spans(ref, member_segments(ref, fact.member(ref_id)), article, segments)
+    if article_id != ref.article:
+        ref_article = ctx.comparison.article(ref.article)
+        spans = changed_spans(ref_article, member_segments(ref_article, ref), article, segments)
         tint = colours.tint(ctx.colour(article_id), 0.6)
         marks = [(s, e, "mark", tint) for s, e in spans]
     else:
         where += " · reference"
-    marks += _flags(ctx, fact, article_id)
+    marks += _flags(ctx, fact, article)
     return ExcerptLine(ctx.name(article_id), ctx.colour(article_id),
                        marked_runs(article.text, segments, marks), where)
 
 
 def _excerpt(ctx: Context, fact: Fact) -> Excerpt:
     # Outlets that do not carry the fact are named in the caption, not given an empty line each.
-    carriers = [a.id for a in ctx.comparison.articles if fact.member(a.id)]
-    ref_id = carriers[0]
-    lines = [_line(ctx, fact, a, ref_id) for a in carriers[:EXCERPT_MAX_OUTLETS]]
+    carriers = [m for m in (fact.member(a.id) for a in ctx.comparison.articles) if m is not None]
+    lines = [_line(ctx, fact, m, carriers[0]) for m in carriers[:EXCERPT_MAX_OUTLETS]]
     missing = [a.id for a in ctx.comparison.articles if not fact.member(a.id)]
     caption = f"Not covered by {join_names([ctx.name(a) for a in missing], 8)}." if missing else ""
     if len(carriers) > EXCERPT_MAX_OUTLETS:

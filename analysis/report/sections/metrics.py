@@ -166,7 +166,7 @@ def _frames(ctx: Context) -> list:
     series = [Series(m.label(f), tuple(100 * (m.scalar((m.group(c, a, "tone").get("frames") or {}).get(f)) or 0)
                                        for a in ids), col) for f, col in zip(top, SPEAKER_COLOURS)]
     framed = [a for a in ids if m.group(c, a, "tone").get("frames")]
-    rest = tuple(max(0.0, 100 - sum(s.values[i] for s in series)) if a in framed else 0.0
+    rest = tuple(max(0.0, 100 - sum(s.values[i] or 0.0 for s in series)) if a in framed else 0.0
                  for i, a in enumerate(ids))
     if any(x > 0.5 for x in rest):
         series.append(Series("other frames", rest, OTHERS_COLOUR))
@@ -251,7 +251,7 @@ def _voice_chart(ctx: Context, voices: list[Voice]) -> Chart:
     series = [Series(v.name or v.speaker, tuple(100 * v.share.get(a, 0.0) for a in ids), col)
               for v, col in zip(top, SPEAKER_COLOURS)]
     quoted = {a for v in ctx.comparison.voices for a, w in v.words.items() if w}
-    others = tuple(max(0.0, 100 - sum(s.values[i] for s in series)) if a in quoted else 0.0
+    others = tuple(max(0.0, 100 - sum(s.values[i] or 0.0 for s in series)) if a in quoted else 0.0
                    for i, a in enumerate(ids))
     if any(x > 0.5 for x in others):
         series.append(Series("others", others, OTHERS_COLOUR))

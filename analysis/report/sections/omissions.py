@@ -131,11 +131,11 @@ def _exclusives(ctx: Context) -> list:
     single = [f for f in ctx.fact_order if len(f.members) == 1]
     if not single:
         return blocks + [para("No exclusives.", kind="note")]
-    rows = tuple((cell(*outlet_runs(ctx, f.members[0].article)),
-                  cell(clip(ctx.member_text(f.members[0]), 260))) for f in single[:EXCLUSIVES_MAX])
+    exclusives = tuple((cell(*outlet_runs(ctx, f.members[0].article)),
+                        cell(clip(ctx.member_text(f.members[0]), 260))) for f in single[:EXCLUSIVES_MAX])
     cut = ([para(f"{plural(len(single) - EXCLUSIVES_MAX, 'more exclusive')} in the JSON report.", kind="note")]
            if len(single) > EXCLUSIVES_MAX else [])
-    return blocks + [Table((cell("Only in"), cell("Fact")), rows, widths=(1.4, 7.0), kind="exclusives")] + cut
+    return blocks + [Table((cell("Only in"), cell("Fact")), exclusives, widths=(1.4, 7.0), kind="exclusives")] + cut
 
 
 def build(ctx: Context) -> Section:

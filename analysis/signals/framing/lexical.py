@@ -86,7 +86,8 @@ def _attribution_candidate(pair: Pair, version: Version, other: Version, term: s
     grade = group[0].label
     facing = pair.counterpart(version, group[0].start, group[0].end)
     local = [h for h in other_hits if facing and facing[0] <= h.start and h.end <= facing[1]]
-    match = (local or other_hits or [None])[0]
+    candidates = local or other_hits
+    match = candidates[0] if candidates else None
     ranges = [(version, h.start, h.end) for h in group]
     for h in group:
         claimed.add((version.id, h.start, h.end))

@@ -209,8 +209,9 @@ class _Facing:
                 if m.article == article.id or m.article in out or m.article not in self.articles:
                     continue
                 other = self.version(fact, m.article)
-                facing = _word_facing(Pair(fact.id, mine, other), v_start, v_start + use.end - use.start) \
-                    if other else None
+                if other is None:
+                    continue
+                facing = _word_facing(Pair(fact.id, mine, other), v_start, v_start + use.end - use.start)
                 if facing:
                     out[m.article] = (other.text[facing[0]:facing[1]], other.article_pos(facing[0]),
                                       other.article_pos(facing[1] - 1) + 1)
