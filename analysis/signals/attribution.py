@@ -197,8 +197,8 @@ class Attribution:
         pronoun = _PRONOUN_AT_END.search(head)
         if pronoun:
             return self._pronoun(limit + pronoun.start(), index)
-        if _WHO_AT_END.search(head):
-            who = _WHO_AT_END.search(head)
+        who = _WHO_AT_END.search(head)
+        if who:
             return self._antecedent(limit + who.start(), index)
         unnamed = _UNNAMED_AT_END.search(head)
         if unnamed:
@@ -385,8 +385,8 @@ class Attribution:
                   if c.speaker and c.end <= q.outer_start and not c.according]
         if before:
             nearest = before[-1]
-            named = [c for c in before if not c.speaker.pronoun]
-            if nearest.speaker.pronoun and named and named[0] is not nearest:
+            named = [c for c in before if c.speaker and not c.speaker.pronoun]
+            if nearest.speaker and nearest.speaker.pronoun and named and named[0] is not nearest:
                 return named[0]
             return nearest
         according = [c for i in touched for c in self.sentence_cues(i) if c.according and c.speaker]
@@ -472,7 +472,8 @@ class Attribution:
             start = that.end()
         elif cue.verb in _SAY_CLASS and re.match(r"\s+[A-Za-z]", self.text[cue.end:end]) \
                 and not re.match(r"\s+(?:to|by|in|on|at|with|for|of)\b", self.text[cue.end:end]):
-            start = _TIME_HEAD.match(self.text, cue.end, end).end()
+            head = _TIME_HEAD.match(self.text, cue.end, end)     # matches "" too: never None
+            start = head.end() if head else cue.end
             if re.match(r"\s*[,.;]", self.text[start:end]) or start >= end:
                 return self._preposed_clause(cue, sent)
         else:

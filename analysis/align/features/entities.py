@@ -342,7 +342,7 @@ def _trim_particles(piece: list[_Word]) -> list[_Word]:
     return piece
 
 
-def _drop_common(piece: list[_Word], vocab: CorpusVocabulary, headline: bool) -> list[list[_Word]]:
+def _drop_common(piece: Sequence[_Word], vocab: CorpusVocabulary, headline: bool) -> list[list[_Word]]:
     """Drop dates, single letters and position-capitalised common words; split where they were."""
     pieces: list[list[_Word]] = [[]]
     for w in piece:
@@ -383,9 +383,10 @@ def _split_countries(piece: list[_Word]) -> list[tuple[str, int, int]]:
         if not head and i + 1 < len(piece) and _alias_key(piece[i:i + 1]) and (
                 piece[i + 1].text.replace(".", "").isupper() or _country_key(piece[i + 1:i + 2])):
             head = 1
-        if not head:
+        key = _alias_key(piece[i:i + head]) if head else None   # a country's name is an alias too
+        if not key:
             break
-        out.append((_alias_key(piece[i:i + head]), piece[i].start, piece[i + head - 1].end))
+        out.append((key, piece[i].start, piece[i + head - 1].end))
         i += head
     rest = piece[i:]
     if rest:
@@ -479,8 +480,9 @@ class EntityResolver:
         if "-" in key and " " not in key:
             # "Putin-Trump meeting": split when every part is a known name
             parts = key.split("-")
-            mapped = [self._map.get(p) or (p if p in CANONICAL_PLACES else None) for p in parts]
-            if all(mapped):
+            mapped = [m for m in (self._map.get(p) or (p if p in CANONICAL_PLACES else None)
+                                  for p in parts) if m]
+            if len(mapped) == len(parts):
                 out, pos = [], start
                 for p, m in zip(parts, mapped):
                     out.append((m, pos, pos + len(p)))

@@ -111,7 +111,7 @@ def _date_key(m: re.Match, default_year: int | None) -> str | None:
     if day and not 1 <= int(day) <= 31:
         return None
     if month_no and day:
-        if m.re is DATE_FULL_MDY and month.lower() == "may" and not year:
+        if m.re is DATE_FULL_MDY and (month or "").lower() == "may" and not year:
             return None  # "may 5" is too often the verb
         y = year or (str(default_year) if default_year else None)
         return f"{y}-{month_no:02d}-{int(day):02d}" if y else f"--{month_no:02d}-{int(day):02d}"
