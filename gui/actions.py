@@ -96,6 +96,9 @@ ACTIONS: tuple[ActionSpec, ...] = (
     A("soft_wrap", "Soft wrap", ("Alt+W",), "view.toggle_wrap", "&View", checkable=True),
     A("dark_theme", "Dark theme", ("Ctrl+Shift+T",), "view.toggle_theme", "&View", checkable=True,
       separator_before=True),
+    A("low_priority", "Analyse at low priority", (), "view.toggle_low_priority", "&View", checkable=True,
+      tip="Run the analysis at a lower CPU priority than other programs (slower when the machine is "
+          "busy; off by default)"),
     # Go: J / Alt+Down walk the review queue (unreviewed findings); with Shift, every finding.
     A("next_unreviewed", "Next unreviewed finding", ("Alt+Down", "J"), "navigation.next_unreviewed", "&Go",
       tip="The next finding in the queue without a verdict (wraps round)"),

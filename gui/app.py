@@ -1,7 +1,9 @@
 """Application set-up and the entry point ``run(paths) -> int`` that ``main.py`` calls.
 
-The window is shown before any article is read: reading and analysis run off the GUI thread and fill
-the window in as they finish.  With no paths, the bundled seeds (seeds/*.txt) are opened.
+The engine process is started before anything else (it reads the articles and analyses them, and
+its start-up overlaps the window's); the window is shown before any article is read, says that it
+is reading, and fills in as results arrive.  With no paths, the bundled seeds (seeds/*.txt) are
+opened.
 """
 from __future__ import annotations
 
@@ -83,12 +85,20 @@ def _missing_x11_library() -> str | None:
     return None
 
 
+def start_engine() -> None:
+    """Start the engine process first of all: its Python start-up, imports and warm-up then run on
+    the other core while this process builds the window (``gui.worker.start_engine``)."""
+    from .worker import start_engine as start
+    start(low_priority=settings.engine_low_priority())
+
+
 def run(paths: list[str]) -> int:
     """Open the window on ``paths`` (or the bundled seeds) and run the event loop; the exit code."""
     problem = display_problem()
     if problem:
         print(f"parallax: {problem}", file=sys.stderr)
         return 2
+    start_engine()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()
     window = make_window([str(p) for p in paths])

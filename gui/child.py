@@ -196,7 +196,8 @@ def serve(conn) -> None:
 
 def child_entry(niceness: int, warm: str) -> None:
     """The child's entry point: lower its priority, connect back, warm up (``warm``: a
-    "module:function" to call while no job is waiting, or ""), then serve jobs."""
+    "module:function" to call while no job is waiting, or ""; a generator function is stepped
+    through and left as soon as a job arrives), then serve jobs."""
     from multiprocessing.connection import Client
     if niceness and hasattr(os, "nice"):
         try:
@@ -212,7 +213,11 @@ def child_entry(niceness: int, warm: str) -> None:
         return                          # the parent closed before the child had started
     try:
         if warm and not conn.poll(0.05):
-            resolve(warm)()
+            # A generator warms up step by step and stops as soon as a job is waiting.
+            steps = resolve(warm)()
+            for _ in steps if steps is not None and hasattr(steps, "__next__") else ():
+                if conn.poll(0):
+                    break
         serve(conn)
     except (EOFError, OSError):
         pass                            # the parent went away
@@ -250,6 +255,10 @@ class ChildProcess:
 
     def exit_code(self) -> int | None:
         return self._proc.poll() if self._proc is not None else None
+
+    def pid(self) -> int | None:
+        """The running child's process id, or None."""
+        return self._proc.pid if self._proc is not None and self._proc.poll() is None else None
 
     def start(self) -> None:
         """Start the child (and let it warm up) ahead of the first job."""

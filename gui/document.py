@@ -41,6 +41,7 @@ class Document(QObject):
         self.comparison: Comparison | None = None
         self.compared_with: str | None = None   # an article whose event group the editor compares
         self.epoch = 0                  # bumped when the articles are replaced wholesale
+        self.reading = 0                # inputs being read now (the views show a loading state)
         self._next = 1
 
     # ---- ids and lookup ---------------------------------------------------------------------

@@ -33,6 +33,15 @@ def clear_recent() -> None:
     settings().setValue("recentFiles", [])
 
 
+def engine_low_priority() -> bool:
+    """Whether the editor asked the analysis to run at low priority (View menu)."""
+    return _bool(settings().value("engine/lowPriority", False), False)
+
+
+def set_engine_low_priority(low: bool) -> None:
+    settings().setValue("engine/lowPriority", bool(low))
+
+
 def theme_name() -> str:
     return str(settings().value("theme", "light"))
 

@@ -12,9 +12,11 @@ Two lanes:
 * The engine process, for the analysis.  The engine holds Python's GIL in long single calls (a full
   garbage collection of its heap, model loading, a few long numpy and tokenizer calls: 120-280 ms
   each with fifty articles), and every GIL hold in a thread of the GUI process freezes the window
-  for as long.  In a process of its own the engine cannot block the GUI thread at all, it runs at a
-  lower CPU priority than the window (so its threads never starve the window of a core), and Cancel
-  is instant.  The process is a ``gui.child.ChildProcess`` (the one child-process protocol, shared
+  for as long.  In a process of its own the engine cannot block the GUI thread at all, and Cancel
+  is instant.  It runs at normal priority: at a lower one, a single other busy program on the
+  machine left it a tenth of a core (26 s for an analysis of 4 s).  The editor can ask for low
+  priority (View > Analyse at low priority, ``set_low_priority``) to keep the machine responsive
+  for other work.  The process is a ``gui.child.ChildProcess`` (the one child-process protocol, shared
   with the PDF export: how it starts, its messages, and the small pickles that bring the window's
   own Article objects back) started on first use and kept, so the engine's models stay loaded.
   A job runs there when its function is named in
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import atexit
 import logging
+import os
 import threading
 import traceback
 from typing import Any, Callable
@@ -47,9 +50,11 @@ log = logging.getLogger(__name__)
 # the second, because the look-up tables ``prepare`` builds are cached here.
 PROCESS_JOBS: dict[str, tuple[str, str | None]] = {
     "gui.controllers.analysis.compare_job": ("analysis.pipeline:compare", "gui.prepared:prepare"),
+    "gui.loading.load_inputs": ("gui.loading:load_inputs", None),
 }
-ENGINE_NICENESS = 10        # the engine process runs at a lower CPU priority than the window
+LOW_PRIORITY_NICENESS = 10  # the engine's niceness when the editor asks for low priority
 PREWARM_DELAY_MS = 300      # the engine process starts this long after the first Runner exists
+                            # (when the application did not start it already)
 
 
 def _emit(signal, *args: Any) -> None:
@@ -95,29 +100,47 @@ class _Job(QRunnable):
             self.bridge.done.emit(self.generation, result)
 
 
-def _warm_up() -> None:
-    """Load the engine's modules and models before the first job asks for them (in the child)."""
-    try:
-        from analysis import compare, load_article
-        texts = ("Warm up\n\nThe minister said on Monday that the bridge would reopen in May. "
-                 "\"We are ready,\" she told reporters. Officials said 12 people were hurt.",
-                 "Warm up too\n\nThe bridge will reopen in May, the minister said on Monday. "
-                 "Twelve people were injured, police said, according to a spokesman.")
-        compare([load_article(t, kind="paste", article_id=f"w{i}") for i, t in enumerate(texts)])
-    except Exception:  # warming is only an optimisation
-        pass
-
-
 class EngineProcess:
     """The engine's lane: one long-lived child (``gui.child.ChildProcess``, at a lower CPU priority,
     warmed up with the engine's models) that runs engine jobs one at a time; a job runs in its own
     thread here and reports through its Runner's bridge.  Without a usable child the job runs in
     that thread instead."""
 
-    def __init__(self) -> None:
-        self.child = ChildProcess("analysis process", niceness=ENGINE_NICENESS,
-                                  warm="gui.worker:_warm_up")
+    def __init__(self, low_priority: bool = False) -> None:
+        self.child = ChildProcess("analysis process",
+                                  niceness=LOW_PRIORITY_NICENESS if low_priority else 0,
+                                  warm="gui.engine:warm_up")
         self.usable = self.child.usable
+
+    @property
+    def low_priority(self) -> bool:
+        return self.child.niceness > 0
+
+    def set_low_priority(self, low: bool) -> None:
+        """Lower the running engine's priority at once; raising it back (which an unprivileged
+        process may not do) starts a fresh engine process at normal priority in the background."""
+        if low == self.low_priority:
+            return
+        self.child.niceness = LOW_PRIORITY_NICENESS if low else 0
+        pid = self.child.pid()
+        if low and pid is not None and hasattr(os, "setpriority"):
+            try:
+                os.setpriority(os.PRIO_PROCESS, pid, LOW_PRIORITY_NICENESS)
+                return
+            except OSError:
+                pass
+        if pid is not None:
+            restart = threading.Thread(target=self._restart, name="parallax-engine-restart",
+                                       daemon=True)
+            restart.start()
+
+    def _restart(self) -> None:
+        with self.child.lock:           # waits for a running job to end
+            self.child.kill()
+        try:
+            self.start()
+        except OSError:
+            pass                        # the next job starts it, or falls back to a thread
 
     def alive(self) -> bool:
         return self.child.alive()
@@ -202,14 +225,25 @@ def _prewarm() -> None:
         threading.Thread(target=start, name="parallax-engine-start", daemon=True).start()
 
 
-def engine_process() -> EngineProcess:
-    """The shared engine process (created, not started, on first call)."""
+def engine_process(low_priority: bool | None = None) -> EngineProcess:
+    """The shared engine process (created, not started, on first call; ``low_priority`` only
+    matters then: later, use ``set_low_priority``)."""
     global _ENGINE
     with _ENGINE_LOCK:
         if _ENGINE is None:
-            _ENGINE = EngineProcess()
+            _ENGINE = EngineProcess(bool(low_priority))
             atexit.register(_ENGINE.kill)
         return _ENGINE
+
+
+def start_engine(low_priority: bool = False) -> EngineProcess:
+    """Start the engine process now, in the background (the application calls this before it
+    creates its window, so the engine's start-up and warm-up overlap the window's)."""
+    global _PREWARM_SCHEDULED
+    _PREWARM_SCHEDULED = True       # no later pre-warm timer is needed
+    engine = engine_process(low_priority)
+    _prewarm()
+    return engine
 
 
 class _ProcessJob:

@@ -112,16 +112,28 @@ class ArticlesController(Controller):
         self.ui.say(f"Reading {len(items)} input(s)…")
         self.ui.status.set_busy(True, "reading")
         epoch = self.ui.doc.epoch
+        self._reading(len(items))
 
         def loaded(result: Loaded) -> None:
+            self._reading(-len(items))
             if not replace and epoch != self.ui.doc.epoch:   # the articles were replaced meanwhile
                 self.ui.status.set_busy(self.c.analysis.runner.running)
                 return
             self._loaded(result, items, replace)
-        runner = run_in_background(self, load_inputs, loaded, self._load_failed, items)
+        def failed(message: str, details: str) -> None:
+            self._reading(-len(items))
+            self._load_failed(message, details)
+        runner = run_in_background(self, load_inputs, loaded, failed, items)
         self.loaders.append(runner)
         runner.destroyed.connect(lambda *_: self.loaders.remove(runner)
                                  if runner in self.loaders else None)
+
+    def _reading(self, change: int) -> None:
+        """Count inputs being read; the overview says "Reading 5 articles…" meanwhile."""
+        doc = self.ui.doc
+        doc.reading = max(0, doc.reading + change)
+        if not doc.articles:
+            self.c.view.refresh_or_mark(self.ui.overview)
 
     def _loaded(self, loaded: Loaded, items: list[Input], replace: bool) -> None:
         doc = self.ui.doc

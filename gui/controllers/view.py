@@ -130,5 +130,14 @@ class ViewController(Controller):
     def toggle_only_diffs(self) -> None:
         self.ui.side.set_only_diffs(self.ui.actions["only_diffs"].isChecked())
 
+    def toggle_low_priority(self) -> None:
+        """View > Analyse at low priority: remembered, and applied to the running engine."""
+        from ..worker import engine_process
+        low = self.ui.actions["low_priority"].isChecked()
+        settings.set_engine_low_priority(low)
+        engine_process(low).set_low_priority(low)
+        self.ui.say("The analysis now runs at low priority." if low else
+                    "The analysis now runs at normal priority.", 4000)
+
     def toggle_wrap(self) -> None:
         self.ui.side.set_wrap(self.ui.actions["soft_wrap"].isChecked())

@@ -202,6 +202,10 @@ class Overview(QWidget):
         """The overview as HTML fragments, each cheap to lay out; joined, the whole text."""
         t = self.theme
         if comp is None:
+            if self.doc.reading and not self.doc.articles:
+                return [f'<h2>Reading {self.doc.reading} article{"s" if self.doc.reading != 1 else ""}…'
+                        f'</h2><p style="color:{t.muted}">The results appear here as soon as the '
+                        'analysis has them.</p>']
             if self.doc.articles:
                 return [f'<p style="color:{t.muted}">Analysing {len(self.doc.included())} '
                         f'articles…</p>']

@@ -39,3 +39,13 @@ def deaf(progress):
 
 def die(progress):
     os._exit(3)
+
+
+def slow_warm():
+    """A warm-up of 120 steps of a fifth of a second, each noted in the file $WARM_LOG: stepped
+    through only while no job waits."""
+    for n in range(120):
+        time.sleep(0.2)
+        with open(os.environ["WARM_LOG"], "a") as log:
+            log.write(f"{n}\n")
+        yield n

@@ -1,0 +1,60 @@
+"""What the engine process does before its first job: load, once, what an analysis needs.
+
+The engine process (``gui.worker``, a ``gui.child.ChildProcess``) never imports Qt: it runs the
+engine and this module only (``tests/gui/test_engine_process.py`` checks).  ``warm_up`` is a
+generator: the process takes one step, then looks whether a job is waiting and stops warming if one
+is, so a first job never waits for a warm-up it does not need (the job loads what it lacks itself).
+"""
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+
+def _steps() -> tuple[Callable[[], object], ...]:
+    def engine() -> None:
+        import analysis.ingest  # noqa: F401 - the stages' modules
+        import analysis.pipeline  # noqa: F401
+
+    def sentences() -> None:
+        from analysis.segment import split_sentences
+        split_sentences("Warm up. Punkt is ready.")
+
+    def model() -> None:
+        from analysis.align.embed import embed
+        embed(["The minister said on Monday that the bridge would reopen."])
+
+    def words() -> None:
+        from analysis.align.features.entities import _model_lowercase_words
+        _model_lowercase_words()
+
+    def readability() -> None:
+        from analysis.signals.readability import syllables
+        syllables("reopen"), syllables("Witkoff")
+
+    def sentiment() -> None:
+        from analysis.signals.sentiment import score_text
+        score_text("A calm and useful meeting.")
+
+    def lexicons() -> None:
+        from analysis.lexicons import available_lexicons, load_lexicon
+        for name in available_lexicons():
+            load_lexicon(name).find("")          # compiles the lexicon's pattern
+    return (engine, sentences, model, words, readability, sentiment, lexicons)
+
+
+def warm_up() -> Iterator[str]:
+    """Load the engine's modules, models and tables, one step per ``next()``; yields the step's name.
+    Warming is only an optimisation: a step that fails is skipped."""
+    for step in _steps():
+        try:
+            step()
+        except Exception:  # noqa: BLE001 - the job will load (or report) it itself
+            pass
+        yield step.__name__
+
+
+def qt_loaded(progress=None) -> list[str]:
+    """The Qt modules this process has imported: none in the engine process (a self-check the
+    tests run there; ``progress`` is the engine protocol's callback, unused)."""
+    import sys
+    return sorted(name for name in sys.modules if name.split(".")[0] in ("PySide6", "shiboken6"))
