@@ -411,20 +411,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _write_results(block: str) -> None:
     """Replace (or add) the launch-to-results block under "## The window" of docs/BENCHMARKS.md."""
-    import re
-    from pathlib import Path
-    path = Path(__file__).resolve().parent.parent / "docs" / "BENCHMARKS.md"
-    text = path.read_text(encoding="utf-8")
-    start = text.find(RESULTS_SECTION)
-    if start >= 0:
-        nxt = re.search(r"^#{2,3} ", text[start + len(RESULTS_SECTION):], re.MULTILINE)
-        end = start + len(RESULTS_SECTION) + nxt.start() if nxt else len(text)
-        text = text[:start] + block + ("\n" if nxt else "") + text[end:]
-    else:
-        head = re.search(r"^## The window.*$", text, re.MULTILINE)
-        at = head.end() + 1 if head else len(text)
-        text = text[:at] + "\n" + block + text[at:]
-    path.write_text(text, encoding="utf-8")
+    from analysis.bench import write_section
+    write_section(block, RESULTS_SECTION, under=r"^## The window.*$")
 
 
 if __name__ == "__main__":

@@ -31,17 +31,30 @@ def basil_lib():
     return lib
 
 
-def write_section(markdown: str, heading: str, path: Path = REPO / "docs" / "BENCHMARKS.md") -> None:
-    """Replace the section of docs/BENCHMARKS.md that starts with ``heading`` by ``markdown`` (or
-    append it): from the heading to the next "## " heading."""
-    doc = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = doc.find(heading)
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + markdown
+BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
+
+
+def write_section(markdown: str, heading: str, path: Path = BENCHMARKS_MD, *, under: str | None = None,
+                  parent: str = "") -> None:
+    """Put ``markdown`` (which starts with the line ``heading``) into docs/BENCHMARKS.md: in place of
+    the section of that heading (up to the next heading of its level or above), else after the line
+    matching the regex ``under``, else at the end (after ``parent``, a heading line to add first)."""
+    import re
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    level = len(heading) - len(heading.lstrip("#"))
+    start = text.find(heading)
+    if start >= 0:
+        nxt = re.search(rf"^#{{2,{level}}} ", text[start + len(heading):], re.MULTILINE)
+        end = start + len(heading) + nxt.start() if nxt else len(text)
+        text = text[:start] + markdown + ("\n" if nxt else "") + text[end:]
     else:
-        end = doc.find("\n## ", start + len(heading))
-        doc = doc[:start] + markdown + (doc[end:] if end >= 0 else "")
-    path.write_text(doc, encoding="utf-8")
+        head = re.search(under, text, re.MULTILINE) if under else None
+        if head:
+            insert = head.end() + 1
+            text = text[:insert] + "\n" + markdown + text[insert:]
+        else:
+            text = text.rstrip("\n") + "\n\n" + (parent + "\n\n" if parent else "") + markdown
+    path.write_text(text, encoding="utf-8")
 
 
 def seed_paths() -> list[Path]:

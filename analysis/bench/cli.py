@@ -29,10 +29,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from analysis.bench import REPO
+from analysis.bench import write_section
 
 SECTION = "## Command line (`bench cli`)"
-BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 TARGET_SECONDS = 1.2            # DESIGN.md section 8: compare of the seeds as a whole process
 
 _PHASES = r"""
@@ -158,27 +157,15 @@ def report(root: Path, runs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(markdown: str, path: Path = BENCHMARKS_MD) -> None:
-    """Replace (or append) this benchmark's section of docs/BENCHMARKS.md."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + markdown
-    else:
-        nxt = re.search(r"^## ", text[start + len(SECTION):], re.MULTILINE)
-        end = start + len(SECTION) + nxt.start() if nxt else len(text)
-        text = text[:start] + markdown + ("\n" if nxt else "") + text[end:]
-    path.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="parallax bench cli", description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--root", type=Path, default=REPO, help="the checkout whose main.py is timed")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parents[2],
+                        help="the checkout whose main.py is timed")
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
     args = parser.parse_args(argv)
     markdown = report(args.root.resolve(), args.runs)
     print(markdown)
     if args.write:
-        write_section(markdown)
+        write_section(markdown, SECTION)
     return 0

@@ -165,20 +165,8 @@ def report(repeat: int, n: int, words: int, seed: int) -> str:
 
 def write_section(markdown: str, path=BENCHMARKS_MD) -> None:
     """Replace (or add) the "### Per-article signals" sub-section under "## Signals"."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start >= 0:
-        nxt = re.search(r"^#{2,3} ", text[start + len(SECTION):], re.MULTILINE)
-        end = start + len(SECTION) + nxt.start() if nxt else len(text)
-        text = text[:start] + markdown + ("\n" if nxt else "") + text[end:]
-    else:
-        head = re.search(r"^## Signals.*$", text, re.MULTILINE)
-        if head:
-            insert = head.end() + 1
-            text = text[:insert] + "\n" + markdown + text[insert:]
-        else:
-            text = text.rstrip("\n") + "\n\n## Signals (`bench signals`)\n\n" + markdown
-    path.write_text(text, encoding="utf-8")
+    from analysis.bench import write_section as write
+    write(markdown, SECTION, under=r"^## Signals.*$", parent="## Signals (`bench signals`)", path=path)
 
 
 def main(argv: list[str] | None = None) -> int:
