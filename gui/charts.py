@@ -7,10 +7,11 @@ same code can draw onto a QPdfWriter page for the report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any, Callable
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QHeaderView, QScrollArea, QSizePolicy, QSplitter, QVBoxLayout, QWidget
 
 from analysis.vocabulary.metrics import Metric
 
@@ -140,22 +141,111 @@ class BarChart(QWidget):
             painter.drawLine(int(zero), int(rect.top() + line_h + 10), int(zero), int(y - 6))
 
 
-def table_beside_charts(table: QWidget, *widgets: QWidget) -> QSplitter:
-    """A table on the left and ``widgets`` (charts, notes) stacked on the right.  The right side
-    scrolls: a chart is one bar per outlet tall, and with fifty outlets unscrolled charts would
-    stretch the whole window (and make every repaint slow)."""
-    side = QWidget()
-    column = QVBoxLayout(side)
-    for w in widgets:
-        column.addWidget(w)
-    column.addStretch(1)
-    scroll = QScrollArea()
-    scroll.setWidget(side)
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    split = QSplitter(Qt.Orientation.Horizontal)
-    split.addWidget(table)
-    split.addWidget(scroll)
-    split.setStretchFactor(0, 3)
-    split.setStretchFactor(1, 2)
-    return split
+CHART_MIN_WIDTH = 300          # px the charts beside a table need; less, and they go below it
+HEADER_LINE_MAX_PX = 150       # an outlet column is at most this wide for its header's lines
+CELL_PAD_PX = 22               # cell margins, the sort arrow, the colour chip
+
+
+@dataclass
+class ColumnFit:
+    """How a table of outlets is widthed: the ``first`` columns as (column, wanted px, least px),
+    then one column per outlet, as wide as its two-line header (``header_text(column)``) or
+    ``value_sample`` needs, never less than the header's longest word or the sample.  Widths come
+    from these, never from measuring every cell (that stalls with fifty outlets)."""
+    table: Any                      # a QTableView
+    first: list[tuple[int, int, int]]
+    outlet_columns: range
+    value_sample: str
+    header_text: Callable[[int], object]
+
+    def _outlet_widths(self) -> tuple[list[int], list[int]]:
+        bold = QFont(self.table.horizontalHeader().font())
+        bold.setBold(True)
+        head = QFontMetrics(bold)
+        value_w = QFontMetrics(self.table.font()).horizontalAdvance(self.value_sample)
+        wanted, least = [], []
+        for col in self.outlet_columns:
+            lines = str(self.header_text(col) or "").split("\n")
+            words = max((head.horizontalAdvance(w) for line in lines for w in line.split()), default=0)
+            line_w = max((head.horizontalAdvance(line) for line in lines), default=0)
+            least.append(max(value_w, words) + CELL_PAD_PX)
+            wanted.append(max(value_w, words, min(line_w, HEADER_LINE_MAX_PX)) + CELL_PAD_PX)
+        return wanted, least
+
+    def _extra(self) -> int:
+        """Row numbers (when shown), the frame and the vertical scroll bar."""
+        t = self.table
+        rows = t.verticalHeader().width() if t.verticalHeader().isVisible() else 0
+        return rows + 4 + t.verticalScrollBar().sizeHint().width()
+
+    def natural(self) -> int:
+        """The width the table wants: every column as wide as it likes."""
+        return sum(w for _, w, _ in self.first) + sum(self._outlet_widths()[0]) + self._extra()
+
+    def apply(self, room: int) -> None:
+        """Width the columns for ``room`` px: as wanted when they fit, else each squeezed towards
+        its least width (text columns elide; outlet headers keep whole words)."""
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        wanted, least = self._outlet_widths()
+        wants = [w for _, w, _ in self.first] + wanted
+        leasts = [min(w, m) for _, w, m in self.first] + least
+        spare = room - self._extra() - sum(leasts)
+        give = sum(wants) - sum(leasts)
+        share = 1.0 if give <= 0 or spare >= give else max(0.0, spare / give)
+        cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
+        for col, want, low in zip(cols, wants, leasts):
+            header.resizeSection(col, int(low + (want - low) * share))
+
+
+class TableAndCharts(QSplitter):
+    """A table with ``widgets`` (charts, notes) beside it, or below it when the window is too
+    narrow for both: the table's columns are never squeezed into sideways scrolling to make room
+    for a chart.  The charts scroll: a chart is one bar per outlet tall, and with fifty outlets
+    unscrolled charts would stretch the whole window (and make every repaint slow)."""
+
+    def __init__(self, table: QWidget, *widgets: QWidget) -> None:
+        super().__init__(Qt.Orientation.Horizontal)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        for w in widgets:
+            column.addWidget(w)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidget(side)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.addWidget(table)
+        self.addWidget(scroll)
+        self.setChildrenCollapsible(False)
+        self.setStretchFactor(0, 3)
+        self.setStretchFactor(1, 2)
+        self.fit: ColumnFit | None = None
+
+    def set_fit(self, fit: ColumnFit) -> None:
+        self.fit = fit
+        self._arrange()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        if self.fit is None or self.width() <= 1:
+            return
+        natural = self.fit.natural()
+        beside = self.width() >= natural + CHART_MIN_WIDTH + self.handleWidth()
+        wanted = Qt.Orientation.Horizontal if beside else Qt.Orientation.Vertical
+        if self.orientation() != wanted:
+            self.setOrientation(wanted)
+        if beside:
+            self.setSizes([natural, self.width() - natural - self.handleWidth()])
+            self.fit.apply(natural)
+        else:
+            self.setSizes([self.height() * 3 // 5, self.height() * 2 // 5])
+            self.fit.apply(self.width())
+
+
+def table_beside_charts(table: QWidget, *widgets: QWidget) -> TableAndCharts:
+    """A table on the left (or on top) and ``widgets`` stacked beside it (see ``TableAndCharts``)."""
+    return TableAndCharts(table, *widgets)

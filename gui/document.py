@@ -14,6 +14,7 @@ from typing import Iterable
 from PySide6.QtCore import QObject, Signal
 
 from analysis.model import Article, Comparison
+from analysis.vocabulary.wording import in_words
 
 
 def settle_heap() -> None:
@@ -79,6 +80,14 @@ class Document(QObject):
             except KeyError:
                 pass
         return article_id
+
+    def in_words(self, text: str) -> str:
+        """Engine text with outlet names instead of article ids ("CNN (a4)" -> "CNN")."""
+        names = {a.id: a.outlet or a.id for a in self.articles}
+        if self.comparison is not None:
+            for a in self.comparison.articles:
+                names.setdefault(a.id, a.outlet or a.id)
+        return in_words(text, names)
 
     def color_index(self, article_id: str) -> int:
         """Outlet colours follow the position in the full list, so excluding one keeps the others'."""

@@ -29,7 +29,9 @@ from .views.status import StatusLine
 from .views.voices import VoicesView
 
 DEFAULT_SIZE = (1400, 900)
-DOCK_WIDTHS = (340, 300)            # outlets, inspector: before the user drags them
+DOCK_SHARES = (0.2, 0.22)           # outlets, inspector: share of the window's width at first
+DOCK_LEAST_CHARS = (26, 32)         # the least width of each, in average characters: never collapsed
+DOCK_MOST_PX = (360, 420)
 # The outlets list's context menu ("" = a separator).
 ARTICLE_MENU = ("set_reference", "rename_outlet", "exclude_article", "move_up", "move_down", "",
                 "show_removed", "", "remove_article")
@@ -92,8 +94,7 @@ class MainWindow(QMainWindow):
         self.inspector = Inspector(self.doc)
         self.inspector_dock = self._dock("Inspector", "inspectorDock", self.inspector,
                                          Qt.DockWidgetArea.RightDockWidgetArea)
-        self.resizeDocks([self.articles_dock, self.inspector_dock], list(DOCK_WIDTHS),
-                         Qt.Orientation.Horizontal)
+        self._dock_widths()
         self.status = StatusLine(self.statusBar())
         # The status line's parts under the names the tests and tools read.
         self.progress, self.stage_label, self.cancel_button = \
@@ -103,6 +104,17 @@ class MainWindow(QMainWindow):
         return Ui(self, self.doc, self.host, self.banner, self.status, self.tabs, self.overview,
                   self.side, self.facts, self.findings, self.voices, self.metrics, self.inspector,
                   self.articles_panel, self.articles_dock, self.inspector_dock)
+
+    def _dock_widths(self) -> None:
+        """The panes' least widths (they never collapse, and a collapsed width saved by an older
+        version cannot come back) and their first widths, from the window's width."""
+        chars = self.fontMetrics().averageCharWidth()
+        for dock, least in zip((self.articles_dock, self.inspector_dock), DOCK_LEAST_CHARS):
+            dock.widget().setMinimumWidth(least * chars)
+        width = max(self.width(), 800)
+        sizes = [min(most, max(least * chars, int(width * share)))
+                 for share, least, most in zip(DOCK_SHARES, DOCK_LEAST_CHARS, DOCK_MOST_PX)]
+        self.resizeDocks([self.articles_dock, self.inspector_dock], sizes, Qt.Orientation.Horizontal)
 
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -131,7 +143,9 @@ class MainWindow(QMainWindow):
             self.resize(*DEFAULT_SIZE)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
-            self.restoreState(state)
+            self.restoreState(state)        # a saved pane narrower than its least width grows back
+        else:
+            self._dock_widths()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.review.flush_note()

@@ -55,7 +55,7 @@ def severity_name(severity: int | None) -> str:
 
 def describe(review: Review) -> str:
     """One line for tool tips and the status line: "✓ Confirmed · severity major (3) · note"."""
-    parts = [verdict_label(review.verdict) or "Not reviewed"]
+    parts = [verdict_label(review.verdict) or ("Note, not reviewed" if review.note else "Not reviewed")]
     if review.severity:
         parts.append("severity " + severity_name(review.severity))
     if review.note:

@@ -51,3 +51,13 @@ def fmt_num(value: object) -> str:
             return f"{value:.1f}"
         return f"{value:.2f}"
     return str(value)
+
+
+def two_lines(name: str) -> str:
+    """A header's outlet name on at most two lines, broken at the space nearest its middle (never
+    inside a word), so outlet columns can be narrow and still show whole words."""
+    if " " not in name.strip():
+        return name
+    middle = len(name) / 2
+    cut = min((i for i, ch in enumerate(name) if ch == " "), key=lambda i: abs(i - middle))
+    return name[:cut] + "\n" + name[cut + 1:]

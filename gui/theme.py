@@ -43,6 +43,7 @@ class Theme:
     banner: str
     banner_text: str
     link: str
+    loaded_text: str      # loaded and evaluative words in side by side (with a wave underline, italic)
 
     @property
     def dark(self) -> bool:
@@ -52,11 +53,11 @@ class Theme:
 LIGHT = Theme("light", window="#f3f3f5", base="#ffffff", alt_base="#f7f7f9", text="#1d1d1f",
               muted="#6b6b73", highlight="#2f6fcf", highlight_text="#ffffff", border="#d0d0d6",
               diff_left="#ffd9a8", diff_right="#bfe0ff", gap="#ececef", flash="#fff2a8",
-              banner="#fff4d6", banner_text="#4a3a00", link="#1f5fbf")
+              banner="#fff4d6", banner_text="#4a3a00", link="#1f5fbf", loaded_text="#a33a00")
 DARK = Theme("dark", window="#202124", base="#17181a", alt_base="#1e1f22", text="#e6e6e9",
              muted="#9a9aa3", highlight="#3d7be0", highlight_text="#ffffff", border="#3a3b40",
              diff_left="#6b4514", diff_right="#15466e", gap="#26272b", flash="#5c5420",
-             banner="#3d3418", banner_text="#f3e3b0", link="#8ab4f8")
+             banner="#3d3418", banner_text="#f3e3b0", link="#8ab4f8", loaded_text="#ffb37e")
 THEMES = {"light": LIGHT, "dark": DARK}
 
 
@@ -97,6 +98,16 @@ def flag_style(kind: str) -> tuple[str, QTextCharFormat.UnderlineStyle]:
     """(colour, underline style) of a finding drawn on text, from its family in the vocabulary."""
     fam = kinds.family(kind)
     return role_colour(fam.colour_role), UNDERLINES[fam.mark]
+
+
+STRONG_MARK_FAMILIES = ("loaded",)     # drawn strongly on text: coloured, italic, wave-underlined
+STRONG_MARK_MAX_WORDS = 6               # longer spans (a sentence's tone) keep the underline only
+
+
+def strong_mark(kind: str) -> bool:
+    """Whether a finding's words are marked strongly in side by side (loaded and evaluative words:
+    what an editor must spot at a glance, distinct from the word-diff tint in colour *and* shape)."""
+    return kinds.family(kind).name in STRONG_MARK_FAMILIES
 
 
 def legend_families() -> list[kinds.Family]:

@@ -5,7 +5,6 @@ grid, the omissions and the excerpts refer to the same fact by the same short na
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Mapping
 
@@ -13,13 +12,11 @@ from analysis.model import Article, Comparison, Fact, FactMember, Finding
 from analysis.report import colours
 from analysis.report.model import Outlet
 from analysis.report.text import clip
+from analysis.vocabulary import wording
 from analysis.vocabulary.reviews import Review, reviews_from
 
 # Finding kinds shown in the omissions section rather than among the framing findings.
 OMISSION_KINDS = ("omission", "exclusive", "voice", "voice_omission", "reports_differently", "version_diff")
-
-
-_ID_AFTER_NAME = re.compile(r" \((a\d+)\)")
 
 
 @dataclass
@@ -40,7 +37,7 @@ class Context:
     def words(self, text: str) -> str:
         """Engine text in an editor's words: article ids after outlet names ("CNN (a4)") dropped,
         since the report names outlets and never shows ids."""
-        return _ID_AFTER_NAME.sub(lambda m: "" if m.group(1) in self.outlets else m.group(0), text)
+        return wording.in_words(text, {a: o.name for a, o in self.outlets.items()})
 
     def colour(self, article_id: str) -> str:
         outlet = self.outlets.get(article_id)

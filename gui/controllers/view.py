@@ -46,7 +46,7 @@ class ViewController(Controller):
         ui.inspector.reviews = reviews
         self.c.navigation.follow(comp.findings if comp is not None else None)
         if comp is not None and comp.notes and not ui.banner.isVisible():
-            ui.warn("\n".join(comp.notes))
+            ui.warn("\n".join(ui.doc.in_words(n) for n in comp.notes))
         self.update_status()
         self.c.update_actions()
 

@@ -15,6 +15,7 @@ from PySide6.QtGui import QColor
 from analysis.model import Comparison, Finding
 from analysis.vocabulary.kinds import label as kind_label
 from analysis.vocabulary.reviews import Review
+from analysis.vocabulary.wording import in_words
 
 from ..review import describe, severity_label, verdict_color, verdict_label
 from ..theme import LIGHT, Theme
@@ -41,7 +42,15 @@ class FindingsModel(QAbstractTableModel):
         self.findings = comparison.findings if comparison is not None else ()
         self.outlets = outlets
         self.fact_labels = {f.id: f.label for f in comparison.facts} if comparison else {}
+        self._evidence: dict[str, str] = {}
         self.endResetModel()
+
+    def evidence(self, f: Finding) -> str:
+        """The finding's evidence with outlet names instead of ids (worked out once per finding)."""
+        text = self._evidence.get(f.id)
+        if text is None:
+            text = self._evidence[f.id] = in_words(f.evidence, self.outlets)
+        return text
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort in Python (one key per row) rather than by Qt's pairwise data() calls: with thousands
@@ -53,7 +62,7 @@ class FindingsModel(QAbstractTableModel):
             "Kind": lambda f: kind_label(f.kind),
             "Outlets": self.outlet_names,
             "Fact": lambda f: self.fact_labels.get(f.fact or "", ""),
-            "Evidence": lambda f: f.evidence,
+            "Evidence": self.evidence,
             "Score": lambda f: f.score,
             "Verdict": self.verdict_sort_key,
         }
@@ -135,7 +144,7 @@ class FindingsModel(QAbstractTableModel):
             if col == "Fact":
                 return self.fact_labels.get(f.fact or "", "") if f.fact else ""
             if col == "Evidence":
-                return f.evidence
+                return self.evidence(f)
             if col == "Score":
                 return f"{f.score:.2f}" if role == Qt.ItemDataRole.DisplayRole else f.score
             if col == "Verdict":
@@ -150,7 +159,7 @@ class FindingsModel(QAbstractTableModel):
             r = self.review(f)
             if col == "Verdict" and not r.empty:
                 return describe(r) + (f"\n\n{r.note}" if r.note else "")
-            return f"{kind_label(f.kind)} — {f.evidence}\nRule: {f.rule or '—'}"
+            return f"{kind_label(f.kind)} — {self.evidence(f)}\nRule: {f.rule or '—'}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "Score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == FINDING_ROLE:

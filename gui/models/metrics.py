@@ -13,7 +13,7 @@ from analysis.model import Comparison
 from analysis.vocabulary.metrics import Metric
 
 from ..prepared import EMPTY_TABLE, metrics_of
-from ..richtext import fmt_num
+from ..richtext import fmt_num, two_lines
 
 
 def row_labels(metrics: tuple[Metric, ...]) -> list[str]:
@@ -62,7 +62,9 @@ class MetricsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Metric" if section == 0 else self.outlets[section - 1]
+            return "Metric" if section == 0 else two_lines(self.outlets[section - 1])
+        if role == Qt.ItemDataRole.ToolTipRole and section > 0:
+            return self.outlets[section - 1]
         if role == Qt.ItemDataRole.DecorationRole and section > 0:
             return self.colors[section - 1]
         return None

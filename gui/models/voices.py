@@ -6,6 +6,8 @@ from PySide6.QtGui import QColor
 
 from analysis.model import Article, Comparison, Voice
 
+from ..richtext import two_lines
+
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -43,6 +45,8 @@ class VoicesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section < 3:
                 return ("Speaker", "Role", "Outlets")[section]
+            return two_lines(self.articles[section - 3].outlet)
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= 3:
             return self.articles[section - 3].outlet
         return None
 
@@ -66,7 +70,8 @@ class VoicesModel(QAbstractTableModel):
         words = v.words.get(a.id, 0)
         share = v.share.get(a.id, 0.0)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{words} w · {share:.0%}" if words else "—"
+            # The share only: narrow enough for six outlets side by side (words in the tooltip).
+            return f"{share:.0%}" if words else "—"
         if role == SORT_ROLE:
             return share
         if role == Qt.ItemDataRole.TextAlignmentRole:

@@ -17,6 +17,8 @@ from ..document import Document
 from ..models.articles import ArticlesModel
 from ..models.events import ARTICLE_ROLE, EventGroupsModel
 
+TITLE_MIN_PX = 90           # the title column's least width before small columns are hidden
+
 
 class ArticlesPanel(QWidget):
     currentChanged = Signal(str)
@@ -38,12 +40,16 @@ class ArticlesPanel(QWidget):
                                   | QAbstractItemView.EditTrigger.DoubleClicked)
         header = self.view.header()
         header.setStretchLastSection(False)
-        # Outlet names can be long; a fixed outlet column leaves the title room (full text in tooltips).
+        # The outlet column fits the names (within bounds), the title takes what is left, and the
+        # small columns (date, words, grade, sentiment) show only while they fit: the pane never
+        # scrolls sideways (full texts are in the tooltips).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(0, 120)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in range(2, self.model.columnCount()):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.model.modelReset.connect(self._fit_columns)
+        self.model.layoutChanged.connect(self._fit_columns)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
         self.context_actions: list[QAction] = []
@@ -76,6 +82,28 @@ class ArticlesPanel(QWidget):
         self.events.activated.connect(self._event_activated)     # Enter, or a double click
         self.doc.comparisonChanged.connect(self._show_events)     # after the model has refilled
         self._show_events()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Outlet column as wide as the names need (at most half the pane), the title at least
+        TITLE_MIN_PX, and the small columns shown from the left while they fit."""
+        header = self.view.header()
+        fm = self.view.fontMetrics()
+        names = [a.outlet for a in self.doc.articles] or ["Outlet"]
+        width = self.view.viewport().width()
+        outlet_w = min(max(fm.horizontalAdvance(n) for n in names) + 48, max(110, width // 2))
+        header.resizeSection(0, outlet_w)
+        room = width - outlet_w - TITLE_MIN_PX
+        for col in range(2, self.model.columnCount()):
+            need = max(fm.horizontalAdvance(str(self.model.headerData(col, Qt.Orientation.Horizontal))),
+                       fm.horizontalAdvance("00,000")) + 16
+            show = room >= need
+            header.setSectionHidden(col, not show)
+            if show:
+                room -= need
 
     def _show_events(self) -> None:
         self.events.setVisible(self.events_model.rowCount() > 1)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen, QTextCharFormat
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..theme import LIGHT, UNDERLINES, Theme, legend_families, role_colour
+from ..theme import LIGHT, STRONG_MARK_FAMILIES, UNDERLINES, Theme, legend_families, role_colour
 
 US = QTextCharFormat.UnderlineStyle
 
@@ -23,6 +23,7 @@ class Legend(QWidget):
         self.setAccessibleDescription(
             "Orange: words only the left outlet has. Blue: words only the right outlet has. "
             + " ".join(f"{f.label} underline." for f in self.families)
+            + " Loaded and evaluative words are also coloured and in italics."
             + " Reviewed flags: bold when confirmed, bold and overlined when flagged, faded when"
               " dismissed.")
 
@@ -36,7 +37,9 @@ class Legend(QWidget):
             ("Only right", self.theme.diff_right, "fill"),
             ("Not covered", self.theme.gap, "fill"),
         ]
-        out += [(f.label, role_colour(f.colour_role), UNDERLINES[f.mark]) for f in self.families]
+        out += [(f.label, self.theme.loaded_text if f.name in STRONG_MARK_FAMILIES else role_colour(f.colour_role),
+                 ("strong", UNDERLINES[f.mark]) if f.name in STRONG_MARK_FAMILIES else UNDERLINES[f.mark])
+                for f in self.families]
         out += [("✓ confirmed", self.theme.text, "bold"), ("⚑ flagged", self.theme.text, "overline"),
                 ("✗ dismissed", self.theme.muted, "faded")]
         return out
@@ -77,6 +80,14 @@ class Legend(QWidget):
                 p.fillRect(sample, QColor(color))
                 p.setPen(QColor(self.theme.border))
                 p.drawRect(sample)
+            elif isinstance(style, tuple):          # loaded words: the sample as they are drawn
+                font = QFont(self.font())
+                font.setItalic(True)
+                p.setFont(font)
+                p.setPen(QColor(color))
+                p.drawText(QRectF(x, y, 26, h), Qt.AlignmentFlag.AlignVCenter, "Ab")
+                p.setFont(self.font())
+                self._underline(p, sample, QColor(color), style[1])
             elif style in ("bold", "overline", "faded"):
                 font = QFont(self.font())
                 font.setWeight(QFont.Weight.DemiBold if style != "faded" else QFont.Weight.Normal)

@@ -1,9 +1,11 @@
 """The metrics tab: every numeric metric per outlet in one table, and a chart of the selected row."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..charts import Bar, BarChart, chart_unit, table_beside_charts
+from ..charts import Bar, BarChart, ColumnFit, chart_unit, table_beside_charts
 from ..document import Document
 from ..models.metrics import MetricsModel
 from ..theme import outlet_color
@@ -28,7 +30,7 @@ class MetricsView(QWidget):
         self.note = QLabel("Select a metric to chart it per outlet. Keys and meanings: docs/METRICS.md.")
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
-        split = table_beside_charts(self.table, self.chart, self.note)
+        self.split = split = table_beside_charts(self.table, self.chart, self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(split)
@@ -41,12 +43,12 @@ class MetricsView(QWidget):
         self.model.set_comparison(self.doc.comparison, [a.id for a in arts],
                                   [a.outlet for a in arts],
                                   [outlet_color(self.doc.color_index(a.id)) for a in arts])
-        h = self.table.horizontalHeader()
-        # Fixed widths: measuring contents re-reads every cell, which stalls with fifty outlets.
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.resizeSection(0, 280)
-        for col in range(1, self.model.columnCount()):
-            h.resizeSection(col, 96)
+        # Every outlet shows without sideways scrolling (the labels elide first, full in tooltips).
+        fm = QFontMetrics(self.table.font())
+        label_w = max((fm.horizontalAdvance(x) for x in self.model.labels), default=120)
+        self.split.set_fit(ColumnFit(self.table, [(0, min(260, max(140, label_w + 16)), 140)],
+                                     range(1, self.model.columnCount()), "-00,000.00",
+                                     lambda col: self.model.headerData(col, Qt.Orientation.Horizontal)))
         row = self.model.keys.index(keep) if keep in self.model.keys else 0
         if self.model.rowCount():
             self.table.selectRow(row)

@@ -217,7 +217,7 @@ class Overview(QWidget):
                f'{len(comp.findings)} findings</h2>']
         for note in comp.notes:
             out.append(f'<p style="background:{t.banner}; color:{t.banner_text}">&nbsp;⚠ '
-                       f'{esc(note)}&nbsp;</p>')
+                       f'{esc(self.doc.in_words(note))}&nbsp;</p>')
         # Same event
         out.append(PART)
         out.append('<h3>Same event?</h3>')
@@ -229,7 +229,7 @@ class Overview(QWidget):
                 rows.append(f'<tr><td width="22%">{self._chip(m.article)}&nbsp;</td>'
                             f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
                             f'<td width="7%">{m.score:.2f}&nbsp;</td><td style="color:{t.muted}">'
-                            f'{esc(m.evidence)}</td></tr>')
+                            f'{esc(self.doc.in_words(m.evidence))}</td></tr>')
             # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.
             for i in range(0, len(rows), EVENT_ROWS):
                 if i:
@@ -318,7 +318,7 @@ class Overview(QWidget):
             more = f" +{len(f.articles) - 4}" if len(f.articles) > 4 else ""
             m, dim = self._mark(f)
             items.append(f'<li{dim}>{m}<a href="finding:{esc(f.id)}">{esc(kind_label(f.kind))}</a> '
-                         f'{chips}{more}<br><span>{esc(f.evidence)}</span></li>')
+                         f'{chips}{more}<br><span>{esc(self.doc.in_words(f.evidence))}</span></li>')
         return '<ul style="margin-left:-20px">' + "".join(items) + '</ul>'
 
     def _mark(self, f: Finding | None) -> tuple[str, str]:

@@ -30,14 +30,24 @@ from PySide6.QtGui import (
     QTextLength,
     QTextTableFormat,
 )
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QTextEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextEdit,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from analysis.model import Comparison, Finding, Sentence
 from analysis.vocabulary.kinds import label as kind_label
 
 from ..document import Document
 from ..rows import Row, build_rows
-from ..theme import LIGHT, Theme, flag_style, marked_on_text, outlet_color
+from ..theme import LIGHT, STRONG_MARK_MAX_WORDS, Theme, flag_style, marked_on_text, outlet_color, strong_mark
 from .legend import Legend
 from .text_browser import FinishingTextBrowser
 
@@ -95,7 +105,8 @@ class SideBySide(QWidget):
         self.right_box = QComboBox()
         for box, name in ((self.left_box, "Left outlet"), (self.right_box, "Right outlet")):
             box.setAccessibleName(name)
-            box.setMinimumContentsLength(16)
+            box.setMinimumContentsLength(10)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             box.currentIndexChanged.connect(self._boxes_changed)
         self.swap_button = QToolButton()
         self.swap_button.setText("⇄ Swap")
@@ -110,6 +121,10 @@ class SideBySide(QWidget):
         self.wrap_check.toggled.connect(self.set_wrap)
         self.summary = QLabel()
         self.summary.setObjectName("muted")
+        # The counts give way when the tab is narrow (full text in the tooltip): the tab's least
+        # width never pushes the Outlets and Inspector panes narrower.
+        self.summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.summary.setMinimumWidth(0)
 
         top = QHBoxLayout()
         top.addWidget(QLabel("&Left:", buddy=self.left_box))
@@ -340,6 +355,7 @@ class SideBySide(QWidget):
         self.summary.setText(
             f"{counts['match'] + counts['moved']} shared · {counts['left']} only left · "
             f"{counts['right']} only right" + (f" · {hidden} identical hidden" if hidden else ""))
+        self.summary.setToolTip(self.summary.text())
 
     # ---- building the document, slice by slice ----------------------------------------------------
     def _blank_document(self) -> QTextDocument:
@@ -541,6 +557,11 @@ class SideBySide(QWidget):
                     col, style = flag_style(f.kind)
                     fmt.setUnderlineStyle(style)
                     fmt.setUnderlineColor(QColor(col))
+                    if strong_mark(f.kind) and len(joined[_ms:_me].split()) <= STRONG_MARK_MAX_WORDS:
+                        # Loaded words: coloured, italic and wave-underlined over any diff tint.
+                        fmt.setForeground(QColor(self.theme.loaded_text))
+                        fmt.setFontItalic(True)
+                        fmt.setUnderlineColor(QColor(self.theme.loaded_text))
                     fmt.setAnchor(True)
                     fmt.setAnchorHref(f"finding:{f.id}")
                     fmt.setToolTip(f"{kind_label(f.kind)}: {f.evidence}")

@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..charts import Bar, BarChart, table_beside_charts
+from ..charts import Bar, BarChart, ColumnFit, table_beside_charts
 from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
 from ..theme import outlet_color
@@ -32,7 +32,7 @@ class VoicesView(QWidget):
         self.empty.setObjectName("muted")
         self.chart = BarChart("Share of voice")
         self.totals = BarChart("Quoted words per outlet")
-        split = table_beside_charts(self.table, self.chart, self.totals)
+        self.split = split = table_beside_charts(self.table, self.chart, self.totals)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty)
@@ -42,13 +42,10 @@ class VoicesView(QWidget):
     def refresh(self) -> None:
         arts = self.doc.shown_articles()
         self.model.set_comparison(self.doc.comparison, arts)
-        h = self.table.horizontalHeader()
-        # Fixed widths: measuring contents re-reads every cell, which stalls with fifty outlets.
-        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((200, 170, 70)):
-            h.resizeSection(col, width)
-        for col in range(3, self.model.columnCount()):
-            h.resizeSection(col, 100)
+        # Every outlet shows without sideways scrolling (speaker and role elide first).
+        self.split.set_fit(ColumnFit(self.table, [(0, 170, 110), (1, 150, 70), (2, 64, 48)],
+                                     range(3, self.model.columnCount()), "100%",
+                                     lambda col: self.model.headerData(col, Qt.Orientation.Horizontal)))
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         n = self.model.rowCount()
         self.empty.setText("" if n else "No quoted speakers found yet.")

@@ -57,3 +57,13 @@ def test_value_reads_a_nested_path_and_refuses_non_numbers():
     assert metrics.value(values, metrics.LOADED) == 3.5
     assert metrics.value(values, metrics.QUOTED) is None
     assert metrics.value(None, metrics.GRADE) is None
+
+
+def test_engine_text_reads_with_outlet_names_instead_of_ids():
+    from analysis.vocabulary.wording import in_words
+    names = {"a2": "Harbour Post", "a4": "CNN"}
+    assert in_words("CNN (a4) leaves out the vote", names) == "CNN leaves out the vote"
+    assert in_words("see a2.s3 and a4.s10", names) == "see Harbour Post, sentence 3 and CNN, sentence 10"
+    assert in_words("used_by a2; a4 differs", names) == "used_by Harbour Post; CNN differs"
+    # Only known ids change: other words that look like ids stay as they are.
+    assert in_words("a9 and A4 paper, a 4 and a2x", names) == "a9 and A4 paper, a 4 and a2x"
