@@ -32,6 +32,7 @@ from analysis.align.features.entities import (
 from analysis.align.features.words import stopwords
 from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
 from analysis.model import Article
+from analysis.signals.nouns import is_given_name, noun_of
 
 # Words that may stand in a role in front of a name besides entities' titles ("Kremlin Aide",
 # "State Department Spokesperson", "the Russian president's foreign policy advisor").
@@ -58,6 +59,8 @@ network channel television radio tribune telegraph guardian herald gazette daily
 bloomberg summit treaty agreement agreements accords war square street avenue airport station
 security office army navy police court assembly foundation program programme project initiative
 coalition alliance movement front campaign media report
+valley creek river county island islands beach hills springs falls heights harbor harbour canyon
+mountains desert forest coast province district village township
 """.split())
 _ORGANISATION_HEADS = frozenset("international national united world global federal central royal".split())
 
@@ -97,8 +100,26 @@ def raw_mentions(article: Article, vocab: CorpusVocabulary) -> list[tuple[str, i
             if _shouted(article.text[s:e]):
                 continue
             s, k = _with_given_name(article.text, sent.start, s, k)
+            s, e, k = _person_core(article.text, s, e, k)
             out.append((k, s, e, sent.index))
     return out
+
+
+def _person_core(text: str, start: int, end: int, key: str) -> tuple[int, int, str]:
+    """The person's name inside a run that holds more: a role noun before it ("Volunteer Alex
+    Osorio" -> Alex Osorio) or a home state or body after it ("Kurt Schrader of Oregon")."""
+    surface = text[start:end]
+    first = re.match(r"([A-Z][a-z\-]+)\s+", surface)
+    if first and noun_of(first.group(1)) and not is_given_name(first.group(1)) and \
+            is_person_key(normalise_key(surface[first.end():])):
+        start += first.end()
+        surface = surface[first.end():]
+        key = normalise_key(surface)
+    of = re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", surface)
+    if of and is_person_key(normalise_key(of.group(1))):
+        end = start + len(of.group(1))
+        key = normalise_key(of.group(1))
+    return start, end, key
 
 
 ACRONYM_MAX_LETTERS = 5         # letters; "NATO", "CNN" are acronyms, "SCHOLZ SAID" is shouting
@@ -207,16 +228,16 @@ def role_before(text: str, start: int, floor: int) -> str:
 def _is_role_word(word: str) -> bool:
     low = word.lower().rstrip(".")
     bare = re.sub(r"['’]s$", "", low)
-    return (low in _ROLE_WORDS or bare in _ROLE_WORDS or word[:1].isupper())
+    return (low in _ROLE_WORDS or bare in _ROLE_WORDS or word[:1].isupper() or bool(noun_of(low)))
 
 
 def _is_title(word: str) -> bool:
-    return word.lower().rstrip(".") in TITLES
+    return word.lower().rstrip(".") in TITLES or bool(noun_of(word))
 
 
 def _has_capital_role(words: Sequence[str]) -> bool:
     # "Kremlin Spokesman" has a title; "Russia’s" alone is not a role.
-    return any(w.lower() in TITLES for w in words)
+    return any(w.lower() in TITLES or noun_of(w) for w in words)
 
 
 def appositive_after(text: str, end: int, limit: int) -> tuple[str, int] | None:

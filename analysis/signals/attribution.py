@@ -1,22 +1,36 @@
 """Attribution: the speaker of every quote of one article, and reported speech.
 
 1. **Cues** are speech verbs outside quotes (every form of ``analysis.lexicons.speech_verbs``: the
-   graded attribution_verbs lexicon and the ungraded speech_verbs one) and "according to".  Each cue's
-   speaker is read from the text next to it: a name (with its role, read leftwards, or an
-   appositive: "Mike Waltz, a national security advisor to Trump, told"), an unnamed source
-   ("a White House official"; "The official added" reuses it), "he"/"she" (a person: the first person
-   named earlier in the sentence or in the sentence where the running quote began, else the last
-   speaker within SPEAKER_LOOKBACK_SENTENCES, else a person named in the sentences before), "who"
-   (the name just before it) or "his office".  A participle after a comma ("..., calling it “...”")
-   takes the sentence's subject.  The object of "told" (NBC News) is never the speaker.
+   graded attribution_verbs lexicon and the ungraded speech_verbs one), "according to" and "as X put
+   it".  Each cue's speaker is read from the text next to it:
+   * a name right before the verb, or before it with an insertion between commas ("Lauten, who works
+     for Rep. Fincher, said"; "President Trump, 24 hours from his deadline, told"), with its role
+     read leftwards or from an appositive; a chain such as "X went on to say" keeps X;
+   * "X's office", "a spokesman for X" (unnamed): X, with the proxy as its role; a named spokesman
+     speaks for himself;
+   * "he"/"she" and "the senator": the person they refer back to (``referents``: gender from titles
+     and given names, the nearest earlier person of a compatible gender);
+   * "who" (the name just before it); an unnamed source ("a White House official"; "The official
+     added" reuses it); a group keeps its name as an unnamed source ("Senate Democrats");
+   * after the verb: "..., said resident Carol Pike", "said Sen. John Smith, R-Ohio", "said the
+     spokesman, Peter Carr" (the name, with the role words as its role);
+   * a participle after a comma ("..., calling it “...”") takes the sentence's subject.
+   The object of "told" (NBC News) is never the speaker; a newspaper or a platform is a source counted
+   apart (unnamed), never a named voice; a place is no voice; "the Obama campaign" and "his campaign"
+   are the campaign's voice (an organisation), not the candidate's.
 2. **A quote's speaker**, in order: a cue right after the quote (“...,” he said), when the quote ends
    in punctuation, a comma follows or the quote opens its sentence -- not the scare quotes of "the
    “security guarantees” Ukraine says it needs"; the nearest cue before it in its sentence (if that
    one's speaker is only a pronoun inside an earlier speaker's reported clause, the earlier speaker);
-   "according to X" in its sentences; for a sentence that is only a quote, the speaker of the
-   previous quote in the paragraph (or of the next, or across a paragraph left open).  Otherwise the
-   speaker is "" (scare quotes, slogans, names such as “Coalition of the Willing”).
-3. **Reported speech**: in a sentence without direct quotes, a cue with a speaker followed by "that"
+   "according to X" in its sentences; a colon after a named person ("Biden retorted: “...”"); for a
+   sentence that is only a quote, the speaker of the quote before it in the paragraph (or of the next
+   one), or in the paragraph before when the quote opens its own paragraph right after an attributed
+   one or the earlier paragraph was left open (news style for a quote running over paragraphs).
+   Otherwise the speaker is "" (scare quotes, slogans, names such as “Coalition of the Willing”).
+3. **Statements without quote marks**: a paragraph introduced by a sentence that ends with a colon and
+   names a document ("Read the full statement:", "Her letter reads:") is that document's words, given
+   to its owner ("Romney's statement"), else to the speaker of the nearest earlier cue.
+4. **Reported speech**: in a sentence without direct quotes, a cue with a speaker followed by "that"
    (or a say-verb followed by a clause, a clause before ", X said", or "according to X") gives a
    ``reported`` quote over that clause (at least REPORTED_MIN_WORDS words).
 """
@@ -28,17 +42,21 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Sequence
 
-from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
+from analysis.align.features.entities import TITLES
+from analysis.constants import PRONOUN_MAX_SENTENCES_BACK, SPEAKER_LOOKBACK_SENTENCES
 from analysis.lexicons import speech_verbs
 from analysis.model import Article, Quote
-from analysis.signals.actors import Mention, appositive_after, is_media, is_place, may_be_person
+from analysis.signals.actors import Mention, appositive_after, is_media, is_place, may_be_person, role_before
 from analysis.signals.common import count_words
+from analysis.signals.nouns import is_group_name, noun_gender, noun_of, pronoun_gender
 from analysis.signals.quotemarks import DirectSpan, direct_spans
+from analysis.signals.referents import ROLE_COMMA_BEFORE, Candidate, People, compatible, resolve
 
 # Lexicon entries that are not verbs of speaking, or are handled apart.
 _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})
 # Verbs whose speaker may follow them: “...,” said Peskov.  ("told" never: its object is the hearer.)
-_INVERTIBLE = frozenset("said says added asked wrote continued explained noted replied".split())
+_INVERTIBLE = frozenset("said says added asked wrote writes continued explained noted replied tweeted "
+                        "insisted recalled".split())
 # Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
 _SAY_CLASS = frozenset("say says said adds added warns warned insists insisted claims claimed "
                        "argues argued stresses stressed".split())
@@ -47,7 +65,9 @@ _UNNAMED_HEADS = (
     "leaders?|leadership|administration|government|ministry|office|ministers?|lawmakers?|"
     "negotiators?|people|residents?|witnesses|delegation|media|agency|powers|allies|nations|"
     "countries|critics|observers|authorities|insiders|commentators|economists|activists|"
-    "investigators|prosecutors|police|military|campaign|team|sources familiar with [a-z ]+")
+    "investigators|prosecutors|police|military|campaign|team|companies|firms|groups|protesters|"
+    "protestors|demonstrators|students|voters|members|opponents|supporters|senators|legislators|"
+    "Democrats|Republicans|sources familiar with [a-z ]+")
 _UNNAMED_AT_END = re.compile(
     r"(?:\b((?i:a|an|the|one|two|three|several|some|other|many|his|her|its|their|these|those))\s+)?"
     r"((?:(?:[A-Z][\w.’'\-]*|[a-z][a-z\-]+)\s+){0,3}(?:" + _UNNAMED_HEADS + r"))\s*\Z")
@@ -58,32 +78,52 @@ _UNNAMED_AT_START = re.compile(
 _NOT_PREMODIFIERS = frozenset("""
 and or but that which who said told with by for to of in on at from as while whereas although
 though because since if when so also then after before during about into over under than not no is
-are was were has have had be been will would could should may might must can it they we
+are was were has have had be been will would could should may might must can it they we what how
+out up his her its their whom where why
 """.split())
 _GAP_WORDS = (r"has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|himself|herself|"
               r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
               r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
               r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
 _GAP_TAIL = re.compile(r"(?:\s+(?:" + _GAP_WORDS + r")){0,3}\s*\Z")
+# "X went on to say", "X took to Twitter to write", "X was quick to add": the subject of the chain.
+_TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + _GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on|quick|so\s+far\s+as|the\s+"
+                            r"opportunity|to\s+[A-Z][\w.]*))?\s+to\s*\Z")
 _TIME_HEAD = re.compile(r"(?:\s+(?:" + _GAP_WORDS + r")\b)*")
 _PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
-_PROXIES = (r"office|spokes(?:man|woman|person)|press secretary|campaign|team|aides?|lawyers?|attorneys?|"
-            r"representatives?")
+_PROXIES = r"office|spokes(?:man|woman|person)|press secretary|lawyers?|attorneys?|representatives?"
 _PROXY_OF = re.compile(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:(?:[a-z]+\s+){0,2})"
                        r"(?P<proxy>" + _PROXIES + r")\s*\Z")
 _PROXY_FOR = re.compile(r"\b(?:a|an|the)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
                         r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)\s*,?\s*\Z")
+_OWN_ORGANISATION = re.compile(r"(?P<org>campaign|administration)\Z")
+# A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
+_OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
+# "the senator", "The communications pro", "the president himself": a person named by a noun.
+_DESCRIPTION_AT_END = re.compile(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}?)([a-z][\w\-]*)"
+                                 r"(?:\s+(?:himself|herself))?\s*\Z")
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
 _THAT_AFTER = re.compile(r"(?:\s+[\w’'.\-]+,?){0,6}?\s+that\b")
 _CLAUSE_TRIM = re.compile(r"[\s,;:—–\-]*(?:\b(?:while|and|but|whereas|as)\b)?[\s,;:—–\-]*\Z")
 # "said resident Carol Pike", "said former mayor Jan Novak": lower-case role words before the name.
 _ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})")
+# "said the spokesman, Peter Carr", "said its editor in chief, Ben Smith": a role phrase, a comma, the name.
+_ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z",
+                              re.IGNORECASE)
+# A comma-delimited insertion between a subject and its verb: ", who works for X," / ", 31, who ...,".
+_INSERTION = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})?"
+                        r"\s*,\s*([^“”\";:]+?)\s*,\s*\Z")
+INSERTION_MAX_WORDS = 40        # words; a longer run between commas is a clause, not an insertion
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
                     r"(?:[\w’'\-]+\s*){1,3}?")
+_AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^;“”\"]{2,120}?)\s+(?P<verb>put|puts)\s+it\b")
+# A sentence announcing an unquoted document: "Read the full statement:", "Her letter reads:".
+_DOCUMENT_INTRO = re.compile(r"\b(?:statement|letter|post|posting|rant|tweet|tweets|message|memo|note|e-?mail|"
+                             r"remarks|transcript|text|op-ed|reads?|in full|below)\b[^“”\"]*:\s*\Z", re.IGNORECASE)
 REPORTED_MIN_WORDS = 3          # words; a shorter "reported clause" is a fragment, not speech
-OWN_SUBJECT_MAX_CHARS = 160     # characters from a participle back to a subject it may borrow
+OWN_SUBJECT_MAX_CHARS = 320     # characters from a participle back to a subject it may borrow
 
 
 @lru_cache(maxsize=1)
@@ -92,6 +132,13 @@ def _cue_pattern() -> re.Pattern[str]:
     terms = sorted(set(terms) | {"according to"}, key=len, reverse=True)
     alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
     return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _base_forms() -> frozenset[str]:
+    """Speech verbs in their base form ("say", "write"): the ones a "went on to" chain leads to."""
+    return frozenset(v for v in speech_verbs() if " " not in v and not re.search(r"(?:s|ed|ing)\Z", v)
+                     or v in ("stress", "address", "express", "discuss"))
 
 
 @dataclass(frozen=True)
@@ -118,19 +165,30 @@ class _Cue:
     according: bool = False
 
 
+@dataclass(frozen=True)
+class _Document:
+    """An unquoted paragraph that a colon sentence announces as someone's statement."""
+    span: DirectSpan
+    intro: int              # sentence index of "Read the full statement:"
+
+
 class Attribution:
-    """The per-article state of attribution: mentions, quote masks and the last speakers."""
+    """The per-article state of attribution: mentions, quote masks, people and the cues found."""
 
     def __init__(self, article: Article, mentions: Sequence[Mention]):
         self.a = article
         self.text = article.text
         self.quotes = direct_spans(article)
-        self.masks = [(q.outer_start, q.outer_end) for q in self.quotes]
+        self.documents = self._documents()
+        self.masks = [(q.outer_start, q.outer_end) for q in self.quotes] + \
+            [(d.span.outer_start, d.span.outer_end) for d in self.documents]
+        self.plain = _blank(self.text, self.masks)
         self.mentions = [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)]
+        self.people = People(article, self.mentions, self.plain)
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
             self.by_sentence[m.sentence].append(m)
-        self.history: list[tuple[int, _Speaker]] = []      # (sentence, speaker) of resolved cues
+        self._narrative = [bool(count_words(self.plain[s.start:s.end])) for s in article.sentences]
         self.cues: dict[int, list[_Cue]] = {}
         self._unnamed_history: list[tuple[int, _Speaker]] = []   # for "the official added"
 
@@ -140,27 +198,27 @@ class Attribution:
     # -- cues of one sentence ---------------------------------------------------------------------
     def sentence_cues(self, index: int) -> list[_Cue]:
         if index not in self.cues:
-            self.cues[index] = self._find_cues(index)
+            self.cues[index] = []           # filled as found: "he" may name an earlier cue's speaker
+            self._find_cues(index)
         return self.cues[index]
 
-    def _find_cues(self, index: int) -> list[_Cue]:
+    def _find_cues(self, index: int) -> None:
         sent = self.a.sentences[index]
-        out = []
-        for m in _cue_pattern().finditer(self.text, sent.start, sent.end):
-            if self._masked(m.start(), m.end()):
+        found = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0).lower()))
+                 for m in _cue_pattern().finditer(self.text, sent.start, sent.end)]
+        found += [(m.start("verb"), m.end(), m.group("verb").lower() + " it")
+                  for m in _AS_PUT_IT.finditer(self.text, sent.start, sent.end)]
+        for start, end, verb in sorted(found):
+            if self._masked(start, end):
                 continue
-            verb = re.sub(r"\s+", " ", m.group(0).lower())
             if verb == "according to":
-                speaker = self._speaker_right(m.end(), sent.end, index)
-                cue = _Cue(m.start(), m.end(), verb, index, speaker, m.start(), according=True)
+                speaker = self._speaker_right(end, sent.end, index)
+                cue = _Cue(start, end, verb, index, speaker, start, according=True)
             else:
-                speaker = self._speaker_for_verb(m.start(), m.end(), verb, index)
-                first = min(m.start(), speaker.at) if speaker and speaker.at >= 0 else m.start()
-                cue = _Cue(m.start(), m.end(), verb, index, speaker, first)
-            if cue.speaker and not cue.speaker.pronoun and cue.speaker.person:
-                self.history.append((index, cue.speaker))
-            out.append(cue)
-        return out
+                speaker = self._speaker_for_verb(start, end, verb, index)
+                first = min(start, speaker.at) if speaker and speaker.at >= 0 else start
+                cue = _Cue(start, end, verb, index, speaker, first)
+            self.cues[index].append(cue)
 
     def _left_limit(self, index: int, pos: int) -> int:
         """Speakers are looked for after the last quote that ends before ``pos`` in the sentence."""
@@ -169,37 +227,35 @@ class Attribution:
         return max([floor] + ends)
 
     def _speaker_for_verb(self, start: int, end: int, verb: str, index: int) -> _Speaker | None:
-        left = self._speaker_left(start, index)
+        if verb.split()[0].endswith("ing") and re.search(r",\s*\Z", self.text[self.a.sentences[index].start:start]):
+            # "... took a swipe at Hillary Clinton, calling it “...”": the subject's words, not the object's
+            return self._sentence_subject(start, index)
+        left = self._speaker_left(start, index, verb)
         if left is None and verb in _INVERTIBLE:
             left = self._inverted(start, end, index)
-        if left is None and verb.split()[0].endswith("ing") and \
-                re.search(r",\s*\Z", self.text[self.a.sentences[index].start:start]):
-            left = self._sentence_subject(start, index)     # "..., calling it “...”"
         return left
 
-    def _speaker_left(self, verb_start: int, index: int) -> _Speaker | None:
+    def _speaker_left(self, verb_start: int, index: int, verb: str = "") -> _Speaker | None:
         limit = self._left_limit(index, verb_start)
         left = self.text[limit:verb_start]
+        chain = _TO_CHAIN_TAIL.search(left) if verb in _base_forms() else None
+        if chain:
+            left = left[:chain.start()]
         gap = _GAP_TAIL.search(left)
         anchor = limit + (gap.start() if gap else len(left))
         head = self.text[limit:anchor]
-        owner = self._owner_of_proxy(head, limit, index)
-        if owner is not None:
-            return owner
-        for m in reversed(self.by_sentence.get(index, [])):
-            if m.start < limit or m.end > anchor:
-                continue
-            if not self.text[m.end:anchor].strip():
-                return self._named(m, m.role)
-            appositive = appositive_after(self.text, m.end, anchor + 1)
-            if appositive and not self.text[appositive[1]:anchor].strip():
-                return self._named(m, appositive[0])
+        subject = self._subject_before(limit, anchor, index)
+        if subject is not None:
+            return subject
         pronoun = _PRONOUN_AT_END.search(head)
         if pronoun:
-            return self._pronoun(limit + pronoun.start(), index)
+            return self._pronoun(limit + pronoun.start(), index, pronoun.group(1))
         who = _WHO_AT_END.search(head)
         if who:
             return self._antecedent(limit + who.start(), index)
+        description = self._description_at(head, limit, index)
+        if description is not None:
+            return description
         unnamed = _UNNAMED_AT_END.search(head)
         if unnamed:
             det, start = _trim_premodifiers(unnamed, limit)
@@ -207,6 +263,38 @@ class Attribution:
                                  limit + unnamed.end(2), index,
                                  at=limit + unnamed.start() if det else start)
         return None
+
+    def _subject_before(self, limit: int, anchor: int, index: int) -> _Speaker | None:
+        """The name whose clause the verb at ``anchor`` ends, the outermost first: before an
+        insertion between commas ("Lauten, who works for Rep. Fincher, R-Tenn., said", "Jim Manley,
+        a spokesman for Mr. Reid, said"), then "X's office" / "a spokesman for X", then a name right
+        before the verb ("Rutte said", "Sarah Sanders, told", "the Obama campaign said") or before an
+        appositive role."""
+        mentions = [m for m in self.by_sentence.get(index, []) if m.start >= limit and m.end <= anchor]
+        starts = {m.start for m in mentions}
+        for m in mentions:
+            insertion = _INSERTION.fullmatch(self.text, m.end, anchor)
+            if insertion and count_words(insertion.group(1)) <= INSERTION_MAX_WORDS and \
+                    self._inserted(insertion, starts):
+                return self._named(m, m.role)       # its title, else its appositive
+        owner = self._owner_of_proxy(self.text[limit:anchor], limit, index)
+        if owner is not None:
+            return owner
+        for m in reversed(mentions):
+            tail = self.text[m.end:anchor]
+            if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
+                return self._named(m, m.role)
+            appositive = appositive_after(self.text, m.end, anchor + 1)
+            if appositive and not self.text[appositive[1]:anchor].strip():
+                return self._named(m, appositive[0])
+        return None
+
+    def _inserted(self, insertion: re.Match, starts: set[int]) -> bool:
+        """An insertion about the name before it: not one opening with another name ("Obama, Biden,
+        who ..., said" is Biden's), unless that is a party or a state ("Meeks, D-N.Y., said")."""
+        first = insertion.start(1)
+        opener = insertion.group(1)
+        return first not in starts or bool(re.match(r"(?:[RDI]-|(?:Republican|Democrat|Independent)\b)", opener))
 
     def _owner_of_proxy(self, head: str, limit: int, index: int) -> _Speaker | None:
         """"Keir Starmer's office", "a spokesman for Starmer", "Starmer's spokeswoman": the words are
@@ -229,11 +317,17 @@ class Attribution:
         for m in self.by_sentence.get(index, []):
             if m.start < pos or m.start >= limit:
                 continue
+            gap = self.text[pos:m.start]
+            comma_role = _ROLE_COMMA_NAME.fullmatch(gap)
+            if comma_role and noun_of(comma_role.group(1).split()[-1]):
+                return self._named(m, m.role or comma_role.group(1))     # "said the spokesman, Peter Carr"
             if unnamed and unnamed.end() > m.end:       # "Russian state media": the noun phrase
                 break
-            gap = self.text[pos:m.start]
             if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE):
                 return self._named(m, m.role)
+            title = role_before(self.text, m.start, pos)
+            if title and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(title) + r"\s*", gap, re.IGNORECASE):
+                return self._named(m, m.role or title)                   # "said Sen. John Smith"
             role = _ROLE_BEFORE_NAME.fullmatch(gap)
             if role and not set(role.group(1).lower().split()) & _NOT_PREMODIFIERS:
                 return self._named(m, m.role or role.group(1).strip())     # "said resident Carol Pike"
@@ -257,70 +351,141 @@ class Attribution:
                                    r"\s*(?:[,.;:!?]|\Z)", tail) else None
 
     def _sentence_subject(self, pos: int, index: int) -> _Speaker | None:
-        """The subject a participle borrows: a sentence-initial pronoun, else the first name."""
+        """The subject a participle borrows: the first of a name, a group, "he"/"she" or "the
+        senator" in the sentence (a newspaper or platform is never it)."""
         sent = self.a.sentences[index]
         if pos - sent.start > OWN_SUBJECT_MAX_CHARS:
             return None
-        start = re.match(r"\s*(?:[A-Z]\w+(?:\s+\w+){0,4},\s*)?(he|she|He|She)\b",
-                         self.text[sent.start:pos])
-        if start:
-            return self._pronoun(sent.start + start.start(1), index)
-        before = [m for m in self.by_sentence.get(index, []) if m.start < pos]
-        people = [m for m in before if m.person]
-        if people or before:
-            return self._named((people or before)[0], "")
-        return None
+        found: list[tuple[int, _Speaker | None]] = []
+        names = [m for m in self.by_sentence.get(index, []) if m.start < pos and not is_media(m.key)
+                 and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface))]
+        if names:
+            found.append((names[0].start, self._named(names[0], names[0].role)))
+        pronoun = re.search(r"\b(he|she|He|She)\b", self.plain[sent.start:pos])
+        if pronoun:
+            at = sent.start + pronoun.start(1)
+            found.append((at, self._pronoun(at, index, pronoun.group(1))))
+        described = _first_description(self.plain, sent.start, pos)
+        if described:
+            at, noun = described
+            found.append((at, self._description(at, index, noun, "")))
+        found.sort(key=lambda f: f[0])
+        return found[0][1] if found else None
 
     # -- speakers ---------------------------------------------------------------------------------
     def _named(self, m: Mention, role: str) -> _Speaker:
         if is_media(m.key):         # "the New York Times reported": a source counted apart, not a voice
             return _Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, at=self._naming_start(m))
-        role = role or m.role or (self._role_of(m.key) if m.person else "")
-        return _Speaker(m.key, m.surface, role, m.start, m.end,
-                        person=m.person or may_be_person(m.key, m.surface), at=self._naming_start(m))
+        if is_group_name(m.surface):    # "Senate Democrats": a group, an unnamed source that keeps its name
+            return _Speaker(_unnamed_key(m.surface), m.surface, "", m.start, m.end, unnamed=True,
+                            at=self._naming_start(m))
+        organisation = self._organisation_after(m)
+        if organisation is not None:
+            return organisation
+        person = self.people.is_person(m) or (not m.person and may_be_person(m.key, m.surface))
+        role = _clean_role(role or m.role or (self._role_of(m.key) if person else ""))
+        if not role and person:
+            before = ROLE_COMMA_BEFORE.search(self.text, max(0, m.start - 120), m.start)
+            if before and noun_of(before.group(1).split()[-1]):
+                role = before.group(1)     # "The Times’ Moscow bureau chief, Anton Troianovski"
+        return _Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=self._naming_start(m))
+
+    def _organisation_after(self, m: Mention) -> _Speaker | None:
+        """"the Obama campaign", "Romney's campaign": the organisation's voice, named after its person."""
+        after = re.match(r"(?:['’]s)?\s+(campaign|administration)\b", self.text[m.end:m.end + 20])
+        if not after:
+            return None
+        org = after.group(1)
+        return _Speaker(f"{m.key} {org}", f"{_surname(m.surface)} {org}", "", m.start, m.end + after.end(),
+                        at=self._naming_start(m))
 
     def _naming_start(self, m: Mention) -> int:
         """Start of "the New York Times" / "German Chancellor Olaf Scholz" (article and role)."""
         start = m.start
-        if m.role and self.text[:start].rstrip().endswith(m.role):
-            start = self.text.rfind(m.role, 0, start)
+        title = m.role or role_before(self.text, start, self.a.sentences[m.sentence].start)
+        if title and self.text[:start].rstrip().endswith(title):
+            start = self.text.rfind(title, 0, start)       # "Ms. Lauten wrote", "Sen. Paul said"
         det = re.search(r"\b(?:the|a|an)\s+\Z", self.text[max(0, start - 5):start], re.IGNORECASE)
         return start - len(det.group(0)) if det else start
 
-    def _pronoun(self, pos: int, index: int) -> _Speaker | None:
-        person = self._person_before(pos, index)
+    def _pronoun(self, pos: int, index: int, word: str = "") -> _Speaker | None:
+        person = self._person_before(pos, index, pronoun_gender(word))
         if person is None:
             return None
         return replace(person, start=-1, end=-1, pronoun=True, at=pos)
 
-    def _statement_start(self, index: int) -> int:
-        """The sentence where the quote running into sentence ``index`` began (else ``index``):
-        in “A. B,” he said, "he" may name someone from the sentence holding A."""
-        start = self.a.sentences[index].start
-        for q in self.quotes:
-            if q.outer_start < start < q.outer_end:
-                return self._touched(q)[0]
-        return index
+    def _candidates(self, index: int) -> list[Candidate]:
+        """Who a pronoun may name in sentence ``index``: its cues' speakers, then its people."""
+        out = []
+        for c in self.sentence_cues(index):     # the sentence in progress: its cues found so far
+            sp = c.speaker
+            if sp and (sp.person or (sp.unnamed and noun_of(sp.name.split()[-1]))):
+                out.append(Candidate(sp.key, c.attribution_start, index, speaker=True, payload=sp))
+        for m in self.by_sentence.get(index, []):
+            if self.people.is_person(m) and not is_media(m.key):
+                oblique = bool(_OBLIQUE.search(self.text[max(0, self._naming_start(m) - 12):self._naming_start(m)]))
+                out.append(Candidate(m.key, m.start, index, oblique=oblique, payload=m))
+        return out
 
-    def _person_before(self, pos: int, index: int) -> _Speaker | None:
-        for i in range(self._statement_start(index), index + 1):
-            for m in self.by_sentence.get(i, []):
-                if m.person and m.end <= pos:
-                    return self._named(m, m.role or self._role_of(m.key))
-        for sentence, speaker in reversed(self.history):
-            if index - SPEAKER_LOOKBACK_SENTENCES <= sentence <= index:
-                return speaker
-        for back in range(index - 1, max(-1, index - SPEAKER_LOOKBACK_SENTENCES - 1), -1):
-            people = [m for m in self.by_sentence.get(back, []) if m.person]
-            if people:
-                return self._named(people[0], people[0].role or self._role_of(people[0].key))
-        return None
+    def _as_speaker(self, c: Candidate) -> _Speaker:
+        if isinstance(c.payload, _Speaker):
+            return c.payload
+        m = c.payload
+        assert isinstance(m, Mention)
+        return self._named(m, m.role or self._role_of(m.key))
+
+    def _person_before(self, pos: int, index: int, gender: str = "") -> _Speaker | None:
+        def accept(c: Candidate) -> bool:
+            return compatible(self.people.gender(c.key), gender)
+        found = resolve(self._candidates, self._narrative.__getitem__, index, pos, accept)
+        return self._as_speaker(found) if found else None
+
+    def _description_at(self, head: str, limit: int, index: int) -> _Speaker | None:
+        m = _DESCRIPTION_AT_END.search(head)
+        if not m or not noun_of(m.group(2)) or set(m.group(1).lower().split()) & _NOT_PREMODIFIERS:
+            return None
+        return self._description(limit + m.start(), index, m.group(2), m.group(1))
+
+    def _description(self, pos: int, index: int, noun: str, modifiers: str) -> _Speaker | None:
+        """"the senator": the nearest person whose role words hold the noun; a noun that heads unnamed
+        sources ("the official") reuses the source named a moment ago; any other person noun ("the
+        communications pro") resolves like a pronoun of the noun's gender."""
+        wanted = noun_of(noun)
+        found = resolve(self._candidates, self._narrative.__getitem__, index, pos,
+                        lambda c: wanted in self.people.roles.get(c.key, ()), lookback=PRONOUN_MAX_SENTENCES_BACK)
+        if found:
+            return replace(self._as_speaker(found), start=-1, end=-1, pronoun=True, at=pos)
+        if re.fullmatch(_UNNAMED_HEADS, noun):
+            return None         # left to the unnamed source rules
+        person = self._most_named_before(pos, noun_gender(noun))
+        return replace(person, start=-1, end=-1, pronoun=True, at=pos) if person else None
+
+    def _most_named_before(self, pos: int, gender: str) -> _Speaker | None:
+        """The person of a compatible gender the article has named most often before ``pos`` (the
+        latest of equals): whom "the president" means when no role says so."""
+        counts: dict[str, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            if m.start < pos and self.people.is_person(m) and compatible(self.people.gender(m.key), gender):
+                counts[m.key].append(m)
+        if not counts:
+            return None
+        best = max(counts.values(), key=lambda ms: (len(ms), ms[-1].start))
+        return self._named(best[-1], best[-1].role or self._role_of(best[-1].key))
 
     def _antecedent(self, pos: int, index: int) -> _Speaker | None:
+        """"X, who ..., said": the name just before "who", over an appositive ("Senator John McCain,
+        Republican of Arizona, who")."""
         before = [m for m in self.by_sentence.get(index, []) if m.end <= pos]
-        if before and not self.text[before[-1].end:pos].strip(" ,—–-"):
-            m = before[-1]
-            return self._named(m, m.role)
+        starts = {m.start for m in before}
+        for m in reversed(before):
+            between = self.text[m.end:pos]
+            if not between.strip(" ,—–-"):
+                if self.people.is_person(m) or may_be_person(m.key, m.surface) or len(before) == 1:
+                    return self._named(m, m.role)
+                continue
+            appositive = _INSERTION.fullmatch(between + ",") if between.startswith(",") else None
+            if appositive and self._inserted(appositive, starts | {m.end}) and self.people.is_person(m):
+                return self._named(m, m.role)
         return None
 
     def _role_of(self, key: str) -> str:
@@ -332,12 +497,16 @@ class Attribution:
         phrase = re.sub(r"\s+", " ", phrase).strip()
         det = (determiner or "").lower()
         if det in ("his", "her"):
-            owner = self._person_before(start, index)
+            owner = self._person_before(start, index, pronoun_gender(det))
             if owner is None:
                 return None
             if re.fullmatch(r"(?:[a-z]+\s+){0,2}(?:" + _PROXIES + r")", phrase):
                 # "his office said": the words are spoken for the person, who is the voice
                 return replace(owner, start=-1, end=-1, role=phrase, pronoun=False, at=at)
+            own = _OWN_ORGANISATION.fullmatch(phrase)
+            if own:     # "his campaign said": the campaign's voice
+                return _Speaker(f"{owner.key} {own.group('org')}", f"{_surname(owner.name)} {own.group('org')}",
+                                "", start, end, at=at)
             name = f"{_surname_form(owner.name, owner.key, self.mentions)}’s {phrase}"
             return _Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False,
                             at=at)
@@ -350,12 +519,57 @@ class Attribution:
         self._unnamed_history.append((index, speaker))
         return speaker
 
+    # -- statements without quote marks -------------------------------------------------------------
+    def _documents(self) -> list[_Document]:
+        """Paragraphs without quote marks announced by "...statement:" at the end of the paragraph
+        before (its own paragraph or the end of one)."""
+        out = []
+        quoted = {q.outer_start for q in self.quotes}
+        paragraphs = self.a.paragraphs
+        for p, following in zip(paragraphs, paragraphs[1:]):
+            intro = [s for s in self.a.sentences if p.start <= s.start < p.end]
+            if not intro or not _DOCUMENT_INTRO.search(intro[-1].text.rstrip()):
+                continue
+            if any(p.start <= q < following.end for q in quoted):
+                continue        # quote marks of its own: the quotes rules read it
+            body = self.text[following.start:following.end]
+            s = following.start + len(body) - len(body.lstrip())
+            e = following.start + len(body.rstrip())
+            if count_words(self.text[s:e]):
+                out.append(_Document(DirectSpan(s, e, s, e, False), intro[-1].index))
+        return out
+
+    def _document_speaker(self, d: _Document) -> tuple[_Speaker | None, str]:
+        """The owner the intro names ("Romney's statement:"), a cue of the intro, else the speaker of
+        the nearest earlier cue."""
+        intro = self.a.sentences[d.intro]
+        owner = re.search(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:[a-z\-]+\s+){0,2}"
+                          r"(?:statement|letter|post|message|memo|note|tweet|remarks)", intro.text)
+        if owner:
+            at = intro.start + owner.start("name")
+            for m in self.by_sentence.get(d.intro, []):
+                if m.start <= at < m.end or at <= m.start < intro.start + owner.end("name"):
+                    return self._named(m, m.role), ""
+        for index in range(d.intro, max(-1, d.intro - PRONOUN_MAX_SENTENCES_BACK - 1), -1):
+            cues = [c for c in self.sentence_cues(index) if c.speaker and not c.speaker.unnamed]
+            if cues:
+                return cues[-1].speaker, cues[-1].verb
+        return None, ""
+
     # -- quotes -----------------------------------------------------------------------------------
     def find(self) -> list[Quote]:
         for index in range(len(self.a.sentences)):
             self.sentence_cues(index)
-        direct = self._direct_quotes()
+        direct = self._direct_quotes() + self._document_quotes()
         return sorted(direct + self._reported(), key=lambda q: (q.start, q.kind))
+
+    def _document_quotes(self) -> list[Quote]:
+        out = []
+        for d in self.documents:
+            speaker, verb = self._document_speaker(d)
+            touched = self._touched(d.span) or [d.intro]
+            out.append(self._quote(d.span.start, d.span.end, touched[0], "direct", speaker, verb))
+        return out
 
     def _touched(self, q: DirectSpan) -> list[int]:
         return [s.index for s in self.a.sentences if s.start < q.outer_end and q.outer_start < s.end]
@@ -371,6 +585,8 @@ class Attribution:
             verb = cue.verb if cue else ""
             if speaker is None and self._only_quotes(touched):
                 speaker, verb = self._neighbour_speaker(resolved, i)
+                resolved[i] = (q, _Cue(q.start, q.start, verb, touched[0], speaker, q.start) if speaker else None,
+                               touched)     # a quote continued from the last one passes it on
             out.append(self._quote(q.start, q.end, touched[0], "direct", speaker, verb,
                                    unclosed=q.unclosed))
         return out
@@ -396,16 +612,14 @@ class Attribution:
 
     def _colon_cue(self, q: DirectSpan, index: int) -> _Cue | None:
         """"Biden was quick to retort: “...”": a quote introduced by a colon is the words of the
-        person the sentence names before the colon (the first person, else the first name)."""
+        person the sentence names before the colon (its subject)."""
         sent = self.a.sentences[index]
         before = self.text[sent.start:q.outer_start]
         if not re.search(r":\s*\Z", before):
             return None
-        named = [m for m in self.by_sentence.get(index, []) if m.end <= q.outer_start]
-        people = [m for m in named if m.person or may_be_person(m.key, m.surface)]
-        if not people:
+        speaker = self._sentence_subject(q.outer_start, index)
+        if speaker is None or not (speaker.person or speaker.unnamed):
             return None
-        speaker = self._named(people[0], people[0].role)
         return _Cue(q.outer_start, q.outer_start, "", index, speaker, speaker.at)
 
     def _closes_statement(self, q: DirectSpan, cue: _Cue) -> bool:
@@ -418,13 +632,7 @@ class Attribution:
         return not count_words(self.text[first.start:q.outer_start])
 
     def _only_quotes(self, touched: list[int]) -> bool:
-        for i in touched:
-            s = self.a.sentences[i]
-            outside = "".join(ch for pos, ch in enumerate(s.text, s.start)
-                              if not self._masked(pos, pos + 1))
-            if count_words(outside):
-                return False
-        return True
+        return not any(self._narrative[i] for i in touched)
 
     def _neighbour_speaker(self, resolved, i: int) -> tuple[_Speaker | None, str]:
         q, _, touched = resolved[i]
@@ -435,11 +643,22 @@ class Attribution:
             same_para = self.a.sentences[other_touched[0]].paragraph == para
             # news style: a quote running over paragraphs leaves the earlier paragraph open
             run_on = (j == i - 1 and other.unclosed) or (j == i + 1 and q.unclosed)
-            if cue and cue.speaker and near and (same_para or run_on):
+            if cue and cue.speaker and (near or same_para or run_on) and \
+                    (same_para or run_on or (j == i - 1 and self._continues(other, other_touched, q, touched))):
                 return cue.speaker, cue.verb
             if j < i and (same_para or run_on):
                 break       # the nearest earlier quote has no speaker: do not skip past it
         return None, ""
+
+    def _continues(self, before: DirectSpan, before_touched: list[int], q: DirectSpan,
+                   touched: list[int]) -> bool:
+        """A paragraph that is only a quote right after a paragraph that ends with an attributed
+        quote goes on with that speaker."""
+        first = self.a.sentences[touched[0]]
+        last_before = self.a.sentences[before_touched[-1]]
+        next_sentence = last_before.index + 1
+        return first.paragraph == last_before.paragraph + 1 and next_sentence == first.index and \
+            not count_words(self.text[first.start:q.outer_start])
 
     def _quote(self, start: int, end: int, index: int, kind: str, speaker: _Speaker | None,
                verb: str, unclosed: bool = False) -> Quote:
@@ -452,7 +671,8 @@ class Attribution:
     # -- reported speech --------------------------------------------------------------------------
     def _reported(self) -> list[Quote]:
         out = []
-        quoted = {i for q in self.quotes for i in self._touched(q)}
+        quoted = {i for q in self.quotes for i in self._touched(q)} | \
+            {i for d in self.documents for i in self._touched(d.span)}
         for index, sent in enumerate(self.a.sentences):
             if index in quoted:
                 continue
@@ -497,6 +717,48 @@ class Attribution:
         return _trim(self.text, comma + 1, sent.end) if comma >= 0 else None
 
 
+def _first_description(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(position, noun) of the first "the <modifiers> <person noun>" in text[start:end] ("the
+    senator", "The communications pro"), skipping nouns that head unnamed sources."""
+    for m in re.finditer(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}[\w’'\-]+)", text[start:end]):
+        for w in m.group(1).split():
+            if w.lower() in _NOT_PREMODIFIERS or w[:1].isupper():
+                break
+            if noun_of(w):
+                if not re.fullmatch(_UNNAMED_HEADS, w):
+                    return start + m.start(), w
+                break
+    return None
+
+
+def _blank(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` turned to spaces (offsets kept): narration only."""
+    chars = list(text)
+    for s, e in spans:
+        chars[s:e] = " " * (e - s)
+    return "".join(chars)
+
+
+_HONORIFIC_ROLE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss)\.?\s*\Z")
+
+
+def _clean_role(role: str) -> str:
+    """A role without honorifics ("Mr." is no role) and without a sentence's capitalised first word
+    that names no office ("Enter Ms." -> "")."""
+    role = _HONORIFIC_ROLE.sub("", role).strip()
+    words = role.split()
+    if words and len(words) <= 2 and all(w[:1].isupper() for w in words) and not role.isupper() \
+            and not any(noun_of(w) or w.lower().rstrip(".") in TITLES for w in words):
+        return ""
+    if len(words) == 1 and noun_of(role) and role.lower().rstrip(".") not in TITLES and role[1:].islower():
+        return role.lower()     # "Volunteer Alex Osorio": a plain role word, capitalised by its place
+    return role
+
+
+def _surname(name: str) -> str:
+    return name.split()[-1] if name.split() else name
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and not text[start].isalnum():
         start += 1
@@ -513,7 +775,10 @@ def _trim_premodifiers(match: re.Match, offset: int) -> tuple[str | None, int]:
     det, start = match.group(1), offset + match.start(2)
     words = list(re.finditer(r"\S+", match.group(2)))
     for w in words[:-1]:
-        if w.group(0).lower() in _NOT_PREMODIFIERS:
+        low = w.group(0).lower()
+        if low in ("his", "her", "its", "their"):
+            det, start = w.group(0), offset + match.start(2) + w.end() + 1
+        elif low in _NOT_PREMODIFIERS:
             det, start = None, offset + match.start(2) + w.end() + 1
     return det, start
 

@@ -3,7 +3,7 @@
 Direct quotes are found on the paragraph text, not per sentence, so a quote may span sentences.
 Curly (“ ” „ « ») and straight (") double quotes are both read; a straight mark opens when it follows
 a space or an opening bracket/dash and closes otherwise, so mixed pairs such as “...," (seed 004)
-pair up.  Single quotes (‘peace through strength’) are left inside the outer quote: a top-level
+and "...” pair up.  Single quotes (‘peace through strength’) are left inside the outer quote: a top-level
 single quote cannot be told from an apostrophe, and straight double quotes nested in straight double
 quotes cannot be told from a close and a reopen.  A quote still open at the end of its paragraph ends
 there and is marked ``unclosed`` (news style reopens a quote that runs over paragraphs; a typo leaves
@@ -46,7 +46,8 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[DirectSpan]:
                 opened = (i, c)
             continue
         pos, mark = opened
-        closes = (c in _CLOSERS and mark != _STRAIGHT) or c in _OPENERS.get(mark, "") \
+        closes = (c in _CLOSERS and (mark != _STRAIGHT or not _looks_opening(text, i))) \
+            or c in _OPENERS.get(mark, "") \
             or (c == _STRAIGHT and (mark == _STRAIGHT or not _looks_opening(text, i))) \
             or (c == "“" and mark == "“" and not _looks_opening(text, i))   # “...“ typed twice
         if closes:

@@ -25,7 +25,15 @@ from analysis.constants import (
     VOICE_PROMINENCE_WEIGHT,
 )
 from analysis.model import Article, Finding, Quote, Span, Voice, stable_id
-from analysis.signals.actors import Mention, article_mentions, is_person_key, raw_mentions, resolver_for, vocabulary
+from analysis.signals.actors import (
+    Mention,
+    article_mentions,
+    is_media,
+    is_person_key,
+    raw_mentions,
+    resolver_for,
+    vocabulary,
+)
 from analysis.signals.attribution import Attribution
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.vocabulary.wording import join_names
@@ -113,7 +121,9 @@ def _fullest(forms: Counter) -> str:
 def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
     best = _fullest(forms)
-    if key.startswith("~") or not best.split():
+    if key.startswith("~"):
+        return _outlet_name(key[1:], best, articles) if is_media(key[1:]) else best
+    if not best.split():
         return best
     surname = best.split()[-1]
     pattern = re.compile(r"(?:[A-Z][\w’'\-]+\s+(?:(?:von|der|de|bin|al|van)\s+)*){1,3}"
@@ -130,6 +140,20 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
             if name:
                 seen[name] += 1
     return _fullest(seen + Counter({best: forms[best]})) if seen else best
+
+
+def _outlet_name(key: str, best: str, articles: Sequence[Article]) -> str:
+    """An outlet under its full name when the text gives it ("the Journal" -> Wall Street Journal)."""
+    if normalise_key(best) == key or not best.split():
+        return best
+    pattern = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}" + re.escape(best.split()[-1]) + r"\b")
+    for a in articles:
+        for m in pattern.finditer(a.text):
+            words = m.group(0).split()
+            for i in range(len(words) - 1):
+                if normalise_key(" ".join(words[i:])) == key:
+                    return " ".join(words[i:])
+    return best
 
 
 def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes: Sequence[Quote]

@@ -26,6 +26,8 @@ LABELLED = {
                "crime", "security_defense", "health", "quality_of_life", "cultural_identity",
                "public_opinion", "political", "external_regulation"},
     "name_variants": None,      # labels are free actor keys, but never empty
+    "given_names": {"m", "f"},
+    "person_nouns": {"m", "f", "n"},
 }
 
 

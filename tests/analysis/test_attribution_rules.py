@@ -1,0 +1,161 @@
+"""Rules of English news attribution, one test each, on short texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.signals.voices import find_quotes, voices
+from seeds import text_article
+
+
+def speaker_of(text: str, needle: str) -> tuple[str, str]:
+    """(speaker_name, role) of the quote of ``text`` that holds ``needle``."""
+    a = text_article(text)
+    found = [q for q in find_quotes(a) if needle in a.text[q.start:q.end]]
+    assert found, f"no quote holds {needle!r}"
+    return found[0].speaker_name, found[0].role
+
+
+def names(text: str) -> list[tuple[str, str, bool]]:
+    a = text_article(text)
+    return [(v.name, v.role, v.unnamed) for v in voices([a], find_quotes(a))]
+
+
+# --- quotes over several sentences and paragraphs ---------------------------------------------------
+
+def test_speaker_at_the_end_of_a_run_of_sentences():
+    text = ("Rep. Tom Hale spoke on Monday.\n\n“The bill is dead. We fought hard. I ask you to forgive me,” "
+            "he said.")
+    assert speaker_of(text, "The bill is dead")[0] == "Tom Hale"
+    assert speaker_of(text, "I ask you to forgive me")[0] == "Tom Hale"
+
+
+def test_a_quoted_paragraph_after_an_attributed_one_goes_on():
+    text = ("“We lost the vote,” Mayor Ruth Gale said.\n\n“We will try again next year.”\n\n"
+            "The council met later.")
+    assert speaker_of(text, "We will try again")[0] == "Ruth Gale"
+
+
+def test_an_unclosed_quote_runs_into_the_next_paragraph():
+    text = "Ruth Gale said: “We lost the vote.\n\n“We will try again,” she added."
+    assert speaker_of(text, "We lost the vote")[0] == "Ruth Gale"
+
+
+def test_straight_open_and_curly_close_pair_up():
+    text = "\"The plan works,” Ines Varga said. “And it is cheap.\""
+    a = text_article(text)
+    quotes = [a.text[q.start:q.end] for q in find_quotes(a)]
+    assert quotes == ["The plan works", "And it is cheap."]
+    assert speaker_of(text, "And it is cheap")[0] == "Ines Varga"
+
+
+def test_a_pronoun_reaches_back_over_quoted_sentences():
+    text = ("Tom Hale released a video on Monday.\n\n“I made a mistake,” he said in the video. "
+            "“I will stay. I will fight.\n\n“I ask for your patience,” he said.")
+    assert speaker_of(text, "I ask for your patience")[0] == "Tom Hale"
+
+
+def test_an_unquoted_statement_after_a_colon_is_its_authors():
+    text = ("Dana Whitfield wrote an open letter to the council on Friday.\n\nRead the full letter:\n\n"
+            "Dear members, I have served this town for ten years. I will not resign.\n\nThe council did not reply.")
+    assert speaker_of(text, "I will not resign")[0] == "Dana Whitfield"
+    b = text_article("The mayor spoke.\n\nHere is the list of roads that close:\n\nMain Street and Elm Road.")
+    assert [q for q in find_quotes(b) if q.kind == "direct"] == []    # a list, not a document
+
+
+# --- he, she and "the senator" ------------------------------------------------------------------
+
+def test_she_is_the_woman_not_the_last_speaker():
+    text = ("“That makes me sick,” Tim Ryan said.\n\nNancy Pelosi disagreed with Ryan’s view in an interview. "
+            "“He is wrong,” she said.")
+    assert speaker_of(text, "He is wrong")[0] == "Nancy Pelosi"
+
+
+def test_gender_from_honorifics():
+    text = ("Ms. Lauten met Mr. Fincher on Friday. “It was a long day,” she said. "
+            "“We talked,” he said.")
+    assert speaker_of(text, "It was a long day")[0] == "Lauten"
+    assert speaker_of(text, "We talked")[0] == "Fincher"
+
+
+def test_gender_from_the_texts_own_pronouns():
+    text = ("Kowalczyk posted an apology for her remarks. Dombrowski praised the council. "
+            "“I was wrong,” she said.")
+    assert speaker_of(text, "I was wrong")[0] == "Kowalczyk"
+
+
+def test_the_senator_is_the_person_with_that_title():
+    text = ("Sen. Marco Alba gave a speech. Helen Cruz, his rival, watched. In the speech the senator took a "
+            "swipe at Helen Cruz, calling her plan “a disaster.”")
+    assert speaker_of(text, "a disaster")[0] == "Marco Alba"
+
+
+def test_the_president_himself_is_the_person_named_most():
+    text = ("President Hale denied the report. Hale called it false. A lawyer, Jon Pike, said it was true. "
+            "The president himself responded on Friday, calling the report “a very sad day.”")
+    assert speaker_of(text, "a very sad day")[0] == "Hale"
+
+
+def test_a_name_after_a_preposition_is_not_he():
+    text = ("Eric Holder flew in. Before a meeting at Florissant Valley, the attorney general said he was "
+            "“ready to listen.”")
+    assert speaker_of(text, "ready to listen")[0] != "Florissant Valley"
+
+
+# --- the cue next to the quote -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("According to Jane Doe, the plan “will fail.”", "will fail", "Jane Doe"),
+    ("Dana Whitfield wrote in a letter that the school “must close.”", "must close", "Dana Whitfield"),
+    ("In a statement, Governor Ann Lee said “we are ready.”", "we are ready", "Ann Lee"),
+    ("Tom Bell, who runs the shelter, said “nobody came.”", "nobody came", "Tom Bell"),
+    ("On Friday, the aide, Ruth Gale, 31, who has 14,000 followers, wrote an open letter, saying the "
+     "girls should “show a little class.”", "show a little class", "Ruth Gale"),
+    ("President Hale, a day from his own deadline, told reporters he was “very close.”", "very close", "Hale"),
+    ("Jim Manley, a spokesman for Mr. Reid, said “it is nothing new.”", "nothing new", "Jim Manley"),
+    ("Lea Voss, the director for Rep. Tom Hale (R-Tenn.), wrote that they should “try harder.”",
+     "try harder", "Lea Voss"),
+    ("Rep. Tom Hale, D-N.Y., said “shame on the House.”", "shame on the House", "Tom Hale"),
+    ("The mayor took office in May. Tom Hale went on to say that “it is fine.”", "it is fine", "Tom Hale"),
+    ("As Sen. Rand Paul, R-Ky., put it, “Libya was the hottest spot.”", "hottest spot", "Rand Paul"),
+    ("Ruth Gale met the press. She later took to Twitter to write that “we won.”", "we won", "Ruth Gale"),
+    ("Representative Kurt Hale of Oregon, who backed Mr. Ryan, said “we lost.”", "we lost", "Kurt Hale"),
+])
+def test_cues(text, needle, speaker):
+    assert speaker_of(text, needle)[0] == speaker
+
+
+def test_speaker_after_the_quote_with_a_title_or_a_role():
+    assert speaker_of("“It is over,” said Sen. John Smith, R-Ohio.", "It is over") == ("John Smith", "Sen.")
+    assert speaker_of("“No comment,” said the spokesman, Peter Carr.", "No comment") == ("Peter Carr", "spokesman")
+
+
+# --- who is a voice -------------------------------------------------------------------------------
+
+def test_organisations_speaking_through_statements_are_voices():
+    assert names("The Navy said in a statement that the ship “remains seaworthy.”") == [("Navy", "", False)]
+    assert names("“We won,” the Obama campaign said.") == [("Obama campaign", "", False)]
+    # the campaign's words are the campaign's, not the candidate's
+    assert names("Mitt Romney spoke in Ohio. “We lost the state,” his campaign said.") == \
+        [("Romney campaign", "", False)]
+
+
+def test_vague_groups_are_unnamed_sources_that_keep_their_name():
+    assert names("Senate Democrats said the bill “is a disgrace.”") == [("Senate Democrats", "", True)]
+    assert names("“We were never asked,” internet companies said.") == [("internet companies", "", True)]
+
+
+def test_role_words_are_not_names_and_honorifics_are_not_roles():
+    assert names("“The water rose fast,” Volunteer Alex Osorio said.") == [("Alex Osorio", "volunteer", False)]
+    assert names("Enter Ms. Lauten, a former aide. “Try harder,” Ms. Lauten wrote.") == \
+        [("Lauten", "", False)]
+
+
+def test_an_outlet_takes_its_full_name():
+    text = ("The Wall Street Journal reported on the talks.\n\n“Officials made little progress,” according to "
+            "the Journal.")
+    assert names(text) == [("Wall Street Journal", "", True)]
+
+
+def test_a_role_given_before_the_name_with_a_comma():
+    assert speaker_of("The Times’ Moscow bureau chief, Anton Vell, said “it is the thorniest issue.”",
+                      "thorniest") == ("Anton Vell", "Times’ Moscow bureau chief")
