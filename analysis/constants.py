@@ -159,12 +159,20 @@ CORE_MIN_SPECIFICITY = 0.05                 # specificity 0-1 of a term in every
 CORE_SPECIFIC_TERM_WEIGHT = 0.45            # weight at or above which a core term is specific
 CORE_MIN_WEIGHT = 1.0                       # total core weight below which a fact cannot be searched
                                             # (nor without one specific name, number or date)
+CORE_MIN_WORDING_WEIGHT = 3.5               # core weight of shared wording alone (a quote two outlets
+                                            # print alike: about four specific words) to be searched
 VERIFY_PAIR_FACTOR = 0.85                   # coverage multiplier for a pair of adjacent sentences
 VERIFY_PRESENT_COVERAGE = 0.6               # share 0-1 of the core's weight that makes a fact present
 VERIFY_PRESENT_SIMILARITY = 0.85            # cosine (wordllama) to a carrier that makes it present
 VERIFY_PARTIAL_COVERAGE = 0.35              # share 0-1 of the core's weight: something is there
 VERIFY_PARTIAL_WEIGHT = 1.5                 # core weight found in one place: something is there
 VERIFY_PARTIAL_SIMILARITY = 0.65            # cosine (wordllama) to a carrier: something is there
+VERIFY_SPEAKER_MIN_WORDS = 2                # specific words of a quote's core that, with who is quoted,
+                                            # make a sentence the quote in other words ("X argued ...")
+VERIFY_MAX_CARRIER_SENTENCES = 24           # distinct carrier sentences a fact is compared with (the
+                                            # most diverse ones), so the search stays linear
+OMISSION_MIN_COHESION = 0.6                 # link score 0-1 the carriers' claims must agree by for an
+                                            # omission (one loose link is not evidence enough)
 EVIDENCE_MAX_OUTLETS = 5                    # outlets a finding's evidence names; the rest are counted
 
 # --- signals: voices, sentiment, tone, readability (analysis/signals/, docs/METRICS.md) -----------

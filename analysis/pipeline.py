@@ -45,23 +45,20 @@ def articles_by_id(articles: Sequence[Article]) -> dict[str, Article]:
     return {a.id: a for a in articles}
 
 
-def _coverage(facts, articles: Sequence[Article], same: set[str], groups) -> tuple[list, list[Finding], list[str]]:
-    """Verified omissions, "reports it differently", exclusives per article and version diffs."""
+def _coverage(facts, articles: Sequence[Article], same: set[str], groups,
+              agreement=None) -> tuple[list, list[Finding], list[str]]:
+    """Verified omissions, "reports it differently", exclusives per article and version diffs;
+    ``agreement``: how strongly a fact's carriers agree (``omissions.claim_agreement``)."""
     from analysis.coverage import copies, exclusives, omissions
     by_id = articles_by_id(articles)
     source_of = copies.source_map(groups)
-    assessed = omissions.assess(facts, by_id, same, source_of)
+    assessed = omissions.assess(facts, by_id, same, source_of, agreement)
     findings = omissions.omission_findings(assessed, facts, by_id)
     findings += omissions.differently_findings(assessed, facts, by_id)
     findings += exclusives.exclusive_findings(facts, by_id, same, source_of)
     findings += copies.version_diffs(groups, articles)
-    notes = []
-    dropped = sum(assessed.dropped.values())
-    if dropped:
-        notes.append(f"{dropped} possible omission{'s were' if dropped != 1 else ' was'} not reported: the "
-                     "article says it in other words, may say it, or the outlets that carry it share too "
-                     "little to search for.")
-    return assessed.omissions, findings, notes
+    note = omissions.dropped_note(assessed)
+    return assessed.omissions, findings, [note] if note else []
 
 
 def group_events(articles: Sequence[Article]) -> tuple[EventGroup, ...]:
@@ -105,7 +102,9 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     # Articles of other events are aligned with nothing (not silently merged into facts).
     facts = aligned.facts(same)
     report(0.6, "omissions")
-    omitted, findings, coverage_notes = _coverage(facts, articles, same, groups)
+    from analysis.coverage.omissions import claim_agreement
+    agreement = claim_agreement(aligned.claims, aligned.matrix)
+    omitted, findings, coverage_notes = _coverage(facts, articles, same, groups, agreement)
     notes += coverage_notes
     report(0.65, "signals")
     signals = signals_stage.run(articles, facts, same, report)

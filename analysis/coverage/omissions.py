@@ -13,8 +13,10 @@
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Callable, Mapping, Sequence
+
+import numpy as np
 
 from analysis.align.facts import relative_position
 from analysis.constants import (
@@ -22,9 +24,11 @@ from analysis.constants import (
     EVIDENCE_MAX_OUTLETS,
     LEDE_PARAGRAPHS,
     OMISSION_COVERAGE_WEIGHT,
+    OMISSION_MIN_COHESION,
     OMISSION_MIN_CARRIERS,
     OMISSION_PROMINENCE_WEIGHT,
 )
+from analysis.coverage.terms import quotation_blocks
 from analysis.coverage.verify import Searcher, Verdict
 from analysis.model import Article, Fact, Finding, Omission, Span, article_order, stable_id
 from analysis.vocabulary.wording import join_names
@@ -62,14 +66,20 @@ class Coverage:
     verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)  # (fact, article) -> verdict
 
 
+Agreement = Callable[[Fact, Mapping[str, str]], float]
+
+
 def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[str],
-           source_of: Mapping[str, str] | None = None) -> Coverage:
+           source_of: Mapping[str, str] | None = None, agreement: Agreement | None = None) -> Coverage:
     """Search every candidate omission among same-event articles; rank the verified ones 1..n.
 
     ``source_of`` maps an article id to its source (the first article of its copy group); articles
-    not in it are sources of their own."""
+    not in it are sources of their own.  ``agreement(fact, source_of)`` is how strongly the fact's
+    carriers agree, 0-1 (``claim_agreement``); without it, the fact's cohesion."""
     source_of = dict(source_of or {})
+    agree = _cached(agreement or (lambda fact, _: fact.cohesion))
     searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id])
+    siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
     out = Coverage()
     found: list[Candidate] = []
@@ -86,7 +96,8 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
                 continue
             share = len(sources) / max(1, len(sources_in_event) - 1)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
-            verdict = searcher.search(fact, art, source_of)
+            verdict = _checked(fact, art, searcher.search(fact, art, source_of), siblings,
+                               lambda: agree(fact, source_of))
             found.append(Candidate(fact.id, art, carriers, len(sources), score, verdict))
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
@@ -101,6 +112,107 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             out.dropped[status] = out.dropped.get(status, 0) + 1
         out.verdicts[(c.fact, c.article)] = c.verdict
     return out
+
+
+def _cached(agreement: Agreement) -> Agreement:
+    """``agreement`` computed once per fact (it is asked for each article that may omit it)."""
+    seen: dict[str, float] = {}
+
+    def cached(fact: Fact, source_of: Mapping[str, str]) -> float:
+        if fact.id not in seen:
+            seen[fact.id] = agreement(fact, source_of)
+        return seen[fact.id]
+    return cached
+
+
+def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> Agreement:
+    """How strongly a fact's carriers agree: the aligner's score of its two most alike claims from
+    two different sources.  ``claims``: article id -> its claims (``align.claims.Claim``, in index
+    order); ``similarities(keys)``: the aligner's score matrix of (article id, claim index) keys."""
+    key_of = {(c.article, c.start, c.end): (c.article, c.index) for cs in claims.values() for c in cs}
+
+    def agreement(fact: Fact, source_of: Mapping[str, str]) -> float:
+        keys = [key_of[(m.article, c.start, c.end)] for m in fact.members for c in m.claims
+                if (m.article, c.start, c.end) in key_of]
+        sources = np.array([source_of.get(a, a) for a, _ in keys], dtype=object)
+        if len(set(sources)) < 2:
+            return fact.cohesion
+        scores = similarities(keys)
+        # Two claims of one source (or of copies of one text) say nothing about agreement.
+        apart = sources[:, None] != sources[None, :]
+        return round(float(scores[apart].max()), 4)
+    return agreement
+
+
+def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: "_Siblings",
+             agreement: Callable[[], float]) -> Verdict:
+    """An ``absent`` verdict stands only when the carriers agree and the article reports no other
+    part of their sentences; else the omission is ``loose`` (not reported) or ``partial``."""
+    if verdict.status != "absent":
+        return verdict
+    if agreement() < OMISSION_MIN_COHESION:
+        # A fact built from one loose link (two claims that only look alike) is not evidence enough.
+        return replace(verdict, status="loose")
+    own = siblings.of(fact, article_id)
+    if own:
+        # A carrier's sentence also says something this article reports: it took part of that
+        # sentence (often a compound one), so the rest is "reported differently", not omitted.
+        return replace(verdict, status="partial", sentences=own, via="sentence")
+    return verdict
+
+
+class _Siblings:
+    """Which facts hold each (article, sentence): to find what else a carrier's statement says.  A
+    statement is one sentence, or all the sentences of one quotation that runs over several."""
+
+    def __init__(self, facts: Sequence[Fact], same_event: set[str], by_id: Mapping[str, Article]):
+        self.by_id = by_id
+        self.facts_at: dict[tuple[str, str], list[Fact]] = {}
+        for f in facts:
+            if sum(1 for a in f.articles if a in same_event) < 2:
+                continue        # only facts that another article carries can be "what it reports"
+            for m in f.members:
+                for sid in m.sentences:
+                    self.facts_at.setdefault((m.article, sid), []).append(f)
+        self._blocks: dict[str, tuple[int, ...]] = {}
+
+    def _statement(self, article_id: str, sentence_id: str) -> list[str]:
+        article = self.by_id[article_id]
+        if article_id not in self._blocks:
+            self._blocks[article_id] = quotation_blocks(article)
+        blocks = self._blocks[article_id]
+        mine = blocks[article.sentence(sentence_id).index]
+        return [s.id for s, b in zip(article.sentences, blocks) if b == mine]
+
+    def of(self, fact: Fact, article_id: str) -> tuple[str, ...]:
+        """The sentences of ``article_id`` in another fact that shares a statement with ``fact``."""
+        out: set[str] = set()
+        for m in fact.members:
+            for sid in {s for own in m.sentences for s in self._statement(m.article, own)}:
+                for other in self.facts_at.get((m.article, sid), ()):
+                    mine = other.member(article_id)
+                    if other.id != fact.id and mine is not None:
+                        out.update(mine.sentences)
+        return tuple(sorted(out, key=lambda sid: int(sid.rsplit(".s", 1)[1])))
+
+
+_WHY_DROPPED = (
+    (("present", "unclear"), "the article says it in other words or may say it"),
+    (("unverifiable",), "the outlets that carry it share too little to search for"),
+    (("loose",), "the outlets that carry it agree too little to be one fact"),
+)
+
+
+def dropped_note(coverage: Coverage) -> str:
+    """"5 possible omissions were not reported (in 3 the article says it in other words or may say
+    it; in 2 ...)", or "" when none was dropped."""
+    total = sum(coverage.dropped.values())
+    if not total:
+        return ""
+    parts = [f"in {n} {why}" for statuses, why in _WHY_DROPPED
+             if (n := sum(coverage.dropped.get(s, 0) for s in statuses))]
+    return (f"{total} possible omission{'s were' if total != 1 else ' was'} not reported ("
+            + "; ".join(parts) + ").")
 
 
 def find_omissions(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[str],

@@ -143,6 +143,34 @@ ninety hundred thousand million billion trillion dozen half third thirds quarter
 bn mn tn""".split())
 
 
+QUOTE_MARKS = re.compile(r"[“”\"]")
+# A quotation: between marks, or from an opening mark to the end (a quote that runs on), or from the
+# start to a closing mark (the end of a quote begun in the sentence before).
+_QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|[“\"][^”\"]*$|^[^“\"]*”")
+
+
+def unquoted(text: str) -> str:
+    """``text`` with what stands between quotation marks blanked: the words of the reporter."""
+    return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+def quotation_blocks(article: Article) -> tuple[int, ...]:
+    """Per sentence, the number of its statement: consecutive sentences of one paragraph share one
+    while a quotation opened in one is still open (“... I have decided. ... We must win,” he said.)."""
+    out: list[int] = []
+    block, open_quote, paragraph = -1, False, None
+    for s in article.sentences:
+        if not open_quote or s.paragraph != paragraph:
+            block += 1
+            open_quote = False
+        out.append(block)
+        paragraph = s.paragraph
+        for mark in QUOTE_MARKS.findall(s.text):
+            # Curly marks say which way they go; a straight one turns the state over.
+            open_quote = mark == "“" or (mark == '"' and not open_quote)
+    return tuple(out)
+
+
 def _counted_noun(raw: str) -> bool:
     """A word inside a quantity that names what is counted ("144 people", "7.7-magnitude"): it is
     still a word of the sentence."""

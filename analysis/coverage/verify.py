@@ -22,14 +22,14 @@ similarity of each sentence to the carriers' sentences (wordllama embeddings):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Mapping, Sequence
 
 import numpy as np
 
 from analysis import constants as C
-from analysis.coverage.terms import SentenceTerms, Term, article_terms, same_term
+from analysis.coverage.terms import QUOTE_MARKS, SentenceTerms, Term, article_terms, same_term, unquoted
 from analysis.model import Article, Fact
 
 _KIND_WEIGHT = {"number": C.CORE_NUMBER_WEIGHT, "date": C.CORE_DATE_WEIGHT,
@@ -58,25 +58,33 @@ class Core:
 
     @property
     def specific(self) -> bool:
-        """Enough specific weight to be searched for (else the omission is unverifiable)."""
-        # Words alone (often a quote two outlets print verbatim) are not enough: a third outlet may
-        # paraphrase them with none of the words; a name, number or date of the fact can be searched.
+        """Enough to be searched for (else the omission is unverifiable): a specific name, number or
+        date with the action, or enough shared wording on its own."""
         # Names alone say who and where, not what happened (two facts about one person are not one).
-        return self.weight >= C.CORE_MIN_WEIGHT and any(
-            t.term.kind != "word" and t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms) \
+        # Words alone are often a quote two outlets print alike, which a third may paraphrase: a short
+        # shared phrase ("the wrong side of history") may be the detail of a fact the third reports in
+        # its own words, so wording alone must weigh about four specific words.
+        concrete = any(t.term.kind != "word" and t.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for t in self.terms) \
             and any(t.term.kind != "name" for t in self.terms)
+        if concrete:
+            return self.weight >= C.CORE_MIN_WEIGHT
+        return self.has_words and self.weight >= C.CORE_MIN_WORDING_WEIGHT
 
 
 @dataclass(frozen=True)
 class Verdict:
     """The result of searching one article for one fact's core."""
-    status: str                         # "present", "partial", "unclear", "absent", "unverifiable"
+    status: str                         # "present", "partial", "unclear", "absent", "unverifiable",
+                                        # "loose" (the carriers agree too little: see ``omissions``)
     sentences: tuple[str, ...] = ()     # the best sentence(s) of the searched article
     found: tuple[Term, ...] = ()        # core terms found there, most specific first (partial:
                                         # as the searched article words them)
     missing: tuple[Term, ...] = ()      # core terms not found there, most specific first
     coverage: float = 0.0               # share 0-1 of the core's weight found
     similarity: float = 0.0             # cosine of the best sentence to a carrier's sentence
+    via: str = "terms"                  # what found it: "terms" (the core's), "speaker" (who is
+                                        # quoted, with the quote's words), "sentence" (another part
+                                        # of a carrier's sentence is in this article)
 
 
 class Searcher:
@@ -93,6 +101,7 @@ class Searcher:
         self._where: dict[tuple[str, str], dict[str, frozenset[int]]] = {}
         self._cores: dict[tuple[str, tuple], Core] = {}
         self._carrier_vectors: dict[tuple, np.ndarray | None] = {}
+        self._speakers: dict[tuple, tuple[Term, ...]] = {}
 
     def specificity(self, term: Term) -> float:
         """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
@@ -197,10 +206,67 @@ class Searcher:
             verdict = _judge(core, found, len(window), max(float(sims[i]) for i in window))
             if best is None or _rank(verdict) > _rank(best[0]):
                 best = (verdict, window, found)
+        if best is None or best[0].status == "absent":
+            said = self._paraphrased_quote(fact, core, article_id, where)
+            if said is not None:
+                return said
         if best is None:
             return Verdict("absent", missing=tuple(t.term for t in core.terms))
         verdict, window, found = best
         return self._explained(verdict, core, article_id, window, found)
+
+    def speakers(self, fact: Fact) -> tuple[Term, ...]:
+        """The names outside the quotation marks of the carriers' quoted sentences, or of the
+        sentence before when a quote runs on ("... he said."): who is quoted."""
+        key = _fact_key(fact)
+        if key not in self._speakers:
+            names: list[Term] = []
+            for m in fact.members:
+                if m.article not in self.by_id:
+                    continue
+                article = self.by_id[m.article]
+                for sid in m.sentences:
+                    s = article.sentence(sid)
+                    if not QUOTE_MARKS.search(s.text):
+                        continue
+                    own = self._unquoted_names(article, s.index)
+                    if not own and s.index and article.sentences[s.index - 1].paragraph == s.paragraph:
+                        own = self._unquoted_names(article, s.index - 1)
+                    names += [t for t in own if not any(same_term(t, n) for n in names)]
+            self._speakers[key] = tuple(names)
+        return self._speakers[key]
+
+    def _unquoted_names(self, article: Article, index: int) -> list[Term]:
+        outside = unquoted(article.sentences[index].text)
+        return [t for t in self.terms[article.id][index].terms if t.kind == "name" and t.text in outside]
+
+    def _paraphrased_quote(self, fact: Fact, core: Core, article_id: str,
+                           where: list[frozenset[int]]) -> Verdict | None:
+        """"X said ..." reported as "X argued ...": a sentence of ``article_id`` that names who the
+        carriers quote (in it or in the sentence before, same paragraph) and states
+        ``VERIFY_SPEAKER_MIN_WORDS`` specific words of the core is the quote in other words."""
+        speakers = self.speakers(fact)
+        if not speakers:
+            return None
+        sentences = self.by_id[article_id].sentences
+        named = set().union(*(self.where(article_id, t) for t in speakers))
+        topic = [(c, rows) for c, rows in zip(core.terms, where)
+                 if c.term.kind == "word" and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
+        for i in sorted(set().union(*(rows for _, rows in topic)) if topic else ()):
+            said = i in named or (i - 1 in named and sentences[i - 1].paragraph == sentences[i].paragraph)
+            words = [c for c, rows in topic if i in rows]
+            if said and len(words) >= C.VERIFY_SPEAKER_MIN_WORDS:
+                who = next(t for t in self._terms_near(article_id, i) if any(same_term(t, s) for s in speakers))
+                window = frozenset((i,) if i in named else (i - 1, i))
+                verdict = Verdict("partial", coverage=round(sum(c.weight for c in words) / core.weight, 4))
+                explained = self._explained(verdict, core, article_id, window, words)
+                return replace(explained, found=(who, *explained.found), via="speaker")
+        return None
+
+    def _terms_near(self, article_id: str, index: int) -> list[Term]:
+        """The terms of a sentence, then those of the sentence before."""
+        rows = self.terms[article_id]
+        return list(rows[index].terms) + (list(rows[index - 1].terms) if index else [])
 
     def _windows(self, article_id: str, where: list[frozenset[int]], sims: np.ndarray) -> list[frozenset[int]]:
         """The sentences that hold a core term or are closest in meaning, alone and with the next
