@@ -171,8 +171,10 @@ VERIFY_SPEAKER_MIN_WORDS = 2                # specific words of a quote's core t
                                             # make a sentence the quote in other words ("X argued ...")
 VERIFY_MAX_CARRIER_SENTENCES = 24           # distinct carrier sentences a fact is compared with (the
                                             # most diverse ones), so the search stays linear
-OMISSION_MIN_COHESION = 0.6                 # link score 0-1 the carriers' claims must agree by for an
-                                            # omission (one loose link is not evidence enough)
+OMISSION_MIN_COHESION = 0.6                 # link score 0-1 by which two carriers' claims must agree for
+                                            # an omission (one loose link is not evidence enough) ...
+OMISSION_LINKED_SOURCES = 3                 # ... unless this many sources are linked into the fact
+OMISSION_LINKED_MIN_SCORE = 0.4             # link score 0-1 of a claim pair that links two sources
 EVIDENCE_MAX_OUTLETS = 5                    # outlets a finding's evidence names; the rest are counted
 
 # --- signals: voices, sentiment, tone, readability (analysis/signals/, docs/METRICS.md) -----------

@@ -24,6 +24,8 @@ from analysis.constants import (
     EVIDENCE_MAX_OUTLETS,
     LEDE_PARAGRAPHS,
     OMISSION_COVERAGE_WEIGHT,
+    OMISSION_LINKED_MIN_SCORE,
+    OMISSION_LINKED_SOURCES,
     OMISSION_MIN_COHESION,
     OMISSION_MIN_CARRIERS,
     OMISSION_PROMINENCE_WEIGHT,
@@ -66,18 +68,32 @@ class Coverage:
     verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)  # (fact, article) -> verdict
 
 
-Agreement = Callable[[Fact, Mapping[str, str]], float]
+@dataclass(frozen=True)
+class Agreement:
+    """How strongly a fact's carriers agree: the score 0-1 of their two most alike claims from two
+    different sources, and how many sources are linked to another by a claim pair of at least
+    ``OMISSION_LINKED_MIN_SCORE``."""
+    best: float
+    linked: int = 0
 
+    @property
+    def enough(self) -> bool:
+        """Evidence enough for an omission: two carriers that say it alike, or three or more
+        sources linked into the fact (it rests on two links or more, not on one loose one)."""
+        return self.best >= OMISSION_MIN_COHESION or self.linked >= OMISSION_LINKED_SOURCES
+
+
+AgreementOf = Callable[[Fact, Mapping[str, str]], Agreement]
 
 def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[str],
-           source_of: Mapping[str, str] | None = None, agreement: Agreement | None = None) -> Coverage:
+           source_of: Mapping[str, str] | None = None, agreement: AgreementOf | None = None) -> Coverage:
     """Search every candidate omission among same-event articles; rank the verified ones 1..n.
 
     ``source_of`` maps an article id to its source (the first article of its copy group); articles
     not in it are sources of their own.  ``agreement(fact, source_of)`` is how strongly the fact's
     carriers agree, 0-1 (``claim_agreement``); without it, the fact's cohesion."""
     source_of = dict(source_of or {})
-    agree = _cached(agreement or (lambda fact, _: fact.cohesion))
+    agree = _cached(agreement or (lambda fact, _: Agreement(fact.cohesion)))
     searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id])
     siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
@@ -114,43 +130,43 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     return out
 
 
-def _cached(agreement: Agreement) -> Agreement:
+def _cached(agreement: AgreementOf) -> AgreementOf:
     """``agreement`` computed once per fact (it is asked for each article that may omit it)."""
-    seen: dict[str, float] = {}
+    seen: dict[str, Agreement] = {}
 
-    def cached(fact: Fact, source_of: Mapping[str, str]) -> float:
+    def cached(fact: Fact, source_of: Mapping[str, str]) -> Agreement:
         if fact.id not in seen:
             seen[fact.id] = agreement(fact, source_of)
         return seen[fact.id]
     return cached
 
 
-def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> Agreement:
-    """How strongly a fact's carriers agree: the aligner's score of its two most alike claims from
-    two different sources.  ``claims``: article id -> its claims (``align.claims.Claim``, in index
-    order); ``similarities(keys)``: the aligner's score matrix of (article id, claim index) keys."""
+def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> AgreementOf:
+    """The ``Agreement`` of a fact's carriers from the aligner's scores of their claims.  ``claims``:
+    article id -> its claims (``align.claims.Claim``); ``similarities(keys)``: the aligner's score
+    matrix of (article id, claim index) keys."""
     key_of = {(c.article, c.start, c.end): (c.article, c.index) for cs in claims.values() for c in cs}
 
-    def agreement(fact: Fact, source_of: Mapping[str, str]) -> float:
+    def agreement(fact: Fact, source_of: Mapping[str, str]) -> Agreement:
         keys = [key_of[(m.article, c.start, c.end)] for m in fact.members for c in m.claims
                 if (m.article, c.start, c.end) in key_of]
         sources = np.array([source_of.get(a, a) for a, _ in keys], dtype=object)
         if len(set(sources)) < 2:
-            return fact.cohesion
-        scores = similarities(keys)
+            return Agreement(fact.cohesion)
         # Two claims of one source (or of copies of one text) say nothing about agreement.
-        apart = sources[:, None] != sources[None, :]
-        return round(float(scores[apart].max()), 4)
+        scores = np.where(sources[:, None] != sources[None, :], similarities(keys), 0.0)
+        linked = {sources[i] for i in np.flatnonzero((scores >= OMISSION_LINKED_MIN_SCORE).any(axis=1))}
+        return Agreement(round(float(scores.max()), 4), len(linked))
     return agreement
 
 
 def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: "_Siblings",
-             agreement: Callable[[], float]) -> Verdict:
+             agreement: Callable[[], Agreement]) -> Verdict:
     """An ``absent`` verdict stands only when the carriers agree and the article reports no other
     part of their sentences; else the omission is ``loose`` (not reported) or ``partial``."""
     if verdict.status != "absent":
         return verdict
-    if agreement() < OMISSION_MIN_COHESION:
+    if not agreement().enough:
         # A fact built from one loose link (two claims that only look alike) is not evidence enough.
         return replace(verdict, status="loose")
     own = siblings.of(fact, article_id)
