@@ -173,7 +173,7 @@ def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: "_Siblings
     if own:
         # A carrier's sentence also says something this article reports: it took part of that
         # sentence (often a compound one), so the rest is "reported differently", not omitted.
-        return replace(verdict, status="partial", sentences=own, via="sentence")
+        return replace(verdict, status="partial", sentences=own, found=(), via="sentence")
     return verdict
 
 
@@ -284,6 +284,18 @@ def omission_findings(coverage: Coverage, facts: Sequence[Fact],
     return out
 
 
+def _what_it_says(v: Verdict) -> str:
+    """How the article reports the fact, for the evidence of a "reports it differently" finding."""
+    missing = f"; not {_quoted(v.missing)}" if v.missing else ""
+    if v.via == "sentence":
+        return "it reports another part of the sentence or quotation that holds it there"
+    if v.via == "speaker":
+        who, words = v.found[0], v.found[1:]
+        return f"its sentence gives what {who.text} said in other words: {_quoted(words)}{missing}"
+    found = f"shares {_quoted(v.found)}" if v.found else "is close in meaning"
+    return f"its sentence {found}{missing}"
+
+
 def differently_findings(coverage: Coverage, facts: Sequence[Fact],
                          by_id: Mapping[str, Article]) -> list[Finding]:
     """One "reports it differently" finding per partial verdict: the article's own sentence(s)
@@ -294,17 +306,15 @@ def differently_findings(coverage: Coverage, facts: Sequence[Fact],
         fact, article, v = fact_by_id[c.fact], by_id[c.article], c.verdict
         own = tuple(Span(c.article, article.sentence(s).start, article.sentence(s).end)
                     for s in v.sentences)
-        found = f"shares {_quoted(v.found)}" if v.found else "is close in meaning"
-        missing = f"; not {_quoted(v.missing)}" if v.missing else ""
         evidence = (f"{article.outlet} does not carry “{fact.label}” as {names(c.covered_by, by_id)} "
-                    f"do, but its sentence {found}{missing}.")
+                    f"do, but {_what_it_says(v)}.")
         out.append(Finding(
             id=stable_id("differently", article.digest, c.fact), kind="reports_differently",
             fact=c.fact, articles=(c.article, *c.covered_by),
             spans=own + first_spans(fact, c.covered_by, by_id), evidence=evidence,
             score=round(DIFFERENTLY_SCORE_FACTOR * c.score, 4),
             rule="reports it differently: part of the fact's core found in this article",
-            data={"sentences": list(v.sentences), "found": [t.text for t in v.found],
+            data={"sentences": list(v.sentences), "via": v.via, "found": [t.text for t in v.found],
                   "missing": [t.text for t in v.missing], "coverage": v.coverage,
                   "similarity": v.similarity}))
     return out

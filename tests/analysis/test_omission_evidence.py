@@ -1,0 +1,166 @@
+"""An omission must be true: what keeps a grid gap from being reported as one.
+
+Facts are built by hand (``Fact`` records) so that each rule is checked apart from the aligner:
+the carriers must agree (``Agreement``), the omitting article must not give the quote in other
+words with its speaker, nor report another part of the carriers' sentence or quotation; what is
+left is a clear absence, ranked by sources and prominence.
+"""
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from analysis.bench import text_article
+from analysis.coverage import omissions
+from analysis.coverage.omissions import Agreement, claim_agreement, dropped_note
+from analysis.coverage.terms import quotation_blocks
+from analysis.coverage.verify import Searcher
+from analysis.model import Fact, FactMember, Span
+
+QUOTE = "\"Our trawlers will stay in port until the quota dispute with the neighbours is settled,\""
+
+
+@pytest.fixture(scope="module")
+def harbour():
+    """Two outlets print a minister's words alike; a third gives them in its own words with her
+    name; a fourth has the same two words without her (old trawlers in another port)."""
+    texts = {
+        "a1": (f"Fisheries minister Ana Kovac spoke at the harbour on Monday. {QUOTE} she said.\n\n"
+               "The harbour board met to discuss the season. Its chair left early.\n\nA ferry was delayed by fog."),
+        "a2": (f"{QUOTE} Kovac told reporters.\n\nTraders said fish prices had risen sharply. Restaurants raised "
+               "menu prices.\n\nTourists still crowded the old town."),
+        "a3": ("Kovac warned that the trawlers could be kept in port for weeks.\n\nThe coast guard reported calm "
+               "weather. Schools reopened after the holiday."),
+        "a4": ("The weather service expects calm seas along the coast.\n\nOld trawlers lay rusting in the port "
+               "of Vela. A museum opened nearby."),
+    }
+    outlets = {"a1": "Coast Daily", "a2": "Harbour Post", "a3": "Island Times", "a4": "Bay News"}
+    arts = {aid: text_article(t, aid, outlet=outlets[aid]) for aid, t in texts.items()}
+    fact = Fact("f-quote", "Our trawlers will stay in port…",
+                (FactMember("a1", ("a1.s2",)), FactMember("a2", ("a2.s1",))))
+    return arts, fact
+
+
+def test_who_is_quoted_is_read_outside_the_quotation_marks(harbour):
+    arts, fact = harbour
+    # a1 says "she said": the name is in the sentence before, in the same paragraph.
+    assert [t.text for t in Searcher(list(arts.values())).speakers(fact)] == ["Ana", "Kovac"]
+
+
+def test_a_quote_given_in_other_words_with_its_speaker_is_not_an_omission(harbour):
+    arts, fact = harbour
+    searcher = Searcher(list(arts.values()))
+    said = searcher.search(fact, "a3", {})
+    assert (said.status, said.via, said.sentences) == ("partial", "speaker", ("a3.s1",))
+    assert [t.text for t in said.found] == ["Kovac", "trawlers", "port"]
+    # The same two words without the minister are no paraphrase of her: a clear absence.
+    elsewhere = searcher.search(fact, "a4", {})
+    assert (elsewhere.status, elsewhere.via) == ("absent", "terms")
+    found = omissions.assess([fact], arts, set(arts))
+    assert [(o.fact, o.article, o.rank) for o in found.omissions] == [("f-quote", "a4", 1)]
+    assert [(c.article, c.verdict.via) for c in found.differently] == [("a3", "speaker")]
+    finding = omissions.differently_findings(found, [fact], arts)[0]
+    assert finding.evidence == ("Island Times does not carry “Our trawlers will stay in port…” as Coast Daily "
+                                "and Harbour Post do, but its sentence gives what Kovac said in other words: "
+                                "“trawlers”, “port”; not “stay”, “quota”, “dispute”, “neighbours”, “settled”.")
+    assert finding.data["via"] == "speaker"
+
+
+def test_a_fact_on_one_loose_link_is_not_an_omission(harbour):
+    arts, fact = harbour
+    same = set(arts)
+    loose = Fact(fact.id, fact.label, fact.members, cohesion=0.45)
+    found = omissions.assess([loose], arts, same)
+    assert found.omissions == [] and found.dropped == {"loose": 1}
+    assert dropped_note(found) == ("1 possible omission was not reported (in 1 the outlets that carry it "
+                                   "agree too little to be one fact).")
+    # The same gap on carriers that agree is reported.
+    agreed = omissions.assess([loose], arts, same, agreement=lambda f, _: Agreement(0.8))
+    assert [(o.article, o.rank) for o in agreed.omissions] == [("a4", 1)]
+
+
+def _claims(*keys):
+    """Claim stand-ins (article, index, start, end) and the members that hold them."""
+    return {a: [SimpleNamespace(article=a, index=i, start=10 * i, end=10 * i + 9) for i in range(n)]
+            for a, n in keys}
+
+
+def test_agreement_is_the_best_claim_pair_of_two_sources_and_the_sources_linked():
+    claims = _claims(("a1", 2), ("a2", 1), ("a3", 1))
+    order = [("a1", 0), ("a1", 1), ("a2", 0), ("a3", 0)]
+    scores = np.array([[1.0, 0.9, 0.35, 0.45],     # a1's two claims are alike: one source, no agreement
+                       [0.9, 1.0, 0.5, 0.2],
+                       [0.35, 0.5, 1.0, 0.3],
+                       [0.45, 0.2, 0.3, 1.0]])
+
+    def similarities(keys):
+        rows = [order.index(k) for k in keys]
+        return scores[np.ix_(rows, rows)]
+
+    def fact(*arts):
+        return Fact("f", "x", tuple(FactMember(a, (f"{a}.s1",), tuple(Span(a, c.start, c.end) for c in claims[a]))
+                                    for a in arts))
+    agreement = claim_agreement(claims, similarities)
+    two = agreement(fact("a1", "a2"), {})
+    assert two == Agreement(0.5, 2) and not two.enough          # one loose link only
+    three = agreement(fact("a1", "a2", "a3"), {})
+    assert three == Agreement(0.5, 3) and three.enough          # three sources linked into one fact
+    copies = agreement(fact("a1", "a2", "a3"), {"a3": "a1"})    # a3 is a copy of a1: two sources
+    assert copies == Agreement(0.5, 2) and not copies.enough
+
+
+def test_another_part_of_the_carriers_sentence_is_reported_differently():
+    a1 = text_article("Rescuers pulled 14 miners from the flooded shaft on Sunday, and the mine's owner said "
+                      "pumps would run for a week.\n\nThe valley has three mines.", "a1", outlet="One")
+    a2 = text_article("Fourteen miners were pulled from the flooded shaft on Sunday.\n\nThe valley is poor.",
+                      "a2", outlet="Two")
+    a3 = text_article("Pumps will run for a week at the mine, its owner said.\n\nThe valley is green.",
+                      "a3", outlet="Three")
+    arts = {a.id: a for a in (a1, a2, a3)}
+    rescue = Fact("f-rescue", "Rescuers pulled 14 miners…", (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    pumps = Fact("f-pumps", "pumps would run for a week", (FactMember("a1", ("a1.s1",)), FactMember("a3", ("a3.s1",))))
+    found = omissions.assess([rescue, pumps], arts, set(arts))
+    assert found.omissions == []
+    assert [(c.fact, c.article, c.verdict.via, c.verdict.sentences) for c in found.differently] == \
+        [("f-rescue", "a3", "sentence", ("a3.s1",))]
+
+
+def test_a_quotation_over_several_sentences_is_one_statement():
+    art = text_article("The mayor spoke. “We will rebuild. It will take years. But we will,” she said. "
+                       "Crowds cheered.\n\n“Thank you.” Then she left.", "a1")
+    assert quotation_blocks(art) == (0, 1, 1, 1, 2, 3, 4)
+
+
+@pytest.fixture(scope="module")
+def valley():
+    lede = "Floods cut the valley road at Dunmore on Tuesday, stranding 300 villagers."
+    deep = "The regional council will meet on Friday to discuss repairs costing 2 million euros."
+    filler = ["Farmers moved their cattle to higher fields.", "Schools in the valley closed early.",
+              "A relief convoy left the capital at noon."]
+
+    def text(*lines):
+        return "\n\n".join(lines)
+    arts = {
+        "a1": text_article(text(lede, *filler, deep), "a1", outlet="First"),
+        "a2": text_article(text(lede, *filler, deep), "a2", outlet="Second"),
+        "a3": text_article(text(lede, *filler, "Volunteers filled sandbags all night."), "a3", outlet="Third"),
+        "a4": text_article(text("Rain is expected to ease by the weekend.", *filler), "a4", outlet="Fourth"),
+    }
+    road = Fact("f-road", lede, tuple(FactMember(a, (f"{a}.s1",)) for a in ("a1", "a2", "a3")))
+    council = Fact("f-council", deep, tuple(FactMember(a, (f"{a}.s5",)) for a in ("a1", "a2")))
+    return arts, [road, council]
+
+
+def test_clear_absences_are_omissions_ranked_by_sources_and_prominence(valley):
+    arts, facts = valley
+    found = omissions.assess(facts, arts, set(arts))
+    # The lede fact three others carry comes first; the late one two carry, left out by two, after.
+    assert [(o.fact, o.article, o.covered_by, o.rank, o.score) for o in found.omissions] == [
+        ("f-road", "a4", ("a1", "a2", "a3"), 1, 1.0),
+        ("f-council", "a3", ("a1", "a2"), 2, 0.4),
+        ("f-council", "a4", ("a1", "a2"), 3, 0.4)]
+    assert not found.differently and not found.dropped
+    first = omissions.omission_findings(found, facts, arts)[0]
+    assert first.data["rank"] == 1 and first.articles == ("a4", "a1", "a2", "a3")
