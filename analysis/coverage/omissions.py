@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Callable, Mapping, Sequence
 
 import numpy as np
@@ -26,8 +27,8 @@ from analysis.constants import (
     OMISSION_COVERAGE_WEIGHT,
     OMISSION_LINKED_MIN_SCORE,
     OMISSION_LINKED_SOURCES,
-    OMISSION_MIN_COHESION,
     OMISSION_MIN_CARRIERS,
+    OMISSION_MIN_COHESION,
     OMISSION_PROMINENCE_WEIGHT,
 )
 from analysis.coverage.terms import quotation_blocks
@@ -113,7 +114,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             share = len(sources) / max(1, len(sources_in_event) - 1)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
             verdict = _checked(fact, art, searcher.search(fact, art, source_of), siblings,
-                               lambda: agree(fact, source_of))
+                               partial(agree, fact, source_of))
             found.append(Candidate(fact.id, art, carriers, len(sources), score, verdict))
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
@@ -160,7 +161,7 @@ def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> A
     return agreement
 
 
-def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: "_Siblings",
+def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
              agreement: Callable[[], Agreement]) -> Verdict:
     """An ``absent`` verdict stands only when the carriers agree and the article reports no other
     part of their sentences; else the omission is ``loose`` (not reported) or ``partial``."""

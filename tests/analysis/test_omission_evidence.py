@@ -119,7 +119,8 @@ def test_another_part_of_the_carriers_sentence_is_reported_differently():
     a3 = text_article("Pumps will run for a week at the mine, its owner said.\n\nThe valley is green.",
                       "a3", outlet="Three")
     arts = {a.id: a for a in (a1, a2, a3)}
-    rescue = Fact("f-rescue", "Rescuers pulled 14 miners…", (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    rescue = Fact("f-rescue", "Rescuers pulled 14 miners…",
+                  (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
     pumps = Fact("f-pumps", "pumps would run for a week", (FactMember("a1", ("a1.s1",)), FactMember("a3", ("a3.s1",))))
     found = omissions.assess([rescue, pumps], arts, set(arts))
     assert found.omissions == []
