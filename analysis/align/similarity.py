@@ -249,14 +249,41 @@ def score_matrix(features: Sequence[SentenceFeatures], idf: Mapping[str, float])
     union = counts[:, None] + counts[None, :] - both
     entity = np.where(union > 0, 2.0 * np.divide(both, union, out=np.zeros_like(both), where=union > 0)
                       - 1.0, 0.0)
-    number = np.zeros((n, n), dtype=np.float64)
-    with_numbers = [i for i, f in enumerate(features) if f.numbers]
-    for x, i in enumerate(with_numbers):
-        for j in with_numbers[x:]:
-            number[i, j] = number[j, i] = number_agreement(features[i].numbers, features[j].numbers)
+    number = _number_matrix(features)
     z = (SIM_BIAS + SIM_W_COSINE * cosine + SIM_W_CONTENT * content + SIM_W_OVERLAP * overlap
          + SIM_W_ENTITY * entity + SIM_W_NUMBER * number)
     return _rescale(1.0 / (1.0 + np.exp(-z)))
+
+
+def _number_matrix(features: Sequence[SentenceFeatures]) -> np.ndarray:
+    """``number_agreement`` of every two of ``features`` (0 where either states no number).
+
+    The agreement reads only each quantity's value and unit, so it is computed once per two distinct
+    lists of (value, unit) and spread to every pair that states them: the copies of one agency's
+    sentence in hundreds of outlets cost one call, not the square of the outlets."""
+    n = len(features)
+    number = np.zeros((n, n), dtype=np.float64)
+    group_of: dict[tuple, int] = {}
+    distinct: list[tuple] = []
+    rows: list[int] = []
+    groups: list[int] = []
+    for i, f in enumerate(features):
+        if f.numbers:
+            key = tuple((q.value, q.unit) for q in f.numbers)
+            if key not in group_of:
+                group_of[key] = len(distinct)
+                distinct.append(f.numbers)
+            rows.append(i)
+            groups.append(group_of[key])
+    if not rows:
+        return number
+    agreement = np.zeros((len(distinct), len(distinct)), dtype=np.float64)
+    for x, a in enumerate(distinct):
+        for y in range(x, len(distinct)):
+            agreement[x, y] = agreement[y, x] = number_agreement(a, distinct[y])
+    index, group = np.array(rows), np.array(groups)
+    number[np.ix_(index, index)] = agreement[np.ix_(group, group)]
+    return number
 
 
 # --- candidate pairs ------------------------------------------------------------------------------

@@ -59,14 +59,20 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str, float]]:
     for aid, s in sets.items():
         for h in s:
             holders.setdefault(h, []).append(aid)
-    shared: dict[tuple[str, str], int] = {}
+    # Shingles held by the same articles (the runs of words of one sentence that many outlets
+    # print) are counted together: pairs are walked once per distinct set of holders, not once per
+    # shingle, so the cost does not grow as shingles x outlets squared.
+    weight: dict[tuple[str, ...], int] = {}
     for ids in holders.values():
-        if len(ids) < 2:
-            continue
+        if len(ids) >= 2:
+            key = tuple(ids)
+            weight[key] = weight.get(key, 0) + 1
+    shared: dict[tuple[str, str], int] = {}
+    for ids, n in weight.items():
         ids = sorted(ids, key=order.__getitem__)
         for i, x in enumerate(ids):
             for y in ids[i + 1:]:
-                shared[(x, y)] = shared.get((x, y), 0) + 1
+                shared[(x, y)] = shared.get((x, y), 0) + n
     first_of: dict[str, str] = {}
     for a in articles:                  # identical texts, however short
         if a.digest in first_of:

@@ -97,6 +97,16 @@ def _capitalised_inside(text: str, sentences: tuple) -> frozenset[str]:
 
 def sentence_terms(text: str, capitalised: frozenset[str] = frozenset()) -> tuple[Term, ...]:
     """The terms of one sentence; ``capitalised`` names words that are names when they open it."""
+    # Only the opening word is looked up in ``capitalised``: narrowed to it, the same sentence in
+    # many articles (agency copy) is read once.
+    words = scan(text)
+    opening = fold(words[0][0]) if words else ""
+    return _sentence_terms(text, opening in capitalised)
+
+
+@lru_cache(maxsize=20_000)
+def _sentence_terms(text: str, opening_is_name: bool) -> tuple[Term, ...]:
+    capitalised = frozenset((fold(scan(text)[0][0]),)) if opening_is_name else frozenset()
     dates = find_dates(text)
     out = [Term("date", key, text[s:e]) for key, s, e in dates]
     in_dates = [(s, e) for _, s, e in dates]
@@ -251,8 +261,10 @@ def _compatible_units(a: str, b: str) -> bool:
     return a == b or a not in _STRONG_UNITS or b not in _STRONG_UNITS
 
 
+@lru_cache(maxsize=200_000)
 def match(kind: str, a: str, b: str) -> bool:
-    """Do two keys of one kind say the same thing, loosely (see the module docstring)?"""
+    """Do two keys of one kind say the same thing, loosely (see the module docstring)?  Cached: the
+    verifier asks the same pairs of keys again for every fact and article of an event."""
     if a == b:
         return True
     if kind == "name":

@@ -302,7 +302,10 @@ class Searcher:
         if key not in self._carrier_vectors:
             vectors = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
                        for m in fact.members if m.article in self.by_id for sid in m.sentences]
-            self._carrier_vectors[key] = np.vstack(vectors) if vectors else None
+            # Only the highest cosine is kept: a carrier sentence printed by many outlets (agency
+            # copy) is one column, so the cost does not grow with carriers x searched articles.
+            distinct = list({v.tobytes(): v for v in vectors}.values())
+            self._carrier_vectors[key] = np.vstack(distinct) if distinct else None
         carriers = self._carrier_vectors[key]
         if not len(mine) or carriers is None:
             return np.zeros(len(mine))
