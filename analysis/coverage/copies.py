@@ -68,8 +68,8 @@ def copy_pairs(articles: Sequence[Article]) -> list[tuple[str, str, float]]:
             key = tuple(ids)
             weight[key] = weight.get(key, 0) + 1
     shared: dict[tuple[str, str], int] = {}
-    for ids, n in weight.items():
-        ids = sorted(ids, key=order.__getitem__)
+    for holding, n in weight.items():
+        ids = sorted(holding, key=order.__getitem__)
         for i, x in enumerate(ids):
             for y in ids[i + 1:]:
                 shared[(x, y)] = shared.get((x, y), 0) + n
