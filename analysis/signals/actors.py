@@ -56,7 +56,7 @@ times journal news post press conference studies institute center centre house d
 commission council union agency fund palace parliament congress senate party group bank forces
 committee organization organisation association company university college school review magazine
 network channel television radio tribune telegraph guardian herald gazette daily weekly reuters
-bloomberg summit treaty agreement agreements accords war square street avenue airport station
+summit treaty agreement agreements accords war square street avenue airport station
 security office army navy police court assembly foundation program programme project initiative
 coalition alliance movement front campaign media report
 valley creek river county island islands beach hills springs falls heights harbor harbour canyon
@@ -109,12 +109,16 @@ def _person_core(text: str, start: int, end: int, key: str) -> tuple[int, int, s
     """The person's name inside a run that holds more: a role noun before it ("Volunteer Alex
     Osorio" -> Alex Osorio) or a home state or body after it ("Kurt Schrader of Oregon")."""
     surface = text[start:end]
-    first = re.match(r"([A-Z][a-z\-]+)\s+", surface)
-    if first and noun_of(first.group(1)) and not is_given_name(first.group(1)) and \
-            is_person_key(normalise_key(surface[first.end():])):
-        start += first.end()
-        surface = surface[first.end():]
-        key = normalise_key(surface)
+    words = list(re.finditer(r"\S+", surface))
+    for i in range(1, len(words) - 1):      # "Supreme Court Justice Ruth Bader Ginsburg": after the title
+        title = words[i - 1].group(0)
+        rest = surface[words[i].start():]
+        if (noun_of(title) or title.lower().rstrip(".") in TITLES) and not is_given_name(title) and \
+                is_person_key(normalise_key(rest)):
+            start += words[i].start()
+            surface = rest
+            key = normalise_key(surface)
+            break
     of = re.match(r"(.+?)\s+of\s+(?:the\s+)?[A-Z]", surface)
     if of and is_person_key(normalise_key(of.group(1))):
         end = start + len(of.group(1))

@@ -6,15 +6,19 @@
    * a name right before the verb, or before it with an insertion between commas ("Lauten, who works
      for Rep. Fincher, said"; "President Trump, 24 hours from his deadline, told"), with its role
      read leftwards or from an appositive; a chain such as "X went on to say" keeps X;
-   * "X's office", "a spokesman for X" (unnamed): X, with the proxy as its role; a named spokesman
-     speaks for himself;
+   * "X's office", "a spokesman for X", "a Microsoft spokesperson" (unnamed): X, with the proxy as its
+     role, and "the spokesperson said" later is X again; a named spokesman speaks for himself;
+   * "Rev. John Hale of Our Lady of Mercy, told": the person the "of" phrase belongs to;
    * "he"/"she" and "the senator": the person they refer back to (``referents``: gender from titles
-     and given names, the nearest earlier person of a compatible gender);
+     and given names, the nearest earlier person of a compatible gender); a sentence that opens with
+     "he" or "the president" as its subject passes that person on to the next pronoun;
    * "who" (the name just before it); an unnamed source ("a White House official"; "The official
      added" reuses it); a group keeps its name as an unnamed source ("Senate Democrats");
-   * after the verb: "..., said resident Carol Pike", "said Sen. John Smith, R-Ohio", "said the
-     spokesman, Peter Carr" (the name, with the role words as its role);
-   * a participle after a comma ("..., calling it “...”") takes the sentence's subject.
+   * after the verb: "..., said resident Carol Pike", "said Sen. John Smith, R-Ohio", "said Rep. Mary
+     Hale (R-Minn.), who ...", "said the spokesman, Peter Carr" (the name, with the role words as its
+     role);
+   * a participle after a comma ("..., calling it “...”") takes the sentence's subject: its first
+     person or group that follows no preposition.
    The object of "told" (NBC News) is never the speaker; a newspaper or a platform is a source counted
    apart (unnamed), never a named voice; a place is no voice; "the Obama campaign" and "his campaign"
    are the campaign's voice (an organisation), not the candidate's.
@@ -28,7 +32,8 @@
    one or the earlier paragraph was left open (news style for a quote running over paragraphs).
    Otherwise the speaker is "" (scare quotes, slogans, names such as “Coalition of the Willing”).
 3. **Statements without quote marks**: a paragraph introduced by a sentence that ends with a colon and
-   names a document ("Read the full statement:", "Her letter reads:") is that document's words, given
+   names a document ("Read the full statement:", "Her letter reads:") or ends in a speech verb ("X
+   lashed out on Twitter, saying:") is that document's words, given
    to its owner ("Romney's statement"), else to the speaker of the nearest earlier cue.
 4. **Reported speech**: in a sentence without direct quotes, a cue with a speaker followed by "that"
    (or a say-verb followed by a clause, a clause before ", X said", or "according to X") gives a
@@ -94,11 +99,24 @@ _PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
 _PROXIES = r"office|spokes(?:man|woman|person)|press secretary|lawyers?|attorneys?|representatives?"
 _PROXY_OF = re.compile(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:(?:[a-z]+\s+){0,2})"
                        r"(?P<proxy>" + _PROXIES + r")\s*\Z")
-_PROXY_FOR = re.compile(r"\b(?:a|an|the)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
+_PROXY_FOR = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
                         r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)\s*,?\s*\Z")
 _OWN_ORGANISATION = re.compile(r"(?P<org>campaign|administration)\Z")
 # A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
 _OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
+# A sentence that opens with "he"/"she" or "the <person noun>" as its subject ("But he expressed ...",
+# "The president opted ..."), after a conjunction or a short adverbial.
+_SUBJECT_REFERENCE = re.compile(
+    r"\s*(?:(?:But|And|Yet|So|Still|Then|Later|Meanwhile|However|Instead|Now|Also),?\s+)?"
+    r"(?:(?P<pronoun>[Hh]e|[Ss]he)(?:\s+(?:himself|herself))?\s+(?!['’]s\b)[a-z]"
+    r"|(?P<det>[Tt]he)\s+(?P<words>(?:[a-z][\w\-]*\s+){1,4}))")
+# The word after a subject noun that shows it is one: an auxiliary, a past or present verb form.
+_VERBISH = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|may|might|must|should|also|"
+                      r"then|later|met|said|told|went|took|made|gave|came|saw|spoke|wrote|left|got|won|"
+                      r"lost|held|began|became|[a-z]+ed|[a-z]+[^s]s)\Z")
+# "(R-Minn.)", "(D)" right after a name: the party and state, no part of the clause.
+_PARTY_IN_BRACKETS = re.compile(r"\A\s*\([RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+)?")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 # "the senator", "The communications pro", "the president himself": a person named by a noun.
 _DESCRIPTION_AT_END = re.compile(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}?)([a-z][\w\-]*)"
@@ -121,7 +139,10 @@ _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|he
 _AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^;“”\"]{2,120}?)\s+(?P<verb>put|puts)\s+it\b")
 # A sentence announcing an unquoted document: "Read the full statement:", "Her letter reads:".
 _DOCUMENT_INTRO = re.compile(r"\b(?:statement|letter|post|posting|rant|tweet|tweets|message|memo|note|e-?mail|"
-                             r"remarks|transcript|text|op-ed|reads?|in full|below)\b[^“”\"]*:\s*\Z", re.IGNORECASE)
+                             r"remarks|transcript|text|op-ed|reads?|in full|below)\b[^“”\"]*:\s*\Z"
+                             # "Trump lashed out on Twitter, saying:" (a speech verb right before the colon)
+                             r"|\b(?:saying|said|says|writing|wrote|writes|tweeted|tweeting|posted|posting|"
+                             r"adding|added)\s*:\s*\Z", re.IGNORECASE)
 REPORTED_MIN_WORDS = 3          # words; a shorter "reported clause" is a fragment, not speech
 OWN_SUBJECT_MAX_CHARS = 320     # characters from a participle back to a subject it may borrow
 
@@ -190,7 +211,8 @@ class Attribution:
             self.by_sentence[m.sentence].append(m)
         self._narrative = [bool(count_words(self.plain[s.start:s.end])) for s in article.sentences]
         self.cues: dict[int, list[_Cue]] = {}
-        self._unnamed_history: list[tuple[int, _Speaker]] = []   # for "the official added"
+        self._unnamed_history: list[tuple[int, str, _Speaker]] = []   # for "the official added"
+        self._subjects: dict[int, _Speaker | None] = {}          # "he"/"the president" opening a sentence
 
     def _masked(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.masks)
@@ -280,14 +302,24 @@ class Attribution:
         owner = self._owner_of_proxy(self.text[limit:anchor], limit, index)
         if owner is not None:
             return owner
-        for m in reversed(mentions):
+        for k in range(len(mentions) - 1, -1, -1):
+            m = mentions[k]
             tail = self.text[m.end:anchor]
             if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
-                return self._named(m, m.role)
+                head = self._head_of(mentions, k)
+                return self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             if appositive and not self.text[appositive[1]:anchor].strip():
                 return self._named(m, appositive[0])
         return None
+
+    def _head_of(self, mentions: Sequence[Mention], k: int) -> Mention:
+        """"Rev. John Hale of Our Lady of Mercy, told": the person a run of "of" phrases belongs to."""
+        head = k
+        while head > 0 and not self.people.is_person(mentions[head]) and \
+                _OF_BETWEEN.fullmatch(self.text, mentions[head - 1].end, mentions[head].start):
+            head -= 1
+        return mentions[head] if self.people.is_person(mentions[head]) else mentions[k]
 
     def _inserted(self, insertion: re.Match, starts: set[int]) -> bool:
         """An insertion about the name before it: not one opening with another name ("Obama, Biden,
@@ -305,8 +337,9 @@ class Attribution:
         name_start, name_end = limit + m.start("name"), limit + m.end("name")
         for mention in self.by_sentence.get(index, []):
             if mention.start <= name_start < mention.end or name_start <= mention.start < name_end:
-                found = self._named(mention, m.group("proxy").lower())
-                return replace(found, at=limit + m.start())
+                found = replace(self._named(mention, m.group("proxy").lower()), at=limit + m.start())
+                self._unnamed_history.append((index, m.group("proxy").lower(), found))   # "the spokesman said"
+                return found
         return None
 
     def _speaker_right(self, pos: int, limit: int, index: int) -> _Speaker | None:
@@ -347,6 +380,9 @@ class Attribution:
         if speaker is None:
             return None
         tail = self.text[speaker.end:sent.end]
+        tail = _PARTY_IN_BRACKETS.sub(lambda b: " " * len(b.group(0)), tail, count=1)
+        if re.match(r",\s+(?:who|whose|a|an|the)\s", tail):
+            return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
         return speaker if re.match(r"(?:\s*,?\s+(?:" + _GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
                                    r"\s*(?:[,.;:!?]|\Z)", tail) else None
 
@@ -359,8 +395,10 @@ class Attribution:
         found: list[tuple[int, _Speaker | None]] = []
         names = [m for m in self.by_sentence.get(index, []) if m.start < pos and not is_media(m.key)
                  and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface))]
-        if names:
-            found.append((names[0].start, self._named(names[0], names[0].role)))
+        if names:       # "Republican nominee Mitt Romney ..., claiming": the person, not "Republican"
+            first = next((m for m in names if (self.people.is_person(m) or is_group_name(m.surface))
+                          and not self._oblique(m)), names[0])
+            found.append((first.start, self._named(first, first.role)))
         pronoun = re.search(r"\b(he|she|He|She)\b", self.plain[sent.start:pos])
         if pronoun:
             at = sent.start + pronoun.start(1)
@@ -423,9 +461,42 @@ class Attribution:
                 out.append(Candidate(sp.key, c.attribution_start, index, speaker=True, payload=sp))
         for m in self.by_sentence.get(index, []):
             if self.people.is_person(m) and not is_media(m.key):
-                oblique = bool(_OBLIQUE.search(self.text[max(0, self._naming_start(m) - 12):self._naming_start(m)]))
-                out.append(Candidate(m.key, m.start, index, oblique=oblique, payload=m))
+                out.append(Candidate(m.key, m.start, index, oblique=self._oblique(m), payload=m))
+        subject = self._subject_reference(index)
+        if subject is not None:
+            out.append(Candidate(subject.key, subject.at, index, payload=subject))
         return out
+
+    def _oblique(self, m: Mention) -> bool:
+        """A name after a preposition ("a letter from Rep. Welch"): not the subject of its clause."""
+        at = self._naming_start(m)
+        return bool(_OBLIQUE.search(self.text[max(0, at - 12):at]))
+
+    def _subject_reference(self, index: int) -> _Speaker | None:
+        """The person a sentence opens with when it names them by "he"/"she" or "the president"
+        ("But he expressed no concern ..."): a sentence about the same person passes them on to the
+        next pronoun, before any name it holds after its subject."""
+        if index in self._subjects:
+            return self._subjects[index]
+        self._subjects[index] = None        # a reference never resolves through itself
+        sent = self.a.sentences[index]
+        m = _SUBJECT_REFERENCE.match(self.plain, sent.start, sent.end)
+        found: _Speaker | None = None
+        if m and m.group("pronoun"):
+            found = self._pronoun(m.start("pronoun"), index, m.group("pronoun"))
+        elif m and m.group("det"):
+            words = m.group("words").split()
+            verb = next((j for j, w in enumerate(words) if j and _VERBISH.match(w)), None)
+            # "The liberal icon justice had": the last person noun before the verb, else the first word
+            nouns = [j for j in range(verb if verb is not None else 1) if noun_of(words[j])]
+            if nouns and not set(words[:nouns[-1]]) & _NOT_PREMODIFIERS and \
+                    not re.fullmatch(_UNNAMED_HEADS, words[nouns[-1]]):
+                j = nouns[-1]
+                found = self._description(m.start("det"), index, words[j], " ".join(words[:j]))
+        if found is not None and not found.person:
+            found = None
+        self._subjects[index] = found
+        return found
 
     def _as_speaker(self, c: Candidate) -> _Speaker:
         if isinstance(c.payload, _Speaker):
@@ -511,13 +582,31 @@ class Attribution:
             return _Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False,
                             at=at)
         if det == "the":        # "The official added": the official named a moment ago
-            for sentence, speaker in reversed(self._unnamed_history):
-                if index - SPEAKER_LOOKBACK_SENTENCES <= sentence and \
-                        speaker.name.lower().endswith(phrase.lower()):
+            for sentence, label, speaker in reversed(self._unnamed_history):
+                if index - SPEAKER_LOOKBACK_SENTENCES <= sentence and label.endswith(phrase.lower()):
                     return replace(speaker, start=start, end=end, at=at)
+        proxied = self._proxy_of_name(phrase, start, end, index, at)
+        if proxied is not None:
+            return proxied
         speaker = _Speaker(_unnamed_key(phrase), phrase, "", start, end, unnamed=True, at=at)
-        self._unnamed_history.append((index, speaker))
+        self._unnamed_history.append((index, phrase.lower(), speaker))
         return speaker
+
+    def _proxy_of_name(self, phrase: str, start: int, end: int, index: int, at: int) -> _Speaker | None:
+        """"a Microsoft spokesperson", "a White House spokesman": spoken for the body named before the
+        proxy noun, which is the voice (as "a spokesman for Microsoft")."""
+        proxy = re.search(r"\b(?:" + _PROXIES + r")\Z", phrase)
+        if not proxy:
+            return None
+        proxy_at = start + len(phrase) - len(proxy.group(0))
+        for m in self.by_sentence.get(index, []):
+            if start <= m.start and m.end <= proxy_at and not self.text[m.end:proxy_at].strip():
+                found = replace(self._named(m, proxy.group(0).lower()), at=at)
+                if found.unnamed:
+                    return None
+                self._unnamed_history.append((index, proxy.group(0).lower(), found))
+                return found
+        return None
 
     # -- statements without quote marks -------------------------------------------------------------
     def _documents(self) -> list[_Document]:
@@ -750,7 +839,8 @@ def _clean_role(role: str) -> str:
     if words and len(words) <= 2 and all(w[:1].isupper() for w in words) and not role.isupper() \
             and not any(noun_of(w) or w.lower().rstrip(".") in TITLES for w in words):
         return ""
-    if len(words) == 1 and noun_of(role) and role.lower().rstrip(".") not in TITLES and role[1:].islower():
+    if len(words) == 1 and noun_of(role) and role.lower().rstrip(".") not in TITLES and role[1:].isalpha() \
+            and role[1:].islower():
         return role.lower()     # "Volunteer Alex Osorio": a plain role word, capitalised by its place
     return role
 

@@ -159,3 +159,72 @@ def test_an_outlet_takes_its_full_name():
 def test_a_role_given_before_the_name_with_a_comma():
     assert speaker_of("The Times’ Moscow bureau chief, Anton Vell, said “it is the thorniest issue.”",
                       "thorniest") == ("Anton Vell", "Times’ Moscow bureau chief")
+
+
+# --- second round: subjects that carry over, proxies, brackets, colons -------------------------
+
+def test_a_surname_that_is_also_a_brand_is_a_person():
+    text = ("Harold Bloomberg, the former mayor, spoke on Monday.\n\nIn the speech Bloomberg criticized Ann Cole, "
+            "but argued that Cole was “a risk.” “I am a New Yorker,” he said.")
+    assert speaker_of(text, "I am a New Yorker")[0] == "Bloomberg"     # not Cole
+
+
+def test_a_sentence_opening_with_he_passes_him_on_over_a_place():
+    text = ("Mr. Hale signed the bill on Friday.\n\nThe president chose not to take money from Texas or "
+            "Puerto Rico, an idea that drew complaints.\n\nBut he expressed no concern about the delay. "
+            "“It did not sound important to me,” he said.")
+    assert speaker_of(text, "did not sound important")[0] == "Hale"
+
+
+def test_a_description_before_its_verb_names_the_person_with_that_role():
+    text = ("Supreme Court Justice Ruth Gale faced a backlash after a call from Tom Bell to resign.\n\n"
+            "The liberal icon justice had started the storm with comments to a newspaper. "
+            "“I cannot imagine it,” she said.")
+    assert speaker_of(text, "I cannot imagine it")[0] == "Ruth Gale"
+
+
+def test_a_title_run_before_a_name_is_the_role():
+    assert names("“We will rule,” Supreme Court Justice Ruth Gale said.") == \
+        [("Ruth Gale", "Supreme Court Justice", False)]
+
+
+def test_a_participle_takes_the_person_or_group_that_is_the_subject():
+    assert speaker_of("Republican presidential nominee Tom Hale has targeted the rules, claiming that they "
+                      "“hurt farmers.”", "hurt farmers")[0] == "Tom Hale"
+    assert speaker_of("Close to three dozen House Democrats signed a letter from Representative Peter Welk, "
+                      "calling the deal “unfair.”", "unfair")[0] == "House Democrats"
+
+
+def test_a_person_of_a_named_body_before_the_verb():
+    text = "“We did not know,” Rev. John Paul Hale of Our Lady of Mercy, told a reporter."
+    assert speaker_of(text, "We did not know")[0] == "John Paul Hale"
+
+
+def test_a_spokesperson_for_a_body_and_the_spokesperson_again_are_the_body():
+    text = ("A spokesperson for Zentrix says the company “cares deeply” about the data.\n\n"
+            "“We follow the law,” the spokesperson said.\n\n"
+            "A Vantel spokesperson said that the company only provides data after an order.")
+    assert speaker_of(text, "cares deeply") == ("Zentrix", "spokesperson")
+    assert speaker_of(text, "We follow the law") == ("Zentrix", "spokesperson")
+    assert speaker_of(text, "only provides data") == ("Vantel", "spokesperson")
+
+
+def test_party_in_brackets_and_a_clause_after_an_inverted_speaker():
+    text = ("“Voters called for an end to spending,” said Rep. Mary Hale (R-Minn.), who leads the caucus, "
+            "to a reporter. “These rules show that we are serious.”")
+    assert speaker_of(text, "Voters called")[0] == "Mary Hale"
+    assert speaker_of(text, "These rules show")[0] == "Mary Hale"
+    assert speaker_of("“It is over,” said Rep. Tom Bell (D-Ohio).", "It is over")[0] == "Tom Bell"
+
+
+def test_an_unquoted_paragraph_after_saying_colon_is_the_speakers():
+    text = ("Justice Ann Gale criticized the nominee on Monday.\n\nAnd Tom Bell himself lashed out online, "
+            "saying:\n\nJustice Gale has embarrassed all of us. Her mind is shot!\n\nThe storm went on.")
+    assert speaker_of(text, "Her mind is shot")[0] == "Tom Bell"
+
+
+def test_charged_that_is_a_cue_and_charged_with_is_not():
+    assert speaker_of("Tom Bell also charged that Ann Gale had “left a record of debts.”", "record of debts")[0] \
+        == "Tom Bell"
+    a = text_article("Ann Gale was charged with fraud in May, and the case is “a mess.”")
+    assert [q.speaker_name for q in find_quotes(a)] == [""]
