@@ -53,7 +53,7 @@ from analysis.constants import (
     SIM_W_OVERLAP,
 )
 
-__all__ = ["StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
+__all__ = ["PairScores", "StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
            "pair_similarity", "score_matrix", "score_pairs", "similarity"]
 
 COMPONENTS = ("cosine", "content", "overlap", "entity", "number")
@@ -166,6 +166,36 @@ class StemWeights:
         """The same value as ``weighted_overlap(set(fa.stems), set(fb.stems), idf)``."""
         (a, wa), (b, wb) = self.of(fa), self.of(fb)
         return _dice(a, wa, b, wb, self.idf.get, self.default)
+
+
+class PairScores:
+    """``pair_similarity`` with each two distinct sentence contents scored once.
+
+    The score reads only a sentence's vectors, stems, entities and the values and units of its
+    numbers; sentences equal in all of them (one agency's sentence in many outlets) share a key, so
+    the clustering's many checks of their pairs cost one score each.  The figures are the same."""
+
+    def __init__(self, idf: Mapping[str, float]):
+        self.idf = idf
+        self.stems = StemWeights(idf)
+        self._keys: dict[tuple, int] = {}
+        self._of: dict[int, tuple[SentenceFeatures, int]] = {}
+        self._scores: dict[tuple[int, int], float] = {}
+
+    def key(self, f: SentenceFeatures) -> int:
+        hit = self._of.get(id(f))
+        if hit is None or hit[0] is not f:
+            content = (f.vector.tobytes(), None if f.content_vector is None else f.content_vector.tobytes(),
+                       f.stems, f.entities, tuple((q.value, q.unit) for q in f.numbers))
+            hit = self._of[id(f)] = (f, self._keys.setdefault(content, len(self._keys)))
+        return hit[1]
+
+    def __call__(self, fa: SentenceFeatures, fb: SentenceFeatures) -> float:
+        pair = (self.key(fa), self.key(fb))
+        value = self._scores.get(pair)
+        if value is None:
+            value = self._scores[pair] = pair_similarity(fa, fb, self.idf, self.stems)
+        return value
 
 
 def entity_agreement(a: frozenset[str], b: frozenset[str]) -> float:

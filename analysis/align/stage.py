@@ -149,7 +149,7 @@ def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str,
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
     """Claims, features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
     from analysis.align.features import claim_features, featurize, idf_table
-    from analysis.align.similarity import StemWeights, candidate_pairs, pair_similarity, score_matrix
+    from analysis.align.similarity import PairScores, candidate_pairs, score_matrix
 
     sentence_feats = featurize(articles)
     claims = {a.id: article_claims(a) for a in articles}
@@ -163,15 +163,15 @@ def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> 
     links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
                   for (fa, fb), s in zip(pairs, scores))
 
-    stems = StemWeights(idf)
+    pair_score = PairScores(idf)
 
     def score(ka: Key, kb: Key) -> float:
         fa, fb = feats[ka[0]][ka[1]], feats[kb[0]][kb[1]]
-        best = pair_similarity(fa, fb, idf, stems)
+        best = pair_score(fa, fb)
         if ka in whole:
-            best = max(best, pair_similarity(whole[ka], fb, idf, stems))
+            best = max(best, pair_score(whole[ka], fb))
         if kb in whole:
-            best = max(best, pair_similarity(fa, whole[kb], idf, stems))
+            best = max(best, pair_score(fa, whole[kb]))
         return best
 
     def matrix(keys: Sequence[Key]) -> np.ndarray:

@@ -33,7 +33,7 @@ from analysis.constants import (
 )
 from analysis.coverage.terms import quotation_blocks
 from analysis.coverage.verify import Searcher, Verdict
-from analysis.model import Article, Fact, Finding, Omission, Span, article_order, stable_id
+from analysis.model import Article, Fact, FactMember, Finding, Omission, Span, article_order, stable_id
 from analysis.vocabulary.wording import join_names
 
 
@@ -192,6 +192,8 @@ class _Siblings:
                 for sid in m.sentences:
                     self.facts_at.setdefault((m.article, sid), []).append(f)
         self._blocks: dict[str, tuple[int, ...]] = {}
+        self._shared: dict[int, tuple[Fact, list[Fact]]] = {}
+        self._members: dict[int, tuple[Fact, dict[str, FactMember]]] = {}
 
     def _statement(self, article_id: str, sentence_id: str) -> list[str]:
         article = self.by_id[article_id]
@@ -204,13 +206,32 @@ class _Siblings:
     def of(self, fact: Fact, article_id: str) -> tuple[str, ...]:
         """The sentences of ``article_id`` in another fact that shares a statement with ``fact``."""
         out: set[str] = set()
-        for m in fact.members:
-            for sid in {s for own in m.sentences for s in self._statement(m.article, own)}:
-                for other in self.facts_at.get((m.article, sid), ()):
-                    mine = other.member(article_id)
-                    if other.id != fact.id and mine is not None:
-                        out.update(mine.sentences)
+        for other in self._sharing(fact):
+            mine = self._member(other, article_id)
+            if mine is not None:
+                out.update(mine.sentences)
         return tuple(sorted(out, key=lambda sid: int(sid.rsplit(".s", 1)[1])))
+
+    def _sharing(self, fact: Fact) -> list[Fact]:
+        """The other facts that share a statement with ``fact``, found once per fact (it is asked
+        for every article that may omit it)."""
+        hit = self._shared.get(id(fact))
+        if hit is None or hit[0] is not fact:
+            others: dict[int, Fact] = {}
+            for m in fact.members:
+                for sid in {s for own in m.sentences for s in self._statement(m.article, own)}:
+                    for other in self.facts_at.get((m.article, sid), ()):
+                        if other.id != fact.id:
+                            others.setdefault(id(other), other)
+            hit = self._shared[id(fact)] = (fact, list(others.values()))
+        return hit[1]
+
+    def _member(self, fact: Fact, article_id: str) -> FactMember | None:
+        """``fact.member(article_id)`` without walking the members each time."""
+        hit = self._members.get(id(fact))
+        if hit is None or hit[0] is not fact:
+            hit = self._members[id(fact)] = (fact, {m.article: m for m in reversed(fact.members)})
+        return hit[1].get(article_id)
 
 
 _WHY_DROPPED = (

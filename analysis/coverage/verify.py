@@ -99,9 +99,12 @@ class Searcher:
         self._vectors: dict[str, np.ndarray] = {}
         self._buckets: dict[tuple[str, str], dict[str, list[tuple[str, int]]]] | None = None
         self._where: dict[tuple[str, str], dict[str, frozenset[int]]] = {}
-        self._cores: dict[tuple[str, tuple], Core] = {}
-        self._carrier_vectors: dict[tuple, np.ndarray | None] = {}
-        self._speakers: dict[tuple, tuple[Term, ...]] = {}
+        self._cores: dict[int, Core] = {}
+        self._carrier_vectors: dict[int, np.ndarray | None] = {}
+        self._speakers: dict[int, tuple[Term, ...]] = {}
+        self._keys: dict[tuple, int] = {}
+        self._key_of: dict[int, tuple[Fact, int]] = {}
+        self._judging: tuple[Core | None, dict[tuple, Verdict]] = (None, {})
 
     def specificity(self, term: Term) -> float:
         """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
@@ -117,9 +120,17 @@ class Searcher:
             self._vectors[article_id] = embed([s.text for s in article.sentences])
         return self._vectors[article_id]
 
+    def _key(self, fact: Fact) -> int:
+        """A number for ``_fact_key(fact)``: that key hashes every member, and each fact is asked
+        for once per article searched (the cost would grow as carriers x articles)."""
+        hit = self._key_of.get(id(fact))
+        if hit is None or hit[0] is not fact:
+            hit = self._key_of[id(fact)] = (fact, self._keys.setdefault(_fact_key(fact), len(self._keys)))
+        return hit[1]
+
     def core(self, fact: Fact, source_of: Mapping[str, str]) -> Core:
         """The terms that at least two carrying sources state (all of them when only one source)."""
-        key = _fact_key(fact)
+        key = self._key(fact)
         if key not in self._cores:
             self._cores[key] = self._core(fact, source_of)
         return self._cores[key]
@@ -201,9 +212,14 @@ class Searcher:
         sims = self._similarities(fact, article_id)
         where = [self.where(article_id, c.term) for c in core.terms]
         best: tuple | None = None
+        judged = self._judged(core)
         for window in self._windows(article_id, where, sims):
             found = [c for c, rows in zip(core.terms, where) if rows & window]
-            verdict = _judge(core, found, len(window), max(float(sims[i]) for i in window))
+            similarity = max(float(sims[i]) for i in window)
+            key = (tuple(found), len(window), similarity)
+            verdict = judged.get(key)
+            if verdict is None:
+                verdict = judged[key] = _judge(core, found, len(window), similarity)
             if best is None or _rank(verdict) > _rank(best[0]):
                 best = (verdict, window, found)
         if best is None or best[0].status == "absent":
@@ -215,10 +231,17 @@ class Searcher:
         verdict, window, found = best
         return self._explained(verdict, core, article_id, window, found)
 
+    def _judged(self, core: Core) -> dict[tuple, Verdict]:
+        """The verdicts already given on windows for ``core`` (the same sentence printed by many
+        outlets is one window), kept for one core at a time: a fact's candidates come together."""
+        if self._judging[0] is not core:
+            self._judging = (core, {})
+        return self._judging[1]
+
     def speakers(self, fact: Fact) -> tuple[Term, ...]:
         """The names outside the quotation marks of the carriers' quoted sentences, or of the
         sentence before when a quote runs on ("... he said."): who is quoted."""
-        key = _fact_key(fact)
+        key = self._key(fact)
         if key not in self._speakers:
             names: list[Term] = []
             for m in fact.members:
@@ -298,7 +321,7 @@ class Searcher:
     def _similarities(self, fact: Fact, article_id: str) -> np.ndarray:
         """Per sentence of ``article_id``: the highest cosine to any carrier's member sentence."""
         mine = self.vectors(article_id)
-        key = _fact_key(fact)
+        key = self._key(fact)
         if key not in self._carrier_vectors:
             vectors = [self.vectors(m.article)[self.by_id[m.article].sentence(sid).index]
                        for m in fact.members if m.article in self.by_id for sid in m.sentences]
