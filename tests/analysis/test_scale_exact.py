@@ -5,11 +5,13 @@ tests build such repetitions by hand and compare with the computation done pair 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from analysis.align.features import TextUnit, featurize_units
-from analysis.align.similarity import _number_matrix, number_agreement
+from analysis.align.features import TextUnit, featurize_units, idf_table
+from analysis.align.similarity import PairScores, _number_matrix, number_agreement, pair_similarity
 from analysis.bench import text_article
 from analysis.coverage.terms import sentence_terms
 from analysis.coverage.verify import Searcher
@@ -67,3 +69,35 @@ def test_similarity_to_repeated_carriers_reads_each_distinct_sentence_once():
     # a matrix product's shape may change, as all four).
     assert np.array_equal(sims, (mine @ carriers[:1].T).max(axis=1))
     assert np.allclose(sims, (mine @ carriers.T).max(axis=1), rtol=0, atol=1e-6)
+
+
+def test_pair_scores_are_pair_similarity_for_copies_and_for_others(repeated_units):
+    feats = repeated_units
+    idf = idf_table(feats)
+    scores = PairScores(idf)
+    for a in feats[:6]:
+        for b in feats:
+            assert scores(a, b) == pair_similarity(a, b, idf)
+    # Copies of one text share a key; different texts do not.
+    assert scores.key(feats[0]) == scores.key(feats[len(NUMBERED)])
+    assert scores.key(feats[0]) != scores.key(feats[1])
+
+
+def test_verdicts_do_not_depend_on_what_was_searched_before():
+    lede = "The storm killed 12 people and cut power to 40,000 homes in Dunmore on Tuesday."
+    filler = "Residents cleared fallen trees.\n\nThe council met on Wednesday to plan repairs."
+    arts = [text_article(f"{lede}\n\n{filler}", f"a{i}") for i in range(1, 4)]
+    arts += [text_article(f"{text}\n\n{filler}", f"a{i}") for i, text in enumerate((
+        "Twelve people died in Dunmore, where 40,000 homes lost power.",
+        "In Dunmore the storm cut power on Tuesday.",
+        "A fire closed the school in Kelby.",
+        "Twelve people died in Dunmore, where 40,000 homes lost power."), start=4)]
+    fact = Fact("f1", lede, tuple(FactMember(a.id, (f"{a.id}.s1",)) for a in arts[:3]))
+    together = Searcher(arts)
+    in_turn = [together.search(fact, a.id, {}) for a in arts[3:]]
+    alone = [Searcher(arts).search(fact, a.id, {}) for a in arts[3:]]
+    assert in_turn == alone
+    assert len({v.status for v in in_turn}) >= 2
+    # The same text in two articles: the same verdict (the second one reuses the first's windows).
+    assert replace(in_turn[0], sentences=()) == replace(in_turn[3], sentences=())
+    assert in_turn[0].sentences == ("a4.s1",) and in_turn[3].sentences == ("a7.s1",)
