@@ -98,6 +98,7 @@ class Article:
     encoding: str = "utf-8"
     metadata_origin: Mapping[str, str] = field(default_factory=dict)  # field -> how it was found
     warnings: tuple[str, ...] = ()
+    dateline: str | None = None  # "WASHINGTON —" that opens the text: in ``text``, outside every sentence
 
     # Computed once per article: the engine asks for them thousands of times.  ``cached_property``
     # stores the value in the instance's __dict__ directly (a frozen dataclass allows that), it is

@@ -35,6 +35,7 @@ from analysis.constants import (
     TERM_WORD_MIN_PREFIX,
     TERM_WORD_MIN_STEM,
 )
+from analysis.ingest.clean import lead_dateline
 from analysis.model import Article
 
 _NOT_NAMES = frozenset("""i mr mrs ms dr gov sen rep gen st monday tuesday wednesday thursday friday
@@ -116,9 +117,9 @@ def _sentence_terms(text: str, opening_is_name: bool) -> tuple[Term, ...]:
         out.append(Term("number", number_key(q.value, q.unit), shown or q.text))
         taken.append((q.start, q.end))
     stop = stopwords()
-    lead = _DATELINE.match(text)
+    lead = lead_dateline(text)
     if lead:                # "WASHINGTON (AP) — ...": where the story was filed, not what it says
-        in_dates.append((0, lead.end()))
+        in_dates.append((0, lead))
     words = scan(text)
     previous = ""
     for i, (raw, start, end) in enumerate(words):
@@ -185,9 +186,6 @@ def _counted_noun(raw: str) -> bool:
     """A word inside a quantity that names what is counted ("144 people", "7.7-magnitude"): it is
     still a word of the sentence."""
     return raw.isalpha() and raw.lower() not in _NUMBER_WORDS
-
-
-_DATELINE = re.compile(r"^[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z][A-Za-z.'’-]+){0,3}\s*(?:\([^)]{1,30}\))?\s*[-–—]+\s+")
 
 
 def _is_title(key: str, i: int, words) -> bool:

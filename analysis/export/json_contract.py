@@ -26,7 +26,8 @@ PRETTY_INDENT = 1               # spaces per level with ``pretty``
 def _article(a: Article, metrics: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "id": a.id, "path": a.path, "kind": a.source_kind, "outlet": a.outlet, "title": a.title,
-        "date": a.date, "author": a.author, "language": a.language, "encoding": a.encoding,
+        "date": a.date, "author": a.author, "dateline": a.dateline, "language": a.language,
+        "encoding": a.encoding,
         "digest": a.digest, "words": a.word_count, "text": a.text,
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in a.removed],
         "paragraphs": [{"index": p.index, "start": p.start, "end": p.end} for p in a.paragraphs],

@@ -15,7 +15,7 @@ import re
 from analysis import constants as C
 from analysis.errors import IngestError
 from analysis.ingest import metadata, outlets
-from analysis.ingest.clean import clean
+from analysis.ingest.clean import clean, lead_dateline
 from analysis.ingest.decode import decode_bytes
 from analysis.ingest.fetch import fetch
 from analysis.ingest.html import declared_charset, extract_page, looks_like_html
@@ -23,7 +23,7 @@ from analysis.ingest.language import detect_language
 from analysis.ingest.normalize import normalize_text
 from analysis.ingest.sidecar import read_sidecar
 from analysis.ingest.source import Source, resolve
-from analysis.model import Article
+from analysis.model import Article, Sentence, Token
 
 __all__ = ["check_word_budget", "load_article"]
 
@@ -71,6 +71,7 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
     # Imported here: the ingest stages stay usable (and testable) without loading NLTK.
     from analysis.segment import segment
     paragraphs, sentences, tokens = segment(cleaned.text, article_id)
+    dateline, sentences, tokens = _dateline_apart(cleaned.text, sentences, tokens)
     return Article(
         id=article_id, path=src.path, source_kind=src.kind,
         # The fall-backs always give an outlet and a title; named again here for the type's sake.
@@ -80,7 +81,22 @@ def load_article(source: str | os.PathLike | bytes, *, article_id: str = "a1",
         text=cleaned.text, source_text=source_text, removed=cleaned.removed,
         paragraphs=tuple(paragraphs), sentences=tuple(sentences), tokens=tuple(tokens),
         language=language, encoding=encoding, metadata_origin=origins,
-        warnings=tuple(warnings) + ((warning,) if warning else ()))
+        warnings=tuple(warnings) + ((warning,) if warning else ()), dateline=dateline)
+
+
+def _dateline_apart(text: str, sentences: list[Sentence],
+                    tokens: list[Token]) -> tuple[str | None, list[Sentence], list[Token]]:
+    """The dateline that opens the text ("WASHINGTON —"), and the sentences and tokens without it:
+    where the story was filed is metadata, not part of the lede's fact (its text stays in place)."""
+    from analysis.segment import tokenize
+    n = lead_dateline(text)
+    first = sentences[0] if sentences else None
+    if not n or first is None or first.start != 0 or n >= first.end:
+        return None, sentences, tokens
+    start = n + (len(text[n:first.end]) - len(text[n:first.end].lstrip()))
+    sentences = [Sentence(first.id, first.index, start, first.end, text[start:first.end], first.paragraph),
+                 *sentences[1:]]
+    return text[:n].strip(), sentences, tokenize(text, sentences)
 
 
 def check_word_budget(name: str, text: str, limit: int | None = None) -> None:

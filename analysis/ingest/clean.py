@@ -10,6 +10,11 @@ Passes, in order (each sees what the earlier ones removed):
    does not end like a sentence), until the first line that is none of these;
 5. later copies of the title.
 
+A dateline that opens the body ("WASHINGTON —", "NEW YORK (Reuters) -", "KYIV, Ukraine (AP) —") is
+not removed (it is part of the lede's line) but found: ``lead_dateline`` gives its span, and the
+loader keeps it out of the first sentence, so that it is metadata (``Article.dateline``), not fact
+text.
+
 Each removal is a ``Removed(text, reason, line)`` with ``line`` its 0-based number in the source, so
 the user can restore it.  Only whole lines are removed; body lines are never edited (except that
 markdown markup is rendered away in ``.md`` files), but a paragraph hard-wrapped inside its
@@ -41,6 +46,31 @@ _DATELINE_NOISE = re.compile(
     r"\b(?:published|updated|posted|last|modified|on|at|am|pm|a\.m\.|p\.m\.|gmt|utc|bst|cet|"
     r"e[sd]t|ct|pt|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\b|\d{1,2}[:.]\d\d(?:\s?[ap]\.?m\.?)?|[|,.:;•·()\-–—\s]", re.I)
+
+
+# Where the story was filed, before a dash: a place in capitals ("WASHINGTON", "NEW YORK",
+# "KYIV, Ukraine"), an agency in brackets, or both; or a place in capitals and a colon ("NEW DELHI:",
+# "CEBU, Philippines:").
+_PLACE = r"[A-Z][A-Z.'’-]+(?:[ ,]+[A-Z0-9][\w.'’-]*){0,3}"
+_AGENCY = r"\([^()\n]{1,30}\)"
+_DASH = r"(?:\s*[–—]+\s*|\s*-+\s+)"      # a hyphen needs a space after it: "U.S.-China" is no dateline
+_LEAD_DATELINE = re.compile(
+    rf"^(?:{_PLACE}\s*(?:{_AGENCY})?{_DASH}|(?:[A-Z][\w.'’-]*(?:[ ,]+[A-Z0-9][\w.'’-]*){{0,3}}\s*)?{_AGENCY}"
+    rf"{_DASH}|{_PLACE}\s*:\s+)(?=\S)")
+
+
+def lead_dateline(text: str) -> int:
+    """The length of the dateline that opens ``text`` (its dash and the space after included), or 0.
+    A place in capitals must be a word of two letters or more, not a sentence's first capital word
+    ("A man ..."): the capitals are checked on the place itself."""
+    match = _LEAD_DATELINE.match(text)
+    if not match:
+        return 0
+    head = match.group().split("(")[0].rstrip(" -–—:\t")
+    place = head.split(",")[0].strip()
+    if "(" not in match.group() and not (len(place.replace(".", "")) >= 2 and place.upper() == place):
+        return 0
+    return match.end()
 
 
 @dataclass

@@ -164,3 +164,41 @@ def test_outlet_from_file_names():
         "Article 1", "fallback (file name is not readable)")
     assert outlet_from_path("/tmp/bbc_news.txt", "a2") == ("bbc news", "file name")
     assert outlet_from_path("/tmp/2025-02-17.txt", "a7")[0] == "Article 7"
+
+
+@pytest.mark.parametrize("opening, dateline", [
+    ("WASHINGTON — The council voted.", "WASHINGTON — "),
+    ("WASHINGTON—The council voted.", "WASHINGTON—"),
+    ("NEW YORK (Reuters) - The council voted.", "NEW YORK (Reuters) - "),
+    ("KYIV, Ukraine (AP) — The council voted.", "KYIV, Ukraine (AP) — "),
+    ("PARIS, Feb 17 (Reuters) - The council voted.", "PARIS, Feb 17 (Reuters) - "),
+    ("Lyon (AFP) - The council voted.", "Lyon (AFP) - "),
+    ("(CNN) — The council voted.", "(CNN) — "),
+    ("NEW DELHI: The council voted.", "NEW DELHI: "),
+    ("CEBU, Philippines: The council voted.", "CEBU, Philippines: "),
+    # No dateline: a sentence that opens with a capital word, a compound, a name and a colon.
+    ("A member said — twice — that it voted.", ""),
+    ("U.S.-Canadian talks ended on Monday.", ""),
+    ("Paris — the city — voted.", ""),
+    ("Olsen: we voted.", ""),
+])
+def test_lead_dateline_span(opening, dateline):
+    from analysis.ingest.clean import lead_dateline
+    assert opening[:lead_dateline(opening)] == dateline
+
+
+def test_a_dateline_is_metadata_not_part_of_the_first_sentence():
+    from analysis import load_article
+    from analysis.export.json_contract import _article
+    text = ("Council backs new tram line\n\nRIVERTON (Reuters) - The city council approved a tram line "
+            "worth $2 billion on Tuesday.\n\nThe mayor said work would start in May.")
+    a = load_article(text, kind="paste", article_id="a1")
+    assert a.dateline == "RIVERTON (Reuters) -"
+    assert a.sentences[0].text == "The city council approved a tram line worth $2 billion on Tuesday."
+    assert a.text[a.sentences[0].start:a.sentences[0].end] == a.sentences[0].text
+    assert a.text.startswith("RIVERTON (Reuters) - The city")           # the text itself is unchanged
+    assert all(t.start >= a.sentences[0].start for t in a.tokens)       # no word of the dateline
+    assert a.outlet == "Reuters"                                          # the agency still names it
+    assert _article(a, {})["dateline"] == "RIVERTON (Reuters) -"
+    plain = load_article(text.replace("RIVERTON (Reuters) - ", ""), kind="paste", article_id="a2")
+    assert plain.dateline is None and plain.sentences[0].text.startswith("The city council")
