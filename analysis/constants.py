@@ -150,6 +150,8 @@ TERM_WORD_MIN_PREFIX = 6                    # characters two word stems must sha
 TERM_WORD_MIN_STEM = 4                      # characters of a stem that may match as a prefix of a longer
 TERM_WORD_MAX_SUFFIX = 5                    # characters that longer stem may add ("agre"/"agreement")
 TERM_WORD_MIN_COMPOUND = 4                  # characters of a word that may match as the end of a compound
+TERM_SLOT_WINDOW_WORDS = 3                  # words between a number and the word of what it counts ("144
+                                            # people were killed", "killing at least 144")
 TERM_NUMBER_TOLERANCE = 0.01                # relative difference 0-1 within which two numbers are one
 CORE_MIN_SOURCES = 2                        # carrying sources that must state a term for the core
 CORE_NUMBER_WEIGHT = 1.5                    # weight of a number in the core, a content word being 1

@@ -14,7 +14,8 @@ offsets, and its matching rules forgive what the aligner may not:
 * **dates** match by day and month, or by weekday;
 * **words** (content words that are not names) match by Snowball stem, by a long shared prefix
   ("negotiations" = "negotiating", "agree" = "agreement") or as the end of a compound ("quake" =
-  "earthquake").
+  "earthquake"), and by class for the words news writers use for one happening (the
+  ``predicate_classes`` lexicon: "killed" = "fatalities" = "dead", "approved" = "passed").
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from analysis.constants import (
     TERM_NAME_MIN_PREFIX,
     TERM_NAME_SUFFIX_SLACK,
     TERM_NUMBER_TOLERANCE,
+    TERM_SLOT_WINDOW_WORDS,
     TERM_WORD_MAX_SUFFIX,
     TERM_WORD_MIN_COMPOUND,
     TERM_WORD_MIN_PREFIX,
@@ -144,7 +146,7 @@ def _sentence_terms(text: str, opening_is_name: bool) -> tuple[Term, ...]:
         previous = ""
         for part in key.split("-"):
             if len(part) >= 3 and part.isalpha() and part not in stop:
-                out.append(Term("word", stem(part), raw))
+                out.append(Term("word", word_key(part), raw))
     return tuple(out)
 
 
@@ -180,6 +182,52 @@ def quotation_blocks(article: Article) -> tuple[int, ...]:
             # Curly marks say which way they go; a straight one turns the state over.
             open_quote = mark == "“" or (mark == '"' and not open_quote)
     return tuple(out)
+
+
+def word_key(word: str) -> str:
+    """The key of a content word: its Snowball stem, or "=" and its class when the
+    ``predicate_classes`` lexicon lists it ("killed", "fatalities" -> "=die"): one happening said
+    in other words is one term."""
+    key = stem(word)
+    return _predicate_classes().get(key, key)
+
+
+@lru_cache(maxsize=1)
+def _predicate_classes() -> dict[str, str]:
+    from analysis.lexicons import load_lexicon
+    return {stem(term): "=" + label for term, label in load_lexicon("predicate_classes").entries.items()}
+
+
+def counted_slots(text: str) -> frozenset[str]:
+    """What the numbers of a sentence count, among the slots of the ``quantity_slots`` lexicon
+    (death, injury, missing, arrest, displaced, vote, cost): a slot word within
+    ``TERM_SLOT_WINDOW_WORDS`` words of a number ("144 people were killed", "694 deaths",
+    "killing at least 144").  Dates are not numbers here."""
+    return _counted_slots(text)
+
+
+@lru_cache(maxsize=20_000)
+def _counted_slots(text: str) -> frozenset[str]:
+    dates = [(s, e) for _, s, e in find_dates(text)]
+    quantities = find_quantities(text, skip=dates)
+    if not quantities:
+        return frozenset()
+    words = scan(text)
+    slots = _slots()
+    out = set()
+    for q in quantities:
+        first = next((i for i, (_, s, _) in enumerate(words) if s >= q.start), len(words))
+        last = max((i for i, (_, _, e) in enumerate(words) if e <= q.end), default=first - 1)
+        near = words[max(0, first - TERM_SLOT_WINDOW_WORDS):first] + words[last + 1:last + 1 + TERM_SLOT_WINDOW_WORDS]
+        inside = words[first:last + 1]       # "7.7-magnitude", "144 dead": a word inside the quantity
+        out |= {slots[stem(fold(w))] for w, _, _ in near + inside if stem(fold(w)) in slots}
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def _slots() -> dict[str, str]:
+    from analysis.lexicons import load_lexicon
+    return {stem(term): label for term, label in load_lexicon("quantity_slots").entries.items() if " " not in term}
 
 
 def _counted_noun(raw: str) -> bool:
@@ -288,7 +336,7 @@ def same_term(a: Term, b: Term) -> bool:
         return match(a.kind, a.key, b.key)
     if {a.kind, b.kind} == {"name", "word"}:
         name, word = (a, b) if a.kind == "name" else (b, a)
-        return match("word", stem(name.key), word.key)
+        return match("word", word_key(name.key), word.key)
     return False
 
 

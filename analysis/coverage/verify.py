@@ -14,7 +14,8 @@ similarity of each sentence to the carriers' sentences (wordllama embeddings):
 * ``present``: a sentence states the core (most of its weight, a specific term and a predicate word
   or the fact's number among it), or reads as a paraphrase of a carrier's sentence: no omission;
 * ``partial``: a sentence states part of the core (a specific term with a predicate word, the
-  fact's number or date, or a near-paraphrase): "reports it differently", with that sentence;
+  fact's number or date, or a near-paraphrase), or what the core counts with another number (a
+  later toll: "694 deaths" for "144 killed"): "reports it differently", with that sentence;
 * ``unclear``: some of it is there but nothing concrete (no name, number or date of the core):
   neither an omission nor a finding, since the article may say it in words the matcher misses;
 * ``absent``: nothing is there: a verified omission.
@@ -29,7 +30,15 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from analysis import constants as C
-from analysis.coverage.terms import QUOTE_MARKS, SentenceTerms, Term, article_terms, same_term, unquoted
+from analysis.coverage.terms import (
+    QUOTE_MARKS,
+    SentenceTerms,
+    Term,
+    article_terms,
+    counted_slots,
+    same_term,
+    unquoted,
+)
 from analysis.model import Article, Fact
 
 _KIND_WEIGHT = {"number": C.CORE_NUMBER_WEIGHT, "date": C.CORE_DATE_WEIGHT,
@@ -84,7 +93,9 @@ class Verdict:
     similarity: float = 0.0             # cosine of the best sentence to a carrier's sentence
     via: str = "terms"                  # what found it: "terms" (the core's), "speaker" (who is
                                         # quoted, with the quote's words), "sentence" (another part
-                                        # of a carrier's sentence is in this article)
+                                        # of a carrier's sentence is in this article), "figure"
+                                        # (what the carriers count, with another number)
+    counted: tuple[str, ...] = ()       # via "figure": what is counted ("death", "injury")
 
 
 class Searcher:
@@ -226,6 +237,10 @@ class Searcher:
             said = self._paraphrased_quote(fact, core, article_id, where)
             if said is not None:
                 return said
+        if best is None or best[0].status in ("absent", "unclear"):
+            figure = self._other_figure(fact, core, article_id, source_of)
+            if figure is not None:
+                return figure
         if best is None:
             return Verdict("absent", missing=tuple(t.term for t in core.terms))
         verdict, window, found = best
@@ -285,6 +300,41 @@ class Searcher:
                 explained = self._explained(verdict, core, article_id, window, words)
                 return replace(explained, found=(who, *explained.found), via="speaker")
         return None
+
+    def _other_figure(self, fact: Fact, core: Core, article_id: str,
+                      source_of: Mapping[str, str]) -> Verdict | None:
+        """"144 people were killed" reported as "694 confirmed deaths" (a later toll, another
+        count): when the carriers give a number for what they count (deaths, injuries, arrests:
+        ``counted_slots``), a sentence of ``article_id`` that counts all of it with numbers the core
+        does not give reports the fact with another figure."""
+        numbers = [c.term for c in core.terms if c.term.kind == "number"]
+        slots = self._carrier_slots(fact, source_of)
+        if not numbers or not slots:
+            return None
+        article = self.by_id[article_id]
+        for i, sentence in enumerate(article.sentences):
+            if not slots <= counted_slots(sentence.text):
+                continue
+            figures = tuple(t for t in self.terms[article_id][i].terms
+                            if t.kind == "number" and not any(same_term(t, n) for n in numbers))
+            if figures:
+                missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight))
+                return Verdict("partial", (sentence.id,), figures, missing, via="figure",
+                               counted=tuple(sorted(slots)))
+        return None
+
+    def _carrier_slots(self, fact: Fact, source_of: Mapping[str, str]) -> frozenset[str]:
+        """What the carriers count with a number, in the sentences of at least
+        ``CORE_MIN_SOURCES`` sources (all when fewer)."""
+        per_source: dict[str, set[str]] = {}
+        for m in fact.members:
+            if m.article in self.by_id:
+                slots = per_source.setdefault(source_of.get(m.article, m.article), set())
+                for sid in m.sentences:
+                    slots |= counted_slots(self.by_id[m.article].sentence(sid).text)
+        need = min(C.CORE_MIN_SOURCES, len(per_source))
+        every = set().union(*per_source.values()) if per_source else set()
+        return frozenset(s for s in every if sum(s in v for v in per_source.values()) >= need)
 
     def _terms_near(self, article_id: str, index: int) -> list[Term]:
         """The terms of a sentence, then those of the sentence before."""

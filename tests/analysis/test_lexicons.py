@@ -28,6 +28,7 @@ LABELLED = {
     "name_variants": None,      # labels are free actor keys, but never empty
     "given_names": {"m", "f"},
     "person_nouns": {"m", "f", "n"},
+    "predicate_classes": None,  # labels are free class names, but never empty
 }
 
 
