@@ -165,3 +165,60 @@ def test_clear_absences_are_omissions_ranked_by_sources_and_prominence(valley):
     assert not found.differently and not found.dropped
     first = omissions.omission_findings(found, facts, arts)[0]
     assert first.data["rank"] == 1 and first.articles == ("a4", "a1", "a2", "a3")
+
+
+# --- a fact's core found in other words: words of one happening, another count -----------------
+
+FLOOD = {
+    "a1": "Floods in the Arlo valley killed 23 people and injured 140 on Sunday, the regional office said.",
+    "a2": "The Arlo valley floods left 23 people dead and 140 injured on Sunday.",
+    "a3": "By Tuesday rescuers had recorded 31 deaths and 152 injuries.",     # a later toll, no place
+    "a4": "The Arlo valley floods caused fatalities on Sunday, rescuers said.",             # no number
+    "a5": "Engineers inspected the dam above the valley and found no cracks.",            # not there
+}
+FLOOD_FILLER = "\n\nThe weather office expects more rain in the hills.\n\nA school will open as a shelter."
+
+
+@pytest.fixture(scope="module")
+def flood():
+    arts = {aid: text_article(lede + FLOOD_FILLER, aid, outlet=f"Outlet {aid[1:]}") for aid, lede in FLOOD.items()}
+    fact = Fact("f-flood", FLOOD["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    return arts, fact
+
+
+def test_words_of_one_happening_match():
+    from analysis.coverage.terms import same_term, sentence_terms, word_key
+    assert word_key("killed") == word_key("fatalities") == word_key("dead") == word_key("died")
+    assert word_key("approved") == word_key("passed") and word_key("tremor") == word_key("earthquake")
+    assert word_key("killed") != word_key("injured") and word_key("rose") != word_key("fell")
+    killed, = [t for t in sentence_terms("Floods killed many.") if t.text == "killed"]
+    fatal, = [t for t in sentence_terms("Floods caused fatalities.") if t.text == "fatalities"]
+    assert same_term(killed, fatal)
+
+
+def test_what_numbers_count():
+    from analysis.coverage.terms import counted_slots
+    assert counted_slots("Floods killed 23 people and injured 140.") == {"death", "injury"}
+    assert counted_slots("Rescuers recorded 31 deaths and 152 injuries.") == {"death", "injury"}
+    assert counted_slots("Killing at least 12, the storm moved north.") == {"death"}
+    assert counted_slots("A 6.1-magnitude quake struck on 3 May.") == frozenset()
+    assert counted_slots("The toll of the war, which began 40 years ago in a dispute over land, "
+                         "rose again.") == frozenset()        # 40 counts years, "toll" is too far
+
+
+def test_a_later_toll_reports_it_differently_not_an_omission(flood):
+    arts, fact = flood
+    found = omissions.assess([fact], arts, set(arts))
+    verdicts = {c.article: c.verdict for c in found.differently}
+    assert verdicts["a3"].via == "figure" and verdicts["a3"].sentences == ("a3.s1",)
+    assert [t.text for t in verdicts["a3"].found] == ["31", "152"]
+    assert verdicts["a3"].counted == ("death", "injury")
+    assert [o.article for o in found.omissions] == ["a5"]       # only the article without it omits it
+    finding = next(f for f in omissions.differently_findings(found, [fact], arts) if f.articles[0] == "a3")
+    assert "gives another figure (death and injury): “31”, “152”" in finding.evidence
+
+
+def test_deaths_in_other_words_without_the_numbers_are_not_an_omission(flood):
+    arts, fact = flood
+    verdict = Searcher(list(arts.values())).search(fact, "a4", {})
+    assert verdict.status == "partial" and "fatalities" in [t.text for t in verdict.found]
