@@ -146,6 +146,13 @@ HEADER_LINE_MAX_PX = 150       # an outlet column is at most this wide for its h
 CELL_PAD_PX = 22               # cell margins, the sort arrow, the colour chip
 
 
+def header_width(table: Any, text: str) -> int:
+    """The px a header of ``text`` needs in ``table`` (bold, with the sort arrow and margins)."""
+    bold = QFont(table.horizontalHeader().font())
+    bold.setBold(True)
+    return QFontMetrics(bold).horizontalAdvance(text) + CELL_PAD_PX
+
+
 @dataclass
 class ColumnFit:
     """How a table of outlets is widthed: the ``first`` columns as (column, wanted px, least px),
@@ -183,19 +190,28 @@ class ColumnFit:
         return sum(w for _, w, _ in self.first) + sum(self._outlet_widths()[0]) + self._extra()
 
     def apply(self, room: int) -> None:
-        """Width the columns for ``room`` px: as wanted when they fit, else each squeezed towards
-        its least width (text columns elide; outlet headers keep whole words)."""
+        """Width the columns for ``room`` px: as wanted when they fit; else the ``first`` columns
+        give way first (they elide, full text in tooltips), then the outlet columns, each never
+        under its least width (outlet headers keep whole words)."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         wanted, least = self._outlet_widths()
-        wants = [w for _, w, _ in self.first] + wanted
-        leasts = [min(w, m) for _, w, m in self.first] + least
-        spare = room - self._extra() - sum(leasts)
-        give = sum(wants) - sum(leasts)
-        share = 1.0 if give <= 0 or spare >= give else max(0.0, spare / give)
+        first_want = [w for _, w, _ in self.first]
+        first_least = [min(w, m) for _, w, m in self.first]
+        spare = room - self._extra()
+        first = _squeeze(first_want, first_least, spare - sum(wanted))
+        outlets = _squeeze(wanted, least, spare - sum(first))
         cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
-        for col, want, low in zip(cols, wants, leasts):
-            header.resizeSection(col, int(low + (want - low) * share))
+        for col, width in zip(cols, first + outlets):
+            header.resizeSection(col, width)
+
+
+def _squeeze(wanted: list[int], least: list[int], room: int) -> list[int]:
+    """``wanted`` widths brought down towards ``least`` together, to fit ``room`` where they can."""
+    give = sum(wanted) - sum(least)
+    spare = room - sum(least)
+    share = 1.0 if give <= 0 or spare >= give else max(0.0, spare / give)
+    return [int(low + (want - low) * share) for want, low in zip(wanted, least)]
 
 
 class TableAndCharts(QSplitter):

@@ -1,36 +1,53 @@
 """The command palette (Ctrl+K): type part of a command's name, Enter runs it.
 
 It lists every enabled QAction of the window (so it always matches the actions table), ranked by a
-simple fuzzy match: all typed words must appear, earlier and tighter matches first.
+simple fuzzy match: all typed words must appear; whole words first, then starts of words, then
+substrings, then letters in order (so "swap" finds "Swap sides" before "Soft wrap").
 """
 from __future__ import annotations
+
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+# What kind of match a typed word makes, best first: a whole word ("swap" in "Swap sides"), the
+# start of a word ("exp" in "Export"), inside a word ("port" in "Export"), letters in order ("shsi"
+# in "Show side").  Within a kind, the earlier match wins.
+WHOLE_WORD, WORD_START, INSIDE_WORD, IN_ORDER = 0, 1000, 2000, 3000
+
 
 def score(query: str, text: str) -> float | None:
     """None when ``text`` does not match; lower is better."""
-    q = query.lower().split()
+    words = query.lower().split()
     t = text.lower()
-    if not q:
-        return 0.0
     total = 0.0
-    for word in q:
-        i = t.find(word)
-        if i < 0:
-            # Subsequence match ("shsi" finds "show side"), ranked after substring matches.
-            pos, last = 0, -1
-            for ch in word:
-                last = t.find(ch, pos)
-                if last < 0:
-                    return None
-                pos = last + 1
-            total += 100 + last
-        else:
-            total += i
+    for word in words:
+        s = _word_score(word, t)
+        if s is None:
+            return None
+        total += s
     return total
+
+
+def _word_score(word: str, text: str) -> int | None:
+    whole = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text)
+    if whole:
+        return WHOLE_WORD + whole.start()
+    start = re.search(rf"(?<!\w){re.escape(word)}", text)
+    if start:
+        return WORD_START + start.start()
+    inside = text.find(word)
+    if inside >= 0:
+        return INSIDE_WORD + inside
+    pos, last = 0, -1
+    for ch in word:
+        last = text.find(ch, pos)
+        if last < 0:
+            return None
+        pos = last + 1
+    return IN_ORDER + last
 
 
 class CommandPalette(QDialog):

@@ -72,8 +72,6 @@ class ArticlesPanel(QWidget):
         self.events.setUniformRowHeights(True)
         self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events.header().setStretchLastSection(False)
-        self.events.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.events.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.compare_event_action = QAction("Compare this event", self.events)
         self.compare_event_action.setToolTip("Align and compare the articles of the event under the cursor")
         self.compare_event_action.triggered.connect(self.compare_current_event)
@@ -106,6 +104,12 @@ class ArticlesPanel(QWidget):
                 room -= need
 
     def _show_events(self) -> None:
+        # The resize modes are set on each refill: set while the model had no columns, they were
+        # lost, and the event names were cut at 100 px beside an empty strip.
+        header = self.events.header()
+        if header.count() >= 2:
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.events.setVisible(self.events_model.rowCount() > 1)
         self.events.expandAll()
 

@@ -7,7 +7,7 @@ All engine and article text is escaped (``richtext.esc``); the only markup is ou
 """
 from __future__ import annotations
 
-from typing import Mapping
+from typing import Callable, Mapping
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -205,6 +205,8 @@ class Inspector(QWidget):
         self.browser.setObjectName("inspectorText")
         self.browser.setAccessibleName("Inspector")
         self.browser.setOpenLinks(False)
+        self.browser.anchorClicked.connect(self._anchor)
+        self.details_open = False        # the raw data behind "Details", for those who want it
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -238,6 +240,11 @@ class Inspector(QWidget):
         self.browser.setHtml(self.render(f, self.doc.comparison))
         bar.setValue(keep)
 
+    def _anchor(self, url) -> None:
+        if url.toString() == DETAILS_LINK:
+            self.details_open = not self.details_open
+            self.show_finding(self.finding)
+
     def _chip(self, article_id: str) -> str:
         return chip(outlet_color(self.doc.color_index(article_id)), self.doc.outlet(article_id))
 
@@ -249,10 +256,9 @@ class Inspector(QWidget):
                     f'<b>K</b> / <b>Alt+↑</b> for the previous one.</p>')
         parts = [f'<h3 style="margin-bottom:2px">{esc(kind_label(f.kind))}</h3>',
                  '<p>' + " ".join(self._chip(a) for a in f.articles) + '</p>',
-                 f'<p>{esc(f.evidence)}</p>',
+                 f'<p>{esc(self.doc.in_words(f.evidence))}</p>',
                  '<table cellspacing="0" cellpadding="2">',
-                 f'<tr><td style="color:{t.muted}">Score&nbsp;</td><td>{f.score:.2f}</td></tr>',
-                 f'<tr><td style="color:{t.muted}">Rule&nbsp;</td><td>{esc(f.rule or "—")}</td></tr>']
+                 f'<tr><td style="color:{t.muted}">Score&nbsp;</td><td>{f.score:.2f}</td></tr>']
         if f.fact:
             try:
                 label = comp.fact(f.fact).label
@@ -264,14 +270,15 @@ class Inspector(QWidget):
             shown = (f'<span style="color:{verdict_color(review.verdict, t)}; font-weight:600">'
                      f'{esc(verdict_label(review.verdict))}</span>')
         else:
-            shown = f'<span style="color:{t.muted}">not reviewed</span>'
+            shown = f'<span style="color:{t.muted}">{"note, not reviewed" if review.note else "not reviewed"}</span>'
         if review.severity:
             shown += f' · severity {esc(severity_name(review.severity))}'
         parts.append(f'<tr><td style="color:{t.muted}">Verdict&nbsp;</td><td>{shown}</td></tr>')
         if review.updated:
-            parts.append(f'<tr><td style="color:{t.muted}">Reviewed&nbsp;</td>'
+            when = "Reviewed" if review.reviewed else "Note written"     # a note alone is no review
+            parts.append(f'<tr><td style="color:{t.muted}">{when}&nbsp;</td>'
                          f'<td>{esc(review.updated.replace("T", " ").rstrip("Z"))} UTC</td></tr>')
-        parts.append(f'<tr><td style="color:{t.muted}">Id&nbsp;</td><td>{esc(f.id)}</td></tr></table>')
+        parts.append('</table>')
         for span in f.spans:
             try:
                 art = comp.article(span.article)
@@ -283,13 +290,40 @@ class Inspector(QWidget):
                                       f"background:{t.flash}; font-weight:600;")
             parts.append(f'<p>{self._chip(span.article)}<br>'
                          f'{"…" if start else ""}{excerpt}{"…" if end < len(art.text) else ""}</p>')
-        if f.data:
-            parts.append(f'<p style="color:{t.muted}">Details</p><table cellspacing="0" cellpadding="1">')
-            for key, value in f.data.items():
-                shown = fmt_num(value) if isinstance(value, (int, float)) else value
-                if isinstance(shown, (list, tuple)):
-                    shown = ", ".join(str(x) for x in shown)
-                parts.append(f'<tr><td style="color:{t.muted}">{esc(key)}&nbsp;</td>'
-                             f'<td>{esc(shown)}</td></tr>')
-            parts.append('</table>')
+        parts.append(self._details(f))
         return "".join(parts)
+
+    def _details(self, f: Finding) -> str:
+        """The rule, the id and the finding's raw data behind a "Details" link (closed at first),
+        with outlet names instead of article ids."""
+        t = self.theme
+        arrow = "▾" if self.details_open else "▸"
+        out = [f'<p><a href="{DETAILS_LINK}" style="color:{t.muted}">{arrow} Details</a></p>']
+        if not self.details_open:
+            return "".join(out)
+        rows = [("rule", f.rule or "—"), ("id", f.id)] + [(k, detail_text(v, self.doc.in_words))
+                                                          for k, v in (f.data or {}).items()]
+        out.append('<table cellspacing="0" cellpadding="1">')
+        for key, value in rows:
+            out.append(f'<tr><td style="color:{t.muted}">{esc(key.replace("_", " "))}&nbsp;</td>'
+                       f'<td>{esc(value)}</td></tr>')
+        out.append('</table>')
+        return "".join(out)
+
+
+DETAILS_LINK = "inspector:details"
+
+
+def detail_text(value: object, in_words: Callable[[str], str]) -> str:
+    """A raw data value as a reader reads it: numbers formatted, lists joined, a mapping of article
+    ids as "Outlet: value" (empty values left out), ids replaced by outlet names."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return fmt_num(value)
+    if isinstance(value, Mapping):
+        items = [f"{in_words(str(k))}: {detail_text(v, in_words)}" for k, v in value.items() if v not in ("", None)]
+        return "; ".join(items) if items else "—"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(detail_text(v, in_words) for v in value) if value else "—"
+    return in_words(str(value)) if value not in ("", None) else "—"

@@ -228,7 +228,8 @@ class Overview(QWidget):
                 colour = t.text if m.same_event else t.banner_text
                 rows.append(f'<tr><td width="22%">{self._chip(m.article)}&nbsp;</td>'
                             f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
-                            f'<td width="7%">{m.score:.2f}&nbsp;</td><td style="color:{t.muted}">'
+                            f'<td width="7%" nowrap>{m.score:.2f}&nbsp;</td>'
+                            f'<td style="color:{t.muted}">'
                             f'{esc(self.doc.in_words(m.evidence))}</td></tr>')
             # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.
             for i in range(0, len(rows), EVENT_ROWS):

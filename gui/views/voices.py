@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..charts import Bar, BarChart, ColumnFit, table_beside_charts
+from ..charts import Bar, BarChart, ColumnFit, header_width, table_beside_charts
 from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
 from ..theme import outlet_color
@@ -43,7 +43,8 @@ class VoicesView(QWidget):
         arts = self.doc.shown_articles()
         self.model.set_comparison(self.doc.comparison, arts)
         # Every outlet shows without sideways scrolling (speaker and role elide first).
-        self.split.set_fit(ColumnFit(self.table, [(0, 170, 110), (1, 150, 70), (2, 64, 48)],
+        count_w = header_width(self.table, "Outlets")
+        self.split.set_fit(ColumnFit(self.table, [(0, 170, 110), (1, 150, 70), (2, count_w, count_w)],
                                      range(3, self.model.columnCount()), "100%",
                                      lambda col: self.model.headerData(col, Qt.Orientation.Horizontal)))
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)

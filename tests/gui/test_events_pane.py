@@ -47,6 +47,10 @@ def test_groups_are_listed_and_enter_compares_another(qtbot, articles):
     assert [members for _, members in rows] == [["a1", "a4", "a7"], ["a2", "a5"], ["a3", "a6"]]
     assert rows[0][0] == "▶ Event 1: Marrowby harbour bridge collapses during morning rush"
     assert rows[1][0] == "Event 2: Governor Quaranta signs water rationing law"
+    # The event names take the pane's width (the count column only what it needs), not 100 px.
+    header = panel.events.header()
+    assert header.sectionSize(0) + header.sectionSize(1) >= panel.events.viewport().width() - 2
+    assert header.sectionSize(0) > header.sectionSize(1)
     assert "not compared (see Events below to compare it)" in \
         panel.model.data(panel.model.index(1, 0), Qt.ItemDataRole.ToolTipRole)
 

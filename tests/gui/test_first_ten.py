@@ -89,3 +89,95 @@ def test_finding_evidence_names_outlets_not_ids(small_window):
 def test_a_note_only_finding_reads_note_not_reviewed():
     assert describe(Review("k", note="ask the desk")).startswith("Note, not reviewed")
     assert describe(Review("k")).startswith("Not reviewed")
+
+
+def test_palette_ranks_whole_words_then_starts_of_words_then_substrings():
+    from gui.palette import score
+    titles = ["Soft wrap", "Swapped copy", "Swap sides"]
+    assert sorted(titles, key=lambda t: score("swap", t)) == ["Swap sides", "Swapped copy", "Soft wrap"]
+    # A later whole word or start of a word beats the same letters inside an earlier word.
+    assert score("port", "Report card") > score("port", "Export, then port")
+    assert score("rep", "Prepare report") < score("rep", "Prepare")
+    assert score("xyz", "Export") is None
+
+
+PAGE = """<!doctype html><html><head><meta charset="utf-8">
+<meta property="og:site_name" content="{outlet}"><title>{title} | {outlet}</title></head>
+<body><article><h1>{title}</h1>{body}</article></body></html>"""
+STORY = ("The ferry Morning Gull ran aground off Pellin Point on Sunday night with 212 passengers aboard.",
+         "Coastguard crews from Harl took everyone off by dawn, and four people were treated for cold.",
+         "The operator, Tidewater Lines, said the ship's steering failed in rising wind.",
+         "Harbour master Ines Wollaston said the channel would stay closed until the hull was checked.")
+
+
+def _page(folder, name, outlet, title, sentences):
+    body = "".join(f"<p>{s}</p>" for s in sentences)
+    path = folder / name
+    path.write_text(PAGE.format(outlet=outlet, title=title, body=body), encoding="utf-8")
+    return str(path)
+
+
+def test_outlet_names_come_from_a_saved_pages_metadata_and_a_rename_survives_re_analysis(
+        qtbot, tmp_path, monkeypatch):
+    from helpers import wait_analysed
+
+    from gui import dialogs
+    from gui.app import make_window
+    paths = [_page(tmp_path, "page-one.html", "Pellin Coast Gazette", "Ferry aground off Pellin Point",
+                   STORY),
+             _page(tmp_path, "b7f3.htm", "Harl Evening Wire", "Passengers rescued from stranded ferry",
+                   STORY[:2] + ("Tidewater Lines blamed a steering fault.",)),
+             _page(tmp_path, "x.html", "The Tidewater Courier", "Channel closed after ferry grounding",
+                   STORY[1:])]
+    w = make_window(paths)
+    qtbot.addWidget(w)
+    wait_analysed(qtbot, w, 3)
+    names = [a.outlet for a in w.doc.articles]
+    assert names == ["Pellin Coast Gazette", "Harl Evening Wire", "The Tidewater Courier"]
+    # The names, not the file names or ids, are what the panes show.
+    panel = w.articles_panel.model
+    shown = [panel.index(r, 0).data().removeprefix("★ ") for r in range(panel.rowCount())]
+    assert shown == names                                   # ★ marks the reference
+    # Renamed (F2), then re-analysed without the third article: the name stays, everywhere.
+    first = w.doc.articles[0].id
+    monkeypatch.setattr(dialogs, "ask_outlet_name", lambda parent, current: "Gazette (desk copy)")
+    w.articles_panel.select(first)
+    w.actions["rename_outlet"].trigger()
+    w.doc.set_excluded(w.doc.articles[2].id, True)
+    wait_analysed(qtbot, w, 2)
+    assert w.doc.comparison.article(first).outlet == "Gazette (desk copy)"
+    assert w.doc.articles[0].outlet == "Gazette (desk copy)"
+    assert panel.index(0, 0).data().endswith("Gazette (desk copy)")
+    w.doc.set_excluded(w.doc.articles[2].id, False)
+    wait_analysed(qtbot, w, 3)
+    assert w.doc.comparison.article(first).outlet == "Gazette (desk copy)"
+
+
+def test_inspector_reads_in_words_with_the_raw_data_behind_details(small_window):
+    import dataclasses
+
+    from PySide6.QtCore import QUrl
+    w = small_window
+    arts = w.doc.articles
+    base = next(f for f in w.doc.comparison.findings if f.kind == "loaded_word")
+    f = dataclasses.replace(base, evidence=f"{arts[1].id} chooses 'panicked'",
+                            data={"terms": {arts[1].id: "panicked", arts[2].id: ""},
+                                  "used_by": [arts[1].id], "in_quote": False, "plainer": {}})
+    w.inspector.show_finding(f)
+    text = w.inspector.browser.toPlainText()
+    assert f"{arts[1].outlet} chooses 'panicked'" in text
+    assert "▸ Details" in text and "panicked" not in text.split("Details")[1]
+    assert f.id not in text and "{" not in text                # rule, id and data wait behind Details
+    w.inspector._anchor(QUrl("inspector:details"))
+    text = " ".join(w.inspector.browser.toPlainText().split())
+    assert f"terms {arts[1].outlet}: panicked" in text and f"used by {arts[1].outlet}" in text
+    assert "{" not in text and f.id in text
+
+
+def test_a_note_without_a_verdict_is_not_shown_as_reviewed(small_window):
+    w = small_window
+    f = w.doc.comparison.findings[0]
+    w.inspector.set_reviews({f.id: Review(f.id, note="ask the desk", updated="2026-12-06T10:00:00Z")})
+    w.inspector.show_finding(f)
+    text = w.inspector.browser.toPlainText()
+    assert "note, not reviewed" in text and "Note written" in text and "Reviewed" not in text
