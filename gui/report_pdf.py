@@ -59,6 +59,9 @@ Progress = Callable[[float, str], None]
 _app = None                     # the QGuiApplication we created, kept alive for the process
 
 
+CHART_PAIR_MAX_BARS = 8       # charts of at most this many outlets may stand two side by side
+
+
 def pt(points: float) -> float:
     """Points to device units."""
     return points * DPI / 72.0
@@ -369,6 +372,9 @@ class Flow:
 
 # --- block builders -------------------------------------------------------------------------------------
 
+CHART_PAIR_GAP = pt(18)        # between two charts side by side
+
+
 class Builder:
     """Turns report blocks into pieces measured on the PDF device."""
 
@@ -560,6 +566,34 @@ class Builder:
             paint_drawing(p, drawing, x, y, scale, device)
         return [Piece(drawing.height * scale, draw, space_before=pt(10))]
 
+    def chart_pair(self, left: Chart, right: Chart) -> list[Piece]:
+        """Two charts side by side, half the width each: the brief's metrics then fit one page."""
+        half = (self.width - CHART_PAIR_GAP) / 2
+        scale = pt(0.75)
+        drawings = [geo.layout(c, half / scale) for c in (left, right)]
+        device = self.device
+
+        def draw(p: QPainter, x: float, y: float) -> None:
+            for n, drawing in enumerate(drawings):
+                paint_drawing(p, drawing, x + n * (half + CHART_PAIR_GAP), y, scale, device)
+        return [Piece(max(d.height for d in drawings) * scale, draw, space_before=pt(10))]
+
+    def blocks(self, blocks, cover: bool) -> list[Piece]:
+        """The pieces of a section's blocks; two charts in a row of a few outlets each share a line."""
+        pieces: list[Piece] = []
+        i = 0
+        while i < len(blocks):
+            block = blocks[i]
+            nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+            if isinstance(block, Chart) and isinstance(nxt, Chart) and \
+                    max(len(block.categories), len(nxt.categories)) <= CHART_PAIR_MAX_BARS:
+                pieces += self.chart_pair(block, nxt)
+                i += 2
+                continue
+            pieces += self.block(block, cover)
+            i += 1
+        return pieces
+
     def block(self, block, cover: bool) -> list[Piece]:
         if isinstance(block, Heading):
             return self.heading(block, cover)
@@ -669,8 +703,7 @@ def layout(report: Report, device, g: Geometry, progress: Progress) -> list[Page
             # The full report's title sits a third down its own page; the brief's summary shares
             # page 1 with the cover, so its title starts near the top.
             pieces.append(Piece(pt(110 if report.full else 14), lambda p, x, y: None))
-        for block in section.blocks:
-            pieces += builder.block(block, cover)
+        pieces += builder.blocks(section.blocks, cover)
         flow.place(pieces, section.title, new_page=section.new_page)
     return flow.pages
 

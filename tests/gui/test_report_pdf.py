@@ -239,3 +239,21 @@ def test_the_seeds_brief_is_six_to_eight_pages_and_names_stay_whole(tmp_path):
         assert all(w in words or any(w in x for x in words) for w in outlet.split())
     for broken in ("Analyt", "Roun", "follo"):
         assert not any(x == broken or x == broken + "-" for x in words)
+
+
+def test_the_briefs_two_metric_charts_share_a_line_so_metrics_fit_one_page(tmp_path):
+    from analysis.report.model import Chart
+    from gui import report_pdf
+    comparison = handmade_comparison(seed_articles(use_engine=False))
+    report = build_report(comparison, sample_reviews(comparison), reviewer="Ann Editor")
+    metrics = report.section("metrics")
+    charts = [b for b in metrics.blocks if isinstance(b, Chart)]
+    assert len(charts) == 2
+    pages, writer = _layout(Report(report.title, "", report.generated, "", (), (metrics,)), tmp_path)
+    assert len(pages) == 1
+    g = report_pdf._geometry(writer)
+    builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
+    stacked = [p.height for c in charts for p in builder.block(c, False)]
+    paired = builder.blocks(tuple(charts), False)
+    assert len(paired) == 1 and paired[0].height <= max(stacked) + 1
+    del pages, writer
