@@ -26,6 +26,9 @@ from analysis.vocabulary.kinds import label as kind_label
 from ..document import Document
 from ..models.findings import COLUMNS, FINDING_ROLE, FindingsFilter, FindingsModel
 
+FACT_SHARE = 0.3          # of the width the two sentence columns share; the evidence gets the rest
+FACT_MIN_PX = 80
+
 
 class FindingsView(QWidget):
     currentFindingChanged = Signal(object)      # Finding or None
@@ -79,8 +82,8 @@ class FindingsView(QWidget):
         # Fixed widths, never ResizeToContents: measuring thousands of rows stalls the GUI thread.
         h = self.table.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        # Fact and Evidence share what is left: both are sentences, the evidence matters most.
-        h.setSectionResizeMode(COLUMNS.index("Fact"), QHeaderView.ResizeMode.Stretch)
+        # Fact and Evidence share what is left: both are sentences, the evidence (which names the
+        # loaded word, the verb, the outlets) gets most of it (``resizeEvent``).
         h.setSectionResizeMode(COLUMNS.index("Evidence"), QHeaderView.ResizeMode.Stretch)
         for col, width in enumerate((112, 140, 0, 0, 50, 140)):
             if width:
@@ -104,6 +107,13 @@ class FindingsView(QWidget):
             lambda: self._filter(article=self.outlet_box.currentData() or ""))
         self.verdict_box.currentIndexChanged.connect(
             lambda: self._filter(verdict=self.verdict_box.currentData() or ""))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        h = self.table.horizontalHeader()
+        fixed = sum(h.sectionSize(c) for c, name in enumerate(COLUMNS) if name not in ("Fact", "Evidence"))
+        room = self.table.viewport().width() - fixed
+        h.resizeSection(COLUMNS.index("Fact"), max(FACT_MIN_PX, int(room * FACT_SHARE)))
 
     def refresh(self) -> None:
         current = self.current()

@@ -181,3 +181,14 @@ def test_a_note_without_a_verdict_is_not_shown_as_reviewed(small_window):
     w.inspector.show_finding(f)
     text = w.inspector.browser.toPlainText()
     assert "note, not reviewed" in text and "Note written" in text and "Reviewed" not in text
+
+
+def test_findings_evidence_gets_most_of_the_sentence_room(small_window):
+    from gui.models.findings import COLUMNS
+    w = small_window
+    w.tabs.setCurrentWidget(w.findings)
+    QApplication.processEvents()
+    h = w.findings.table.horizontalHeader()
+    evidence, fact = h.sectionSize(COLUMNS.index("Evidence")), h.sectionSize(COLUMNS.index("Fact"))
+    assert evidence >= 2 * fact > 0
+    assert w.findings.table.horizontalScrollBar().maximum() == 0
