@@ -192,3 +192,36 @@ def test_findings_evidence_gets_most_of_the_sentence_room(small_window):
     evidence, fact = h.sectionSize(COLUMNS.index("Evidence")), h.sectionSize(COLUMNS.index("Fact"))
     assert evidence >= 2 * fact > 0
     assert w.findings.table.horizontalScrollBar().maximum() == 0
+
+
+def _italic_fragments(doc, colour: str) -> list[str]:
+    """Texts of ``doc`` drawn italic in ``colour`` (tables included: every block is walked)."""
+    out = []
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            frag = it.fragment()
+            fmt = frag.charFormat()
+            if fmt.fontItalic() and fmt.foreground().color().name() == colour:
+                out.append(frag.text())
+            it += 1
+        block = block.next()
+    return out
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_loaded_words_are_marked_apart_from_the_diff_tint(small_window, theme_name):
+    from gui import theme
+    w = small_window
+    t = theme.THEMES[theme_name]
+    w.view.apply_theme(t)
+    loaded = next(f for f in w.doc.comparison.findings if theme.strong_mark(f.kind) and f.spans)
+    w.navigation.select_finding(loaded.id)
+    w.tabs.setCurrentWidget(w.side)
+    w.side.finish_build()
+    span = loaded.spans[-1]
+    word = w.doc.comparison.article(span.article).text[span.start:span.end]
+    assert word in "".join(_italic_fragments(w.side.browser.document(), t.loaded_text))
+    # Its colour is neither diff tint: the two never read as one mark.
+    assert t.loaded_text not in (t.diff_left, t.diff_right, t.text)
