@@ -223,12 +223,14 @@ class Overview(QWidget):
         out.append('<h3>Same event?</h3>')
         if comp.event:
             rows = []
+            # A width in px from the font: a share of a narrow pane wrapped "0.41" as "0.4 / 1".
+            score_w = self.browser.fontMetrics().horizontalAdvance("0.00  ") + 6
             for m in sorted(comp.event, key=lambda m: (m.same_event, m.score)):
                 mark = "✓" if m.same_event else "⚠ other event?"
                 colour = t.text if m.same_event else t.banner_text
                 rows.append(f'<tr><td width="22%">{self._chip(m.article)}&nbsp;</td>'
                             f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
-                            f'<td width="7%" nowrap>{m.score:.2f}&nbsp;</td>'
+                            f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td>'
                             f'<td style="color:{t.muted}">'
                             f'{esc(self.doc.in_words(m.evidence))}</td></tr>')
             # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.

@@ -225,3 +225,18 @@ def test_loaded_words_are_marked_apart_from_the_diff_tint(small_window, theme_na
     assert word in "".join(_italic_fragments(w.side.browser.document(), t.loaded_text))
     # Its colour is neither diff tint: the two never read as one mark.
     assert t.loaded_text not in (t.diff_left, t.diff_right, t.text)
+
+
+def test_same_event_scores_never_wrap_inside_the_number(small_window):
+    w = small_window
+    w.tabs.setCurrentWidget(w.overview)
+    w.overview.finish_build()
+    QApplication.processEvents()
+    doc = w.overview.browser.document()
+    doc.setTextWidth(w.overview.browser.viewport().width())
+    scores, block = [], doc.begin()
+    while block.isValid():
+        if re.fullmatch(r"\d\.\d\d\s*", block.text()):
+            scores.append(block.layout().lineCount())
+        block = block.next()
+    assert scores and all(n == 1 for n in scores), scores
