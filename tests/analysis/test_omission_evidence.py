@@ -190,7 +190,9 @@ def test_words_of_one_happening_match():
     from analysis.coverage.terms import same_term, sentence_terms, word_key
     assert word_key("killed") == word_key("fatalities") == word_key("dead") == word_key("died")
     assert word_key("approved") == word_key("passed") and word_key("tremor") == word_key("earthquake")
+    assert word_key("won") == word_key("victory") and word_key("probe") == word_key("investigation")
     assert word_key("killed") != word_key("injured") and word_key("rose") != word_key("fell")
+    assert word_key("beating") != word_key("won")           # "beat" is left out: a police beating
     killed, = [t for t in sentence_terms("Floods killed many.") if t.text == "killed"]
     fatal, = [t for t in sentence_terms("Floods caused fatalities.") if t.text == "fatalities"]
     assert same_term(killed, fatal)
