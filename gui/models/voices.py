@@ -65,6 +65,8 @@ class VoicesModel(QAbstractTableModel):
                     return v.role
                 n = self.outlet_counts[index.row()]
                 return f"{n} / {len(self.articles)}" if role == Qt.ItemDataRole.DisplayRole else n
+            if role == Qt.ItemDataRole.ToolTipRole and col < 2:      # the columns elide when narrow
+                return ", ".join(x for x in (v.name or v.speaker, v.role) if x) or None
             return None
         a = self.articles[col - 3]
         words = v.words.get(a.id, 0)

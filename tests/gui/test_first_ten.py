@@ -240,3 +240,12 @@ def test_same_event_scores_never_wrap_inside_the_number(small_window):
             scores.append(block.layout().lineCount())
         block = block.next()
     assert scores and all(n == 1 for n in scores), scores
+
+
+def test_voices_speaker_and_role_show_in_full_on_hover(small_window):
+    model = small_window.voices.model
+    v = next(v for v in model.voices if v.role)
+    row = model.voices.index(v)
+    for col in (0, 1):
+        tip = model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
+        assert v.role in tip and (v.name or v.speaker) in tip
