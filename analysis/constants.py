@@ -195,6 +195,7 @@ SPEAKER_LOOKBACK_SENTENCES = 3              # sentences searched backwards for "
 PRONOUN_LOOKBACK_SENTENCES = 3              # sentences with narration searched back for the person "he"/"she" names
 PRONOUN_MAX_SENTENCES_BACK = 12             # sentences (quoted ones included) a pronoun may reach back at most
 DOCUMENT_MAX_PARAGRAPHS = 12                # paragraphs of an unquoted statement after "Read the statement:"
+DOCUMENT_OWNER_TITLE_CHARS = 40             # characters of title words between "a letter from" and its owner's name
 VOICE_OMISSION_MIN_QUOTERS = 2              # other outlets that must quote a speaker for a voice omission
 VOICE_COVERAGE_WEIGHT = 0.7                 # weight 0-1 of "share of other outlets quoting the speaker"
 VOICE_PROMINENCE_WEIGHT = 0.3               # weight 0-1 of "the speaker's share of voice where quoted"

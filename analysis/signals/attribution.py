@@ -12,6 +12,8 @@
    * "he"/"she" and "the senator": the person they refer back to (``referents``: gender from titles
      and given names, the nearest earlier person of a compatible gender); a sentence that opens with
      "he" or "the president" as its subject passes that person on to the next pronoun;
+   * "the ad says", "the letter says", "“...,” the suit says": whoever the article gave that document
+     to when it introduced it ("X's ad", "a letter from X", "The X campaign retorted with an ad");
    * "who" (the name just before it); an unnamed source ("a White House official"; "The official
      added" reuses it); a group keeps its name as an unnamed source ("Senate Democrats");
    * after the verb: "..., said resident Carol Pike", "said Sen. John Smith, R-Ohio", "said Rep. Mary
@@ -48,7 +50,7 @@ from functools import lru_cache
 from typing import Sequence
 
 from analysis.align.features.entities import TITLES
-from analysis.constants import PRONOUN_MAX_SENTENCES_BACK, SPEAKER_LOOKBACK_SENTENCES
+from analysis.constants import DOCUMENT_OWNER_TITLE_CHARS, PRONOUN_MAX_SENTENCES_BACK, SPEAKER_LOOKBACK_SENTENCES
 from analysis.lexicons import speech_verbs
 from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, appositive_after, is_media, is_place, may_be_person, role_before
@@ -117,6 +119,16 @@ _VERBISH = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|may
 # "(R-Minn.)", "(D)" right after a name: the party and state, no part of the clause.
 _PARTY_IN_BRACKETS = re.compile(r"\A\s*\([RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+)?")
+# Documents that speak for their owner ("the ad says", "“...,” the suit says"), by kind: a later
+# mention of one kind refers back to the earlier one of the same kind.
+_DOCUMENT_KINDS = {"ad": "ad", "advertisement": "ad", "commercial": "ad", "video": "ad", "spot": "ad",
+                   "letter": "letter", "memo": "letter", "suit": "suit", "lawsuit": "suit", "complaint": "suit",
+                   "petition": "suit", "filing": "suit"}
+_DOCUMENT_AT_END = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:[a-z\-]+\s+){0,2}(?P<doc>"
+                              + "|".join(_DOCUMENT_KINDS) + r")\s*\Z")
+# What names a document's owner right after it: "a letter from X", "an ad paid for by X".
+_DOCUMENT_SOURCE = re.compile(r"(?:\s+of\s+its\s+own)?\s+(?:from|by|paid\s+for\s+by|filed\s+by|signed\s+by)"
+                              r"\s+(?:the\s+|[a-z]+\s+){0,3}(?=[A-Z])")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 # "the senator", "The communications pro", "the president himself": a person named by a noun.
 _DESCRIPTION_AT_END = re.compile(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}?)([a-z][\w\-]*)"
@@ -249,7 +261,8 @@ class Attribution:
         return max([floor] + ends)
 
     def _speaker_for_verb(self, start: int, end: int, verb: str, index: int) -> _Speaker | None:
-        if verb.split()[0].endswith("ing") and re.search(r",\s*\Z", self.text[self.a.sentences[index].start:start]):
+        if verb.split()[0].endswith("ing") and \
+                re.search(r",\s*[”\"]?\s*\Z", self.text[self.a.sentences[index].start:start]):    # ',” arguing'
             # "... took a swipe at Hillary Clinton, calling it “...”": the subject's words, not the object's
             return self._sentence_subject(start, index)
         left = self._speaker_left(start, index, verb)
@@ -275,6 +288,9 @@ class Attribution:
         who = _WHO_AT_END.search(head)
         if who:
             return self._antecedent(limit + who.start(), index)
+        document = _DOCUMENT_AT_END.search(head)
+        if document:
+            return self._document_owner(document.group("doc"), limit + document.start(), index)
         description = self._description_at(head, limit, index)
         if description is not None:
             return description
@@ -385,6 +401,37 @@ class Attribution:
             return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
         return speaker if re.match(r"(?:\s*,?\s+(?:" + _GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
                                    r"\s*(?:[,.;:!?]|\Z)", tail) else None
+
+    def _document_owner(self, noun: str, pos: int, index: int) -> _Speaker | None:
+        """"The ad says": whoever the article gave that document to a moment ago ("Romney's ad", "a
+        letter from Rep. Welch", "The Romney campaign retorted with an ad"), as their words."""
+        kind = _DOCUMENT_KINDS[noun.lower()]
+        names = "|".join(n for n, k in _DOCUMENT_KINDS.items() if k == kind)
+        # the one that introduces it ("an ad", "Romney's ad"), not "the ad" again
+        earlier = re.compile(r"\b(?:[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|(?P<owner>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)"
+                             r"{0,2})['’]s)\s+(?:[\w\-]+\s+){0,3}?(?:" + names + r")\b")
+        floor = max(0, index - SPEAKER_LOOKBACK_SENTENCES)
+        for k in range(index, floor - 1, -1):
+            sent = self.a.sentences[k]
+            hits = [m for m in earlier.finditer(self.plain, sent.start, pos if k == index else sent.end)]
+            if not hits:
+                continue
+            hit = hits[-1]
+            if hit.group("owner"):
+                return self._mention_speaker(hit.start("owner"), hit.end("owner"), k, pos)
+            source = _DOCUMENT_SOURCE.match(self.plain, hit.end())
+            if source:      # the name after "from", over its title ("from Representative Peter Welch")
+                return self._mention_speaker(source.end(), source.end() + DOCUMENT_OWNER_TITLE_CHARS, k, pos)
+            subject = self._sentence_subject(hit.start(), k)
+            return replace(subject, start=-1, end=-1, pronoun=True, at=pos) if subject else None
+        return None
+
+    def _mention_speaker(self, start: int, end: int, index: int, at: int) -> _Speaker | None:
+        """The speaker of the name that begins between ``start`` and ``end`` in sentence ``index``."""
+        for m in self.by_sentence.get(index, []):
+            if m.start <= start < m.end or start <= m.start < end:
+                return replace(self._named(m, m.role), start=-1, end=-1, pronoun=True, at=at)
+        return None
 
     def _sentence_subject(self, pos: int, index: int) -> _Speaker | None:
         """The subject a participle borrows: the first of a name, a group, "he"/"she" or "the

@@ -228,3 +228,20 @@ def test_charged_that_is_a_cue_and_charged_with_is_not():
         == "Tom Bell"
     a = text_article("Ann Gale was charged with fraud in May, and the case is “a mess.”")
     assert [q.speaker_name for q in find_quotes(a)] == [""]
+
+
+def test_a_participle_after_a_closing_quote_takes_the_subject():
+    text = ("Republican Sen. Kay Arlo of New Hampshire said Sunday that she will support the bill drafted by the "
+            "bipartisan “Group of Six,” arguing that the bill provides a “tough but fair way” for people to earn "
+            "citizenship.")
+    assert speaker_of(text, "tough but fair way")[0] == "Kay Arlo"
+
+
+def test_a_document_speaks_for_whoever_the_article_gave_it_to():
+    text = ("The Lee campaign retorted with an ad of its own on Tuesday. The ad says: “You paid in for years. "
+            "Why? To pay for the plan.”\n\nClose to three dozen lawmakers signed a letter from Representative "
+            "Peter Welk. The letter says the president “should not back down.”\n\n"
+            "Ann Cole said the lawsuit was without merit.\n\nThe lawsuit says the state is “a victim.”")
+    assert speaker_of(text, "To pay for the plan")[0] == "Lee campaign"
+    assert speaker_of(text, "should not back down")[0] == "Peter Welk"
+    assert speaker_of(text, "a victim")[0] == ""     # "the lawsuit" again is not Ann Cole's
