@@ -151,6 +151,7 @@ def fetch(url: str) -> Fetched:
         except IngestError:
             raise
         except urllib.error.HTTPError as error:
+            error.close()       # an error answer is a response too: its socket must not leak
             raise IngestError(f"{url}: the server answered HTTP {error.code} {error.reason}") from None
         except (OSError, ValueError, http.client.HTTPException) as error:
             raise _failure(url, error, deadline) from None

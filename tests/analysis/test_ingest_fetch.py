@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
+import urllib.error
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -121,17 +122,29 @@ def test_oversized_without_content_length(server, monkeypatch):
 
 
 def test_timeout_waiting_for_the_answer(server, monkeypatch):
+    # The server stalls SLOW_SECONDS, far past the deadline: the message proves the deadline cut
+    # it short (the answer would have come, so no clock is needed).
     monkeypatch.setattr(C, "FETCH_TIMEOUT_SECONDS", 0.3)
-    started = time.monotonic()
     error_line(server + "/slow", "no complete answer within 0.3 seconds")
-    assert time.monotonic() - started < SLOW_SECONDS
 
 
 def test_timeout_for_a_trickling_answer(server, monkeypatch):
+    # The whole body would arrive after about 2 s; the message shows the 0.5 s deadline ended it.
     monkeypatch.setattr(C, "FETCH_TIMEOUT_SECONDS", 0.5)
-    started = time.monotonic()
-    error_line(server + "/trickle", "no complete answer")
-    assert time.monotonic() - started < 1.5
+    error_line(server + "/trickle", "no complete answer within 0.5 seconds")
+
+
+def test_an_error_answer_is_closed(server, monkeypatch):
+    # Was: the HTTPError (a response holding the socket) was dropped unclosed: a ResourceWarning.
+    answers = []
+    opened = urllib.error.HTTPError.__init__
+
+    def keep(self, *args, **kwargs):
+        opened(self, *args, **kwargs)
+        answers.append(self)
+    monkeypatch.setattr(urllib.error.HTTPError, "__init__", keep)
+    error_line(server + "/missing", "HTTP 404")
+    assert [a.code for a in answers] == [404] and answers[0].fp.closed
 
 
 def test_not_a_page(server):

@@ -47,6 +47,7 @@ def test_kill_9_mid_review_loses_nothing_committed(tmp_path):
     os.kill(child.pid, signal.SIGKILL)
     child.wait()
     lines += [line.strip() for line in child.stdout]        # anything printed before death
+    child.stdout.close()
     assert child.returncode == -signal.SIGKILL
     assert Path(f"{path}{LOCK_SUFFIX}").exists()             # the dead child's stale lock
 
