@@ -44,6 +44,7 @@ from analysis.segment import nltk_parts
 TITLES = frozenset("""
 mr mrs ms messrs mme mlle dr prof gov sen rep gen lt col maj capt cmdr cdr adm brig sgt cpl pvt
 supt insp det pres rev msgr fr hon amb atty mt
+sens reps govs
 """.split())
 
 # Abbreviations only when a number follows ("No. 5", "p. 55", "Feb. 17"): otherwise they are words

@@ -174,6 +174,9 @@ def test_seed_sentences_look_like_sentences(prefix):
     ("It ended at 5 p.m. The leaders left.", ["It ended at 5 p.m.", "The leaders left."]),
     # titles, months, companies
     ("Dr. Smith met Gov. Newsom and Sen. Warren.", ["Dr. Smith met Gov. Newsom and Sen. Warren."]),
+    # plural titles before two names ("Sens. A and B") are titles too
+    ("Sens. Jane Roe and John Doe wrote to Reps. Ann Poe and Al Moe, and Govs. Lee and Kay replied.",
+     ["Sens. Jane Roe and John Doe wrote to Reps. Ann Poe and Al Moe, and Govs. Lee and Kay replied."]),
     ("Talks began Feb. 17, 2025 in Riyadh.", ["Talks began Feb. 17, 2025 in Riyadh."]),
     ("Prices rose in Feb. Analysts were surprised.", ["Prices rose in Feb.", "Analysts were surprised."]),
     ("They closed the deal with Pitt, Briggs & Co. at noon.",
