@@ -168,6 +168,12 @@ class StemWeights:
         return _dice(a, wa, b, wb, self.idf.get, self.default)
 
 
+def content_key(f: SentenceFeatures) -> tuple:
+    """What the score reads of a sentence: equal keys, equal scores against any other sentence."""
+    return (f.vector.tobytes(), None if f.content_vector is None else f.content_vector.tobytes(),
+            f.stems, f.entities, tuple((q.value, q.unit) for q in f.numbers))
+
+
 class PairScores:
     """``pair_similarity`` with each two distinct sentence contents scored once.
 
@@ -185,9 +191,7 @@ class PairScores:
     def key(self, f: SentenceFeatures) -> int:
         hit = self._of.get(id(f))
         if hit is None or hit[0] is not f:
-            content = (f.vector.tobytes(), None if f.content_vector is None else f.content_vector.tobytes(),
-                       f.stems, f.entities, tuple((q.value, q.unit) for q in f.numbers))
-            hit = self._of[id(f)] = (f, self._keys.setdefault(content, len(self._keys)))
+            hit = self._of[id(f)] = (f, self._keys.setdefault(content_key(f), len(self._keys)))
         return hit[1]
 
     def __call__(self, fa: SentenceFeatures, fb: SentenceFeatures) -> float:
@@ -257,7 +261,20 @@ def score_matrix(features: Sequence[SentenceFeatures], idf: Mapping[str, float])
     The same components as ``pair_components``, computed as matrix products (stems and entities as
     0/1 columns), so the members of a large fact are scored together instead of pair by pair; only
     number agreement, for the pairs where both sides state numbers, is computed per pair.  The
-    diagonal holds each sentence's score against itself."""
+    diagonal holds each sentence's score against itself.  Sentences equal in what the score reads
+    (``content_key``: one agency's sentence in many outlets) are scored once, so a fact carried by
+    hundreds of copies costs the square of its distinct sentences, not of its members."""
+    group_of: dict[tuple, int] = {}
+    groups = [group_of.setdefault(content_key(f), len(group_of)) for f in features]
+    if len(group_of) < len(features):
+        first = {g: i for i, g in reversed(list(enumerate(groups)))}
+        distinct = _score_matrix([features[first[g]] for g in range(len(group_of))], idf)
+        index = np.array(groups, dtype=np.int64)
+        return distinct[np.ix_(index, index)]
+    return _score_matrix(features, idf)
+
+
+def _score_matrix(features: Sequence[SentenceFeatures], idf: Mapping[str, float]) -> np.ndarray:
     n = len(features)
     if n == 0:
         return np.zeros((0, 0), dtype=np.float64)

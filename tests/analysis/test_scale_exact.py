@@ -11,7 +11,14 @@ import numpy as np
 import pytest
 
 from analysis.align.features import TextUnit, featurize_units, idf_table
-from analysis.align.similarity import PairScores, _number_matrix, number_agreement, pair_similarity
+from analysis.align.similarity import (
+    PairScores,
+    _number_matrix,
+    _score_matrix,
+    number_agreement,
+    pair_similarity,
+    score_matrix,
+)
 from analysis.bench import text_article
 from analysis.coverage.terms import sentence_terms
 from analysis.coverage.verify import Searcher
@@ -101,3 +108,16 @@ def test_verdicts_do_not_depend_on_what_was_searched_before():
     # The same text in two articles: the same verdict (the second one reuses the first's windows).
     assert replace(in_turn[0], sentences=()) == replace(in_turn[3], sentences=())
     assert in_turn[0].sentences == ("a4.s1",) and in_turn[3].sentences == ("a7.s1",)
+
+
+def test_the_matrix_of_a_fact_with_copies_is_the_matrix_of_every_member(repeated_units):
+    feats = repeated_units
+    idf = idf_table(feats)
+    once = score_matrix(feats, idf)
+    every = _score_matrix(feats, idf)       # each member scored, copies included
+    assert once.shape == every.shape
+    # The same figures, to the last bits a matrix product's shape may change.
+    assert np.allclose(once, every, rtol=0, atol=1e-9)
+    n = len(NUMBERED)
+    assert np.array_equal(once[:n, :n], once[n:2 * n, n:2 * n])
+    assert np.array_equal(once[0], once[n])
