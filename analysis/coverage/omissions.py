@@ -261,8 +261,9 @@ def find_omissions(facts: Sequence[Fact], by_id: Mapping[str, Article], same_eve
 
 def first_spans(fact: Fact, articles: Sequence[str], by_id: Mapping[str, Article]) -> tuple[Span, ...]:
     spans = []
+    wanted = set(articles)
     for m in fact.members:
-        if m.article in articles:
+        if m.article in wanted:
             for sid in m.sentences:
                 s = by_id[m.article].sentence(sid)
                 spans.append(Span(m.article, s.start, s.end))
@@ -279,18 +280,29 @@ def _quoted(terms) -> str:
     return ", ".join(f"“{t}”" for t in shown[:6]) + (" …" if len(shown) > 6 else "")
 
 
+class _Carriers:
+    """The carriers' spans and names of a fact, built once: every outlet that omits the fact or
+    reports it differently faces the same carriers (hundreds, in a large event)."""
+
+    def __init__(self, by_id: Mapping[str, Article]):
+        self.by_id = by_id
+        self._built: dict[tuple[str, tuple[str, ...]], tuple[tuple[Span, ...], str]] = {}
+
+    def __call__(self, fact: Fact, covered_by: tuple[str, ...]) -> tuple[tuple[Span, ...], str]:
+        key = (fact.id, covered_by)
+        if key not in self._built:
+            self._built[key] = (first_spans(fact, covered_by, self.by_id), names(covered_by, self.by_id))
+        return self._built[key]
+
+
 def omission_findings(coverage: Coverage, facts: Sequence[Fact],
                       by_id: Mapping[str, Article]) -> list[Finding]:
     fact_by_id = {f.id: f for f in facts}
-    # Every outlet that omits a fact faces the same carriers: their spans and names are built once.
-    spans: dict[tuple[str, tuple[str, ...]], tuple[tuple[Span, ...], str]] = {}
+    carriers = _Carriers(by_id)
     out = []
     for o in coverage.omissions:
         fact = fact_by_id[o.fact]
-        key = (o.fact, o.covered_by)
-        if key not in spans:
-            spans[key] = (first_spans(fact, o.covered_by, by_id), names(o.covered_by, by_id))
-        carrier_spans, who = spans[key]
+        carrier_spans, who = carriers(fact, o.covered_by)
         verdict = coverage.verdicts[(o.fact, o.article)]
         searched = verdict.missing + verdict.found
         evidence = (f"{by_id[o.article].outlet} does not report a fact that {len(o.covered_by)} "
@@ -326,17 +338,19 @@ def differently_findings(coverage: Coverage, facts: Sequence[Fact],
     """One "reports it differently" finding per partial verdict: the article's own sentence(s)
     first, then the carriers' sentences."""
     fact_by_id = {f.id: f for f in facts}
+    carriers = _Carriers(by_id)
     out = []
     for c in coverage.differently:
         fact, article, v = fact_by_id[c.fact], by_id[c.article], c.verdict
         own = tuple(Span(c.article, article.sentence(s).start, article.sentence(s).end)
                     for s in v.sentences)
-        evidence = (f"{article.outlet} does not carry “{fact.label}” as {names(c.covered_by, by_id)} "
+        carrier_spans, who = carriers(fact, c.covered_by)
+        evidence = (f"{article.outlet} does not carry “{fact.label}” as {who} "
                     f"do, but {_what_it_says(v)}.")
         out.append(Finding(
             id=stable_id("differently", article.digest, c.fact), kind="reports_differently",
             fact=c.fact, articles=(c.article, *c.covered_by),
-            spans=own + first_spans(fact, c.covered_by, by_id), evidence=evidence,
+            spans=own + carrier_spans, evidence=evidence,
             score=round(DIFFERENTLY_SCORE_FACTOR * c.score, 4),
             rule="reports it differently: part of the fact's core found in this article",
             data={"sentences": list(v.sentences), "via": v.via, "found": [t.text for t in v.found],

@@ -115,7 +115,7 @@ class Searcher:
         self._speakers: dict[int, tuple[Term, ...]] = {}
         self._keys: dict[tuple, int] = {}
         self._key_of: dict[int, tuple[Fact, int]] = {}
-        self._judging: tuple[Core | None, dict[tuple, Verdict]] = (None, {})
+        self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
 
     def specificity(self, term: Term) -> float:
         """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
@@ -223,16 +223,29 @@ class Searcher:
         sims = self._similarities(fact, article_id)
         where = [self.where(article_id, c.term) for c in core.terms]
         best: tuple | None = None
+        best_rank: tuple | None = None
         judged = self._judged(core)
+        # Each sentence's core terms (positions in the core, in its order), read off once: a window
+        # then costs its own terms, not a pass over the whole core.
+        at: dict[int, list[int]] = {}
+        for t, rows in enumerate(where):
+            for i in rows:
+                at.setdefault(i, []).append(t)
+        values = sims.tolist()
         for window in self._windows(article_id, where, sims):
-            found = [c for c, rows in zip(core.terms, where) if rows & window]
-            similarity = max(float(sims[i]) for i in window)
-            key = (tuple(found), len(window), similarity)
-            verdict = judged.get(key)
-            if verdict is None:
-                verdict = judged[key] = _judge(core, found, len(window), similarity)
-            if best is None or _rank(verdict) > _rank(best[0]):
-                best = (verdict, window, found)
+            if len(window) == 1:
+                picked = tuple(at.get(next(iter(window)), ()))
+            else:
+                picked = tuple(sorted({t for i in window for t in at.get(i, ())}))
+            found = [core.terms[t] for t in picked]
+            similarity = max(values[i] for i in window)
+            key = (picked, len(window), similarity)
+            hit = judged.get(key)
+            if hit is None:
+                verdict = _judge(core, found, len(window), similarity)
+                hit = judged[key] = (verdict, _rank(verdict))
+            if best_rank is None or hit[1] > best_rank:
+                best, best_rank = (hit[0], window, found), hit[1]
         if best is None or best[0].status == "absent":
             said = self._paraphrased_quote(fact, core, article_id, where)
             if said is not None:
@@ -246,7 +259,7 @@ class Searcher:
         verdict, window, found = best
         return self._explained(verdict, core, article_id, window, found)
 
-    def _judged(self, core: Core) -> dict[tuple, Verdict]:
+    def _judged(self, core: Core) -> dict[tuple, tuple[Verdict, tuple]]:
         """The verdicts already given on windows for ``core`` (the same sentence printed by many
         outlets is one window), kept for one core at a time: a fact's candidates come together."""
         if self._judging[0] is not core:
