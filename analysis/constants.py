@@ -91,14 +91,23 @@ SAME_FACT_WEIGHTS = {                       # logit per unit of each feature (se
 }
 
 # --- align --------------------------------------------------------------------------------------
-LINK_MIN_SIMILARITY = 0.40                  # link score 0-1 (similarity + lede bonus); weaker links join nothing
-MERGE_MIN_MEAN_SIMILARITY = 0.30            # similarity 0-1; mean over cross-article member pairs of a merge
+# Link probability of two claims = sigmoid(LINK_BIAS + sum of weight * feature); features in
+# analysis/align/evidence.py.  Logistic fit on the gold links of the BASIL dev events (pairs of claims
+# whose sentences share a gold fact): python main.py bench facts --fit
+LINK_BIAS = -4.125                          # logit
+LINK_WEIGHTS = {                            # logit per unit of each feature (see evidence.FEATURES)
+    "similarity": 1.952, "sentence": 0.771, "context": 4.308, "soft": 2.919, "rare": 0.487, "numbers": 1.539,
+    "dates": 0.844, "quote": 1.048, "ledes": 0.936, "margin": 0.742, "neighbours": 1.550, "actions": 0.058,
+}
+LINK_MIN_PROBABILITY = 0.50                 # link probability 0-1; weaker links join nothing
+MERGE_MIN_MEAN_PROBABILITY = 0.30           # probability 0-1; mean over cross-article member pairs of a merge
 MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
 MUTUAL_RANK = 2                             # a link must be among both claims' best N in the other article
-LEDE_SENTENCES = 2                          # sentences; the top of a story, where the event itself is told
-LEDE_LINK_BONUS = 0.10                      # link score added when both claims lie in their stories' ledes
-SAME_FACT_MIN_PROBABILITY = 0.02            # same-fact probability 0-1 (samefact); below it a link is vetoed
-SAME_FACT_CHECK_BELOW = 0.70                # similarity 0-1; a pair at least this close (copy) is never vetoed
+LEDE_SENTENCES = 3                          # sentences; the top of a story, where the event itself is told
+EVIDENCE_CLOSE_WORD = 0.5                   # word-embedding cosine 0-1 from which two words count as close
+EVIDENCE_RARE_MAX_CLAIMS = 4                # claims of the two articles at most holding a "rare" shared stem
+EVIDENCE_RARE_CAP = 5                       # rare shared stems counted at most
+EVIDENCE_QUOTE_WORDS = 4                    # words in a row inside quotation marks that make a shared quote
 MAX_FACT_MEMBERS_CHECKED = 12               # members per side scored when checking a merge
 MIN_FACT_WORDS = 6                          # words; shorter sentences (headings, labels) join no fact
 CLAIM_MIN_WORDS = 4                         # words on each side of a cut; a shorter clause stays joined

@@ -1,14 +1,15 @@
 """Fact alignment: group claims of different articles that report the same fact.
 
-Input is a list of scored links between claims of *different* articles (from the candidate index
-and the score) and a scoring function for pairs the index did not propose.  Output is a list of
+Input is a list of links between claims of *different* articles, each with its probability of
+reporting one fact (``evidence``), and a scoring function for any pair of claims.  Output is a list of
 clusters, each a set of claim keys ``(article id, claim index)``.
 
 The method is constrained average-linkage agglomeration over the links, strongest first:
 
-* two clusters merge only if the link between them is at least ``LINK_MIN_SIMILARITY`` and the mean
-  similarity over all their cross-article member pairs is at least ``MERGE_MIN_MEAN_SIMILARITY``, so a
-  chain of near-misses cannot drift into one giant "fact";
+* two clusters merge only if the link between them is at least ``LINK_MIN_PROBABILITY`` and the mean
+  link probability over all their cross-article member pairs is at least
+  ``MERGE_MIN_MEAN_PROBABILITY`` (a pair with no candidate link counts 0), so a chain of near-misses
+  cannot drift into one giant "fact";
 * a cluster holds at most ``MAX_CLAIMS_PER_OUTLET`` claims of one article (one long claim may
   match two short ones elsewhere); pairs within one article are not scored, so two claims of one
   article join only through claims of other articles that match both.
@@ -22,15 +23,15 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable
 
 from analysis.constants import (
-    LINK_MIN_SIMILARITY,
+    LINK_MIN_PROBABILITY,
     MAX_CLAIMS_PER_OUTLET,
     MAX_FACT_MEMBERS_CHECKED,
-    MERGE_MIN_MEAN_SIMILARITY,
+    MERGE_MIN_MEAN_PROBABILITY,
     MUTUAL_RANK,
 )
 
 Key = tuple[str, int]                       # (article id, claim index)
-Link = tuple[Key, Key, float]               # two claims of different articles, score 0-1
+Link = tuple[Key, Key, float]               # two claims of different articles, probability 0-1
 
 
 @dataclass
@@ -87,12 +88,14 @@ def _fits(a: _Cluster, b: _Cluster) -> bool:
     return all(n + large.count(art) <= MAX_CLAIMS_PER_OUTLET for art, n in small.per_article.items())
 
 
-def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> list[list[Key]]:
-    """Clusters (each with members from 2+ articles) built from ``links``, strongest first."""
+def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float],
+                  min_link: float = LINK_MIN_PROBABILITY) -> list[list[Key]]:
+    """Clusters (each with members from 2+ articles) built from ``links``, strongest first;
+    links below ``min_link`` join nothing."""
     cache: dict[tuple[Key, Key], float] = {}
     owner: dict[Key, _Cluster] = {}
     for ka, kb, s in sorted(links, key=lambda link: (-link[2], link[0], link[1])):
-        if s < LINK_MIN_SIMILARITY:
+        if s < min_link:
             break
         pair = (ka, kb) if ka <= kb else (kb, ka)
         cache[pair] = s
@@ -101,7 +104,7 @@ def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float]) -> 
         if ca is cb or not _fits(ca, cb):
             continue
         if len(ca.members) + len(cb.members) > 2 and \
-                _mean_cross_similarity(ca, cb, score, cache) < MERGE_MIN_MEAN_SIMILARITY:
+                _mean_cross_similarity(ca, cb, score, cache) < MERGE_MIN_MEAN_PROBABILITY:
             continue
         ca.absorb(cb)
         for k in (ka, *cb.members):

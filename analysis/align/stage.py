@@ -8,7 +8,7 @@ same-event check reads them.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
@@ -16,14 +16,8 @@ import numpy as np
 from analysis.align import cluster as align
 from analysis.align import facts as facts_mod
 from analysis.align.claims import Claim, article_claims
-from analysis.constants import (
-    LEDE_LINK_BONUS,
-    LEDE_SENTENCES,
-    LINK_MIN_SIMILARITY,
-    MIN_FACT_WORDS,
-    SAME_FACT_CHECK_BELOW,
-    SAME_FACT_MIN_PROBABILITY,
-)
+from analysis.align import evidence
+from analysis.constants import LINK_MIN_PROBABILITY, MIN_FACT_WORDS
 from analysis.model import Article, Fact
 
 Key = tuple[str, int]                       # (article id, claim index)
@@ -35,9 +29,10 @@ class Aligned:
     features: Mapping[str, tuple]           # article id -> SentenceFeatures per sentence
     claims: Mapping[str, tuple[Claim, ...]]     # article id -> its claims, in text order
     claim_features: Mapping[str, tuple]     # article id -> SentenceFeatures per claim (its core)
-    links: tuple[align.Link, ...]           # scored candidate links between usable claims
+    links: tuple[align.Link, ...]           # candidate links between usable claims, with their probability
+    evidence: np.ndarray                    # one row of evidence.FEATURES per link, in ``links`` order
+    vetoed: np.ndarray                      # per link: contrary actions, never linked whatever the evidence
     usable: frozenset[Key]                  # claims of sentences long enough to state a fact
-    score: Callable[[Key, Key], float]      # similarity of any two claims
     matrix: Callable[[Sequence[Key]], np.ndarray]   # similarities of many claims at once
 
     def sizes(self) -> dict[str, int]:
@@ -47,12 +42,23 @@ class Aligned:
             out[art] += 1
         return out
 
-    def facts(self, keep: set[str] | None = None) -> list[Fact]:
+    def relinked(self, weights: Mapping[str, float], bias: float) -> Aligned:
+        """The same candidates scored with other link weights (the benchmark fits them)."""
+        return replace(self, links=_links(self.links, evidence.probabilities(self.evidence, weights, bias),
+                                          self.vetoed))
+
+    def facts(self, keep: set[str] | None = None, min_link: float = LINK_MIN_PROBABILITY) -> list[Fact]:
         """Facts across the articles in ``keep`` (default: all): clusters of 2+ articles, then
         one-article facts.  Re-clustering for a subset is cheap: features and links are reused."""
         keep = {a.id for a in self.articles} if keep is None else keep
         links = [link for link in self.links if link[0][0] in keep and link[1][0] in keep]
-        clusters = align.cluster_links(align.mutual_links(links), self.score)
+        table = {(ka, kb): s for ka, kb, s in links}
+
+        def probability(ka: Key, kb: Key) -> float:
+            # A pair the candidate index did not propose shares too little to be one fact.
+            return table.get((ka, kb), table.get((kb, ka), 0.0))
+
+        clusters = align.cluster_links(align.mutual_links(links), probability, min_link)
         clustered = {k for c in clusters for k in c}
         # What no other outlet reports, one fact per sentence (its leftover claims together).
         leftover: dict[tuple[str, int], list[Key]] = {}
@@ -63,6 +69,10 @@ class Aligned:
         by_id = {a.id: a for a in self.articles}
         order = [a.id for a in self.articles]
         return facts_mod.build_facts(clusters + singles, by_id, self.claims, order, self.matrix)
+
+
+def _links(links: Sequence[align.Link], probabilities: np.ndarray, vetoed: np.ndarray) -> tuple[align.Link, ...]:
+    return tuple((ka, kb, 0.0 if veto else float(p)) for (ka, kb, _), p, veto in zip(links, probabilities, vetoed))
 
 
 def substantive_sentences(article: Article) -> list[int]:
@@ -81,14 +91,6 @@ def _usable_claims(articles: Sequence[Article], claims: Mapping[str, Sequence[Cl
         substantive = set(substantive_sentences(a))
         out.extend((a.id, c.index) for c in claims[a.id] if c.sentence in substantive)
     return out
-
-
-def link_scores(pairs: Sequence[tuple], idf: Mapping[str, float], claims: Mapping[str, Sequence[Claim]],
-                whole: Mapping[Key, Any] | None = None) -> np.ndarray:
-    """The score of each pair of claims that the clustering links on: ``similarities`` made
-    ``_guarded``."""
-    scores, chosen = similarities(pairs, idf, whole)
-    return _guarded(chosen, scores, idf, claims)
 
 
 def similarities(pairs: Sequence[tuple], idf: Mapping[str, float], whole: Mapping[Key, Any] | None = None
@@ -122,34 +124,30 @@ def _reread(pair: tuple, side: int, whole: Mapping[Key, Any]) -> tuple:
     return (whole[(a.article, a.index)], b) if side == 0 else (a, whole[(b.article, b.index)])
 
 
-def _guarded(pairs: Sequence[tuple], similarities: np.ndarray, idf: Mapping[str, float],
-             claims: Mapping[str, Sequence[Claim]]) -> np.ndarray:
-    """Graded similarity, plus ``LEDE_LINK_BONUS`` when both claims open their stories (the top of a
-    news story reports the event itself, so two ledes usually share it), and 0 for a pair the
-    same-fact decision vetoes: contrary actions (``samefact.action_clash``: "signed" / "vetoed"), or a
-    ``samefact`` probability below ``SAME_FACT_MIN_PROBABILITY`` (same words, other numbers or dates;
-    one side saying much more).  The veto is asked only of pairs
-    strong enough to link, so its cost stays small."""
-    from analysis.align.samefact import action_clash, probabilities
+def link_evidence(ev: evidence.Event, pairs: Sequence[tuple[Key, Key]], idf: Mapping[str, float]
+                  ) -> tuple[np.ndarray, np.ndarray]:
+    """The evidence matrix of candidate ``pairs`` and, per pair, whether contrary actions veto it
+    (``samefact.action_clash``: "signed" / "vetoed" are two facts, whatever names they share)."""
+    from analysis.align.samefact import action_clash
+    from analysis.align.similarity import score_pairs
 
-    lede = np.array([claims[fa.article][fa.index].sentence < LEDE_SENTENCES
-                     and claims[fb.article][fb.index].sentence < LEDE_SENTENCES for fa, fb in pairs])
-    out = np.minimum(1.0, similarities + LEDE_LINK_BONUS * lede)
-    strong = np.flatnonzero(out >= LINK_MIN_SIMILARITY)
-    clash = [int(i) for i in strong if action_clash(*pairs[int(i)])]
-    out[clash] = 0.0
-    # Near-identical wording (one agency's copy) needs no second opinion.
-    doubtful = np.array([int(i) for i in strong if out[i] > 0 and similarities[i] < SAME_FACT_CHECK_BELOW], dtype=int)
-    if doubtful.size:
-        vetoed = probabilities([pairs[i] for i in doubtful], idf) < SAME_FACT_MIN_PROBABILITY
-        out[doubtful[vetoed]] = 0.0
-    return out
+    feats, whole = ev.claim_features, ev.whole
+    unit = lambda k: feats[k[0]][k[1]]  # noqa: E731
+    similarity, _ = similarities([(unit(a), unit(b)) for a, b in pairs], idf, whole)
+    known = {p: float(s) for p, s in zip(pairs, similarity)}
+    # Neighbouring claim pairs the index did not propose are scored on their cores, in one batch.
+    extra = sorted({n for a, b in pairs for n in evidence.neighbours_of(a, b, ev.claims)} - set(known))
+    if extra:
+        known.update(zip(extra, score_pairs([(unit(a), unit(b)) for a, b in extra], idf).tolist()))
+    x = evidence.feature_matrix(ev, pairs, similarity, known)
+    vetoed = np.array([action_clash(unit(a), unit(b)) for a, b in pairs], dtype=bool)
+    return x, vetoed
 
 
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:
     """Claims, features and scored candidate links for ``articles``; ``Aligned.facts`` clusters them."""
     from analysis.align.features import claim_features, featurize, idf_table
-    from analysis.align.similarity import PairScores, candidate_pairs, score_matrix
+    from analysis.align.similarity import candidate_pairs, score_matrix
 
     sentence_feats = featurize(articles)
     claims = {a.id: article_claims(a) for a in articles}
@@ -157,26 +155,16 @@ def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> 
     progress(0.3, "candidate links")
     idf = idf_table(feats)
     usable = frozenset(_usable_claims(articles, claims))
-    pairs = [(fa, fb) for fa, fb in candidate_pairs(feats, idf)
+    pairs = [((fa.article, fa.index), (fb.article, fb.index)) for fa, fb in candidate_pairs(feats, idf)
              if (fa.article, fa.index) in usable and (fb.article, fb.index) in usable]
-    scores = link_scores(pairs, idf, claims, whole) if pairs else np.zeros(0)
-    links = tuple(((fa.article, fa.index), (fb.article, fb.index), float(s))
-                  for (fa, fb), s in zip(pairs, scores))
-
-    pair_score = PairScores(idf)
-
-    def score(ka: Key, kb: Key) -> float:
-        fa, fb = feats[ka[0]][ka[1]], feats[kb[0]][kb[1]]
-        best = pair_score(fa, fb)
-        if ka in whole:
-            best = max(best, pair_score(whole[ka], fb))
-        if kb in whole:
-            best = max(best, pair_score(fa, whole[kb]))
-        return best
+    ev = evidence.event(claims, feats, whole, sentence_feats)
+    x, vetoed = link_evidence(ev, pairs, idf) if pairs else \
+        (np.zeros((0, len(evidence.FEATURES))), np.zeros(0, dtype=bool))
+    links = _links([(a, b, 0.0) for a, b in pairs], evidence.probabilities(x), vetoed)
 
     def matrix(keys: Sequence[Key]) -> np.ndarray:
         n = len(keys)
         m = score_matrix([feats[a][i] for a, i in keys] + [whole.get(k, feats[k[0]][k[1]]) for k in keys], idf)
         return np.maximum(m[:n, :n], np.maximum(m[:n, n:], m[n:, :n]))
 
-    return Aligned(tuple(articles), sentence_feats, claims, feats, links, usable, score, matrix)
+    return Aligned(tuple(articles), sentence_feats, claims, feats, links, x, vetoed, usable, matrix)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from analysis.align.cluster import cluster_links
-from analysis.constants import LINK_MIN_SIMILARITY, MAX_CLAIMS_PER_OUTLET, MERGE_MIN_MEAN_SIMILARITY
+from analysis.constants import LINK_MIN_PROBABILITY, MAX_CLAIMS_PER_OUTLET, MERGE_MIN_MEAN_PROBABILITY
 
 
 def _score_from(table):
@@ -18,13 +18,13 @@ def test_three_outlets_one_fact():
 
 
 def test_weak_links_join_nothing():
-    links = [(("a1", 0), ("a2", 0), LINK_MIN_SIMILARITY - 0.01)]
+    links = [(("a1", 0), ("a2", 0), LINK_MIN_PROBABILITY - 0.01)]
     assert cluster_links(links, _score_from({})) == []
 
 
 def test_chain_of_near_misses_does_not_drift():
     # a1.0 ~ a2.0 and a2.0 ~ a3.0, but a1.0 and a3.0 say unrelated things: the mean check refuses.
-    near = max(LINK_MIN_SIMILARITY, 2 * MERGE_MIN_MEAN_SIMILARITY - 0.05)     # mean with a1-a3 falls short
+    near = max(LINK_MIN_PROBABILITY, 2 * MERGE_MIN_MEAN_PROBABILITY - 0.05)     # mean with a1-a3 falls short
     links = [(("a1", 0), ("a2", 0), 0.9), (("a2", 0), ("a3", 0), near)]
     table = {(a, b): s for a, b, s in links}
     table[(("a1", 0), ("a3", 0))] = 0.0

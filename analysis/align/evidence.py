@@ -1,0 +1,239 @@
+"""Event-conditioned evidence that two claims of different outlets report the same fact.
+
+All the articles of one event share its topic: "Akin", "Senate", "rape" are in half the sentences of
+every outlet, so raw similarity rates two unrelated sentences of one story almost as high as two
+tellings of one fact.  What an editor matches on is what is *specific* to a claim inside the event.
+So each word is weighed by how unlikely it is that two claims of these two articles share it by
+chance: ``surprise(w) = -ln p_A(w) - ln p_B(w)``, with ``p_X(w)`` the share of article X's claims that
+hold the word (smoothed).  A word in every claim of both weighs little; a word in one claim of each
+weighs a lot.  Groups of the ``event_concepts`` lexicon ("resign" / "step down" -> quit) count as
+words too.
+
+``FEATURES`` of a candidate pair (each explainable on its own):
+
+* ``similarity`` — the graded similarity of the two claims (``stage.similarities``: STS-B fit);
+* ``sentence`` — surprise-weighted overlap of the two whole claims' words and action groups (the
+  attribution included: who said it is part of the statement): shared surprise over the smaller
+  side's total (0-1);
+* ``context`` — the same over each claim's words with those of the sentences just before and just
+  after it: stories tell a fact with its surroundings, so a paraphrase is often recognisable by its
+  context (the other claims of its own sentence are left out: they are other facts);
+* ``soft`` — surprise-weighted share of each core's words that have a close word (embedding cosine
+  above ``EVIDENCE_CLOSE_WORD``) in the other core, both ways; or of one whole claim with the other's
+  core, when higher (one side's speaker may be the other's actor, as for ``similarity``);
+* ``rare`` — shared stems that at most ``EVIDENCE_RARE_MAX_CLAIMS`` claims of the two articles hold
+  (capped at ``EVIDENCE_RARE_CAP``);
+* ``numbers`` / ``dates`` — quantities stated by both (same amount), dates both give;
+* ``quote`` — 1 when both quote the same words (a run of ``EVIDENCE_QUOTE_WORDS`` words inside
+  quotation marks): two outlets quoting one statement;
+* ``ledes`` — 1 when both claims open their stories (``LEDE_SENTENCES``);
+* ``margin`` — the pair's similarity minus the best other candidate of either claim in the other
+  article (a claim's best match stands out);
+* ``neighbours`` — the higher similarity of the claims just before, or just after, both claims;
+* ``actions`` — surprise of the action groups both cores report.
+
+``probabilities(X) = sigmoid(LINK_BIAS + sum LINK_WEIGHTS[f] * f)``: a logistic fit on the gold
+links of the BASIL dev events (``python main.py bench facts --fit``; the benchmark also fits it on
+one half of the events and measures it on the other).  Cost: linear in the candidate pairs.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Mapping, Sequence
+
+import numpy as np
+
+from analysis.align.claims import Claim, protected_ranges
+from analysis.align.features import SentenceFeatures
+from analysis.align.features.concepts import concepts
+from analysis.align.features.quantities import same_quantity
+from analysis.align.features.words import scan, stem
+from analysis.constants import (
+    EVIDENCE_CLOSE_WORD,
+    EVIDENCE_QUOTE_WORDS,
+    EVIDENCE_RARE_CAP,
+    EVIDENCE_RARE_MAX_CLAIMS,
+    LEDE_SENTENCES,
+    LINK_BIAS,
+    LINK_WEIGHTS,
+)
+
+FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
+            "margin", "neighbours", "actions")
+Key = tuple[str, int]                       # (article id, claim index)
+_GROUP = "~"                                # prefix of an action group among the stems
+
+
+@dataclass(frozen=True)
+class Counts:
+    """Per article: its number of claims and how many of them hold each stem or action group."""
+    claims: Mapping[str, int]
+    holding: Mapping[str, Mapping[str, int]]
+
+    def surprise(self, token: str, a: str, b: str) -> float:
+        """How unlikely two claims of articles ``a`` and ``b`` share ``token`` by chance (nats)."""
+        pa = (self.holding[a].get(token, 0) + 0.5) / (self.claims[a] + 1)
+        pb = (self.holding[b].get(token, 0) + 0.5) / (self.claims[b] + 1)
+        return -math.log(pa) - math.log(pb)
+
+    def weight(self, tokens: frozenset[str], a: str, b: str) -> float:
+        return sum(self.surprise(t, a, b) for t in tokens)
+
+    def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str) -> float:
+        """Surprise of the shared tokens over the smaller side's total (0-1)."""
+        smaller = min(self.weight(x, a, b), self.weight(y, a, b))
+        return self.weight(x & y, a, b) / smaller if smaller > 0 else 0.0
+
+
+def tokens(f: SentenceFeatures) -> frozenset[str]:
+    """A unit's stems and its action groups (marked so that no stem equals a group)."""
+    return frozenset(f.stems) | frozenset(_GROUP + g for g in concepts(f.text))
+
+
+def counts(claim_features: Mapping[str, Sequence[SentenceFeatures]]) -> Counts:
+    holding: dict[str, dict[str, int]] = {}
+    for art, feats in claim_features.items():
+        table: dict[str, int] = {}
+        for f in feats:
+            for t in tokens(f):
+                table[t] = table.get(t, 0) + 1
+        holding[art] = table
+    return Counts({a: len(fs) for a, fs in claim_features.items()}, holding)
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the evidence reads: claims, their features, their sentences' features, the counts."""
+    claims: Mapping[str, Sequence[Claim]]
+    claim_features: Mapping[str, Sequence[SentenceFeatures]]
+    whole: Mapping[Key, SentenceFeatures]           # whole claim (attribution included), when it differs
+    sentence_features: Mapping[str, Sequence[SentenceFeatures]]
+    counts: Counts
+
+
+def event(claims: Mapping[str, Sequence[Claim]], claim_features: Mapping[str, Sequence[SentenceFeatures]],
+          whole: Mapping[Key, SentenceFeatures], sentence_features: Mapping[str, Sequence[SentenceFeatures]]
+          ) -> Event:
+    return Event(claims, claim_features, whole, sentence_features, counts(claim_features))
+
+
+def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
+                   neighbour_similarity: Mapping[tuple[Key, Key], float]) -> np.ndarray:
+    """One row of ``FEATURES`` per pair.  ``similarity`` holds each pair's graded similarity and
+    ``neighbour_similarity`` that of the neighbouring claim pairs (``neighbour_pairs``)."""
+    rivals = _rivals(pairs, similarity)
+    claim_tokens: dict[Key, frozenset[str]] = {}
+    window_tokens: dict[Key, frozenset[str]] = {}
+    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
+    for i, (ka, kb) in enumerate(pairs):
+        a, b = ka[0], kb[0]
+        fa, fb = ev.claim_features[a][ka[1]], ev.claim_features[b][kb[1]]
+        sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
+        for key, art, s in ((ka, a, sa), (kb, b, sb)):
+            if key not in claim_tokens:
+                claim_tokens[key] = tokens(_whole(ev, key))
+                window_tokens[key] = _window(ev.sentence_features[art], s, _whole(ev, key))
+        s = float(similarity[i])
+        out[i] = (
+            s,
+            ev.counts.overlap(claim_tokens[ka], claim_tokens[kb], a, b),
+            ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b),
+            max(_soft(fa, fb, ev.counts), _soft(_whole(ev, ka), fb, ev.counts), _soft(fa, _whole(ev, kb), ev.counts)),
+            min(EVIDENCE_RARE_CAP, _rare(fa, fb, ev.counts)),
+            sum(1 for x in fa.numbers if any(same_quantity(x, y) for y in fb.numbers)),
+            len(fa.dates & fb.dates),
+            float(quotes_shared(_whole(ev, ka).text, _whole(ev, kb).text)),
+            float(sa < LEDE_SENTENCES and sb < LEDE_SENTENCES),
+            s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
+            max((neighbour_similarity.get(p, 0.0) for p in neighbours_of(ka, kb, ev.claims)), default=0.0),
+            ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
+        )
+    return out
+
+
+def probabilities(x: np.ndarray, weights: Mapping[str, float] | None = None, bias: float | None = None
+                  ) -> np.ndarray:
+    """The link probability of each row of ``feature_matrix`` (constants unless given)."""
+    weights = LINK_WEIGHTS if weights is None else weights
+    bias = LINK_BIAS if bias is None else bias
+    if not len(x):
+        return np.zeros(0, dtype=np.float64)
+    w = np.array([weights[name] for name in FEATURES], dtype=np.float64)
+    return 1.0 / (1.0 + np.exp(-(x @ w + bias)))
+
+
+def neighbours_of(ka: Key, kb: Key, claims: Mapping[str, Sequence[Claim]]) -> list[tuple[Key, Key]]:
+    """The claim pairs just before and just after both claims (inside their articles)."""
+    out = []
+    for step in (-1, 1):
+        ia, ib = ka[1] + step, kb[1] + step
+        if 0 <= ia < len(claims[ka[0]]) and 0 <= ib < len(claims[kb[0]]):
+            out.append(((ka[0], ia), (kb[0], ib)))
+    return out
+
+
+def quotes_shared(a: str, b: str, run: int = EVIDENCE_QUOTE_WORDS) -> bool:
+    """Whether both texts quote the same ``run`` words in a row (inside quotation marks)."""
+    grams_a = _quoted_grams(a, run)
+    return bool(grams_a) and not grams_a.isdisjoint(_quoted_grams(b, run))
+
+
+def _quoted_grams(text: str, run: int) -> frozenset[tuple[str, ...]]:
+    out: set[tuple[str, ...]] = set()
+    for s, e in protected_ranges(text):
+        if text[s] in "“\"«":
+            words = [w.lower().replace("’", "'") for w, _, _ in scan(text[s:e])]
+            out.update(tuple(words[i:i + run]) for i in range(len(words) - run + 1))
+    return frozenset(out)
+
+
+def _whole(ev: Event, key: Key) -> SentenceFeatures:
+    return ev.whole.get(key) or ev.claim_features[key[0]][key[1]]
+
+
+def _window(sentences: Sequence[SentenceFeatures], index: int, claim: SentenceFeatures) -> frozenset[str]:
+    """The claim's stems and those of the sentences just before and after its own."""
+    out = set(claim.stems)
+    for i in (index - 1, index + 1):
+        if 0 <= i < len(sentences):
+            out.update(sentences[i].stems)
+    return frozenset(out)
+
+
+def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> float:
+    if fa.word_vectors is None or fb.word_vectors is None or not len(fa.content) or not len(fb.content):
+        return 0.0
+    cos = fa.word_vectors @ fb.word_vectors.T
+    got = total = 0.0
+    for f, best in ((fa, cos.max(axis=1)), (fb, cos.max(axis=0))):
+        w = np.array([c.surprise(stem(word), fa.article, fb.article) for word in f.content])
+        close = np.clip((best - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0, 1.0)
+        got += float((w * close).sum())
+        total += float(w.sum())
+    return got / total if total > 0 else 0.0
+
+
+def _rare(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> int:
+    shared = set(fa.stems) & set(fb.stems)
+    return sum(1 for s in shared
+               if c.holding[fa.article].get(s, 0) + c.holding[fb.article].get(s, 0) <= EVIDENCE_RARE_MAX_CLAIMS)
+
+
+def _rivals(pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray) -> dict[tuple[Key, str], list[float]]:
+    """(claim, other article) -> its best and second-best similarity among the candidates there."""
+    best: dict[tuple[Key, str], list[float]] = {}
+    for (ka, kb), s in zip(pairs, similarity.tolist()):
+        for k, other in ((ka, kb[0]), (kb, ka[0])):
+            top = best.setdefault((k, other), [0.0, 0.0])
+            if s > top[0]:
+                top[0], top[1] = s, top[0]
+            elif s > top[1]:
+                top[1] = s
+    return best
+
+
+def _rival(rivals: Mapping[tuple[Key, str], list[float]], key: Key, article: str, s: float) -> float:
+    """The best similarity of ``key`` in ``article`` other than the pair's own ``s``."""
+    first, second = rivals.get((key, article), (0.0, 0.0))
+    return second if first == s else first
