@@ -12,17 +12,18 @@ words too.
 ``FEATURES`` of a candidate pair (each explainable on its own):
 
 * ``similarity`` — the graded similarity of the two claims (``stage.similarities``: STS-B fit);
-* ``sentence`` — surprise-weighted overlap of the two whole claims' words and action groups (the
-  attribution included: who said it is part of the statement): shared surprise over the smaller
-  side's total (0-1);
+* ``sentence`` — surprise-weighted overlap of the two claims' words and action groups: shared
+  surprise over the smaller side's total (0-1), read on one core against the other whole claim
+  (one side's speaker may be the other's actor, but two attributions never meet: "..., the mayor
+  said" on both sides decides nothing);
 * ``context`` — the same over each claim's words with those of the sentences just before and just
   after it: stories tell a fact with its surroundings, so a paraphrase is often recognisable by its
   context (the other claims of its own sentence are left out: they are other facts);
 * ``soft`` — surprise-weighted share of each core's words that have a close word (embedding cosine
   above ``EVIDENCE_CLOSE_WORD``) in the other core, both ways; or of one whole claim with the other's
   core, when higher (one side's speaker may be the other's actor, as for ``similarity``);
-* ``rare`` — shared stems that at most ``EVIDENCE_RARE_MAX_CLAIMS`` claims of the two articles hold
-  (capped at ``EVIDENCE_RARE_CAP``);
+* ``rare`` — shared stems, names left out, that at most ``EVIDENCE_RARE_MAX_CLAIMS`` claims of the
+  two articles hold (capped at ``EVIDENCE_RARE_CAP``);
 * ``numbers`` / ``dates`` — quantities stated by both (same amount), dates both give;
 * ``quote`` — 1 when both quote the same words (a run of ``EVIDENCE_QUOTE_WORDS`` words inside
   quotation marks): two outlets quoting one statement;
@@ -30,7 +31,9 @@ words too.
 * ``margin`` — the pair's similarity minus the best other candidate of either claim in the other
   article (a claim's best match stands out);
 * ``neighbours`` — the higher similarity of the claims just before, or just after, both claims;
-* ``actions`` — surprise of the action groups both cores report.
+* ``actions`` — surprise of the action groups both cores report;
+* ``names_apart`` — 1 when both whole claims name someone or something and share no name (two
+  people's doings are two facts, whatever the rest shares).
 
 ``probabilities(X) = sigmoid(LINK_BIAS + sum LINK_WEIGHTS[f] * f)``: a logistic fit on the gold
 links of the BASIL dev events (``python main.py bench facts --fit``; the benchmark also fits it on
@@ -60,7 +63,7 @@ from analysis.constants import (
 )
 
 FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
-            "margin", "neighbours", "actions")
+            "margin", "neighbours", "actions", "names_apart")
 Key = tuple[str, int]                       # (article id, claim index)
 _GROUP = "~"                                # prefix of an action group among the stems
 
@@ -123,6 +126,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
     """One row of ``FEATURES`` per pair.  ``similarity`` holds each pair's graded similarity and
     ``neighbour_similarity`` that of the neighbouring claim pairs (``neighbour_pairs``)."""
     rivals = _rivals(pairs, similarity)
+    core_tokens: dict[Key, frozenset[str]] = {}
     claim_tokens: dict[Key, frozenset[str]] = {}
     window_tokens: dict[Key, frozenset[str]] = {}
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
@@ -132,12 +136,14 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
         sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
         for key, art, s in ((ka, a, sa), (kb, b, sb)):
             if key not in claim_tokens:
+                core_tokens[key] = tokens(ev.claim_features[art][key[1]])
                 claim_tokens[key] = tokens(_whole(ev, key))
                 window_tokens[key] = _window(ev.sentence_features[art], s, _whole(ev, key))
         s = float(similarity[i])
         out[i] = (
             s,
-            ev.counts.overlap(claim_tokens[ka], claim_tokens[kb], a, b),
+            max(ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b),
+                ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b)),
             ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b),
             max(_soft(fa, fb, ev.counts), _soft(_whole(ev, ka), fb, ev.counts), _soft(fa, _whole(ev, kb), ev.counts)),
             min(EVIDENCE_RARE_CAP, _rare(fa, fb, ev.counts)),
@@ -148,6 +154,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
             s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
             max((neighbour_similarity.get(p, 0.0) for p in neighbours_of(ka, kb, ev.claims)), default=0.0),
             ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
+            float(_names_apart(_whole(ev, ka).entities, _whole(ev, kb).entities)),
         )
     return out
 
@@ -188,6 +195,10 @@ def _quoted_grams(text: str, run: int) -> frozenset[tuple[str, ...]]:
     return frozenset(out)
 
 
+def _names_apart(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a) and bool(b) and a.isdisjoint(b)
+
+
 def _whole(ev: Event, key: Key) -> SentenceFeatures:
     return ev.whole.get(key) or ev.claim_features[key[0]][key[1]]
 
@@ -215,9 +226,15 @@ def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> float:
 
 
 def _rare(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> int:
-    shared = set(fa.stems) & set(fb.stems)
+    """Shared stems rare in both articles, names left out: two claims about one person may still
+    report two of the person's doings (who is not what)."""
+    shared = set(fa.stems) & set(fb.stems) - _name_stems(fa) - _name_stems(fb)
     return sum(1 for s in shared
                if c.holding[fa.article].get(s, 0) + c.holding[fb.article].get(s, 0) <= EVIDENCE_RARE_MAX_CLAIMS)
+
+
+def _name_stems(f: SentenceFeatures) -> set[str]:
+    return {stem(w) for key in f.entities for w in key.split()}
 
 
 def _rivals(pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray) -> dict[tuple[Key, str], list[float]]:
