@@ -18,7 +18,10 @@ words too.
   said" on both sides decides nothing);
 * ``context`` — the same over each claim's words with those of the sentences just before and just
   after it: stories tell a fact with its surroundings, so a paraphrase is often recognisable by its
-  context (the other claims of its own sentence are left out: they are other facts);
+  context (the other claims of its own sentence are left out: they are other facts); counted only as
+  far as the claims themselves share something (times ``own``, the higher of ``sentence`` and
+  ``soft``): two short stories told in the same order have alike surroundings everywhere, and two
+  claims that share no word and no close word are not one fact whatever surrounds them;
 * ``soft`` — surprise-weighted share of each core's words that have a close word (embedding cosine
   above ``EVIDENCE_CLOSE_WORD``) in the other core, both ways; or of one whole claim with the other's
   core, when higher (one side's speaker may be the other's actor, as for ``similarity``);
@@ -30,7 +33,6 @@ words too.
 * ``ledes`` — 1 when both claims open their stories (``LEDE_SENTENCES``);
 * ``margin`` — the pair's similarity minus the best other candidate of either claim in the other
   article (a claim's best match stands out);
-* ``neighbours`` — the higher similarity of the claims just before, or just after, both claims;
 * ``actions`` — surprise of the action groups both cores report;
 * ``names_apart`` — 1 when both whole claims name someone or something and share no name (two
   people's doings are two facts, whatever the rest shares).
@@ -63,7 +65,7 @@ from analysis.constants import (
 )
 
 FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
-            "margin", "neighbours", "actions", "names_apart")
+            "margin", "actions", "names_apart")
 Key = tuple[str, int]                       # (article id, claim index)
 _GROUP = "~"                                # prefix of an action group among the stems
 
@@ -121,10 +123,8 @@ def event(claims: Mapping[str, Sequence[Claim]], claim_features: Mapping[str, Se
     return Event(claims, claim_features, whole, sentence_features, counts(claim_features))
 
 
-def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
-                   neighbour_similarity: Mapping[tuple[Key, Key], float]) -> np.ndarray:
-    """One row of ``FEATURES`` per pair.  ``similarity`` holds each pair's graded similarity and
-    ``neighbour_similarity`` that of the neighbouring claim pairs (``neighbour_pairs``)."""
+def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray) -> np.ndarray:
+    """One row of ``FEATURES`` per pair; ``similarity`` holds each pair's graded similarity."""
     rivals = _rivals(pairs, similarity)
     core_tokens: dict[Key, frozenset[str]] = {}
     claim_tokens: dict[Key, frozenset[str]] = {}
@@ -134,25 +134,27 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
         a, b = ka[0], kb[0]
         fa, fb = ev.claim_features[a][ka[1]], ev.claim_features[b][kb[1]]
         sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
-        for key, art, s in ((ka, a, sa), (kb, b, sb)):
+        for key, art, own_sentence in ((ka, a, sa), (kb, b, sb)):
             if key not in claim_tokens:
                 core_tokens[key] = tokens(ev.claim_features[art][key[1]])
                 claim_tokens[key] = tokens(_whole(ev, key))
-                window_tokens[key] = _window(ev.sentence_features[art], s, _whole(ev, key))
+                window_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key))
         s = float(similarity[i])
+        sentence = max(ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b),
+                       ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b))
+        soft = max(_soft(fa, fb, ev.counts), _soft(_whole(ev, ka), fb, ev.counts), _soft(fa, _whole(ev, kb), ev.counts))
+        own = max(sentence, soft)
         out[i] = (
             s,
-            max(ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b),
-                ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b)),
-            ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b),
-            max(_soft(fa, fb, ev.counts), _soft(_whole(ev, ka), fb, ev.counts), _soft(fa, _whole(ev, kb), ev.counts)),
+            sentence,
+            own * ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b),
+            soft,
             min(EVIDENCE_RARE_CAP, _rare(fa, fb, ev.counts)),
             sum(1 for x in fa.numbers if any(same_quantity(x, y) for y in fb.numbers)),
             len(fa.dates & fb.dates),
             float(quotes_shared(_whole(ev, ka).text, _whole(ev, kb).text)),
             float(sa < LEDE_SENTENCES and sb < LEDE_SENTENCES),
             s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
-            max((neighbour_similarity.get(p, 0.0) for p in neighbours_of(ka, kb, ev.claims)), default=0.0),
             ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
             float(_names_apart(_whole(ev, ka).entities, _whole(ev, kb).entities)),
         )
@@ -168,16 +170,6 @@ def probabilities(x: np.ndarray, weights: Mapping[str, float] | None = None, bia
         return np.zeros(0, dtype=np.float64)
     w = np.array([weights[name] for name in FEATURES], dtype=np.float64)
     return 1.0 / (1.0 + np.exp(-(x @ w + bias)))
-
-
-def neighbours_of(ka: Key, kb: Key, claims: Mapping[str, Sequence[Claim]]) -> list[tuple[Key, Key]]:
-    """The claim pairs just before and just after both claims (inside their articles)."""
-    out = []
-    for step in (-1, 1):
-        ia, ib = ka[1] + step, kb[1] + step
-        if 0 <= ia < len(claims[ka[0]]) and 0 <= ib < len(claims[kb[0]]):
-            out.append(((ka[0], ia), (kb[0], ib)))
-    return out
 
 
 def quotes_shared(a: str, b: str, run: int = EVIDENCE_QUOTE_WORDS) -> bool:

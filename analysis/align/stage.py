@@ -14,9 +14,9 @@ from typing import Any, Callable, Mapping, Sequence
 import numpy as np
 
 from analysis.align import cluster as align
+from analysis.align import evidence
 from analysis.align import facts as facts_mod
 from analysis.align.claims import Claim, article_claims
-from analysis.align import evidence
 from analysis.constants import LINK_MIN_PROBABILITY, MIN_FACT_WORDS
 from analysis.model import Article, Fact
 
@@ -42,6 +42,10 @@ class Aligned:
             out[art] += 1
         return out
 
+    def _mutual(self, links: Sequence[align.Link], rows: Sequence[int]) -> list[align.Link]:
+        similarity = self.evidence[list(rows), evidence.FEATURES.index("similarity")] if len(rows) else []
+        return _mutual_both_ways(links, list(similarity))
+
     def relinked(self, weights: Mapping[str, float], bias: float) -> Aligned:
         """The same candidates scored with other link weights (the benchmark fits them)."""
         return replace(self, links=_links(self.links, evidence.probabilities(self.evidence, weights, bias),
@@ -51,14 +55,15 @@ class Aligned:
         """Facts across the articles in ``keep`` (default: all): clusters of 2+ articles, then
         one-article facts.  Re-clustering for a subset is cheap: features and links are reused."""
         keep = {a.id for a in self.articles} if keep is None else keep
-        links = [link for link in self.links if link[0][0] in keep and link[1][0] in keep]
+        kept = [i for i, link in enumerate(self.links) if link[0][0] in keep and link[1][0] in keep]
+        links = [self.links[i] for i in kept]
         table = {(ka, kb): s for ka, kb, s in links}
 
         def probability(ka: Key, kb: Key) -> float:
             # A pair the candidate index did not propose shares too little to be one fact.
             return table.get((ka, kb), table.get((kb, ka), 0.0))
 
-        clusters = align.cluster_links(align.mutual_links(links), probability, min_link)
+        clusters = align.cluster_links(self._mutual(links, kept), probability, min_link)
         clustered = {k for c in clusters for k in c}
         # What no other outlet reports, one fact per sentence (its leftover claims together).
         leftover: dict[tuple[str, int], list[Key]] = {}
@@ -69,6 +74,16 @@ class Aligned:
         by_id = {a.id: a for a in self.articles}
         order = [a.id for a in self.articles]
         return facts_mod.build_facts(clusters + singles, by_id, self.claims, order, self.matrix)
+
+
+def _mutual_both_ways(links: Sequence[align.Link], similarity: Sequence[float]) -> list[align.Link]:
+    """``cluster.mutual_links`` by link probability and by graded similarity: a link must be among
+    both claims' best ``MUTUAL_RANK`` in the other article on the evidence and on the closest reading of
+    the two claims alone (the surroundings and names of a story told in the same order make a
+    neighbouring claim probable; it still has to be one of the closest in what it says)."""
+    by_similarity = {(ka, kb) for ka, kb, _ in align.mutual_links(
+        [(ka, kb, s) for (ka, kb, _), s in zip(links, similarity)])}
+    return [link for link in align.mutual_links(links) if (link[0], link[1]) in by_similarity]
 
 
 def _links(links: Sequence[align.Link], probabilities: np.ndarray, vetoed: np.ndarray) -> tuple[align.Link, ...]:
@@ -129,17 +144,11 @@ def link_evidence(ev: evidence.Event, pairs: Sequence[tuple[Key, Key]], idf: Map
     """The evidence matrix of candidate ``pairs`` and, per pair, whether contrary actions veto it
     (``samefact.action_clash``: "signed" / "vetoed" are two facts, whatever names they share)."""
     from analysis.align.samefact import action_clash
-    from analysis.align.similarity import score_pairs
 
     feats, whole = ev.claim_features, ev.whole
     unit = lambda k: feats[k[0]][k[1]]  # noqa: E731
     similarity, _ = similarities([(unit(a), unit(b)) for a, b in pairs], idf, whole)
-    known = {p: float(s) for p, s in zip(pairs, similarity)}
-    # Neighbouring claim pairs the index did not propose are scored on their cores, in one batch.
-    extra = sorted({n for a, b in pairs for n in evidence.neighbours_of(a, b, ev.claims)} - set(known))
-    if extra:
-        known.update(zip(extra, score_pairs([(unit(a), unit(b)) for a, b in extra], idf).tolist()))
-    x = evidence.feature_matrix(ev, pairs, similarity, known)
+    x = evidence.feature_matrix(ev, pairs, similarity)
     vetoed = np.array([action_clash(unit(a), unit(b)) for a, b in pairs], dtype=bool)
     return x, vetoed
 

@@ -78,7 +78,8 @@ class AlignmentOnly:
         by_id = {a.id: a for a in loaded}
         gold = self._gold(uuid)
         labels = np.array([_backed(gold, where[_claim_sentence(aligned, by_id, ka)],
-                                   where[_claim_sentence(aligned, by_id, kb)]) for ka, kb, _ in aligned.links], dtype=bool)
+                                   where[_claim_sentence(aligned, by_id, kb)])
+                           for ka, kb, _ in aligned.links], dtype=bool)
         self.prepared[uuid] = (loaded, aligned, labels)
         return self.prepared[uuid]
 

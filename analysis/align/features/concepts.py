@@ -44,7 +44,7 @@ def concepts(text: str) -> frozenset[str]:
         particle = words[i + 1].lower() if i + 1 < len(words) else None
         forms = lemmas(word)
         phrase = next((groups[f"{f} {particle}"] for f in forms if particle and f"{f} {particle}" in groups), None)
-        single = next((groups[f] for f in forms if f in groups), None)
-        if phrase or single:
-            out.add(phrase or single)       # "step down" is "quit", not "step"
+        group = phrase or next((groups[f] for f in forms if f in groups), None)
+        if group:
+            out.add(group)                  # "step down" is "quit", not "step"
     return frozenset(out)

@@ -1,0 +1,100 @@
+"""Link evidence between claims of different outlets (``analysis.align.evidence``): words weighed by
+how specific they are inside the event, shared quotes, action groups, names apart; and the aligner
+linking a paraphrase on that evidence.  Texts written for these tests."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from analysis.align import evidence, stage
+from analysis.align.features.concepts import concepts
+from analysis.bench import text_article
+
+
+def test_a_word_in_every_claim_weighs_less_than_a_word_in_one():
+    counts = evidence.Counts({"a1": 4, "a2": 4},
+                             {"a1": {"harbour": 4, "crane": 1}, "a2": {"harbour": 4, "crane": 1}})
+    assert counts.surprise("crane", "a1", "a2") > 3 * counts.surprise("harbour", "a1", "a2")
+    topic_only = counts.overlap(frozenset({"harbour", "crane"}), frozenset({"harbour", "ferry"}), "a1", "a2")
+    specific = counts.overlap(frozenset({"harbour", "crane"}), frozenset({"crane", "ferry"}), "a1", "a2")
+    assert specific > 0.6 > 0.3 > topic_only
+
+
+def test_action_groups_join_other_words_for_one_action():
+    assert concepts("The harbour master stepped down on Friday.") & concepts("The harbour master resigned.")
+    assert not concepts("The harbour master stepped down.") & concepts("The harbour master praised the crews.")
+
+
+def test_a_shared_quote_needs_quotation_marks_on_both_sides():
+    assert evidence.quotes_shared('The mayor said "we will rebuild the old harbour" on Monday.',
+                                  'The mayor vowed: "We will rebuild the old harbour."')
+    assert not evidence.quotes_shared('The mayor said "we will rebuild the old harbour".',
+                                      "The mayor said we will rebuild the old harbour.")
+    assert not evidence.quotes_shared('The mayor said "we will rebuild".', 'The mayor said "we will rebuild".')
+
+
+_PORT = ("A storm tore two cranes from the docks of Velmar harbour on Monday night. "
+         "Mayor Ilse Brandt said the port would stay closed until Thursday. "
+         "Fishermen from Ostra complained that nobody had warned them of the storm. "
+         "The regional council will meet on Friday to discuss the repairs.")
+_COAST = ("Two cranes were ripped from the Velmar docks by a storm late on Monday. "
+          "The port is to remain shut until Thursday, according to Mayor Ilse Brandt. "
+          "Engineer Tomas Reyes estimated the damage at 40 million euros. "
+          "The regional council meets on Friday about the repairs.")
+
+
+@pytest.fixture(scope="module")
+def aligned():
+    return stage.run([text_article(_PORT, "a1"), text_article(_COAST, "a2")], lambda *_: None)
+
+
+def _row(aligned, first: str, second: str) -> dict[str, float]:
+    """The evidence row of the candidate link between the claims holding ``first`` (a1) and
+    ``second`` (a2)."""
+    texts = {a.id: a.text for a in aligned.articles}
+
+    def holds(key, needle):
+        claim = aligned.claims[key[0]][key[1]]
+        return needle in texts[key[0]][claim.start:claim.end]
+
+    for i, (ka, kb, _) in enumerate(aligned.links):
+        if holds(ka, first) and holds(kb, second):
+            return dict(zip(evidence.FEATURES, aligned.evidence[i].tolist()))
+    raise AssertionError(f"no candidate link {first!r} / {second!r}")
+
+
+def test_names_apart_marks_two_people_doing_two_things(aligned):
+    assert _row(aligned, "Mayor Ilse Brandt said", "according to Mayor Ilse Brandt")["names_apart"] == 0.0
+    assert _row(aligned, "Fishermen from Ostra", "Engineer Tomas Reyes")["names_apart"] == 1.0
+
+
+def test_probabilities_follow_the_weights():
+    x = np.zeros((2, len(evidence.FEATURES)))
+    x[1, evidence.FEATURES.index("similarity")] = 1.0
+    weights = {name: 0.0 for name in evidence.FEATURES} | {"similarity": 2.0}
+    p = evidence.probabilities(x, weights, -1.0)
+    assert p == pytest.approx([1 / (1 + np.exp(1.0)), 1 / (1 + np.exp(-1.0))])
+    assert evidence.probabilities(np.zeros((0, len(evidence.FEATURES)))).shape == (0,)
+
+
+def test_paraphrases_of_one_fact_link_and_other_doings_do_not(aligned):
+    facts = aligned.facts()
+    texts = {a.id: a.text for a in aligned.articles}
+    shared = [{texts[m.article][c.start:c.end] for m in f.members for c in m.claims}
+              for f in facts if len({m.article for m in f.members}) == 2]
+
+    def linked(first: str, second: str) -> bool:
+        return any(any(first in t for t in f) and any(second in t for t in f) for f in shared)
+
+    assert linked("A storm tore two cranes", "Two cranes were ripped")
+    assert linked("the port would stay closed until Thursday", "The port is to remain shut")
+    assert not linked("Fishermen from Ostra", "Engineer Tomas Reyes")
+
+
+def test_a_link_must_be_among_the_closest_readings_too():
+    # a1.0's links into a2: by probability a2.2 is its best, but three a2 claims read closer.
+    links = [(("a1", 0), ("a2", 0), 0.50), (("a1", 0), ("a2", 1), 0.40), (("a1", 0), ("a2", 2), 0.70)]
+    similarity = [0.54, 0.41, 0.40]
+    kept = stage._mutual_both_ways(links, similarity)
+    assert [(ka, kb) for ka, kb, _ in kept] == [(("a1", 0), ("a2", 0))]
+    assert stage._mutual_both_ways([], []) == []
