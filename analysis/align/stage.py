@@ -43,8 +43,8 @@ class Aligned:
         return out
 
     def _mutual(self, links: Sequence[align.Link], rows: Sequence[int]) -> list[align.Link]:
-        similarity = self.evidence[list(rows), evidence.FEATURES.index("similarity")] if len(rows) else []
-        return _mutual_both_ways(links, list(similarity))
+        column = evidence.FEATURES.index("similarity")
+        return _mutual_both_ways(links, [float(self.evidence[i, column]) for i in rows])
 
     def relinked(self, weights: Mapping[str, float], bias: float) -> Aligned:
         """The same candidates scored with other link weights (the benchmark fits them)."""
