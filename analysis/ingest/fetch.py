@@ -124,6 +124,7 @@ class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
         if location:
             target = urllib.parse.urljoin(req.full_url, location.strip())
             if urlsplit(target).scheme.lower() not in WEB_SCHEMES:
+                fp.close()      # the redirect answer holds the socket: refused, it must not leak
                 raise IngestError(f"{self._url}: the server redirects to {_short(target)}, which is not an "
                                   "http(s) link; it was not followed")
         return super().http_error_302(req, fp, code, msg, headers)

@@ -149,6 +149,7 @@ def test_locked_by_another_running_instance(good):
     finally:
         proc.kill()
         proc.wait()
+        proc.stdout.close()         # the pipe too (a ResourceWarning otherwise)
     with Session.open(good) as taken_over:                      # the dead holder's lock is stale
         assert not taken_over.read_only and taken_over.review("held").verdict == "flagged"
 
