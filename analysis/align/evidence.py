@@ -44,7 +44,8 @@ one half of the events and measures it on the other).  Cost: linear in the candi
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Mapping, Sequence
 
 import numpy as np
@@ -75,15 +76,38 @@ class Counts:
     """Per article: its number of claims and how many of them hold each stem or action group."""
     claims: Mapping[str, int]
     holding: Mapping[str, Mapping[str, int]]
+    # Read many times per pair, so computed once: article -> (token -> -ln p, -ln p of an unseen token),
+    # and (unit, article) -> the unit's content words' -ln p there.
+    _logs: dict = field(default_factory=dict, compare=False, repr=False)
+    _words: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def _log(self, article: str) -> tuple[dict[str, float], float]:
+        table = self._logs.get(article)
+        if table is None:
+            n = self.claims[article] + 1
+            table = ({t: -math.log((k + 0.5) / n) for t, k in self.holding[article].items()}, -math.log(0.5 / n))
+            self._logs[article] = table
+        return table
 
     def surprise(self, token: str, a: str, b: str) -> float:
-        """How unlikely two claims of articles ``a`` and ``b`` share ``token`` by chance (nats)."""
-        pa = (self.holding[a].get(token, 0) + 0.5) / (self.claims[a] + 1)
-        pb = (self.holding[b].get(token, 0) + 0.5) / (self.claims[b] + 1)
-        return -math.log(pa) - math.log(pb)
+        """How unlikely two claims of articles ``a`` and ``b`` share ``token`` by chance (nats):
+        ``-ln p_a - ln p_b``, ``p_X`` the smoothed share of X's claims that hold it."""
+        (ta, da), (tb, db) = self._log(a), self._log(b)
+        return ta.get(token, da) + tb.get(token, db)
 
     def weight(self, tokens: frozenset[str], a: str, b: str) -> float:
-        return sum(self.surprise(t, a, b) for t in tokens)
+        (ta, da), (tb, db) = self._log(a), self._log(b)
+        return sum(ta.get(t, da) + tb.get(t, db) for t in tokens)
+
+    def word_surprise(self, f: SentenceFeatures, article: str) -> np.ndarray:
+        """``-ln p`` in ``article`` of each of the unit's content words (their stems)."""
+        key = (id(f), article)
+        got = self._words.get(key)
+        if got is None:
+            table, unseen = self._log(article)
+            got = (f, np.array([table.get(stem(w), unseen) for w in f.content], dtype=np.float64))
+            self._words[key] = got              # the unit is kept with it, so its id stays its own
+        return got[1]
 
     def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str) -> float:
         """Surprise of the shared tokens over the smaller side's total (0-1)."""
@@ -178,6 +202,7 @@ def quotes_shared(a: str, b: str, run: int = EVIDENCE_QUOTE_WORDS) -> bool:
     return bool(grams_a) and not grams_a.isdisjoint(_quoted_grams(b, run))
 
 
+@lru_cache(maxsize=20_000)
 def _quoted_grams(text: str, run: int) -> frozenset[tuple[str, ...]]:
     out: set[tuple[str, ...]] = set()
     for s, e in protected_ranges(text):
@@ -210,7 +235,7 @@ def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> float:
     cos = fa.word_vectors @ fb.word_vectors.T
     got = total = 0.0
     for f, best in ((fa, cos.max(axis=1)), (fb, cos.max(axis=0))):
-        w = np.array([c.surprise(stem(word), fa.article, fb.article) for word in f.content])
+        w = c.word_surprise(f, fa.article) + c.word_surprise(f, fb.article)
         close = np.clip((best - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0, 1.0)
         got += float((w * close).sum())
         total += float(w.sum())
