@@ -430,6 +430,7 @@ def test_bad_session_files_give_a_message_and_stay_untouched(qtbot, session_file
     finally:
         holder.kill()
         holder.wait()
+        holder.stdout.close()       # its pipe too (a ResourceWarning otherwise)
     # The same file already open in this process (another window) is refused as well.
     with Session.open(session_file):
         w.articles.open_paths([str(session_file)])
