@@ -30,7 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
-from analysis.bench import REPO, SHARED_BENCH, basil_lib
+from analysis.bench import SHARED_BENCH, basil_lib, write_section
 
 SECTION = "## Event grouping (`bench events`)"
 CHECKER_SEED = 5            # check_basil.py's RNG seed: the same random intruders
@@ -235,18 +235,6 @@ def block(c: dict, every: dict, held_out: dict | None, beta: np.ndarray | None) 
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str, path: Path = REPO / "docs" / "BENCHMARKS.md") -> None:
-    """Replace (or append) this benchmark's section of docs/BENCHMARKS.md."""
-    doc = path.read_text(encoding="utf-8")
-    start = doc.find(SECTION)
-    end = doc.find("\n## ", start + len(SECTION)) if start >= 0 else -1
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + text
-    else:
-        doc = doc[:start] + text + (doc[end:] if end >= 0 else "")
-    path.write_text(doc, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="parallax bench events")
     parser.add_argument("--fit", action="store_true", help="refit the weights (two-fold figures too)")
@@ -268,5 +256,5 @@ def main(argv: list[str]) -> int:
     text = block(counts, every, held_out, beta)
     print(text)
     if args.write:
-        write_section(text)
+        write_section(text, SECTION)
     return 0

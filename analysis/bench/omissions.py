@@ -31,7 +31,7 @@ from itertools import product
 from pathlib import Path
 from typing import Mapping, Sequence
 
-from analysis.bench import REPO, SHARED_BENCH, basil_lib
+from analysis.bench import SHARED_BENCH, basil_lib, write_section
 
 DATA = Path(__file__).resolve().parent / "data"
 EXTRA_GOLD = DATA / "basil_gold_extra.jsonl"
@@ -374,18 +374,6 @@ def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: 
     return "\n".join(lines)
 
 
-def write_section(text: str, path: Path = REPO / "docs" / "BENCHMARKS.md") -> None:
-    """Replace (or append) the "Omissions" section of docs/BENCHMARKS.md."""
-    doc = path.read_text(encoding="utf-8")
-    start = doc.find(SECTION)
-    if start < 0:
-        doc = doc.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n"
-    else:
-        end = doc.find("\n## ", start + len(SECTION))
-        doc = doc[:start] + text.rstrip("\n") + "\n" + (doc[end:] if end >= 0 else "")
-    path.write_text(doc, encoding="utf-8")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="parallax bench omissions")
     parser.add_argument("--write", action="store_true", help="update docs/BENCHMARKS.md")
@@ -410,5 +398,5 @@ def main(argv: list[str]) -> int:
                  split)
     print(text)
     if args.write:
-        write_section(text)
+        write_section(text, SECTION)
     return 0
