@@ -42,16 +42,29 @@ def _plain(word: str) -> str:
     return low[:-2] if low.endswith("'s") else low.rstrip("'")
 
 
+# Plural endings of words the lemma tables do not know (names, demonyms: "Kennedys", "Saudis",
+# "Bushes") and what each becomes in the singular, longest first; words with the endings after it are
+# read as singular already ("Harris", "Francis", "Moses").
+_PLURAL_RULES = (("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x"), ("s", ""))
+_SINGULAR_ENDINGS = ("ss", "us", "is")
+_MIN_PLURAL_LETTERS = 4             # "bus", "gas", "us" are never read as plurals
+
+
 @lru_cache(maxsize=4096)
 def _singular(word: str) -> str:
-    single = _inflect().singular_noun(word)
-    return single if isinstance(single, str) and single else word
-
-
-@lru_cache(maxsize=1)
-def _inflect():
-    import inflect  # MIT; plural rules for nouns and names
-    return inflect.engine()
+    """The singular of a lower-case noun or name: from lemminflect's noun tables when it knows the
+    word (a word that is its own lemma, like "news" or "data", stays), else by the plural endings
+    of names above."""
+    from lemminflect import getAllLemmas  # MIT; tables shipped in the wheel, already loaded by align
+    lemmas = getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    if lemmas:
+        return word if word in lemmas else lemmas[0]
+    if len(word) < _MIN_PLURAL_LETTERS or word.endswith(_SINGULAR_ENDINGS):
+        return word
+    for ending, single in _PLURAL_RULES:
+        if word.endswith(ending):
+            return word[:len(word) - len(ending)] + single
+    return word
 
 
 def _derived(a: str, b: str) -> bool:
