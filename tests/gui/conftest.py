@@ -1,7 +1,9 @@
 """GUI test set-up: settings in a temp folder, seed articles loaded once, a hand-built Comparison."""
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -9,6 +11,8 @@ from PySide6.QtCore import QSettings
 
 # Point QSettings at a private folder before any test touches it: tests never see the user's settings.
 _SETTINGS_DIR = tempfile.mkdtemp(prefix="parallax-test-settings-")
+# ... and gone when the run ends (a run used to leave one such folder behind in the temp dir).
+atexit.register(shutil.rmtree, _SETTINGS_DIR, True)
 for _fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
     QSettings.setPath(_fmt, QSettings.Scope.UserScope, _SETTINGS_DIR)
     QSettings.setPath(_fmt, QSettings.Scope.SystemScope, _SETTINGS_DIR)
