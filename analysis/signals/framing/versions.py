@@ -167,14 +167,16 @@ class Pair:
 
     def counterpart(self, version: Version, start: int, end: int) -> tuple[int, int] | None:
         """The other version's range facing [start, end) when it sits in a change: None if the
-        range is unchanged, if the other side is empty, or if it is too wide to pin down."""
+        range is unchanged, if the other side has no word, or if it is too wide to pin down."""
         op = self.op_at(version, start, end)
         if op is None or op.tag == "equal":
             return None
         other = self.other(version)
         s, e = (op.b_start, op.b_end) if version is self.a else (op.a_start, op.a_end)
         s, e = strip_span(other.text, s, e)
-        if e <= s or len(_WORD.findall(other.text[s:e])) > FRAMING_FACING_MAX_WORDS:
+        n_words = len(_WORD.findall(other.text[s:e]))
+        # a change whose other side is only punctuation ("aid: “...”" against "aid.") faces nothing
+        if n_words == 0 or n_words > FRAMING_FACING_MAX_WORDS:
             return None
         return s, e
 
