@@ -33,7 +33,7 @@ EXPECTED = {
                  (27, "source link")],
         title="Russia and U.S. begin talks on ending the war in Ukraine, but Europe can’t agree a "
               "peacekeeping plan",
-        outlet="“Russia and U.S.…”", date=None, author=None, not_body={0, 2, 7, 12, 21},
+        outlet="CNBC", date=None, author=None, not_body={0, 2, 7, 12, 21},
         first="Russian and U.S. officials are holding their first formal meeting in years on "
               "Tuesday, as they meet in Saudi Arabia to discuss the foundation for talks on how to "
               "end the war in Ukraine.",
@@ -70,7 +70,7 @@ EXPECTED = {
     "004": dict(
         removed=[],
         title="With the United States seemingly content to take a back…",
-        outlet="“With the United…”", date=None, author=None, not_body=set(),
+        outlet="NBC News", date=None, author=None, not_body=set(),
         first="With the United States seemingly content to take a back seat, a high-level meeting "
               "in Paris on Thursday will seek to answer the question: Can European powers step up "
               "and bring Ukraine and Russia closer to peace?",
@@ -163,7 +163,9 @@ def test_outlet_never_taken_from_citing_sentences(articles):
     # The seeds cite NYT, WSJ, Bloomberg, BBC, NBC News and CBS News in the body; none is an outlet.
     cited = {"The New York Times", "The Wall Street Journal", "Bloomberg", "BBC", "NBC News",
              "CBS News", "Interfax"}
-    assert not cited & {a.outlet for a in articles.values()}
+    # (Seed 004 is NBC News's own story, named so by its sidecar, not by the sentence that cites it.)
+    found = {a.outlet for a in articles.values() if not a.metadata_origin["outlet"].startswith("sidecar")}
+    assert not cited & found
 
 
 def test_metadata_origins_name_the_cue(articles):

@@ -65,7 +65,7 @@ def test_the_september_meeting_is_another_event(comparison):
     assert "names Friedrich Merz as Germany Chancellor where the others name Olaf Scholz" \
         in event["a5"].evidence
     assert not any("Merz" in event[a].evidence for a in SAME_EVENT)
-    assert any("“With the United…” (a5) is on another event (event 2" in n for n in comparison.notes)
+    assert any("NBC News (a5) is on another event (event 2" in n for n in comparison.notes)
 
 
 def test_an_article_about_another_event_joins_no_fact_and_no_omission(comparison):
