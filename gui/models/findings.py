@@ -19,6 +19,7 @@ from analysis.vocabulary.wording import in_words
 
 from ..review import describe, severity_label, verdict_color, verdict_label
 from ..theme import LIGHT, Theme
+from ..views.elide import KEY_ROLE
 
 COLUMNS = ("Kind", "Outlets", "Fact", "Evidence", "Score", "Verdict")
 VERDICT_ORDER = {"": 0, "flagged": 1, "confirmed": 2, "dismissed": 3}
@@ -128,6 +129,21 @@ class FindingsModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    @staticmethod
+    def evidence_key(f: Finding) -> str:
+        """The word the evidence is about (the loaded word, the verb, the hedge), kept whole when the
+        Evidence column is cut: the finding's ``term``, else the first outlet's term."""
+        term = f.data.get("term")
+        if isinstance(term, str) and term:
+            return term
+        terms = f.data.get("terms")
+        if isinstance(terms, Mapping):
+            for article in f.articles:
+                value = terms.get(article)
+                if isinstance(value, str) and value:
+                    return value
+        return ""
+
     def outlet_names(self, f: Finding) -> str:
         return ", ".join(self.outlets.get(a, a) for a in f.articles)
 
@@ -164,6 +180,8 @@ class FindingsModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == FINDING_ROLE:
             return f
+        if role == KEY_ROLE and col == "Evidence":
+            return self.evidence_key(f)
         return None
 
 

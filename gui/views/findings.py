@@ -25,6 +25,7 @@ from analysis.vocabulary.kinds import label as kind_label
 
 from ..document import Document
 from ..models.findings import COLUMNS, FINDING_ROLE, FindingsFilter, FindingsModel
+from .elide import KeyElideDelegate
 
 FACT_SHARE = 0.3          # of the width the two sentence columns share; the evidence gets the rest
 FACT_MIN_PX = 80
@@ -85,6 +86,9 @@ class FindingsView(QWidget):
         # Fact and Evidence share what is left: both are sentences, the evidence (which names the
         # loaded word, the verb, the outlets) gets most of it (``resizeEvent``).
         h.setSectionResizeMode(COLUMNS.index("Evidence"), QHeaderView.ResizeMode.Stretch)
+        # Cut in the middle, never at the word the finding is about (the whole text on hover).
+        self.evidence_delegate = KeyElideDelegate(self.table)
+        self.table.setItemDelegateForColumn(COLUMNS.index("Evidence"), self.evidence_delegate)
         for col, width in enumerate((112, 140, 0, 0, 50, 140)):
             if width:
                 h.resizeSection(col, width)
