@@ -39,7 +39,17 @@ def _steps() -> tuple[Callable[[], object], ...]:
         from analysis.lexicons import available_lexicons, load_lexicon
         for name in available_lexicons():
             load_lexicon(name).find("")          # compiles the lexicon's pattern
-    return (engine, sentences, model, words, readability, sentiment, lexicons)
+
+    def lemmas() -> None:
+        # lemminflect's two tables (about 0.4 s of CPU): claims, concepts and names read lemmas
+        from lemminflect import getAllLemmas, getInflection
+        getAllLemmas("reopened", "VERB"), getInflection("reopen", "VBD")
+
+    def frequencies() -> None:
+        # wordfreq's English list (about 0.25 s with its import): event evidence and spelling slips
+        from wordfreq import zipf_frequency
+        zipf_frequency("bridge", "en")
+    return (engine, sentences, model, words, readability, sentiment, lexicons, lemmas, frequencies)
 
 
 def warm_up() -> Iterator[str]:
