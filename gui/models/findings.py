@@ -133,15 +133,14 @@ class FindingsModel(QAbstractTableModel):
     def evidence_key(f: Finding) -> str:
         """The word the evidence is about (the loaded word, the verb, the hedge), kept whole when the
         Evidence column is cut: the finding's ``term``, else the first outlet's term."""
+        def word(value) -> bool:          # a sentiment's "-0.40" is a figure, not a word to keep
+            return isinstance(value, str) and any(c.isalpha() for c in value)
         term = f.data.get("term")
-        if isinstance(term, str) and term:
+        if word(term):
             return term
         terms = f.data.get("terms")
         if isinstance(terms, Mapping):
-            for article in f.articles:
-                value = terms.get(article)
-                if isinstance(value, str) and value:
-                    return value
+            return next((terms[a] for a in f.articles if word(terms.get(a))), "")
         return ""
 
     def outlet_names(self, f: Finding) -> str:

@@ -87,3 +87,13 @@ def test_the_findings_table_keeps_the_loaded_word_in_view_and_the_whole_text_on_
     assert "'rushed'" in shown and shown.startswith("The Weekly")
     assert table.fontMetrics().horizontalAdvance(shown) <= table.columnWidth(index.column())
     assert full in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_the_key_is_the_findings_word_never_a_figure():
+    from gui.models.findings import FindingsModel
+
+    def finding(data):
+        return Finding("x", "sentiment_shift", None, ("a1", "a2"), (), "", 0.5, "", data)
+    assert FindingsModel.evidence_key(finding({"term": "rushed"})) == "rushed"
+    assert FindingsModel.evidence_key(finding({"terms": {"a1": "", "a2": "resisted"}})) == "resisted"
+    assert FindingsModel.evidence_key(finding({"terms": {"a1": "-0.40", "a2": "+0.78"}})) == ""
