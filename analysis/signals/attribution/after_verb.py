@@ -1,0 +1,71 @@
+"""The speaker after the verb and title runs: "..., said resident Carol Pike", "said Sen. John Smith,
+R-Ohio", "said Rep. Mary Hale (R-Minn.), who ...", "said the spokesman, Peter Carr", "according to X";
+only right after a quote or a comma, and only before the clause ends."""
+from __future__ import annotations
+
+import re
+
+from analysis.signals.actors import role_before
+from analysis.signals.attribution.before_verb import SpeakerBefore
+from analysis.signals.attribution.records import Speaker
+from analysis.signals.attribution.words import GAP_WORDS, NOT_PREMODIFIERS, UNNAMED_AT_START, trim_premodifiers
+from analysis.signals.nouns import noun_of
+
+# "(R-Minn.)", "(D)" right after a name: the party and state, no part of the clause.
+_PARTY_IN_BRACKETS = re.compile(r"\A\s*\([RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)")
+# "said resident Carol Pike", "said former mayor Jan Novak": lower-case role words before the name.
+_ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})")
+# "said the spokesman, Peter Carr", "said its editor in chief, Ben Smith": a role phrase, a comma, the name.
+_ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z",
+                              re.IGNORECASE)
+# What may follow an inverted speaker before the clause ends: "said Romney in a statement".
+_TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
+                    r"(?:[\w’'\-]+\s*){1,3}?")
+
+
+class SpeakerAfter(SpeakerBefore):
+    """The speaker named after a speech verb or "according to"."""
+
+    def _speaker_right(self, pos: int, limit: int, index: int) -> Speaker | None:
+        """The speaker named right after ``pos``: "according to X", "..., said X."."""
+        unnamed = UNNAMED_AT_START.match(self.text, pos, limit)
+        if unnamed and trim_premodifiers(unnamed, 0)[1] != unnamed.start(2):
+            unnamed = None      # "said the U.S. would need": not a description of a source
+        for m in self.by_sentence.get(index, []):
+            if m.start < pos or m.start >= limit:
+                continue
+            gap = self.text[pos:m.start]
+            comma_role = _ROLE_COMMA_NAME.fullmatch(gap)
+            if comma_role and noun_of(comma_role.group(1).split()[-1]):
+                return self._named(m, m.role or comma_role.group(1))     # "said the spokesman, Peter Carr"
+            if unnamed and unnamed.end() > m.end:       # "Russian state media": the noun phrase
+                break
+            if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE):
+                return self._named(m, m.role)
+            title = role_before(self.text, m.start, pos)
+            if title and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(title) + r"\s*", gap, re.IGNORECASE):
+                return self._named(m, m.role or title)                   # "said Sen. John Smith"
+            role = _ROLE_BEFORE_NAME.fullmatch(gap)
+            if role and not set(role.group(1).lower().split()) & NOT_PREMODIFIERS:
+                return self._named(m, m.role or role.group(1).strip())     # "said resident Carol Pike"
+            break
+        if unnamed:
+            return self._unnamed(unnamed.group(1), unnamed.group(2), unnamed.start(2),
+                                 unnamed.end(2), index, at=unnamed.start(2))
+        return None
+
+    def _inverted(self, verb_start: int, verb_end: int, index: int) -> Speaker | None:
+        """“...,” said Peskov.  Only right after a quote or a comma, and only before the clause ends:
+        in "but said the U.S. would need" the words after "said" are the reported clause."""
+        sent = self.a.sentences[index]
+        if not re.search(r"[,”\"’]\s*\Z", self.text[sent.start:verb_start]):
+            return None
+        speaker = self._speaker_right(verb_end, sent.end, index)
+        if speaker is None:
+            return None
+        tail = self.text[speaker.end:sent.end]
+        tail = _PARTY_IN_BRACKETS.sub(lambda b: " " * len(b.group(0)), tail, count=1)
+        if re.match(r",\s+(?:who|whose|a|an|the)\s", tail):
+            return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
+        return speaker if re.match(r"(?:\s*,?\s+(?:" + GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
+                                   r"\s*(?:[,.;:!?]|\Z)", tail) else None

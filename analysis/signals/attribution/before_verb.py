@@ -1,0 +1,100 @@
+"""The speaker before a speech verb: a name right before it or before an insertion between commas
+("Lauten, who works for Rep. Fincher, said"), "Rev. John Hale of Our Lady of Mercy, told", a chain
+("X went on to say"), then a pronoun, "who", a document, a description or an unnamed source."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from analysis.signals.actors import Mention, appositive_after
+from analysis.signals.attribution.documents import DOCUMENT_AT_END, Documents
+from analysis.signals.attribution.records import Speaker
+from analysis.signals.attribution.verbs import base_forms
+from analysis.signals.attribution.words import (
+    GAP_WORDS,
+    INSERTION,
+    INSERTION_MAX_WORDS,
+    UNNAMED_AT_END,
+    inserted,
+    trim_premodifiers,
+)
+from analysis.signals.common import count_words
+
+_GAP_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r")){0,3}\s*\Z")
+# "X went on to say", "X took to Twitter to write", "X was quick to add": the subject of the chain.
+_TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on|quick|so\s+far\s+as|the\s+"
+                            r"opportunity|to\s+[A-Z][\w.]*))?\s+to\s*\Z")
+_PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
+_OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+)?")
+_WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
+
+
+class SpeakerBefore(Documents):
+    """The speaker named before a speech verb."""
+
+    def _speaker_left(self, verb_start: int, index: int, verb: str = "") -> Speaker | None:
+        limit = self._left_limit(index, verb_start)
+        left = self.text[limit:verb_start]
+        chain = _TO_CHAIN_TAIL.search(left) if verb in base_forms() else None
+        if chain:
+            left = left[:chain.start()]
+        gap = _GAP_TAIL.search(left)
+        anchor = limit + (gap.start() if gap else len(left))
+        head = self.text[limit:anchor]
+        subject = self._subject_before(limit, anchor, index)
+        if subject is not None:
+            return subject
+        pronoun = _PRONOUN_AT_END.search(head)
+        if pronoun:
+            return self._pronoun(limit + pronoun.start(), index, pronoun.group(1))
+        who = _WHO_AT_END.search(head)
+        if who:
+            return self._antecedent(limit + who.start(), index)
+        document = DOCUMENT_AT_END.search(head)
+        if document:
+            return self._document_owner(document.group("doc"), limit + document.start(), index)
+        description = self._description_at(head, limit, index)
+        if description is not None:
+            return description
+        unnamed = UNNAMED_AT_END.search(head)
+        if unnamed:
+            det, start = trim_premodifiers(unnamed, limit)
+            return self._unnamed(det, self.text[start:limit + unnamed.end(2)], start,
+                                 limit + unnamed.end(2), index,
+                                 at=limit + unnamed.start() if det else start)
+        return None
+
+    def _subject_before(self, limit: int, anchor: int, index: int) -> Speaker | None:
+        """The name whose clause the verb at ``anchor`` ends, the outermost first: before an
+        insertion between commas ("Lauten, who works for Rep. Fincher, R-Tenn., said", "Jim Manley,
+        a spokesman for Mr. Reid, said"), then "X's office" / "a spokesman for X", then a name right
+        before the verb ("Rutte said", "Sarah Sanders, told", "the Obama campaign said") or before an
+        appositive role."""
+        mentions = [m for m in self.by_sentence.get(index, []) if m.start >= limit and m.end <= anchor]
+        starts = {m.start for m in mentions}
+        for m in mentions:
+            insertion = INSERTION.fullmatch(self.text, m.end, anchor)
+            if insertion and count_words(insertion.group(1)) <= INSERTION_MAX_WORDS and \
+                    inserted(insertion, starts):
+                return self._named(m, m.role)       # its title, else its appositive
+        owner = self._owner_of_proxy(self.text[limit:anchor], limit, index)
+        if owner is not None:
+            return owner
+        for k in range(len(mentions) - 1, -1, -1):
+            m = mentions[k]
+            tail = self.text[m.end:anchor]
+            if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
+                head = self._head_of(mentions, k)
+                return self._named(head, head.role)
+            appositive = appositive_after(self.text, m.end, anchor + 1)
+            if appositive and not self.text[appositive[1]:anchor].strip():
+                return self._named(m, appositive[0])
+        return None
+
+    def _head_of(self, mentions: Sequence[Mention], k: int) -> Mention:
+        """"Rev. John Hale of Our Lady of Mercy, told": the person a run of "of" phrases belongs to."""
+        head = k
+        while head > 0 and not self.people.is_person(mentions[head]) and \
+                _OF_BETWEEN.fullmatch(self.text, mentions[head - 1].end, mentions[head].start):
+            head -= 1
+        return mentions[head] if self.people.is_person(mentions[head]) else mentions[k]

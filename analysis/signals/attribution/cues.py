@@ -1,0 +1,47 @@
+"""Cues of one sentence: every speech verb, "according to" and "as X put it" outside quotes, with its
+speaker (before the verb, after an invertible verb, or the subject of a participle after a comma)."""
+from __future__ import annotations
+
+import re
+
+from analysis.signals.attribution.after_verb import SpeakerAfter
+from analysis.signals.attribution.records import Cue, Speaker
+from analysis.signals.attribution.verbs import AS_PUT_IT, INVERTIBLE, cue_pattern
+
+
+class Cues(SpeakerAfter):
+    """The speech cues of each sentence, each with the speaker read next to it."""
+
+    def sentence_cues(self, index: int) -> list[Cue]:
+        if index not in self.cues:
+            self.cues[index] = []           # filled as found: "he" may name an earlier cue's speaker
+            self._find_cues(index)
+        return self.cues[index]
+
+    def _find_cues(self, index: int) -> None:
+        sent = self.a.sentences[index]
+        found = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(0).lower()))
+                 for m in cue_pattern().finditer(self.text, sent.start, sent.end)]
+        found += [(m.start("verb"), m.end(), m.group("verb").lower() + " it")
+                  for m in AS_PUT_IT.finditer(self.text, sent.start, sent.end)]
+        for start, end, verb in sorted(found):
+            if self._masked(start, end):
+                continue
+            if verb == "according to":
+                speaker = self._speaker_right(end, sent.end, index)
+                cue = Cue(start, end, verb, index, speaker, start, according=True)
+            else:
+                speaker = self._speaker_for_verb(start, end, verb, index)
+                first = min(start, speaker.at) if speaker and speaker.at >= 0 else start
+                cue = Cue(start, end, verb, index, speaker, first)
+            self.cues[index].append(cue)
+
+    def _speaker_for_verb(self, start: int, end: int, verb: str, index: int) -> Speaker | None:
+        if verb.split()[0].endswith("ing") and \
+                re.search(r",\s*[”\"]?\s*\Z", self.text[self.a.sentences[index].start:start]):    # ',” arguing'
+            # "... took a swipe at Hillary Clinton, calling it “...”": the subject's words, not the object's
+            return self._sentence_subject(start, index)
+        left = self._speaker_left(start, index, verb)
+        if left is None and verb in INVERTIBLE:
+            left = self._inverted(start, end, index)
+        return left

@@ -1,0 +1,111 @@
+"""A quote's speaker: a cue right after the quote, the nearest cue before it in its sentence, "according
+to X", a colon after a named person, else the speaker of a neighbouring quote for a sentence that is
+only a quote (news style for a quote running over paragraphs); otherwise ""."""
+from __future__ import annotations
+
+import re
+
+from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
+from analysis.model import Quote
+from analysis.signals.attribution.records import Cue, Speaker
+from analysis.signals.attribution.reported import Reported
+from analysis.signals.common import count_words
+from analysis.signals.quotemarks import DirectSpan
+
+_ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
+
+
+class Attribution(Reported):
+    """The speaker of every quote of one article, and its reported speech (``find``)."""
+
+    def find(self) -> list[Quote]:
+        for index in range(len(self.a.sentences)):
+            self.sentence_cues(index)
+        direct = self._direct_quotes() + self._document_quotes()
+        return sorted(direct + self._reported(), key=lambda q: (q.start, q.kind))
+
+    def _direct_quotes(self) -> list[Quote]:
+        resolved: list[tuple[DirectSpan, Cue | None, list[int]]] = []
+        for q in self.quotes:
+            touched = self._touched(q) or [0]
+            resolved.append((q, self._cue_for(q, touched), touched))
+        out = []
+        for i, (q, cue, touched) in enumerate(resolved):
+            speaker = cue.speaker if cue else None
+            verb = cue.verb if cue else ""
+            if speaker is None and self._only_quotes(touched):
+                speaker, verb = self._neighbour_speaker(resolved, i)
+                resolved[i] = (q, Cue(q.start, q.start, verb, touched[0], speaker, q.start) if speaker else None,
+                               touched)     # a quote continued from the last one passes it on
+            out.append(self._quote(q.start, q.end, touched[0], "direct", speaker, verb,
+                                   unclosed=q.unclosed))
+        return out
+
+    def _cue_for(self, q: DirectSpan, touched: list[int]) -> Cue | None:
+        last = self.sentence_cues(touched[-1])
+        after = [c for c in last if c.speaker and c.attribution_start >= q.outer_end
+                 and _ATTRIBUTION_GAP.match(self.text[q.outer_end:c.attribution_start])]
+        if after and self._closes_statement(q, after[0]):
+            return after[0]
+        before = [c for c in self.sentence_cues(touched[0])
+                  if c.speaker and c.end <= q.outer_start and not c.according]
+        if before:
+            nearest = before[-1]
+            named = [c for c in before if c.speaker and not c.speaker.pronoun]
+            if nearest.speaker and nearest.speaker.pronoun and named and named[0] is not nearest:
+                return named[0]
+            return nearest
+        according = [c for i in touched for c in self.sentence_cues(i) if c.according and c.speaker]
+        if according:
+            return according[0]
+        return self._colon_cue(q, touched[0])
+
+    def _colon_cue(self, q: DirectSpan, index: int) -> Cue | None:
+        """"Biden was quick to retort: “...”": a quote introduced by a colon is the words of the
+        person the sentence names before the colon (its subject)."""
+        sent = self.a.sentences[index]
+        before = self.text[sent.start:q.outer_start]
+        if not re.search(r":\s*\Z", before):
+            return None
+        speaker = self._sentence_subject(q.outer_start, index)
+        if speaker is None or not (speaker.person or speaker.unnamed):
+            return None
+        return Cue(q.outer_start, q.outer_start, "", index, speaker, speaker.at)
+
+    def _closes_statement(self, q: DirectSpan, cue: Cue) -> bool:
+        """“...,” he said — not the scare quotes of "the “security guarantees” Ukraine says it
+        needs": the quote ends in punctuation, a comma follows it, or it opens its sentence."""
+        inner = self.text[q.start:max(q.start, q.outer_end - 1)].rstrip()    # up to the closing mark
+        if inner.endswith(tuple(",.!?…—–-:;")) or "," in self.text[q.outer_end:cue.attribution_start]:
+            return True
+        first = self.a.sentences[self._touched(q)[0]]
+        return not count_words(self.text[first.start:q.outer_start])
+
+    def _only_quotes(self, touched: list[int]) -> bool:
+        return not any(self._narrative[i] for i in touched)
+
+    def _neighbour_speaker(self, resolved, i: int) -> tuple[Speaker | None, str]:
+        q, _, touched = resolved[i]
+        para = self.a.sentences[touched[0]].paragraph
+        for j in list(range(i - 1, -1, -1)) + list(range(i + 1, len(resolved))):
+            other, cue, other_touched = resolved[j]
+            near = abs(other_touched[0] - touched[0]) <= SPEAKER_LOOKBACK_SENTENCES
+            same_para = self.a.sentences[other_touched[0]].paragraph == para
+            # news style: a quote running over paragraphs leaves the earlier paragraph open
+            run_on = (j == i - 1 and other.unclosed) or (j == i + 1 and q.unclosed)
+            if cue and cue.speaker and (near or same_para or run_on) and \
+                    (same_para or run_on or (j == i - 1 and self._continues(other, other_touched, q, touched))):
+                return cue.speaker, cue.verb
+            if j < i and (same_para or run_on):
+                break       # the nearest earlier quote has no speaker: do not skip past it
+        return None, ""
+
+    def _continues(self, before: DirectSpan, before_touched: list[int], q: DirectSpan,
+                   touched: list[int]) -> bool:
+        """A paragraph that is only a quote right after a paragraph that ends with an attributed
+        quote goes on with that speaker."""
+        first = self.a.sentences[touched[0]]
+        last_before = self.a.sentences[before_touched[-1]]
+        next_sentence = last_before.index + 1
+        return first.paragraph == last_before.paragraph + 1 and next_sentence == first.index and \
+            not count_words(self.text[first.start:q.outer_start])

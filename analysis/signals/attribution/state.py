@@ -1,0 +1,113 @@
+"""The per-article state of attribution (mentions outside quotes, quote masks, people, cues found)
+and how a name becomes a speaker: a person with a role, a group or a newspaper counted apart as an
+unnamed source, "the Obama campaign" as an organisation."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Sequence
+
+from analysis.model import Article, Quote
+from analysis.signals.actors import Mention, is_media, is_place, may_be_person, role_before
+from analysis.signals.attribution.records import Cue, Speaker
+from analysis.signals.attribution.statements import announced_statements
+from analysis.signals.attribution.words import blank, clean_role, surname, unnamed_key
+from analysis.signals.common import count_words
+from analysis.signals.nouns import is_group_name, noun_of
+from analysis.signals.quotemarks import DirectSpan, direct_spans
+from analysis.signals.referents import ROLE_COMMA_BEFORE, People
+
+# A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
+_OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
+
+
+class ArticleState:
+    """Mentions, masks and people of one article; a name read as a speaker."""
+
+    def __init__(self, article: Article, mentions: Sequence[Mention]):
+        self.a = article
+        self.text = article.text
+        self.quotes = direct_spans(article)
+        self.documents = announced_statements(article, self.quotes)
+        self.masks = [(q.outer_start, q.outer_end) for q in self.quotes] + \
+            [(d.span.outer_start, d.span.outer_end) for d in self.documents]
+        self.plain = blank(self.text, self.masks)
+        self.mentions = [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)]
+        self.people = People(article, self.mentions, self.plain)
+        self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            self.by_sentence[m.sentence].append(m)
+        self._narrative = [bool(count_words(self.plain[s.start:s.end])) for s in article.sentences]
+        self.cues: dict[int, list[Cue]] = {}
+        self._unnamed_history: list[tuple[int, str, Speaker]] = []   # for "the official added"
+        self._subjects: dict[int, Speaker | None] = {}          # "he"/"the president" opening a sentence
+
+    def _masked(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.masks)
+
+
+    def sentence_cues(self, index: int) -> list[Cue]:
+        """The cues of sentence ``index`` (``cues.Cues``): declared here because the coreference
+        and document rules read the cues of earlier sentences."""
+        raise NotImplementedError
+
+    def _left_limit(self, index: int, pos: int) -> int:
+        """Speakers are looked for after the last quote that ends before ``pos`` in the sentence."""
+        floor = self.a.sentences[index].start
+        ends = [e for s, e in self.masks if floor <= e <= pos]
+        return max([floor] + ends)
+
+    def _named(self, m: Mention, role: str) -> Speaker:
+        if is_media(m.key):         # "the New York Times reported": a source counted apart, not a voice
+            return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, at=self._naming_start(m))
+        if is_group_name(m.surface):    # "Senate Democrats": a group, an unnamed source that keeps its name
+            return Speaker(unnamed_key(m.surface), m.surface, "", m.start, m.end, unnamed=True,
+                            at=self._naming_start(m))
+        organisation = self._organisation_after(m)
+        if organisation is not None:
+            return organisation
+        person = self.people.is_person(m) or (not m.person and may_be_person(m.key, m.surface))
+        role = clean_role(role or m.role or (self._role_of(m.key) if person else ""))
+        if not role and person:
+            before = ROLE_COMMA_BEFORE.search(self.text, max(0, m.start - 120), m.start)
+            if before and noun_of(before.group(1).split()[-1]):
+                role = before.group(1)     # "The Times’ Moscow bureau chief, Anton Troianovski"
+        return Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=self._naming_start(m))
+
+    def _organisation_after(self, m: Mention) -> Speaker | None:
+        """"the Obama campaign", "Romney's campaign": the organisation's voice, named after its person."""
+        after = re.match(r"(?:['’]s)?\s+(campaign|administration)\b", self.text[m.end:m.end + 20])
+        if not after:
+            return None
+        org = after.group(1)
+        return Speaker(f"{m.key} {org}", f"{surname(m.surface)} {org}", "", m.start, m.end + after.end(),
+                        at=self._naming_start(m))
+
+    def _naming_start(self, m: Mention) -> int:
+        """Start of "the New York Times" / "German Chancellor Olaf Scholz" (article and role)."""
+        start = m.start
+        title = m.role or role_before(self.text, start, self.a.sentences[m.sentence].start)
+        if title and self.text[:start].rstrip().endswith(title):
+            start = self.text.rfind(title, 0, start)       # "Ms. Lauten wrote", "Sen. Paul said"
+        det = re.search(r"\b(?:the|a|an)\s+\Z", self.text[max(0, start - 5):start], re.IGNORECASE)
+        return start - len(det.group(0)) if det else start
+
+    def _role_of(self, key: str) -> str:
+        roles = [m.role for m in self.mentions if m.key == key and m.role]
+        return max(roles, key=len) if roles else ""
+
+    def _oblique(self, m: Mention) -> bool:
+        """A name after a preposition ("a letter from Rep. Welch"): not the subject of its clause."""
+        at = self._naming_start(m)
+        return bool(_OBLIQUE.search(self.text[max(0, at - 12):at]))
+
+    def _touched(self, q: DirectSpan) -> list[int]:
+        return [s.index for s in self.a.sentences if s.start < q.outer_end and q.outer_start < s.end]
+
+    def _quote(self, start: int, end: int, index: int, kind: str, speaker: Speaker | None,
+               verb: str, unclosed: bool = False) -> Quote:
+        sp = speaker or Speaker("", "")
+        return Quote(article=self.a.id, sentence=self.a.sentences[index].id, start=start, end=end,
+                     kind=kind, speaker=sp.key, speaker_name=sp.name, role=sp.role,
+                     speaker_start=sp.start, speaker_end=sp.end, verb=verb,
+                     words=count_words(self.text[start:end]), unnamed=sp.unnamed, unclosed=unclosed)

@@ -1,0 +1,33 @@
+"""Speech cues: the verbs of speaking (``analysis.lexicons.speech_verbs``), "according to" and
+"as X put it", and the verb classes the speaker and clause rules need."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from analysis.lexicons import speech_verbs
+
+# Lexicon entries that are not verbs of speaking, or are handled apart.
+_NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})
+# Verbs whose speaker may follow them: “...,” said Peskov.  ("told" never: its object is the hearer.)
+INVERTIBLE = frozenset("said says added asked wrote writes continued explained noted replied tweeted "
+                        "insisted recalled".split())
+# Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
+SAY_CLASS = frozenset("say says said adds added warns warned insists insisted claims claimed "
+                       "argues argued stresses stressed".split())
+AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^;“”\"]{2,120}?)\s+(?P<verb>put|puts)\s+it\b")
+
+
+@lru_cache(maxsize=1)
+def cue_pattern() -> re.Pattern[str]:
+    terms = [t for t in speech_verbs() if t not in _NOT_CUES]
+    terms = sorted(set(terms) | {"according to"}, key=len, reverse=True)
+    alts = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    return re.compile(rf"(?<![\w-])(?:{alts})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def base_forms() -> frozenset[str]:
+    """Speech verbs in their base form ("say", "write"): the ones a "went on to" chain leads to."""
+    return frozenset(v for v in speech_verbs() if " " not in v and not re.search(r"(?:s|ed|ing)\Z", v)
+                     or v in ("stress", "address", "express", "discuss"))
