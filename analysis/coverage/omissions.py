@@ -151,9 +151,13 @@ def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> A
     def agreement(fact: Fact, source_of: Mapping[str, str]) -> Agreement:
         keys = [key_of[(m.article, c.start, c.end)] for m in fact.members for c in m.claims
                 if (m.article, c.start, c.end) in key_of]
-        sources = np.array([source_of.get(a, a) for a, _ in keys], dtype=object)
-        if len(set(sources)) < 2:
+        names = [source_of.get(a, a) for a, _ in keys]
+        if len(set(names)) < 2:
             return Agreement(fact.cohesion)
+        # Sources as numbers: comparing every two claims' sources as strings grows as the square
+        # of a fact's claims (hundreds in a large event).
+        number: dict[str, int] = {}
+        sources = np.array([number.setdefault(s, len(number)) for s in names], dtype=np.int64)
         # Two claims of one source (or of copies of one text) say nothing about agreement.
         scores = np.where(sources[:, None] != sources[None, :], similarities(keys), 0.0)
         linked = {sources[i] for i in np.flatnonzero((scores >= OMISSION_LINKED_MIN_SCORE).any(axis=1))}

@@ -116,6 +116,7 @@ class Searcher:
         self._keys: dict[tuple, int] = {}
         self._key_of: dict[int, tuple[Fact, int]] = {}
         self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
+        self._masking: tuple[Core | None, dict[str, dict[int, int]]] = (None, {})
 
     def specificity(self, term: Term) -> float:
         """0-1: 1 for a term in one sentence of the coverage, falling with how many state it."""
@@ -221,33 +222,29 @@ class Searcher:
         if not core.specific:
             return Verdict("unverifiable", missing=tuple(t.term for t in core.terms))
         sims = self._similarities(fact, article_id)
-        where = [self.where(article_id, c.term) for c in core.terms]
+        masks = self._masks(core).get(article_id, {})
         best: tuple | None = None
         best_rank: tuple | None = None
         judged = self._judged(core)
-        # Each sentence's core terms (positions in the core, in its order), read off once: a window
-        # then costs its own terms, not a pass over the whole core.
-        at: dict[int, list[int]] = {}
-        for t, rows in enumerate(where):
-            for i in rows:
-                at.setdefault(i, []).append(t)
         values = sims.tolist()
-        for window in self._windows(article_id, where, sims):
+        # A window's core terms are the bits of its sentences' masks (bit t: ``core.terms[t]``):
+        # a window costs two look-ups, not a pass over the core's terms.
+        for window in self._windows(article_id, masks, sims):
             if len(window) == 1:
-                picked = tuple(at.get(next(iter(window)), ()))
+                mask, similarity = masks.get(window[0], 0), values[window[0]]
             else:
-                picked = tuple(sorted({t for i in window for t in at.get(i, ())}))
-            found = [core.terms[t] for t in picked]
-            similarity = max(values[i] for i in window)
-            key = (picked, len(window), similarity)
+                i, j = window
+                mask, similarity = masks.get(i, 0) | masks.get(j, 0), max(values[i], values[j])
+            key = (mask, len(window), similarity)
             hit = judged.get(key)
             if hit is None:
-                verdict = _judge(core, found, len(window), similarity)
+                verdict = _judge(core, [core.terms[t] for t in _bits(mask)], len(window), similarity)
                 hit = judged[key] = (verdict, _rank(verdict))
             if best_rank is None or hit[1] > best_rank:
-                best, best_rank = (hit[0], window, found), hit[1]
+                best, best_rank = (hit[0], window, mask), hit[1]
         if best is None or best[0].status == "absent":
-            said = self._paraphrased_quote(fact, core, article_id, where)
+            said = self._paraphrased_quote(fact, core, article_id,
+                                           [self.where(article_id, c.term) for c in core.terms])
             if said is not None:
                 return said
         if best is None or best[0].status in ("absent", "unclear"):
@@ -256,8 +253,8 @@ class Searcher:
                 return figure
         if best is None:
             return Verdict("absent", missing=tuple(t.term for t in core.terms))
-        verdict, window, found = best
-        return self._explained(verdict, core, article_id, window, found)
+        verdict, window, mask = best
+        return self._explained(verdict, core, article_id, frozenset(window), [core.terms[t] for t in _bits(mask)])
 
     def _judged(self, core: Core) -> dict[tuple, tuple[Verdict, tuple]]:
         """The verdicts already given on windows for ``core`` (the same sentence printed by many
@@ -354,18 +351,33 @@ class Searcher:
         rows = self.terms[article_id]
         return list(rows[index].terms) + (list(rows[index - 1].terms) if index else [])
 
-    def _windows(self, article_id: str, where: list[frozenset[int]], sims: np.ndarray) -> list[frozenset[int]]:
-        """The sentences that hold a core term or are closest in meaning, alone and with the next
-        sentence of the same paragraph."""
+    def _windows(self, article_id: str, masks: Mapping[int, int], sims: np.ndarray) -> list[tuple[int, ...]]:
+        """The sentences that hold a core term (``masks``: sentence index -> its core terms, none
+        empty) or are closest in meaning, alone and with the next sentence of the same paragraph."""
         sentences = self.by_id[article_id].sentences
-        hits = set().union(*where) if where else set()
+        hits = set(masks)
         if len(sims):
             hits.add(int(np.argmax(sims)))
-        out = [frozenset((i,)) for i in sorted(hits)]
+        out: list[tuple[int, ...]] = [(i,) for i in sorted(hits)]
         for i in sorted(hits | {h - 1 for h in hits}):
             if 0 <= i < len(sentences) - 1 and sentences[i].paragraph == sentences[i + 1].paragraph:
-                out.append(frozenset((i, i + 1)))
+                out.append((i, i + 1))
         return out
+
+    def _masks(self, core: Core) -> dict[str, dict[int, int]]:
+        """Article id -> sentence index -> the core terms it states (bit t for ``core.terms[t]``),
+        over the whole event: read off the postings once per core (a fact's candidates come
+        together), not once per core term for every article searched."""
+        if self._masking[0] is not core:
+            out: dict[str, dict[int, int]] = {}
+            for t, c in enumerate(core.terms):
+                bit = 1 << t
+                for article_id, rows in self.postings(c.term).items():
+                    mine = out.setdefault(article_id, {})
+                    for i in rows:
+                        mine[i] = mine.get(i, 0) | bit
+            self._masking = (core, out)
+        return self._masking[1]
 
     def _explained(self, verdict: Verdict, core: Core, article_id: str, window: frozenset[int],
                    found: list[CoreTerm]) -> Verdict:
@@ -440,6 +452,18 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
         # one the article may still say it in words the matcher does not know: no omission either.
         return Verdict("partial" if concrete else "unclear", coverage=shown[0], similarity=shown[1])
     return Verdict("absent", coverage=shown[0], similarity=shown[1])
+
+
+def _bits(mask: int) -> list[int]:
+    """The positions of the set bits of ``mask``, lowest first."""
+    out = []
+    t = 0
+    while mask:
+        if mask & 1:
+            out.append(t)
+        mask >>= 1
+        t += 1
+    return out
 
 
 def _buckets(kind: str, key: str) -> tuple[str, ...]:

@@ -121,3 +121,48 @@ def test_the_matrix_of_a_fact_with_copies_is_the_matrix_of_every_member(repeated
     n = len(NUMBERED)
     assert np.array_equal(once[:n, :n], once[n:2 * n, n:2 * n])
     assert np.array_equal(once[0], once[n])
+
+
+def _plain_search(searcher, fact, article_id):
+    """The window loop as it was before the core's masks: each window's core terms found by a pass
+    over every core term's sentences (the reference for the shortcut)."""
+    from analysis.coverage.verify import _judge, _rank
+    core = searcher.core(fact, {})
+    sims = searcher._similarities(fact, article_id)
+    where = [searcher.where(article_id, c.term) for c in core.terms]
+    sentences = searcher.by_id[article_id].sentences
+    hits = set().union(*where) | {int(np.argmax(sims))}
+    windows = [frozenset((i,)) for i in sorted(hits)]
+    windows += [frozenset((i, i + 1)) for i in sorted(hits | {h - 1 for h in hits})
+                if 0 <= i < len(sentences) - 1 and sentences[i].paragraph == sentences[i + 1].paragraph]
+    best = None
+    for window in windows:
+        found = [c for c, rows in zip(core.terms, where) if rows & window]
+        verdict = _judge(core, found, len(window), max(float(sims[i]) for i in window))
+        if best is None or _rank(verdict) > _rank(best[0]):
+            best = (verdict, window, found)
+    return searcher._explained(best[0], core, article_id, best[1], best[2])
+
+
+def test_window_masks_give_the_verdicts_of_the_plain_window_loop():
+    lede = "The storm killed 12 people and cut power to 40,000 homes in Dunmore on Tuesday."
+    quote = "Mayor Ann Kelby said the repairs in Dunmore would cost $3 million."
+    filler = "Residents cleared fallen trees.\n\nThe council met on Wednesday to plan repairs."
+    carriers = [text_article(f"{lede} {quote}\n\n{filler}", f"a{i}") for i in range(1, 4)]
+    searched = [text_article(text, f"b{i}") for i, text in enumerate((
+        "Twelve people died in Dunmore. Power was cut to 40,000 homes on Tuesday.\n\n" + filler,
+        "In Dunmore the storm cut power on Tuesday. Kelby said repairs would cost $3 million.",
+        "A fire closed the school in Kelby.\n\nOfficials said 12 homes burned on Tuesday.",
+        "Residents cleared fallen trees. The storm killed 12 people.\n\nDunmore lost power."), start=1)]
+    searcher = Searcher(carriers + searched)
+    facts = [Fact("f1", lede, tuple(FactMember(a.id, (f"{a.id}.s1",)) for a in carriers)),
+             Fact("f2", quote, tuple(FactMember(a.id, (f"{a.id}.s2",)) for a in carriers))]
+    verdicts = []
+    for fact in facts:
+        assert searcher.core(fact, {}).specific
+        for a in searched:
+            verdict = searcher.search(fact, a.id, {})
+            if verdict.via == "terms":
+                assert verdict == _plain_search(searcher, fact, a.id)
+                verdicts.append(verdict.status)
+    assert len(set(verdicts)) >= 2 and len(verdicts) >= 6
