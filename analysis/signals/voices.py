@@ -41,7 +41,10 @@ from analysis.vocabulary.wording import join_names
 __all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "voice_findings", "voices"]
 
 _CACHE: dict[tuple, tuple[Quote, ...]] = {}
-CACHE_ARTICLES = 256        # articles whose quotes are kept (metrics and the voice table share them)
+# Articles whose quotes are kept: metrics, the voice table and the word choices read each article's
+# quotes, one stage after the other, so the cache must hold a whole comparison (issue 14: at 256, a
+# comparison of 400 articles evicted every article before its second reading and found every quote twice).
+CACHE_ARTICLES = 2048
 
 
 def find_quotes(article: Article, mentions: Sequence[Mention] | None = None) -> tuple[Quote, ...]:

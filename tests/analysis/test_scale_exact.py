@@ -166,3 +166,15 @@ def test_window_masks_give_the_verdicts_of_the_plain_window_loop():
                 assert verdict == _plain_search(searcher, fact, a.id)
                 verdicts.append(verdict.status)
     assert len(set(verdicts)) >= 2 and len(verdicts) >= 6
+
+
+def test_quotes_of_a_large_comparison_are_found_once():
+    from analysis.signals import voices
+    # More articles than the cache held before issue 14 (256): each stage reads them in turn.
+    arts = [text_article(f"“We will rebuild street {i},” Mayor Ann Kelby said on Tuesday.", f"q{i}")
+            for i in range(300)]
+    voices._CACHE.clear()
+    first = [voices.find_quotes(a) for a in arts]
+    again = [voices.find_quotes(a) for a in arts]
+    assert all(q for q in first)
+    assert all(a is b for a, b in zip(first, again))
