@@ -178,3 +178,22 @@ def test_quotes_of_a_large_comparison_are_found_once():
     again = [voices.find_quotes(a) for a in arts]
     assert all(q for q in first)
     assert all(a is b for a, b in zip(first, again))
+
+
+def test_word_choice_sharers_are_the_other_users_in_the_outlets_order():
+    # The users of each word family are read once for all findings; the sharers of a finding are
+    # the other outlets using the family, in the outlets' order, as when each finding walked them all.
+    from analysis.signals.framing import framing_findings
+    texts = ("The minister slammed the reckless plan on Monday.",
+             "The minister spoke about the plan on Monday.",
+             "The minister criticised the reckless plan on Monday.",
+             "The minister spoke about the plan on Monday, calling it reckless.",
+             "The minister discussed the plan on Monday.")
+    articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
+    members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
+    found = framing_findings([Fact("f-test", "test", members)], articles)
+    reckless = sorted((f for f in found if f.data.get("term") == "reckless"), key=lambda f: f.data["used_by"])
+    assert [f.data["used_by"] for f in reckless] == ["x1", "x3", "x4"]
+    assert [f.data["also_used_by"] for f in reckless] == [["x3", "x4"], ["x1", "x4"], ["x1", "x3"]]
+    assert "x3 and x4 also use it" in reckless[0].evidence and "x2 and x5 do not use it" in reckless[0].evidence
+    assert reckless[0].data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": ""}

@@ -264,7 +264,11 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
         return []
     common = event_vocabulary(peers)
     facing = _Facing(facts, articles)
-    families = {a.id: article_uses(a)[1] for a in peers}
+    # Family -> the outlets that use it anywhere, in the peers' order (read once, not once per finding).
+    users: dict[str, list[str]] = defaultdict(list)
+    for b in peers:
+        for fam in article_uses(b)[1]:
+            users[fam].append(b.id)
     out = []
     for a in peers:
         groups: dict[str, list[Use]] = defaultdict(list)
@@ -272,7 +276,7 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
             if use.family not in common:
                 groups[use.family].append(use)
         for fam, uses in groups.items():
-            sharers = [b.id for b in peers if b.id != a.id and fam in families[b.id]]
+            sharers = [b for b in users[fam] if b != a.id]
             out.append(_finding(a, uses, sharers, facing, articles))
     return out
 
@@ -280,6 +284,7 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
 def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Facing,
              articles: Mapping[str, Article]) -> Finding:
     first = uses[0]
+    shared = frozenset(sharers)     # looked up for every other outlet: a list would cost n x sharers
     kind, prefix, _ = WORD_CHOICE[first.lexicon]
     rule = f"{prefix}.{first.label}"
     what = KIND_OF_WORD["emotive_speech" if kind == "attribution_verb" else first.label]
@@ -290,31 +295,31 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         if kind == "attribution_verb":
             for aid, found in facing.verbs(article, use).items():
                 facing_by.setdefault(aid, found)
-    plain = [aid for aid, (text, _, _) in facing_by.items() if aid not in sharers and not _has_term(text)]
+    plain = [aid for aid, (text, _, _) in facing_by.items() if aid not in shared and not _has_term(text)]
     in_quote = all(u.in_quote for u in uses)
     score = base_score(rule) + (FRAMING_PLAIN_COUNTERPART_BONUS if plain else 0.0)
     score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * (FRAMING_IN_QUOTE_FACTOR if in_quote else 1.0)
     others = [aid for aid in articles if aid != article.id]
     name = lambda aid: articles[aid].outlet or aid
     told = [f"{name(aid)} has {quote(facing_by[aid][0])}" for aid in others
-            if aid in facing_by and aid not in sharers]
+            if aid in facing_by and aid not in shared]
     if sharers:
         told.append(f"{names_list([name(a) for a in sharers])} also {'uses' if len(sharers) == 1 else 'use'} it")
-    rest = [name(a) for a in others if a not in sharers and a not in facing_by]
+    rest = [name(a) for a in others if a not in shared and a not in facing_by]
     if rest:
         told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
     times = f", {len(uses)} times" if len(uses) > 1 else ""
     quoted = ", in a quoted fragment" if in_quote else ""
     spans = [Span(article.id, u.start, u.end) for u in uses]
-    spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in sharers]
+    spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in shared]
     terms = {article.id: first.term}
-    terms.update({aid: (first.term if aid in sharers else facing_by.get(aid, ("", 0, 0))[0]) for aid in others})
+    terms.update({aid: (first.term if aid in shared else facing_by.get(aid, ("", 0, 0))[0]) for aid in others})
     fact = next(iter(facing.facts_of(article, first.start)), None)
     return Finding(
         id=stable_id(kind, rule, article.digest, first.family),
         kind=kind, fact=fact.id if fact else None, spans=tuple(spans),
         # the outlets the finding rests on: the user, then those with words facing it or sharing it
-        articles=(article.id, *[a for a in others if a in sharers or a in facing_by]),
+        articles=(article.id, *[a for a in others if a in shared or a in facing_by]),
         evidence=f"{name(article.id)} chooses {quote(first.term)} ({what}{times}{quoted}): {'; '.join(told)}.",
         score=round(min(1.0, score), 4), rule=rule,
         data={"term": first.term, "label": first.label, "lexicon": first.lexicon, "kind_of_word": what,
