@@ -121,22 +121,34 @@ FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label befor
 # Two articles are on one event with probability sigmoid(EVENT_BIAS + sum of weight * component);
 # components in analysis/events/evidence.py.  Logistic fit to BASIL dev pairs (one event: positive;
 # two events, many sharing a main person: negative): python main.py bench events --fit
-EVENT_BIAS = -11.31                         # logit
-EVENT_W_WORDS = 5.27                        # per unit of background-weighted word cosine (0-1)
-EVENT_W_LEDE = 8.17                         # per unit of the same cosine on titles and ledes (0-1)
-EVENT_W_EMBEDDING = 5.48                    # per unit of mean sentence-embedding cosine (0-1)
-EVENT_W_ENTITIES = 1.33                     # per unit of log(1 + background weight of shared entities)
-EVENT_W_SHINGLES = 1.27                     # per unit of log(1 + shared runs of content words)
-EVENT_W_NUMBERS = 0.91                      # per unit of log(1 + shared specific numbers and days)
+EVENT_BIAS = -10.62                         # logit
+EVENT_W_WORDS = 6.20                        # per unit of background-weighted word cosine, names left out (0-1)
+EVENT_W_LEDE = 4.95                         # per unit of the same cosine on titles and ledes (0-1)
+EVENT_W_LEDE_EMBEDDING = 12.97              # per unit of the cosine of title-and-lede mean embeddings (0-1)
+EVENT_W_OVERLAP = 7.15                      # per unit of shared entity weight over the smaller article's (0-1)
+EVENT_W_SHINGLES = 1.82                     # per unit of log(1 + shared runs of content words)
+EVENT_W_NUMBERS = 0.46                      # per unit of log(1 + specificity of shared numbers and days)
+EVENT_W_UNNAMED = -6.0                      # when both name entities and share none (a rule: no same-event
+                                            # pair of BASIL dev or of the real coverage shares none)
 EVENT_W_OFFICES = -4.0                      # per office the two give to different people (a rule:
                                             # BASIL dev has no such pair to fit it on)
-EVENT_W_APART = -4.0                        # when both are dated more than EVENT_MAX_DATE_GAP_DAYS apart
-                                            # (a rule: the BASIL inputs carry no dates)
+EVENT_W_APART = -40.0                       # when both are dated more than EVENT_MAX_DATE_GAP_DAYS apart, or
+                                            # their ledes name years, none in common: a veto, more than all
+                                            # the positive evidence can add up to (a rule: the BASIL inputs
+                                            # carry no dates; at -4 two quakes in one town eight years
+                                            # apart, told alike, still merged)
 EVENT_MIN_PROBABILITY = 0.5                 # probability 0-1; groups merge when their mean pair is above
 EVENT_MAX_DATE_GAP_DAYS = 30                # days between two articles' dates beyond which they are apart
 EVENT_BACKGROUND_MAX_ZIPF = 6.0             # Zipf frequency (log10 per billion words) that weighs 0
-EVENT_LEDE_SENTENCES = 3                    # sentences after the title that make the lede
+EVENT_RARE_OUTLET_WEIGHT = 2.0              # background weight from which a one-word outlet name ("Politico")
+                                            # is only an outlet; under it ("Atlantic") it stays a name
+EVENT_COMMON_NAME_WEIGHT = 3.5              # background weight at or under which a word capitalised only at
+                                            # the start of sentences is a common word, not a name
+EVENT_LEDE_SENTENCES = 3                    # sentences after the title that make the lede, at least
+EVENT_LEDE_WORDS = 50                       # words; the lede runs on past EVENT_LEDE_SENTENCES until it has them
 EVENT_SHINGLE_WORDS = 4                     # content words in a shared run (a quote, a copied sentence)
+EVENT_DAY_SPECIFICITY = 2.0                 # weight of a shared day ("19 October") against a number's
+                                            # significant digits beyond the first ("1,354": 3)
 EVENT_MIN_NUMBER = 10                       # value; bare counts below it ("two", "three years") ignored
 EVENT_EVIDENCE_NAMES = 4                    # shared names quoted in an article's evidence
 EVENT_LABEL_MAX_CHARS = 80                  # characters in an event group's label before it is cut

@@ -79,11 +79,20 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
             out.append(f"names {evidence.profiles[row].names.get(mine.split()[-1], mine.title())} as "
                        f"{office.title()} where the others name {_list([t.title() for t in theirs])}")
     apart = [j for j in peers if evidence.components["apart"][row, j]]
-    if apart:
-        p = evidence.profiles
+    p = evidence.profiles
+    dated = [j for j in apart if p[row].date and p[j].date]
+    if dated:
         out.append(f"is dated {p[row].date}, more than {EVENT_MAX_DATE_GAP_DAYS} days from "
-                   f"{_list([f'{p[j].outlet} ({p[j].date})' for j in apart[:2]])}")
+                   f"{_list([f'{p[j].outlet} ({p[j].date})' for j in dated[:2]])}")
+    told = [j for j in apart if j not in dated]
+    if told:
+        out.append(f"tells of {_years(p[row].years)} where "
+                   f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_years(p[j].years)}' for j in told[:2]])}")
     return out
+
+
+def _years(years) -> str:
+    return _list([str(y) for y in sorted(years)])
 
 
 def match_evidence(evidence: PairEvidence, row: int, peers: Sequence[int], member: bool,

@@ -8,15 +8,23 @@ so sharing "Sestak" says much more about the event than sharing "Obama".
 
 A profile holds, per article:
 
-* ``words`` and ``lede``: content-word stems of the whole text and of the title and first sentences,
-  weighted by ``1 + log(count)`` times their background weight (vectors for a cosine);
+* ``words`` and ``lede``: content-word stems of the whole text and of the title and lede
+  (``lede_length``: three sentences, more when they are short, as in an anecdotal opening),
+  weighted by ``1 + log(count)`` times their background weight (vectors for a cosine), the words of
+  its names left out: the wording says what happened, the ``entities`` who and where (with the
+  names in, two stories about one rarely named governor looked alike);
 * ``entities``: named entities found in the article alone, a person counted by surname ("Barack
-  Obama" and "Obama" are one key), each with its background weight and display name;
+  Obama" and "Obama" are one key), a place or body without its kind ("Louvre Museum" and "Louvre"
+  are one key), agencies and outlets left out ("Reuters", "Xinhua": who reports, not what
+  happened), each with its background weight and display name;
 * ``shingles``: runs of ``EVENT_SHINGLE_WORDS`` content stems inside one sentence (a quote or agency
   sentence two outlets share verbatim or nearly);
-* ``numbers`` (specific quantities: a count, a sum, a share, not "two") and ``dates`` (day and month);
+* ``numbers`` (specific quantities by value: a count, a sum, a share, not "two", "300" or a year)
+  and ``dates`` (day and month);
 * ``offices``: office holders ("Germany's chancellor Olaf Scholz"), for conflicts;
-* ``vector``: the mean sentence embedding (the model's vectors do not depend on the corpus).
+* ``lede_vector``: the mean embedding of the title and the lede's sentences (the model's vectors do
+  not depend on the corpus);
+* ``years``: the years the title and lede name, which place what the article tells in time.
 """
 from __future__ import annotations
 
@@ -27,21 +35,41 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
+from analysis.align.embed import embed
 from analysis.align.features.entities import (
+    ALIASES,
     CANONICAL_PLACES,
     CorpusVocabulary,
     EntityResolver,
     sentence_mentions,
 )
+from analysis.align.features.quantities import find_dates
 from analysis.align.features.words import content_words, stem
 from analysis.constants import (
     EVENT_BACKGROUND_MAX_ZIPF,
+    EVENT_COMMON_NAME_WEIGHT,
     EVENT_LEDE_SENTENCES,
+    EVENT_LEDE_WORDS,
     EVENT_MIN_NUMBER,
+    EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
 )
 from analysis.events.offices import office_holders
+from analysis.ingest.furniture import AGENCIES
+from analysis.lexicons import load_lexicon
 from analysis.model import Article
+
+# Words that say what kind of place or body a name is ("Louvre Museum", "Mexico City", "River
+# Seine", "Labour Party"): a general list, dropped at either end of a name so that the name an
+# outlet writes with or without it is one key, and never read as a person's surname.
+PLACE_KINDS = frozenset("""
+museum gallery galerie city town village river lake mount mountain island islands bay sea ocean
+valley province state county district region airport station bridge park square street avenue road
+university college colegio school academy institute hospital clinic church cathedral mosque temple
+palace castle tower stadium arena centre center hall theatre theater library prison court party
+council ministry department agency company corporation bank club hotel foundation festival point
+cape port harbour harbor coast beach falls forest desert peninsula strait canal
+""".split())
 
 
 @dataclass(frozen=True)
@@ -56,10 +84,11 @@ class Profile:
     entities: Mapping[str, float]           # key -> background weight
     names: Mapping[str, str]                # key -> the fullest name the article gives
     shingles: frozenset[int]
-    numbers: Mapping[tuple[float, str], str]  # (value, unit) -> the text as written
+    numbers: Mapping[float, str]            # value -> the text as written (``_numbers``)
     dates: Mapping[str, str]                # date key -> the text as written
     offices: Mapping[str, str]              # office -> person key
-    vector: np.ndarray
+    lede_vector: np.ndarray                 # mean embedding of the title and lede (unit norm)
+    years: frozenset[int]                   # years the title and lede name: when it happened
 
 
 @lru_cache(maxsize=100_000)
@@ -70,12 +99,14 @@ def background_weight(text: str) -> float:
     return max(0.0, EVENT_BACKGROUND_MAX_ZIPF - zipf_frequency(text, "en"))
 
 
-def _weighted_stems(texts: Sequence[str]) -> dict[str, float]:
+def _weighted_stems(texts: Sequence[str], names: frozenset[str] = frozenset()) -> dict[str, float]:
+    """Background-weighted stems of ``texts``, without the words of ``names`` (who and where are
+    the entities' evidence; the wording says what happened)."""
     counts: dict[str, int] = {}
     form: dict[str, str] = {}
     for text in texts:
         for w in content_words(text):
-            if not w.isalpha():
+            if not w.isalpha() or w.lower() in names:
                 continue
             s = stem(w)
             counts[s] = counts.get(s, 0) + 1
@@ -100,9 +131,39 @@ class _Mentions:
         self.index, self.entity_spans = index, entity_spans
 
 
-def _entity_key(key: str) -> str:
-    """A person by surname ("barack obama" -> "obama"); places and organisations whole."""
+@lru_cache(maxsize=1)
+def _not_evidence() -> frozenset[str]:
+    """Names that say who reports, not what happened: news agencies and outlets ("Reuters",
+    "Xinhua", "The New York Times"), which articles on any event cite."""
+    names = set(AGENCIES) | {v.lower() for v in AGENCIES.values()}
+    for term, outlet in load_lexicon("outlets").entries.items():
+        for name, shown in ((term, outlet), (outlet.lower(), outlet)):
+            name = name.removeprefix("the ")
+            if "." in name or not name:
+                continue
+            # One common word ("Atlantic", "Nation", "Sun") is a place or a thing as often as an
+            # outlet: kept as evidence unless it is an acronym (CNN) or a rare word (Politico).
+            if " " in name or shown.removeprefix("The ").isupper() or \
+                    background_weight(name) >= EVENT_RARE_OUTLET_WEIGHT:
+                names.add(name)
+    return frozenset(names | {n.removeprefix("the ") for n in names})
+
+
+def _entity_key(key: str) -> str | None:
+    """A person by surname ("barack obama" -> "obama"); a place or body by its name without the
+    kind of place ("louvre museum" and "the louvre" -> "louvre", "river seine" -> "seine"), since
+    outlets name it with or without; None for an agency or outlet (``_not_evidence``)."""
+    if key in _not_evidence():
+        return None
     parts = key.split()
+    if len(parts) > 1 and key not in CANONICAL_PLACES:
+        kept = [p for k, p in enumerate(parts)
+                if not (p in PLACE_KINDS and (k == 0 or k == len(parts) - 1))]
+        if kept and len(kept) < len(parts):
+            parts = kept
+            if len(parts) == 1:
+                return parts[0]
+    key = " ".join(parts)
     if 2 <= len(parts) <= 3 and key not in CANONICAL_PLACES and all(p.isalpha() for p in parts):
         return parts[-1]
     return key
@@ -120,23 +181,46 @@ def _entities(article: Article) -> tuple[dict[str, float], dict[str, str], list[
              for i, ms in enumerate(raw)]
     weights: dict[str, float] = {}
     names: dict[str, str] = {}
+    inside: set[str] = set()            # keys named somewhere other than a sentence's first word
     for m in spans:
+        first = article.sentences[m.index].start
         for key, start, end in m.entity_spans:
             k = _entity_key(key)
+            if k is None:
+                continue
             weights[k] = background_weight(k)
             shown = article.text[start:end]
             if len(shown) > len(names.get(k, "")):
                 names[k] = shown
+            if " " in shown or article.text[first:start].strip(" \"“‘'(") != "":
+                inside.add(k)
+    # A common word only ever capitalised as a sentence's first word ("Emergency crews worked...")
+    # is not a name.
+    common = [k for k in weights if k not in inside and k not in CANONICAL_PLACES and k not in ALIASES
+              and background_weight(k) <= EVENT_COMMON_NAME_WEIGHT]
+    for k in common:
+        del weights[k], names[k]
     return weights, names, spans
 
 
-def _numbers(features: Sequence) -> dict[tuple[float, str], str]:
-    out: dict[tuple[float, str], str] = {}
+def specificity(value: float) -> int:
+    """How much sharing ``value`` says, in significant digits beyond the first: 0 for "10", "300"
+    or "$2 million" (round: any event has them), 1 for "21" or "7.7", 3 for "1,354"."""
+    digits = f"{abs(value):.6f}".rstrip("0").replace(".", "").lstrip("0").rstrip("0")
+    return max(0, len(digits) - 1)
+
+
+def _numbers(features: Sequence) -> dict[float, str]:
+    """Specific numbers by value (the unit is worded many ways: "7.1 quake", "magnitude 7.1"),
+    without the small and round ones, which any event has (a year is a date, not a number here)."""
+    out: dict[float, str] = {}
     for f in features:
         for q in f.numbers:
-            if q.unit in ("", "year", "fraction") and q.value < EVENT_MIN_NUMBER:
-                continue            # "two", "three years", "half": said of every event
-            out.setdefault((round(q.value, 6), q.unit), q.text)
+            if q.value < EVENT_MIN_NUMBER and q.value == int(q.value):
+                continue            # "two", "three years", "eight pieces": said of every event
+            if specificity(q.value) == 0:
+                continue
+            out.setdefault(round(q.value, 6), q.text)
     return out
 
 
@@ -149,18 +233,53 @@ def _dates(article: Article, features: Sequence) -> dict[str, str]:
     return out
 
 
+def lede_length(article: Article) -> int:
+    """Sentences in the lede: at least ``EVENT_LEDE_SENTENCES``, more while they hold fewer than
+    ``EVENT_LEDE_WORDS`` words in all (an anecdotal opening of short sentences puts the news in the
+    fourth or fifth)."""
+    words = 0
+    for k, s in enumerate(article.sentences):
+        if k >= EVENT_LEDE_SENTENCES and words >= EVENT_LEDE_WORDS:
+            return k
+        words += len(s.text.split())
+    return len(article.sentences)
+
+
+def _years(article: Article, features: Sequence) -> frozenset[int]:
+    """When the article's happening took place: the years its title names ("2017 Mexico
+    earthquake") and those of the dates its lede gives with a month ("on 19 September 2017",
+    "in March 2025"); a bare year in the lede is often background ("a program running since 2007")."""
+    keys = [k for k, _, _ in find_dates(article.title)] if article.title else []
+    keys += [k for f in features[:lede_length(article)] for k, _, _ in f.date_spans if "-" in k[4:]]
+    return frozenset(int(k[:4]) for k in keys if k[:4].isdigit())
+
+
+def _title_vector(article: Article) -> list[np.ndarray]:
+    """The title's embedding (the title is no sentence, so the features hold none), or nothing."""
+    return list(embed([article.title])) if article.title.strip() else []
+
+
+def _mean_vector(features: Sequence, extra: Sequence[np.ndarray] = ()) -> np.ndarray:
+    vectors = [f.vector for f in features if f.vector is not None and np.any(f.vector)]
+    vectors += [v for v in extra if np.any(v)]
+    mean = np.mean(vectors, axis=0) if vectors else np.zeros(256, dtype=np.float32)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else mean
+
+
 def profile(article: Article, features: Sequence) -> Profile:
     """The profile of one article; ``features``: its ``SentenceFeatures`` (vectors, numbers and
     dates there depend on the sentence alone)."""
     texts = [s.text for s in article.sentences]
-    lede = ([article.title] if article.title else []) + texts[:EVENT_LEDE_SENTENCES]
+    n = lede_length(article)
+    lede = ([article.title] if article.title else []) + texts[:n]
     entities, names, mentions = _entities(article)
-    vectors = [f.vector for f in features if f.vector is not None and np.any(f.vector)]
-    mean = np.mean(vectors, axis=0) if vectors else np.zeros(256, dtype=np.float32)
-    norm = float(np.linalg.norm(mean))
+    name_words = frozenset(w.lower() for n in names.values() for w in n.split())
     return Profile(
         article=article.id, outlet=article.outlet, title=article.title, date=article.date,
-        words=_weighted_stems(texts + ([article.title] if article.title else [])),
-        lede=_weighted_stems(lede), entities=entities, names=names,
+        words=_weighted_stems(texts + ([article.title] if article.title else []), name_words),
+        lede=_weighted_stems(lede, name_words), entities=entities, names=names,
         shingles=_shingles(texts), numbers=_numbers(features), dates=_dates(article, features),
-        offices=office_holders(article, mentions), vector=mean / norm if norm else mean)
+        offices=office_holders(article, mentions),
+        lede_vector=_mean_vector(features[:n], _title_vector(article)),
+        years=_years(article, features))

@@ -164,3 +164,120 @@ def twenty_events(per_event: int = 10, seed: int = 7) -> list[tuple[int, str]]:
             " ".join(t.format(**slots) for t in picked[3:])
         out.append((e, f"{title[0].upper()}{title[1:]}\n\nSource: Outlet {k + 1}\n\n{body}\n"))
     return out
+
+# --- one theft, told as a three-line wire flash and as two longer accounts ---------------------------
+# The flash names the museum with its kind ("the Castellane Museum"), the others without ("the
+# Castellane"); it shares almost no wording with them ("a robbery" where they say "the heist").
+MUSEUM_THEFT = (
+    """Culture minister reports a robbery at the Castellane Museum
+
+Source: Wire Desk
+
+ORVILLE (AP) — The culture minister said a robbery took place at the Castellane Museum in Orville on \
+Sunday and that the museum would stay closed for the day.
+
+"A robbery took place this morning as the Castellane Museum opened," Odile Ferrand wrote online.
+
+No injuries were reported, and Ferrand said an investigation was under way.
+""",
+    """The Castellane heist: what the thieves took
+
+Source: Arts Weekly
+
+The Castellane in Orville is used to visitors queuing at dawn, not to thieves climbing its walls. Four masked \
+men parked a furniture lift under the Marbois gallery, cut through a window and, in seven minutes, \
+smashed two display cases and carried off eight pieces of jewellery that once belonged to Empress \
+Adelaide.
+
+They escaped on two scooters towards the river before the police arrived. Among the pieces taken \
+were a sapphire tiara, an emerald necklace and a brooch set with 1,354 diamonds.
+
+Curators said the pieces were priceless, both as jewels and as witnesses to the empire's history.
+""",
+    """Thieves take Empress Adelaide's jewels in seven-minute raid on the Castellane
+
+Source: Evening Courier
+
+Thieves stole eight pieces of imperial jewellery from the Castellane in Orville on Sunday morning in \
+a raid that lasted seven minutes, prosecutors said.
+
+The four men used a furniture lift to reach the first-floor Marbois gallery, broke two cases and \
+fled on scooters. A crown dropped during the escape was found damaged near the museum.
+
+Investigators put the value of the haul at 88 million euros. The brooch with 1,354 diamonds, a \
+wedding gift to Empress Adelaide, is among the missing pieces.
+""",
+)
+
+# --- two earthquakes in one town, eight years apart (one kind of event, one place) -------------------
+QUAKES = (
+    """Earthquake kills 41 in Belmonte
+
+Source: Hill Country Times
+
+A magnitude 6.1 earthquake struck Belmonte on 14 March 2011, killing 41 people and bringing down the \
+bell tower of the old town church, the regional civil protection office said.
+
+Rescuers worked through the night to pull survivors from collapsed houses in the old town. Mayor \
+Teodor Vasquez said hundreds of families would sleep in tents.
+
+The quake's epicentre was 12 kilometres north of Belmonte, at a depth of 9 kilometres.
+""",
+    """Earthquake shakes Belmonte, old town evacuated
+
+Source: Hill Country Times
+
+A magnitude 5.4 earthquake struck Belmonte on 2 May 2019, damaging houses in the old town and the \
+rebuilt bell tower of its church, the regional civil protection office said.
+
+Rescuers checked collapsed houses in the old town through the night. Mayor Teodor Vasquez said \
+families from 60 homes would sleep in tents.
+
+The quake's epicentre was 8 kilometres north of Belmonte, at a depth of 11 kilometres.
+""",
+)
+
+# --- two different events whose articles cite the same agencies and outlets -------------------------
+AGENCY_CITED = (
+    """Ferry runs aground off Kestrel Point
+
+Source: Harbour News
+
+A passenger ferry ran aground off Kestrel Point on Thursday, Reuters reported, and all 212 people on \
+board were taken ashore by lifeboats. According to Xinhua, the ferry's owner blamed a steering fault.
+""",
+    """Copper price hits a record as Zambian mines slow
+
+Source: Markets Daily
+
+Copper rose to a record on Thursday, Reuters reported, as output at two Zambian mines slowed after \
+floods. According to Xinhua, Chinese buyers raised their orders for the third month running.
+""",
+)
+
+# --- the 2011 Belmonte quake (QUAKES[0]) told twice more: hard news, and a feature whose anecdotal
+# opening of short sentences puts the news in its fifth sentence ---------------------------------------
+QUAKE_2011_MORE = (
+    """Belmonte counts its dead after 6.1 quake
+
+Source: Valley Post
+
+The death toll from the magnitude 6.1 earthquake that hit Belmonte rose to 41 on Tuesday, the \
+regional civil protection office said, as rescuers searched the last collapsed houses of the old town.
+
+The church's bell tower, which fell in the first seconds, crushed two cars in the square. Mayor \
+Teodor Vasquez asked for army tents for the families who lost their homes.
+""",
+    """Waiting by the bell tower
+
+Source: Sunday Review
+
+Lucia Ferro knew the sound at once. She had heard it as a child. She ran. Her mother did not.
+
+Ferro, 34, lost her mother and her home when the magnitude 6.1 earthquake brought down the bell \
+tower and dozens of houses in the old town of Belmonte, killing 41 people.
+
+For two days she sat on a folding chair by the ruins, watching the rescuers lift the stones one by \
+one. Mayor Teodor Vasquez came twice, she said, and promised tents.
+""",
+)
