@@ -41,8 +41,10 @@ POSITIVE_WEIGHT = 40.0      # weight of a same-event pair in the fit: the dev pa
                             # at 5 real short web pages of one event stayed apart (a heist in 4 groups)
 RIDGE = 1.0                 # L2 penalty on the weights in the fit
 FOLD_SEED = 0               # RNG seed of the split of events into two halves
-BEFORE = {"kept": "100/135", "intruders": "45/45", "lost": "34", "same_person": "36/36",
-          "same_person_lost": "30", "seconds": "1.84"}   # the percentile flag (same_event.py), this bench
+BEFORE = {"kept": "132/135", "intruders": "45/45", "lost": "3", "same_person": "36/36",
+          "same_person_lost": "3", "every": "5935/5940", "every_lost": "3", "seconds": "1.06",
+          "fold_kept": "133/135", "fold_flagged": "2899/2904", "fold_lost": "4"}
+# ^ main at 083ae47 (this bench): whole-text embedding, summed entity weight, positive weight 5
 
 
 def _surnames(names) -> set[str]:
@@ -204,7 +206,8 @@ def block(c: dict, every: dict, held_out: dict | None, beta: np.ndarray | None) 
     lines = [SECTION, "", "```", "python main.py bench events [--fit] [--write]", "```", "",
              f"BASIL dev, {c['articles'] // 3} events of three outlets, through `analysis.compare` and the "
              "JSON contract as `../shared/bench/tools/check_basil.py` runs it (its first line agrees). "
-             "Before: the percentile flag (`analysis/events/same_event.py`, replaced).", "",
+             "Before: the previous components (whole-text embedding, summed entity weight, names in the "
+             "word bags; fitted with positive weight 5), main at 083ae47.", "",
              "| figure | before | now | target |", "|---|---:|---:|---:|",
              f"| articles kept with their event | {BEFORE['kept']} | {_pct(c['kept'], c['articles'])} | >= 98 % |",
              f"| random intruders flagged | {BEFORE['intruders']} | {_pct(c['flagged'], c['intruders'])} | >= 95 % |",
@@ -212,26 +215,27 @@ def block(c: dict, every: dict, held_out: dict | None, beta: np.ndarray | None) 
              f"| same-person intruders flagged | {BEFORE['same_person']} | "
              f"{_pct(c['person_flagged'], c['person'])} | >= 90 % |",
              f"| members lost alongside (same person) | {BEFORE['same_person_lost']} | {c['person_lost']} | |",
-             f"| every intruder (45 x 132 cases, from the pair probabilities) | | "
+             f"| every intruder (45 x 132 cases, from the pair probabilities) | {BEFORE['every']} | "
              f"{_pct(every['flagged'], every['intruders'])} | |",
-             f"| members kept alone, lost once the intruder is in (every intruder) | | {every['lost']} | |",
+             f"| members kept alone, lost once the intruder is in (every intruder) | {BEFORE['every_lost']} | "
+             f"{every['lost']} | |",
              f"| time per comparison (s, noisy: shared machine) | {BEFORE['seconds']} | "
              f"{c['seconds'] / max(1, c['runs']):.2f} | |"]
     if c["missed_at"]:
         lines += ["", "Events (positions in `basil_lib.load_events` order, from 0) where an article "
-                  f"is not kept (outlet): {', '.join(c['missed_at'])}. Each time that outlet's article shares "
-                  "few specific names and little wording with at least one of the other two (its weaker "
-                  "pair: probability 0.04 to 0.30), and average linkage keeps the two that agree. "
-                  "`../shared/bench/tools/check_basil.py`, first line, before: kept 100/135, intruders "
-                  "45/45, members lost 34; now it gives the same figures as the first three rows here."]
+                  f"is not kept (outlet): {', '.join(c['missed_at'])}."]
+    lines += ["", "`../shared/bench/tools/check_basil.py`, first line, gives the figures of the first three "
+              "rows here."]
     if held_out:
         lines += ["", "Held-out style (`--fit`): weights fitted on half of the events, measured on the "
                   "other half, both ways round; every foreign article of the held-out half tried as the "
                   "intruder:", "",
-                  "| figure | two-fold |", "|---|---:|",
-                  f"| articles kept | {_pct(held_out['kept'], held_out['articles'])} |",
-                  f"| intruders flagged | {_pct(held_out['flagged'], held_out['intruders'])} |",
-                  f"| members kept alone, lost once the intruder is in | {held_out['lost']} |"]
+                  "| figure | before | two-fold |", "|---|---:|---:|",
+                  f"| articles kept | {BEFORE['fold_kept']} | {_pct(held_out['kept'], held_out['articles'])} |",
+                  f"| intruders flagged | {BEFORE['fold_flagged']} | "
+                  f"{_pct(held_out['flagged'], held_out['intruders'])} |",
+                  f"| members kept alone, lost once the intruder is in | {BEFORE['fold_lost']} | "
+                  f"{held_out['lost']} |"]
     if beta is not None:
         lines += ["", "Fit on all events (the `EVENT_*` constants): bias "
                   f"{beta[0]:.2f}, " + ", ".join(f"{k} {b:.2f}" for k, b in zip(FITTED, beta[1:])) + "."]
