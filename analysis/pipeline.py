@@ -81,8 +81,10 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist."""
     from analysis.align import stage as align_stage
     from analysis.events import stage as events_stage
+    from analysis.lemmas import load_tables
     from analysis.signals import stage as signals_stage
 
+    load_tables()           # lemminflect's tables, read only for the words looked up (analysis/lemmas.py)
     report = progress or _noop
     articles = tuple(articles)
     notes: list[str] = []

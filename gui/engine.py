@@ -41,8 +41,11 @@ def _steps() -> tuple[Callable[[], object], ...]:
             load_lexicon(name).find("")          # compiles the lexicon's pattern
 
     def lemmas() -> None:
-        # lemminflect's two tables (about 0.4 s of CPU): claims, concepts and names read lemmas
+        # lemminflect's two tables (analysis/lemmas.py): claims, concepts and names read lemmas
         from lemminflect import getAllLemmas, getInflection
+
+        from analysis.lemmas import load_tables
+        load_tables()
         getAllLemmas("reopened", "VERB"), getInflection("reopen", "VBD")
 
     def frequencies() -> None:
