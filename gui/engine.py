@@ -49,8 +49,8 @@ def _steps() -> tuple[Callable[[], object], ...]:
         getAllLemmas("reopened", "VERB"), getInflection("reopen", "VBD")
 
     def frequencies() -> None:
-        # wordfreq's English list (about 0.25 s with its import): event evidence and spelling slips
-        from wordfreq import zipf_frequency
+        # wordfreq's values for plain words (analysis/frequencies.py): event evidence, spelling slips
+        from analysis.frequencies import zipf_frequency
         zipf_frequency("bridge", "en")
     return (engine, sentences, model, words, readability, sentiment, lexicons, lemmas, frequencies)
 

@@ -95,7 +95,7 @@ class Profile:
 def background_weight(text: str) -> float:
     """How rare ``text`` is in general English: ``EVENT_BACKGROUND_MAX_ZIPF`` minus its Zipf
     frequency (0 for the commonest words; a word wordfreq never saw gets the maximum)."""
-    from wordfreq import zipf_frequency
+    from analysis.frequencies import zipf_frequency  # wordfreq's values, plain words from a cache
     return max(0.0, EVENT_BACKGROUND_MAX_ZIPF - zipf_frequency(text, "en"))
 
 

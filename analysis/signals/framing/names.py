@@ -118,10 +118,10 @@ def same_entity(x: str, y: str) -> bool:
 def zipf(word: str) -> float:
     """How common ``word`` is in English, 0 (never seen) to about 8 ("the"); 0 without wordfreq."""
     try:
-        from wordfreq import zipf_frequency  # Apache-2.0; word frequencies shipped in the wheel
+        from analysis.frequencies import zipf_frequency  # wordfreq's values (Apache-2.0)
+        return zipf_frequency(_plain(word), "en")
     except ImportError:
         return 0.0
-    return zipf_frequency(_plain(word), "en")
 
 
 def _edits(a: str, b: str) -> int:
