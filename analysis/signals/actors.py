@@ -31,6 +31,7 @@ from analysis.align.features.entities import (
 )
 from analysis.align.features.words import stopwords
 from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
+from analysis.ingest.outlets import known_name
 from analysis.model import Article
 from analysis.signals.nouns import is_given_name, noun_of
 
@@ -205,7 +206,19 @@ def is_media(key: str) -> bool:
     """A news outlet, agency or platform: where words appeared, or a report's source, never a
     named voice of the story."""
     parts = key.split()
-    return bool(parts) and (key in _MEDIA or parts[0] in _MEDIA or parts[-1] in _MEDIA_TAILS)
+    return bool(parts) and (key in _MEDIA or parts[0] in _MEDIA or parts[-1] in _MEDIA_TAILS
+                            or known_name(key) is not None or known_name("the " + key) is not None)
+
+
+# Role words that make a name a medium: "according to broadcaster Televisa", "the daily Le Monde".
+_MEDIA_ROLE = re.compile(r"(?:\A|\s)(?:broadcaster|newspaper|daily|tabloid|network|channel|station|magazine|"
+                         r"website|news\s+(?:agency|site|outlet)|outlet|wire\s+service|weekly|publication)\Z",
+                         re.IGNORECASE)
+
+
+def is_media_role(role: str) -> bool:
+    """A role that names a medium ("broadcaster", "state news agency"): its bearer is where words appeared."""
+    return bool(_MEDIA_ROLE.search(role.strip()))
 
 
 def is_place(key: str) -> bool:

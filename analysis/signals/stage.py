@@ -1,8 +1,8 @@
 """The signals stage of the pipeline: per-article metrics, quotes and voices, framing findings.
 
 Glue only: each signal lives in its own module; this one calls them in order and reports progress.
-Voice omissions and framing findings are computed over same-event articles only, since an article
-about another event neither omits a voice nor frames the same fact.
+The voice table, voice omissions and framing findings are computed over same-event articles only,
+since an article about another event neither speaks in, omits a voice of nor frames the same event.
 """
 from __future__ import annotations
 
@@ -34,9 +34,9 @@ def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str]
     progress(0.8, "voices")
     peers = [a for a in articles if a.id in same_event]
     peer_quotes = tuple(q for q in quotes if q.article in same_event)
-    voice_table = tuple(voices(articles, quotes))
-    findings = list(voice_findings(peers, tuple(voices(peers, peer_quotes)), peer_quotes)) \
-        if len(peers) > 2 else []
+    # The voice table compares the event's outlets: an article put in another event has no row in it.
+    voice_table = tuple(voices(peers, peer_quotes))
+    findings = list(voice_findings(peers, voice_table, peer_quotes)) if len(peers) > 2 else []
     progress(0.85, "framing")
     framing = framing_findings(facts, {a.id: a for a in peers})
     findings += framing

@@ -28,7 +28,6 @@ from analysis.model import Article, Finding, Quote, Span, Voice, stable_id
 from analysis.signals.actors import (
     Mention,
     article_mentions,
-    is_media,
     is_person_key,
     raw_mentions,
     resolver_for,
@@ -125,7 +124,7 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
     best = _fullest(forms)
     if key.startswith("~"):
-        return _outlet_name(key[1:], best, articles) if is_media(key[1:]) else best
+        return best
     if not best.split():
         return best
     surname = best.split()[-1]
@@ -143,20 +142,6 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
             if name:
                 seen[name] += 1
     return _fullest(seen + Counter({best: forms[best]})) if seen else best
-
-
-def _outlet_name(key: str, best: str, articles: Sequence[Article]) -> str:
-    """An outlet under its full name when the text gives it ("the Journal" -> Wall Street Journal)."""
-    if normalise_key(best) == key or not best.split():
-        return best
-    pattern = re.compile(r"(?:[A-Z][\w’'.\-]*\s+){1,4}" + re.escape(best.split()[-1]) + r"\b")
-    for a in articles:
-        for m in pattern.finditer(a.text):
-            words = m.group(0).split()
-            for i in range(len(words) - 1):
-                if normalise_key(" ".join(words[i:])) == key:
-                    return " ".join(words[i:])
-    return best
 
 
 def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes: Sequence[Quote]

@@ -150,10 +150,10 @@ def test_role_words_are_not_names_and_honorifics_are_not_roles():
         [("Lauten", "", False)]
 
 
-def test_an_outlet_takes_its_full_name():
+def test_an_outlet_is_no_voice_under_any_of_its_names():
     text = ("The Wall Street Journal reported on the talks.\n\n“Officials made little progress,” according to "
             "the Journal.")
-    assert names(text) == [("Wall Street Journal", "", True)]
+    assert names(text) == []
 
 
 def test_a_role_given_before_the_name_with_a_comma():
@@ -245,3 +245,55 @@ def test_a_document_speaks_for_whoever_the_article_gave_it_to():
     assert speaker_of(text, "To pay for the plan")[0] == "Lee campaign"
     assert speaker_of(text, "should not back down")[0] == "Peter Welk"
     assert speaker_of(text, "a victim")[0] == ""     # "the lawsuit" again is not Ann Cole's
+
+
+# --- voices are people and bodies that speak ---------------------------------------------------------
+
+def test_a_medium_named_by_its_role_is_no_voice():
+    text = ("The girl said there were two other pupils nearby but she could not tell if they were alive, "
+            "according to broadcaster Canal Norte.")
+    assert [n for n, _, _ in names(text)] == []
+
+
+def test_an_outlet_of_the_outlets_list_is_no_voice():
+    assert names("Haaretz reported that the talks would resume in Cairo next week.") == []
+
+
+def test_a_person_named_after_an_outlet_and_title_is_the_person():
+    text = ("The report was disputed on Friday by the special counsel. In a statement, BuzzFeed Editor-in-Chief "
+            "Ben Smith said the site stood by its reporting.")
+    assert names(text) == [("Ben Smith", "BuzzFeed Editor-in-Chief", False)]
+
+
+def test_a_body_in_the_role_words_before_a_name_is_the_persons_role():
+    text = ("Rescuers dug through the night.\n\n“They are alive! Alive!” shouted Harbour Rescue volunteer Tomas "
+            "Ibarra, 41. “We heard knocking from below,” he said.")
+    assert speaker_of(text, "They are alive")[0] == "Tomas Ibarra"
+    assert speaker_of(text, "We heard knocking") == ("Tomas Ibarra", "Harbour Rescue volunteer")
+
+
+def test_the_holder_of_an_office_speaks_not_the_body_it_is_of():
+    text = ("Until the last moment, Ana Ruiz had refused the idea of a vote. From Lima, the President of the "
+            "Republic said on Tuesday that she “does not believe in the vote.”")
+    assert speaker_of(text, "does not believe")[0] == "Ana Ruiz"
+    assert "Republic" not in [n for n, _, _ in names(text)]
+
+
+def test_the_holder_of_an_office_after_the_verb():
+    text = "Ana Ruiz flew home on Monday. “I will not resign,” said the President of the Republic."
+    assert speaker_of(text, "I will not resign")[0] == "Ana Ruiz"
+
+
+def test_a_thought_verb_reports_no_speech_but_keeps_its_quote():
+    text = ("Omar Haddad sat in silence for hours. He wondered how to tell his daughter that her school was "
+            "gone.\n\n“Where are they now?” he wondered.")
+    a = text_article(text)
+    found = [(q.kind, q.speaker_name, a.text[q.start:q.end]) for q in find_quotes(a)]
+    assert found == [("direct", "Omar Haddad", "Where are they now?")]
+
+
+def test_a_participle_takes_the_subject_of_its_own_clause():
+    text = ("Rita Okafor described the budget as an “insult” to voters, while Jonas Berg, leader of the Green "
+            "Party, denounced its “dogmatism”, pointing out that it reflected a “punishment of the middle class.”")
+    assert speaker_of(text, "insult")[0] == "Rita Okafor"
+    assert speaker_of(text, "punishment of the middle class")[0] == "Jonas Berg"

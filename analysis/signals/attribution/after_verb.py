@@ -18,6 +18,8 @@ _ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})"
 # "said the spokesman, Peter Carr", "said its editor in chief, Ben Smith": a role phrase, a comma, the name.
 _ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z",
                               re.IGNORECASE)
+# " the President of the " between a verb and the body an office is of.
+_OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
                     r"(?:[\w’'\-]+\s*){1,3}?")
@@ -35,6 +37,10 @@ class SpeakerAfter(SpeakerBefore):
             if m.start < pos or m.start >= limit:
                 continue
             gap = self.text[pos:m.start]
+            if _OFFICE_GAP.fullmatch(gap):      # "said the President of the Republic": its holder
+                office = self._office_holder(m, pos, index)
+                if office is not None:
+                    return office
             comma_role = _ROLE_COMMA_NAME.fullmatch(gap)
             if comma_role and noun_of(comma_role.group(1).split()[-1]):
                 return self._named(m, m.role or comma_role.group(1))     # "said the spokesman, Peter Carr"

@@ -85,7 +85,7 @@ class SpeakerBefore(Documents):
             tail = self.text[m.end:anchor]
             if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
                 head = self._head_of(mentions, k)
-                return self._named(head, head.role)
+                return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             if appositive and not self.text[appositive[1]:anchor].strip():
                 return self._named(m, appositive[0])

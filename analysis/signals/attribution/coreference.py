@@ -11,7 +11,14 @@ from analysis.constants import PRONOUN_MAX_SENTENCES_BACK
 from analysis.signals.actors import Mention, is_media, may_be_person
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.state import ArticleState
-from analysis.signals.attribution.words import INSERTION, NOT_PREMODIFIERS, UNNAMED_HEADS, first_description, inserted
+from analysis.signals.attribution.words import (
+    INSERTION,
+    NOT_PREMODIFIERS,
+    UNNAMED_HEADS,
+    first_description,
+    inserted,
+    unnamed_key,
+)
 from analysis.signals.nouns import is_group_name, noun_gender, noun_of, pronoun_gender
 from analysis.signals.referents import Candidate, compatible, resolve
 
@@ -28,6 +35,11 @@ _VERBISH = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|may
 # "the senator", "The communications pro", "the president himself": a person named by a noun.
 _DESCRIPTION_AT_END = re.compile(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}?)([a-z][\w\-]*)"
                                  r"(?:\s+(?:himself|herself))?\s*\Z")
+# "the President of the Republic", "the Speaker of the House": an office named by its noun and its body.
+_OFFICE_OF = re.compile(r"\b(?:[Tt]he\s+)?(?P<noun>[A-Za-z][a-z]+)\s+of\s+(?:the\s+)?\Z")
+OFFICE_MAX_CHARS = 40           # characters before the body's name that may hold "the <noun> of the"
+# Where a clause with a subject of its own begins inside a sentence: ", while", ", whereas", ", but", ";".
+_CLAUSE_OPENER = re.compile(r"(?:,\s*(?:while|whereas|but|although|though)|;)\s+")
 OWN_SUBJECT_MAX_CHARS = 320     # characters from a participle back to a subject it may borrow
 
 
@@ -114,6 +126,27 @@ class Coreference(ArticleState):
         person = self._most_named_before(pos, noun_gender(noun))
         return replace(person, start=-1, end=-1, pronoun=True, at=pos) if person else None
 
+    def _office_holder(self, m: Mention, floor: int, index: int) -> Speaker | None:
+        """"the President of the Republic said": the holder of the office, not the body it is of --
+        the nearest person whose role is that office or its noun ("French President"), else the
+        person the description points back to, else the office itself as an unnamed source."""
+        office = _OFFICE_OF.search(self.text, max(floor, m.start - OFFICE_MAX_CHARS), m.start)
+        if not office or self.people.is_person(m) or not noun_of(office.group("noun")):
+            return None
+        noun = noun_of(office.group("noun"))
+        phrase = re.sub(r"\s+", " ", self.text[office.start("noun"):m.end])
+
+        def holds(c: Candidate) -> bool:
+            role = self._role_of(c.key).lower()
+            return phrase.lower() in role or role == noun or role.endswith(" " + noun)
+        at = office.start()
+        found = resolve(self._candidates, self._narrative.__getitem__, index, at, holds,
+                        lookback=PRONOUN_MAX_SENTENCES_BACK)
+        person = self._as_speaker(found) if found else self._person_before(at, index, noun_gender(noun))
+        if person is not None:
+            return replace(person, start=-1, end=-1, pronoun=True, at=at)
+        return Speaker(unnamed_key(phrase), phrase, "", office.start("noun"), m.end, unnamed=True, at=at)
+
     def _most_named_before(self, pos: int, gender: str) -> Speaker | None:
         """The person of a compatible gender the article has named most often before ``pos`` (the
         latest of equals): whom "the president" means when no role says so."""
@@ -144,22 +177,27 @@ class Coreference(ArticleState):
 
     def _sentence_subject(self, pos: int, index: int) -> Speaker | None:
         """The subject a participle borrows: the first of a name, a group, "he"/"she" or "the
-        senator" in the sentence (a newspaper or platform is never it)."""
+        senator" in its clause -- the sentence, or the last clause opened by ", while", ", but" or ";"
+        that names someone ("X described it as ..., while Y has denounced ..., pointing out" is Y's)
+        -- a newspaper or platform is never it."""
         sent = self.a.sentences[index]
         if pos - sent.start > OWN_SUBJECT_MAX_CHARS:
             return None
         found: list[tuple[int, Speaker | None]] = []
         names = [m for m in self.by_sentence.get(index, []) if m.start < pos and not is_media(m.key)
                  and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface))]
+        floor = next((o.end() for o in reversed(list(_CLAUSE_OPENER.finditer(self.plain, sent.start, pos)))
+                      if any(m.start >= o.end() for m in names)), sent.start)
+        names = [m for m in names if m.start >= floor]
         if names:       # "Republican nominee Mitt Romney ..., claiming": the person, not "Republican"
             first = next((m for m in names if (self.people.is_person(m) or is_group_name(m.surface))
                           and not self._oblique(m)), names[0])
             found.append((first.start, self._named(first, first.role)))
-        pronoun = re.search(r"\b(he|she|He|She)\b", self.plain[sent.start:pos])
+        pronoun = re.search(r"\b(he|she|He|She)\b", self.plain[floor:pos])
         if pronoun:
-            at = sent.start + pronoun.start(1)
+            at = floor + pronoun.start(1)
             found.append((at, self._pronoun(at, index, pronoun.group(1))))
-        described = first_description(self.plain, sent.start, pos)
+        described = first_description(self.plain, floor, pos)
         if described:
             at, noun = described
             found.append((at, self._description(at, index, noun, "")))

@@ -3,6 +3,7 @@ speaker (before the verb, after an invertible verb, or the subject of a particip
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.signals.attribution.after_verb import SpeakerAfter
 from analysis.signals.attribution.records import Cue, Speaker
@@ -34,6 +35,10 @@ class Cues(SpeakerAfter):
                 speaker = self._speaker_for_verb(start, end, verb, index)
                 first = min(start, speaker.at) if speaker and speaker.at >= 0 else start
                 cue = Cue(start, end, verb, index, speaker, first)
+            if speaker is not None and speaker.media:
+                # "the Journal reported", "according to Televisa": the words are the medium's report of
+                # what someone said, so the medium is no speaker and the quote keeps looking for one
+                cue = replace(cue, speaker=None)
             self.cues[index].append(cue)
 
     def _speaker_for_verb(self, start: int, end: int, verb: str, index: int) -> Speaker | None:

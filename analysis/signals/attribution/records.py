@@ -15,6 +15,7 @@ class Speaker:
     person: bool = False
     pronoun: bool = False
     at: int = -1            # where the words naming the speaker begin here (article, role or pronoun)
+    media: bool = False     # a newspaper, broadcaster or platform: where words appeared, never a voice
 
 
 @dataclass(frozen=True)

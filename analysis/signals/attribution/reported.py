@@ -8,7 +8,7 @@ import re
 from analysis.model import Quote
 from analysis.signals.attribution.cues import Cues
 from analysis.signals.attribution.records import Cue
-from analysis.signals.attribution.verbs import SAY_CLASS
+from analysis.signals.attribution.verbs import SAY_CLASS, THOUGHT_VERBS
 from analysis.signals.attribution.words import GAP_WORDS, trim
 from analysis.signals.common import count_words
 
@@ -27,7 +27,7 @@ class Reported(Cues):
         for index, sent in enumerate(self.a.sentences):
             if index in quoted:
                 continue
-            cues = [c for c in self.sentence_cues(index) if c.speaker]
+            cues = [c for c in self.sentence_cues(index) if c.speaker and c.verb not in THOUGHT_VERBS]
             for k, cue in enumerate(cues):
                 span = self._clause(cue, cues[k + 1] if k + 1 < len(cues) else None, sent)
                 if span and count_words(self.text[span[0]:span[1]]) >= REPORTED_MIN_WORDS:

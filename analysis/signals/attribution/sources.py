@@ -50,10 +50,10 @@ class Sources(Coreference):
             own = _OWN_ORGANISATION.fullmatch(phrase)
             if own:     # "his campaign said": the campaign's voice
                 return Speaker(f"{owner.key} {own.group('org')}", f"{surname(owner.name)} {own.group('org')}",
-                                "", start, end, at=at)
+                               "", start, end, at=at)
             name = f"{surname_form(owner.name, owner.key, self.mentions)}’s {phrase}"
             return Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False,
-                            at=at)
+                           at=at)
         if det == "the":        # "The official added": the official named a moment ago
             for sentence, label, speaker in reversed(self._unnamed_history):
                 if index - SPEAKER_LOOKBACK_SENTENCES <= sentence and label.endswith(phrase.lower()):

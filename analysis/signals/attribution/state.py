@@ -7,13 +7,14 @@ import re
 from collections import defaultdict
 from typing import Sequence
 
+from analysis.align.features.entities import normalise_key
 from analysis.model import Article, Quote
-from analysis.signals.actors import Mention, is_media, is_place, may_be_person, role_before
+from analysis.signals.actors import Mention, is_media, is_media_role, is_place, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.statements import announced_statements
 from analysis.signals.attribution.words import blank, clean_role, surname, unnamed_key
 from analysis.signals.common import count_words
-from analysis.signals.nouns import is_group_name, noun_of
+from analysis.signals.nouns import is_given_name, is_group_name, noun_of
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.referents import ROLE_COMMA_BEFORE, People
 
@@ -32,7 +33,8 @@ class ArticleState:
         self.masks = [(q.outer_start, q.outer_end) for q in self.quotes] + \
             [(d.span.outer_start, d.span.outer_end) for d in self.documents]
         self.plain = blank(self.text, self.masks)
-        self.mentions = [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)]
+        self.mentions = _without_role_names(
+            [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)], self.text)
         self.people = People(article, self.mentions, self.plain)
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
@@ -58,11 +60,16 @@ class ArticleState:
         return max([floor] + ends)
 
     def _named(self, m: Mention, role: str) -> Speaker:
-        if is_media(m.key):         # "the New York Times reported": a source counted apart, not a voice
-            return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, at=self._naming_start(m))
+        inside = _person_after_outlet(m)
+        if inside is not None:
+            return inside
+        if is_media(m.key) or is_media_role(role or m.role):
+            # "the New York Times reported", "according to broadcaster Televisa": where words appeared
+            return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, media=True,
+                           at=self._naming_start(m))
         if is_group_name(m.surface):    # "Senate Democrats": a group, an unnamed source that keeps its name
             return Speaker(unnamed_key(m.surface), m.surface, "", m.start, m.end, unnamed=True,
-                            at=self._naming_start(m))
+                           at=self._naming_start(m))
         organisation = self._organisation_after(m)
         if organisation is not None:
             return organisation
@@ -81,7 +88,7 @@ class ArticleState:
             return None
         org = after.group(1)
         return Speaker(f"{m.key} {org}", f"{surname(m.surface)} {org}", "", m.start, m.end + after.end(),
-                        at=self._naming_start(m))
+                       at=self._naming_start(m))
 
     def _naming_start(self, m: Mention) -> int:
         """Start of "the New York Times" / "German Chancellor Olaf Scholz" (article and role)."""
@@ -111,3 +118,29 @@ class ArticleState:
                      kind=kind, speaker=sp.key, speaker_name=sp.name, role=sp.role,
                      speaker_start=sp.start, speaker_end=sp.end, verb=verb,
                      words=count_words(self.text[start:end]), unnamed=sp.unnamed, unclosed=unclosed)
+
+
+def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
+    """Mentions less the names inside another's role words: in "Civil Protection volunteer Enrique
+    Garcia" or "Kremlin spokesman Dmitry Peskov" the body is part of who the person is, not a name of
+    its own that could speak or that "he" could point back to."""
+    inside: set[int] = set()
+    for n in mentions:
+        role = n.role.strip()
+        at = text.rfind(role, max(0, n.start - len(role) - 2), n.start) if role else -1
+        if at < 0 or text[at + len(role):n.start].strip():
+            continue
+        inside |= {id(m) for m in mentions if m is not n and at <= m.start and m.end <= n.start}
+    return [m for m in mentions if id(m) not in inside]
+
+
+def _person_after_outlet(m: Mention) -> Speaker | None:
+    """"BuzzFeed Editor-in-Chief Ben Smith" read as one name that opens with an outlet: the person at
+    its end (a given name and a surname), with the outlet and title before them as the role."""
+    words = m.surface.split()
+    if len(words) < 3 or not is_media(m.key) or not is_given_name(words[-2]) or not words[-1][:1].isupper():
+        return None
+    name = " ".join(words[-2:])
+    start = m.start + m.surface.rfind(name)
+    return Speaker(normalise_key(name), name, " ".join(words[:-2]), start, m.end, person=True, at=m.start)
+

@@ -11,10 +11,15 @@ from analysis.lexicons import speech_verbs
 _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})
 # Verbs whose speaker may follow them: “...,” said Peskov.  ("told" never: its object is the hearer.)
 INVERTIBLE = frozenset("said says added asked wrote writes continued explained noted replied tweeted "
-                        "insisted recalled".split())
+                       "insisted recalled shouted yelled screamed exclaimed cried".split())
 # Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
 SAY_CLASS = frozenset("say says said adds added warns warned insists insisted claims claimed "
-                       "argues argued stresses stressed".split())
+                      "argues argued stresses stressed".split())
+# Verbs of thinking: “Why us?” she wondered is her words, but "he wondered how to tell her" reports a
+# thought, not speech, so they give no reported clause (believes, thinks, fears likewise if listed).
+THOUGHT_VERBS = frozenset("wonder wonders wondered wondering muse muses mused musing believe believes "
+                          "believed think thinks thought fear fears feared hope hopes hoped feel feels felt "
+                          "doubt doubts doubted suspect suspects suspected worry worries worried".split())
 AS_PUT_IT = re.compile(r"\b[Aa]s\s+(?P<who>[^;“”\"]{2,120}?)\s+(?P<verb>put|puts)\s+it\b")
 
 

@@ -31,13 +31,13 @@ are was were has have had be been will would could should may might must can it 
 out up his her its their whom where why
 """.split())
 GAP_WORDS = (r"has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|himself|herself|"
-              r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
-              r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
-              r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
+             r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
+             r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
+             r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
 _CLAUSE_TRIM = re.compile(r"[\s,;:—–\-]*(?:\b(?:while|and|but|whereas|as)\b)?[\s,;:—–\-]*\Z")
 # A comma-delimited insertion between a subject and its verb: ", who works for X," / ", 31, who ...,".
 INSERTION = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})?"
-                        r"\s*,\s*([^“”\";:]+?)\s*,\s*\Z")
+                       r"\s*,\s*([^“”\";:]+?)\s*,\s*\Z")
 INSERTION_MAX_WORDS = 40        # words; a longer run between commas is a clause, not an insertion
 
 
