@@ -212,7 +212,8 @@ def is_media(key: str) -> bool:
 
 # Role words that make a name a medium: "according to broadcaster Televisa", "the daily Le Monde".
 _MEDIA_ROLE = re.compile(r"(?:\A|\s)(?:broadcaster|newspaper|daily|tabloid|network|channel|station|magazine|"
-                         r"website|news\s+(?:agency|site|outlet)|outlet|wire\s+service|weekly|publication)\Z",
+                         r"website|news\s+(?:agency|site|outlet)|outlet|wire\s+service|weekly|publication|"
+                         r"television|tv|radio|broadcaster)\Z",
                          re.IGNORECASE)
 
 

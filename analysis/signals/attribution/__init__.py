@@ -44,10 +44,10 @@
 Modules, in the order their classes build on each other (each a mixin over the one before):
 ``records`` (Speaker, Cue), ``verbs`` (speech cues), ``words`` (shared word classes and text
 helpers), ``statements`` (unquoted statements), ``state`` (the article's state; a name as a speaker),
-``coreference`` (pronouns, descriptions, subjects), ``sources`` (unnamed sources, proxies),
-``documents`` (documents as speakers), ``before_verb`` and ``after_verb`` (the speaker next to a
-verb, title runs), ``cues`` (a sentence's cues), ``reported`` (reported speech), ``quotes``
-(``Attribution``: a quote's speaker).
+``coreference`` (pronouns, descriptions, offices), ``sources`` (unnamed sources, proxies),
+``subjects`` (a clause's subject), ``documents`` (documents as speakers), ``before_verb`` and
+``after_verb`` (the speaker next to a verb, title runs), ``cues`` (a sentence's cues), ``reported``
+(reported speech), ``quotes`` (``Attribution``: a quote's speaker).
 """
 from analysis.signals.attribution.quotes import Attribution
 

@@ -20,6 +20,8 @@ _ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.
                               re.IGNORECASE)
 # " the President of the " between a verb and the body an office is of.
 _OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Bogo".
+_ROLE_AFTER = re.compile(r",\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
                     r"(?:[\w’'\-]+\s*){1,3}?")
@@ -46,8 +48,9 @@ class SpeakerAfter(SpeakerBefore):
                 return self._named(m, m.role or comma_role.group(1))     # "said the spokesman, Peter Carr"
             if unnamed and unnamed.end() > m.end:       # "Russian state media": the noun phrase
                 break
-            if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE):
-                return self._named(m, m.role)
+            if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE) or \
+                    (m.role and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(m.role) + r"\s*", gap, re.IGNORECASE)):
+                return self._named(m, m.role)       # "said Civil Defense administrator Ana Cruz" too
             title = role_before(self.text, m.start, pos)
             if title and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(title) + r"\s*", gap, re.IGNORECASE):
                 return self._named(m, m.role or title)                   # "said Sen. John Smith"
@@ -71,7 +74,10 @@ class SpeakerAfter(SpeakerBefore):
             return None
         tail = self.text[speaker.end:sent.end]
         tail = _PARTY_IN_BRACKETS.sub(lambda b: " " * len(b.group(0)), tail, count=1)
-        if re.match(r",\s+(?:who|whose|a|an|the)\s", tail):
+        if re.match(r",\s+(?:who|whose|a|an|the|(?:Republican|Democrat|Independent)\s+(?:of|from))\s", tail):
             return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
+        role = _ROLE_AFTER.match(tail)
+        if role and (noun_of(role.group("noun")) or role.group("noun") == "head"):
+            return speaker      # "said Gemma Villa, head of the disaster office": her role, not a clause
         return speaker if re.match(r"(?:\s*,?\s+(?:" + GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
                                    r"\s*(?:[,.;:!?]|\Z)", tail) else None

@@ -16,6 +16,7 @@ from analysis.signals.attribution.words import (
     INSERTION_MAX_WORDS,
     UNNAMED_AT_END,
     inserted,
+    sentence_case,
     trim_premodifiers,
 )
 from analysis.signals.common import count_words
@@ -56,7 +57,9 @@ class SpeakerBefore(Documents):
         description = self._description_at(head, limit, index)
         if description is not None:
             return description
-        unnamed = UNNAMED_AT_END.search(head)
+        # "Officials said": a sentence's first word is capitalised by its place, not by a name
+        at_start = limit == self.a.sentences[index].start
+        unnamed = UNNAMED_AT_END.search(sentence_case(head) if at_start else head)
         if unnamed:
             det, start = trim_premodifiers(unnamed, limit)
             return self._unnamed(det, self.text[start:limit + unnamed.end(2)], start,
@@ -75,7 +78,7 @@ class SpeakerBefore(Documents):
         for m in mentions:
             insertion = INSERTION.fullmatch(self.text, m.end, anchor)
             if insertion and count_words(insertion.group(1)) <= INSERTION_MAX_WORDS and \
-                    inserted(insertion, starts):
+                    inserted(insertion, starts) and not self._located(m):     # "In Medellin, ..., said X"
                 return self._named(m, m.role)       # its title, else its appositive
         owner = self._owner_of_proxy(self.text[limit:anchor], limit, index)
         if owner is not None:
@@ -85,6 +88,8 @@ class SpeakerBefore(Documents):
             tail = self.text[m.end:anchor]
             if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
                 head = self._head_of(mentions, k)
+                if head is m and self._located(m) and not self.people.is_person(m):
+                    break       # "the collapse of the mosque in Mandalay described": no subject
                 return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             if appositive and not self.text[appositive[1]:anchor].strip():

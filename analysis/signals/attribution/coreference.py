@@ -15,11 +15,10 @@ from analysis.signals.attribution.words import (
     INSERTION,
     NOT_PREMODIFIERS,
     UNNAMED_HEADS,
-    first_description,
     inserted,
     unnamed_key,
 )
-from analysis.signals.nouns import is_group_name, noun_gender, noun_of, pronoun_gender
+from analysis.signals.nouns import noun_gender, noun_of, pronoun_gender
 from analysis.signals.referents import Candidate, compatible, resolve
 
 # A sentence that opens with "he"/"she" or "the <person noun>" as its subject ("But he expressed ...",
@@ -38,9 +37,6 @@ _DESCRIPTION_AT_END = re.compile(r"\b(?:the|The)\s+((?:[\w’'\-]+\s+){0,3}?)([a
 # "the President of the Republic", "the Speaker of the House": an office named by its noun and its body.
 _OFFICE_OF = re.compile(r"\b(?:[Tt]he\s+)?(?P<noun>[A-Za-z][a-z]+)\s+of\s+(?:the\s+)?\Z")
 OFFICE_MAX_CHARS = 40           # characters before the body's name that may hold "the <noun> of the"
-# Where a clause with a subject of its own begins inside a sentence: ", while", ", whereas", ", but", ";".
-_CLAUSE_OPENER = re.compile(r"(?:,\s*(?:while|whereas|but|although|though)|;)\s+")
-OWN_SUBJECT_MAX_CHARS = 320     # characters from a participle back to a subject it may borrow
 
 
 class Coreference(ArticleState):
@@ -131,7 +127,10 @@ class Coreference(ArticleState):
         the nearest person whose role is that office or its noun ("French President"), else the
         person the description points back to, else the office itself as an unnamed source."""
         office = _OFFICE_OF.search(self.text, max(floor, m.start - OFFICE_MAX_CHARS), m.start)
-        if not office or self.people.is_person(m) or not noun_of(office.group("noun")):
+        # a person's name may follow "of" ("the wife of John Hale"), unless the title before it was read
+        # as that name's role ("President of the" Republic), which makes it a person by mistake
+        if not office or not noun_of(office.group("noun")) or \
+                (self.people.is_person(m) and not re.search(r"\bof(?:\s+the)?\Z", m.role)):
             return None
         noun = noun_of(office.group("noun"))
         phrase = re.sub(r"\s+", " ", self.text[office.start("noun"):m.end])
@@ -174,32 +173,3 @@ class Coreference(ArticleState):
             if appositive and inserted(appositive, starts | {m.end}) and self.people.is_person(m):
                 return self._named(m, m.role)
         return None
-
-    def _sentence_subject(self, pos: int, index: int) -> Speaker | None:
-        """The subject a participle borrows: the first of a name, a group, "he"/"she" or "the
-        senator" in its clause -- the sentence, or the last clause opened by ", while", ", but" or ";"
-        that names someone ("X described it as ..., while Y has denounced ..., pointing out" is Y's)
-        -- a newspaper or platform is never it."""
-        sent = self.a.sentences[index]
-        if pos - sent.start > OWN_SUBJECT_MAX_CHARS:
-            return None
-        found: list[tuple[int, Speaker | None]] = []
-        names = [m for m in self.by_sentence.get(index, []) if m.start < pos and not is_media(m.key)
-                 and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface))]
-        floor = next((o.end() for o in reversed(list(_CLAUSE_OPENER.finditer(self.plain, sent.start, pos)))
-                      if any(m.start >= o.end() for m in names)), sent.start)
-        names = [m for m in names if m.start >= floor]
-        if names:       # "Republican nominee Mitt Romney ..., claiming": the person, not "Republican"
-            first = next((m for m in names if (self.people.is_person(m) or is_group_name(m.surface))
-                          and not self._oblique(m)), names[0])
-            found.append((first.start, self._named(first, first.role)))
-        pronoun = re.search(r"\b(he|she|He|She)\b", self.plain[floor:pos])
-        if pronoun:
-            at = floor + pronoun.start(1)
-            found.append((at, self._pronoun(at, index, pronoun.group(1))))
-        described = first_description(self.plain, floor, pos)
-        if described:
-            at, noun = described
-            found.append((at, self._description(at, index, noun, "")))
-        found.sort(key=lambda f: f[0])
-        return found[0][1] if found else None

@@ -9,8 +9,8 @@ from dataclasses import replace
 from analysis.constants import DOCUMENT_OWNER_TITLE_CHARS, PRONOUN_MAX_SENTENCES_BACK, SPEAKER_LOOKBACK_SENTENCES
 from analysis.model import Quote
 from analysis.signals.attribution.records import Speaker
-from analysis.signals.attribution.sources import Sources
 from analysis.signals.attribution.statements import Document
+from analysis.signals.attribution.subjects import Subjects
 
 # Documents that speak for their owner ("the ad says", "“...,” the suit says"), by kind: a later
 # mention of one kind refers back to the earlier one of the same kind.
@@ -24,7 +24,7 @@ _DOCUMENT_SOURCE = re.compile(r"(?:\s+of\s+its\s+own)?\s+(?:from|by|paid\s+for\s
                               r"\s+(?:the\s+|[a-z]+\s+){0,3}(?=[A-Z])")
 
 
-class Documents(Sources):
+class Documents(Subjects):
     """Documents as speakers: ads, letters, suits and unquoted statements given to their owner."""
 
     def _document_owner(self, noun: str, pos: int, index: int) -> Speaker | None:

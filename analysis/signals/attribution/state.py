@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
 from analysis.align.features.entities import normalise_key
@@ -18,6 +19,12 @@ from analysis.signals.nouns import is_given_name, is_group_name, noun_of
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.referents import ROLE_COMMA_BEFORE, People
 
+# What a name owns right after it: "Myanmar’s state television".
+_OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\b")
+OWNED_MAX_CHARS = 60            # characters after a name that may hold "'s <two modifiers> <noun>"
+# Lower-case role words between a body's name and a person's: " deputy administrator ".
+_ROLE_NOUNS_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\s+")
+_LOCATED = re.compile(r"\b(?:in|near|at|outside|across|throughout|around|inside)\s+\Z", re.IGNORECASE)
 # A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
 _OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
 
@@ -63,7 +70,7 @@ class ArticleState:
         inside = _person_after_outlet(m)
         if inside is not None:
             return inside
-        if is_media(m.key) or is_media_role(role or m.role):
+        if is_media(m.key) or is_media_role(role or m.role) or self._owned_medium(m):
             # "the New York Times reported", "according to broadcaster Televisa": where words appeared
             return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, media=True,
                            at=self._naming_start(m))
@@ -80,6 +87,11 @@ class ArticleState:
             if before and noun_of(before.group(1).split()[-1]):
                 role = before.group(1)     # "The Times’ Moscow bureau chief, Anton Troianovski"
         return Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=self._naming_start(m))
+
+    def _owned_medium(self, m: Mention) -> bool:
+        """"Myanmar’s state television", "the party's newspaper": a medium the name owns speaks, not the name."""
+        owned = _OWNED.match(self.text, m.end, m.end + OWNED_MAX_CHARS)
+        return owned is not None and is_media_role(owned.group("noun"))
 
     def _organisation_after(self, m: Mention) -> Speaker | None:
         """"the Obama campaign", "Romney's campaign": the organisation's voice, named after its person."""
@@ -103,6 +115,11 @@ class ArticleState:
         roles = [m.role for m in self.mentions if m.key == key and m.role]
         return max(roles, key=len) if roles else ""
 
+    def _located(self, m: Mention) -> bool:
+        """A name after a preposition of place ("in Mandalay", "near Bogo"): where, never who."""
+        at = self._naming_start(m)
+        return bool(_LOCATED.search(self.text[max(0, at - 16):at]))
+
     def _oblique(self, m: Mention) -> bool:
         """A name after a preposition ("a letter from Rep. Welch"): not the subject of its clause."""
         at = self._naming_start(m)
@@ -123,15 +140,22 @@ class ArticleState:
 def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
     """Mentions less the names inside another's role words: in "Civil Protection volunteer Enrique
     Garcia" or "Kremlin spokesman Dmitry Peskov" the body is part of who the person is, not a name of
-    its own that could speak or that "he" could point back to."""
+    its own that could speak or that "he" could point back to.  A body, role nouns and a person's name
+    in a row ("Office of Civil Defense deputy administrator Ana Cruz") give the person that role."""
     inside: set[int] = set()
-    for n in mentions:
+    out = list(mentions)
+    for k, n in enumerate(out):
+        before = out[k - 1] if k else None
+        words = _ROLE_NOUNS_BETWEEN.fullmatch(text, before.end, n.start) if before is not None else None
+        if before is not None and words and n.person and not n.role and noun_of(words.group("noun")) and \
+                before.sentence == n.sentence:
+            out[k] = n = replace(n, role=text[before.start:n.start].strip())
         role = n.role.strip()
         at = text.rfind(role, max(0, n.start - len(role) - 2), n.start) if role else -1
         if at < 0 or text[at + len(role):n.start].strip():
             continue
-        inside |= {id(m) for m in mentions if m is not n and at <= m.start and m.end <= n.start}
-    return [m for m in mentions if id(m) not in inside]
+        inside |= {id(m) for m in out if m is not n and at <= m.start and m.end <= n.start}
+    return [m for m in out if id(m) not in inside]
 
 
 def _person_after_outlet(m: Mention) -> Speaker | None:

@@ -10,9 +10,9 @@ from analysis.signals.actors import Mention
 from analysis.signals.nouns import noun_of
 
 UNNAMED_HEADS = (
-    "officials?|spokes(?:man|woman|person|people)|sources?|aides?|diplomats?|analysts?|experts?|"
+    "officials?|spokes(?:man|woman|person|people)|sources?|aides?|diplomats?|analysts?|experts?|witness(?:es)?|"
     "leaders?|leadership|administration|government|ministry|office|ministers?|lawmakers?|"
-    "negotiators?|people|residents?|witnesses|delegation|media|agency|powers|allies|nations|"
+    "negotiators?|people|residents?|delegation|media|agency|powers|allies|nations|"
     "countries|critics|observers|authorities|insiders|commentators|economists|activists|"
     "investigators|prosecutors|police|military|campaign|team|companies|firms|groups|protesters|"
     "protestors|demonstrators|students|voters|members|opponents|supporters|senators|legislators|"
@@ -124,3 +124,13 @@ def inserted(insertion: re.Match, starts: set[int]) -> bool:
     first = insertion.start(1)
     opener = insertion.group(1)
     return first not in starts or bool(re.match(r"(?:[RDI]-|(?:Republican|Democrat|Independent)\b)", opener))
+
+
+def sentence_case(text: str) -> str:
+    """``text`` with its first word lower-cased when that word heads unnamed sources ("Officials said",
+    "Critics say"): capitalised by its place at the start of a sentence, not as a name."""
+    first = re.match(r"[A-Z][a-z]+\b", text)
+    if first and re.fullmatch(UNNAMED_HEADS, first.group(0).lower()):
+        return text[:1].lower() + text[1:]
+    return text
+
