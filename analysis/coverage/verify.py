@@ -62,6 +62,11 @@ class Core:
         return sum(t.weight for t in self.terms)
 
     @cached_property
+    def by_weight(self) -> tuple[CoreTerm, ...]:
+        """The terms, heaviest first (ties in the core's order)."""
+        return tuple(sorted(self.terms, key=lambda c: -c.weight))
+
+    @cached_property
     def has_words(self) -> bool:
         return any(c.term.kind == "word" for c in self.terms)
 
@@ -113,6 +118,7 @@ class Searcher:
         self._cores: dict[int, Core] = {}
         self._carrier_vectors: dict[int, np.ndarray | None] = {}
         self._speakers: dict[int, tuple[Term, ...]] = {}
+        self._slots: dict[int, frozenset[str]] = {}
         self._keys: dict[tuple, int] = {}
         self._key_of: dict[int, tuple[Fact, int]] = {}
         self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
@@ -328,14 +334,20 @@ class Searcher:
             figures = tuple(t for t in self.terms[article_id][i].terms
                             if t.kind == "number" and not any(same_term(t, n) for n in numbers))
             if figures:
-                missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight))
+                missing = tuple(c.term for c in core.by_weight)
                 return Verdict("partial", (sentence.id,), figures, missing, via="figure",
                                counted=tuple(sorted(slots)))
         return None
 
     def _carrier_slots(self, fact: Fact, source_of: Mapping[str, str]) -> frozenset[str]:
         """What the carriers count with a number, in the sentences of at least
-        ``CORE_MIN_SOURCES`` sources (all when fewer)."""
+        ``CORE_MIN_SOURCES`` sources (all when fewer); once per fact, like its core."""
+        key = self._key(fact)
+        if key not in self._slots:
+            self._slots[key] = self._counted_by_carriers(fact, source_of)
+        return self._slots[key]
+
+    def _counted_by_carriers(self, fact: Fact, source_of: Mapping[str, str]) -> frozenset[str]:
         per_source: dict[str, set[str]] = {}
         for m in fact.members:
             if m.article in self.by_id:
@@ -389,7 +401,7 @@ class Searcher:
             terms = [t for i in sorted(window) for t in self.terms[article_id][i].terms]
             own = tuple(next(t for t in terms if same_term(t, c.term)) for c in found)
         taken = {id(c) for c in found}
-        missing = tuple(c.term for c in sorted(core.terms, key=lambda c: -c.weight) if id(c) not in taken)
+        missing = tuple(c.term for c in core.by_weight if id(c) not in taken)
         sids = tuple(self.by_id[article_id].sentences[i].id for i in sorted(window))
         return Verdict(verdict.status, sids, own, missing, verdict.coverage, verdict.similarity)
 
