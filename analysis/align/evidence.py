@@ -166,7 +166,10 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
         s = float(similarity[i])
         sentence = max(ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b),
                        ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b))
-        soft = max(_soft(fa, fb, ev.counts), _soft(_whole(ev, ka), fb, ev.counts), _soft(fa, _whole(ev, kb), ev.counts))
+        # A claim without attribution is its own whole claim: its soft overlap is not computed again.
+        wa, wb = _whole(ev, ka), _whole(ev, kb)
+        base = _soft(fa, fb, ev.counts)
+        soft = max(base, base if wa is fa else _soft(wa, fb, ev.counts), base if wb is fb else _soft(fa, wb, ev.counts))
         own = max(sentence, soft)
         out[i] = (
             s,

@@ -197,3 +197,30 @@ def test_word_choice_sharers_are_the_other_users_in_the_outlets_order():
     assert [f.data["also_used_by"] for f in reckless] == [["x3", "x4"], ["x1", "x4"], ["x1", "x3"]]
     assert "x3 and x4 also use it" in reckless[0].evidence and "x2 and x5 do not use it" in reckless[0].evidence
     assert reckless[0].data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": ""}
+
+
+def test_soft_overlap_of_claims_without_attribution_is_read_once():
+    from analysis.align import evidence, stage
+    from analysis.align.claims import article_claims
+    from analysis.align.features import claim_features, featurize
+    texts = ("A storm tore two cranes from the docks of Velmar harbour on Monday night. Mayor Ilse Brandt "
+             "said the port would stay closed until Thursday. The council will meet on Friday.",
+             "Two cranes were ripped from the Velmar docks by a storm late on Monday. The port is to "
+             "remain shut until Thursday, Mayor Ilse Brandt said. The council meets on Friday.")
+    articles = [text_article(t, f"a{i}") for i, t in enumerate(texts, 1)]
+    aligned = stage.run(articles, lambda *_: None)
+    sentence_feats = featurize(articles)
+    claims = {a.id: article_claims(a) for a in articles}
+    feats, whole = claim_features(articles, claims, sentence_feats)
+    ev = evidence.event(claims, feats, whole, sentence_feats)
+    pairs = [(ka, kb) for ka, kb, _ in aligned.links]
+    assert whole and pairs
+    x = evidence.feature_matrix(ev, pairs, aligned.evidence[:, evidence.FEATURES.index("similarity")])
+    assert np.array_equal(x, aligned.evidence)
+    soft = evidence.FEATURES.index("soft")
+    for row, (ka, kb) in zip(x, pairs):
+        fa, fb = feats[ka[0]][ka[1]], feats[kb[0]][kb[1]]
+        wa, wb = whole.get(ka) or fa, whole.get(kb) or fb
+        plain = max(evidence._soft(fa, fb, ev.counts), evidence._soft(wa, fb, ev.counts),
+                    evidence._soft(fa, wb, ev.counts))
+        assert row[soft] == plain
