@@ -277,7 +277,9 @@ def test_the_holder_of_an_office_speaks_not_the_body_it_is_of():
             "Republic said on Tuesday that she “does not believe in the vote.”")
     assert speaker_of(text, "does not believe")[0] == "Ana Ruiz"
     # "Prime Minister of the Second Republic" earlier makes the Republic look like a person: still the body
-    text = "Ana Ruiz was the youngest Prime Minister of the Second Republic. " + text
+    text = "Ana Ruiz was the youngest Prime Minister of the Second Republic. " + text + \
+        " From Lima, the President of the Republic also spoke, pointing out the “unbearable cynicism” of the right."
+    assert speaker_of(text, "unbearable cynicism")[0] == "Ana Ruiz"
     assert speaker_of(text, "does not believe")[0] == "Ana Ruiz"
     assert "Republic" not in [n for n, _, _ in names(text)]
 
@@ -323,8 +325,8 @@ def test_a_clause_before_an_inverted_speaker_is_reported_with_the_role_after_the
     text = ("In Puerto Lindo, near Bogo, at least 12 residents were killed as they slept, said Gemma Villa, "
             "head of the local disaster office.")
     a = text_article(text)
-    found = [(q.kind, q.speaker_name, a.text[q.start:q.end]) for q in find_quotes(a)]
-    assert found == [("reported", "Gemma Villa",
+    found = [(q.kind, q.speaker_name, q.role, a.text[q.start:q.end]) for q in find_quotes(a)]
+    assert found == [("reported", "Gemma Villa", "head of the local disaster office",
                       "In Puerto Lindo, near Bogo, at least 12 residents were killed as they slept")]
 
 

@@ -4,6 +4,7 @@ only right after a quote or a comma, and only before the clause ends."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.signals.actors import role_before
 from analysis.signals.attribution.before_verb import SpeakerBefore
@@ -21,7 +22,7 @@ _ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.
 # " the President of the " between a verb and the body an office is of.
 _OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
 # A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Bogo".
-_ROLE_AFTER = re.compile(r",\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s")
+_ROLE_AFTER = re.compile(r",\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s)")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
                     r"(?:[\w’'\-]+\s*){1,3}?")
@@ -78,6 +79,8 @@ class SpeakerAfter(SpeakerBefore):
             return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
         role = _ROLE_AFTER.match(tail)
         if role and (noun_of(role.group("noun")) or role.group("noun") == "head"):
-            return speaker      # "said Gemma Villa, head of the disaster office": her role, not a clause
+            # "said Gemma Villa, head of the disaster office": her role, not a clause
+            phrase = re.split(r"[,;.]\s", tail[role.start("role"):] + " ", maxsplit=1)[0].strip(" .")
+            return replace(speaker, role=speaker.role or phrase)
         return speaker if re.match(r"(?:\s*,?\s+(?:" + GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"
                                    r"\s*(?:[,.;:!?]|\Z)", tail) else None

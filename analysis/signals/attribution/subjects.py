@@ -36,7 +36,8 @@ class Subjects(Sources):
         if names:       # "Republican nominee Mitt Romney ..., claiming": the person, not "Republican"
             first = next((m for m in names if (self.people.is_person(m) or is_group_name(m.surface))
                           and not self._oblique(m)), names[0])
-            found.append((first.start, self._named(first, first.role)))
+            # "the President of the Republic said ..., pointing out": the office holder, not the body
+            found.append((first.start, self._office_holder(first, sent.start, index) or self._named(first, first.role)))
         source = UNNAMED_AT_START.match(sentence_case(self.plain[floor:pos]))      # "A witness who ..."
         # not "Telling the American people ...": a participle opening the clause is no source's description
         if source and trim_premodifiers(source, 0)[1] == source.start(2) and \
