@@ -333,3 +333,15 @@ def test_a_clause_before_an_inverted_speaker_is_reported_with_the_role_after_the
 def test_officials_opening_a_sentence_are_an_unnamed_source():
     assert names("The port was closed. Officials said that more people were missing in the north.") == \
         [("Officials", "", True)]
+
+
+def test_one_volunteer_is_an_unnamed_source_and_one_mother_comma_name_is_the_name():
+    text = ("The minister said 21 children died.\n\n“They were small children,” one volunteer told reporters.\n\n"
+            "“No one can imagine the pain I am in,” said one mother, Ana Fargo, who was standing outside.")
+    assert speaker_of(text, "small children") == ("volunteer", "")
+    assert speaker_of(text, "No one can imagine") == ("Ana Fargo", "mother")
+
+
+def test_assured_is_a_speech_verb():
+    text = "Tomas Berg defended the bill. “It is not for pleasure that I presented it,” he assured the deputies."
+    assert speaker_of(text, "not for pleasure")[0] == "Tomas Berg"

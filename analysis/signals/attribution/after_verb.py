@@ -17,7 +17,7 @@ _PARTY_IN_BRACKETS = re.compile(r"\A\s*\([RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)
 # "said resident Carol Pike", "said former mayor Jan Novak": lower-case role words before the name.
 _ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})")
 # "said the spokesman, Peter Carr", "said its editor in chief, Ben Smith": a role phrase, a comma, the name.
-_ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z",
+_ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|one|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z",
                               re.IGNORECASE)
 # " the President of the " between a verb and the body an office is of.
 _OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
