@@ -210,7 +210,7 @@ def is_media(key: str) -> bool:
                             or known_name(key) is not None or known_name("the " + key) is not None)
 
 
-# Role words that make a name a medium: "according to broadcaster Televisa", "the daily Le Monde".
+# Role words that make a name a medium: "according to broadcaster Canal Norte", "the daily Le Monde".
 _MEDIA_ROLE = re.compile(r"(?:\A|\s)(?:broadcaster|newspaper|daily|tabloid|network|channel|station|magazine|"
                          r"website|news\s+(?:agency|site|outlet)|outlet|wire\s+service|weekly|publication|"
                          r"television|tv|radio|broadcaster)\Z",

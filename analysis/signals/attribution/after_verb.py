@@ -21,7 +21,7 @@ _ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|one|its|his|her|their)\s+((?:[\wâ
                               re.IGNORECASE)
 # " the President of the " between a verb and the body an office is of.
 _OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
-# A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Bogo".
+# A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Tarvo".
 _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s)")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
@@ -51,7 +51,7 @@ class SpeakerAfter(SpeakerBefore):
                 break
             if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE) or \
                     (m.role and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(m.role) + r"\s*", gap, re.IGNORECASE)):
-                return self._named(m, m.role)       # "said Civil Defense administrator Ana Cruz" too
+                return self._named(m, m.role)       # "said Coastal Defense administrator Ana Cruz" too
             title = role_before(self.text, m.start, pos)
             if title and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(title) + r"\s*", gap, re.IGNORECASE):
                 return self._named(m, m.role or title)                   # "said Sen. John Smith"
@@ -79,7 +79,7 @@ class SpeakerAfter(SpeakerBefore):
             return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
         role = _ROLE_AFTER.match(tail)
         if role and (noun_of(role.group("noun")) or role.group("noun") == "head"):
-            # "said Gemma Villa, head of the disaster office": her role, not a clause
+            # "said Rosa Lindqvist, head of the disaster office": her role, not a clause
             phrase = re.split(r"[,;.]\s", tail[role.start("role"):] + " ", maxsplit=1)[0].strip(" .")
             return replace(speaker, role=speaker.role or phrase)
         return speaker if re.match(r"(?:\s*,?\s+(?:" + GAP_WORDS + r"))*(?:" + _TRAILING_PHRASE + r")?"

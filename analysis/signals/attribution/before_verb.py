@@ -78,7 +78,7 @@ class SpeakerBefore(Documents):
         for m in mentions:
             insertion = INSERTION.fullmatch(self.text, m.end, anchor)
             if insertion and count_words(insertion.group(1)) <= INSERTION_MAX_WORDS and \
-                    inserted(insertion, starts) and not self._located(m):     # "In Medellin, ..., said X"
+                    inserted(insertion, starts) and not self._located(m):     # "In Tarvo, ..., said X"
                 return self._named(m, m.role)       # its title, else its appositive
         owner = self._owner_of_proxy(self.text[limit:anchor], limit, index)
         if owner is not None:
@@ -89,7 +89,7 @@ class SpeakerBefore(Documents):
             if not tail.strip(" \t,") or re.fullmatch(r"(?:['’]s)?\s+(?:campaign|administration)[\s,]*", tail):
                 head = self._head_of(mentions, k)
                 if head is m and self._located(m) and not self.people.is_person(m):
-                    break       # "the collapse of the mosque in Mandalay described": no subject
+                    break       # "the collapse of the mosque in Tarvo described": no subject
                 return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             if appositive and not self.text[appositive[1]:anchor].strip():

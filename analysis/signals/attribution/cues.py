@@ -36,7 +36,7 @@ class Cues(SpeakerAfter):
                 first = min(start, speaker.at) if speaker and speaker.at >= 0 else start
                 cue = Cue(start, end, verb, index, speaker, first)
             if speaker is not None and speaker.media:
-                # "the Journal reported", "according to Televisa": the words are the medium's report of
+                # "the Journal reported", "according to Canal Norte": the words are the medium's report of
                 # what someone said, so the medium is no speaker and the quote keeps looking for one
                 cue = replace(cue, speaker=None)
             self.cues[index].append(cue)

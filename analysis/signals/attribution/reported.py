@@ -39,7 +39,7 @@ class Reported(Cues):
         if cue.according:
             return self._according_clause(cue, sent)
         if cue.speaker is not None and cue.speaker.start >= cue.end and not cue.speaker.pronoun:
-            return self._preposed_clause(cue, sent)     # "..., said Gemma Villa, head of ...": before it
+            return self._preposed_clause(cue, sent)     # "..., said Rosa Lindqvist, head of ...": before it
         that = _THAT_AFTER.match(self.text, cue.end, end)
         if that:
             start = that.end()

@@ -19,7 +19,7 @@ from analysis.signals.nouns import is_given_name, is_group_name, noun_of
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.referents import ROLE_COMMA_BEFORE, People
 
-# What a name owns right after it: "Myanmar’s state television".
+# What a name owns right after it: "Norland’s state television".
 _OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\b")
 OWNED_MAX_CHARS = 60            # characters after a name that may hold "'s <two modifiers> <noun>"
 # Lower-case role words between a body's name and a person's: " deputy administrator ".
@@ -71,7 +71,7 @@ class ArticleState:
         if inside is not None:
             return inside
         if is_media(m.key) or is_media_role(role or m.role) or self._owned_medium(m):
-            # "the New York Times reported", "according to broadcaster Televisa": where words appeared
+            # "the New York Times reported", "according to broadcaster Canal Norte": where words appeared
             return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, media=True,
                            at=self._naming_start(m))
         if is_group_name(m.surface):    # "Senate Democrats": a group, an unnamed source that keeps its name
@@ -89,7 +89,7 @@ class ArticleState:
         return Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=self._naming_start(m))
 
     def _owned_medium(self, m: Mention) -> bool:
-        """"Myanmar’s state television", "the party's newspaper": a medium the name owns speaks, not the name."""
+        """"Norland’s state television", "the party's newspaper": a medium the name owns speaks, not the name."""
         owned = _OWNED.match(self.text, m.end, m.end + OWNED_MAX_CHARS)
         return owned is not None and is_media_role(owned.group("noun"))
 
@@ -116,7 +116,7 @@ class ArticleState:
         return max(roles, key=len) if roles else ""
 
     def _located(self, m: Mention) -> bool:
-        """A name after a preposition of place ("in Mandalay", "near Bogo"): where, never who."""
+        """A name after a preposition of place ("in Tarvo", "near the port"): where, never who."""
         at = self._naming_start(m)
         return bool(_LOCATED.search(self.text[max(0, at - 16):at]))
 
@@ -138,10 +138,10 @@ class ArticleState:
 
 
 def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]:
-    """Mentions less the names inside another's role words: in "Civil Protection volunteer Enrique
-    Garcia" or "Kremlin spokesman Dmitry Peskov" the body is part of who the person is, not a name of
+    """Mentions less the names inside another's role words: in "Harbour Rescue volunteer Tomas
+    Ibarra" or "Kremlin spokesman Dmitry Peskov" the body is part of who the person is, not a name of
     its own that could speak or that "he" could point back to.  A body, role nouns and a person's name
-    in a row ("Office of Civil Defense deputy administrator Ana Cruz") give the person that role."""
+    in a row ("Office of Coastal Defense deputy administrator Ana Cruz") give the person that role."""
     inside: set[int] = set()
     out = list(mentions)
     for k, n in enumerate(out):
