@@ -94,16 +94,16 @@ SAME_FACT_WEIGHTS = {                       # logit per unit of each feature (se
 # Link probability of two claims = sigmoid(LINK_BIAS + sum of weight * feature); features in
 # analysis/align/evidence.py.  Logistic fit on the gold links of the BASIL dev events (pairs of claims
 # whose sentences share a gold fact): python main.py bench facts --fit
-LINK_BIAS = -3.542                          # logit
+LINK_BIAS = -3.543                          # logit
 LINK_WEIGHTS = {                            # logit per unit of each feature (see evidence.FEATURES)
-    "similarity": 2.558, "sentence": -0.141, "context": 6.756, "soft": 3.576, "rare": 0.550,
-    "numbers": 1.515, "dates": 0.893, "quote": 0.928, "ledes": 1.356, "margin": 0.352, "actions": 0.062,
-    "names_apart": -0.244,
+    "similarity": 2.532, "sentence": -0.175, "context": 6.762, "soft": 3.614, "rare": 0.549,
+    "numbers": 1.527, "dates": 0.892, "quote": 0.939, "ledes": 1.364, "margin": 0.336, "actions": 0.063,
+    "names_apart": -0.267,
 }
 LINK_MIN_PROBABILITY = 0.45                 # link probability 0-1; weaker links join nothing
 MERGE_MIN_MEAN_PROBABILITY = 0.30           # probability 0-1; mean over cross-article member pairs of a merge
 MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
-MUTUAL_RANK = 2                             # a link must be among both claims' best N in the other article
+MUTUAL_RANK = 2                             # a link must be among both claims' N most probable in the other article
 LEDE_SENTENCES = 3                          # sentences; the top of a story, where the event itself is told
 EVIDENCE_CLOSE_WORD = 0.5                   # word-embedding cosine 0-1 from which two words count as close
 EVIDENCE_RARE_MAX_CLAIMS = 4                # claims of the two articles at most holding a "rare" shared stem

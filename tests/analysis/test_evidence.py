@@ -89,12 +89,3 @@ def test_paraphrases_of_one_fact_link_and_other_doings_do_not(aligned):
     assert linked("A storm tore two cranes", "Two cranes were ripped")
     assert linked("the port would stay closed until Thursday", "The port is to remain shut")
     assert not linked("Fishermen from Ostra", "Engineer Tomas Reyes")
-
-
-def test_a_link_must_be_among_the_closest_readings_too():
-    # a1.0's links into a2: by probability a2.2 is its best, but three a2 claims read closer.
-    links = [(("a1", 0), ("a2", 0), 0.50), (("a1", 0), ("a2", 1), 0.40), (("a1", 0), ("a2", 2), 0.70)]
-    similarity = [0.54, 0.41, 0.40]
-    kept = stage._mutual_both_ways(links, similarity)
-    assert [(ka, kb) for ka, kb, _ in kept] == [(("a1", 0), ("a2", 0))]
-    assert stage._mutual_both_ways([], []) == []

@@ -108,7 +108,28 @@ foreign defense defence interior finance prime vice deputy acting former then na
 special senior state home trade economy justice health energy
 """.split())
 TITLE_PHRASES = (("secretary", "of", "state"), ("secretary", "of", "defense"), ("secretary", "of", "defence"),
-                 ("secretary", "general"))
+                 ("secretary", "general"), ("attorney", "general"), ("chief", "justice"))
+# Titles read only here, where a name is cut out of its run ("District Judge Robert Wilkins",
+# "the Rev. Jesse Jackson", "House Speaker Nancy Pelosi"); other stages read ``TITLES`` alone.
+_NAME_TITLES = TITLES | frozenset("judge justices rev reverend speaker whip".split())
+_NAME_TITLE_MODIFIERS = TITLE_MODIFIERS | frozenset("district circuit appeals majority minority associate".split())
+# "Justice" is a title only before a person's name (a given name, or the two words that end the run:
+# "Justice Clarence Thomas"); "Justice Department" is an organisation.
+_TITLE_BEFORE_GIVEN_NAME = frozenset({"justice"})
+# Generation suffixes ("John Roberts Jr.", "Robert Mueller III"): not part of how outlets name the
+# person, so left out of the key, like a middle initial.
+NAME_SUFFIXES = frozenset("jr sr iii".split())
+# Common English short forms of given names: "Mike Pence" and "Michael Pence" are one person.
+GIVEN_NAME_SHORT_FORMS = {
+    "mike": "michael", "bill": "william", "bob": "robert", "rob": "robert", "jim": "james",
+    "jimmy": "james", "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard",
+    "chuck": "charles", "ted": "edward", "dan": "daniel", "dave": "david", "steve": "steven",
+    "tony": "anthony", "andy": "andrew", "chris": "christopher", "matt": "matthew", "pat": "patrick",
+    "nick": "nicholas", "ben": "benjamin", "sam": "samuel", "tim": "timothy", "ron": "ronald",
+    "don": "donald", "ken": "kenneth", "jeff": "jeffrey", "greg": "gregory", "newt": "newton",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "cathy": "catherine",
+    "sue": "susan", "jenny": "jennifer", "debbie": "deborah", "peggy": "margaret",
+}
 
 # Lower-case words allowed inside a name ("Ursula von der Leyen", "Coalition of the Willing").
 PARTICLES = frozenset("of for de von der van den bin ibn al el da du la le del the".split())
@@ -127,6 +148,7 @@ WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".
 
 _OPENING_MARKS = frozenset("“\"‘'(:—–-[|•…")
 _GAP_OK = re.compile(r"[ \t]*$")           # only spaces may sit between two words of one name
+_INITIAL_GAP = re.compile(r"\.[ \t]+$")     # the period of a middle initial ("John G. Roberts")
 
 
 @dataclass
@@ -247,7 +269,9 @@ def _runs(text: str, offset: int) -> list[list[_Word]]:
             current, pending, prev_end = [], [], -1
             continue
         w = _word(text, offset, raw, start, end)
-        joined = prev_end >= 0 and _GAP_OK.match(text, prev_end - offset, w.start - offset)
+        joined = prev_end >= 0 and (_GAP_OK.match(text, prev_end - offset, w.start - offset) or (
+            _INITIAL_GAP.match(text, prev_end - offset, w.start - offset) and current
+            and len(current[-1].text) == 1 and current[-1].text.isupper()))
         if not joined or (current and current[-1].possessive):
             if current:
                 runs.append(current)
@@ -299,9 +323,29 @@ def _name_pieces(text: str, offset: int) -> tuple[bool, tuple[tuple[_Word, ...],
                                      for piece in _split_titles(run))
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common English given names (the ``given_names`` lexicon)."""
+    from analysis.lexicons import load_lexicon
+    return frozenset(load_lexicon("given_names").entries)
+
+
+def _split_person_of(piece: list[_Word]) -> list[list[_Word]]:
+    """"Martha Raddatz of ABC News" is a person and her employer: a run that opens with a given name
+    and two or more capitalised words is cut at its "of" ("Bank of America" stays whole)."""
+    at = next((k for k, w in enumerate(piece) if w.text == "of"), 0)
+    if at >= 2 and piece[0].text.lower() in given_names() and all(_is_capitalised(w.text) for w in piece[:at]):
+        return [p for p in (piece[:at], _trim_particles(piece[at + 1:])) if p]
+    return [piece]
+
+
 def _split_titles(run: list[_Word]) -> list[list[_Word]]:
+    return [p for piece in _split_title_words(run) for p in _split_person_of(piece)]
+
+
+def _split_title_words(run: list[_Word]) -> list[list[_Word]]:
     lowered = [w.text.lower().rstrip(".") for w in run]
-    if not any(x in TITLES or x in TITLE_MODIFIERS for x in lowered):
+    if not any(x in _NAME_TITLES or x in _NAME_TITLE_MODIFIERS for x in lowered):
         return [run]                     # the common case: no title inside
     pieces: list[list[_Word]] = []
     current: list[_Word] = []
@@ -324,13 +368,16 @@ def _split_titles(run: list[_Word]) -> list[list[_Word]]:
 def _title_length(lowered: list[str], i: int) -> int:
     """How many words from ``i`` form a title ("Foreign Minister", "Secretary of State"), or 0."""
     j = i
-    while j < len(lowered) and lowered[j] in TITLE_MODIFIERS:
+    while j < len(lowered) and lowered[j] in _NAME_TITLE_MODIFIERS:
         j += 1
     phrase = next((p for p in TITLE_PHRASES if tuple(lowered[j:j + len(p)]) == p), None)
     if phrase:
         return j - i + len(phrase)
-    if j < len(lowered) and lowered[j] in TITLES:
+    if j < len(lowered) and lowered[j] in _NAME_TITLES:
         return j - i + 1
+    if j > i and lowered[j - 1] in _TITLE_BEFORE_GIVEN_NAME and j < len(lowered) and (
+            lowered[j] in given_names() or len(lowered) - j == 2):
+        return j - i
     return 0
 
 
@@ -350,6 +397,8 @@ def _drop_common(piece: Sequence[_Word], vocab: CorpusVocabulary, headline: bool
             pieces[-1].append(w)
             continue
         low = w.text.lower()
+        if pieces[-1] and _is_initial_or_suffix(w.text, pieces[-1]):
+            continue                            # "John G. Roberts Jr." is "John Roberts"
         drop = low in MONTHS or low in WEEKDAYS or (len(w.text) == 1 and w.text != "X")
         drop = drop or (low in stopwords() and not w.text.isupper())    # "The New York Times"
         if not drop and (headline or (w.opener and not pieces[-1])) and not _names_a_place(low):
@@ -359,6 +408,14 @@ def _drop_common(piece: Sequence[_Word], vocab: CorpusVocabulary, headline: bool
         else:
             pieces[-1].append(w)
     return [t for t in (_trim_particles(p) for p in pieces) if t]
+
+
+def _is_initial_or_suffix(word: str, before: Sequence[_Word]) -> bool:
+    """A middle initial ("G" of "John G. Roberts") or, after a name of two words or more, a
+    generation suffix ("Jr", "III")."""
+    if len(word) == 1 and word.isupper():
+        return True
+    return len(before) >= 2 and word.lower().rstrip(".") in NAME_SUFFIXES
 
 
 def _names_a_place(low: str) -> bool:
@@ -455,7 +512,8 @@ class EntityResolver:
         by_ends: dict[tuple[str, str], list[str]] = {}
         for k in people:
             parts = k.split()
-            by_ends.setdefault((parts[0], parts[-1]), []).append(k)
+            first = GIVEN_NAME_SHORT_FORMS.get(parts[0], parts[0])     # "Mike Pence" = "Michael Pence"
+            by_ends.setdefault((first, parts[-1]), []).append(k)
         for group in by_ends.values():
             shortest = min(group, key=lambda k: (len(k.split()), k))
             for k in group:
@@ -471,6 +529,8 @@ class EntityResolver:
         for k in keys:
             if " " not in k and k not in CANONICAL_PLACES:
                 owners = by_last.get(k.replace("-", " "), set())
+                if not owners and k.endswith("s"):
+                    owners = by_last.get(k[:-1], set())     # "the Obamas": the family of Obama
                 if len(owners) == 1:
                     self._map[k] = next(iter(owners))
 
