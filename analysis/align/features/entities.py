@@ -119,6 +119,12 @@ _TITLE_BEFORE_GIVEN_NAME = frozenset({"justice"})
 # Generation suffixes ("John Roberts Jr.", "Robert Mueller III"): not part of how outlets name the
 # person, so left out of the key, like a middle initial.
 NAME_SUFFIXES = frozenset("jr sr iii".split())
+# Last words of organisation names ("ABC News", "Brookings Institution", "Harbour Radio").
+ORGANISATION_HEADS = frozenset("""
+news times post journal radio television tv network channel magazine press institute institution
+university college school foundation council committee commission party agency department ministry
+bank group association union center centre company corporation corp inc office bureau service
+""".split())
 # Common English short forms of given names: "Mike Pence" and "Michael Pence" are one person.
 GIVEN_NAME_SHORT_FORMS = {
     "mike": "michael", "bill": "william", "bob": "robert", "rob": "robert", "jim": "james",
@@ -332,9 +338,12 @@ def given_names() -> frozenset[str]:
 
 def _split_person_of(piece: list[_Word]) -> list[list[_Word]]:
     """"Martha Raddatz of ABC News" is a person and her employer: a run that opens with a given name
-    and two or more capitalised words is cut at its "of" ("Bank of America" stays whole)."""
+    and two or more capitalised words is cut at its "of" when an organisation follows (its last word
+    is one of ``ORGANISATION_HEADS``).  "Bank of America" stays whole, and so does "Kay Arlo of New
+    Hampshire" (a person and her state: the speaker rules read it whole)."""
     at = next((k for k, w in enumerate(piece) if w.text == "of"), 0)
-    if at >= 2 and piece[0].text.lower() in given_names() and all(_is_capitalised(w.text) for w in piece[:at]):
+    if at >= 2 and piece[0].text.lower() in given_names() and piece[-1].text.lower() in ORGANISATION_HEADS \
+            and all(_is_capitalised(w.text) for w in piece[:at]):
         return [p for p in (piece[:at], _trim_particles(piece[at + 1:])) if p]
     return [piece]
 
