@@ -134,9 +134,23 @@ class _Mentions:
 @lru_cache(maxsize=1)
 def _not_evidence() -> frozenset[str]:
     """Names that say who reports, not what happened: news agencies and outlets ("Reuters",
-    "Xinhua", "The New York Times"), which articles on any event cite."""
+    "Xinhua", "The New York Times"), which articles on any event cite.  Kept in ``analysis.cache``
+    per outlets table and word list: telling rare one-word names from common ones asks wordfreq
+    about names like "al-ahram" or "9news", which would import it and build its whole dict in every
+    run (about 0.25 s of CPU)."""
+    from analysis import cache
+    from analysis.resources import package_file
+    entries = load_lexicon("outlets").entries
+    words = package_file("wordfreq", "data", "large_en.msgpack.gz") or "no wordfreq"
+    key = " ".join(("not-evidence 1", cache.digest(repr((sorted(entries.items()), sorted(AGENCIES.items())))),
+                    repr(EVENT_RARE_OUTLET_WEIGHT), repr(EVENT_BACKGROUND_MAX_ZIPF), cache.file_key(words)))
+    text = cache.cached_text("event-not-evidence", key, lambda: "\n".join(sorted(_outlet_names(entries))))
+    return frozenset(text.split("\n")) if text else frozenset()
+
+
+def _outlet_names(entries: Mapping[str, str]) -> frozenset[str]:
     names = set(AGENCIES) | {v.lower() for v in AGENCIES.values()}
-    for term, outlet in load_lexicon("outlets").entries.items():
+    for term, outlet in entries.items():
         for name, shown in ((term, outlet), (outlet.lower(), outlet)):
             name = name.removeprefix("the ")
             if "." in name or not name:

@@ -50,3 +50,15 @@ def test_without_a_cache_wordfreq_answers(monkeypatch):
     monkeypatch.setenv("PARALLAX_CACHE", "off")
     assert frequencies._table() is None
     assert frequencies.zipf_frequency("bridge") == wordfreq.zipf_frequency("bridge", "en")
+
+
+def test_the_events_outlet_names_read_from_the_cache_are_the_built_ones():
+    from analysis.events import profile
+    from analysis.lexicons import load_lexicon
+    built = profile._outlet_names(load_lexicon("outlets").entries)
+    profile._not_evidence.cache_clear()
+    first = profile._not_evidence()              # built and stored
+    profile._not_evidence.cache_clear()
+    again = profile._not_evidence()              # read back
+    profile._not_evidence.cache_clear()
+    assert first == again == built and "reuters" in built and "cnn" in built
