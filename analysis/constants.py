@@ -257,6 +257,13 @@ SPELLING_MIN_ZIPF_GAP = 1.0                 # Zipf units (x10 in frequency) the 
 EVENT_VOCABULARY_MIN_SHARE = 0.75           # share 0-1 of same-event outlets using a word family that makes
                                             # it the event's own vocabulary ("collapsed" in a quake), not framing
 EVENT_VOCABULARY_MIN_OUTLETS = 2            # outlets; fewer never make a word the event's vocabulary
+EVENT_SENSE_MIN_SHARE = 0.6                 # share 0-1 of same-event outlets expressing a sense class (urgency,
+                                            # fear, destruction...) that makes its words the event's vocabulary
+EVENT_SENSE_MIN_OUTLETS = 3                 # outlets; fewer never make a sense class the event's (with three
+                                            # outlets, all three must express it)
+FRAMING_SAME_CLAIM_MIN_SHARE = 0.4          # share 0-1 of the shorter version's content words the other has too:
+                                            # two versions that share less are linked, not one claim
+FRAMING_ASCRIBED_WINDOW_WORDS = 6           # words before a judgement searched for "as" and an ascribing verb
 FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to
                                             # quote (a fragment), a longer one is the speaker's statement
 FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet has plainer words facing it

@@ -116,16 +116,12 @@ def test_a_word_is_reported_once(findings):
     assert not [f for f in findings if f.kind == "loaded_word" and f.data["term"] == "panned"]
 
 
-def test_quote_vs_paraphrase(findings, articles):
-    f = one(findings, "quote_vs_paraphrase", "starmer", articles=("000", "001"))
-    assert f.rule == "quote.direct_vs_paraphrase"
-    assert shown(f, articles)[:2] == [
-        ("000", "to contribute to security guarantees to Ukraine."),
-        ("000", "…Securing a lasting peace in Ukraine that safeguards its sovereignty for the long term is "
-                "essential if we are to deter [Russian President Vladimir] Putin from further aggression in "
-                "the future.")]
-    assert shown(f, articles)[2][0] == "001"
-    assert f.data["quoted_words"] == {"000": 38, "001": 1}
+def test_quote_vs_paraphrase_needs_the_same_speaker(findings, articles):
+    # 000 quotes Starmer; 001 says "The U.K. has said ...": no named speaker in common, not one claim
+    assert not [f for f in findings if f.kind == "quote_vs_paraphrase" and f.fact == "f-starmer"
+                and f.rule == "quote.direct_vs_paraphrase"]
+    f = one(findings, "quote_vs_paraphrase", "lavrov-meeting", articles=("003", "001"))
+    assert f.rule == "quote.direct_vs_paraphrase" and shown(f, articles)[0][0] == "003"
 
 
 def test_scholz_quotes_are_different_words(findings, articles):
@@ -159,11 +155,10 @@ def test_naming_spelling_sergei_sergey_and_zelensky(findings, articles):
                 and {"Sergei", "Sergey", "Zelenskyy", "Zelensky"} & set(f.data.get("terms", {}).values())]
 
 
-def test_sentiment_shift(findings, articles):
-    f = one(findings, "sentiment_shift", "paris-meeting", articles=("003", "001"))
-    assert f.data["compound"]["003"] < -0.8 and f.data["compound"]["001"] > 0.4
-    assert ("003", "shocks") in shown(f, articles)
-    assert f.evidence.startswith("003 reads more negative (VADER compound -0.84) than 001 (+0.46)")
+def test_no_sentiment_shift_from_an_added_clause(findings):
+    # 003's "Reeling from shocks ..." is a clause the others lack (and a loaded word of its own),
+    # not the same words told warmer or colder: no sentiment shift (tests/analysis/test_framing_context.py)
+    assert not [f for f in findings if f.kind == "sentiment_shift"]
 
 
 def test_contradiction_stance_resisted_vs_openness(findings, articles):
@@ -191,7 +186,8 @@ def test_weekdays_of_two_happenings_are_not_a_contradiction(findings, articles):
 
 def test_every_kind_fires_on_the_seeds(findings):
     # no seed misspells a name (the spelling rule is tested on written pairs)
-    assert {f.kind for f in findings} == set(KINDS) - {"spelling"}
+    # nor does one retell a claim in coloured substitutes (sentiment_shift: written pairs test it)
+    assert {f.kind for f in findings} == set(KINDS) - {"spelling", "sentiment_shift"}
 
 
 def test_spans_are_exact_and_whole_words(findings, articles):

@@ -29,6 +29,9 @@ LABELLED = {
     "given_names": {"m", "f"},
     "person_nouns": {"m", "f", "n"},
     "predicate_classes": None,  # labels are free class names, but never empty
+    "senses": {"urgency", "fear", "destruction", "impact", "casualty", "downfall", "rarity", "instability",
+               "grief", "hope", "destruction,downfall", "destruction,impact"},
+    "ascribing_verbs": {"as", "label"},
 }
 
 

@@ -1,7 +1,9 @@
 """Sentiment shift: two versions of one fact read differently in VADER's lexicon.
 
-Rule ``sentiment_shift``: the VADER compound scores of the two versions differ by at least
-FRAMING_SENTIMENT_SHIFT_MIN; the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A
+Rule ``sentiment_shift``: on two versions that tell the same claim (``Pair.same_claim``: they share
+the fact's core and the speaker), the VADER compound scores differ by at least
+FRAMING_SENTIMENT_SHIFT_MIN and some word set against another word inside a shared sentence (a flanked
+substitution in the diff, not words one version adds nor a rewritten sentence) carries the difference; the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A
 version's compound is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores
 them (and caches them: the per-article sentiment has already scored every sentence).  The evidence
 names the words with the strongest VADER valence on each side, taken from the words the diff marks as changed.
@@ -14,6 +16,7 @@ from typing import Iterator
 from analysis.constants import FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN, FRAMING_SENTIMENT_WORDS_SHOWN
 from analysis.signals.framing.common import Candidate, adjust, base_score, quote
 from analysis.signals.framing.versions import Pair, Version
+from analysis.signals.framing.wording import flanked
 from analysis.signals.sentiment import analyzer, score_text
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
@@ -22,13 +25,15 @@ _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 def shift_candidates(pair: Pair) -> Iterator[Candidate]:
     ca, cb = compound(pair.a), compound(pair.b)
     gap = abs(ca - cb)
-    if gap < FRAMING_SENTIMENT_SHIFT_MIN:
+    if gap < FRAMING_SENTIMENT_SHIFT_MIN or not pair.same_claim():
         return
     neg, pos = (pair.a, pair.b) if ca <= cb else (pair.b, pair.a)
     c_neg, c_pos = min(ca, cb), max(ca, cb)
     words_neg = _valence_words(pair, neg, negative=True)
     words_pos = _valence_words(pair, pos, negative=False)
-    shown = lambda ws, v: ", ".join(quote(v.text[s:e]) for s, e, _ in ws) or "none in the changed words"
+    if not words_neg and not words_pos:
+        return          # no substituted word carries it: the versions differ in what they add
+    shown = lambda ws, v: ", ".join(quote(v.text[s:e]) for s, e, _ in ws) or "none in the substituted words"
     score = base_score("sentiment_shift") * min(1.0, gap / FRAMING_SENTIMENT_FULL_SHIFT)
     yield Candidate(
         kind="sentiment_shift", rule="sentiment_shift", first=neg, second=pos,
@@ -54,7 +59,10 @@ def compound(version: Version) -> float:
 def _valence_words(pair: Pair, version: Version, negative: bool) -> list[tuple[int, int, float]]:
     """The changed words of ``version`` with the strongest valence toward its side of the shift."""
     lexicon = analyzer().lexicon
-    changed = [(op.a_start, op.a_end) if version is pair.a else (op.b_start, op.b_end) for op in pair.changes]
+    # only words set against other words inside one shared sentence (a flanked substitution): words
+    # one version adds, or a sentence rewritten, are other content, not the same words coloured
+    changed = [(op.a_start, op.a_end) if version is pair.a else (op.b_start, op.b_end)
+               for op in pair.changes if op.tag == "replace" and flanked(pair, op)]
     scored = []
     for m in _WORD.finditer(version.text):
         value = lexicon.get(m.group(0).lower().replace("’", "'"))

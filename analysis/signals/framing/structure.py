@@ -1,5 +1,8 @@
 """Structural rules on one pair: quote vs paraphrase, and the agentless passive.
 
+Both rules read only pairs that tell the same claim (``Pair.same_claim``: the fact's core and the
+speaker in common), and a paraphrase must name the quote's speaker.
+
 * ``quote_vs_paraphrase``: one version quotes the source directly (at least FRAMING_QUOTE_MIN_WORDS
   words inside quotation marks) and the other does not (rule ``quote.direct_vs_paraphrase``); or both
   quote, but share at most FRAMING_QUOTE_OVERLAP_MAX of their quoted content words, so each outlet
@@ -29,7 +32,7 @@ from analysis.constants import (
     PASSIVE_MAX_GAP_WORDS,
 )
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
-from analysis.signals.framing.versions import Pair, Version
+from analysis.signals.framing.versions import Pair, Version, speakers
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _BE = frozenset("is are was were be been being am".split())
@@ -94,17 +97,31 @@ def _is_participle(word: str) -> bool:
 # --- quote vs paraphrase ------------------------------------------------------------------------------
 
 def quote_candidates(pair: Pair) -> Iterator[Candidate]:
+    if not pair.same_claim():
+        return
     qa, qb = pair.a.quoted_words(), pair.b.quoted_words()
     direct_a, direct_b = len(qa) >= FRAMING_QUOTE_MIN_WORDS, len(qb) >= FRAMING_QUOTE_MIN_WORDS
     if direct_a and not direct_b:
-        yield _direct_vs_paraphrase(pair, pair.a, pair.b, len(qa))
+        if _same_speaker(pair.a, pair.b):
+            yield _direct_vs_paraphrase(pair, pair.a, pair.b, len(qa))
     elif direct_b and not direct_a:
-        yield _direct_vs_paraphrase(pair, pair.b, pair.a, len(qb))
+        if _same_speaker(pair.b, pair.a):
+            yield _direct_vs_paraphrase(pair, pair.b, pair.a, len(qb))
     elif direct_a and direct_b:
         ca, cb = _content(qa), _content(qb)
         shared = len(ca & cb) / max(1, min(len(ca), len(cb)))
         if ca and cb and shared <= FRAMING_QUOTE_OVERLAP_MAX:
             yield _different_words(pair, shared)
+
+
+def _same_speaker(quoting: Version, other: Version) -> bool:
+    """The paraphrase gives the words to the quote's speaker: the quote has a named speaker, and
+    the other version's sentences name them too (as a speaker or in the text)."""
+    names = speakers(quoting)
+    if not names:
+        return False
+    text = " ".join(other.article.sentence(i).text for i in other.sentence_ids).lower()
+    return bool(names & speakers(other)) or any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
 
 
 def _content(words: list[str]) -> set[str]:
@@ -142,6 +159,8 @@ def _different_words(pair: Pair, shared: float) -> Candidate:
 # --- agentless passive ----------------------------------------------------------------------------------
 
 def passive_candidates(pair: Pair) -> Iterator[Candidate]:
+    if not pair.same_claim():
+        return
     found = {v.id: passives(v.text) for v in (pair.a, pair.b)}
     for version in (pair.a, pair.b):
         other = pair.other(version)

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from analysis.constants import FRAMING_FACING_MAX_WORDS
+from analysis.constants import FRAMING_FACING_MAX_WORDS, FRAMING_SAME_CLAIM_MIN_SHARE
 from analysis.model import Article, FactMember, Span
 from analysis.segment import strip_span
 from analysis.signals.worddiff import DiffOp, word_diff
@@ -180,7 +180,59 @@ class Pair:
             return None
         return s, e
 
+    @cached_property
+    def core_share(self) -> float:
+        """Share 0-1 of the shorter version's content-word stems that the other version has too:
+        how much of one claim the two versions tell in common."""
+        a, b = _stems(self.a.text), _stems(self.b.text)
+        return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+    def same_claim(self) -> bool:
+        """The two versions tell the same claim: they share at least FRAMING_SAME_CLAIM_MIN_SHARE of
+        their content words (the fact's core), and they give it to the same speaker when both
+        name one.  Rules that compare how a claim is told (sentiment, voice, quoting) need this;
+        a fact's versions may be linked sentences that are not one claim."""
+        if self.core_share < FRAMING_SAME_CLAIM_MIN_SHARE:
+            return False
+        sa, sb = speakers(self.a), speakers(self.b)
+        return not (sa and sb and not sa & sb)
+
     def one_sided(self, version: Version, start: int, end: int) -> bool:
         """Whether [start, end) is extra content: the other version has nothing in its place."""
         op = self.op_at(version, start, end)
         return op is not None and op.tag in ("insert", "delete")
+
+
+@lru_cache(maxsize=16384)
+def _stems(text: str) -> frozenset[str]:
+    from analysis.align.features.words import content_words, stem
+    return frozenset(stem(w) for w in content_words(text))
+
+
+_QUOTED: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_QUOTED_MAX = 2048
+
+
+def _article_speakers(article: Article) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, speaker's last name) of every quote with a named speaker; cached per text (the
+    stand-in versions of ``framing._Wordings`` share their article's text)."""
+    if article.digest not in _QUOTED:
+        from analysis.signals.voices import find_quotes
+        if len(_QUOTED) >= _QUOTED_MAX:
+            _QUOTED.clear()
+        _QUOTED[article.digest] = tuple(
+            (q.start, q.end, q.speaker_name.split()[-1].lower().replace("’", "'"))
+            for q in find_quotes(article) if q.speaker_name and not q.unnamed)
+    return _QUOTED[article.digest]
+
+
+def speakers(version: Version) -> frozenset[str]:
+    """Last names of the named speakers of the quotes (direct or reported) in the version's
+    sentences."""
+    if "speakers" not in version.cache:
+        spans = [(version.article.sentence(i).start, version.article.sentence(i).end)
+                 for i in version.sentence_ids]
+        version.cache["speakers"] = frozenset(
+            name for qs, qe, name in _article_speakers(version.article)
+            if any(qs < e and s < qe for s, e in spans))
+    return version.cache["speakers"]

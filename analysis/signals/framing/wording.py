@@ -5,11 +5,18 @@ this outlet chose it and the event does not call for it:
 
 * **the event's vocabulary is not framing**: a word whose family (lemma, by lemminflect) is used by at
   least EVENT_VOCABULARY_MIN_SHARE of the same-event outlets ("collapsed" in an earthquake story,
-  "tragedy" when every outlet says so) is the event's own word;
+  "tragedy" when every outlet says so) is the event's own word; so is a word of a sense class
+  (``senses`` lexicon: urgency, fear, destruction, rarity...) that at least EVENT_SENSE_MIN_SHARE of
+  the outlets (and EVENT_SENSE_MIN_OUTLETS) express in some word, plain words included: "frantically"
+  where others write "furiously" or "racing against the clock", "hammering" debris in a quake story,
+  "historic" where others write "the first time since";
+* **what nobody is said to do is no choice**: a word right after a negation ("did not reflexively
+  denounce") is skipped;
 * **the outlet's words, not its sources'**: a word inside a direct quote longer than
   FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless"),
-  is the speaker's; a short quoted fragment (“utterly irresponsible”) is the outlet's choice of what
-  to quote and counts, at a lower score;
+  is the speaker's; so is a judgement ascribed to a subject by a verb of the ``ascribing_verbs``
+  lexicon ("a move they see as unearned", "critics dismissed it as alarmist"); a short quoted fragment
+  (“utterly irresponsible”) is the outlet's choice of what to quote and counts, at a lower score;
 * **a plainer word elsewhere is the strongest evidence**: where an aligned fact puts another outlet's
   words facing this one in the word diff, they are named ("where New York Times has 'said'"), and a
   facing text with no word-choice term raises the score.
@@ -31,10 +38,13 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from analysis.constants import (
+    EVENT_SENSE_MIN_OUTLETS,
+    EVENT_SENSE_MIN_SHARE,
     EVENT_VOCABULARY_MIN_OUTLETS,
     EVENT_VOCABULARY_MIN_SHARE,
     FRAMING_IN_QUOTE_FACTOR,
     FRAMING_PLAIN_COUNTERPART_BONUS,
+    FRAMING_ASCRIBED_WINDOW_WORDS,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
@@ -65,6 +75,13 @@ KIND_OF_WORD = {
 }
 _REPORTED = 10 ** 6        # stands for the length of a reported clause: never a short fragment
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+_NEGATORS = frozenset({"not", "never", "no", "without", "nor", "cannot"})
+# Words that may stand between a verb and the word it governs ("did not reflexively denounce",
+# "see it as an unearned concession"): auxiliaries, determiners, pronouns and -ly adverbs.
+_BETWEEN = frozenset("be is are was were been being has have had do does did will would could should may "
+                     "might must can the a an this that these those it them his her their its our "
+                     "him me us".split())
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 
 
 @dataclass(frozen=True)
@@ -126,6 +143,9 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             inside = [n for s, e, n in quotes if s <= start and end <= e]
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
+            if negated(article.text, start) or (not inside and ascribed(article.text, start)):
+                continue        # nobody is said to do it, or it is a subject's view told by the outlet
+                # (a quoted fragment stays: which of the speaker's words to quote is the outlet's choice)
             uses.append(Use(start, end, term, label, name, fam, bool(inside)))
     return _without_overlaps(uses), frozenset(families)
 
@@ -138,6 +158,91 @@ def _without_overlaps(uses: list[Use]) -> list[Use]:
             continue
         out.append(u)
     return out
+
+
+def _words_before(text: str, pos: int) -> list[str]:
+    """The words of ``pos``'s clause before it, nearest first, lower case."""
+    start = max(0, pos - 120)
+    stop = max((m.end() for m in _CLAUSE_END.finditer(text, start, pos)), default=start)
+    return [w.lower() for w in reversed(_WORD.findall(text, stop, pos))]
+
+
+def _skip_between(words: list[str], i: int = 0, pronouns: bool = False) -> int:
+    """Index of the first word from ``i`` on that is not an auxiliary or -ly adverb (nor, when
+    ``pronouns``, a determiner or pronoun)."""
+    aux = {"be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "do", "does", "did"}
+    while i < len(words) and ((words[i].endswith("ly") and len(words[i]) > 4)
+                              or words[i] in (_BETWEEN if pronouns else aux)):
+        i += 1
+    return i
+
+
+def negated(text: str, pos: int) -> bool:
+    """The word at ``pos`` follows a negation, past auxiliaries and -ly adverbs ("did not reflexively
+    denounce", "was never condemned", "didn't slam")."""
+    words = _words_before(text, pos)
+    i = _skip_between(words)
+    return i < len(words) and (words[i] in _NEGATORS or words[i].endswith("n't"))
+
+
+def ascribed(text: str, pos: int) -> bool:
+    """The word at ``pos`` is a judgement a verb of the ``ascribing_verbs`` lexicon ascribes to its
+    subject: after "as" ("see it as an unearned concession", "dismissed his remarks as alarmist") or,
+    for the label verbs, as the verb's complement ("branded the plan reckless"), within
+    FRAMING_ASCRIBED_WINDOW_WORDS words."""
+    verbs = load_lexicon("ascribing_verbs").entries
+    words = _words_before(text, pos)[:FRAMING_ASCRIBED_WINDOW_WORDS + 1]
+    if "as" in words:
+        after_as = words[words.index("as") + 1:]
+        if any(verbs.get(lemma(w)) in ("as", "label") for w in after_as):
+            return True
+    i = _skip_between(words, pronouns=True)
+    # "called the plan reckless": the verb, its object (a determiner and up to two words), the word
+    for j in range(i, min(len(words), i + 3)):
+        if verbs.get(lemma(words[j])) == "label":
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _sense_classes() -> dict[str, frozenset[str]]:
+    """Family (lemma, or a fixed phrase) -> its sense classes, from the ``senses`` lexicon."""
+    out: dict[str, frozenset[str]] = {}
+    for term, label in load_lexicon("senses").entries.items():
+        out[family(term) if " " not in term else term] = frozenset(label.split(","))
+    return out
+
+
+def senses_of(families: frozenset[str] | set[str]) -> frozenset[str]:
+    """The sense classes expressed by any of ``families``."""
+    table = _sense_classes()
+    return frozenset(c for f in families for c in table.get(f, ()))
+
+
+_SENSES: dict[tuple[str, str], frozenset[str]] = {}
+
+
+def article_senses(article: Article) -> frozenset[str]:
+    """The sense classes an article expresses anywhere (its words' lemmas and the lexicon's fixed
+    phrases, quotes included); cached per text."""
+    key = (article.id, article.digest)
+    if key not in _SENSES:
+        if len(_SENSES) >= _USES_MAX:
+            _SENSES.clear()
+        phrases = {term for _, _, term, _ in load_lexicon("senses").find(article.text) if " " in term}
+        _SENSES[key] = senses_of(set(article_uses(article)[1]) | phrases)
+    return _SENSES[key]
+
+
+def event_senses(articles: Sequence[Article]) -> frozenset[str]:
+    """Sense classes expressed by at least EVENT_SENSE_MIN_SHARE of the outlets (and at least
+    EVENT_SENSE_MIN_OUTLETS of them): what the event itself calls for."""
+    counts: dict[str, int] = defaultdict(int)
+    for a in articles:
+        for c in article_senses(a):
+            counts[c] += 1
+    need = max(EVENT_SENSE_MIN_OUTLETS, EVENT_SENSE_MIN_SHARE * len(articles))
+    return frozenset(c for c, n in counts.items() if n >= need)
 
 
 def event_vocabulary(articles: Sequence[Article]) -> frozenset[str]:
@@ -223,7 +328,7 @@ def _word_facing(pair: Pair, start: int, end: int) -> tuple[int, int] | None:
     the diff's change ("slammed the reckless plan" / "criticised the plan": "slammed" faces
     "criticised", "reckless" faces nothing); None when the words are unchanged or only deleted."""
     op = pair.op_at(pair.a, start, end)
-    if op is None or op.tag != "replace" or not _flanked(pair, op):
+    if op is None or op.tag != "replace" or not flanked(pair, op):
         return None
     ta = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.a.text, op.a_start, op.a_end)]
     tb = [(m.start(), m.end(), m.group(0).lower()) for m in _WORD.finditer(pair.b.text, op.b_start, op.b_end)]
@@ -237,7 +342,7 @@ def _word_facing(pair: Pair, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
-def _flanked(pair: Pair, op) -> bool:
+def flanked(pair: Pair, op) -> bool:
     """A change with unchanged words on both sides and at most FRAMING_WORD_CHANGE_MAX_WORDS words on
     each side: a substitution inside one shared sentence, not two different sentences."""
     k = pair.ops.index(op)
@@ -263,6 +368,7 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
     if len(peers) < 2:
         return []
     common = event_vocabulary(peers)
+    called_for = event_senses(peers)
     facing = _Facing(facts, articles)
     # Family -> the outlets that use it anywhere, in the peers' order (read once, not once per finding).
     users: dict[str, list[str]] = defaultdict(list)
@@ -273,7 +379,7 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
     for a in peers:
         groups: dict[str, list[Use]] = defaultdict(list)
         for use in article_uses(a)[0]:
-            if use.family not in common:
+            if use.family not in common and not senses_of({use.family}) & called_for:
                 groups[use.family].append(use)
         for fam, uses in groups.items():
             sharers = [b for b in users[fam] if b != a.id]

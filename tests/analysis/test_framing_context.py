@@ -1,0 +1,125 @@
+"""Word choice in context and pair rules on the same claim: texts written for these tests."""
+from __future__ import annotations
+
+from analysis.model import Fact, FactMember
+from analysis.signals.framing import framing_findings
+from analysis.signals.framing.wording import ascribed, event_senses, negated
+from seeds import text_article
+
+
+def run(*texts: str):
+    """Findings for one fact made of every sentence of each text (articles x1, x2, ...)."""
+    articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
+    members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
+    return framing_findings([Fact("f-test", "test", members)], articles), articles
+
+
+def words(found, kinds=("loaded_word", "attribution_verb", "intensifier")):
+    return sorted((f.data["used_by"], f.data["term"]) for f in found if f.kind in kinds)
+
+
+def test_negation_before_the_word():
+    text = "The ministry did not reflexively denounce the plan."
+    assert negated(text, text.index("denounce"))
+    text = "The ministry was quick to denounce the plan."
+    assert not negated(text, text.index("denounce"))
+    text = "She didn't slam the deal, he said."
+    assert negated(text, text.index("slam"))
+
+
+def test_a_word_after_a_negation_is_nobody_s_choice():
+    found, _ = run("The council did not denounce the tax on Monday.",
+                   "The council discussed the tax on Monday.",
+                   "The council voted on the tax on Monday.")
+    assert words(found) == []
+    found, _ = run("The council was quick to denounce the tax on Monday.",
+                   "The council discussed the tax on Monday.",
+                   "The council voted on the tax on Monday.")
+    assert words(found) == [("x1", "denounce")]
+
+
+def test_ascribed_judgement():
+    text = "Leaders opposed the deal, a move they see as an unearned concession."
+    assert ascribed(text, text.index("unearned"))
+    text = "He warned of chaos, but critics dismissed his remarks as alarmist."
+    assert ascribed(text, text.index("alarmist"))
+    text = "The mayor branded the scheme reckless."
+    assert ascribed(text, text.index("reckless"))
+    text = "The reckless scheme was dropped as costs rose."
+    assert not ascribed(text, text.index("reckless"))
+
+
+def test_a_judgement_ascribed_to_a_subject_is_not_the_outlet_s_word():
+    found, _ = run("Farmers oppose the levy, which they see as an unearned windfall for banks.",
+                   "Farmers oppose the levy on grain sales.",
+                   "Farmers protested the levy on grain sales.")
+    assert words(found) == []
+    found, _ = run("Farmers oppose the levy, an unearned windfall for banks.",
+                   "Farmers oppose the levy on grain sales.",
+                   "Farmers protested the levy on grain sales.")
+    assert words(found) == [("x1", "unearned")]
+
+
+FLOOD = ("Volunteers worked frantically to pile sandbags along the river.",
+         "Volunteers worked furiously through the night to pile sandbags.",
+         "Crews were racing against the clock to save the town.",
+         "Volunteers piled sandbags along the river on Monday.")
+
+
+def test_a_sense_class_most_outlets_express_is_the_event_s_vocabulary():
+    articles = [text_article(t, f"x{i}") for i, t in enumerate(FLOOD, 1)]
+    assert "urgency" in event_senses(articles)
+    found, _ = run(*FLOOD)
+    assert words(found) == []          # frantically / furiously: the urgency the story calls for
+
+
+def test_a_sense_class_of_one_or_two_outlets_is_still_a_choice():
+    found, _ = run("Volunteers worked frantically to pile sandbags along the river.",
+                   "Volunteers piled sandbags along the river on Monday.",
+                   "Volunteers filled sandbags along the river on Monday.",
+                   "Crews piled sandbags near the river on Monday.")
+    assert words(found) == [("x1", "frantically")]
+
+
+def test_a_physical_word_in_a_story_of_destruction_is_literal():
+    found, _ = run("Workers spent the day hammering at the rubble of the collapsed mill.",
+                   "The storm destroyed the mill and buried two cars.",
+                   "The mill was flattened by the storm on Monday.",
+                   "Debris from the mill blocked the road on Monday.")
+    assert words(found) == []
+    found, _ = run("The senator spent the day hammering the budget plan.",
+                   "The senator discussed the budget plan on Monday.",
+                   "The senator spoke about the budget plan on Monday.")
+    assert words(found) == [("x1", "hammering")]
+
+
+# --- pair rules only on the same claim ------------------------------------------------------------------
+
+def test_sentiment_shift_from_words_set_against_words():
+    found, arts = run("The minister praised the generous new plan for the port on Monday.",
+                      "The minister attacked the disastrous new plan for the port on Monday.")
+    [f] = [f for f in found if f.kind == "sentiment_shift"]
+    assert f.articles == ("x2", "x1")
+    assert [(s.article, arts[s.article].text[s.start:s.end]) for s in f.spans] == [
+        ("x2", "attacked"), ("x2", "disastrous"), ("x1", "praised"), ("x1", "generous")]
+
+
+def test_no_sentiment_shift_from_what_one_version_adds():
+    found, _ = run("Amid fury, grief and terrible losses, the council presented the plan for the port on Monday.",
+                   "The council presented the plan for the port on Monday.")
+    assert not [f for f in found if f.kind == "sentiment_shift"]
+
+
+def test_no_pair_rule_on_linked_versions_that_are_not_one_claim():
+    found, _ = run("The storm killed three people and destroyed the old bridge near the harbour.",
+                   "Volunteers were praised for a wonderful, brave rescue effort in the town.")
+    assert not [f for f in found if f.kind in ("sentiment_shift", "passive_agent", "quote_vs_paraphrase")]
+
+
+def test_quote_vs_paraphrase_needs_the_same_speaker():
+    quote = "“We will rebuild the harbour wall before the winter storms come,” Mayor Ann Holt said."
+    same = "Mayor Ann Holt said the town would rebuild the harbour wall before winter."
+    other = "Governor Ray Mendez said the town would rebuild the harbour wall before winter."
+    [f] = [f for f in run(quote, same)[0] if f.kind == "quote_vs_paraphrase"]
+    assert f.rule == "quote.direct_vs_paraphrase" and f.articles == ("x1", "x2")
+    assert not [f for f in run(quote, other)[0] if f.kind == "quote_vs_paraphrase"]
