@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Callable, Mapping, Sequence
@@ -301,25 +302,64 @@ class _Carriers:
 
 def omission_findings(coverage: Coverage, facts: Sequence[Fact],
                       by_id: Mapping[str, Article]) -> list[Finding]:
+    """One finding per omitted fact: the outlets that omit it listed in one row (``data["omitted_by"]``,
+    first in ``articles``), not one row per outlet (five rows of one minor detail would fill the top of
+    the list).  A fact omitted by one outlet keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
     carriers = _Carriers(by_id)
-    out = []
+    by_fact: dict[str, list[Omission]] = defaultdict(list)
     for o in coverage.omissions:
-        fact = fact_by_id[o.fact]
-        carrier_spans, who = carriers(fact, o.covered_by)
-        verdict = coverage.verdicts[(o.fact, o.article)]
-        searched = verdict.missing + verdict.found
-        evidence = (f"{by_id[o.article].outlet} does not report a fact that {len(o.covered_by)} "
-                    f"other outlets carry ({who}): “{fact.label}”. Searched its text for "
-                    f"{_quoted(searched)}: no sentence reports it.")
-        out.append(Finding(
-            id=stable_id("omission", by_id[o.article].digest, o.fact), kind="omission", fact=o.fact,
-            articles=(o.article, *o.covered_by), spans=carrier_spans,
-            evidence=evidence, score=o.score, rule="omission: fact carried by >= "
-            f"{OMISSION_MIN_CARRIERS} other independent sources; its core (names, numbers, dates, "
-            "words) searched for in this article and not found",
-            data={"rank": o.rank, "searched": [t.text for t in searched]}))
+        by_fact[o.fact].append(o)
+    out = []
+    for fact_id, group in by_fact.items():
+        fact = fact_by_id[fact_id]
+        group = sorted(group, key=lambda o: (o.rank, o.article))
+        searched = {o.article: _searched(coverage.verdicts[(o.fact, o.article)]) for o in group}
+        if len(group) == 1:
+            out.append(_single(group[0], fact, searched[group[0].article], carriers, by_id))
+        else:
+            out.append(_grouped(group, fact, searched, carriers, by_id))
     return out
+
+
+_OMISSION_RULE = (f"omission: fact carried by >= {OMISSION_MIN_CARRIERS} other independent sources; its "
+                  "core (names, numbers, dates, words) searched for in this article and not found")
+
+
+def _searched(verdict: Verdict) -> list:
+    return list(verdict.missing + verdict.found)
+
+
+def _single(o: Omission, fact: Fact, searched: list, carriers: _Carriers,
+            by_id: Mapping[str, Article]) -> Finding:
+    carrier_spans, who = carriers(fact, o.covered_by)
+    evidence = (f"{by_id[o.article].outlet} does not report a fact that {len(o.covered_by)} "
+                f"other outlets carry ({who}): “{fact.label}”. Searched its text for "
+                f"{_quoted(searched)}: no sentence reports it.")
+    return Finding(
+        id=stable_id("omission", by_id[o.article].digest, o.fact), kind="omission", fact=o.fact,
+        articles=(o.article, *o.covered_by), spans=carrier_spans, evidence=evidence, score=o.score,
+        rule=_OMISSION_RULE,
+        data={"rank": o.rank, "searched": [t.text for t in searched], "omitted_by": [o.article]})
+
+
+def _grouped(group: list[Omission], fact: Fact, searched: Mapping[str, list], carriers: _Carriers,
+             by_id: Mapping[str, Article]) -> Finding:
+    """The omissions of one fact by several outlets as one finding, scored by the strongest."""
+    omitters = [o.article for o in group]
+    covered = tuple(dict.fromkeys(a for o in group for a in o.covered_by if a not in omitters))
+    carrier_spans, who = carriers(fact, covered)
+    terms = [t for a in omitters for t in searched[a]]
+    evidence = (f"{names(omitters, by_id)} do not report a fact that {len(covered)} other outlets carry "
+                f"({who}): “{fact.label}”. Searched their texts for {_quoted(terms)}: no sentence "
+                "reports it.")
+    return Finding(
+        id=stable_id("omission", fact.id, *sorted(by_id[a].digest for a in omitters)), kind="omission",
+        fact=fact.id, articles=(*omitters, *covered), spans=carrier_spans, evidence=evidence,
+        score=max(o.score for o in group), rule=_OMISSION_RULE,
+        data={"rank": group[0].rank, "searched": list(dict.fromkeys(t.text for t in terms)),
+              "omitted_by": omitters, "ranks": {o.article: o.rank for o in group},
+              "searched_by": {a: [t.text for t in searched[a]] for a in omitters}})
 
 
 def _what_it_says(v: Verdict) -> str:

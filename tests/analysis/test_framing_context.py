@@ -123,3 +123,9 @@ def test_quote_vs_paraphrase_needs_the_same_speaker():
     [f] = [f for f in run(quote, same)[0] if f.kind == "quote_vs_paraphrase"]
     assert f.rule == "quote.direct_vs_paraphrase" and f.articles == ("x1", "x2")
     assert not [f for f in run(quote, other)[0] if f.kind == "quote_vs_paraphrase"]
+
+
+def test_evidential_passives_hide_no_actor():
+    from analysis.signals.framing.structure import passives
+    found = passives("Two deaths were confirmed. It is seen as a test. A vote cannot be held. The bill was vetoed.")
+    assert [p.participle for p in found] == ["vetoed"]

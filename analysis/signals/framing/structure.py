@@ -13,7 +13,8 @@ speaker in common), and a paraphrase must name the quote's speaker.
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
-common predicative adjective ("prepared", "concerned"); an agent is "by" within
+common predicative adjective ("prepared", "concerned") nor an evidential verb of reporting or judging
+("confirmed", "seen as", "be held": news style, not a hidden actor); an agent is "by" within
 PASSIVE_AGENT_WINDOW_WORDS words after it.
 """
 from __future__ import annotations
@@ -48,6 +49,14 @@ _ADJECTIVAL = frozenset("""
 prepared concerned interested supposed used tired pleased determined excited worried scared convinced
 involved related based located united engaged married aged skilled limited advanced detailed
 expected required obliged
+""".split())
+# Evidential passives: verbs of reporting, finding, judging and scheduling ("deaths were confirmed",
+# "it is seen as", "an election cannot be held"): news style whose agent is the reporters' sources or
+# the institutions, not an actor of the event the outlet leaves out.
+_EVIDENTIAL = frozenset("""
+confirmed reported recorded announced said told expected believed estimated thought known seen considered
+deemed regarded viewed described felt found recovered registered listed counted held scheduled planned
+lifted issued
 """.split())
 # Content words that do not count when comparing what two outlets quote.
 _QUOTE_STOP = frozenset("""
@@ -89,7 +98,7 @@ def _is_gap(word: str) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    if word in _ADJECTIVAL:
+    if word in _ADJECTIVAL or word in _EVIDENTIAL:
         return False
     return word in _IRREGULAR or (len(word) >= 4 and word.endswith("ed"))
 
