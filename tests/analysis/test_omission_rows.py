@@ -21,8 +21,10 @@ def _findings():
                                                     FactMember("x3", ("x3.s1",))))
     term = Term("word", "farm", "farms")
     cov = Coverage(
-        omissions=[Omission("f-farms", "x3", ("x1", "x2"), 2, 0.5), Omission("f-farms", "x4", ("x1", "x2"), 1, 0.6),
-                   Omission("f-farms", "x5", ("x1", "x2"), 3, 0.4), Omission("f-noon", "x5", ("x1", "x2", "x3"), 4, 0.7)],
+        omissions=[Omission("f-farms", "x3", ("x1", "x2"), 2, 0.5),
+                   Omission("f-farms", "x4", ("x1", "x2"), 1, 0.6),
+                   Omission("f-farms", "x5", ("x1", "x2"), 3, 0.4),
+                   Omission("f-noon", "x5", ("x1", "x2", "x3"), 4, 0.7)],
         verdicts={(f, a): Verdict("absent", missing=(term,)) for f, a in
                   (("f-farms", "x3"), ("f-farms", "x4"), ("f-farms", "x5"), ("f-noon", "x5"))})
     return omission_findings(cov, [farms, noon], arts)
