@@ -2,11 +2,12 @@
 
 Rule ``sentiment_shift``: on two versions that tell the same claim (``Pair.same_claim``: they share
 the fact's core and the speaker), the VADER compound scores differ by at least
-FRAMING_SENTIMENT_SHIFT_MIN and some word set against another word inside a shared sentence (a flanked
-substitution in the diff, not words one version adds nor a rewritten sentence) carries the
+FRAMING_SENTIMENT_SHIFT_MIN and some word set against another word inside a shared sentence (a
+flanked substitution in the diff, not words one version adds nor a rewritten sentence) carries the
 difference; the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A version's compound
-is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores them (and caches them: the per-article sentiment has already scored every sentence).  The evidence
-names the words with the strongest VADER valence on each side, taken from the substituted words.
+is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores them (and caches
+them: the per-article sentiment has already scored every sentence).  The evidence names the words
+with the strongest VADER valence on each side, taken from the substituted words.
 """
 from __future__ import annotations
 
