@@ -129,3 +129,31 @@ def test_evidential_passives_hide_no_actor():
     from analysis.signals.framing.structure import passives
     found = passives("Two deaths were confirmed. It is seen as a test. A vote cannot be held. The bill was vetoed.")
     assert [p.participle for p in found] == ["vetoed"]
+
+
+def test_a_paraphrase_must_tell_what_the_quote_says():
+    quote = "Mayor Ann Holt called the levy “a tax on hope for every family”, on Monday."
+    other = "Mayor Ann Holt accused the council of ignoring the harbour on Monday."
+    assert not [f for f in run(quote, other)[0] if f.kind == "quote_vs_paraphrase"]
+
+
+def test_an_agentless_passive_against_words_that_name_no_actor_is_no_finding():
+    found, arts = run("On Monday the old harbour wall was demolished at noon, the council said.",
+                      "On Monday the old harbour wall fell to soldiers at noon, the council said.")
+    [f] = [f for f in found if f.kind == "passive_agent"]
+    assert [(s.article, arts[s.article].text[s.start:s.end]) for s in f.spans] == [
+        ("x1", "was demolished"), ("x2", "fell to soldiers")]
+    found, _ = run("On Monday the old harbour wall was demolished at noon, the council said.",
+                   "On Monday the old harbour wall came down at noon, the council said.")
+    assert not [f for f in found if f.kind == "passive_agent"]
+
+
+def test_two_flagged_words_side_by_side_are_one_phrase():
+    found, arts = run("The minister bluntly slammed the plan on Monday.",
+                      "The minister discussed the plan on Monday.",
+                      "The minister spoke about the plan on Monday.")
+    rows = [f for f in found if f.kind in ("loaded_word", "attribution_verb")]
+    assert len(rows) == 1
+    [f] = rows
+    assert f.data["phrase"] == "bluntly slammed" and "chooses 'bluntly slammed'" in f.evidence
+    assert [arts["x1"].text[s.start:s.end] for s in f.spans if s.article == "x1"] == ["bluntly", "slammed"]

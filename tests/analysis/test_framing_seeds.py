@@ -36,9 +36,11 @@ def one(findings, kind: str, fact_label: str, *, rule: str | None = None, term: 
 def test_attribution_verb_emotive_vs_neutral(findings, articles):
     f = one(findings, "attribution_verb", "scholz")
     assert f.articles == ("000", "001") and f.rule == "attribution.emotive"
-    assert shown(f, articles) == [("000", "panned"), ("001", "calling it")]
-    assert f.evidence == ("000 chooses 'panned' (evaluative verb of speech): 001 has 'calling it'; "
+    # "bluntly panned": the adverb right before the verb is one phrase with it, one row
+    assert shown(f, articles) == [("000", "bluntly"), ("000", "panned"), ("001", "calling it")]
+    assert f.evidence == ("000 chooses 'bluntly panned' (evaluative verb of speech): 001 has 'calling it'; "
                           "002, 003 and 004 do not use it.")
+    assert f.data["term"] == "panned" and f.data["joined"] == "bluntly"
 
 
 def test_attribution_verb_assertive_vs_neutral(findings, articles):
@@ -88,8 +90,7 @@ def test_loaded_words_one_outlet_only(findings, articles):
     frozen = [f for f in findings if f.kind == "loaded_word" and f.data["term"] == "frozen out"]
     assert len(frozen) == 1 and shown(frozen[0], articles) == [("001", "frozen out"), ("001", "frozen out")]
     assert frozen[0].data["occurrences"] == 2 and "(dramatising word, 2 times)" in frozen[0].evidence
-    bluntly = one(findings, "loaded_word", "scholz", term="bluntly")
-    assert bluntly.rule == "loaded.pejorative"
+    assert not [f for f in findings if f.kind == "loaded_word" and f.data["term"] == "bluntly"]   # in 'panned'
 
 
 def test_one_word_of_one_outlet_is_one_finding_listing_the_others(findings):
@@ -120,8 +121,9 @@ def test_quote_vs_paraphrase_needs_the_same_speaker(findings, articles):
     # 000 quotes Starmer; 001 says "The U.K. has said ...": no named speaker in common, not one claim
     assert not [f for f in findings if f.kind == "quote_vs_paraphrase" and f.fact == "f-starmer"
                 and f.rule == "quote.direct_vs_paraphrase"]
-    f = one(findings, "quote_vs_paraphrase", "lavrov-meeting", articles=("003", "001"))
-    assert f.rule == "quote.direct_vs_paraphrase" and shown(f, articles)[0][0] == "003"
+    # 003 quotes Lavrov ("abnormal period", "great powers"); 001 names Lavrov but tells the meeting,
+    # not what he said: no paraphrase of the quote (tests/analysis/test_framing_context.py has one)
+    assert not [f for f in findings if f.rule == "quote.direct_vs_paraphrase"]
 
 
 def test_scholz_quotes_are_different_words(findings, articles):

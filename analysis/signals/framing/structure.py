@@ -1,15 +1,16 @@
 """Structural rules on one pair: quote vs paraphrase, and the agentless passive.
 
 Both rules read only pairs that tell the same claim (``Pair.same_claim``: the fact's core and the
-speaker in common), and a paraphrase must name the quote's speaker.
+speaker in common), and a paraphrase must name the quote's speaker and tell some of its words.
 
 * ``quote_vs_paraphrase``: one version quotes the source directly (at least FRAMING_QUOTE_MIN_WORDS
   words inside quotation marks) and the other does not (rule ``quote.direct_vs_paraphrase``); or both
   quote, but share at most FRAMING_QUOTE_OVERLAP_MAX of their quoted content words, so each outlet
   chose different words of the speaker (rule ``quote.different_words``).
 * ``passive_agent``: one version uses a passive with no "by ..." agent ("has been tied to", "was
-  rejected"), hiding who acts, and the other has no agentless passive of that verb.  When the other
-  version uses the same verb actively ("Ukraine rejected"), the finding scores higher.
+  rejected"), hiding who acts, and the other has no agentless passive of that verb and does not
+  tell it without an actor too: it uses the same verb actively ("Ukraine rejected", scored higher),
+  or its words facing the passive name an actor (a name, a person noun), or no words face it.
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
@@ -25,6 +26,7 @@ from typing import Iterator, NamedTuple
 
 from analysis.align.features.words import stem as _stem  # the features' Snowball stemmer, cached
 from analysis.constants import (
+    FRAMING_PARAPHRASE_MIN_SHARE,
     FRAMING_QUOTE_FULL_WORDS,
     FRAMING_QUOTE_LENGTH_BONUS,
     FRAMING_QUOTE_MIN_WORDS,
@@ -34,6 +36,7 @@ from analysis.constants import (
 )
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.versions import Pair, Version, speakers
+from analysis.signals.nouns import noun_of
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _BE = frozenset("is are was were be been being am".split())
@@ -111,10 +114,10 @@ def quote_candidates(pair: Pair) -> Iterator[Candidate]:
     qa, qb = pair.a.quoted_words(), pair.b.quoted_words()
     direct_a, direct_b = len(qa) >= FRAMING_QUOTE_MIN_WORDS, len(qb) >= FRAMING_QUOTE_MIN_WORDS
     if direct_a and not direct_b:
-        if _same_speaker(pair.a, pair.b):
+        if _same_speaker(pair.a, pair.b) and _says_it(qa, pair.b):
             yield _direct_vs_paraphrase(pair, pair.a, pair.b, len(qa))
     elif direct_b and not direct_a:
-        if _same_speaker(pair.b, pair.a):
+        if _same_speaker(pair.b, pair.a) and _says_it(qb, pair.a):
             yield _direct_vs_paraphrase(pair, pair.b, pair.a, len(qb))
     elif direct_a and direct_b:
         ca, cb = _content(qa), _content(qb)
@@ -131,6 +134,15 @@ def _same_speaker(quoting: Version, other: Version) -> bool:
         return False
     text = " ".join(other.article.sentence(i).text for i in other.sentence_ids).lower()
     return bool(names & speakers(other)) or any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+
+
+def _says_it(quoted: list[str], other: Version) -> bool:
+    """The paraphrase tells what the quote says: at least FRAMING_PARAPHRASE_MIN_SHARE of the quote's
+    content-word stems are in the other version (a quote and another statement of the same speaker
+    share the speaker, not the words)."""
+    said = {_stem(w) for w in _content(quoted)}
+    told = {_stem(w.lower()) for w in _WORD.findall(other.text)}
+    return bool(said) and len(said & told) / len(said) >= FRAMING_PARAPHRASE_MIN_SHARE
 
 
 def _content(words: list[str]) -> set[str]:
@@ -179,8 +191,25 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
             stem = _stem(p.participle)
             if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end):
                 continue
+            if not _hides_an_actor(pair, version, other, p, stem):
+                continue
             seen.add(stem)
             yield _passive_candidate(pair, version, other, p, stem)
+
+
+def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> bool:
+    """Unless the other outlet's words facing the passive tell it with no actor either ("was ousted"
+    / "has collapsed"): it uses the verb actively, or the facing words name an actor (a capitalised
+    name or a person noun: "police", "crews"), or no words face it one to one (the passive hides an
+    actor the other version's wording may not)."""
+    if any(_stem(m.group(0).lower()) == stem for m in _WORD.finditer(other.text)):
+        return True
+    facing = pair.counterpart(version, p.start, p.end)
+    if facing is None:
+        return True
+    words = _WORD.findall(other.text[facing[0]:facing[1]])
+    return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1])) or (i > 0 and w[:1].isupper())
+               for i, w in enumerate(words))
 
 
 def _passive_candidate(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> Candidate:

@@ -23,7 +23,8 @@ this outlet chose it and the event does not call for it:
 
 Every sentence is read, not only aligned ones.  One finding per outlet and word family, listing the
 other outlets (what they wrote instead, or that they do not use it): never one finding per other
-outlet.  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
+outlet; a word met once right next to another flagged word is one phrase with it ("bluntly panned":
+one row).  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
 adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
 ``attribution_verb`` (evaluative verbs of speech: "slammed", "scoffed").  ``word_choice_summary``
 gives per outlet the rate per 1,000 words and the words.
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Mapping, Sequence
@@ -381,10 +382,39 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
         for use in article_uses(a)[0]:
             if use.family not in common and not senses_of({use.family}) & called_for:
                 groups[use.family].append(use)
+        mine = []
         for fam, uses in groups.items():
             sharers = [b for b in users[fam] if b != a.id]
-            out.append(_finding(a, uses, sharers, facing, articles))
+            mine.append(_finding(a, uses, sharers, facing, articles))
+        out += join_adjacent(mine, a)
     return out
+
+
+def join_adjacent(findings: list[Finding], article: Article) -> list[Finding]:
+    """One article's word-choice findings with a word met once right next to another flagged word
+    ("bluntly panned", "autocratic regimes") folded into the stronger one: one phrase, one row.
+    The stronger finding keeps its kind, term and id; the phrase is named in its evidence."""
+    single = sorted((f for f in findings if f.data["occurrences"] == 1), key=lambda f: f.spans[0].start)
+    folded: dict[str, Finding] = {}
+    gone: set[str] = set()
+    for left, right in zip(single, single[1:]):
+        a, b = folded.get(left.id, left), folded.get(right.id, right)
+        if a.id in gone or b.id in gone or article.text[a.spans[0].end:b.spans[0].start].strip():
+            continue
+        keep, drop = sorted((a, b), key=lambda f: (-f.score, f.kind, f.id))
+        phrase = article.text[a.spans[0].start:b.spans[0].end]
+        own = tuple(sorted({*[s for s in keep.spans if s.article == article.id], drop.spans[0]},
+                           key=lambda s: s.start))
+        rest = tuple(s for s in keep.spans if s.article != article.id)
+        term = quote(keep.data["term"])
+        folded[keep.id] = replace(
+            keep, spans=own + rest,
+            evidence=keep.evidence.replace(f"chooses {term}", f"chooses {quote(phrase)}", 1),
+            data={**keep.data, "phrase": phrase, "joined": drop.data["term"]})
+        gone.add(drop.id)
+        if keep is b:
+            folded[right.id] = folded[keep.id]
+    return [folded.get(f.id, f) for f in findings if f.id not in gone]
 
 
 def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Facing,
