@@ -187,16 +187,18 @@ def test_word_choice_sharers_are_the_other_users_in_the_outlets_order():
     texts = ("The minister slammed the reckless plan on Monday.",
              "The minister spoke about the plan on Monday.",
              "The minister criticised the reckless plan on Monday.",
-             "The minister spoke about the plan on Monday, calling it reckless.",
-             "The minister discussed the plan on Monday.")
+             "The minister spoke about the reckless plan at length on Monday.",
+             "The minister discussed the plan on Monday.",
+             "The minister talked about the plan on Monday.")
     articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
     members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
     found = framing_findings([Fact("f-test", "test", members)], articles)
     reckless = sorted((f for f in found if f.data.get("term") == "reckless"), key=lambda f: f.data["used_by"])
     assert [f.data["used_by"] for f in reckless] == ["x1", "x3", "x4"]
     assert [f.data["also_used_by"] for f in reckless] == [["x3", "x4"], ["x1", "x4"], ["x1", "x3"]]
-    assert "x3 and x4 also use it" in reckless[0].evidence and "x2 and x5 do not use it" in reckless[0].evidence
-    assert reckless[0].data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": ""}
+    assert "x3 and x4 also use it" in reckless[0].evidence and "x2, x5 and x6 do not use it" in reckless[0].evidence
+    assert reckless[0].data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": "",
+                                         "x6": ""}
 
 
 def test_soft_overlap_of_claims_without_attribution_is_read_once():
