@@ -302,9 +302,10 @@ class _Carriers:
 
 def omission_findings(coverage: Coverage, facts: Sequence[Fact],
                       by_id: Mapping[str, Article]) -> list[Finding]:
-    """One finding per omitted fact: the outlets that omit it listed in one row (``data["omitted_by"]``,
-    first in ``articles``), not one row per outlet (five rows of one minor detail would fill the top of
-    the list).  A fact omitted by one outlet keeps that outlet's finding as before."""
+    """One finding per omitted fact: the outlets that omit it listed in one row (``data["omitted_by"]``;
+    ``articles`` holds the first of them, the carriers, then the others), not one row per outlet
+    (five rows of one minor detail would fill the top of the list).  A fact omitted by one outlet
+    keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
     carriers = _Carriers(by_id)
     by_fact: dict[str, list[Omission]] = defaultdict(list)
@@ -355,7 +356,10 @@ def _grouped(group: list[Omission], fact: Fact, searched: Mapping[str, list], ca
                 "reports it.")
     return Finding(
         id=stable_id("omission", fact.id, *sorted(by_id[a].digest for a in omitters)), kind="omission",
-        fact=fact.id, articles=(*omitters, *covered), spans=carrier_spans, evidence=evidence,
+        # the first omitter and the carriers lead (the side-by-side view shows the first two), then
+        # the other omitters
+        fact=fact.id, articles=(omitters[0], *covered, *omitters[1:]), spans=carrier_spans,
+        evidence=evidence,
         score=max(o.score for o in group), rule=_OMISSION_RULE,
         data={"rank": group[0].rank, "searched": list(dict.fromkeys(t.text for t in terms)),
               "omitted_by": omitters, "ranks": {o.article: o.rank for o in group},

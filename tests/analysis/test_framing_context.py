@@ -157,3 +157,55 @@ def test_two_flagged_words_side_by_side_are_one_phrase():
     [f] = rows
     assert f.data["phrase"] == "bluntly slammed" and "chooses 'bluntly slammed'" in f.evidence
     assert [arts["x1"].text[s.start:s.end] for s in f.spans if s.article == "x1"] == ["bluntly", "slammed"]
+
+
+def test_a_passive_that_names_its_cause_hides_no_actor():
+    from analysis.signals.framing.structure import passives
+    found = passives("Two men were killed after the roof fell. A boy was injured when a wall gave way. "
+                     "Three were injured at the market.")
+    assert [(p.participle, p.agent) for p in found] == [("killed", True), ("injured", True), ("injured", False)]
+
+
+def test_a_grade_adjective_used_as_a_verb_is_no_booster():
+    found, _ = run("Crews worked to clear the road near the harbour on Monday.",
+                   "Crews worked on the road near the harbour on Monday.")
+    assert not [f for f in found if f.kind == "booster"]
+    found, _ = run("It is clear the road near the harbour will open on Monday.",
+                   "The road near the harbour will open on Monday.")
+    assert [f.data["term"] for f in found if f.kind == "booster"] == ["it is clear"]
+
+
+def test_a_noun_naming_a_body_is_no_word_choice():
+    found, _ = run("Disaster officials said the road near the harbour reopened on Monday.",
+                   "Officials said the road near the harbour reopened on Monday.",
+                   "The road near the harbour reopened on Monday, officials said.")
+    assert words(found) == []
+    found, _ = run("The disaster at the harbour closed the road on Monday.",
+                   "The storm at the harbour closed the road on Monday.",
+                   "A storm closed the road near the harbour on Monday.")
+    assert words(found) == [("x1", "disaster")]
+
+
+def test_three_of_five_outlets_make_a_word_the_event_s():
+    base = "Deep divisions split the council over the harbour plan on Monday."
+    plain = "The council was split over the harbour plan on Monday."
+    assert words(run(base, base.replace("split", "divided"), base.replace("Monday", "Tuesday"), plain, plain)[0]) == []
+    # of three outlets, two are not enough
+    assert words(run(base, base.replace("split", "divided"), plain)[0]) == [("x1", "deep"), ("x2", "deep")]
+
+
+def test_relief_in_a_story_of_aid_is_the_event_s_word():
+    found, _ = run("Trucks brought emergency relief to the flooded valley on Monday.",
+                   "Trucks brought aid to the flooded valley on Monday.",
+                   "Aid trucks reached the flooded valley on Monday.",
+                   "The army sent supplies to the flooded valley on Monday.")
+    assert words(found) == []
+
+
+def test_a_noun_of_the_verb_is_no_active_use():
+    found, arts = run("The old harbour wall was damaged on Monday, the council said.",
+                      "The old harbour wall took damage on Monday, the council said.")
+    assert [f.rule for f in found if f.kind == "passive_agent"] != ["passive.agentless_vs_active"]
+    found, _ = run("The old harbour wall was damaged on Monday, the council said.",
+                   "Waves damaged the old harbour wall on Monday, the council said.")
+    assert [f.rule for f in found if f.kind == "passive_agent"] == ["passive.agentless_vs_active"]

@@ -30,7 +30,7 @@ LABELLED = {
     "person_nouns": {"m", "f", "n"},
     "predicate_classes": None,  # labels are free class names, but never empty
     "senses": {"urgency", "fear", "destruction", "impact", "casualty", "downfall", "rarity", "instability",
-               "grief", "hope", "destruction,downfall", "destruction,impact"},
+               "grief", "hope", "aid", "calamity", "destruction,downfall", "destruction,impact", "aid,hope"},
     "ascribing_verbs": {"as", "label"},
 }
 

@@ -34,7 +34,7 @@ def test_one_fact_omitted_by_several_outlets_is_one_row():
     rows = {f.fact: f for f in _findings()}
     assert sorted(rows) == ["f-farms", "f-noon"]
     farms = rows["f-farms"]
-    assert farms.articles == ("x4", "x3", "x5", "x1", "x2")       # omitters by rank, then carriers
+    assert farms.articles == ("x4", "x1", "x2", "x3", "x5")       # first omitter, carriers, other omitters
     assert farms.data["omitted_by"] == ["x4", "x3", "x5"] and farms.data["ranks"] == {"x4": 1, "x3": 2, "x5": 3}
     assert farms.score == 0.6 and farms.data["rank"] == 1
     assert farms.evidence.startswith("x4, x3 and x5 do not report a fact that 2 other outlets carry (x1 and x2)")

@@ -138,7 +138,8 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
                  and h.label not in _GRAMMAR_LABELS
                  and not version.in_quote(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
-                 and not (kind == "hedge" and _inability(version.text, h)))
+                 and not (kind == "hedge" and _inability(version.text, h))
+                 and not (h.label == "adjective" and _as_verb(version.text, h)))
         for term, group in _group(fresh).items():
             for h in group:
                 claimed.add((version.id, h.start, h.end))
@@ -171,6 +172,13 @@ def _one_sided_candidate(pair: Pair, version: Version, other: Version, term: str
 def _inability(text: str, h: Hit) -> bool:
     """"could not" / "can not" state an inability, not a hedge."""
     return h.term in ("could", "can") and re.match(r"\s+not\b|n't", text[h.end:h.end + 5]) is not None
+
+
+def _as_verb(text: str, h: Hit) -> bool:
+    """An adjective of the lexicon used as a verb: after "to" or a modal ("to clear debris", "will
+    clear"), it is an act, not a grade of certainty."""
+    before = re.findall(r"[A-Za-z']+", text[max(0, h.start - 20):h.start])
+    return bool(before) and before[-1].lower() in ("to", "will", "would", "can", "could", "must", "should")
 
 
 def _group(found) -> dict[str, list[Hit]]:

@@ -16,7 +16,8 @@ The passive is found by rule, with no tagger (none works offline): a form of "be
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
 common predicative adjective ("prepared", "concerned") nor an evidential verb of reporting or judging
 ("confirmed", "seen as", "be held": news style, not a hidden actor); an agent is "by" within
-PASSIVE_AGENT_WINDOW_WORDS words after it.
+PASSIVE_AGENT_WINDOW_WORDS words after it, or a cause right after it ("were killed after the quake
+struck", "when the roof collapsed").
 """
 from __future__ import annotations
 
@@ -61,6 +62,9 @@ confirmed reported recorded announced said told expected believed estimated thou
 deemed regarded viewed described felt found recovered registered listed counted held scheduled planned
 lifted issued
 """.split())
+# Words right after a participle that introduce its cause ("were killed after the quake struck",
+# "when a roof collapsed", "due to the storm"): the passive then names what acted.
+_CAUSE = frozenset("after when following because due amid during".split())
 # Content words that do not count when comparing what two outlets quote.
 _QUOTE_STOP = frozenset("""
 a an the of to in on at by for with and or but as that this these those it its is was are were be
@@ -92,7 +96,9 @@ def passives(text: str) -> tuple[Passive, ...]:
             window = words[j + 1:j + 1 + PASSIVE_AGENT_WINDOW_WORDS]
             if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
                 s = words[i - 1][0]         # show "has been tied", not "been tied"
-            out.append(Passive(s, words[j][1], words[j][2], any(x[2] == "by" for x in window)))
+            # "by ..." names the agent; "after/when ... struck" names the cause: no actor is hidden
+            named = any(x[2] == "by" for x in window) or (j + 1 < len(words) and words[j + 1][2] in _CAUSE)
+            out.append(Passive(s, words[j][1], words[j][2], named))
     return tuple(out)
 
 
@@ -197,12 +203,19 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
             yield _passive_candidate(pair, version, other, p, stem)
 
 
+def _active_uses(other: Version, p: Passive, stem: str) -> list[re.Match]:
+    """The other version's uses of the passive's verb as a verb: the participle itself or a form in
+    -ed, -ing or -s ("rejected", "killing"), not the bare noun ("damage" for "was damaged")."""
+    return [m for m in _WORD.finditer(other.text) if _stem(m.group(0).lower()) == stem
+            and (m.group(0).lower() == p.participle or m.group(0).lower().endswith(("ed", "ing", "s")))]
+
+
 def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> bool:
     """Unless the other outlet's words facing the passive tell it with no actor either ("was ousted"
     / "has collapsed"): it uses the verb actively, or the facing words name an actor (a capitalised
     name or a person noun: "police", "crews"), or no words face it one to one (the passive hides an
     actor the other version's wording may not)."""
-    if any(_stem(m.group(0).lower()) == stem for m in _WORD.finditer(other.text)):
+    if _active_uses(other, p, stem):
         return True
     facing = pair.counterpart(version, p.start, p.end)
     if facing is None:
@@ -214,7 +227,7 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
 
 def _passive_candidate(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> Candidate:
     phrase = version.text[p.start:p.end]
-    active = [m for m in _WORD.finditer(other.text) if _stem(m.group(0).lower()) == stem]
+    active = _active_uses(other, p, stem)
     facing = pair.counterpart(version, p.start, p.end)
     ranges = [(version, p.start, p.end)]
     if active:

@@ -11,7 +11,8 @@ this outlet chose it and the event does not call for it:
   where others write "furiously" or "racing against the clock", "hammering" debris in a quake story,
   "historic" where others write "the first time since";
 * **what nobody is said to do is no choice**: a word right after a negation ("did not reflexively
-  denounce") is skipped;
+  denounce") is skipped, and so is a noun naming a body or an activity ("disaster officials",
+  "relief operations": a name or a term of the trade);
 * **the outlet's words, not its sources'**: a word inside a direct quote longer than
   FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless"),
   is the speaker's; so is a judgement ascribed to a subject by a verb of the ``ascribing_verbs``
@@ -83,6 +84,15 @@ _BETWEEN = frozenset("be is are was were been being has have had do does did wil
                      "might must can the a an this that these those it them his her their its our "
                      "him me us".split())
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+# Head nouns of bodies, offices and activities: a word-choice noun right before one is part of a name
+# or a term of the trade ("disaster officials", "the provincial disaster office", "relief operations"),
+# not a word the outlet chose for the event.
+_BODY_HEADS = frozenset("""
+official officials office offices agency agencies authority authorities council committee ministry
+department departments operation operations management response team teams unit units fund funds
+zone zones area areas service services centre center centres centers coordinator coordinators
+commission board group groups worker workers effort efforts agency's council's
+""".split())
 
 
 @dataclass(frozen=True)
@@ -144,7 +154,8 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             inside = [n for s, e, n in quotes if s <= start and end <= e]
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
-            if negated(article.text, start) or (not inside and ascribed(article.text, start)):
+            if named_body(article.text, end) or negated(article.text, start) or \
+                    (not inside and ascribed(article.text, start)):
                 continue        # nobody is said to do it, or it is a subject's view told by the outlet
                 # (a quoted fragment stays: which of the speaker's words to quote is the outlet's choice)
             uses.append(Use(start, end, term, label, name, fam, bool(inside)))
@@ -176,6 +187,13 @@ def _skip_between(words: list[str], i: int = 0, pronouns: bool = False) -> int:
                               or words[i] in (_BETWEEN if pronouns else aux)):
         i += 1
     return i
+
+
+def named_body(text: str, end: int) -> bool:
+    """The word ending at ``end`` modifies a head noun of a body or an activity ("disaster officials",
+    "relief operations"): a name or a term of the trade."""
+    m = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return m is not None and m.group(0).lower() in _BODY_HEADS
 
 
 def negated(text: str, pos: int) -> bool:
@@ -248,12 +266,15 @@ def event_senses(articles: Sequence[Article]) -> frozenset[str]:
 
 def event_vocabulary(articles: Sequence[Article]) -> frozenset[str]:
     """Families used by at least EVENT_VOCABULARY_MIN_SHARE of the outlets (and at least
-    EVENT_VOCABULARY_MIN_OUTLETS of them): the event's own words."""
+    EVENT_VOCABULARY_MIN_OUTLETS of them), or by EVENT_SENSE_MIN_SHARE and EVENT_SENSE_MIN_OUTLETS as
+    for a sense class: the event's own words."""
     counts: dict[str, int] = defaultdict(int)
     for a in articles:
         for fam in article_uses(a)[1]:
             counts[fam] += 1
-    need = max(EVENT_VOCABULARY_MIN_OUTLETS, EVENT_VOCABULARY_MIN_SHARE * len(articles))
+    # either share: three of five outlets make a word the event's, as they do a sense class
+    need = min(max(EVENT_VOCABULARY_MIN_OUTLETS, EVENT_VOCABULARY_MIN_SHARE * len(articles)),
+               max(EVENT_SENSE_MIN_OUTLETS, EVENT_SENSE_MIN_SHARE * len(articles)))
     return frozenset(f for f, n in counts.items() if n >= need)
 
 
