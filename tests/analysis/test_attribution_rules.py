@@ -345,3 +345,9 @@ def test_one_volunteer_is_an_unnamed_source_and_one_mother_comma_name_is_the_nam
 def test_assured_is_a_speech_verb():
     text = "Tomas Berg defended the bill. “It is not for pleasure that I presented it,” he assured the deputies."
     assert speaker_of(text, "not for pleasure")[0] == "Tomas Berg"
+
+
+def test_according_to_a_document_by_a_person_is_that_persons():
+    text = ("The toll rose to 144, according to an official address by junta leader Senior General Aung Tin "
+            "on Friday. The roads were shut, according to a statement from Ana Cruz.")
+    assert [n for n, _, _ in names(text)] == ["Aung Tin", "Ana Cruz"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.signals.actors import role_before
+from analysis.signals.actors import Mention, role_before
 from analysis.signals.attribution.before_verb import SpeakerBefore
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.words import GAP_WORDS, NOT_PREMODIFIERS, UNNAMED_AT_START, trim_premodifiers
@@ -21,6 +21,9 @@ _ROLE_COMMA_NAME = re.compile(r"\s*(?:the|a|an|one|its|his|her|their)\s+((?:[\w�
                               re.IGNORECASE)
 # " the President of the " between a verb and the body an office is of.
 _OFFICE_GAP = re.compile(r"\s*(?:the\s+)?[A-Za-z][a-z]+\s+of\s+(?:the\s+)?", re.IGNORECASE)
+# A document a name is the author of, between "according to" and the name: "an official address by".
+_DOCUMENT_BY = re.compile(r"\s*(?:an?|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,2}(?:statement|address|speech|"
+                          r"letter|post|message|interview|remarks|report|tweet|video|briefing)\s+(?:by|from)\s+")
 # A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Tarvo".
 _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s)")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
@@ -49,6 +52,10 @@ class SpeakerAfter(SpeakerBefore):
                 return self._named(m, m.role or comma_role.group(1))     # "said the spokesman, Peter Carr"
             if unnamed and unnamed.end() > m.end:       # "Russian state media": the noun phrase
                 break
+            document = _DOCUMENT_BY.match(gap)
+            if document and self._role_gap(gap[document.end():], m, pos):
+                # "according to an official address by junta leader X": X's words, not an official's
+                return self._named(m, m.role or gap[document.end():].strip())
             if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE) or \
                     (m.role and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(m.role) + r"\s*", gap, re.IGNORECASE)):
                 return self._named(m, m.role)       # "said Coastal Defense administrator Ana Cruz" too
@@ -63,6 +70,14 @@ class SpeakerAfter(SpeakerBefore):
             return self._unnamed(unnamed.group(1), unnamed.group(2), unnamed.start(2),
                                  unnamed.end(2), index, at=unnamed.start(2))
         return None
+
+    def _role_gap(self, words: str, m: Mention, pos: int) -> bool:
+        """Whether ``words`` right before ``m`` are nothing or its role ("junta leader Senior General")."""
+        if not words.strip():
+            return True
+        title = role_before(self.text, m.start, pos)
+        return bool(title) and words.strip().endswith(title) and \
+            bool(re.fullmatch(r"(?:[a-z][\w\-]*\s+)*", words.strip()[:len(words.strip()) - len(title)]))
 
     def _inverted(self, verb_start: int, verb_end: int, index: int) -> Speaker | None:
         """“...,” said Peskov.  Only right after a quote or a comma, and only before the clause ends:
