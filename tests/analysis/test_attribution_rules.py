@@ -351,3 +351,11 @@ def test_according_to_a_document_by_a_person_is_that_persons():
     text = ("The toll rose to 144, according to an official address by junta leader Senior General Aung Tin "
             "on Friday. The roads were shut, according to a statement from Ana Cruz.")
     assert [n for n, _, _ in names(text)] == ["Aung Tin", "Ana Cruz"]
+
+
+def test_a_given_name_after_role_nouns_is_no_part_of_the_role():
+    from analysis.signals.attribution.words import clean_role
+    assert clean_role("Its leader Marine") == "leader"
+    for kept in ("head of the Office of Management and Budget", "former Representative", "leader Senior General",
+                 "president of Third Way", "Kremlin Spokesman", "candidate in the 16th District"):
+        assert clean_role(kept) == kept

@@ -67,10 +67,18 @@ _HONORIFIC_ROLE = re.compile(r"(?:^|\s)(?:Mr|Mrs|Ms|Miss)\.?\s*\Z")
 
 
 def clean_role(role: str) -> str:
-    """A role without honorifics ("Mr." is no role) and without a sentence's capitalised first word
-    that names no office ("Enter Ms." -> "")."""
+    """A role without honorifics ("Mr." is no role), without a sentence's capitalised first word that
+    names no office ("Enter Ms." -> "") and without a given name the title run took in ("Its leader
+    Marine" -> "leader")."""
     role = _HONORIFIC_ROLE.sub("", role).strip()
     words = role.split()
+    if len(words) >= 2 and words[-2].isalpha() and words[-2].islower() and words[-2] not in NOT_PREMODIFIERS and \
+            words[-1][:1].isupper() and words[-1][1:].isalpha() and words[-1].lower() not in TITLES:
+        # "Its leader Marine" Le Pen: a capitalised word after role nouns is the given name, not a title
+        words = words[:-1]
+    if len(words) >= 2 and words[0] in ("Its", "His", "Her", "Their"):
+        words = words[1:]       # "Its leader": the owner is in the sentence before, the role is "leader"
+    role = " ".join(words)
     if words and len(words) <= 2 and all(w[:1].isupper() for w in words) and not role.isupper() \
             and not any(noun_of(w) or w.lower().rstrip(".") in TITLES for w in words):
         return ""
