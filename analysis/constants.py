@@ -130,11 +130,11 @@ EVENT_W_SHINGLES = 1.82                     # per unit of log(1 + shared runs of
 EVENT_W_NUMBERS = 0.46                      # per unit of log(1 + specificity of shared numbers and days)
 EVENT_W_UNNAMED = -6.0                      # when both name entities and share none (a rule: no same-event
                                             # pair of BASIL dev or of the real coverage shares none)
-EVENT_W_OFFICES = -10.0                     # per office the two give to different people (a rule: BASIL
-                                            # dev has no such same-event pair to fit it on, nor the real
-                                            # coverage; at -4, two stories of one long-running topic months
-                                            # apart, German chancellor Scholz in one and Merz in the other,
-                                            # merged: the seeds' 004)
+EVENT_W_OFFICES = -40.0                     # per office the two give to different people: a veto like
+                                            # EVENT_W_APART (who holds an office dates a story; "former"
+                                            # holders do not count).  A rule: no same-event pair of BASIL dev
+                                            # or of the real coverage has one; at -4 the seeds' 004 (Merz as
+                                            # chancellor) joined the Scholz-era talks
 EVENT_W_APART = -40.0                       # when both are dated more than EVENT_MAX_DATE_GAP_DAYS apart, or
                                             # their ledes name years, none in common: a veto, more than all
                                             # the positive evidence can add up to (a rule: the BASIL inputs

@@ -18,7 +18,8 @@ For a pair of articles the *components* are:
   (negative evidence: no same-event pair of the dev set or of the real coverage looked at shares
   no name; stories written from one template, "the fire in Kelderwick" and "the strike in Ulmsted",
   share wording and nothing else);
-* ``offices``: how many offices the two give to different people (negative evidence);
+* ``offices``: how many offices the two give to different people ("German Chancellor Olaf Scholz"
+  and "German Chancellor Friedrich Merz": two moments of one topic), a veto like ``apart``;
 * ``apart``: 1 when both articles are dated more than ``EVENT_MAX_DATE_GAP_DAYS`` apart, or when
   both ledes name years and no year in common (a quake in one place, eight years apart).
 

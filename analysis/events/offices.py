@@ -4,7 +4,8 @@ Who holds an office changes over time, so two articles that name different holde
 office ("German Chancellor Olaf Scholz" vs "German Chancellor Friedrich Merz") are very likely about
 different moments: the same-event score counts such conflicts against a pair (``evidence``).
 Only offices qualified by a country or organisation count ("German Chancellor", "NATO Secretary
-General"); a bare "President" is ambiguous and ignored.
+General"); a bare "President" is ambiguous and ignored, and so is a holder named as "former",
+"then-" or "incoming" (another moment, named in passing).
 """
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ _TITLE = (r"(?:Chancellor|President|Vice President|Prime Minister|Foreign Minist
 # Up to three capitalised qualifier words right before the title, the title, then only spaces.
 _BEFORE_NAME = re.compile(rf"((?:[A-Z][\w.’'-]*\s+){{1,3}}?){_TITLE}\s+$")
 _TITLE_ONLY = re.compile(_TITLE + r"\s+$")
+# "former German Chancellor Angela Merkel", "then-Secretary of State", "incoming Prime Minister": a
+# holder at another moment than the story's, named in passing; not a conflict.
+_NOT_NOW = re.compile(r"\b(?:former|ex|late|then|outgoing|incoming|future|would-be|acting|next|previous)"
+                      r"[\s-]+(?:[A-Z][\w.’'-]*\s+){0,3}$", re.IGNORECASE)
 _ORGANISATIONS = frozenset("nato eu un kremlin white house".split())
 
 
@@ -43,8 +48,10 @@ def office_holders(article, features: Sequence) -> dict[str, str]:
                 continue            # a single word is a place or a surname, not a full name
             before = sentence.text[:max(0, start - sentence.start)]
             m = _BEFORE_NAME.search(before)
-            title = _TITLE_ONLY.search(before) if m else None
-            qualifier = _qualifier(m.group(1)) if m else None
+            if m is None or _NOT_NOW.search(before[:m.start(0) + len(m.group(1))]):
+                continue
+            title = _TITLE_ONLY.search(before)
+            qualifier = _qualifier(m.group(1))
             if qualifier and title:
                 out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
     return out

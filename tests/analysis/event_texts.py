@@ -281,3 +281,27 @@ For two days she sat on a folding chair by the ruins, watching the rescuers lift
 one. Mayor Teodor Vasquez came twice, she said, and promised tents.
 """,
 )
+
+# --- one long-running topic, two moments: the office holders named differ ----------------------------
+SUMMITS = (
+    """European leaders pledge more air defence for Ukraine
+
+Source: Continental Review
+
+European leaders meeting in Brussels pledged more air defence systems for Ukraine on Thursday. \
+German Chancellor Olaf Scholz said Berlin would send two more batteries, and NATO Secretary General \
+Mark Rutte urged the allies to hurry.
+
+Volodymyr Zelensky thanked the leaders and asked for long-range missiles as well.
+""",
+    """Europe promises Ukraine more air defence
+
+Source: Capital Ledger
+
+European leaders gathered in Brussels promised Ukraine more air defence systems on Thursday. German \
+Chancellor Friedrich Merz said Berlin would send two more batteries, and NATO Secretary General Mark \
+Rutte asked the allies to move faster.
+
+Volodymyr Zelensky thanked them and asked again for long-range missiles.
+""",
+)

@@ -5,7 +5,7 @@ as shared names, numbers worded differently.  Texts: event_texts.py (written for
 from __future__ import annotations
 
 import pytest
-from event_texts import AGENCY_CITED, MUSEUM_THEFT, QUAKE_2011_MORE, QUAKES
+from event_texts import AGENCY_CITED, MUSEUM_THEFT, QUAKE_2011_MORE, QUAKES, SUMMITS
 
 from analysis import compare, load_article
 from analysis.align.features import featurize
@@ -88,3 +88,22 @@ def test_a_feature_with_an_anecdotal_opening_joins_the_news_of_its_event():
     articles = _load([QUAKES[0], *QUAKE_2011_MORE])
     assert [g.articles for g in group_events(articles)] == [("a1", "a2", "a3")]
     assert lede_length(articles[2]) == 5 and lede_length(articles[0]) == 3
+
+
+def test_two_holders_of_one_office_date_two_moments_of_one_topic():
+    # Told alike, but one names Scholz as German chancellor and the other Merz: two moments.
+    c = compare(_load(SUMMITS))
+    assert sorted(g.articles for g in c.groups) == [("a1",), ("a2",)]
+    first = next(e for e in c.event if e.article == "a1")
+    assert first.evidence.startswith("another event: it names Olaf Scholz as Germany Chancellor where "
+                                     "the others name Friedrich Merz; closest is Capital Ledger (a2)")
+
+
+def test_a_former_holder_named_in_passing_is_no_conflict():
+    # Named first, the former chancellor was the office's holder for this article before.
+    later = SUMMITS[1].replace("European leaders gathered in Brussels", "European leaders, who had met "
+                               "former German Chancellor Olaf Scholz there a year ago, gathered in Brussels")
+    evidence = _evidence([SUMMITS[1], later])
+    assert [dict(p.offices) for p in evidence.profiles] == [
+        {"germany chancellor": "friedrich merz", "nato secretary general": "mark rutte"}] * 2
+    assert evidence.components["offices"][0, 1] == 0.0
