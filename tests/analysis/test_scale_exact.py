@@ -226,3 +226,15 @@ def test_soft_overlap_of_claims_without_attribution_is_read_once():
         plain = max(evidence._soft(fa, fb, ev.counts), evidence._soft(wa, fb, ev.counts),
                     evidence._soft(fa, wb, ev.counts))
         assert row[soft] == plain
+
+
+def test_units_with_the_same_words_share_their_word_vectors(repeated_units):
+    from analysis.align.embed import embed
+    feats = repeated_units
+    n = len(NUMBERED)
+    # Copies share one matrix; it holds what each unit's own rows would hold.
+    assert feats[0].word_vectors is feats[n].word_vectors is feats[2 * n].word_vectors
+    assert feats[0].word_vectors is not feats[1].word_vectors
+    for f in feats[:n]:
+        own = embed(list(f.content)) if f.content else np.zeros((0, 256), dtype=np.float32)
+        assert f.word_vectors.shape == own.shape and np.array_equal(f.word_vectors, own)

@@ -114,9 +114,18 @@ def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
 
 
 def _word_rows(contents, words, word_vectors: np.ndarray) -> list[np.ndarray]:
-    """Per unit, the matrix of its content words' vectors (rows in word order)."""
+    """Per unit, the matrix of its content words' vectors (rows in word order).  Units with the same
+    content words (a sentence printed by many outlets, a claim that is its whole sentence) share one
+    matrix: it is only read, and one per unit grew as the whole input's words (issue 14: memory)."""
     index = {w: i for i, w in enumerate(words)}
-    return [word_vectors[[index[w] for w in c]] for c in contents]
+    built: dict[tuple, np.ndarray] = {}
+    out = []
+    for c in contents:
+        row = built.get(c)
+        if row is None:
+            row = built[c] = word_vectors[[index[w] for w in c]]
+        out.append(row)
+    return out
 
 
 def claim_features(articles: Sequence[Article], claims: Mapping[str, Sequence],
