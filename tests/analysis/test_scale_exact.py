@@ -238,3 +238,17 @@ def test_units_with_the_same_words_share_their_word_vectors(repeated_units):
     for f in feats[:n]:
         own = embed(list(f.content)) if f.content else np.zeros((0, 256), dtype=np.float32)
         assert f.word_vectors.shape == own.shape and np.array_equal(f.word_vectors, own)
+
+
+def test_content_vectors_of_copies_are_computed_once_and_equal_each_alone(repeated_units):
+    from analysis.align.embed import embed
+    from analysis.align.features import _weighted_means
+    feats = repeated_units
+    contents = [tuple(f.content) for f in feats]
+    words = sorted({w for c in contents for w in c})
+    idf = idf_table(feats)
+    together = _weighted_means(contents, words, embed(words), idf)
+    assert together.shape == (len(contents), 256) and len(set(contents)) < len(contents)
+    for i, c in enumerate(contents):
+        alone = _weighted_means([c], words, embed(words), idf)
+        assert np.array_equal(together[i], alone[0])

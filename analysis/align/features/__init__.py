@@ -187,6 +187,12 @@ def _span_features(items, sentence_features: Mapping[str, Sequence[SentenceFeatu
 
 def _weighted_means(contents, words, word_vectors: np.ndarray, idf: IdfTable) -> np.ndarray:
     """Per unit, the IDF-weighted mean of its content-word vectors, unit norm (zeros if none)."""
+    distinct = list(dict.fromkeys(contents))
+    if len(distinct) < len(contents):
+        # Units with the same content words (copies) have the same mean: each is computed once, its
+        # own rows summed in their own order, so every row is what it would be alone.
+        at = {c: i for i, c in enumerate(distinct)}
+        return _weighted_means(distinct, words, word_vectors, idf)[[at[c] for c in contents]]
     index = {w: i for i, w in enumerate(words)}
     weight = np.array([idf.weight(stem(w)) for w in words], dtype=np.float32)
     rows = np.fromiter((index[w] for c in contents for w in c), dtype=np.int64)
