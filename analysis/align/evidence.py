@@ -160,12 +160,16 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
         sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
         for key, art, own_sentence in ((ka, a, sa), (kb, b, sb)):
             if key not in claim_tokens:
-                core_tokens[key] = tokens(ev.claim_features[art][key[1]])
-                claim_tokens[key] = tokens(_whole(ev, key))
+                unit = ev.claim_features[art][key[1]]
+                core_tokens[key] = tokens(unit)
+                # A claim without attribution is its own whole claim: the same tokens, one object.
+                claim_tokens[key] = core_tokens[key] if _whole(ev, key) is unit else tokens(_whole(ev, key))
                 window_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key))
         s = float(similarity[i])
-        sentence = max(ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b),
-                       ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b))
+        sentence = ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b)
+        if core_tokens[ka] is not claim_tokens[ka] or core_tokens[kb] is not claim_tokens[kb]:
+            # (else the other reading has the very same tokens on both sides: the same overlap)
+            sentence = max(sentence, ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b))
         # A claim without attribution is its own whole claim: its soft overlap is not computed again.
         wa, wb = _whole(ev, ka), _whole(ev, kb)
         base = _soft(fa, fb, ev.counts)

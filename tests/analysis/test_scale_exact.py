@@ -226,6 +226,9 @@ def test_soft_overlap_of_claims_without_attribution_is_read_once():
         plain = max(evidence._soft(fa, fb, ev.counts), evidence._soft(wa, fb, ev.counts),
                     evidence._soft(fa, wb, ev.counts))
         assert row[soft] == plain
+        sentence = max(ev.counts.overlap(evidence.tokens(fa), evidence.tokens(wb), ka[0], kb[0]),
+                       ev.counts.overlap(evidence.tokens(wa), evidence.tokens(fb), ka[0], kb[0]))
+        assert row[evidence.FEATURES.index("sentence")] == sentence
 
 
 def test_units_with_the_same_words_share_their_word_vectors(repeated_units):
