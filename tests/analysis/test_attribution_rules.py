@@ -357,5 +357,5 @@ def test_a_given_name_after_role_nouns_is_no_part_of_the_role():
     from analysis.signals.attribution.words import clean_role
     assert clean_role("Its leader Marine") == "leader"
     for kept in ("head of the Office of Management and Budget", "former Representative", "leader Senior General",
-                 "president of Third Way", "Kremlin Spokesman", "candidate in the 16th District"):
+                 "president of Third Way", "Kremlin Spokesman", "candidate in the 16th District", "of the NFP"):
         assert clean_role(kept) == kept

@@ -72,8 +72,8 @@ def clean_role(role: str) -> str:
     Marine" -> "leader")."""
     role = _HONORIFIC_ROLE.sub("", role).strip()
     words = role.split()
-    if len(words) >= 2 and words[-2].isalpha() and words[-2].islower() and words[-2] not in NOT_PREMODIFIERS and \
-            words[-1][:1].isupper() and words[-1][1:].isalpha() and words[-1].lower() not in TITLES:
+    if len(words) >= 2 and words[-2].islower() and noun_of(words[-2]) and words[-1][:1].isupper() and \
+            words[-1][1:].isalpha() and words[-1][1:].islower() and words[-1].lower() not in TITLES:
         # "Its leader Marine" Le Pen: a capitalised word after role nouns is the given name, not a title
         words = words[:-1]
     if len(words) >= 2 and words[0] in ("Its", "His", "Her", "Their"):
