@@ -263,6 +263,8 @@ EVENT_SENSE_MIN_OUTLETS = 3                 # outlets; fewer never make a sense 
                                             # outlets, all three must express it)
 FRAMING_SAME_CLAIM_MIN_SHARE = 0.4          # share 0-1 of the shorter version's content words the other has too:
                                             # two versions that share less are linked, not one claim
+FRAMING_PROMINENCE_DISCOUNT = 0.2           # share 0-1 of a word choice's score lost at the article's end
+                                            # (lede words weigh most for readers)
 FRAMING_PARAPHRASE_MIN_SHARE = 0.25         # share 0-1 of a quote's content words a paraphrase must tell too
 FRAMING_ASCRIBED_WINDOW_WORDS = 6           # words before a judgement searched for "as" and an ascribing verb
 FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to

@@ -18,6 +18,8 @@ this outlet chose it and the event does not call for it:
   is the speaker's; so is a judgement ascribed to a subject by a verb of the ``ascribing_verbs``
   lexicon ("a move they see as unearned", "critics dismissed it as alarmist"); a short quoted fragment
   (“utterly irresponsible”) is the outlet's choice of what to quote and counts, at a lower score;
+* **a word high in the article weighs more**: the score (how sure) is multiplied by the word's
+  prominence (how important): 1 in the lede, 1 - FRAMING_PROMINENCE_DISCOUNT at the end;
 * **a plainer word elsewhere is the strongest evidence**: where an aligned fact puts another outlet's
   words facing this one in the word diff, they are named ("where New York Times has 'said'"), and a
   facing text with no word-choice term raises the score.
@@ -47,6 +49,7 @@ from analysis.constants import (
     FRAMING_ASCRIBED_WINDOW_WORDS,
     FRAMING_IN_QUOTE_FACTOR,
     FRAMING_PLAIN_COUNTERPART_BONUS,
+    FRAMING_PROMINENCE_DISCOUNT,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
@@ -57,6 +60,7 @@ from analysis.model import Article, Fact, Finding, Span, stable_id
 from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
 from analysis.signals.framing.versions import Pair, Version, build_version
+from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
 from analysis.signals.voices import find_quotes
 
@@ -190,10 +194,13 @@ def _skip_between(words: list[str], i: int = 0, pronouns: bool = False) -> int:
 
 
 def named_body(text: str, end: int) -> bool:
-    """The word ending at ``end`` modifies a head noun of a body or an activity ("disaster officials",
-    "relief operations"): a name or a term of the trade."""
+    """The word ending at ``end`` modifies a head noun of a body, an activity or a person's role
+    ("disaster officials", "relief operations", "disaster officer"): a name or a term of the trade."""
     m = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return m is not None and m.group(0).lower() in _BODY_HEADS
+    if m is None:
+        return False
+    word = m.group(0).lower()
+    return word in _BODY_HEADS or bool(noun_of(word) or (word.endswith("s") and noun_of(word[:-1])))
 
 
 def negated(text: str, pos: int) -> bool:
@@ -456,6 +463,7 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
     in_quote = all(u.in_quote for u in uses)
     score = base_score(rule) + (FRAMING_PLAIN_COUNTERPART_BONUS if plain else 0.0)
     score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * (FRAMING_IN_QUOTE_FACTOR if in_quote else 1.0)
+    score *= prominence(article, first.start)
     others = [aid for aid in articles if aid != article.id]
     name = lambda aid: articles[aid].outlet or aid
     told = [f"{name(aid)} has {quote(facing_by[aid][0])}" for aid in others
@@ -482,6 +490,13 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         data={"term": first.term, "label": first.label, "lexicon": first.lexicon, "kind_of_word": what,
               "used_by": article.id, "also_used_by": sharers, "terms": terms, "in_quote": in_quote,
               "occurrences": len(uses), "plainer": {aid: facing_by[aid][0] for aid in plain}})
+
+
+def prominence(article: Article, pos: int) -> float:
+    """How much a word at ``pos`` weighs for the reader: 1 in the headline and lede, falling to
+    1 - FRAMING_PROMINENCE_DISCOUNT at the article's end (how important, beside how sure)."""
+    share = pos / len(article.text) if article.text else 0.0
+    return 1.0 - FRAMING_PROMINENCE_DISCOUNT * min(1.0, share)
 
 
 @lru_cache(maxsize=8192)
