@@ -49,15 +49,18 @@ def test_ascribed_judgement():
     assert not ascribed(text, text.index("reckless"))
 
 
-def test_a_judgement_ascribed_to_a_subject_is_not_the_outlet_s_word():
+def test_a_judgement_ascribed_to_a_subject_counts_low():
     found, _ = run("Farmers oppose the levy, which they see as an unearned windfall for banks.",
                    "Farmers oppose the levy on grain sales.",
                    "Farmers protested the levy on grain sales.")
-    assert words(found) == []
+    [seen] = [f for f in found if f.kind == "loaded_word"]
+    assert seen.data["ascribed"] is True and "as the view of its subject" in seen.evidence
     found, _ = run("Farmers oppose the levy, an unearned windfall for banks.",
                    "Farmers oppose the levy on grain sales.",
                    "Farmers protested the levy on grain sales.")
-    assert words(found) == [("x1", "unearned")]
+    [own] = [f for f in found if f.kind == "loaded_word"]
+    assert own.data["ascribed"] is False and words(found) == [("x1", "unearned")]
+    assert seen.score <= 0.6 * own.score          # FRAMING_IN_QUOTE_FACTOR, and no plainer word facing it
 
 
 FLOOD = ("Volunteers worked frantically to pile sandbags along the river.",

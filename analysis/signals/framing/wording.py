@@ -15,9 +15,9 @@ this outlet chose it and the event does not call for it:
   "relief operations": a name or a term of the trade);
 * **the outlet's words, not its sources'**: a word inside a direct quote longer than
   FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless"),
-  is the speaker's; so is a judgement ascribed to a subject by a verb of the ``ascribing_verbs``
-  lexicon ("a move they see as unearned", "critics dismissed it as alarmist"); a short quoted fragment
-  (“utterly irresponsible”) is the outlet's choice of what to quote and counts, at a lower score;
+  is the speaker's; a judgement ascribed to a subject by a verb of the ``ascribing_verbs`` lexicon
+  ("a move they see as unearned", "critics dismissed it as alarmist") and a short quoted fragment
+  (“utterly irresponsible”) are the outlet's choice of what to report and count, at a lower score;
 * **a word high in the article weighs more**: the score (how sure) is multiplied by the word's
   prominence (how important): 1 in the lede, 1 - FRAMING_PROMINENCE_DISCOUNT at the end;
 * **a plainer word elsewhere is the strongest evidence**: where an aligned fact puts another outlet's
@@ -109,6 +109,7 @@ class Use:
     lexicon: str
     family: str
     in_quote: bool      # inside a short quoted fragment
+    ascribed: bool = False  # a judgement an ascribing verb gives its subject ("see it as unearned")
 
 
 @lru_cache(maxsize=65536)
@@ -158,11 +159,12 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             inside = [n for s, e, n in quotes if s <= start and end <= e]
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
-            if named_body(article.text, end) or negated(article.text, start) or \
-                    (not inside and ascribed(article.text, start)):
-                continue        # nobody is said to do it, or it is a subject's view told by the outlet
-                # (a quoted fragment stays: which of the speaker's words to quote is the outlet's choice)
-            uses.append(Use(start, end, term, label, name, fam, bool(inside)))
+            if named_body(article.text, end) or negated(article.text, start):
+                continue        # a name or a term of the trade, or nobody is said to do it
+            # a subject's view told by the outlet counts low, as a quoted fragment does (which
+            # views the outlet reports, and in which words, is still its choice)
+            uses.append(Use(start, end, term, label, name, fam, bool(inside),
+                            not inside and ascribed(article.text, start)))
     return _without_overlaps(uses), frozenset(families)
 
 
@@ -461,8 +463,10 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
                 facing_by.setdefault(aid, found)
     plain = [aid for aid, (text, _, _) in facing_by.items() if aid not in shared and not _has_term(text)]
     in_quote = all(u.in_quote for u in uses)
+    ascribed_only = all(u.ascribed for u in uses)
     score = base_score(rule) + (FRAMING_PLAIN_COUNTERPART_BONUS if plain else 0.0)
-    score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * (FRAMING_IN_QUOTE_FACTOR if in_quote else 1.0)
+    score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * \
+        (FRAMING_IN_QUOTE_FACTOR if in_quote or ascribed_only else 1.0)
     score *= prominence(article, first.start)
     others = [aid for aid in articles if aid != article.id]
     name = lambda aid: articles[aid].outlet or aid
@@ -474,7 +478,7 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
     if rest:
         told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
     times = f", {len(uses)} times" if len(uses) > 1 else ""
-    quoted = ", in a quoted fragment" if in_quote else ""
+    quoted = ", in a quoted fragment" if in_quote else ", as the view of its subject" if ascribed_only else ""
     spans = [Span(article.id, u.start, u.end) for u in uses]
     spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in shared]
     terms = {article.id: first.term}
@@ -489,6 +493,7 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         score=round(min(1.0, score), 4), rule=rule,
         data={"term": first.term, "label": first.label, "lexicon": first.lexicon, "kind_of_word": what,
               "used_by": article.id, "also_used_by": sharers, "terms": terms, "in_quote": in_quote,
+              "ascribed": ascribed_only,
               "occurrences": len(uses), "plainer": {aid: facing_by[aid][0] for aid in plain}})
 
 
