@@ -62,6 +62,9 @@ confirmed reported recorded announced said told expected believed estimated thou
 deemed regarded viewed described felt found recovered registered listed counted held scheduled planned
 lifted issued
 """.split())
+# Words that open the object of a verb used actively ("rejected the plan", "arrested four men").
+_OBJECT_START = frozenset("the a an his her their its this that these those him them us me it "
+                          "two three four five six seven eight nine ten dozens hundreds".split())
 # Words right after a participle that introduce its cause ("were killed after the quake struck",
 # "when a roof collapsed", "due to the storm"): the passive then names what acted.
 _CAUSE = frozenset("after when following because due amid during".split())
@@ -204,10 +207,23 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
 
 
 def _active_uses(other: Version, p: Passive, stem: str) -> list[re.Match]:
-    """The other version's uses of the passive's verb as a verb: the participle itself or a form in
-    -ed, -ing or -s ("rejected", "killing"), not the bare noun ("damage" for "was damaged")."""
-    return [m for m in _WORD.finditer(other.text) if _stem(m.group(0).lower()) == stem
-            and (m.group(0).lower() == p.participle or m.group(0).lower().endswith(("ed", "ing", "s")))]
+    """The other version's uses of the passive's verb as a verb: a form in -ing or -s ("killing"), or
+    the participle or an -ed form with an object after it ("rejected the plan"); not the bare noun
+    ("damage" for "was damaged") nor a passive told short ("dozens more injured")."""
+    words = list(_WORD.finditer(other.text))
+    out = []
+    for k, m in enumerate(words):
+        w = m.group(0).lower()
+        if _stem(w) != stem or not w.endswith(("ed", "ing", "s")) and w != p.participle:
+            continue
+        if w.endswith("ed") or w == p.participle:
+            # "police arrested four men", "Kyiv rejected the plan": an object follows; "dozens more
+            # injured after ..." is a passive told short, not an active use
+            nxt = words[k + 1].group(0) if k + 1 < len(words) else ""
+            if not (nxt.lower() in _OBJECT_START or nxt[:1].isdigit() or nxt[:1].isupper()):
+                continue
+        out.append(m)
+    return out
 
 
 def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> bool:
