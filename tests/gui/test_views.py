@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import pytest
-from helpers import show_comparison
+from helpers import press, show_comparison
+from PySide6.QtCore import Qt
 
 from analysis.vocabulary.metrics import GRADE, LOADED, METRICS, SENTIMENT
 from gui.main_window import MainWindow
@@ -121,3 +122,33 @@ def test_metrics_tab_rows_are_labelled_from_the_vocabulary(window):
     assert [c.title for c in window.overview.charts] == [
         "Flesch-Kincaid grade", "Mean sentiment (VADER compound)", "Loaded words per 1,000 words",
         "Words in direct quotes"]
+
+
+def test_facts_grid_keeps_the_fact_column_in_view_when_it_scrolls_to_an_outlet(qtbot, fake_comparison):
+    """At 1366x768 five outlet columns do not fit: opening the last outlet's cell scrolls the grid
+    sideways, and the fact and coverage columns stay in view over its left edge (they used to scroll
+    out of sight, leaving the cell with no fact beside it)."""
+    from PySide6.QtWidgets import QApplication
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    show_comparison(w, fake_comparison)
+    with qtbot.waitActive(w):
+        w.show()
+        w.activateWindow()
+    press(qtbot, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)     # Go to Facts
+    qtbot.waitUntil(lambda: w.tabs.currentWidget() is w.facts)
+    view, table = w.facts, w.facts.table
+    members = {(f.id, m.article) for f in fake_comparison.facts for m in f.members}
+    fact, last = next((f, a.id) for a in reversed(view.model.articles) for f in fake_comparison.facts
+                      if (f.id, a.id) in members)
+    view.select_fact(fact.id, last)
+    QApplication.processEvents()
+    assert table.horizontalScrollBar().value() > 0                    # the grid did scroll sideways
+    frozen = view.frozen
+    assert frozen.isVisible() and frozen.width() == table.columnWidth(0) + table.columnWidth(1)
+    row = table.currentIndex().row()
+    label = frozen.visualRect(view.model.index(row, 0))
+    assert label.width() > 0 and frozen.viewport().rect().intersects(label)   # the fact is beside it
+    assert table.visualRect(table.currentIndex()).left() >= frozen.width()   # the cell is not under it
+    assert frozen.model().index(row, 0).data() == table.model().index(row, 0).data()
