@@ -121,13 +121,13 @@ FACT_LABEL_MAX_CHARS = 80                   # characters in a fact's label befor
 # Two articles are on one event with probability sigmoid(EVENT_BIAS + sum of weight * component);
 # components in analysis/events/evidence.py.  Logistic fit to BASIL dev pairs (one event: positive;
 # two events, many sharing a main person: negative): python main.py bench events --fit
-EVENT_BIAS = -10.62                         # logit
-EVENT_W_WORDS = 6.20                        # per unit of background-weighted word cosine, names left out (0-1)
-EVENT_W_LEDE = 4.95                         # per unit of the same cosine on titles and ledes (0-1)
-EVENT_W_LEDE_EMBEDDING = 12.97              # per unit of the cosine of title-and-lede mean embeddings (0-1)
-EVENT_W_OVERLAP = 7.15                      # per unit of shared entity weight over the smaller article's (0-1)
-EVENT_W_SHINGLES = 1.82                     # per unit of log(1 + shared runs of content words)
-EVENT_W_NUMBERS = 0.46                      # per unit of log(1 + specificity of shared numbers and days)
+EVENT_BIAS = -10.64                         # logit
+EVENT_W_WORDS = 6.19                        # per unit of background-weighted word cosine, names left out (0-1)
+EVENT_W_LEDE = 5.19                         # per unit of the same cosine on titles and ledes (0-1)
+EVENT_W_LEDE_EMBEDDING = 12.84              # per unit of the cosine of title-and-lede mean embeddings (0-1)
+EVENT_W_OVERLAP = 7.33                      # per unit of shared entity weight over the smaller article's (0-1)
+EVENT_W_SHINGLES = 1.81                     # per unit of log(1 + shared runs of content words)
+EVENT_W_NUMBERS = 0.37                      # per unit of log(1 + specificity of shared numbers and days)
 EVENT_W_UNNAMED = -6.0                      # when both name entities and share none (a rule: no same-event
                                             # pair of BASIL dev or of the real coverage shares none)
 EVENT_W_OFFICES = -40.0                     # per office the two give to different people: a veto like

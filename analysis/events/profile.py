@@ -131,6 +131,11 @@ class _Mentions:
         self.index, self.entity_spans = index, entity_spans
 
 
+# Where people post ("Rachida Dati wrote on X"): who reports, like an outlet, not what happened.
+_PLATFORMS = frozenset({"x", "twitter", "facebook", "instagram", "telegram", "youtube", "tiktok",
+                        "truth social", "threads", "whatsapp", "bluesky", "linkedin", "weibo"})
+
+
 @lru_cache(maxsize=1)
 def _not_evidence() -> frozenset[str]:
     """Names that say who reports, not what happened: news agencies and outlets ("Reuters",
@@ -160,7 +165,7 @@ def _outlet_names(entries: Mapping[str, str]) -> frozenset[str]:
             if " " in name or shown.removeprefix("The ").isupper() or \
                     background_weight(name) >= EVENT_RARE_OUTLET_WEIGHT:
                 names.add(name)
-    return frozenset(names | {n.removeprefix("the ") for n in names})
+    return frozenset(names | {n.removeprefix("the ") for n in names} | _PLATFORMS)
 
 
 def _entity_key(key: str) -> str | None:

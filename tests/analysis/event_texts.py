@@ -244,14 +244,16 @@ AGENCY_CITED = (
 Source: Harbour News
 
 A passenger ferry ran aground off Kestrel Point on Thursday, Reuters reported, and all 212 people on \
-board were taken ashore by lifeboats. According to Xinhua, the ferry's owner blamed a steering fault.
+board were taken ashore by lifeboats. According to Xinhua, the ferry's owner blamed a steering fault, \
+and the coastguard posted pictures on X.
 """,
     """Copper price hits a record as Zambian mines slow
 
 Source: Markets Daily
 
 Copper rose to a record on Thursday, Reuters reported, as output at two Zambian mines slowed after \
-floods. According to Xinhua, Chinese buyers raised their orders for the third month running.
+floods. According to Xinhua, Chinese buyers raised their orders for the third month running, a \
+trader wrote on X.
 """,
 )
 

@@ -57,10 +57,10 @@ def test_two_happenings_years_apart_in_one_place_are_two_events():
     assert evidence.components["apart"][0, 1] == 1.0
 
 
-def test_agencies_and_outlets_cited_are_not_shared_names():
+def test_agencies_outlets_and_platforms_cited_are_not_shared_names():
     evidence = _evidence(AGENCY_CITED)
     assert evidence.shared_entities(0, 1) == []
-    assert not any(k in p.entities for p in evidence.profiles for k in ("reuters", "xinhua"))
+    assert not any(k in p.entities for p in evidence.profiles for k in ("reuters", "xinhua", "x"))
     assert evidence.components["unnamed"][0, 1] == 1.0
     assert evidence.probability[0, 1] < 0.01
 
