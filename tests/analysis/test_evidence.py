@@ -25,6 +25,14 @@ def test_action_groups_join_other_words_for_one_action():
     assert not concepts("The harbour master stepped down.") & concepts("The harbour master praised the crews.")
 
 
+def test_the_omission_check_synonym_sets_are_action_groups_too():
+    # "fatalities" and "perished" are in the predicate_classes lexicon, not in event_concepts.
+    killed = concepts("Four fishermen were killed when the pier gave way.")
+    assert killed & concepts("The pier collapse caused four fatalities.")
+    assert killed & concepts("Four fishermen perished at the pier.")
+    assert not killed & concepts("Four fishermen were hired at the pier.")
+
+
 def test_a_shared_quote_needs_quotation_marks_on_both_sides():
     assert evidence.quotes_shared('The mayor said "we will rebuild the old harbour" on Monday.',
                                   'The mayor vowed: "We will rebuild the old harbour."')

@@ -5,10 +5,13 @@ word vectors do not tell "resign" from "refuse"; the lexicon groups the common e
 nouns by kind (quit, refuse, criticize, urge, ...), so two claims that report one kind of action in
 other words share a group.  Words are read as their lemmas (lemminflect: "stepped" -> "step",
 "resignations" -> "resignation"); a phrasal entry ("step down", "call on") matches a verb followed by
-its particle.  Capitalised words are names or sentence openers of a headline, never actions here.
+its particle.  The ``predicate_classes`` lexicon (the omission check's synonym sets: "killed" =
+"fatalities" = "dead") adds the words it lacks.  Capitalised words are names or sentence openers of
+a headline, never actions here.
 """
 from __future__ import annotations
 
+from collections import Counter
 from functools import lru_cache
 
 from analysis.align.features.words import scan
@@ -17,7 +20,19 @@ from analysis.lexicons import load_lexicon
 
 @lru_cache(maxsize=1)
 def _groups() -> dict[str, str]:
-    return dict(load_lexicon("event_concepts").entries)
+    """Word -> group: the ``event_concepts`` lexicon, and the words of the ``predicate_classes``
+    lexicon that it lacks ("fatalities", "perished": one happening said in other words).  A class
+    joins the group that most of its words already have there, else stands as a group of its own."""
+    groups = dict(load_lexicon("event_concepts").entries)
+    classes: dict[str, list[str]] = {}
+    for word, label in load_lexicon("predicate_classes").entries.items():
+        classes.setdefault(label, []).append(word)
+    for label, words in sorted(classes.items()):
+        known = Counter(groups[w] for w in words if w in groups)
+        group = known.most_common(1)[0][0] if known else "=" + label
+        for w in words:
+            groups.setdefault(w, group)
+    return groups
 
 
 @lru_cache(maxsize=50_000)
