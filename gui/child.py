@@ -49,6 +49,20 @@ START_TIMEOUT_S = 120       # a child that has not connected by then is given up
 Progress = Callable[[float, str], None]
 
 
+def send_job(conn, message: tuple, pieces: Sequence[bytes], sent: threading.Event) -> None:
+    """Send a job and its pieces to the child, then set ``sent``.  The child may be terminated and
+    the pipe closed meanwhile (a newer job replaced it): that ends the sending quietly.  A pipe
+    closed by another thread in the middle of a write fails as OSError, ValueError or, once its
+    handle is gone, TypeError (multiprocessing writes to a handle of None)."""
+    try:
+        conn.send(message)
+        for piece in pieces:
+            conn.send_bytes(piece)
+    except (OSError, ValueError, TypeError):
+        pass
+    finally:
+        sent.set()
+
 class ChildError(ParallaxError):
     """The function failed in the child: one line (``str``) and the traceback (``details``, "" for
     an expected failure such as bad input)."""
@@ -348,18 +362,10 @@ class ChildProcess:
         job_id = self._next_id
         layout, pieces, known = encode_args(args)
         sent = threading.Event()
-
-        def send() -> None:
-            # Its own thread: a child still warming up reads nothing yet, and a full pipe must not
-            # keep this call from noticing a cancel.
-            try:
-                conn.send(("job", job_id, target, layout, kwargs))
-                for piece in pieces:
-                    conn.send_bytes(piece)
-            except (OSError, ValueError):
-                pass                    # the child was terminated meanwhile
-            sent.set()
-        threading.Thread(target=send, name=f"{self.name}-send", daemon=True).start()
+        # Its own thread: a child still warming up reads nothing yet, and a full pipe must not
+        # keep this call from noticing a cancel.
+        threading.Thread(target=send_job, args=(conn, ("job", job_id, target, layout, kwargs), pieces, sent),
+                         name=f"{self.name}-send", daemon=True).start()
         while True:
             if cancelled():
                 if on_cancel is not None:

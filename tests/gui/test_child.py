@@ -15,6 +15,7 @@ from gui.child import (
     ChildStopped,
     encode_args,
     join_result,
+    send_job,
     split_result,
 )
 
@@ -97,3 +98,23 @@ def test_a_dying_child_is_an_os_error_with_its_exit_code():
         assert process.exit_code() == 3
     finally:
         process.kill()
+
+
+class _ClosedMidWrite:
+    """A pipe that another thread closes in the middle of a write: multiprocessing then writes to a
+    handle of None, which raises TypeError, not OSError."""
+    def send(self, obj):
+        raise TypeError("'NoneType' object cannot be interpreted as an integer")
+
+    def send_bytes(self, data):
+        raise AssertionError("nothing is sent after the failed message")
+
+
+def test_a_pipe_closed_while_a_job_is_sent_ends_the_sending_quietly():
+    # A replaced child's pipe used to raise in the "analysis process-send" thread (seen under load
+    # in test_worker's stale-result test); an exception in a thread fails the run (warnings are errors).
+    sent = threading.Event()
+    thread = threading.Thread(target=send_job, args=(_ClosedMidWrite(), ("job", 1), [b"x"], sent))
+    thread.start()
+    thread.join(5)
+    assert sent.is_set() and not thread.is_alive()
