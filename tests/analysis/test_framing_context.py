@@ -243,3 +243,17 @@ def test_a_passive_told_short_is_no_active_use():
     assert f.rule == "passive.agentless_vs_active"
     assert [(s.article, arts[s.article].text[s.start:s.end]) for s in f.spans] == [
         ("x1", "were arrested"), ("x2", "arrested")]
+
+
+def test_a_passive_of_what_the_event_does_hides_no_one():
+    quake = ("The old mill had been destroyed on Monday, the council said.",
+             "The quake flattened homes and buried cars near the river, the council said.",
+             "Debris and rubble blocked the river road on Monday, the council said.",
+             "The old mill fell to soldiers on Monday, the council said.")
+    assert not [f for f in run(*quake)[0] if f.kind == "passive_agent"]
+    calm = ("The old mill had been destroyed on Monday, the council said.",
+            "The council met about the river road on Monday.",
+            "The river road reopened on Monday, the council said.",
+            "The old mill fell to soldiers on Monday, the council said.")
+    rows = [f for f in run(*calm)[0] if f.kind == "passive_agent"]
+    assert [f.data["items"][0]["phrase"] for f in rows] == ["had been destroyed"]

@@ -12,7 +12,9 @@ Kinds (docs/FINDINGS.md documents each with its rule and a seed example):
 articles rather than pairs of versions: ``spelling`` (spelling.py).
 
 One outlet's hedge, booster or graded attribution verb met in several pairs is one finding listing
-the other outlets, and one article's agentless passives are one finding (grouping.py).
+the other outlets, and one article's agentless passives are one finding (grouping.py); a passive no
+outlet tells with an actor, of a kind of happening the event calls for ("had been destroyed" in a
+quake), is dropped.
 
 Ids are ``stable_id(kind, rule, <each side's article digest, version text and term>)`` with the sides
 in digest order, so the same texts give the same ids whatever the input order; a finding raised twice
@@ -38,7 +40,7 @@ from analysis.signals.framing.shift import shift_candidates
 from analysis.signals.framing.spelling import spelling_findings
 from analysis.signals.framing.structure import passive_candidates, quote_candidates
 from analysis.signals.framing.versions import Pair, Version, build_version
-from analysis.signals.framing.wording import word_choice_findings
+from analysis.signals.framing.wording import event_senses, lemma, senses_of, word_choice_findings
 
 __all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
 
@@ -68,8 +70,21 @@ def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> 
     readable = {aid: a for aid, a in articles.items() if english[aid]}
     for finding in spelling_findings(readable) + word_choice_findings(facts, readable):
         best[finding.id] = finding
-    grouped = group_passives(merge_choices(list(best.values()), articles), articles)
+    unhidden = _without_event_passives(list(best.values()), list(readable.values()))
+    grouped = group_passives(merge_choices(unhidden, articles), articles)
     return sorted(grouped, key=lambda f: (-f.score, f.kind, f.id))
+
+
+def _without_event_passives(findings: list[Finding], articles: Sequence[Article]) -> list[Finding]:
+    """Agentless passives that no outlet tells with an actor (rule ``passive.agentless``, not
+    ``agentless_vs_active``) and whose verb is of a sense class the event calls for ("had been
+    destroyed", "are injured" in a quake story, ``wording.event_senses``): what acted is the event
+    itself, and no outlet names anyone else, so nothing is hidden."""
+    if len(articles) < 2:
+        return findings
+    called_for = event_senses(articles)
+    return [f for f in findings if not (f.kind == "passive_agent" and f.rule == "passive.agentless"
+                                        and senses_of({lemma(f.data.get("participle", ""))}) & called_for)]
 
 
 def _same_words(a: Version, b: Version) -> bool:
