@@ -165,7 +165,9 @@ class ColumnFit:
     value_sample: str
     header_text: Callable[[int], object]
 
-    def _outlet_widths(self) -> tuple[list[int], list[int]]:
+    def _outlet_widths(self) -> tuple[list[int], list[int], int]:
+        """Per outlet column the width wanted and the least that keeps its header's words whole,
+        and the floor under which a value no longer shows."""
         bold = QFont(self.table.horizontalHeader().font())
         bold.setBold(True)
         head = QFontMetrics(bold)
@@ -177,7 +179,7 @@ class ColumnFit:
             line_w = max((head.horizontalAdvance(line) for line in lines), default=0)
             least.append(max(value_w, words) + CELL_PAD_PX)
             wanted.append(max(value_w, words, min(line_w, HEADER_LINE_MAX_PX)) + CELL_PAD_PX)
-        return wanted, least
+        return wanted, least, value_w + CELL_PAD_PX
 
     def _extra(self) -> int:
         """Row numbers (when shown), the frame and the vertical scroll bar."""
@@ -192,18 +194,40 @@ class ColumnFit:
     def apply(self, room: int) -> None:
         """Width the columns for ``room`` px: as wanted when they fit; else the ``first`` columns
         give way first (they elide, full text in tooltips), then the outlet columns, each never
-        under its least width (outlet headers keep whole words)."""
+        under its least width (outlet headers keep whole words).  When even those do not fit
+        (outlets named by one long word, "financialexpress"), the outlet headers elide in the middle
+        down to the width of a value, the whole name on hover."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        wanted, least = self._outlet_widths()
+        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        wanted, least, floor = self._outlet_widths()
         first_want = [w for _, w, _ in self.first]
         first_least = [min(w, m) for _, w, m in self.first]
         spare = room - self._extra()
-        first = _squeeze(first_want, first_least, spare - sum(wanted))
-        outlets = _squeeze(wanted, least, spare - sum(first))
+        if sum(first_least) + sum(least) > spare:
+            first = first_least
+            outlets = _capped(wanted, floor, spare - sum(first))
+        else:
+            first = _squeeze(first_want, first_least, spare - sum(wanted))
+            outlets = _squeeze(wanted, least, spare - sum(first))
         cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
         for col, width in zip(cols, first + outlets):
             header.resizeSection(col, width)
+
+
+def _capped(wanted: list[int], floor: int, room: int) -> list[int]:
+    """``wanted`` widths with one cap for all, the widest cap (never under ``floor``) that fits
+    ``room``: short names keep their width, long ones are cut to the same width."""
+    def total(cap: int) -> int:
+        return sum(min(w, cap) for w in wanted)
+    low, high = floor, max(wanted, default=floor)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if total(mid) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return [max(min(floor, w), min(w, low)) for w in wanted]
 
 
 def _squeeze(wanted: list[int], least: list[int], room: int) -> list[int]:

@@ -249,3 +249,35 @@ def test_voices_speaker_and_role_show_in_full_on_hover(small_window):
     for col in (0, 1):
         tip = model.data(model.index(row, col), Qt.ItemDataRole.ToolTipRole)
         assert v.role in tip and (v.name or v.speaker) in tip
+
+
+def test_outlets_named_by_one_long_word_still_fit_their_headers_elide(qtbot, fake_comparison):
+    """Outlets named from a file or a domain ("financialexpress") are one long word each: the
+    Voices and Metrics tables used to keep every header word whole and so scrolled sideways at
+    1366x768; the headers elide now (the whole name on hover) and every outlet stays in view."""
+    import dataclasses
+    long_names = ["northernharbourgazette", "easterncoastchronicle", "financialexpressdaily",
+                  "thesaveratimesonline", "westernplainsobserver"]
+    arts = [dataclasses.replace(a, outlet=n) for a, n in zip(fake_comparison.articles, long_names)]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*SCREEN)
+    show_comparison(w, dataclasses.replace(fake_comparison, articles=tuple(arts)))
+    w.show()
+    qtbot.waitExposed(w)
+    for view in (w.metrics, w.voices):
+        w.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+        table = view.table
+        assert table.horizontalScrollBar().maximum() == 0
+        model, first = table.model(), table.model().columnCount() - len(arts)
+        shown = {model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+                 for c in range(first, model.columnCount())}
+        assert shown == set(long_names)                           # the whole name on hover
+
+
+def test_one_cap_cuts_only_the_long_outlet_columns():
+    from gui.charts import _capped
+    assert _capped([60, 200, 220], 40, 300) == [60, 120, 120]     # the short one keeps its width
+    assert _capped([60, 200], 40, 60) == [40, 40]                 # never under the floor
+    assert _capped([60, 80], 40, 500) == [60, 80]                 # room enough: as wanted
