@@ -159,23 +159,37 @@ def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes
             continue
         spans = tuple(Span(q.article, q.start, q.end) for q in quotes
                       if rekey.get(q.speaker, q.speaker) == v.speaker and q.article in quoters)
-        for a in articles:
-            if a.id not in quoters:
-                out.append(_omission(v, a, [by_id[i] for i in quoters], spans, len(articles)))
+        silent = [a for a in articles if a.id not in quoters]
+        if len(silent) == 1:
+            out.append(_omission(v, silent[0], [by_id[i] for i in quoters], spans, len(articles)))
+        elif silent:
+            out.append(_grouped(v, silent, [by_id[i] for i in quoters], spans, len(articles)))
     out.sort(key=lambda f: (-f.score, f.id))
     return out
 
 
-def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tuple[Span, ...],
-              n_articles: int) -> Finding:
+_VOICE_RULE = (f"voice omission: a named speaker quoted (directly or reported) by at least "
+               f"{VOICE_OMISSION_MIN_QUOTERS} other outlets and not by this one")
+
+
+def _voice_score(v: Voice, quoters: Sequence[Article], n_articles: int) -> float:
     coverage = len(quoters) / max(1, n_articles - 1)
     mean_share = sum(v.share.get(a.id, 0.0) for a in quoters) / len(quoters)
     prominence = min(1.0, mean_share / VOICE_PROMINENCE_FULL_SHARE)
-    score = VOICE_COVERAGE_WEIGHT * coverage + VOICE_PROMINENCE_WEIGHT * prominence
-    mentioned = mentions_of(article, v.name)
+    return round(VOICE_COVERAGE_WEIGHT * coverage + VOICE_PROMINENCE_WEIGHT * prominence, 4)
+
+
+def _who_and_quoters(v: Voice, quoters: Sequence[Article]) -> tuple[str, str]:
     who = f"{v.name} ({v.role})" if v.role else v.name
     outlets = join_names([f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters],
                          EVIDENCE_MAX_OUTLETS)
+    return who, outlets
+
+
+def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tuple[Span, ...],
+              n_articles: int) -> Finding:
+    mentioned = mentions_of(article, v.name)
+    who, outlets = _who_and_quoters(v, quoters)
     evidence = (f"{who} is quoted by {len(quoters)} of the other {n_articles - 1} outlets "
                 f"({outlets}) but not by {article.outlet or article.id}"
                 + (f", which names {v.name.split()[-1]} {mentioned} time{'s' if mentioned > 1 else ''}"
@@ -183,13 +197,35 @@ def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tup
     return Finding(
         id=stable_id("voice", v.speaker, article.digest), kind="voice", fact=None,
         articles=(article.id,) + tuple(a.id for a in quoters), spans=spans, evidence=evidence,
-        score=round(score, 4),
-        rule=(f"voice omission: a named speaker quoted (directly or reported) by at least "
-              f"{VOICE_OMISSION_MIN_QUOTERS} other outlets and not by this one"),
+        score=_voice_score(v, quoters, n_articles), rule=_VOICE_RULE,
         # Who quotes the speaker and how much is the finding's other articles and the voice's
         # ``words``: not repeated here for every outlet that leaves the voice out.
         data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": article.id,
-              "quoters": len(quoters), "mentions_in_article": mentioned})
+              "left_out_by": [article.id], "quoters": len(quoters), "mentions_in_article": mentioned})
+
+
+def _grouped(v: Voice, silent: Sequence[Article], quoters: Sequence[Article], spans: tuple[Span, ...],
+             n_articles: int) -> Finding:
+    """One speaker left out by several outlets: one finding listing them (one row per outlet filled
+    the top of the list with one name), scored as each of them would be (the score depends on the
+    quoters only).  ``articles``: the first outlet that leaves the voice out, the quoters, then the
+    other outlets that leave it out (as for a grouped omission)."""
+    who, outlets = _who_and_quoters(v, quoters)
+    mentions = {a.id: mentions_of(a, v.name) for a in silent}
+    naming = [a for a in silent if mentions[a.id]]
+    surname = v.name.split()[-1] if v.name.split() else v.name
+    named = "; ".join(f"{a.outlet or a.id} names {surname} {mentions[a.id]} "
+                      f"time{'s' if mentions[a.id] > 1 else ''} without quoting" for a in naming)
+    evidence = (f"{who} is quoted by {len(quoters)} of {n_articles} outlets ({outlets}) but not by "
+                f"{join_names([a.outlet or a.id for a in silent], EVIDENCE_MAX_OUTLETS)}"
+                + (f" ({named})" if named else "") + ".")
+    return Finding(
+        id=stable_id("voice", v.speaker, *sorted(a.digest for a in silent)), kind="voice", fact=None,
+        articles=(silent[0].id, *(a.id for a in quoters), *(a.id for a in silent[1:])), spans=spans,
+        evidence=evidence, score=_voice_score(v, quoters, n_articles), rule=_VOICE_RULE,
+        data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": silent[0].id,
+              "left_out_by": [a.id for a in silent], "quoters": len(quoters),
+              "mentions_in_article": mentions[silent[0].id], "mentions": mentions})
 
 
 def mentions_of(article: Article, name: str) -> int:

@@ -77,8 +77,9 @@ def test_carriers_are_stored_once_and_referenced(crowd):
 
 
 def test_evidence_names_a_few_outlets_and_counts_the_rest(crowd):
-    # an omission row lists the outlets that omit the fact in data["omitted_by"]; the others carry it
-    subjects = lambda f: f.data["omitted_by"] if f.kind == "omission" else f.articles[:1]
+    # an omission or voice row lists the outlets that leave it out (data["omitted_by"] /
+    # data["left_out_by"]); the others carry it
+    from analysis.report.sections.common import left_out_by as subjects
     many = [f for f in crowd.findings
             if carried(f.kind) and len(f.articles) - len(subjects(f)) > EVIDENCE_MAX_OUTLETS]
     assert {f.kind for f in many} == {"omission", "voice"}

@@ -109,16 +109,22 @@ def test_voice_omissions_on_same_event_seeds():
     arts = loaded_seeds()[:4]                          # 004 covers another event (September 2025)
     quotes = all_quotes(arts)
     findings = voice_findings(arts, voices(arts, quotes), quotes)
-    pairs = {(f.data["speaker"], f.articles[0]) for f in findings}
+    pairs = {(f.data["speaker"], a) for f in findings for a in f.data["left_out_by"]}
     assert ("volodymyr zelensky", "a2") in pairs     # CNBC names him but quotes Kyiv's leadership
     assert ("olaf scholz", "a4") in pairs            # CNN does not quote Scholz
     assert not [f for f in findings if f.data["speaker"].startswith("~")]
+    # one row per voice, listing every outlet that leaves it out
+    assert len({f.data["speaker"] for f in findings}) == len(findings)
+    assert any(len(f.data["left_out_by"]) > 1 for f in findings)
     for f in findings:
         assert f.kind == "voice" and f.id.startswith("voice-") and 0 < f.score <= 1
-        quoters = f.articles[1:]
-        assert f.articles[0] not in quoters and f.data["quoters"] == len(quoters) >= 2
+        silent, n = f.data["left_out_by"], f.data["quoters"]
+        quoters = f.articles[1:1 + n]
+        assert f.articles[0] == silent[0] and list(f.articles[1 + n:]) == silent[1:]
+        assert not set(silent) & set(quoters) and n == len(quoters) >= 2
         assert f.spans and all(isinstance(s, Span) and s.article in quoters for s in f.spans)
-        assert f.evidence.endswith(".") and arts[int(f.articles[0][1:]) - 1].outlet in f.evidence
+        assert f.evidence.endswith(".")
+        assert all(arts[int(a[1:]) - 1].outlet in f.evidence for a in silent)
     again = voice_findings(arts, voices(arts, quotes), quotes)
     assert [f.id for f in again] == [f.id for f in findings]
 

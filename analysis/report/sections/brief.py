@@ -11,6 +11,7 @@ from analysis.model import Finding
 from analysis.report.context import Context
 from analysis.report.model import Bullets, Heading, Run, Section, Table, cell, para, runs
 from analysis.report.sections.common import (
+    left_out_by,
     omission_lines,
     outlet_runs,
     outlets_runs,
@@ -139,7 +140,7 @@ def _voice_table(ctx: Context) -> list:
                    key=lambda f: (-f.score, f.id))
     if not found:
         return []
-    rows = tuple((cell(*outlet_runs(ctx, f.articles[0])), cell(clip(ctx.words(f.evidence), 220)),
+    rows = tuple((cell(*outlets_runs(ctx, left_out_by(f))), cell(clip(ctx.words(f.evidence), 220)),
                   cell(*review_runs(ctx.review(f.id)))) for f in found[:BRIEF_VOICES])
     header = (cell("Left out by"), cell("Who, and who quotes them"), cell("Review"))
     blocks: list = [Heading(2, "Voices left out"),

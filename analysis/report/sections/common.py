@@ -16,6 +16,13 @@ def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, 
     return (Run("■\u00a0", "chip", ctx.colour(article_id)), Run(ctx.name(article_id), "b" if bold else ""))
 
 
+def left_out_by(finding) -> tuple[str, ...]:
+    """The outlets a coverage finding is about: every outlet of a grouped omission or voice row
+    (``omitted_by`` / ``left_out_by``), else its first article."""
+    data = finding.data or {}
+    return tuple(data.get("left_out_by") or data.get("omitted_by") or finding.articles[:1])
+
+
 def outlets_runs(ctx: Context, article_ids: Iterable[str]) -> tuple[Run, ...]:
     out: list[Run] = []
     for i, article_id in enumerate(article_ids):

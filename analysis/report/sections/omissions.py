@@ -4,7 +4,7 @@ from __future__ import annotations
 from analysis.model import Finding
 from analysis.report.context import Context
 from analysis.report.model import Heading, Run, Section, Table, cell, para
-from analysis.report.sections.common import outlet_runs, outlets_runs, review_runs
+from analysis.report.sections.common import left_out_by, outlet_runs, outlets_runs, review_runs
 from analysis.report.settings import EXCLUSIVES_MAX, EXCLUSIVES_PER_ARTICLE, OMISSIONS_MAX
 from analysis.report.text import clip, plural
 
@@ -50,11 +50,12 @@ def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int
     """One row per finding: who, the evidence, (the other outlets,) the review."""
     rows = []
     for f in findings[:limit]:
-        who = f.articles[:1] if f.articles else ()
+        who = left_out_by(f) if f.articles else ()
+        rest = [a for a in f.articles if a not in who]
         what = cell(clip(f.evidence, 260))
         row = [cell(*outlets_runs(ctx, who)), what]
         if others is not None:
-            row.append(cell(*outlets_runs(ctx, f.articles[1:])) if f.articles[1:] else cell(Run("–", "muted")))
+            row.append(cell(*outlets_runs(ctx, rest)) if rest else cell(Run("–", "muted")))
         rows.append(tuple(row) + (cell(*review_runs(ctx.review(f.id))),))
     names = (first, "Evidence" if others else "Fact") + ((others,) if others else ()) + ("Review",)
     widths = (1.4, 4.4, 1.8, 1.8) if others else (1.4, 6.2, 1.8)
