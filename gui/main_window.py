@@ -9,6 +9,7 @@ QMainWindow can do: its geometry, closing, and files dropped on it.
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from . import actions as actions_table
@@ -139,13 +140,23 @@ class MainWindow(QMainWindow):
         geo = s.value("window/geometry")
         if isinstance(geo, QByteArray) and not geo.isEmpty():
             self.restoreGeometry(geo)
+            self._fit_screen(self.width(), self.height())   # saved on a larger screen than this one
         else:
-            self.resize(*DEFAULT_SIZE)
+            self._fit_screen(*DEFAULT_SIZE)
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)        # a saved pane narrower than its least width grows back
         else:
             self._dock_widths()
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """This size, or the screen's free area when that is smaller: on a 1366x768 laptop the
+        default 1400x900 window ran off the screen, the Inspector's buttons cut at its edge."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            room = screen.availableGeometry()
+            width, height = min(width, room.width()), min(height, room.height())
+        self.resize(width, height)
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.review.flush_note()
