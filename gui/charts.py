@@ -195,11 +195,11 @@ class ColumnFit:
         """Width the columns for ``room`` px: as wanted when they fit; else the ``first`` columns
         give way first (they elide, full text in tooltips), then the outlet columns, each never
         under its least width (outlet headers keep whole words).  When even those do not fit
-        (outlets named by one long word, "financialexpress"), the outlet headers elide in the middle
-        down to the width of a value, the whole name on hover."""
+        (outlets named by one long word, "financialexpress"), the long outlet headers are cut to one
+        common width (never under a value's), the whole name on hover.  One-line headers elide in the middle;
+        two-line ones keep Qt's own mode (another elides them as one line: "N…s" for "NBC News")."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         wanted, least, floor = self._outlet_widths()
         first_want = [w for _, w, _ in self.first]
         first_least = [min(w, m) for _, w, m in self.first]
@@ -207,6 +207,8 @@ class ColumnFit:
         if sum(first_least) + sum(least) > spare:
             first = first_least
             outlets = _capped(wanted, floor, spare - sum(first))
+            if not any("\n" in str(self.header_text(c) or "") for c in self.outlet_columns):
+                header.setTextElideMode(Qt.TextElideMode.ElideMiddle)     # "financ…xpress"
         else:
             first = _squeeze(first_want, first_least, spare - sum(wanted))
             outlets = _squeeze(wanted, least, spare - sum(first))

@@ -60,6 +60,7 @@ class MainWindow(QMainWindow):
         self.actions["low_priority"].setChecked(settings.engine_low_priority())
         self.side.set_theme(self.view.theme)
         self.articles_panel.context_actions = [self.actions[i] if i else None for i in ARTICLE_MENU]
+        self._docks_unsized = False
         self._restore_geometry()
         self.session.show_state()
         self.view.refresh_views()
@@ -147,7 +148,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)        # a saved pane narrower than its least width grows back
         else:
-            self._dock_widths()
+            self._docks_unsized = True      # sized again at the first show, from the shown width
 
     def _fit_screen(self, width: int, height: int) -> None:
         """This size, or the screen's free area when that is smaller: on a 1366x768 laptop the
@@ -157,6 +158,14 @@ class MainWindow(QMainWindow):
             room = screen.availableGeometry()
             width, height = min(width, room.width()), min(height, room.height())
         self.resize(width, height)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The first panes' widths follow the width the window is shown at (it may have been resized
+        # since it was built to fit a smaller screen), not the width it was built with.
+        if self._docks_unsized:
+            self._docks_unsized = False
+            self._dock_widths()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         self.review.flush_note()
