@@ -76,10 +76,9 @@ def test_a_generator_warm_up_runs_while_idle_and_stops_when_a_job_is_waiting(tmp
         while time.monotonic() < deadline and not (log.exists() and log.read_text().count("\n") >= 2):
             time.sleep(0.05)
         assert log.read_text().count("\n") >= 2              # warming while idle
-        started = time.monotonic()
         assert process.call("child_jobs:echo", ([1, 2], "x"), progress=_ignore).count == 2
-        assert time.monotonic() - started < 10               # not the 24 s of a whole warm-up
         steps = log.read_text().count("\n")
+        assert steps < 120                                   # answered before the warm-up ended
         time.sleep(0.6)
         assert log.read_text().count("\n") == steps          # and it stopped warming
     finally:
