@@ -266,12 +266,15 @@ FRAMING_SAME_CLAIM_MIN_SHARE = 0.4          # share 0-1 of the shorter version's
 FRAMING_PROMINENCE_DISCOUNT = 0.2           # share 0-1 of a word choice's score lost at the article's end
                                             # (lede words weigh most for readers)
 FRAMING_PARAPHRASE_MIN_SHARE = 0.25         # share 0-1 of a quote's content words a paraphrase must tell too
+FRAMING_DESCRIPTIVE_FACTOR = 0.3            # factor 0-1 on a word choice that describes a person's state or a thing
+OPEN_CLAIM_WINDOW_WORDS = 6                 # words before a hedge searched for a warning, forecast or search
 FRAMING_ASCRIBED_WINDOW_WORDS = 6           # words before a judgement searched for "as" and an ascribing verb
 FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to
                                             # quote (a fragment), a longer one is the speaker's statement
 FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet has plainer words facing it
 FRAMING_WORD_CHANGE_MAX_WORDS = 6           # words each side of a diff change read as a substitution of words
 FRAMING_WORD_FACING_MAX_WORDS = 3           # words; a longer stretch replacing a word is a rewrite, not a word
+FRAMING_REPEAT_CHOICE_FACTOR = 0.4          # factor 0-1 on a second outlet's row of a word another outlet's row leads
 FRAMING_SHARED_WORD_FACTOR = 0.8            # score multiplier when another outlet uses the same word too
 PASSIVE_GROUP_ITEM_BONUS = 0.05             # score added per further agentless passive in one article's row
 PASSIVE_GROUP_MAX_BONUS = 0.15              # most that further passives add to the strongest one's score

@@ -54,16 +54,11 @@ def test_a_verb_facing_no_verb_is_not_a_choice_of_verb(findings):
     assert not [f for f in findings if f.kind == "attribution_verb" and f.data.get("term") == "alleged"]
 
 
-def test_one_hedge_is_one_finding_listing_the_other_outlets(findings, articles):
-    seem = one(findings, "hedge", "minerals", term="seem")
-    assert seem.articles == ("000", "002", "003") and seem.rule == "hedge.verb"
-    assert shown(seem, articles) == [("000", "seem")]
-    assert seem.evidence == "000 hedges with 'seem' (verb): 002 and 003 tell it without it."
-    part = one(findings, "hedge", "minerals", term="at least in part")
-    assert part.articles == ("000", "002", "003") and shown(part, articles) == [("000", "at least in part")]
-    appears = one(findings, "hedge", "minerals", term="appears")
-    assert appears.articles == ("002", "003", "000") and shown(appears, articles) == [("002", "appears")]
-    assert len([f for f in findings if f.kind == "hedge" and f.data["term"] == "seem"]) == 1
+def test_no_hedge_where_the_versions_tell_other_claims(findings):
+    # the minerals fact: 000 hedges its own clause ("seem to be related"), 002 its own judgement
+    # ("appears transactional"); no other version tells those clauses, and 003 tells an open claim
+    # ("would grant ... if Washington provides"): no hedge is a difference in how one claim is told
+    assert not [f for f in findings if f.kind == "hedge"]
 
 
 def test_inability_is_not_a_hedge(findings):
@@ -71,9 +66,9 @@ def test_inability_is_not_a_hedge(findings):
                 and f.fact == "f-paris-meeting"]
 
 
-def test_booster(findings, articles):
-    f = one(findings, "booster", "us-priorities", term="evident")
-    assert shown(f, articles) == [("002", "evident")] and f.rule == "booster.adjective"
+def test_no_booster_across_two_claims(findings):
+    # 002's "is evident" (U.S. priorities) and 003's Hegseth statement are not one claim
+    assert not [f for f in findings if f.kind == "booster"]
 
 
 def test_intensifiers_flagged_are_adjectives_not_degree_adverbs(findings, articles):
@@ -103,11 +98,9 @@ def test_one_word_of_one_outlet_is_one_finding_listing_the_others(findings):
     assert all("also uses it" in f.evidence for f in shared)
 
 
-def test_agentless_passives_are_one_finding_per_article(findings):
-    passive = [f for f in findings if f.kind == "passive_agent"]
-    assert len({f.articles[0] for f in passive}) == len(passive)
-    [tied] = [f for f in passive if f.articles[0] == "002"]
-    assert [i["phrase"] for i in tied.data["items"]] == ["has been tied"]
+def test_no_agentless_passive_where_no_outlet_names_the_actor(findings):
+    # 002's "has been tied to potential economic benefits": no other outlet tells who ties them
+    assert not [f for f in findings if f.kind == "passive_agent"]
 
 
 def test_a_word_is_reported_once(findings):
@@ -131,14 +124,6 @@ def test_scholz_quotes_are_different_words(findings, articles):
     assert f.rule == "quote.different_words"
     assert shown(f, articles) == [("000", "an inappropriate debate at the wrong time about the wrong topic."),
                                   ("001", "completely premature"), ("001", "highly inappropriate")]
-
-
-def test_passive_hides_the_agent(findings, articles):
-    [f] = [f for f in findings if f.kind == "passive_agent" and f.articles[0] == "002"]
-    assert shown(f, articles) == [("002", "has been tied")] and f.fact == "f-minerals"
-    assert f.data["participle"] == "tied"
-    assert f.evidence == ("002 uses an agentless passive that does not say who acts, where other outlets "
-                          "tell the same facts: 'has been tied'.")
 
 
 def test_naming_metonym_kyiv_leadership(findings, articles):
@@ -186,10 +171,13 @@ def test_weekdays_of_two_happenings_are_not_a_contradiction(findings, articles):
     assert not [f for f in findings if f.kind == "contradiction" and f.fact == "f-lavrov-arrival"]
 
 
-def test_every_kind_fires_on_the_seeds(findings):
+def test_the_seeds_kinds(findings):
     # no seed misspells a name (the spelling rule is tested on written pairs)
     # nor does one retell a claim in coloured substitutes (sentiment_shift: written pairs test it)
-    assert {f.kind for f in findings} == set(KINDS) - {"spelling", "sentiment_shift"}
+    # nor do two of them tell one claim with a hedge, a booster or an agentless passive against an
+    # actor (tests/analysis/test_framing_claims.py has written pairs)
+    assert {f.kind for f in findings} == set(KINDS) - {"spelling", "sentiment_shift", "hedge", "booster",
+                                                       "passive_agent"}
 
 
 def test_spans_are_exact_and_whole_words(findings, articles):

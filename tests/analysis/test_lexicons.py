@@ -32,6 +32,9 @@ LABELLED = {
     "senses": {"urgency", "fear", "destruction", "impact", "casualty", "downfall", "rarity", "instability",
                "grief", "hope", "aid", "calamity", "destruction,downfall", "destruction,impact", "aid,hope"},
     "ascribing_verbs": {"as", "label"},
+    "open_claims": {"warning", "forecast", "estimate", "search", "plan", "risk", "quantity"},
+    "object_nouns": {"building", "worship", "place", "artefact", "vehicle", "nature"},
+    "literal_phrases": {"device", "physical", "technical"},
 }
 
 

@@ -8,7 +8,14 @@
 * ``hedge``, ``booster``: a lexicon term that one version uses, outside quotes, where the other version
   has other words facing it in the diff (the same claim told without it) and no use of the term at
   all.  The facing words are named in the evidence.  Modals and approximators ("could", "about") are
-  grammar, not hedges an outlet adds, and are left to the tone rates.
+  grammar, not hedges an outlet adds, and are left to the tone rates.  Only two versions of the same
+  claim (``Pair.same_claim``) are compared, and a hedge is framing only where the other outlet states
+  that claim plainly: not when the other hedges too (any hedge, modals included) or tells an open
+  claim (a warning, forecast, estimate or search: ``open_claims`` lexicon), nor when the hedge is
+  itself such a word or qualifies what a warning or search is about ("warned of possible waves",
+  "search for possible survivors"): what is uncertain for everyone is no outlet's doubt.  A verb of
+  confirming ("Authorities confirmed that") reports a confirmation, and boosts only what the other
+  outlet hedges.
 
 Loaded words and intensifiers are word choices too (wording.py).  A word that fired one rule is not
 reported again by a later one (order: attribution, hedge, booster).
@@ -19,9 +26,14 @@ import re
 from collections import defaultdict
 from typing import Iterator, NamedTuple
 
+from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, OPEN_CLAIM_WINDOW_WORDS
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.versions import Pair, Version
+
+
+_WORDS = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+_CLAUSE_END = re.compile(r"[.;:!?\n]")
 
 
 class Hit(NamedTuple):
@@ -129,18 +141,29 @@ _ONE_SIDED = (
 
 def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: str, verb: str,
                      lacks: str) -> Iterator[Candidate]:
+    # a hedge or a booster is a difference in how one claim is told: two versions that are not the
+    # same claim ("believed to be 7 or 8" / "aged between seven and 13") differ in what they say
+    if not pair.same_claim():
+        return
     lex = load_lexicon(lexicon)
     found = {v.id: hits(v, lex) for v in (pair.a, pair.b)}
     for version in (pair.a, pair.b):
         other = pair.other(version)
+        if not _told_otherwise(kind, other):
+            continue
         other_terms = {h.term for h in found[other.id]}
         fresh = (h for h in found[version.id] if h.term not in other_terms
                  and h.label not in _GRAMMAR_LABELS
                  and not version.in_quote(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
-                 and not (kind == "hedge" and _inability(version.text, h))
-                 and not (h.label == "adjective" and _as_verb(version.text, h)))
+                 and not (kind == "hedge" and (_inability(version.text, h) or open_by_nature(version.text, h)))
+                 and not (h.label == "adjective" and _as_verb(version.text, h))
+                 # "Authorities confirmed that ..." reports a confirmation: it boosts only what the
+                 # other outlet hedges ("may have been killed")
+                 and not (kind == "booster" and h.label == "verb" and not _hedged(other)))
         for term, group in _group(fresh).items():
+            if not any(_told_there(pair, version, h) for h in group):
+                continue
             for h in group:
                 claimed.add((version.id, h.start, h.end))
             yield _one_sided_candidate(pair, version, other, term, group, kind, prefix, verb, lacks, lexicon)
@@ -167,6 +190,53 @@ def _one_sided_candidate(pair: Pair, version: Version, other: Version, term: str
                      all(pair.one_sided(version, h.start, h.end) for h in group)),
         data={"term": term, "label": label, "in_quote": in_quote, "used_by": version.id,
               "other_text": excerpt(other.text, *facing) if facing else "", "lexicon": lexicon})
+
+
+def _told_otherwise(kind: str, other: Version) -> bool:
+    """The other version tells the claim in the way that makes this one's hedge or booster a choice.
+    A hedge is framing only where the other outlet states the claim plainly: when it hedges too
+    (any hedge, modals and approximators included) or tells an open claim (a warning, forecast,
+    estimate or search: ``open_claims`` lexicon), the claim is uncertain for everyone."""
+    if kind == "hedge":
+        return not any(hits(other, load_lexicon(name)) for name in ("hedges", "open_claims"))
+    return True
+
+
+def _told_there(pair: Pair, version: Version, h: Hit) -> bool:
+    """The other version tells the words around the hedge or booster: other words face it in the
+    diff, or it is an insertion into a sentence both tell ("officials reportedly said" / "officials
+    said").  A word in a sentence the other version does not tell is no difference in how one claim
+    is told."""
+    if pair.counterpart(version, h.start, h.end):
+        return True
+    op = pair.op_at(version, h.start, h.end)
+    if op is None or op.tag not in ("insert", "delete"):
+        return False
+    k = pair.ops.index(op)
+    around = [pair.ops[i].tag for i in (k - 1, k + 1) if 0 <= i < len(pair.ops)]
+    text, start, end = (pair.a.text, op.a_start, op.a_end) if version is pair.a else (pair.b.text, op.b_start, op.b_end)
+    # an insertion at the start or end of the claim ("It is clear the road ...") is flanked on one side
+    return bool(around) and all(t == "equal" for t in around) and \
+        len(_WORDS.findall(text, start, end)) <= FRAMING_WORD_CHANGE_MAX_WORDS
+
+
+def _hedged(version: Version) -> bool:
+    """The version hedges its claim somewhere (any hedge, modals included, quotes included)."""
+    return bool(hits(version, load_lexicon("hedges")))
+
+
+def open_by_nature(text: str, h: Hit) -> bool:
+    """The hedge is a word of an open claim itself ("is expected to", "estimates that") or qualifies
+    what a warning, forecast, estimate or search is about, within the clause and
+    OPEN_CLAIM_WINDOW_WORDS words before it ("warned of possible waves", "search for possible
+    survivors"): what is uncertain is uncertain for everyone, not the outlet's doubt."""
+    opens = load_lexicon("open_claims")
+    if any(w in opens.entries for w in h.term.split()):
+        return True
+    start = max(0, h.start - 120)
+    stop = max((m.end() for m in _CLAUSE_END.finditer(text, start, h.start)), default=start)
+    words = _WORDS.findall(text, stop, h.start)[-OPEN_CLAIM_WINDOW_WORDS:]
+    return bool(words) and bool(opens.find(" ".join(words)))
 
 
 def _inability(text: str, h: Hit) -> bool:

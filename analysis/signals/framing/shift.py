@@ -4,7 +4,8 @@ Rule ``sentiment_shift``: on two versions that tell the same claim (``Pair.same_
 the fact's core and the speaker), the VADER compound scores differ by at least
 FRAMING_SENTIMENT_SHIFT_MIN and some word set against another word inside a shared sentence (a
 flanked substitution in the diff, not words one version adds nor a rewritten sentence) carries the
-difference; the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A version's compound
+difference, with a word of each side's valence set against the other ("slaughtered" / "rescued"; a
+charged word against plain words is the word-choice rules' to judge); the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A version's compound
 is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores them (and caches
 them: the per-article sentiment has already scored every sentence).  The evidence names the words
 with the strongest VADER valence on each side, taken from the substituted words.
@@ -32,8 +33,9 @@ def shift_candidates(pair: Pair) -> Iterator[Candidate]:
     c_neg, c_pos = min(ca, cb), max(ca, cb)
     words_neg = _valence_words(pair, neg, negative=True)
     words_pos = _valence_words(pair, pos, negative=False)
-    if not words_neg and not words_pos:
-        return          # no substituted word carries it: the versions differ in what they add
+    if not words_neg or not words_pos:
+        return          # no charged word set against a charged word: the versions differ in what
+        #                 they add, or one side's word is coloured against plain words
     shown = lambda ws, v: ", ".join(quote(v.text[s:e]) for s, e, _ in ws) or "none in the substituted words"
     score = base_score("sentiment_shift") * min(1.0, gap / FRAMING_SENTIMENT_FULL_SHIFT)
     yield Candidate(

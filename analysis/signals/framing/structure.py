@@ -40,6 +40,14 @@ from analysis.signals.framing.versions import Pair, Version, speakers
 from analysis.signals.nouns import noun_of
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_SENTENCE_END = re.compile(r"[.;!?\n]")
+# Sense classes whose words name the event acting (an earthquake, a storm, a collapse).
+_EVENT_SENSES = frozenset({"impact", "calamity"})
+# Kinds of hazard that act in a story ("the storm destroyed 40 homes"): the event, not a person.
+_HAZARDS = frozenset("""
+storm typhoon hurricane cyclone tornado flood flooding tsunami landslide mudslide wildfire fire blaze
+eruption explosion aftershock avalanche drought heatwave virus outbreak
+""".split())
 _BE = frozenset("is are was were be been being am".split())
 _AUXILIARY = frozenset("has have had will would could may might must should can".split())
 _GAP_WORDS = frozenset("not never also still already just now so far then being n't".split())
@@ -227,18 +235,32 @@ def _active_uses(other: Version, p: Passive, stem: str) -> list[re.Match]:
 
 
 def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> bool:
-    """Unless the other outlet's words facing the passive tell it with no actor either ("was ousted"
-    / "has collapsed"): it uses the verb actively, or the facing words name an actor (a capitalised
-    name or a person noun: "police", "crews"), or no words face it one to one (the passive hides an
-    actor the other version's wording may not)."""
-    if _active_uses(other, p, stem):
-        return True
+    """An agentless passive is framing only when the other outlet names who acts: it uses the verb
+    actively with an actor other than the event itself ("police arrested four men", not "the quake
+    injured 732"), or its words facing the passive name an actor (a capitalised name or a person
+    noun: "police", "crews").  When no words face it, or they tell it with no actor either ("was
+    ousted" / "has collapsed"), nobody is shown to be hidden ("a minimum of 288 were needed")."""
+    active = _active_uses(other, p, stem)
+    if active:
+        return not all(_event_acts(other.text, m.start()) for m in active)
     facing = pair.counterpart(version, p.start, p.end)
     if facing is None:
-        return True
+        return False
     words = _WORD.findall(other.text[facing[0]:facing[1]])
     return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1])) or (i > 0 and w[:1].isupper())
                for i, w in enumerate(words))
+
+
+def _event_acts(text: str, pos: int) -> bool:
+    """The subject of the active verb at ``pos`` is the event itself: a hazard or a word of the
+    impact or calamity sense classes (``senses`` lexicon: "the earthquake ... injured 732", "the
+    storm destroyed") stands in its sentence before the verb.  The event is then the agent, and the
+    passive hides nobody."""
+    from analysis.signals.framing.wording import lemma, senses_of
+    lo = max(0, pos - 200)
+    stop = max((m.end() for m in _SENTENCE_END.finditer(text, lo, pos)), default=lo)
+    words = {lemma(w) for w in _WORD.findall(text, stop, pos)}
+    return bool(words & _HAZARDS or senses_of(words) & _EVENT_SENSES)
 
 
 def _passive_candidate(pair: Pair, version: Version, other: Version, p: Passive, stem: str) -> Candidate:

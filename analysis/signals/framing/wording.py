@@ -18,6 +18,11 @@ this outlet chose it and the event does not call for it:
   is the speaker's; a judgement ascribed to a subject by a verb of the ``ascribing_verbs`` lexicon
   ("a move they see as unearned", "critics dismissed it as alarmist") and a short quoted fragment
   (“utterly irresponsible”) are the outlet's choice of what to report and count, at a lower score;
+* **a description is not a judgement** (descriptive.py): a word in a literal phrase ("triggered an
+  alarm", "seismic event") is skipped; a word that describes a person's state ("anxious parents",
+  "he sat in shock"), a thing ("a historic church") or names a source's account before its quote
+  ("described the chaos: “...”") is scored FRAMING_DESCRIPTIVE_FACTOR lower; an adjective before a
+  person noun judges the people ("corrupt officials") and is no name of a body;
 * **a word high in the article weighs more**: the score (how sure) is multiplied by the word's
   prominence (how important): 1 in the lede, 1 - FRAMING_PROMINENCE_DISCOUNT at the end;
 * **a plainer word elsewhere is the strongest evidence**: where an aligned fact puts another outlet's
@@ -26,8 +31,10 @@ this outlet chose it and the event does not call for it:
 
 Every sentence is read, not only aligned ones.  One finding per outlet and word family, listing the
 other outlets (what they wrote instead, or that they do not use it): never one finding per other
-outlet; a word met once right next to another flagged word is one phrase with it ("bluntly panned":
-one row).  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
+outlet; a word met once right next to another flagged word, or one short function word away, is
+one phrase with it ("bluntly panned", "emboldening autocratic regimes", "reeling from shocks": one
+row); one word chosen by several outlets leads with its strongest row, the others' rows scored
+FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it.  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
 adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
 ``attribution_verb`` (evaluative verbs of speech: "slammed", "scoffed").  ``word_choice_summary``
 gives per outlet the rate per 1,000 words and the words.
@@ -47,9 +54,11 @@ from analysis.constants import (
     EVENT_VOCABULARY_MIN_OUTLETS,
     EVENT_VOCABULARY_MIN_SHARE,
     FRAMING_ASCRIBED_WINDOW_WORDS,
+    FRAMING_DESCRIPTIVE_FACTOR,
     FRAMING_IN_QUOTE_FACTOR,
     FRAMING_PLAIN_COUNTERPART_BONUS,
     FRAMING_PROMINENCE_DISCOUNT,
+    FRAMING_REPEAT_CHOICE_FACTOR,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
@@ -59,6 +68,7 @@ from analysis.lexicons import load_lexicon
 from analysis.model import Article, Fact, Finding, Span, stable_id
 from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
+from analysis.signals.framing.descriptive import describes, literal
 from analysis.signals.framing.versions import Pair, Version, build_version
 from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
@@ -110,6 +120,7 @@ class Use:
     family: str
     in_quote: bool      # inside a short quoted fragment
     ascribed: bool = False  # a judgement an ascribing verb gives its subject ("see it as unearned")
+    describes: str = ""     # "state", "object" or "account": it describes, not judges (descriptive.py)
 
 
 @lru_cache(maxsize=65536)
@@ -159,12 +170,14 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             inside = [n for s, e, n in quotes if s <= start and end <= e]
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
-            if named_body(article.text, end) or negated(article.text, start):
-                continue        # a name or a term of the trade, or nobody is said to do it
+            if (named_body(article.text, end) and not _adjective(term)) or negated(article.text, start) \
+                    or literal(article.text, start, end):
+                continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)
             uses.append(Use(start, end, term, label, name, fam, bool(inside),
-                            not inside and ascribed(article.text, start)))
+                            not inside and ascribed(article.text, start),
+                            describes(article.text, start, end, label)))
     return _without_overlaps(uses), frozenset(families)
 
 
@@ -193,6 +206,15 @@ def _skip_between(words: list[str], i: int = 0, pronouns: bool = False) -> int:
                               or words[i] in (_BETWEEN if pronouns else aux)):
         i += 1
     return i
+
+
+@lru_cache(maxsize=4096)
+def _adjective(term: str) -> bool:
+    """A one-word term that can be an adjective ("corrupt", "anxious", "panicked"): before a person
+    noun it judges or describes the people ("corrupt officials"), not a noun naming a body
+    ("disaster officials")."""
+    from lemminflect import getAllLemmas
+    return " " not in term and bool(getAllLemmas(term, "ADJ") or term.endswith("ed"))
 
 
 def named_body(text: str, end: int) -> bool:
@@ -417,34 +439,69 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
             sharers = [b for b in users[fam] if b != a.id]
             mine.append(_finding(a, uses, sharers, facing, articles))
         out += join_adjacent(mine, a)
-    return out
+    return second_choosers(out, articles)
+
+
+def second_choosers(findings: list[Finding], articles: Mapping[str, Article]) -> list[Finding]:
+    """One word family chosen by several outlets: the strongest chooser's row leads (its evidence
+    lists the others, "X and Y also use it"); every other chooser's row of that word is scored
+    FRAMING_REPEAT_CHOICE_FACTOR lower and points to it, so that the list does not give one word one
+    row per outlet near its top."""
+    by_family: dict[tuple[str, str], list[Finding]] = defaultdict(list)
+    for f in findings:
+        if f.data.get("also_used_by"):
+            by_family[(f.kind, family(f.data["term"]))].append(f)
+    lower: dict[str, Finding] = {}
+    for group in by_family.values():
+        lead, *rest = sorted(group, key=lambda f: (-f.score, f.id))
+        who = articles[lead.data["used_by"]].outlet or lead.data["used_by"]
+        for f in rest:
+            lower[f.id] = replace(f, score=round(f.score * FRAMING_REPEAT_CHOICE_FACTOR, 4),
+                                  evidence=f"{f.evidence} The same word as {who}'s row.",
+                                  data={**f.data, "lead_row": lead.id})
+    return [lower.get(f.id, f) for f in findings]
 
 
 def join_adjacent(findings: list[Finding], article: Article) -> list[Finding]:
-    """One article's word-choice findings with a word met once right next to another flagged word
-    ("bluntly panned", "autocratic regimes") folded into the stronger one: one phrase, one row.
-    The stronger finding keeps its kind, term and id; the phrase is named in its evidence."""
+    """One article's word-choice findings with words met once right next to each other, or with one
+    short function word between ("bluntly panned", "emboldening autocratic regimes", "reeling from
+    shocks"), folded into the strongest of them: one phrase, one row.  The strongest finding keeps
+    its kind, term and id; the phrase is named in its evidence."""
     single = sorted((f for f in findings if f.data["occurrences"] == 1), key=lambda f: f.spans[0].start)
+    runs: list[list[Finding]] = []
+    for f in single:
+        if runs and _one_phrase(article.text, runs[-1][-1].spans[0].end, f.spans[0].start):
+            runs[-1].append(f)
+        else:
+            runs.append([f])
     folded: dict[str, Finding] = {}
     gone: set[str] = set()
-    for left, right in zip(single, single[1:]):
-        a, b = folded.get(left.id, left), folded.get(right.id, right)
-        if a.id in gone or b.id in gone or article.text[a.spans[0].end:b.spans[0].start].strip():
-            continue
-        keep, drop = sorted((a, b), key=lambda f: (-f.score, f.kind, f.id))
-        phrase = article.text[a.spans[0].start:b.spans[0].end]
-        own = tuple(sorted({*[s for s in keep.spans if s.article == article.id], drop.spans[0]},
-                           key=lambda s: s.start))
+    for run in (r for r in runs if len(r) > 1):
+        keep = min(run, key=lambda f: (-f.score, f.kind, f.id))
+        phrase = article.text[run[0].spans[0].start:run[-1].spans[0].end]
+        own = tuple(sorted({*[s for s in keep.spans if s.article == article.id],
+                            *[f.spans[0] for f in run if f is not keep]}, key=lambda s: s.start))
         rest = tuple(s for s in keep.spans if s.article != article.id)
         term = quote(keep.data["term"])
         folded[keep.id] = replace(
             keep, spans=own + rest,
             evidence=keep.evidence.replace(f"chooses {term}", f"chooses {quote(phrase)}", 1),
-            data={**keep.data, "phrase": phrase, "joined": drop.data["term"]})
-        gone.add(drop.id)
-        if keep is b:
-            folded[right.id] = folded[keep.id]
+            data={**keep.data, "phrase": phrase,
+                  "joined": ", ".join(f.data["term"] for f in run if f is not keep)})
+        gone.update(f.id for f in run if f is not keep)
     return [folded.get(f.id, f) for f in findings if f.id not in gone]
+
+
+# Words that may stand between two flagged words of one phrase ("reeling from shocks").
+_PHRASE_GLUE = frozenset("from of and or with".split())
+
+
+def _one_phrase(text: str, end: int, start: int) -> bool:
+    between = text[end:start]
+    if not between.strip():
+        return bool(between) or end == start
+    words = between.split()
+    return len(words) == 1 and words[0].lower() in _PHRASE_GLUE and len(between) <= len(words[0]) + 2
 
 
 def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Facing,
@@ -464,9 +521,11 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
     plain = [aid for aid, (text, _, _) in facing_by.items() if aid not in shared and not _has_term(text)]
     in_quote = all(u.in_quote for u in uses)
     ascribed_only = all(u.ascribed for u in uses)
+    described = uses[0].describes if all(u.describes for u in uses) else ""
     score = base_score(rule) + (FRAMING_PLAIN_COUNTERPART_BONUS if plain else 0.0)
     score *= (FRAMING_SHARED_WORD_FACTOR if sharers else 1.0) * \
-        (FRAMING_IN_QUOTE_FACTOR if in_quote or ascribed_only else 1.0)
+        (FRAMING_IN_QUOTE_FACTOR if in_quote or ascribed_only else 1.0) * \
+        (FRAMING_DESCRIPTIVE_FACTOR if described else 1.0)
     score *= prominence(article, first.start)
     others = [aid for aid in articles if aid != article.id]
     name = lambda aid: articles[aid].outlet or aid
@@ -479,6 +538,8 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
     times = f", {len(uses)} times" if len(uses) > 1 else ""
     quoted = ", in a quoted fragment" if in_quote else ", as the view of its subject" if ascribed_only else ""
+    quoted += {"state": ", describing a person's state", "object": ", describing a thing",
+               "account": ", naming a source's account"}.get(described, "")
     spans = [Span(article.id, u.start, u.end) for u in uses]
     spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in shared]
     terms = {article.id: first.term}
@@ -493,7 +554,7 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         score=round(min(1.0, score), 4), rule=rule,
         data={"term": first.term, "label": first.label, "lexicon": first.lexicon, "kind_of_word": what,
               "used_by": article.id, "also_used_by": sharers, "terms": terms, "in_quote": in_quote,
-              "ascribed": ascribed_only,
+              "ascribed": ascribed_only, "describes": described,
               "occurrences": len(uses), "plainer": {aid: facing_by[aid][0] for aid in plain}})
 
 

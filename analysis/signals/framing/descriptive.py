@@ -1,0 +1,146 @@
+"""What a word-choice word describes: a person's state, a thing, or a literal device, not a judgement.
+
+A word of the word-choice lexicons is the outlet's framing when it judges an actor or an act ("a
+brazen heist", "the junta", "slammed").  The same words often describe instead:
+
+* **a person's experienced state** (``state``): an emotive or manner word that says how someone
+  feels or behaves in the story: attributive to a person ("anxious parents", "panicked visitors"),
+  predicative after a verb of being or "in" ("he sat in shock", "they were fearful"), an emotive
+  adjective with its complement ("fearful of aftershocks"), a demeanour adverb of a person subject
+  ("he ... quietly trying");
+* **a source's account** (``account``): the noun a verb of telling gives to what a source tells
+  just before it is quoted ("a witness described the chaos: “...”");
+* **a thing** (``object``): an adjective right before a noun of the ``object_nouns`` lexicon
+  (buildings, places of worship, sites, artefacts: "a historic Catholic church");
+* **a literal sense** (``literal``): a phrase of the ``literal_phrases`` lexicon ("triggered an
+  alarm", "fire alarm", "shock absorber").
+
+Literal uses are no word choice at all; states, things and accounts are kept at a low score
+(FRAMING_DESCRIPTIVE_FACTOR): what an outlet chose to describe is still its choice, but an editor
+checks judgements of actors and acts first.
+"""
+from __future__ import annotations
+
+import re
+
+from analysis.lexicons import load_lexicon
+from analysis.signals.nouns import group_words, noun_of
+
+_WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+# Labels whose words can name a feeling or a demeanour (loaded: emotive; evaluative: manner).
+STATE_LABELS = frozenset({"emotive", "manner"})
+_LINKING = frozenset("""
+is are was were be been being am feel feels felt feeling seem seems seemed look looks looked appear
+appears appeared stay stays stayed remain remains remained grow grows grew become becomes became sat sit
+sits stood stand stands left lay lie lies
+""".split())
+_COMPLEMENT = frozenset("of about for over at that".split())
+_PERSONAL = frozenset("he she they we i you his her their our my".split())
+# People a story describes, beside the person nouns: plurals and collective words for bystanders.
+_PEOPLE = frozenset("""
+people residents visitors tourists onlookers shoppers passengers families family children child kids
+parents relatives neighbours neighbors villagers locals crowd crowds survivors victims workers staff
+students pupils fans spectators commuters
+""".split())
+# Adverbs of a person's bearing or feeling ("quietly", "tearfully"); "secretly", "falsely" judge an act.
+_DEMEANOUR = frozenset("""
+quietly calmly silently softly gently tearfully nervously anxiously patiently solemnly wearily sadly
+happily angrily bitterly cheerfully grimly stoically numbly helplessly desperately frantically
+""".split())
+_DETERMINERS = frozenset("the a an this that these those his her their its our".split())
+_TELLING = frozenset("describe described describes describing recall recalled recalls recounted recount "
+                     "recounting remember remembered".split())
+
+
+def is_person_word(word: str) -> bool:
+    low = word.lower()
+    return low in _PEOPLE or low in group_words() or bool(noun_of(low)) or \
+        (low.endswith("s") and bool(noun_of(low[:-1])))
+
+
+def literal(text: str, start: int, end: int) -> bool:
+    """The word sits in a phrase of the ``literal_phrases`` lexicon: its literal sense."""
+    lo, hi = max(0, start - 30), min(len(text), end + 30)
+    return any(lo + s < end and start < lo + e for s, e, _, _ in load_lexicon("literal_phrases").find(text[lo:hi]))
+
+
+def describes(text: str, start: int, end: int, label: str) -> str:
+    """"state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
+    if _before_object(text, end):
+        return "object"
+    if _tells_account(text, end, _words_before(text, start)):
+        return "account"                                # "described the chaos: “...”"
+    if label in STATE_LABELS and _state(text, start, end):
+        return "state"
+    return ""
+
+
+def _next_words(text: str, end: int, n: int) -> list[str]:
+    stop = _CLAUSE_END.search(text, end)
+    return _WORD.findall(text, end, stop.start() if stop else len(text))[:n]
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The words of the sentence before ``start``, nearest first (commas do not end it)."""
+    lo = max(0, start - 160)
+    stop = max((m.end() for m in _CLAUSE_END.finditer(text, lo, start)), default=lo)
+    return list(reversed(_WORD.findall(text, stop, start)))
+
+
+def _before_object(text: str, end: int) -> bool:
+    """An adjective right before a thing's noun, past capitalised words ("historic Catholic church")
+    and one more lower-case modifier ("a historic stone church")."""
+    if text[end:end + 1] != " ":
+        return False
+    objects = load_lexicon("object_nouns").entries
+    lower = 0
+    for w in _next_words(text, end, 4):
+        low = w.lower()
+        if low in objects:
+            return True
+        if w[:1].isupper():
+            continue
+        lower += 1
+        if lower > 1:
+            return False
+    return False
+
+
+def _state(text: str, start: int, end: int) -> bool:
+    word = text[start:end].lower()
+    if word.endswith("ing"):
+        return False        # "alarming", "unnerving": a word that stirs the feeling judges its cause
+    after = _next_words(text, end, 2)
+    before = _words_before(text, start)
+    if after and is_person_word(after[0]):
+        return True                                     # "anxious parents", "panicked visitors"
+    plain = [w for w in before if not (w.lower().endswith("ly") and len(w) > 4)]
+    near = [w.lower() for w in plain[:2]]
+    if near and (near[0] in _LINKING or (near[0] == "in" and len(near) > 1 and near[1] in _LINKING)):
+        return _person_subject(plain[1:])               # "they were fearful", "he sat in shock"
+    if after and after[0].lower() in _COMPLEMENT and not word.endswith(("ly", "s")) and \
+            text[end:end + 1] == " " and _adjective(word):
+        return True                                     # "fearful of aftershocks"
+    if word in _DEMEANOUR:
+        return _person_subject(before)                  # "he ... quietly trying"
+    return False
+
+
+def _tells_account(text: str, end: int, before: list[str]) -> bool:
+    """The word is the object of a verb of telling and a quote or "saying" follows it."""
+    low = [w.lower() for w in before[:2]]
+    told = bool(low) and (low[0] in _TELLING or (len(low) > 1 and low[0] in _DETERMINERS and low[1] in _TELLING))
+    return told and re.match(r"\s*(?:[:“\"]|,?\s*saying\b)", text[end:end + 12]) is not None
+
+
+def _person_subject(before: list[str]) -> bool:
+    """The nearest pronoun, person noun or capitalised word before is a personal pronoun or a
+    person noun (a private person: "he", "residents"), not a name or a body."""
+    subject = next((w for w in before if w.lower() in _PERSONAL or w[:1].isupper() or is_person_word(w)), "")
+    return subject.lower() in _PERSONAL or (bool(subject) and not subject[:1].isupper() and is_person_word(subject))
+
+
+def _adjective(word: str) -> bool:
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word, "ADJ")) and not getAllLemmas(word, "NOUN")
