@@ -3,10 +3,10 @@ descriptions that are not judgements, one row per phrase and per word.  Texts wr
 from __future__ import annotations
 
 import pytest
+from test_framing_rules import run, shown
 
 from analysis.constants import FRAMING_DESCRIPTIVE_FACTOR, FRAMING_REPEAT_CHOICE_FACTOR
 from analysis.signals.framing.descriptive import describes, literal
-from test_framing_rules import run, shown
 
 
 def of(found, kind):

@@ -31,7 +31,6 @@ from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.versions import Pair, Version
 
-
 _WORDS = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
 

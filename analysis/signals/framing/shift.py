@@ -5,7 +5,8 @@ the fact's core and the speaker), the VADER compound scores differ by at least
 FRAMING_SENTIMENT_SHIFT_MIN and some word set against another word inside a shared sentence (a
 flanked substitution in the diff, not words one version adds nor a rewritten sentence) carries the
 difference, with a word of each side's valence set against the other ("slaughtered" / "rescued"; a
-charged word against plain words is the word-choice rules' to judge); the score grows with the gap up to FRAMING_SENTIMENT_FULL_SHIFT.  A version's compound
+charged word against plain words is the word-choice rules' to judge); the score grows with the gap up to
+FRAMING_SENTIMENT_FULL_SHIFT.  A version's compound
 is the mean of its sentences' compounds, as ``analysis.signals.sentiment`` scores them (and caches
 them: the per-article sentiment has already scored every sentence).  The evidence names the words
 with the strongest VADER valence on each side, taken from the substituted words.

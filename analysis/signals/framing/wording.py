@@ -34,7 +34,8 @@ other outlets (what they wrote instead, or that they do not use it): never one f
 outlet; a word met once right next to another flagged word, or one short function word away, is
 one phrase with it ("bluntly panned", "emboldening autocratic regimes", "reeling from shocks": one
 row); one word chosen by several outlets leads with its strongest row, the others' rows scored
-FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it.  Kinds: ``loaded_word`` (loaded, evaluative, metaphors), ``intensifier`` (intensifying
+FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it.  Kinds: ``loaded_word`` (loaded, evaluative,
+metaphors), ``intensifier`` (intensifying
 adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
 ``attribution_verb`` (evaluative verbs of speech: "slammed", "scoffed").  ``word_choice_summary``
 gives per outlet the rate per 1,000 words and the words.
@@ -58,8 +59,8 @@ from analysis.constants import (
     FRAMING_IN_QUOTE_FACTOR,
     FRAMING_PLAIN_COUNTERPART_BONUS,
     FRAMING_PROMINENCE_DISCOUNT,
-    FRAMING_REPEAT_CHOICE_FACTOR,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
+    FRAMING_REPEAT_CHOICE_FACTOR,
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
     FRAMING_WORD_FACING_MAX_WORDS,
