@@ -67,6 +67,22 @@ def group_words() -> frozenset[str]:
                   "officials".split())
 
 
+# Plurals that name a party's members: capitalised, they name a body ("Senate Democrats said"), not a
+# vague group.  The second set are also plain words, so only away from a sentence's capitalised start.
+_PARTY_MEMBERS = frozenset("democrats republicans tories".split())
+_PARTY_MEMBERS_MID = frozenset("conservatives liberals socialists communists greens progressives".split())
+
+
+def is_party_group(surface: str, at_sentence_start: bool = False) -> bool:
+    """"Democrats", "House Republicans", "the Conservatives" (mid-sentence): a party's members speaking
+    as a body, a named voice -- unlike "critics" or "officials"."""
+    words = surface.split()
+    if not words or not words[-1][:1].isupper():
+        return False
+    last = words[-1].lower()
+    return last in _PARTY_MEMBERS or (last in _PARTY_MEMBERS_MID and not (at_sentence_start and len(words) == 1))
+
+
 def is_group_name(surface: str) -> bool:
     """"Democrats", "Senate Republicans": a capitalised plural of a group word names a group."""
     words = surface.split()

@@ -140,8 +140,17 @@ def test_organisations_speaking_through_statements_are_voices():
 
 
 def test_vague_groups_are_unnamed_sources_that_keep_their_name():
-    assert names("Senate Democrats said the bill “is a disgrace.”") == [("Senate Democrats", "", True)]
     assert names("“We were never asked,” internet companies said.") == [("internet companies", "", True)]
+    assert names("“It is a fraud,” critics said.") == [("critics", "", True)]
+    # capitalised by its place at the start of the sentence, still a vague group
+    assert names("Rescuers said “dozens” were still trapped.") == [("Rescuers", "", True)]
+
+
+def test_a_party_speaking_as_a_body_is_a_named_voice():
+    assert names("Senate Democrats said the bill “is a disgrace.”") == [("Senate Democrats", "", False)]
+    assert names("“We will not back down,” Democrats said in a statement.") == [("Democrats", "", False)]
+    # mid-sentence, a capitalised "Liberals" is the party
+    assert names("“We will not back down,” the Liberals said.") == [("Liberals", "", False)]
 
 
 def test_role_words_are_not_names_and_honorifics_are_not_roles():
@@ -359,3 +368,34 @@ def test_a_given_name_after_role_nouns_is_no_part_of_the_role():
     for kept in ("head of the Office of Management and Budget", "former Representative", "leader Senior General",
                  "president of Third Way", "Kremlin Spokesman", "candidate in the 16th District", "of the NFP"):
         assert clean_role(kept) == kept
+
+
+# --- bodies under their short forms, role runs, name suffixes, possessive roles ---------------------
+
+def test_a_body_with_its_short_form_in_brackets_is_one_voice_under_its_full_name():
+    text = ("The Coastal Weather Service (CWS) has warned that the storm could reach the capital by Monday. "
+            "The CWS said the winds were “stronger than forecast.”")
+    assert names(text) == [("Coastal Weather Service", "", False)]
+    assert speaker_of("“The fault is shallow,” said the Institute of Volcanology and Seismology (IVS).",
+                      "fault")[0] == "Institute of Volcanology and Seismology"
+    assert speaker_of("“The fault is shallow,” the Institute of Volcanology and Seismology (IVS) said.",
+                      "fault")[0] == "Institute of Volcanology and Seismology"
+    # a party tag in brackets is no short form: the person keeps her name
+    assert speaker_of("“We are serious,” said Rep. Mary Hale (R-Minn.).", "serious")[0] == "Mary Hale"
+
+
+def test_a_body_and_role_nouns_before_a_titled_name_after_the_verb_are_the_role():
+    text = "“The scale of the damage is immense,” said Tarvo City disaster officer Rex Ygot, noting the toll."
+    assert speaker_of(text, "scale") == ("Rex Ygot", "Tarvo City disaster officer")
+
+
+def test_a_name_suffix_between_the_name_and_the_verb():
+    text = "“We are assessing the damage,” president Ferdinand Hale Jr said, pledging swift aid."
+    assert speaker_of(text, "assessing") == ("Ferdinand Hale", "president")
+
+
+def test_a_possessive_role_then_the_name_between_commas():
+    text = "“We stand by our story,” the Daily Planet's editor, Perry White, said."
+    assert speaker_of(text, "stand by") == ("Perry White", "Daily Planet's editor")
+    text = "“He would cut the budget,” Hale's campaign press secretary, Ben Lavolt, said in an email."
+    assert speaker_of(text, "cut the budget") == ("Ben Lavolt", "Hale's campaign press secretary")

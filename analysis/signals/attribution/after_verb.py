@@ -13,7 +13,8 @@ from analysis.signals.attribution.words import GAP_WORDS, NOT_PREMODIFIERS, UNNA
 from analysis.signals.nouns import noun_of
 
 # "(R-Minn.)", "(D)" right after a name: the party and state, no part of the clause.
-_PARTY_IN_BRACKETS = re.compile(r"\A\s*\([RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?\)")
+# "(Phivolcs)" likewise: a body's short form.
+_PARTY_IN_BRACKETS = re.compile(r"\A\s*\((?:[RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|[A-Z][A-Za-z.\-]{1,11})\)")
 # "said resident Carol Pike", "said former mayor Jan Novak": lower-case role words before the name.
 _ROLE_BEFORE_NAME = re.compile(r"\s*(?:the\s+|a\s+)?((?:[a-z][a-z\-]+\s+){1,3})")
 # "said the spokesman, Peter Carr", "said its editor in chief, Ben Smith": a role phrase, a comma, the name.

@@ -13,11 +13,11 @@ from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, is_media, is_media_role, is_place, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.statements import announced_statements
-from analysis.signals.attribution.words import blank, clean_role, surname, unnamed_key
+from analysis.signals.attribution.words import blank, clean_role, is_unnamed_head, surname, unnamed_key
 from analysis.signals.common import count_words
-from analysis.signals.nouns import is_given_name, is_group_name, noun_of
+from analysis.signals.nouns import is_given_name, is_group_name, is_party_group, noun_of
 from analysis.signals.quotemarks import DirectSpan, direct_spans
-from analysis.signals.referents import ROLE_COMMA_BEFORE, People
+from analysis.signals.referents import People
 
 # What a name owns right after it: "Norland’s state television".
 _OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\b")
@@ -25,6 +25,13 @@ OWNED_MAX_CHARS = 60            # characters after a name that may hold "'s <two
 # Lower-case role words between a body's name and a person's: " deputy administrator ".
 _ROLE_NOUNS_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\s+")
 _LOCATED = re.compile(r"\b(?:in|near|at|outside|across|throughout|around|inside)\s+\Z", re.IGNORECASE)
+# "the United States Geological Survey (USGS)": a body's name and the short form the article goes on with.
+_SHORT_FORM = re.compile(r"(?P<full>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|of|and|for|on|de|the))*\s+[A-Z][\w.’'\-]*)"
+                         r"\s+\((?P<short>[A-Z][A-Za-z.]{1,11})\)")
+# "the Times’ Moscow bureau chief, " / "San Remigio’s vice mayor, " right before a person's name.
+_OWNER = r"(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*['’]s\s"
+_ROLE_COMMA_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s|\b" + _OWNER + r")\s*"
+                                r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z")
 # A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
 _OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
 
@@ -43,6 +50,7 @@ class ArticleState:
         self.mentions = _without_role_names(
             [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)], self.text)
         self.people = People(article, self.mentions, self.plain)
+        self.short_forms = _short_forms(self.plain)
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
             self.by_sentence[m.sentence].append(m)
@@ -74,7 +82,15 @@ class ArticleState:
             # "the New York Times reported", "according to broadcaster Canal Norte": where words appeared
             return Speaker("~" + m.key, m.surface, "", m.start, m.end, unnamed=True, media=True,
                            at=self._naming_start(m))
-        if is_group_name(m.surface):    # "Senate Democrats": a group, an unnamed source that keeps its name
+        body = self._body_of_short_form(m)
+        if body is not None:
+            return body
+        at_start = not self.text[self.a.sentences[m.sentence].start:m.start].strip(" “\"‘'(")
+        if is_party_group(m.surface, at_start):
+            # "Senate Democrats said": the party's members speaking as a body, a named voice
+            return Speaker(normalise_key(m.surface), m.surface, "", m.start, m.end, at=self._naming_start(m))
+        if is_group_name(m.surface) or (at_start and " " not in m.surface and is_unnamed_head(m.surface)):
+            # "critics", "Rescuers said": a vague group, an unnamed source that keeps its name
             return Speaker(unnamed_key(m.surface), m.surface, "", m.start, m.end, unnamed=True,
                            at=self._naming_start(m))
         organisation = self._organisation_after(m)
@@ -82,11 +98,27 @@ class ArticleState:
             return organisation
         person = self.people.is_person(m) or (not m.person and may_be_person(m.key, m.surface))
         role = clean_role(role or m.role or (self._role_of(m.key) if person else ""))
-        if not role and person:
-            before = ROLE_COMMA_BEFORE.search(self.text, max(0, m.start - 120), m.start)
-            if before and noun_of(before.group(1).split()[-1]):
-                role = before.group(1)     # "The Times’ Moscow bureau chief, Anton Troianovski"
-        return Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=self._naming_start(m))
+        at = self._naming_start(m)
+        if person:
+            floor = max(self.a.sentences[m.sentence].start, m.start - 120)
+            before = _ROLE_COMMA_BEFORE.search(self.text, floor, m.start)
+            if before and noun_of(before.group(1).split()[-1]) and not self._masked(before.start(), m.start):
+                # "The Times’ Moscow bureau chief, Anton Troianovski": the role, and the naming starts there
+                owned = re.match(_OWNER, before.group(0))     # the owner is part of the role
+                role, at = role or (before.group(0).rstrip(", ") if owned else before.group(1)), before.start()
+        return Speaker(m.key, m.surface, role, m.start, m.end, person=person, at=at)
+
+    def _body_of_short_form(self, m: Mention) -> Speaker | None:
+        """"The U.S. Geological Survey (USGS) said", "the USGS warned": the body under its full name,
+        whichever part of it or its short form the words are given to."""
+        for start, end, short, full in self.short_forms:
+            if (start <= m.start and m.end <= end) or m.key == short:
+                if m.key == short:
+                    return Speaker(normalise_key(full), full, "", m.start, m.end, at=self._naming_start(m))
+                det = re.search(r"\b(?:the|The)\s+\Z", self.text[max(0, start - 5):start])
+                at = start - len(det.group(0)) if det else start
+                return Speaker(normalise_key(full), full, "", start, end, at=at)
+        return None
 
     def _owned_medium(self, m: Mention) -> bool:
         """"Norland’s state television", "the party's newspaper": a medium the name owns speaks, not the name."""
@@ -147,8 +179,9 @@ def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]
     for k, n in enumerate(out):
         before = out[k - 1] if k else None
         words = _ROLE_NOUNS_BETWEEN.fullmatch(text, before.end, n.start) if before is not None else None
-        if before is not None and words and n.person and not n.role and noun_of(words.group("noun")) and \
-                before.sentence == n.sentence:
+        if before is not None and words and n.person and noun_of(words.group("noun")) and \
+                before.sentence == n.sentence and (not n.role or words.group(0).strip().endswith(n.role)):
+            # "Bogo City disaster officer Rex Ygot": the role is the whole run, the body's name with it
             out[k] = n = replace(n, role=text[before.start:n.start].strip())
         role = n.role.strip()
         at = text.rfind(role, max(0, n.start - len(role) - 2), n.start) if role else -1
@@ -156,6 +189,21 @@ def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]
             continue
         inside |= {id(m) for m in out if m is not n and at <= m.start and m.end <= n.start}
     return [m for m in out if id(m) not in inside]
+
+
+def _short_forms(plain: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, short key, full name) of every "Full Name (SHORT)" in the narration: the full name
+    from its first word that opens with the short form's first letter ("The United States Geological
+    Survey (USGS)" -> "United States Geological Survey")."""
+    out = []
+    for m in _SHORT_FORM.finditer(plain):
+        words = list(re.finditer(r"\S+", m.group("full")))
+        first = next((w for w in words if w.group(0)[:1] == m.group("short")[:1]), None)
+        if first is None or first is words[-1] and len(words) > 1 and len(m.group("short")) > 2:
+            continue
+        start = m.start("full") + first.start()
+        out.append((start, m.end("full"), normalise_key(m.group("short")), plain[start:m.end("full")]))
+    return out
 
 
 def _person_after_outlet(m: Mention) -> Speaker | None:

@@ -30,7 +30,8 @@ though because since if when so also then after before during about into over un
 are was were has have had be been will would could should may might must can it they we what how
 out up his her its their whom where why
 """.split())
-GAP_WORDS = (r"has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|himself|herself|"
+GAP_WORDS = (r"Jr\.?|Sr\.?|has|have|had|also|then|later|previously|again|earlier|would|will|did|does|do|is|"
+             r"himself|herself|"
              r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
              r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
              r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
@@ -132,6 +133,11 @@ def inserted(insertion: re.Match, starts: set[int]) -> bool:
     first = insertion.start(1)
     opener = insertion.group(1)
     return first not in starts or bool(re.match(r"(?:[RDI]-|(?:Republican|Democrat|Independent)\b)", opener))
+
+
+def is_unnamed_head(word: str) -> bool:
+    """"Rescuers", "Officials": a word that heads unnamed sources, whatever its capital."""
+    return bool(re.fullmatch(UNNAMED_HEADS, word.lower()))
 
 
 def sentence_case(text: str) -> str:
