@@ -65,6 +65,23 @@ def test_united_states_variants_fold_but_names_stay_whole(feats):
     assert "united states" not in keys(thinktanks)
 
 
+def test_a_national_body_named_with_its_country_is_one_entity():
+    # "US Geological Survey" once split into a country and a "Geological Survey" (the voice lost its US)
+    from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+    vocab = CorpusVocabulary()
+    texts = ["The US Geological Survey said the quake was shallow.",
+             "The United States Geological Survey (USGS) said so.", "The U.S. Coast Guard said so.",
+             "The US State Department said so."]
+    for t in texts:
+        vocab.add(t)
+    found = [[(k, t[s:e]) for k, s, e in sentence_mentions(t, 0, vocab)] for t in texts]
+    assert found[0] == [("united states geological survey", "US Geological Survey")]
+    assert found[1][0] == ("united states geological survey", "United States Geological Survey")
+    assert found[2] == [("united states coast guard", "U.S. Coast Guard")]
+    # a department is matched on its own name ("the State Department"): the country stays apart
+    assert found[3] == [("united states", "US"), ("state department", "State Department")]
+
+
 def test_united_kingdom_variants_fold(feats):
     uk = feature_with(feats, "a1", "UK Prime Minister Keir Starmer said the UK would send troops")
     uk_dots = feature_with(feats, "a2", "The U.K. has said it is willing to send peacekeeping troops")

@@ -190,3 +190,15 @@ def test_no_sentiment_shift_against_plain_words():
     found, _ = run("The council praised the plan for the harbour at the meeting on Monday.",
                    "The council discussed the plan for the harbour at the meeting on Monday.")
     assert of(found, "sentiment_shift") == []
+
+
+def test_a_formal_adjective_of_extent_is_no_intensifier():
+    # "significant", "severe" grade size in a report's plain register; "staggering" is the outlet's
+    found, _ = run("The storm did significant damage to the harbour wall on Monday.",
+                   "The storm did damage to the harbour wall on Monday.",
+                   "The storm hit the harbour wall on Monday.")
+    assert of(found, "intensifier") == []
+    found, _ = run("The storm did staggering damage to the harbour wall on Monday.",
+                   "The storm did damage to the harbour wall on Monday.",
+                   "The storm hit the harbour wall on Monday.")
+    assert [(f.data["used_by"], f.data["term"]) for f in of(found, "intensifier")] == [("x1", "staggering")]

@@ -191,11 +191,11 @@ def test_a_noun_naming_a_body_is_no_word_choice():
 
 
 def test_three_of_five_outlets_make_a_word_the_event_s():
-    base = "Deep divisions split the council over the harbour plan on Monday."
+    base = "Bitter divisions split the council over the harbour plan on Monday."
     plain = "The council was split over the harbour plan on Monday."
     assert words(run(base, base.replace("split", "divided"), base.replace("Monday", "Tuesday"), plain, plain)[0]) == []
     # of three outlets, two are not enough
-    assert words(run(base, base.replace("split", "divided"), plain)[0]) == [("x1", "deep"), ("x2", "deep")]
+    assert words(run(base, base.replace("split", "divided"), plain)[0]) == [("x1", "bitter"), ("x2", "bitter")]
 
 
 def test_relief_in_a_story_of_aid_is_the_event_s_word():

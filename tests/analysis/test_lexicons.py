@@ -14,7 +14,7 @@ LABELLED = {
     "attribution_verbs": {"neutral", "assertive", "doubt", "concession", "tentative", "emotive"},
     "hedges": {"modal", "verb", "adverb", "adjective", "approximator", "phrase"},
     "boosters": {"adverb", "adjective", "verb", "phrase"},
-    "intensifiers": {"maximizer", "amplifier", "adjective"},
+    "intensifiers": {"maximizer", "amplifier", "adjective", "extent"},
     "loaded": {"emotive", "pejorative", "dramatic", "euphemism"},
     "evaluative": {"judgement", "manner", "reaction"},
     "metaphors": {"violent", "theatre"},

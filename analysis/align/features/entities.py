@@ -125,6 +125,10 @@ news times post journal radio television tv network channel magazine press insti
 university college school foundation council committee commission party agency department ministry
 bank group association union center centre company corporation corp inc office bureau service
 """.split())
+# Last words of a national body's name that is named with its country ("US Geological Survey", "US
+# Coast Guard"): such a run is one body.  "Department", "Senate" are left out: outlets write "the State
+# Department" as often as "the US State Department", and the aligner matches them on that name.
+NATIONAL_BODY_HEADS = frozenset("survey guard bureau corps".split())
 # Common English short forms of given names: "Mike Pence" and "Michael Pence" are one person.
 GIVEN_NAME_SHORT_FORMS = {
     "mike": "michael", "bill": "william", "bob": "robert", "rob": "robert", "jim": "james",
@@ -452,6 +456,12 @@ def _split_countries(piece: list[_Word]) -> list[tuple[str, int, int]]:
         key = _alias_key(piece[i:i + head]) if head else None   # a country's name is an alias too
         if not key:
             break
+        if piece[-1].text.lower() in NATIONAL_BODY_HEADS and len(piece) > i + head:
+            # "US Geological Survey" is one body, named with its country: one key, the country's
+            # alias folded ("United States Geological Survey" gives the same), not a country and a
+            # "Geological Survey"
+            out.append((f"{key} {_phrase(piece[i + head:])}", piece[i].start, piece[-1].end))
+            return out
         out.append((key, piece[i].start, piece[i + head - 1].end))
         i += head
     rest = piece[i:]
