@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from test_framing_rules import run, shown
 
-from analysis.constants import FRAMING_DESCRIPTIVE_FACTOR, FRAMING_REPEAT_CHOICE_FACTOR
+from analysis.constants import FRAMING_DESCRIPTIVE_FACTOR, FRAMING_REPEAT_CHOICE_FACTOR, FRAMING_WORD_MIN_SCORE
 from analysis.signals.framing.descriptive import describes, literal
 
 
@@ -202,3 +202,17 @@ def test_a_formal_adjective_of_extent_is_no_intensifier():
                    "The storm did damage to the harbour wall on Monday.",
                    "The storm hit the harbour wall on Monday.")
     assert [(f.data["used_by"], f.data["term"]) for f in of(found, "intensifier")] == [("x1", "staggering")]
+
+
+def test_a_word_choice_under_the_floor_is_not_listed():
+    # a described state is scored low; at the end of a long article it falls under the floor
+    filler = " ".join(f"The council met again on day {i}." for i in range(1, 30))
+    early, _ = run("Anxious parents waited outside the school on Monday. " + filler,
+                   "Parents waited outside the school on Monday. " + filler,
+                   "The school stayed shut on Monday. " + filler)
+    late, _ = run(filler + " Anxious parents waited outside the school on Monday.",
+                  filler + " Parents waited outside the school on Monday.",
+                  filler + " The school stayed shut on Monday.")
+    [f] = of(early, "loaded_word")
+    assert f.data["describes"] == "state" and f.score >= FRAMING_WORD_MIN_SCORE
+    assert of(late, "loaded_word") == []

@@ -34,7 +34,8 @@ other outlets (what they wrote instead, or that they do not use it): never one f
 outlet; a word met once right next to another flagged word, or one short function word away, is
 one phrase with it ("bluntly panned", "emboldening autocratic regimes", "reeling from shocks": one
 row); one word chosen by several outlets leads with its strongest row, the others' rows scored
-FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it.  Kinds: ``loaded_word`` (loaded, evaluative,
+FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it; a word choice scored under
+FRAMING_WORD_MIN_SCORE is not listed.  Kinds: ``loaded_word`` (loaded, evaluative,
 metaphors), ``intensifier`` (intensifying
 adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
 ``attribution_verb`` (evaluative verbs of speech: "slammed", "scoffed").  ``word_choice_summary``
@@ -64,6 +65,7 @@ from analysis.constants import (
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
     FRAMING_WORD_FACING_MAX_WORDS,
+    FRAMING_WORD_MIN_SCORE,
 )
 from analysis.lexicons import load_lexicon
 from analysis.model import Article, Fact, Finding, Span, stable_id
@@ -440,7 +442,9 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
             sharers = [b for b in users[fam] if b != a.id]
             mine.append(_finding(a, uses, sharers, facing, articles))
         out += join_adjacent(mine, a)
-    return second_choosers(out, articles)
+    # below the floor a word choice is not worth an editor's time: a described state low in the
+    # article, a quoted fragment at its end, a second outlet's row of a word another row leads
+    return [f for f in second_choosers(out, articles) if f.score >= FRAMING_WORD_MIN_SCORE]
 
 
 def second_choosers(findings: list[Finding], articles: Mapping[str, Article]) -> list[Finding]:
