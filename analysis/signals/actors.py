@@ -34,6 +34,7 @@ from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
 from analysis.ingest.outlets import known_name
 from analysis.model import Article
 from analysis.signals.nouns import is_given_name, noun_of
+from analysis.signals.places import is_place
 
 # Words that may stand in a role in front of a name besides entities' titles ("Kremlin Aide",
 # "State Department Spokesperson", "the Russian president's foreign policy advisor").
@@ -188,7 +189,7 @@ def may_be_person(key: str, surface: str) -> bool:
     acronym or an institution.  Used only for a speaker of a speech verb."""
     return is_person_key(key) or (
         " " not in key and surface[:1].isupper() and not surface.isupper()
-        and key not in CANONICAL_PLACES and key not in ALIASES and key not in _NOT_PEOPLE
+        and not is_place(key) and key not in ALIASES and key not in _NOT_PEOPLE
         and key not in _ORGANISATION_TAILS)
 
 
@@ -220,11 +221,6 @@ _MEDIA_ROLE = re.compile(r"(?:\A|\s)(?:broadcaster|newspaper|daily|tabloid|netwo
 def is_media_role(role: str) -> bool:
     """A role that names a medium ("broadcaster", "state news agency"): its bearer is where words appeared."""
     return bool(_MEDIA_ROLE.search(role.strip()))
-
-
-def is_place(key: str) -> bool:
-    """A country or city ("Washington said" is a metonym an editor reads as no named voice)."""
-    return key in CANONICAL_PLACES
 
 
 def role_before(text: str, start: int, floor: int) -> str:

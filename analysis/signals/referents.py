@@ -31,7 +31,7 @@ from typing import Callable, Sequence
 
 from analysis.constants import PRONOUN_LOOKBACK_SENTENCES, PRONOUN_MAX_SENTENCES_BACK
 from analysis.model import Article
-from analysis.signals.actors import Mention, is_place
+from analysis.signals.actors import Mention
 from analysis.signals.nouns import (
     HONORIFICS,
     TITLE_NOUNS,
@@ -41,6 +41,7 @@ from analysis.signals.nouns import (
     noun_of,
     pronoun_gender,
 )
+from analysis.signals.places import is_place
 
 # Titles that make the name after them a person's (besides person nouns and honorifics).
 _PERSONAL_TITLES = frozenset(TITLE_NOUNS) | frozenset(HONORIFICS) | frozenset(

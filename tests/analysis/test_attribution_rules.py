@@ -399,3 +399,37 @@ def test_a_possessive_role_then_the_name_between_commas():
     assert speaker_of(text, "stand by") == ("Perry White", "Daily Planet's editor")
     text = "“He would cut the budget,” Hale's campaign press secretary, Ben Lavolt, said in an email."
     assert speaker_of(text, "cut the budget") == ("Ben Lavolt", "Hale's campaign press secretary")
+
+
+def test_a_role_after_an_inverted_speaker_between_a_comma_and_the_clauses_end():
+    assert speaker_of("“The dam held,” said Ruth Gale, the mayor of Tarvo.", "dam") == ("Ruth Gale", "mayor of Tarvo")
+    assert speaker_of("“The report is wrong,” said Jim Hale, a spokesman for Senator Ann Reid.", "report") == \
+        ("Jim Hale", "spokesman for Senator Ann Reid")
+    # a clause about the speaker is no role
+    assert speaker_of("“The dam held,” said Ruth Gale, who runs the town.", "dam") == ("Ruth Gale", "")
+
+
+def test_the_office_of_a_person_named_by_a_role_speaks_for_that_person():
+    text = "Mayor Ruth Gale visited the dam on Monday. “Help is coming,” the mayor's office said in a statement."
+    assert speaker_of(text, "Help is coming") == ("Ruth Gale", "office")
+    # with no mayor named, the office is an unnamed source
+    assert names("“Help is coming,” the mayor's office said.") == [("mayor's office", "", True)]
+
+
+def test_termed_and_screamed_are_speech_verbs():
+    assert speaker_of("The far-right National Rally termed the budget “unacceptable”.", "unacceptable")[0] == \
+        "National Rally"
+    assert speaker_of("“He was my son, too,” Mauricio screamed when he heard the news.", "my son")[0] == "Mauricio"
+
+
+def test_a_source_owned_by_a_common_noun_is_an_unnamed_source():
+    assert names("The toll rose to 1,000, according to the country’s military government.") == \
+        [("country’s military government", "", True)]
+    assert names("The junta also reported that 68 people are still missing in the region.") == \
+        [("junta", "", True)]
+
+
+def test_a_country_or_a_us_state_is_never_a_speaker():
+    assert names("“The border is closed,” Mexico said.") == []
+    assert names("“The border is closed,” Texas said on Monday.") == []
+    assert names("Myanmar said the toll had risen to 1,000 people in the region.") == []

@@ -27,6 +27,9 @@ _DOCUMENT_BY = re.compile(r"\s*(?:an?|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0
                           r"letter|post|message|interview|remarks|report|tweet|video|briefing)\s+(?:by|from)\s+")
 # A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Tarvo".
 _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s)")
+# ", the mayor of Tarvo." / ", a spokesman for Sen. Ann Reid," after an inverted speaker, up to the clause's end.
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)"
+                              r"(?:\s+(?:of|for|at|in|to)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,5})?)\s*(?:[,.;:!?]|\Z)")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"
                     r"(?:[\w’'\-]+\s*){1,3}?")
@@ -91,6 +94,10 @@ class SpeakerAfter(SpeakerBefore):
             return None
         tail = self.text[speaker.end:sent.end]
         tail = _PARTY_IN_BRACKETS.sub(lambda b: " " * len(b.group(0)), tail, count=1)
+        appositive = _ROLE_APPOSITIVE.match(tail)
+        if appositive and noun_of(appositive.group("noun")) and not speaker.role and speaker.person:
+            # "said Ruth Gale, the mayor of Tarvo.", "said Jim Hale, a spokesman for Sen. Ann Reid": her role
+            return replace(speaker, role=appositive.group("role").strip().rstrip("."))
         if re.match(r",\s+(?:who|whose|a|an|the|(?:Republican|Democrat|Independent)\s+(?:of|from))\s", tail):
             return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
         role = _ROLE_AFTER.match(tail)

@@ -108,15 +108,20 @@ class Coreference(ArticleState):
             return None
         return self._description(limit + m.start(), index, m.group(2), m.group(1))
 
+    def _holder_of_role(self, pos: int, index: int, noun: str) -> Speaker | None:
+        """The nearest earlier person whose role words hold ``noun`` ("the mayor" -> Mayor Ruth Gale)."""
+        wanted = noun_of(noun)
+        found = resolve(self._candidates, self._narrative.__getitem__, index, pos,
+                        lambda c: wanted in self.people.roles.get(c.key, ()), lookback=PRONOUN_MAX_SENTENCES_BACK)
+        return replace(self._as_speaker(found), start=-1, end=-1, pronoun=True, at=pos) if found else None
+
     def _description(self, pos: int, index: int, noun: str, modifiers: str) -> Speaker | None:
         """"the senator": the nearest person whose role words hold the noun; a noun that heads unnamed
         sources ("the official") reuses the source named a moment ago; any other person noun ("the
         communications pro") resolves like a pronoun of the noun's gender."""
-        wanted = noun_of(noun)
-        found = resolve(self._candidates, self._narrative.__getitem__, index, pos,
-                        lambda c: wanted in self.people.roles.get(c.key, ()), lookback=PRONOUN_MAX_SENTENCES_BACK)
+        found = self._holder_of_role(pos, index, noun)
         if found:
-            return replace(self._as_speaker(found), start=-1, end=-1, pronoun=True, at=pos)
+            return found
         if re.fullmatch(UNNAMED_HEADS, noun):
             return None         # left to the unnamed source rules
         person = self._most_named_before(pos, noun_gender(noun))

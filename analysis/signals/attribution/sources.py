@@ -9,13 +9,16 @@ from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
 from analysis.signals.attribution.coreference import Coreference
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.words import surname, surname_form, unnamed_key
-from analysis.signals.nouns import pronoun_gender
+from analysis.signals.nouns import noun_of, pronoun_gender
 
 _PROXIES = r"office|spokes(?:man|woman|person)|press secretary|lawyers?|attorneys?|representatives?"
 _PROXY_OF = re.compile(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:(?:[a-z]+\s+){0,2})"
                        r"(?P<proxy>" + _PROXIES + r")\s*\Z")
 _PROXY_FOR = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
                         r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)\s*,?\s*\Z")
+# "the mayor's office", "the president's spokesman": the proxy of a person named by a role noun.
+_PROXY_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z][a-z\-]+)['’]s\s+(?:[a-z]+\s+){0,2}?(?P<proxy>" + _PROXIES +
+                            r")\s*\Z")
 _OWN_ORGANISATION = re.compile(r"(?P<org>campaign|administration)\Z")
 
 
@@ -27,7 +30,7 @@ class Sources(Coreference):
         X's, spoken for X, so the voice is X (with the proxy as its role)."""
         m = _PROXY_OF.search(head) or _PROXY_FOR.search(head)
         if not m:
-            return None
+            return self._proxy_of_role(head, limit, index)
         name_start, name_end = limit + m.start("name"), limit + m.end("name")
         for mention in self.by_sentence.get(index, []):
             if mention.start <= name_start < mention.end or name_start <= mention.start < name_end:
@@ -35,6 +38,19 @@ class Sources(Coreference):
                 self._unnamed_history.append((index, m.group("proxy").lower(), found))   # "the spokesman said"
                 return found
         return None
+
+    def _proxy_of_role(self, head: str, limit: int, index: int) -> Speaker | None:
+        """"the mayor's office said": the person the article named with that role ("Mayor Ruth Gale"),
+        spoken for, else the office as an unnamed source ("mayor's office")."""
+        m = _PROXY_OF_ROLE.search(head)
+        if not m or not noun_of(m.group("noun")):
+            return None
+        at = limit + m.start()
+        holder = self._holder_of_role(at, index, m.group("noun"))
+        if holder is not None:
+            return replace(holder, role=m.group("proxy").lower())
+        phrase = re.sub(r"\s+", " ", m.group(0)[4:]).strip()
+        return Speaker(unnamed_key(phrase), phrase, "", at + 4, limit + m.end("proxy"), unnamed=True, at=at)
 
     def _unnamed(self, determiner: str | None, phrase: str, start: int, end: int, index: int,
                  at: int = -1) -> Speaker | None:

@@ -10,12 +10,13 @@ from typing import Sequence
 
 from analysis.align.features.entities import normalise_key
 from analysis.model import Article, Quote
-from analysis.signals.actors import Mention, is_media, is_media_role, is_place, may_be_person, role_before
+from analysis.signals.actors import Mention, is_media, is_media_role, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.statements import announced_statements
 from analysis.signals.attribution.words import blank, clean_role, is_unnamed_head, surname, unnamed_key
 from analysis.signals.common import count_words
 from analysis.signals.nouns import is_given_name, is_group_name, is_party_group, noun_of
+from analysis.signals.places import is_place
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.referents import People
 

@@ -11,7 +11,7 @@ from analysis.signals.nouns import noun_of
 
 UNNAMED_HEADS = (
     "officials?|spokes(?:man|woman|person|people)|sources?|aides?|diplomats?|analysts?|experts?|witness(?:es)?|"
-    "leaders?|leadership|administration|government|ministry|office|ministers?|lawmakers?|"
+    "leaders?|leadership|administration|government|junta|ministry|office|ministers?|lawmakers?|"
     "negotiators?|people|residents?|volunteers?|rescuers?|survivors?|delegation|media|agency|powers|allies|nations|"
     "countries|critics|observers|authorities|insiders|commentators|economists|activists|"
     "investigators|prosecutors|police|military|campaign|team|companies|firms|groups|protesters|"
@@ -19,10 +19,10 @@ UNNAMED_HEADS = (
     "Democrats|Republicans|sources familiar with [a-z ]+")
 UNNAMED_AT_END = re.compile(
     r"(?:\b((?i:a|an|the|one|two|three|several|some|other|many|his|her|its|their|these|those))\s+)?"
-    r"((?:(?:[A-Z][\w.’'\-]*|[a-z][a-z\-]+)\s+){0,3}(?:" + UNNAMED_HEADS + r"))\s*\Z")
+    r"((?:(?:[A-Z][\w.’'\-]*|[a-z][a-z\-]+(?:['’]s)?)\s+){0,3}(?:" + UNNAMED_HEADS + r"))\s*\Z")
 UNNAMED_AT_START = re.compile(
     r"\s*(?:((?i:a|an|the|one|two|several|some|other|many|his|her|its|their))\s+)?"
-    r"((?:(?:[A-Z][\w.’'\-]*|[a-z][a-z\-]+)\s+){0,3}(?:" + UNNAMED_HEADS + r"))\b")
+    r"((?:(?:[A-Z][\w.’'\-]*|[a-z][a-z\-]+(?:['’]s)?)\s+){0,3}(?:" + UNNAMED_HEADS + r"))\b")
 # Function words never inside a source's description: "while European leaders" -> "European leaders".
 NOT_PREMODIFIERS = frozenset("""
 and or but that which who said told with by for to of in on at from as while whereas although
