@@ -509,6 +509,13 @@ def normalise_key(name: str) -> str:
     if len(tokens) > 1:  # "al-Saud" and "Al Saud" inside a full name are one spelling
         tokens = [_fold_token(p) for t in tokens for p in t.split("-") if p]
     key = " ".join(tokens)
+    if len(tokens) > 1 and tokens[-1] in NATIONAL_BODY_HEADS:
+        # "US Geological Survey" read whole (a speaker after "according to"): the country folded,
+        # as ``_split_countries`` keys it in a sentence
+        for n in (3, 2, 1):
+            head = " ".join(tokens[:n])
+            if n < len(tokens) and head in COUNTRY_NAMES:
+                return f"{ALIASES[head]} {' '.join(tokens[n:])}"
     return ALIASES.get(key, key)
 
 
