@@ -108,6 +108,8 @@ def test_no_passive_when_no_outlet_names_anyone():
     ("He sat in shock for hours, quietly trying to cope.", "quietly", "manner", "state"),
     ("Thousands stayed in parks, fearful of aftershocks.", "fearful", "emotive", "state"),
     ("They were furious.", "furious", "emotive", "state"),
+    ("Borrowing costs rose on fears of instability.", "fears", "emotive", "state"),
+    ("The plan stoked fears in the region.", "fears", "emotive", ""),
     ("The plan was outrageous.", "outrageous", "emotive", ""),
     ("The minister secretly met the envoy.", "secretly", "manner", ""),
     ("Trump quietly dropped the plan.", "quietly", "manner", ""),

@@ -94,8 +94,10 @@ def test_one_word_of_one_outlet_is_one_finding_listing_the_others(findings):
             if f.kind in ("loaded_word", "intensifier", "attribution_verb", "hedge", "booster")]
     assert len(keys) == len(set(keys))
     shared = [f for f in findings if f.kind == "loaded_word" and f.data["term"] == "disappointment"]
-    assert sorted(f.data["used_by"] for f in shared) == ["002", "004"]
-    assert all("also uses it" in f.evidence for f in shared)
+    # 004 and 002 both use it; 002's "disappointment at being excluded" names what the leaders feel
+    # (a described state, a second row of the word): under the floor, so 004's row alone lists it
+    assert [f.data["used_by"] for f in shared] == ["004"]
+    assert "002 also uses it" in shared[0].evidence
 
 
 def test_no_agentless_passive_where_no_outlet_names_the_actor(findings):

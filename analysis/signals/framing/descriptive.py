@@ -6,8 +6,8 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 * **a person's experienced state** (``state``): an emotive or manner word that says how someone
   feels or behaves in the story: attributive to a person ("anxious parents", "panicked visitors"),
   predicative after a verb of being or "in" ("he sat in shock", "they were fearful"), an emotive
-  adjective with its complement ("fearful of aftershocks"), a demeanour adverb of a person subject
-  ("he ... quietly trying");
+  adjective or noun of feeling with its complement ("fearful of aftershocks", "fears of
+  instability"), a demeanour adverb of a person subject ("he ... quietly trying");
 * **a source's account** (``account``): the noun a verb of telling gives to what a source tells
   just before it is quoted ("a witness described the chaos: “...”");
 * **a thing** (``object``): an adjective right before a noun of the ``object_nouns`` lexicon
@@ -119,9 +119,9 @@ def _state(text: str, start: int, end: int) -> bool:
     near = [w.lower() for w in plain[:2]]
     if near and (near[0] in _LINKING or (near[0] == "in" and len(near) > 1 and near[1] in _LINKING)):
         return _person_subject(plain[1:])               # "they were fearful", "he sat in shock"
-    if after and after[0].lower() in _COMPLEMENT and not word.endswith(("ly", "s")) and \
-            text[end:end + 1] == " " and _adjective(word):
-        return True                                     # "fearful of aftershocks"
+    if after and after[0].lower() in _COMPLEMENT and not word.endswith("ly") and text[end:end + 1] == " " \
+            and (_adjective(word) or _feeling_noun(word)):
+        return True                                     # "fearful of aftershocks", "fears of instability"
     if word in _DEMEANOUR:
         return _person_subject(before)                  # "he ... quietly trying"
     return False
@@ -139,6 +139,13 @@ def _person_subject(before: list[str]) -> bool:
     person noun (a private person: "he", "residents"), not a name or a body."""
     subject = next((w for w in before if w.lower() in _PERSONAL or w[:1].isupper() or is_person_word(w)), "")
     return subject.lower() in _PERSONAL or (bool(subject) and not subject[:1].isupper() and is_person_word(subject))
+
+
+def _feeling_noun(word: str) -> bool:
+    """A noun of feeling ("fears", "anger", "alarm"): with its complement ("fears of instability",
+    "anger over the vote") it names what people feel about something."""
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word, "NOUN")) and not getAllLemmas(word, "ADJ")
 
 
 def _adjective(word: str) -> bool:
