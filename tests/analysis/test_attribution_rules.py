@@ -380,6 +380,10 @@ def test_a_body_with_its_short_form_in_brackets_is_one_voice_under_its_full_name
                       "fault")[0] == "Institute of Volcanology and Seismology"
     assert speaker_of("“The fault is shallow,” the Institute of Volcanology and Seismology (IVS) said.",
                       "fault")[0] == "Institute of Volcanology and Seismology"
+    # a participle takes the body under its short form as its subject
+    text = ("The Coastal Weather Service (CWS) spoke on Monday. The CWS issued a red alert, indicating "
+            "“high winds and heavy damage.”")
+    assert speaker_of(text, "high winds")[0] == "Coastal Weather Service"
     # a party tag in brackets is no short form: the person keeps her name
     assert speaker_of("“We are serious,” said Rep. Mary Hale (R-Minn.).", "serious")[0] == "Mary Hale"
 
@@ -433,3 +437,20 @@ def test_a_country_or_a_us_state_is_never_a_speaker():
     assert names("“The border is closed,” Mexico said.") == []
     assert names("“The border is closed,” Texas said on Monday.") == []
     assert names("Myanmar said the toll had risen to 1,000 people in the region.") == []
+
+
+def test_a_clause_before_x_told_a_hearer_is_reported():
+    text = "Nine people were killed when a wall fell, Vice Mayor Ana Reyes told local radio on Sunday."
+    assert speaker_of(text, "Nine people were killed") == ("Ana Reyes", "Vice Mayor")
+    # "told reporters" followed by a clause of its own is not a hearer phrase ending the sentence
+    a = text_article("Nine people were killed, Ana Reyes told reporters the dam held and the town was safe.")
+    assert [a.text[q.start:q.end] for q in find_quotes(a)] == []
+
+
+def test_what_he_called_is_the_subjects_words_not_the_objects():
+    text = ("President Tom Hale spoke in Iowa on Monday. In an interview with the Daily Planet, Ryan hammered "
+            "Hale for what he called his “utter failure” on jobs.")
+    assert speaker_of(text, "utter failure")[0] == "Ryan"
+    # the pronoun's gender rules out a subject of the other gender
+    text = "Ms. Reid met Mr. Hale. Ms. Reid praised Mr. Hale for what he called “a fair deal.”"
+    assert speaker_of(text, "fair deal")[0] == "Hale"

@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Sequence
 
-from analysis.signals.actors import Mention, appositive_after
+from analysis.signals.actors import Mention, appositive_after, is_media, may_be_person
 from analysis.signals.attribution.documents import DOCUMENT_AT_END, Documents
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.verbs import base_forms
@@ -20,6 +21,8 @@ from analysis.signals.attribution.words import (
     trim_premodifiers,
 )
 from analysis.signals.common import count_words
+from analysis.signals.nouns import pronoun_gender
+from analysis.signals.referents import compatible
 
 # Between a speaker and its verb: a short form in brackets ("the USGS (...)"), then small words.
 _GAP_TAIL = re.compile(r"(?:\s*\([A-Z][A-Za-z.\-]{1,11}\))?(?:\s+(?:" + GAP_WORDS + r")){0,3}\s*\Z")
@@ -28,6 +31,7 @@ _TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on
                             r"opportunity|to\s+[A-Z][\w.]*))?\s+to\s*\Z")
 _PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+)?")
+_WHAT_PRONOUN_AT_END = re.compile(r"\bwhat\s+(?:he|she)\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 
 
@@ -47,6 +51,14 @@ class SpeakerBefore(Documents):
         if subject is not None:
             return subject
         pronoun = _PRONOUN_AT_END.search(head)
+        if pronoun and _WHAT_PRONOUN_AT_END.search(head):
+            # "Ryan hammered Obama for what he called ...": the words are the subject's, not the object's
+            at = limit + pronoun.start()
+            first = next((m for m in self.by_sentence.get(index, []) if m.end <= at and not self._oblique(m)
+                          and not is_media(m.key) and (self.people.is_person(m) or may_be_person(m.key, m.surface))),
+                         None)
+            if first is not None and compatible(self.people.gender(first.key), pronoun_gender(pronoun.group(1))):
+                return replace(self._named(first, first.role), start=-1, end=-1, pronoun=True, at=at)
         if pronoun:
             return self._pronoun(limit + pronoun.start(), index, pronoun.group(1))
         who = _WHO_AT_END.search(head)

@@ -14,6 +14,10 @@ from analysis.signals.common import count_words
 
 _TIME_HEAD = re.compile(r"(?:\s+(?:" + GAP_WORDS + r")\b)*")
 _THAT_AFTER = re.compile(r"(?:\s+[\w’'.\-]+,?){0,6}?\s+that\b")
+# "..., X told local radio.", "..., X told reporters on Sunday.": the hearer, then the sentence ends.
+_HEARER_TO_END = re.compile(r"\s+(?:[\w’'.\-]+\s+){0,3}?[\w’'.\-]+(?:\s+(?:on|in|at|late|early)\s+[\w’'\-]+"
+                            r"(?:\s+[\w’'\-]+)?)?\s*[.;!]?[”\"]?\s*\Z")
+_TOLD = frozenset({"told", "tells", "tell"})
 REPORTED_MIN_WORDS = 3          # words; a shorter "reported clause" is a fragment, not speech
 
 
@@ -49,6 +53,8 @@ class Reported(Cues):
             start = head.end() if head else cue.end
             if re.match(r"\s*[,.;]", self.text[start:end]) or start >= end:
                 return self._preposed_clause(cue, sent)
+        elif cue.verb in _TOLD and _HEARER_TO_END.fullmatch(self.text, cue.end, sent.end):
+            return self._preposed_clause(cue, sent)     # "..., Vice Mayor X told local radio."
         else:
             return self._preposed_clause(cue, sent) if re.match(
                 r"(?:\s+(?:" + GAP_WORDS + r"))*\s*[,.;]", self.text[cue.end:end]) else None

@@ -114,12 +114,18 @@ class ArticleState:
         whichever part of it or its short form the words are given to."""
         for start, end, short, full in self.short_forms:
             if (start <= m.start and m.end <= end) or m.key == short:
+                # the key entities give the whole name, when one mention is the whole name
+                key = next((n.key for n in self.mentions if n.start == start and n.end == end), normalise_key(full))
                 if m.key == short:
-                    return Speaker(normalise_key(full), full, "", m.start, m.end, at=self._naming_start(m))
+                    return Speaker(key, full, "", m.start, m.end, at=self._naming_start(m))
                 det = re.search(r"\b(?:the|The)\s+\Z", self.text[max(0, start - 5):start])
                 at = start - len(det.group(0)) if det else start
-                return Speaker(normalise_key(full), full, "", start, end, at=at)
+                return Speaker(key, full, "", start, end, at=at)
         return None
+
+    def _is_body(self, m: Mention) -> bool:
+        """A body the article names with its short form ("the USGS"): a subject a participle may take."""
+        return any((start <= m.start and m.end <= end) or m.key == short for start, end, short, _ in self.short_forms)
 
     def _owned_medium(self, m: Mention) -> bool:
         """"Norland’s state television", "the party's newspaper": a medium the name owns speaks, not the name."""

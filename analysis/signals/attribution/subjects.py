@@ -29,7 +29,8 @@ class Subjects(Sources):
             return None
         found: list[tuple[int, Speaker | None]] = []
         names = [m for m in self.by_sentence.get(index, []) if m.start < pos and not is_media(m.key)
-                 and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface))]
+                 and (self.people.is_person(m) or is_group_name(m.surface) or may_be_person(m.key, m.surface)
+                      or self._is_body(m))]
         floor = next((o.end() for o in reversed(list(_CLAUSE_OPENER.finditer(self.plain, sent.start, pos)))
                       if any(m.start >= o.end() for m in names)), sent.start)
         names = [m for m in names if m.start >= floor]
