@@ -76,11 +76,17 @@ def test_an_adverb_booster_needs_no_hedge_on_the_other_side():
 # --- agentless passives: framing only when another outlet names a human actor ------------------------
 
 def test_a_passive_against_a_named_actor():
-    found, arts = run("Four men were arrested at the port on Monday night.",
-                      "Police arrested four men at the port on Monday night.")
+    found, arts = run("The harbour plan was rejected at the meeting on Monday night.",
+                      "The mayor rejected the harbour plan at the meeting on Monday night.")
     [f] = of(found, "passive_agent")
     assert f.rule == "passive.agentless_vs_active" and f.articles[0] == "x1"
-    assert f.data["items"][0]["phrase"] == "were arrested"
+    assert f.data["items"][0]["phrase"] == "was rejected"
+
+
+def test_no_passive_when_only_the_police_or_a_court_can_act():
+    found, _ = run("Four men were arrested at the port on Monday night.",
+                   "Police arrested four men at the port on Monday night.")
+    assert of(found, "passive_agent") == []
 
 
 def test_no_passive_when_the_actor_is_the_event():
@@ -218,3 +224,15 @@ def test_a_word_choice_under_the_floor_is_not_listed():
     [f] = of(early, "loaded_word")
     assert f.data["describes"] == "state" and f.score >= FRAMING_WORD_MIN_SCORE
     assert of(late, "loaded_word") == []
+
+
+def test_no_hedge_in_words_the_other_outlet_tells_otherwise():
+    # the hedged clause faces a rewritten stretch of the other's sentence, not a plain statement of it
+    found, _ = run("Police said the thieves, believed to be four men from the city, used a lift to reach "
+                   "the gallery.",
+                   "Police said the thieves got out in under four minutes on two fast motorbikes and used a "
+                   "lift to reach the gallery.")
+    assert of(found, "hedge") == []
+    found, _ = run("Police said the thieves, believed to be four men, used a lift to reach the gallery.",
+                   "Police said the thieves, four men, used a lift to reach the gallery.")
+    assert [f.data["term"] for f in of(found, "hedge")] == ["believed to"]

@@ -241,12 +241,12 @@ def test_a_passive_told_short_is_no_active_use():
     found, _ = run("Nine people were injured at the market on Monday, the council said.",
                    "Nine people at the market were left injured after the blast on Monday, the council said.")
     assert [f.rule for f in found if f.kind == "passive_agent"] != ["passive.agentless_vs_active"]
-    found, arts = run("Two men were arrested at the market on Monday, the council said.",
-                      "Police arrested two men at the market on Monday, the council said.")
+    found, arts = run("Two stalls were closed at the market on Monday, the council said.",
+                      "Inspectors closed two stalls at the market on Monday, the council said.")
     [f] = [f for f in found if f.kind == "passive_agent"]
     assert f.rule == "passive.agentless_vs_active"
     assert [(s.article, arts[s.article].text[s.start:s.end]) for s in f.spans] == [
-        ("x1", "were arrested"), ("x2", "arrested")]
+        ("x1", "were closed"), ("x2", "closed")]
 
 
 def test_a_passive_of_what_the_event_does_hides_no_one():

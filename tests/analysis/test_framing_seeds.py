@@ -56,8 +56,8 @@ def test_a_verb_facing_no_verb_is_not_a_choice_of_verb(findings):
 
 def test_no_hedge_where_the_versions_tell_other_claims(findings):
     # the minerals fact: 000 hedges its own clause ("seem to be related"), 002 its own judgement
-    # ("appears transactional"); no other version tells those clauses, and 003 tells an open claim
-    # ("would grant ... if Washington provides"): no hedge is a difference in how one claim is told
+    # ("appears transactional"); no other version tells those clauses: no hedge is a difference in
+    # how one claim is told
     assert not [f for f in findings if f.kind == "hedge"]
 
 

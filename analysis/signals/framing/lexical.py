@@ -148,8 +148,6 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
     found = {v.id: hits(v, lex) for v in (pair.a, pair.b)}
     for version in (pair.a, pair.b):
         other = pair.other(version)
-        if not _told_otherwise(kind, other):
-            continue
         other_terms = {h.term for h in found[other.id]}
         fresh = (h for h in found[version.id] if h.term not in other_terms
                  and h.label not in _GRAMMAR_LABELS
@@ -161,7 +159,8 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
                  # other outlet hedges ("may have been killed")
                  and not (kind == "booster" and h.label == "verb" and not _hedged(other)))
         for term, group in _group(fresh).items():
-            if not any(_told_there(pair, version, h) for h in group):
+            if not any(_told_there(pair, version, h) and (kind != "hedge" or _stated_plainly(pair, version, h))
+                       for h in group):
                 continue
             for h in group:
                 claimed.add((version.id, h.start, h.end))
@@ -191,32 +190,37 @@ def _one_sided_candidate(pair: Pair, version: Version, other: Version, term: str
               "other_text": excerpt(other.text, *facing) if facing else "", "lexicon": lexicon})
 
 
-def _told_otherwise(kind: str, other: Version) -> bool:
-    """The other version tells the claim in the way that makes this one's hedge or booster a choice.
-    A hedge is framing only where the other outlet states the claim plainly: when it hedges too
-    (any hedge, modals and approximators included) or tells an open claim (a warning, forecast,
-    estimate or search: ``open_claims`` lexicon), the claim is uncertain for everyone."""
-    if kind == "hedge":
-        return not any(hits(other, load_lexicon(name)) for name in ("hedges", "open_claims"))
-    return True
+def _stated_plainly(pair: Pair, version: Version, h: Hit) -> bool:
+    """The other version states the claim the hedge qualifies plainly: its sentence facing the hedge
+    has no hedge of its own (any hedge, modals and approximators included) and tells no open claim
+    (a warning, forecast, estimate or search: ``open_claims`` lexicon).  Otherwise the claim is
+    uncertain for everyone, and the hedge is no outlet's doubt."""
+    op = pair.op_at(version, h.start, h.end)
+    other = pair.other(version)
+    if op is None:
+        return False
+    pos = op.b_start if version is pair.a else op.a_start
+    lo, hi = next(((v0, v0 + n) for v0, _, n in other.pieces if v0 <= pos <= v0 + n), (0, len(other.text)))
+    return not any(lo <= x.start and x.end <= hi for name in ("hedges", "open_claims")
+                   for x in hits(other, load_lexicon(name)))
 
 
 def _told_there(pair: Pair, version: Version, h: Hit) -> bool:
-    """The other version tells the words around the hedge or booster: other words face it in the
-    diff, or it is an insertion into a sentence both tell ("officials reportedly said" / "officials
-    said").  A word in a sentence the other version does not tell is no difference in how one claim
-    is told."""
-    if pair.counterpart(version, h.start, h.end):
-        return True
+    """The other version tells the words around the hedge or booster: it sits in a change of at most
+    FRAMING_WORD_CHANGE_MAX_WORDS words on each side with unchanged words around it (at the start or
+    end of the claim, on one side): a word set against other words inside a sentence both tell
+    ("officials reportedly said" / "officials said", "probably" / "is expected to").  A word in a
+    sentence the other version tells otherwise, or not at all, is no difference in how one claim is
+    told ("the suspects, believed to be a four-man team, used a lift" / "They were out in four
+    minutes")."""
     op = pair.op_at(version, h.start, h.end)
-    if op is None or op.tag not in ("insert", "delete"):
+    if op is None or op.tag == "equal":
         return False
     k = pair.ops.index(op)
     around = [pair.ops[i].tag for i in (k - 1, k + 1) if 0 <= i < len(pair.ops)]
-    text, start, end = (pair.a.text, op.a_start, op.a_end) if version is pair.a else (pair.b.text, op.b_start, op.b_end)
-    # an insertion at the start or end of the claim ("It is clear the road ...") is flanked on one side
-    return bool(around) and all(t == "equal" for t in around) and \
-        len(_WORDS.findall(text, start, end)) <= FRAMING_WORD_CHANGE_MAX_WORDS
+    words = max(len(_WORDS.findall(pair.a.text, op.a_start, op.a_end)),
+                len(_WORDS.findall(pair.b.text, op.b_start, op.b_end)))
+    return bool(around) and all(t == "equal" for t in around) and words <= FRAMING_WORD_CHANGE_MAX_WORDS
 
 
 def _hedged(version: Version) -> bool:

@@ -43,6 +43,11 @@ _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
 # Sense classes whose words name the event acting (an earthquake, a storm, a collapse).
 _EVENT_SENSES = frozenset({"impact", "calamity"})
+# Acts of the police and the courts: their passive hides no one, the agent is the institution itself.
+_JUSTICE_ACTS = frozenset("""
+arrested detained charged indicted convicted sentenced jailed imprisoned acquitted extradited deported
+prosecuted fined remanded
+""".split())
 # Kinds of hazard that act in a story ("the storm destroyed 40 homes"): the event, not a person.
 _HAZARDS = frozenset("""
 storm typhoon hurricane cyclone tornado flood flooding tsunami landslide mudslide wildfire fire blaze
@@ -239,7 +244,10 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
     actively with an actor other than the event itself ("police arrested four men", not "the quake
     injured 732"), or its words facing the passive name an actor (a capitalised name or a person
     noun: "police", "crews").  When no words face it, or they tell it with no actor either ("was
-    ousted" / "has collapsed"), nobody is shown to be hidden ("a minimum of 288 were needed")."""
+    ousted" / "has collapsed"), nobody is shown to be hidden ("a minimum of 288 were needed"); nor
+    when the act has one possible agent, the police or the courts ("were arrested", "was charged")."""
+    if stem in _obvious_agent_stems():
+        return False
     active = _active_uses(other, p, stem)
     if active:
         return not all(_event_acts(other.text, m.start()) for m in active)
@@ -249,6 +257,11 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
     words = _WORD.findall(other.text[facing[0]:facing[1]])
     return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1])) or (i > 0 and w[:1].isupper())
                for i, w in enumerate(words))
+
+
+@lru_cache(maxsize=1)
+def _obvious_agent_stems() -> frozenset[str]:
+    return frozenset(_stem(w) for w in _JUSTICE_ACTS)
 
 
 def _event_acts(text: str, pos: int) -> bool:
