@@ -409,6 +409,8 @@ def test_a_role_after_an_inverted_speaker_between_a_comma_and_the_clauses_end():
     assert speaker_of("“The dam held,” said Ruth Gale, the mayor of Tarvo.", "dam") == ("Ruth Gale", "mayor of Tarvo")
     assert speaker_of("“The report is wrong,” said Jim Hale, a spokesman for Senator Ann Reid.", "report") == \
         ("Jim Hale", "spokesman for Senator Ann Reid")
+    assert speaker_of("“We dig on,” said Carlos Rios, a local volunteer who came to help.", "dig") == \
+        ("Carlos Rios", "local volunteer")
     # a clause about the speaker is no role
     assert speaker_of("“The dam held,” said Ruth Gale, who runs the town.", "dam") == ("Ruth Gale", "")
 
@@ -454,3 +456,9 @@ def test_what_he_called_is_the_subjects_words_not_the_objects():
     # the pronoun's gender rules out a subject of the other gender
     text = "Ms. Reid met Mr. Hale. Ms. Reid praised Mr. Hale for what he called “a fair deal.”"
     assert speaker_of(text, "fair deal")[0] == "Hale"
+
+
+def test_a_given_name_before_a_particle_surname_is_no_role():
+    assert speaker_of("“We won,” Marine Le Pen said.", "We won") == ("Marine Le Pen", "")
+    # a title before such a surname stays the role
+    assert speaker_of("“We won,” President Le Pen said.", "We won") == ("Le Pen", "President")

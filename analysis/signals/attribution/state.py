@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from analysis.align.features.entities import normalise_key
+from analysis.align.features.entities import TITLES, normalise_key
 from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, is_media, is_media_role, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker
@@ -33,6 +33,8 @@ _SHORT_FORM = re.compile(r"(?P<full>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|
 _OWNER = r"(?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w.\-]*['’]s\s"
 _ROLE_COMMA_BEFORE = re.compile(r"(?:\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s|\b" + _OWNER + r")\s*"
                                 r"((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+),\s*\Z")
+# Particles that open surnames: the capitalised word before them is a given name, not a title.
+_SURNAME_PARTICLES = frozenset("le la de du des van von der den da di al el bin ibn".split())
 # A name after a preposition is no subject: "a meeting at ... College–Florissant Valley, he said".
 _OBLIQUE = re.compile(r"\b(?:at|in|from|to|with|of|for|on|by|near|about|against|toward|towards)\s+\Z", re.IGNORECASE)
 
@@ -98,6 +100,9 @@ class ArticleState:
         if organisation is not None:
             return organisation
         person = self.people.is_person(m) or (not m.person and may_be_person(m.key, m.surface))
+        given = _given_name_taken_as_role(m, role or m.role, self.text)
+        if given:       # "Marine Le Pen": "Marine" is her given name, not a role
+            return Speaker(m.key, f"{given} {m.surface}", "", m.start, m.end, person=True, at=self._naming_start(m))
         role = clean_role(role or m.role or (self._role_of(m.key) if person else ""))
         at = self._naming_start(m)
         if person:
@@ -211,6 +216,17 @@ def _short_forms(plain: str) -> list[tuple[int, int, str, str]]:
         start = m.start("full") + first.start()
         out.append((start, m.end("full"), normalise_key(m.group("short")), plain[start:m.end("full")]))
     return out
+
+
+def _given_name_taken_as_role(m: Mention, role: str, text: str) -> str:
+    """"Marine Le Pen" read as the name "Le Pen" with the role "Marine": one capitalised word, no title,
+    right before a surname that opens with a particle (Le, de, van, al-...) is the person's given name."""
+    words = m.surface.split()
+    if len(words) < 2 or words[0].lower() not in _SURNAME_PARTICLES or " " in role.strip() or \
+            not role[:1].isupper() or role.lower().rstrip(".") in TITLES or \
+            not re.search(re.escape(role) + r"\s+\Z", text[max(0, m.start - len(role) - 2):m.start]):
+        return ""
+    return role.strip()
 
 
 def _person_after_outlet(m: Mention) -> Speaker | None:
