@@ -78,9 +78,11 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("quote_vs_paraphrase", "Quote vs paraphrase", "attribution", _top("quote"),
          "One outlet quotes the speaker's words where another paraphrases them, or quotes other words."),
     Kind("hedge", "Hedge added or removed", "hedge", _top("hedge"),
-         "One version of a fact hedges it (may, reportedly, appears) where the other does not."),
+         "One outlet hedges a claim (reportedly, appears) that another states plainly in the same sentence;"
+         " not where the claim is uncertain for everyone (a warning, forecast, estimate or search)."),
     Kind("booster", "Booster added or removed", "hedge", _top("booster"),
-         "One version of a fact asserts it more strongly (clearly, undeniably) than the other."),
+         "One version of a fact asserts it more strongly (clearly, undeniably) than the other; a"
+         " confirmation ('confirmed that') only against a version that hedges it."),
     Kind("loaded_word", "Loaded word", "loaded", _top("loaded"),
          "A loaded or emotive word where another outlet uses a plainer one for the same thing."),
     Kind("intensifier", "Intensifier", "loaded", _top("intensifier"),
@@ -88,7 +90,8 @@ KINDS: dict[str, Kind] = {k.name: k for k in (
     Kind("sentiment_shift", "Sentiment shift", "loaded", _top("sentiment_shift"),
          "Two versions of one fact differ clearly in sentiment (VADER compound)."),
     Kind("passive_agent", "Agent dropped (passive)", "wording", _top("passive"),
-         "A passive without its agent where the other version names who did it."),
+         "A passive without its agent where another outlet names the person or body who did it (not the"
+         " event itself, and not an arrest or a charge, which only the police or a court can make)."),
     Kind("naming", "Naming difference", "wording", _top("naming"),
          "Outlets name the same person, place or body differently (Kyiv / Ukraine's leadership)."),
     Kind("spelling", "Spelling of a name", "wording", _top("spelling"),
