@@ -93,18 +93,20 @@ SAME_FACT_WEIGHTS = {                       # logit per unit of each feature (se
 # --- align --------------------------------------------------------------------------------------
 # Link probability of two claims = sigmoid(LINK_BIAS + sum of weight * feature); features in
 # analysis/align/evidence.py.  Logistic fit on the gold links of the BASIL dev events (pairs of claims
-# whose sentences share a gold fact): python main.py bench facts --fit
-LINK_BIAS = -3.543                          # logit
+# whose sentences share a gold fact), all 32 events of 2026-12-07 (6 dev + 26 extra; links5, after the
+# surroundings feature): python main.py bench facts --fit
+LINK_BIAS = -3.644                          # logit
 LINK_WEIGHTS = {                            # logit per unit of each feature (see evidence.FEATURES)
-    "similarity": 2.532, "sentence": -0.175, "context": 6.762, "soft": 3.614, "rare": 0.549,
-    "numbers": 1.527, "dates": 0.892, "quote": 0.939, "ledes": 1.364, "margin": 0.336, "actions": 0.063,
-    "names_apart": -0.267,
+    "similarity": 2.857, "sentence": -0.793, "context": 4.847, "soft": 2.987, "rare": 0.496,
+    "numbers": 1.439, "dates": 0.812, "quote": 0.630, "ledes": 1.514, "margin": 0.186, "actions": 0.055,
+    "names_apart": -0.279, "surroundings": 5.618,
 }
 LINK_MIN_PROBABILITY = 0.45                 # link probability 0-1; weaker links join nothing
 MERGE_MIN_MEAN_PROBABILITY = 0.30           # probability 0-1; mean over cross-article member pairs of a merge
 MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
 MUTUAL_RANK = 2                             # a link must be among both claims' N most probable in the other article
 LEDE_SENTENCES = 3                          # sentences; the top of a story, where the event itself is told
+EVIDENCE_SURROUNDING_SENTENCES = 3          # sentences before and after a claim's own read as its surroundings
 EVIDENCE_CLOSE_WORD = 0.5                   # word-embedding cosine 0-1 from which two words count as close
 EVIDENCE_RARE_MAX_CLAIMS = 4                # claims of the two articles at most holding a "rare" shared stem
 EVIDENCE_RARE_CAP = 5                       # rare shared stems counted at most

@@ -22,6 +22,10 @@ words too.
   far as the claims themselves share something (times ``own``, the higher of ``sentence`` and
   ``soft``): two short stories told in the same order have alike surroundings everywhere, and two
   claims that share no word and no close word are not one fact whatever surrounds them;
+* ``surroundings`` — ``context`` with ``EVIDENCE_SURROUNDING_SENTENCES`` sentences each way: outlets
+  put a fact's background, reactions and quotes a few sentences apart, not always next to it (on the
+  held-out gold halves this found 12 more of 945 gold links, at link precision 0.85 -> 0.85 and
+  claim-pair precision 0.71 -> 0.72; 2 and 4 sentences did no better);
 * ``soft`` — surprise-weighted share of each core's words that have a close word (embedding cosine
   above ``EVIDENCE_CLOSE_WORD``) in the other core, both ways; or of one whole claim with the other's
   core, when higher (one side's speaker may be the other's actor, as for ``similarity``);
@@ -60,13 +64,14 @@ from analysis.constants import (
     EVIDENCE_QUOTE_WORDS,
     EVIDENCE_RARE_CAP,
     EVIDENCE_RARE_MAX_CLAIMS,
+    EVIDENCE_SURROUNDING_SENTENCES,
     LEDE_SENTENCES,
     LINK_BIAS,
     LINK_WEIGHTS,
 )
 
 FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
-            "margin", "actions", "names_apart")
+            "margin", "actions", "names_apart", "surroundings")
 Key = tuple[str, int]                       # (article id, claim index)
 _GROUP = "~"                                # prefix of an action group among the stems
 
@@ -153,6 +158,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
     core_tokens: dict[Key, frozenset[str]] = {}
     claim_tokens: dict[Key, frozenset[str]] = {}
     window_tokens: dict[Key, frozenset[str]] = {}
+    far_tokens: dict[Key, frozenset[str]] = {}
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
     for i, (ka, kb) in enumerate(pairs):
         a, b = ka[0], kb[0]
@@ -164,7 +170,9 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
                 core_tokens[key] = tokens(unit)
                 # A claim without attribution is its own whole claim: the same tokens, one object.
                 claim_tokens[key] = core_tokens[key] if _whole(ev, key) is unit else tokens(_whole(ev, key))
-                window_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key))
+                window_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key), 1)
+                far_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key),
+                                          EVIDENCE_SURROUNDING_SENTENCES)
         s = float(similarity[i])
         sentence = ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b)
         if core_tokens[ka] is not claim_tokens[ka] or core_tokens[kb] is not claim_tokens[kb]:
@@ -188,6 +196,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
             s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
             ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
             float(_names_apart(_whole(ev, ka).entities, _whole(ev, kb).entities)),
+            own * ev.counts.overlap(far_tokens[ka], far_tokens[kb], a, b),
         )
     return out
 
@@ -227,11 +236,13 @@ def _whole(ev: Event, key: Key) -> SentenceFeatures:
     return ev.whole.get(key) or ev.claim_features[key[0]][key[1]]
 
 
-def _window(sentences: Sequence[SentenceFeatures], index: int, claim: SentenceFeatures) -> frozenset[str]:
-    """The claim's stems and those of the sentences just before and after its own."""
+def _window(sentences: Sequence[SentenceFeatures], index: int, claim: SentenceFeatures, reach: int
+            ) -> frozenset[str]:
+    """The claim's stems and those of the ``reach`` sentences before and after its own (not its own
+    sentence's other claims: they are other facts)."""
     out = set(claim.stems)
-    for i in (index - 1, index + 1):
-        if 0 <= i < len(sentences):
+    for i in range(max(0, index - reach), min(len(sentences), index + reach + 1)):
+        if i != index:
             out.update(sentences[i].stems)
     return frozenset(out)
 

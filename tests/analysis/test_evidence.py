@@ -76,6 +76,41 @@ def test_names_apart_marks_two_people_doing_two_things(aligned):
     assert _row(aligned, "Fishermen from Ostra", "Engineer Tomas Reyes")["names_apart"] == 1.0
 
 
+def test_surroundings_reach_three_sentences_each_way_not_the_claims_own_sentence():
+    from analysis.align.features import featurize
+    from analysis.align.features.words import stem
+    words = ("anchor", "beacon", "cargo", "dredger", "estuary", "ferry", "gantry", "hull")
+    text = " ".join(f"The {w} of the old port was repainted in spring." for w in words)
+    sentences = featurize([text_article(text, "a1")])["a1"]
+    assert len(sentences) == len(words)
+    claim = sentences[4]                                # "The estuary ..."
+    near = evidence._window(sentences, 4, claim, 1)
+    far = evidence._window(sentences, 4, claim, evidence.EVIDENCE_SURROUNDING_SENTENCES)
+    assert evidence.EVIDENCE_SURROUNDING_SENTENCES == 3
+    assert {w for w in words if stem(w) in near} == {"dredger", "estuary", "ferry"}
+    assert {w for w in words if stem(w) in far} == {"beacon", "cargo", "dredger", "estuary", "ferry", "gantry", "hull"}
+    assert evidence._window(sentences, 0, sentences[0], 3) >= {stem("anchor"), stem("dredger")}
+    assert stem("estuary") not in evidence._window(sentences, 0, sentences[0], 3)
+
+
+_GALE = ("Gale winds tore two cranes from the Velmar docks on Monday night. "
+         "Schools in the northern villages stayed open all week. "
+         "A bakery on the main square ran out of bread by noon. "
+         "Engineer Tomas Reyes put the damage to the quays at 40 million euros.")
+_WINDS = ("Two cranes were ripped from the Velmar docks by gale winds late on Monday. "
+          "Trains to the capital ran an hour late on Tuesday morning. "
+          "The city zoo moved its parrots and monkeys indoors. "
+          "Tomas Reyes, an engineer, estimated the quay damage at 40 million euros.")
+
+
+def test_surroundings_count_what_both_stories_tell_a_few_sentences_away():
+    # The crane claims open both stories; the next sentences share nothing, the damage estimate three
+    # sentences further is in both: outside the next-sentence context, inside the surroundings.
+    aligned = stage.run([text_article(_GALE, "a1"), text_article(_WINDS, "a2")], lambda *_: None)
+    row = _row(aligned, "Gale winds tore two cranes", "Two cranes were ripped")
+    assert row["surroundings"] > row["context"] > 0.0
+
+
 def test_probabilities_follow_the_weights():
     x = np.zeros((2, len(evidence.FEATURES)))
     x[1, evidence.FEATURES.index("similarity")] = 1.0
