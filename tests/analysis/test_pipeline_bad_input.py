@@ -121,7 +121,17 @@ def test_200_articles_finish_with_clear_notes():
     assert len(c.articles) == 200 and len(c.event) == 200
     assert sum(e.same_event for e in c.event) >= 150        # one event: most articles are on it
     assert len({f.id for f in c.facts}) == len(c.facts)
-    assert max(len(f.members) for f in c.facts) > 20         # wire-copy facts reach many outlets
+    # Wire-copy facts reach every outlet that copied them: the sentence copied most often (into 19
+    # articles here) is one fact holding all of those articles (it was asserted as "> 20 members",
+    # one or two more than the copies: a threshold on noise).
+    copies: dict[str, set[str]] = {}
+    for a in articles:
+        for sentence in a.sentences:
+            if len(sentence.text.split()) >= 6:
+                copies.setdefault(sentence.text, set()).add(a.id)
+    most = max(copies.values(), key=len)
+    assert len(most) >= 15
+    assert any(most <= {m.article for m in f.members} for f in c.facts)
     # Notes name articles on another event, copy groups (outlets built from the same sentences are
     # copies) and the gaps that verification dropped: nothing else.
     dropped = re.compile(r"^\d+ possible omissions? (?:were|was) not reported \(in \d+ .*\)\.$")
