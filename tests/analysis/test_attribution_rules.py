@@ -144,6 +144,9 @@ def test_vague_groups_are_unnamed_sources_that_keep_their_name():
     assert names("“It is a fraud,” critics said.") == [("critics", "", True)]
     # capitalised by its place at the start of the sentence, still a vague group
     assert names("Rescuers said “dozens” were still trapped.") == [("Rescuers", "", True)]
+    assert names("Eyewitnesses reported that a mosque partially collapsed during prayers.") == \
+        [("Eyewitnesses", "", True)]
+    assert names("“We lost everything,” villagers said.") == [("villagers", "", True)]
 
 
 def test_a_party_speaking_as_a_body_is_a_named_voice():
@@ -462,3 +465,12 @@ def test_a_given_name_before_a_particle_surname_is_no_role():
     assert speaker_of("“We won,” Marine Le Pen said.", "We won") == ("Marine Le Pen", "")
     # a title before such a surname stays the role
     assert speaker_of("“We won,” President Le Pen said.", "We won") == ("Le Pen", "President")
+
+
+def test_a_name_in_quote_marks_is_nobodys_words():
+    a = text_article("President Tom Hale will announce his tariffs on Wednesday, or “Liberation Day,” in the garden.")
+    assert [(q.speaker_name, a.text[q.start:q.end]) for q in find_quotes(a)] == [("", "Liberation Day")]
+    # right after the verb, capitalised words are still what was said
+    assert speaker_of("Tom Hale said “We Will Win” at the rally.", "We Will Win")[0] == "Tom Hale"
+    # a coinage after "described as" is the speaker's own
+    assert speaker_of("Ana Cruz warned of what she described as a “Second Great War.”", "Second")[0] == "Ana Cruz"

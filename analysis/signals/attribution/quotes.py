@@ -13,6 +13,9 @@ from analysis.signals.common import count_words
 from analysis.signals.quotemarks import DirectSpan
 
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
+_TITLE_SMALL_WORDS = frozenset("of the and for a an in on to at by with".split())
+TITLE_QUOTE_MAX_WORDS = 5       # words; a longer run of capitalised words in quote marks is speech
+TITLE_QUOTE_NEAR_WORDS = 3      # words between a verb and a capitalised quote that may still be its object
 
 
 class Attribution(Reported):
@@ -31,6 +34,11 @@ class Attribution(Reported):
             resolved.append((q, self._cue_for(q, touched), touched))
         out = []
         for i, (q, cue, touched) in enumerate(resolved):
+            if cue is not None and cue.end <= q.outer_start and self._is_title(q) and \
+                    self._far_from_its_verb(cue, q):
+                # "will announce his tariffs on Wednesday, or “Liberation Day,”": a name in quote marks
+                resolved[i] = (q, None, touched)
+                cue = None
             speaker = cue.speaker if cue else None
             verb = cue.verb if cue else ""
             if speaker is None and self._only_quotes(touched):
@@ -59,6 +67,20 @@ class Attribution(Reported):
         if according:
             return according[0]
         return self._colon_cue(q, touched[0])
+
+    def _is_title(self, q: DirectSpan) -> bool:
+        """“Liberation Day”, “Coalition of the Willing”: two to five words, each capitalised but the
+        small words between them -- the name of a day, a plan or a group, not anyone's words."""
+        words = self.text[q.start:q.end].strip(" ,.;:!?").split()
+        return 2 <= len(words) <= TITLE_QUOTE_MAX_WORDS and words[0][:1].isupper() and \
+            all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words) and words[-1][:1].isupper()
+
+    def _far_from_its_verb(self, cue: Cue, q: DirectSpan) -> bool:
+        """Not "said “We Will Win”" nor "what he described as a “Second Great War”": the speaker's own
+        words or coinage sit within a few words of the verb or right after "as"."""
+        between = self.text[cue.end:q.outer_start]
+        return count_words(between) > TITLE_QUOTE_NEAR_WORDS and \
+            not re.search(r"\bas\s+(?:an?\s+|the\s+)?\Z", between, re.IGNORECASE)
 
     def _colon_cue(self, q: DirectSpan, index: int) -> Cue | None:
         """"Biden was quick to retort: “...”": a quote introduced by a colon is the words of the

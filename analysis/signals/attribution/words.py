@@ -12,7 +12,9 @@ from analysis.signals.nouns import noun_of
 UNNAMED_HEADS = (
     "officials?|spokes(?:man|woman|person|people)|sources?|aides?|diplomats?|analysts?|experts?|witness(?:es)?|"
     "leaders?|leadership|administration|government|junta|ministry|office|ministers?|lawmakers?|"
-    "negotiators?|people|residents?|volunteers?|rescuers?|survivors?|delegation|media|agency|powers|allies|nations|"
+    "negotiators?|people|residents?|volunteers?|rescuers?|survivors?|eyewitness(?:es)?|bystanders|onlookers|locals|"
+    "villagers|neighbou?rs|relatives|families|parents|doctors|nurses|firefighters|workers|soldiers|troops|refugees|"
+    "passengers|delegation|media|agency|powers|allies|nations|"
     "countries|critics|observers|authorities|insiders|commentators|economists|activists|"
     "investigators|prosecutors|police|military|campaign|team|companies|firms|groups|protesters|"
     "protestors|demonstrators|students|voters|members|opponents|supporters|senators|legislators|"
