@@ -383,25 +383,69 @@ def _what_it_says(v: Verdict) -> str:
 
 def differently_findings(coverage: Coverage, facts: Sequence[Fact],
                          by_id: Mapping[str, Article]) -> list[Finding]:
-    """One "reports it differently" finding per partial verdict: the article's own sentence(s)
-    first, then the carriers' sentences."""
+    """One "reports it differently" finding per fact, like omissions: the outlets that report it only
+    in part listed in one row (``data["omitted_by"]``), scored by the strongest of them.  Its spans
+    are each such outlet's own sentence(s), in that order, then the carriers' sentences.  A fact
+    reported differently by one outlet keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
     carriers = _Carriers(by_id)
+    by_fact: dict[str, list[Candidate]] = defaultdict(list)
+    for c in coverage.differently:      # strongest first (``assess``): the group keeps that order
+        by_fact[c.fact].append(c)
     out = []
-    for c in coverage.differently:
-        fact, article, v = fact_by_id[c.fact], by_id[c.article], c.verdict
-        own = tuple(Span(c.article, article.sentence(s).start, article.sentence(s).end)
-                    for s in v.sentences)
-        carrier_spans, who = carriers(fact, c.covered_by)
-        evidence = (f"{article.outlet} does not carry “{fact.label}” as {who} "
-                    f"do, but {_what_it_says(v)}.")
-        out.append(Finding(
-            id=stable_id("differently", article.digest, c.fact), kind="reports_differently",
-            fact=c.fact, articles=(c.article, *c.covered_by),
-            spans=own + carrier_spans, evidence=evidence,
-            score=round(DIFFERENTLY_SCORE_FACTOR * c.score, 4),
-            rule="reports it differently: part of the fact's core found in this article",
-            data={"sentences": list(v.sentences), "via": v.via, "found": [t.text for t in v.found],
-                  "missing": [t.text for t in v.missing], "coverage": v.coverage,
-                  "similarity": v.similarity}))
+    for fact_id, group in by_fact.items():
+        fact = fact_by_id[fact_id]
+        if len(group) == 1:
+            out.append(_single_differently(group[0], fact, carriers, by_id))
+        else:
+            out.append(_grouped_differently(group, fact, carriers, by_id))
     return out
+
+
+def _own_spans(c: Candidate, by_id: Mapping[str, Article]) -> tuple[Span, ...]:
+    article = by_id[c.article]
+    return tuple(Span(c.article, article.sentence(s).start, article.sentence(s).end)
+                 for s in c.verdict.sentences)
+
+
+def _verdict_data(v: Verdict) -> dict:
+    return {"sentences": list(v.sentences), "via": v.via, "found": [t.text for t in v.found],
+            "missing": [t.text for t in v.missing], "coverage": v.coverage, "similarity": v.similarity}
+
+
+_DIFFERENTLY_RULE = "reports it differently: part of the fact's core found in this article"
+
+
+def _single_differently(c: Candidate, fact: Fact, carriers: _Carriers,
+                        by_id: Mapping[str, Article]) -> Finding:
+    article = by_id[c.article]
+    carrier_spans, who = carriers(fact, c.covered_by)
+    evidence = (f"{article.outlet} does not carry “{fact.label}” as {who} "
+                f"do, but {_what_it_says(c.verdict)}.")
+    return Finding(
+        id=stable_id("differently", article.digest, c.fact), kind="reports_differently",
+        fact=c.fact, articles=(c.article, *c.covered_by),
+        spans=_own_spans(c, by_id) + carrier_spans, evidence=evidence,
+        score=round(DIFFERENTLY_SCORE_FACTOR * c.score, 4), rule=_DIFFERENTLY_RULE,
+        data={**_verdict_data(c.verdict), "omitted_by": [c.article]})
+
+
+def _grouped_differently(group: list[Candidate], fact: Fact, carriers: _Carriers,
+                         by_id: Mapping[str, Article]) -> Finding:
+    """The partial verdicts of one fact in several outlets as one finding: what each outlet says is
+    in the evidence and in ``data["by_outlet"]``; ``data``'s own verdict fields are the first's."""
+    outlets = [c.article for c in group]
+    covered = tuple(dict.fromkeys(a for c in group for a in c.covered_by if a not in outlets))
+    carrier_spans, who = carriers(fact, covered)
+    each = "; ".join(f"{by_id[c.article].outlet}: {_what_it_says(c.verdict)}" for c in group)
+    evidence = (f"{names(outlets, by_id)} do not carry “{fact.label}” as {who} do, but each reports "
+                f"part of it. {each}.")
+    return Finding(
+        id=stable_id("differently", fact.id, *sorted(by_id[a].digest for a in outlets)),
+        kind="reports_differently", fact=fact.id,
+        # as a grouped omission: the first outlet and the carriers lead, then the other outlets
+        articles=(outlets[0], *covered, *outlets[1:]),
+        spans=tuple(s for c in group for s in _own_spans(c, by_id)) + carrier_spans, evidence=evidence,
+        score=round(DIFFERENTLY_SCORE_FACTOR * max(c.score for c in group), 4), rule=_DIFFERENTLY_RULE,
+        data={**_verdict_data(group[0].verdict), "omitted_by": outlets,
+              "by_outlet": {c.article: _verdict_data(c.verdict) for c in group}})

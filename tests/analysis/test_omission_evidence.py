@@ -220,6 +220,29 @@ def test_a_later_toll_reports_it_differently_not_an_omission(flood):
     assert "gives another figure (death and injury): “31”, “152”" in finding.evidence
 
 
+def test_outlets_that_report_one_fact_differently_are_one_row(flood):
+    # a3 (a later toll) and a4 (deaths in other words) both report the flood only in part: one row
+    # listing both, as a grouped omission, scored by the stronger; each outlet's own sentence first.
+    arts, fact = flood
+    found = omissions.assess([fact], arts, set(arts))
+    assert [c.article for c in found.differently] == ["a3", "a4"]
+    rows = omissions.differently_findings(found, [fact], arts)
+    assert len(rows) == 1
+    row, = rows
+    assert row.kind == "reports_differently" and row.fact == "f-flood"
+    assert row.data["omitted_by"] == ["a3", "a4"] and row.articles == ("a3", "a1", "a2", "a4")
+    assert [(s.article, arts[s.article].text[s.start:s.end]) for s in row.spans] == [
+        ("a3", FLOOD["a3"]), ("a4", FLOOD["a4"]), ("a1", FLOOD["a1"]), ("a2", FLOOD["a2"])]
+    assert row.score == round(omissions.DIFFERENTLY_SCORE_FACTOR * max(c.score for c in found.differently), 4)
+    assert row.data["by_outlet"]["a3"]["via"] == "figure" and row.data["by_outlet"]["a4"]["via"] == "terms"
+    assert row.data["sentences"] == ["a3.s1"]                  # the first outlet's, as a single row's
+    assert row.evidence.startswith("Outlet 3 and Outlet 4 do not carry “" + FLOOD["a1"] + "” as Outlet 1 "
+                                   "and Outlet 2 do, but each reports part of it. Outlet 3: its sentence "
+                                   "gives another figure (death and injury): “31”, “152”")
+    assert row.evidence.endswith("; Outlet 4: its sentence shares “Sunday”, “Arlo”, “floods”, “valley”, "
+                                 "“fatalities”; not “140”, “23”, “people”, “injured”.")
+
+
 def test_deaths_in_other_words_without_the_numbers_are_not_an_omission(flood):
     arts, fact = flood
     verdict = Searcher(list(arts.values())).search(fact, "a4", {})
