@@ -34,6 +34,7 @@ from analysis.signals.actors import (
     vocabulary,
 )
 from analysis.signals.attribution import Attribution
+from analysis.signals.attribution.state import short_forms
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.vocabulary.wording import join_names
 
@@ -87,6 +88,7 @@ def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice,
     ids = {a.id for a in articles}
     quotes = [q for q in quotes if q.speaker and q.article in ids]
     rekey = _cross_keys(quotes)
+    rekey.update(_short_form_keys(articles, quotes))
     words: dict[str, Counter] = defaultdict(Counter)
     direct: dict[str, Counter] = defaultdict(Counter)
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -114,6 +116,17 @@ def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice,
            for k in words]
     out.sort(key=lambda v: (-sum(v.words.values()), v.speaker))
     return tuple(out)
+
+
+def _short_form_keys(articles: Sequence[Article], quotes: Sequence[Quote]) -> dict[str, str]:
+    """"according to the USGS" in one article, "the United States Geological Survey (USGS)" in another:
+    the short form's key -> the key the defining article gave the full name."""
+    out: dict[str, str] = {}
+    for a in articles:
+        keys = {q.speaker_name: q.speaker for q in quotes if q.article == a.id}
+        for _, _, short, full in short_forms(a.text):
+            out.setdefault(short, keys.get(full, normalise_key(full)))
+    return {short: full for short, full in out.items() if any(q.speaker == short for q in quotes)}
 
 
 def _fullest(forms: Counter) -> str:

@@ -238,3 +238,10 @@ def test_the_voice_table_lists_only_the_compared_events_articles():
     signals = stage.run(same + [other], [], {"a1", "a2"}, lambda share, step: None)
     assert [v.name for v in signals.voices] == ["Dana Whitfield"]
     assert {q.article for q in signals.quotes} == {"a1", "a2", "a3"}       # every article keeps its quotes
+
+
+def test_a_short_form_in_one_article_is_the_body_another_names_in_full():
+    a1 = text_article("The Coastal Weather Service (CWS) warned that the storm would reach the city by Monday.", "a1")
+    a2 = text_article("The storm will reach the capital by Monday night, according to the CWS.", "a2")
+    found = voices([a1, a2], all_quotes([a1, a2]))
+    assert [(v.name, sorted(v.quotes)) for v in found] == [("Coastal Weather Service", ["a1", "a2"])]

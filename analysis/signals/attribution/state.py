@@ -53,7 +53,7 @@ class ArticleState:
         self.mentions = _without_role_names(
             [m for m in mentions if not self._masked(m.start, m.end) and not is_place(m.key)], self.text)
         self.people = People(article, self.mentions, self.plain)
-        self.short_forms = _short_forms(self.plain)
+        self.short_forms = short_forms(self.plain)
         self.by_sentence: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
             self.by_sentence[m.sentence].append(m)
@@ -203,7 +203,7 @@ def _without_role_names(mentions: Sequence[Mention], text: str) -> list[Mention]
     return [m for m in out if id(m) not in inside]
 
 
-def _short_forms(plain: str) -> list[tuple[int, int, str, str]]:
+def short_forms(plain: str) -> list[tuple[int, int, str, str]]:
     """(start, end, short key, full name) of every "Full Name (SHORT)" in the narration: the full name
     from its first word that opens with the short form's first letter ("The United States Geological
     Survey (USGS)" -> "United States Geological Survey")."""
