@@ -34,26 +34,46 @@ def basil_lib():
 BENCHMARKS_MD = REPO / "docs" / "BENCHMARKS.md"
 
 
+FIGURES_START = "<!-- figures of {heading}: written by --write; edit the prose outside this block -->"
+FIGURES_END = "<!-- end of the figures of {heading} -->"
+
+
+def figures_block(markdown: str, heading: str) -> str:
+    """``markdown`` (which may start with the line ``heading``) between the markers of its figures."""
+    body = markdown[len(heading):] if markdown.startswith(heading) else markdown
+    key = heading.lstrip("#").strip()
+    return (FIGURES_START.format(heading=key) + "\n" + body.strip("\n") + "\n"
+            + FIGURES_END.format(heading=key))
+
+
 def write_section(markdown: str, heading: str, path: Path = BENCHMARKS_MD, *, under: str | None = None,
                   parent: str = "") -> None:
-    """Put ``markdown`` (which starts with the line ``heading``) into docs/BENCHMARKS.md: in place of
-    the section of that heading (up to the next heading of its level or above), else after the line
-    matching the regex ``under``, else at the end (after ``parent``, a heading line to add first)."""
+    """Put a benchmark's figures (``markdown``, which starts with the line ``heading``) into
+    docs/BENCHMARKS.md without touching the prose around them: in place of the marked figures block
+    of that heading (``figures_block``) wherever it is; else, when the heading is there, as a new
+    block right under its line (older unmarked figures stay for the editor to remove); else as a new
+    section after the line matching the regex ``under``, else at the end (after ``parent``, a
+    heading line to add first)."""
     import re
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    level = len(heading) - len(heading.lstrip("#"))
-    start = text.find(heading)
-    if start >= 0:
-        nxt = re.search(rf"^#{{2,{level}}} ", text[start + len(heading):], re.MULTILINE)
-        end = start + len(heading) + nxt.start() if nxt else len(text)
-        text = text[:start] + markdown + ("\n" if nxt else "") + text[end:]
+    block = figures_block(markdown, heading)
+    key = heading.lstrip("#").strip()
+    start, end = FIGURES_START.format(heading=key), FIGURES_END.format(heading=key)
+    first = text.find(start)
+    last = text.find(end, first + len(start)) if first >= 0 else -1
+    at = re.search(rf"^{re.escape(heading)}[ \t]*$", text, re.MULTILINE)
+    if first >= 0 and last >= 0:
+        text = text[:first] + block + text[last + len(end):]
+    elif at:
+        text = text[:at.end()] + "\n\n" + block + text[at.end():]
     else:
+        section = heading + "\n\n" + block + "\n"
         head = re.search(under, text, re.MULTILINE) if under else None
         if head:
             insert = head.end() + 1
-            text = text[:insert] + "\n" + markdown + text[insert:]
+            text = text[:insert] + "\n" + section + text[insert:]
         else:
-            text = text.rstrip("\n") + "\n\n" + (parent + "\n\n" if parent else "") + markdown
+            text = text.rstrip("\n") + "\n\n" + (parent + "\n\n" if parent else "") + section
     path.write_text(text, encoding="utf-8")
 
 

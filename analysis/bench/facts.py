@@ -16,7 +16,8 @@
 3. **Time** of the alignment (claims, features, candidate links, clustering) on 50 synthetic
    articles of about 1,000 words (``bench align``'s corpus), best of three.
 
-``--write`` puts the Markdown block into docs/BENCHMARKS.md (section "Facts").
+``--write`` puts the figures into their marked block of docs/BENCHMARKS.md (section "Facts"); the prose
+around them is kept.
 """
 from __future__ import annotations
 

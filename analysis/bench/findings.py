@@ -19,7 +19,8 @@ shared checker computes them (``../shared/bench/tools/basil_lib.py``):
 
     python main.py bench findings [--write] [--list] [--limit N]
 
-``--write`` replaces the section "Framing findings against experts" of docs/BENCHMARKS.md.
+``--write`` replaces the marked figures block of the section "Framing findings against experts" of
+docs/BENCHMARKS.md (the prose around it is kept).
 """
 from __future__ import annotations
 
