@@ -1,11 +1,12 @@
-"""The JSON contract (``parallax.comparison/2``): a ``Comparison`` as plain JSON, documented in
+"""The JSON contract (``parallax.comparison/3``): a ``Comparison`` as plain JSON, documented in
 docs/JSON.md.  Other tools and the tests read this; change it only with a new schema version.
 
-``/2`` differs from ``/1`` in one way: what findings about one article's gaps (omissions, voices left
-out: ``analysis.vocabulary.kinds.carried``) repeat for every outlet that misses the same fact — the
-carriers' ids and spans — is stored once in ``carriers`` and referenced, so the file grows with the
-input, not with its square.  ``analysis.export.json_read`` expands a ``/2`` document back to the
-full lists (and reads ``/1`` as it is).
+What the engine repeats is written once and referenced, so the file grows with the input, not with
+its square: ``/2`` put the carriers of findings about one article's gaps (omissions, voices left out:
+``analysis.vocabulary.kinds.carried``) in ``carriers``; ``/3`` puts each rule's text in ``rules``
+(findings name a row), leaves out a sentence's text (it is ``text[start:end]`` of its article) and
+the blank terms of a word choice (every other outlet of the event uses no word).
+``analysis.export.json_read`` expands ``/3`` and ``/2`` back to the full lists (and reads ``/1``).
 
 The text is compact by default (``pretty`` indents it) and produced piece by piece (``chunks``): each
 article, fact or finding is encoded on its own by the C encoder, so writing never holds the whole
@@ -16,10 +17,10 @@ from __future__ import annotations
 import json
 from typing import Any, Iterable, Iterator, Mapping
 
-from analysis.model import Article, Comparison, Finding, Omission, Span
+from analysis.model import Article, Comparison, Finding, Omission, Sentence, Span
 from analysis.vocabulary.kinds import carried
 
-SCHEMA = "parallax.comparison/2"
+SCHEMA = "parallax.comparison/3"
 PRETTY_INDENT = 1               # spaces per level with ``pretty``
 
 
@@ -31,11 +32,18 @@ def _article(a: Article, metrics: Mapping[str, Any]) -> dict[str, Any]:
         "digest": a.digest, "words": a.word_count, "text": a.text,
         "removed": [{"text": r.text, "reason": r.reason, "line": r.line} for r in a.removed],
         "paragraphs": [{"index": p.index, "start": p.start, "end": p.end} for p in a.paragraphs],
-        "sentences": [{"id": s.id, "start": s.start, "end": s.end, "text": s.text,
-                       "paragraph": s.paragraph} for s in a.sentences],
+        "sentences": [_sentence(s, a.text) for s in a.sentences],
         "metadata_origin": dict(a.metadata_origin), "warnings": list(a.warnings),
         "metrics": metrics,
     }
+
+
+def _sentence(s: Sentence, text: str) -> dict[str, Any]:
+    """A sentence without its text, which is its article's ``text[start:end]`` (kept when not)."""
+    out = {"id": s.id, "start": s.start, "end": s.end, "paragraph": s.paragraph}
+    if text[s.start:s.end] != s.text:
+        out["text"] = s.text
+    return out
 
 
 def _span(s: Span) -> dict[str, Any]:
@@ -115,15 +123,59 @@ def _split(f: Finding) -> tuple[tuple[Span, ...], tuple[Span, ...]] | None:
     return f.spans[:n_own], f.spans[n_own:]
 
 
-def _finding(f: Finding, review: Mapping[str, Any] | None, carriers: Carriers) -> dict[str, Any]:
+class Rules:
+    """Each distinct rule text once, with an id ``r1``, ``r2``... in order of first use."""
+
+    def __init__(self) -> None:
+        self._ids: dict[str, str] = {}
+        self.rows: list[dict[str, str]] = []
+
+    def ref(self, text: str) -> str:
+        if text not in self._ids:
+            self._ids[text] = f"r{len(self.rows) + 1}"
+            self.rows.append({"id": self._ids[text], "text": text})
+        return self._ids[text]
+
+
+def sharers(data: Mapping[str, Any]) -> list[str]:
+    """A word choice's ``also_used_by`` as ``/3`` leaves it to be read: the other outlets that have
+    the same word in ``data.terms``, in its order."""
+    term, user = data.get("term"), data.get("used_by")
+    return [a for a, t in data.get("terms", {}).items() if t == term and a != user]
+
+
+def _compact(data: dict[str, Any], event: tuple[str, ...]) -> list[str]:
+    """Leave out of a word choice's ``data`` what a reader can put back exactly, and say what:
+    "terms" when the blank terms ("": the outlet uses no word) are left out, being exactly the
+    compared event's other articles; "also_used_by" when it is ``sharers(data)``."""
+    terms = data.get("terms")
+    if not isinstance(terms, dict) or "used_by" not in data:
+        return []
+    left: list[str] = []
+    listed = {a: t for a, t in terms.items() if t != ""}
+    if len(listed) < len(terms) and set(terms) == set(event):
+        data["terms"] = listed
+        left.append("terms")
+    if data.get("also_used_by") == sharers(data):
+        del data["also_used_by"]
+        left.append("also_used_by")
+    return left
+
+
+def _finding(f: Finding, review: Mapping[str, Any] | None, carriers: Carriers, rules: Rules,
+             event: tuple[str, ...]) -> dict[str, Any]:
     parts = carriers.parts(f)
     articles, spans = (list(f.articles), f.spans) if parts is None else ([f.articles[0]], parts[0])
+    data = _plain(f.data)
     out = {"id": f.id, "kind": f.kind, "fact": f.fact, "articles": articles,
            "spans": [_span(s) for s in spans],
-           "evidence": f.evidence, "score": round(f.score, 4), "rule": f.rule,
-           "data": _plain(f.data)}
+           "evidence": f.evidence, "score": round(f.score, 4), "rule": rules.ref(f.rule),
+           "data": data}
     if parts is not None:
         out["carriers"] = parts[1]
+    left = _compact(data, event)
+    if left:
+        out["compact"] = left
     if review is not None:
         out["review"] = dict(review)
     return out
@@ -151,6 +203,8 @@ def sections(comparison: Comparison, review: Mapping[str, Any] | None = None) ->
     severity, note) and the top level a "review" summary."""
     reviews = (review or {}).get("findings", {})
     carriers = Carriers.of(comparison)
+    rules = Rules()
+    event = tuple(e.article for e in comparison.event if e.same_event)
     out = {
         "schema": SCHEMA,
         "articles": (_article(a, _plain(comparison.metrics.get(a.id, {})))
@@ -165,8 +219,9 @@ def sections(comparison: Comparison, review: Mapping[str, Any] | None = None) ->
                                 "claims": [{"start": c.start, "end": c.end} for c in m.claims]}
                                for m in f.members]} for f in comparison.facts],
         "omissions": (_omission(o, carriers) for o in comparison.omissions),
-        "findings": (_finding(f, reviews.get(f.id), carriers) for f in comparison.findings),
+        "findings": (_finding(f, reviews.get(f.id), carriers, rules, event) for f in comparison.findings),
         "carriers": carriers.rows,
+        "rules": rules.rows,        # filled while the findings are written, which come first
         "quotes": (_plain(q.__dict__) for q in comparison.quotes),
         "voices": [_plain(v.__dict__) for v in comparison.voices],
         "notes": list(comparison.notes),

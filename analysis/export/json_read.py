@@ -1,11 +1,13 @@
-"""Reading the JSON contract back: ``parallax.comparison/2`` and the older ``/1``.
+"""Reading the JSON contract back: ``parallax.comparison/3`` and the older ``/2`` and ``/1``.
 
 ``read_comparison`` returns the document *expanded*: every field of ``/1`` is where ``/1`` had it,
-whichever version was read.  For ``/2`` that means each carried finding gets its carriers back
-(``articles`` and ``spans`` in full, as ``/1`` wrote them) and each omission its ``covered_by``; the
-``carriers`` table and the references stay, for readers that want them.  A ``/1`` document is
-returned as it is.  Anything else (another program's JSON, a newer schema) is a ``ParallaxError``
-with one line for the user.
+whichever version was read.  For ``/3`` that means each finding's ``rule`` is its text again (not a
+``rules`` id), each sentence has its ``text`` and each word choice written with ``blank_terms`` has
+every other outlet of the event back in ``data.terms`` (with ""); then, as for ``/2``, each carried
+finding gets its carriers back (``articles`` and ``spans`` in full, as ``/1`` wrote them) and each
+omission its ``covered_by``.  The ``carriers`` and ``rules`` tables and the carriers references
+stay, for readers that want them.  A ``/1`` document is returned as it is.  Anything else (another
+program's JSON, a newer schema) is a ``ParallaxError`` with one line for the user.
 """
 from __future__ import annotations
 
@@ -14,10 +16,11 @@ import os
 from typing import Any
 
 from analysis.errors import ParallaxError
-from analysis.export.json_contract import SCHEMA
+from analysis.export.json_contract import SCHEMA, sharers
 
 SCHEMA_V1 = "parallax.comparison/1"
-READABLE = (SCHEMA_V1, SCHEMA)
+SCHEMA_V2 = "parallax.comparison/2"
+READABLE = (SCHEMA_V1, SCHEMA_V2, SCHEMA)
 
 
 def read_comparison(source: str | os.PathLike | bytes | dict) -> dict[str, Any]:
@@ -29,7 +32,9 @@ def read_comparison(source: str | os.PathLike | bytes | dict) -> dict[str, Any]:
             raise ParallaxError(f"this comparison was written by a newer Parallax ({schema}); "
                                 "update Parallax to read it")
         raise ParallaxError("this is not a Parallax comparison (no parallax.comparison schema)")
-    return data if schema == SCHEMA_V1 else expand(data)
+    if schema == SCHEMA_V1:
+        return data
+    return expand(expand_v3(data) if schema == SCHEMA else data)
 
 
 def _parsed(source: str | os.PathLike | bytes | dict) -> Any:
@@ -49,16 +54,39 @@ def _parsed(source: str | os.PathLike | bytes | dict) -> Any:
         raise ParallaxError("this file is not JSON (it may be damaged or cut short)") from None
 
 
+def _row(table: dict[str, dict[str, Any]], ref: Any, what: str) -> dict[str, Any]:
+    try:
+        return table[ref]
+    except (KeyError, TypeError):
+        raise ParallaxError(f"the comparison refers to {what} {ref!r} it does not hold "
+                            "(the file is damaged)") from None
+
+
+def expand_v3(data: dict[str, Any]) -> dict[str, Any]:
+    """What ``/3`` writes once put back where ``/2`` had it (in place, and returned)."""
+    rules = {r["id"]: r for r in data.get("rules", [])}
+    event = [e["article"] for e in data.get("event", []) if e.get("same_event")]
+    for a in data.get("articles", []):
+        for s in a.get("sentences", []):
+            if "text" not in s:
+                s["text"] = a["text"][s["start"]:s["end"]]
+    for f in data.get("findings", []):
+        f["rule"] = _row(rules, f.get("rule"), "rule")["text"]
+        left = f.pop("compact", ())
+        if "also_used_by" in left:
+            f["data"]["also_used_by"] = sharers(f["data"])
+        if "terms" in left:
+            f["data"]["terms"] = {**dict.fromkeys(event, ""), **f["data"]["terms"]}
+    return data
+
+
 def expand(data: dict[str, Any]) -> dict[str, Any]:
-    """A ``/2`` document with every reference resolved (in place, and returned)."""
+    """A ``/2`` document (or a ``/3`` one after ``expand_v3``) with every carriers reference
+    resolved (in place, and returned)."""
     table = {c["id"]: c for c in data.get("carriers", [])}
 
     def carriers_of(row: dict[str, Any]) -> dict[str, Any]:
-        try:
-            return table[row["carriers"]]
-        except KeyError:
-            raise ParallaxError(f"the comparison refers to carriers {row['carriers']!r} it does "
-                                "not hold (the file is damaged)") from None
+        return _row(table, row["carriers"], "carriers")
 
     for f in data.get("findings", []):
         if "carriers" in f:

@@ -46,7 +46,7 @@ def test_seeds_to_json_on_stdout_and_markdown_to_a_file(seed_paths, tmp_path):
     done = run(*map(str, seed_paths), "--json", "-", "--markdown", str(summary))
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    assert data["schema"] == "parallax.comparison/2"
+    assert data["schema"] == "parallax.comparison/3"
     assert [a["path"] for a in data["articles"]] == [str(p) for p in seed_paths]
     assert {e["article"]: e["same_event"] for e in data["event"]} == \
         {"a1": True, "a2": True, "a3": True, "a4": True, "a5": False}

@@ -286,3 +286,13 @@ def test_a_quote_facing_only_punctuation_is_no_paraphrase():
                       "The junta appealed for aid.")
     assert not [f for f in found if f.kind == "quote_vs_paraphrase"]
     assert not [f for f in found if "('.')" in f.evidence]
+
+
+def test_a_word_among_many_outlets_names_a_few_and_counts_the_rest():
+    # at 400 outlets a word choice named all 399 others (a third of the JSON): evidence names
+    # EVIDENCE_MAX_OUTLETS - 1 and counts the rest, as omission evidence does
+    found, _ = run("The minister backed the reckless plan on Monday.",
+                   *["The minister backed the plan on Monday."] * 7)
+    [reckless] = choices(found)
+    assert reckless.evidence == "x1 chooses 'reckless' (pejorative word): x2, x3, x4, x5 and 3 more do not use it."
+    assert reckless.data["terms"] == {"x1": "reckless", **{f"x{i}": "" for i in range(2, 9)}}

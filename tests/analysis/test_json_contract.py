@@ -1,9 +1,12 @@
-"""The JSON contract ``parallax.comparison/2``: compact, streamed, carriers stored once, read back
-exactly; ``/1`` documents still read; the shared BASIL checker's way of reading it keeps working."""
+"""The JSON contract ``parallax.comparison/3``: compact, streamed, carriers and rule texts stored once,
+sentence texts and blank terms left out, all read back exactly; ``/2`` and ``/1`` documents still
+read; the shared BASIL checker's way of reading it keeps working."""
 from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -12,9 +15,11 @@ from analysis.bench.newsday import event_articles
 from analysis.constants import EVIDENCE_MAX_OUTLETS
 from analysis.errors import OutputError, ParallaxError
 from analysis.export import json_contract
-from analysis.export.json_read import SCHEMA_V1, read_comparison
+from analysis.export.json_read import SCHEMA_V1, SCHEMA_V2, read_comparison
 from analysis.export.writer import Outputs
 from analysis.vocabulary.kinds import carried
+
+V2_FILE = Path(__file__).parent / "data" / "comparison_v2.json"    # BRIDGE, as /2 wrote it (below)
 
 CROWD_EVENT = 1             # nine outlets in the default day
 LEXICAL_KINDS = ("loaded_word", "intensifier", "booster", "hedge", "attribution_verb")  # as the checker
@@ -38,20 +43,25 @@ def crowd():
 def test_compact_text_is_the_dict_and_pretty_is_indented(seeds):
     as_dict = json_contract.to_dict(seeds)
     compact = json_contract.dumps(seeds)
-    assert as_dict["schema"] == json_contract.SCHEMA == "parallax.comparison/2"
+    assert as_dict["schema"] == json_contract.SCHEMA == "parallax.comparison/3"
     assert compact == json.dumps(as_dict, ensure_ascii=False, separators=(",", ":"))
     assert "\n" not in compact
     assert json_contract.dumps(seeds, pretty=True) == json.dumps(as_dict, ensure_ascii=False, indent=1)
 
 
 @pytest.mark.parametrize("name", ["seeds", "crowd"])
-def test_reading_v2_gives_back_every_list_of_the_model(name, request):
+def test_reading_v3_gives_back_every_list_of_the_model(name, request):
     comparison = request.getfixturevalue(name)
     data = read_comparison(json.loads(json_contract.dumps(comparison)))
     assert [f["id"] for f in data["findings"]] == [f.id for f in comparison.findings]
     for f, row in zip(comparison.findings, data["findings"]):
         assert row["articles"] == list(f.articles), f.id
         assert row["spans"] == [_span(s) for s in f.spans], f.id
+        assert row["rule"] == f.rule and row["evidence"] == f.evidence, f.id
+        assert row["data"] == json.loads(json.dumps(f.data)) and "compact" not in row, f.id
+    assert [[(s["id"], s["start"], s["end"], s["text"], s["paragraph"]) for s in a["sentences"]]
+            for a in data["articles"]] == \
+        [[(s.id, s.start, s.end, s.text, s.paragraph) for s in a.sentences] for a in comparison.articles]
     assert [(o["fact"], o["article"], o["covered_by"], o["rank"]) for o in data["omissions"]] == \
         [(o.fact, o.article, list(o.covered_by), o.rank) for o in comparison.omissions]
 
@@ -80,6 +90,52 @@ def test_carriers_are_stored_once_and_referenced(crowd):
         sum(1 for o in raw["omissions"] if o["fact"] == f) for f in per_fact) > 1
 
 
+def test_rule_texts_are_stored_once_and_referenced(crowd):
+    raw = json.loads(json_contract.dumps(crowd))
+    texts = [r["text"] for r in raw["rules"]]
+    assert [r["id"] for r in raw["rules"]] == [f"r{n}" for n in range(1, len(texts) + 1)]
+    assert sorted(texts) == sorted({f.rule for f in crowd.findings})              # each once
+    by_id = {r["id"]: r["text"] for r in raw["rules"]}
+    assert [by_id[row["rule"]] for row in raw["findings"]] == [f.rule for f in crowd.findings]
+
+
+def test_sentence_texts_are_left_out_being_their_articles_text(crowd):
+    raw = json.loads(json_contract.dumps(crowd))
+    assert all(set(s) == {"id", "start", "end", "paragraph"} for a in raw["articles"] for s in a["sentences"])
+    assert sum(len(a["sentences"]) for a in raw["articles"]) == sum(len(a.sentences) for a in crowd.articles)
+
+
+def test_a_sentence_that_is_not_its_articles_text_keeps_its_own():
+    from analysis.bench import text_article
+    from analysis.model import Comparison
+    article = text_article("One sentence here. And another one.")
+    odd = replace(article, sentences=(replace(article.sentences[0], text="Edited."), *article.sentences[1:]))
+    raw = json_contract.to_dict(Comparison(articles=(odd,)))
+    assert [s.get("text") for s in raw["articles"][0]["sentences"]] == ["Edited.", None]
+    assert [s["text"] for s in read_comparison(raw)["articles"][0]["sentences"]] == \
+        ["Edited.", "And another one."]
+
+
+def test_word_choices_leave_out_blank_terms_and_repeated_sharers(seeds):
+    raw = json.loads(json_contract.dumps(seeds))
+    event = [e.article for e in seeds.event if e.same_event]
+    model = {f.id: f for f in seeds.findings}
+    compact = [row for row in raw["findings"] if "compact" in row]
+    assert {row["kind"] for row in compact} >= {"loaded_word"}
+    for row in compact:
+        f = model[row["id"]]
+        terms = f.data["terms"]
+        assert set(row["compact"]) <= {"terms", "also_used_by"}
+        if "terms" in row["compact"]:
+            assert row["data"]["terms"] == {a: t for a, t in terms.items() if t}, f.id
+            assert set(terms) == set(event) and "" in terms.values()
+        if "also_used_by" in row["compact"]:
+            assert "also_used_by" not in row["data"]
+            assert f.data["also_used_by"] == [a for a, t in terms.items() if t == f.data["term"]
+                                              and a != f.data["used_by"]]
+    assert any("terms" in row["compact"] for row in compact)
+
+
 def test_evidence_names_a_few_outlets_and_counts_the_rest(crowd):
     # an omission or voice row lists the outlets that leave it out (data["omitted_by"] /
     # data["left_out_by"]); the others carry it
@@ -95,7 +151,28 @@ def test_evidence_names_a_few_outlets_and_counts_the_rest(crowd):
         assert f"and {len(carriers) - (EVIDENCE_MAX_OUTLETS - 1)} more" in f.evidence
 
 
-def test_the_basil_checker_reads_v2_as_it_reads_v1(seeds):
+def _checker_spans(row: dict) -> list:
+    """``basil_lib.finding_spans`` as the shared checker has it: the spans of the outlet's own word."""
+    spans, data = row.get("spans", []), row.get("data") or {}
+    if row["kind"] == "attribution_verb":
+        terms, term = data.get("terms") or {}, data.get("term")
+        users = {a for a, t in terms.items() if t == term}
+        return [s for s in spans if s["article"] in users] or spans
+    used_by = data.get("used_by")
+    return [s for s in spans if s["article"] == used_by] or spans if used_by else spans
+
+
+def test_the_checkers_lexical_spans_are_those_of_v1(seeds):
+    """What the checker takes from ``data.terms`` / ``data.used_by`` is the same in /3 as in the
+    full lists (/1), where blank terms and sharers are left out."""
+    raw = json.loads(json_contract.dumps(seeds))
+    full = read_comparison(json.loads(json_contract.dumps(seeds)))
+    lexical = [(r, f) for r, f in zip(raw["findings"], full["findings"]) if r["kind"] in LEXICAL_KINDS]
+    assert lexical and any("compact" in r for r, _ in lexical)
+    assert [_checker_spans(r) for r, _ in lexical] == [_checker_spans(f) for _, f in lexical]
+
+
+def test_the_basil_checker_reads_v3_as_it_reads_v1(seeds):
     """The fields and the way /work/shared/bench/tools/basil_lib.py reads them, through
     ``from analysis import export_json; json.loads(export_json.dumps(comparison))``."""
     from analysis import export_json
@@ -115,8 +192,9 @@ def test_the_basil_checker_reads_v2_as_it_reads_v1(seeds):
     for row, f in zip(lexical, model):
         data = row.get("data") or {}
         assert row["spans"] == [_span(s) for s in f.spans]
+        terms = {a: t for a, t in f.data.get("terms", {}).items() if t}      # "" left out: same users
         assert (data.get("used_by"), data.get("terms"), data.get("term")) == \
-            (f.data.get("used_by"), json.loads(json.dumps(f.data.get("terms"))), f.data.get("term"))
+            (f.data.get("used_by"), terms if "compact" in row else f.data.get("terms"), f.data.get("term"))
     assert [(q.get("article"), q["start"], q["end"], q.get("speaker_name")) for q in res["quotes"]] == \
         [(q.article, q.start, q.end, q.speaker_name) for q in seeds.quotes]
 
@@ -131,12 +209,32 @@ def test_a_v1_document_is_read_as_it_is(tmp_path):
     assert read_comparison(path.read_bytes()) == v1
 
 
+def test_a_v2_document_is_read_with_every_v1_list():
+    """A file the previous version wrote (``/2``: ``V2_FILE``, the three BRIDGE articles of
+    tests/analysis/event_texts.py compared by main at e04830b) reads as before: carriers put back."""
+    raw = json.loads(V2_FILE.read_text(encoding="utf-8"))
+    assert raw["schema"] == SCHEMA_V2 and "rules" not in raw
+    data = read_comparison(V2_FILE)
+    voice = next(f for f in data["findings"] if f["kind"] == "voice")
+    row = next(c for c in raw["carriers"] if c["id"] == voice["carriers"])
+    assert voice["articles"] == [raw_f["articles"] for raw_f in raw["findings"]
+                                 if raw_f["id"] == voice["id"]][0] + row["articles"]
+    assert len(voice["articles"]) >= 2
+    assert [f["rule"] for f in data["findings"]] == [f["rule"] for f in raw["findings"]]   # texts, no table
+    assert all(s["text"] == a["text"][s["start"]:s["end"]] for a in data["articles"] for s in a["sentences"])
+    from analysis.batch.work import summary_of
+    assert summary_of(data)["findings"] == {"attribution_verb": 1, "exclusive": 1, "loaded_word": 1,
+                                            "passive_agent": 2, "quote_vs_paraphrase": 2, "voice": 1}
+
+
 @pytest.mark.parametrize("text, words", [
-    ('{"schema": "parallax.comparison/3"}', "newer Parallax (parallax.comparison/3)"),
+    ('{"schema": "parallax.comparison/4"}', "newer Parallax (parallax.comparison/4)"),
     ('{"schema": "parallax.report/1"}', "not a Parallax comparison"),
     ('[1, 2]', "not a Parallax comparison"),
     ('{"schema": "parallax.comparison/2", "findings": [{"carriers": "c9", "articles": [], "spans": []}]}',
      "carriers 'c9' it does not hold"),
+    ('{"schema": "parallax.comparison/3", "findings": [{"rule": "r9", "articles": [], "spans": []}]}',
+     "rule 'r9' it does not hold"),
     ('{"schema": "parallax.comp', "not JSON"),
 ])
 def test_what_cannot_be_read_says_why_in_one_line(text, words):
@@ -165,3 +263,22 @@ def test_a_write_that_fails_halfway_keeps_the_old_file(tmp_path):
         Outputs().claim(out).write_chunks(pieces())
     assert out.read_text(encoding="utf-8") == "old"
     assert os.listdir(tmp_path) == ["c.json"]
+
+
+def test_a_review_sessions_verdicts_come_back_on_v3_findings(seeds, seed_articles, tmp_path):
+    """Finding ids are unchanged by ``/3``: a session's verdicts, keyed on them, attach to the same
+    findings in the JSON, and a review of a finding the analysis no longer makes stays orphaned."""
+    from analysis.session import Session, review_export
+    confirmed, noted = seeds.findings[0], seeds.findings[-1]
+    with Session.create(tmp_path / "desk.parallax", seed_articles) as session:
+        session.set_verdict(confirmed, "confirmed")
+        session.set_note(noted, "check the other outlets")
+        session.set_verdict("loaded_word-0000000000", "dismissed")      # a finding /2 made, gone now
+        review = review_export(session, seeds)
+    data = read_comparison(json.loads(json_contract.dumps(seeds, review)))
+    by_id = {f["id"]: f for f in data["findings"]}
+    assert by_id[confirmed.id]["review"]["verdict"] == "confirmed"
+    assert by_id[noted.id]["review"]["note"] == "check the other outlets"
+    assert sum(f["review"]["verdict"] != "none" or bool(f["review"]["note"]) for f in data["findings"]) == 2
+    assert [o["key"] for o in data["review"]["orphaned"]] == ["loaded_word-0000000000"]
+    assert data["review"]["progress"]["reviewed"] == 1

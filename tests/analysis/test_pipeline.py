@@ -14,6 +14,7 @@ import pytest
 from analysis import compare
 from analysis.constants import MAX_CLAIMS_PER_OUTLET
 from analysis.export.json_contract import SCHEMA, dumps
+from analysis.export.json_read import read_comparison
 from analysis.model import Comparison
 
 SAME_EVENT = ("a1", "a2", "a3", "a4")
@@ -295,8 +296,8 @@ def test_every_finding_span_lies_inside_its_article(comparison):
 
 
 def test_json_round_trip(comparison):
-    data = json.loads(dumps(comparison))
-    assert data["schema"] == SCHEMA == "parallax.comparison/2"
+    data = read_comparison(json.loads(dumps(comparison)))
+    assert data["schema"] == SCHEMA == "parallax.comparison/3"
     assert [a["id"] for a in data["articles"]] == ["a1", "a2", "a3", "a4", "a5"]
     for a in data["articles"]:
         for s in a["sentences"]:

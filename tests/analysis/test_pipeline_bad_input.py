@@ -71,7 +71,7 @@ def test_one_article_has_nothing_to_compare(seed_articles):
     assert not c.omissions
     assert not [f for f in c.findings if f.kind in ("omission", "exclusive", "voice")]
     assert c.metrics["a1"]["readability"]                                 # per-article signals still run
-    assert '"schema":"parallax.comparison/2"' in dumps(c)
+    assert '"schema":"parallax.comparison/3"' in dumps(c)
 
 
 def test_two_unrelated_articles_share_no_event():

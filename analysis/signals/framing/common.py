@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analysis.constants import (
+    EVIDENCE_MAX_OUTLETS,
     FRAMING_BASE_SCORES,
     FRAMING_EXCERPT_WORDS,
     FRAMING_IN_QUOTE_FACTOR,
@@ -18,6 +19,7 @@ from analysis.constants import (
 )
 from analysis.model import Finding, stable_id
 from analysis.signals.framing.versions import Pair, Version
+from analysis.vocabulary.wording import join_names
 
 _WORD = re.compile(r"\S+")
 
@@ -62,8 +64,9 @@ def excerpt(text: str, start: int, end: int, max_words: int = FRAMING_EXCERPT_WO
 
 
 def names_list(names: list[str]) -> str:
-    """"A", "A and B", "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    """"A", "A and B", "A, B and C"; past ``EVIDENCE_MAX_OUTLETS`` names the rest are counted ("A, B,
+    C, D and 30 more"), as in every evidence: at 400 outlets a word choice named all of them."""
+    return join_names(names, EVIDENCE_MAX_OUTLETS)
 
 
 def quote(term: str) -> str:
