@@ -145,20 +145,27 @@ def sharers(data: Mapping[str, Any]) -> list[str]:
 
 
 def _compact(data: dict[str, Any], event: tuple[str, ...]) -> list[str]:
-    """Leave out of a word choice's ``data`` what a reader can put back exactly, and say what:
-    "terms" when the blank terms ("": the outlet uses no word) are left out, being exactly the
-    compared event's other articles; "also_used_by" when it is ``sharers(data)``."""
-    terms = data.get("terms")
-    if not isinstance(terms, dict) or "used_by" not in data:
-        return []
+    """Leave out of a finding's ``data`` what a reader can put back exactly, and say what (the
+    finding's ``compact``): for a word choice, "terms" when the blank terms ("": the outlet uses no
+    word) are left out, being exactly the compared event's other articles, and "also_used_by" when
+    it is ``sharers(data)``; for an omission of several outlets, "searched_by" when each outlet's
+    words are written as positions in ``data.searched``."""
     left: list[str] = []
-    listed = {a: t for a, t in terms.items() if t != ""}
-    if len(listed) < len(terms) and set(terms) == set(event):
-        data["terms"] = listed
-        left.append("terms")
-    if data.get("also_used_by") == sharers(data):
-        del data["also_used_by"]
-        left.append("also_used_by")
+    terms = data.get("terms")
+    if isinstance(terms, dict) and "used_by" in data:
+        listed = {a: t for a, t in terms.items() if t != ""}
+        if len(listed) < len(terms) and set(terms) == set(event):
+            data["terms"] = listed
+            left.append("terms")
+        if data.get("also_used_by") == sharers(data):
+            del data["also_used_by"]
+            left.append("also_used_by")
+    by = data.get("searched_by")
+    if isinstance(by, dict) and isinstance(data.get("searched"), list):
+        at = {t: n for n, t in enumerate(data["searched"])}
+        if all(isinstance(words, list) and all(w in at for w in words) for words in by.values()):
+            data["searched_by"] = {a: [at[w] for w in words] for a, words in by.items()}
+            left.append("searched_by")
     return left
 
 

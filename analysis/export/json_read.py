@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
+from typing import Any, Iterable
 
 from analysis.errors import ParallaxError
 from analysis.export.json_contract import SCHEMA, sharers
@@ -66,18 +66,29 @@ def expand_v3(data: dict[str, Any]) -> dict[str, Any]:
     """What ``/3`` writes once put back where ``/2`` had it (in place, and returned)."""
     rules = {r["id"]: r for r in data.get("rules", [])}
     event = [e["article"] for e in data.get("event", []) if e.get("same_event")]
-    for a in data.get("articles", []):
-        for s in a.get("sentences", []):
-            if "text" not in s:
-                s["text"] = a["text"][s["start"]:s["end"]]
-    for f in data.get("findings", []):
-        f["rule"] = _row(rules, f.get("rule"), "rule")["text"]
-        left = f.pop("compact", ())
-        if "also_used_by" in left:
-            f["data"]["also_used_by"] = sharers(f["data"])
-        if "terms" in left:
-            f["data"]["terms"] = {**dict.fromkeys(event, ""), **f["data"]["terms"]}
+    try:
+        for a in data.get("articles", []):
+            for s in a.get("sentences", []):
+                if "text" not in s:
+                    s["text"] = a["text"][s["start"]:s["end"]]
+        for f in data.get("findings", []):
+            f["rule"] = _row(rules, f.get("rule"), "rule")["text"]
+            _restore_data(f["data"], f.pop("compact", ()), event)
+    except (KeyError, IndexError, TypeError, AttributeError):
+        raise ParallaxError("the comparison lacks a part its version needs (the file is damaged)") from None
     return data
+
+
+def _restore_data(data: dict[str, Any], left: Iterable[str], event: list[str]) -> None:
+    """Put back what the writer left out of a finding's ``data`` (``json_contract._compact``)."""
+    left = set(left)
+    if "also_used_by" in left:
+        data["also_used_by"] = sharers(data)
+    if "terms" in left:
+        data["terms"] = {**dict.fromkeys(event, ""), **data["terms"]}
+    if "searched_by" in left:
+        words = data["searched"]
+        data["searched_by"] = {a: [words[n] for n in at] for a, at in data["searched_by"].items()}
 
 
 def expand(data: dict[str, Any]) -> dict[str, Any]:

@@ -136,6 +136,17 @@ def test_word_choices_leave_out_blank_terms_and_repeated_sharers(seeds):
     assert any("terms" in row["compact"] for row in compact)
 
 
+def test_an_omission_of_several_outlets_writes_their_searched_words_as_positions(crowd):
+    raw = json.loads(json_contract.dumps(crowd))
+    model = {f.id: f for f in crowd.findings}
+    rows = [row for row in raw["findings"] if "searched_by" in row.get("compact", ())]
+    assert rows and all(row["kind"] == "omission" for row in rows)
+    for row in rows:
+        searched, by = row["data"]["searched"], row["data"]["searched_by"]
+        assert all(isinstance(n, int) for at in by.values() for n in at)
+        assert {a: [searched[n] for n in at] for a, at in by.items()} == model[row["id"]].data["searched_by"]
+
+
 def test_evidence_names_a_few_outlets_and_counts_the_rest(crowd):
     # an omission or voice row lists the outlets that leave it out (data["omitted_by"] /
     # data["left_out_by"]); the others carry it
