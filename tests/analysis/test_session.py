@@ -9,7 +9,7 @@ import pytest
 from analysis.errors import SessionError
 from analysis.model import Comparison, Finding, stable_id
 from analysis.session import SCHEMA_VERSION, Review, Session, SessionArticle, is_session_file, review_export
-from analysis.session import store as session_store
+from analysis.session import undo as session_undo
 from analysis.session.schema import create_v1
 
 TEXT_A = "Leaders met in Riyadh on Tuesday.\nThe talks lasted four hours."
@@ -208,7 +208,7 @@ def test_batch_is_one_step_and_all_or_nothing(session):
 
 
 def test_undo_log_is_capped(session, monkeypatch):
-    monkeypatch.setattr(session_store, "SESSION_UNDO_LIMIT", 3)
+    monkeypatch.setattr(session_undo, "SESSION_UNDO_LIMIT", 3)
     for n in range(6):
         session.set_verdict(f"k{n}", "confirmed")
     undone = 0
