@@ -450,15 +450,22 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
     coverage = factor * weight / core.weight if core.weight else 0.0
     specific = [c for c in found if c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
     predicate = [c for c in specific if c.term.kind == "word"]
-    concrete = len(specific) > len(predicate) or len(predicate) >= 2
+    figures = [c for c in specific if c.term.kind in ("number", "date")]
+    # Names say who and where, not what happened (as for the core, ``Core.specific``): a name
+    # makes a part concrete only with a predicate word or a figure ("Macron" alone is not "Macron
+    # must appoint a new prime minister" reported differently).
+    concrete = bool(figures) or bool(predicate) and len(specific) > len(predicate) or len(predicate) >= 2
     shown = (round(coverage, 4), round(similarity, 4))
     words_in_core = core.has_words
     numbers = any(c.term.kind == "number" for c in specific)
     if (coverage >= C.VERIFY_PRESENT_COVERAGE and concrete and (predicate or numbers or not words_in_core)) \
             or similarity >= C.VERIFY_PRESENT_SIMILARITY:
         return Verdict("present", coverage=shown[0], similarity=shown[1])
-    some = (coverage >= C.VERIFY_PARTIAL_COVERAGE or factor * weight >= C.VERIFY_PARTIAL_WEIGHT
-            or similarity >= C.VERIFY_PARTIAL_SIMILARITY)
+    # Words alone weigh little each: in a large core (long carrier sentences) the words of the event
+    # ("deal", "cash", "premium") add up to ``VERIFY_PARTIAL_WEIGHT`` in any sentence of it, so found
+    # without a name, number or date they must make a share of the core.
+    by_weight = factor * weight >= C.VERIFY_PARTIAL_WEIGHT and len(specific) > len(predicate)
+    some = coverage >= C.VERIFY_PARTIAL_COVERAGE or by_weight or similarity >= C.VERIFY_PARTIAL_SIMILARITY
     if some:
         # Something is there: a concrete part of the core makes it "reports it differently"; without
         # one the article may still say it in words the matcher does not know: no omission either.

@@ -12,6 +12,7 @@ from types import SimpleNamespace
 import numpy as np
 import pytest
 
+from analysis import constants as C
 from analysis.bench import text_article
 from analysis.coverage import omissions
 from analysis.coverage.omissions import Agreement, claim_agreement, dropped_note
@@ -247,3 +248,43 @@ def test_deaths_in_other_words_without_the_numbers_are_not_an_omission(flood):
     arts, fact = flood
     verdict = Searcher(list(arts.values())).search(fact, "a4", {})
     assert verdict.status == "partial" and "fatalities" in [t.text for t in verdict.found]
+
+
+# --- what makes a part "concrete": names alone do not; event words must make a share -----------
+
+BRIDGE = {
+    "a1": "Mayor Ruth Gale closed the Tarvo harbour bridge on Monday after engineers found cracks in two piers.",
+    "a2": ("On Monday the mayor, Ruth Gale, ordered the Tarvo harbour bridge shut when engineers found cracks "
+           "in its piers."),
+    "a3": "The mayor of Tarvo, Ruth Gale, opened the autumn fair at the town hall.",     # who, not what
+    "a4": "Divers found cracks in the hull of an old ferry, engineers said.",          # the words, not it
+}
+BRIDGE_FILLER = ("\n\nThe weather office expects more rain in the hills.\n\nA school will open as a shelter on "
+                 "the coast road.")
+
+
+@pytest.fixture(scope="module")
+def bridge():
+    arts = {aid: text_article(t + BRIDGE_FILLER, aid, outlet=f"Outlet {aid[1:]}") for aid, t in BRIDGE.items()}
+    fact = Fact("f-bridge", BRIDGE["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    return arts, fact
+
+
+def test_names_alone_do_not_report_a_fact_differently(bridge):
+    # a3 names the mayor and her town (three names of the core, weight over VERIFY_PARTIAL_WEIGHT)
+    # and says nothing of the bridge: not "reports it differently" (it was), and no omission either,
+    # since who and where are there.
+    arts, fact = bridge
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert (verdict.status, [t.text for t in verdict.found]) == ("unclear", ["Ruth", "Gale", "Tarvo"])
+
+
+def test_a_few_event_words_without_a_name_or_figure_are_an_absence(bridge):
+    # a4 shares "engineers found cracks" (1.7 of the core's 6.7) about a ferry: under the share
+    # VERIFY_PARTIAL_COVERAGE, with no name, number or date, it is no part of the bridge's closure.
+    arts, fact = bridge
+    verdict = Searcher(list(arts.values())).search(fact, "a4", {})
+    assert verdict.status == "absent" and verdict.coverage < C.VERIFY_PARTIAL_COVERAGE
+    found = omissions.assess([fact], arts, set(arts))
+    assert [(o.article, o.covered_by) for o in found.omissions] == [("a4", ("a1", "a2"))]
+    assert [c.article for c in found.differently] == []
