@@ -452,9 +452,11 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
     predicate = [c for c in specific if c.term.kind == "word"]
     figures = [c for c in specific if c.term.kind in ("number", "date")]
     # Names say who and where, not what happened (as for the core, ``Core.specific``): a name
-    # makes a part concrete only with a predicate word or a figure ("Macron" alone is not "Macron
-    # must appoint a new prime minister" reported differently).
-    concrete = bool(figures) or bool(predicate) and len(specific) > len(predicate) or len(predicate) >= 2
+    # makes a part concrete only with a figure or a word of the core, even a common one ("Saudi
+    # Arabia" with "talks" is the Riyadh talks; "Macron" alone is not "Macron must appoint a new
+    # prime minister" reported differently).
+    action = any(c.term.kind == "word" for c in found)
+    concrete = bool(figures) or action and len(specific) > len(predicate) or len(predicate) >= 2
     shown = (round(coverage, 4), round(similarity, 4))
     words_in_core = core.has_words
     numbers = any(c.term.kind == "number" for c in specific)
