@@ -17,7 +17,12 @@ from ..document import Document
 from ..models.articles import ArticlesModel
 from ..models.events import ARTICLE_ROLE, EventGroupsModel
 
-TITLE_MIN_PX = 90           # the title column's least width before small columns are hidden
+# The title column's least width, before small columns are hidden and before the names are cut: the
+# name matters more (the title is in the tooltip, and for an article named by its headline it is the
+# same words again).
+TITLE_MIN_PX = 60
+OUTLET_MIN_PX = 110         # the outlet column's least width
+CELL_MARGIN_PX = 8          # room beside a cell's own size hint (the header's sort mark, the grid)
 
 
 class ArticlesPanel(QWidget):
@@ -86,13 +91,13 @@ class ArticlesPanel(QWidget):
         self._fit_columns()
 
     def _fit_columns(self) -> None:
-        """Outlet column as wide as the names need (at most half the pane), the title at least
-        TITLE_MIN_PX, and the small columns shown from the left while they fit."""
+        """Outlet column as wide as its cells need (check box, colour chip, the ★ and ⚠ marks and the
+        name, as the view draws them), leaving the title at least TITLE_MIN_PX; the small columns
+        shown from the left while they fit."""
         header = self.view.header()
         fm = self.view.fontMetrics()
-        names = [a.outlet for a in self.doc.articles] or ["Outlet"]
         width = self.view.viewport().width()
-        outlet_w = min(max(fm.horizontalAdvance(n) for n in names) + 48, max(110, width // 2))
+        outlet_w = min(self._outlet_width(), max(OUTLET_MIN_PX, width - TITLE_MIN_PX))
         header.resizeSection(0, outlet_w)
         room = width - outlet_w - TITLE_MIN_PX
         for col in range(2, self.model.columnCount()):
@@ -102,6 +107,14 @@ class ArticlesPanel(QWidget):
             header.setSectionHidden(col, not show)
             if show:
                 room -= need
+
+    def _outlet_width(self) -> int:
+        """What the outlet column needs to show every row whole: the delegate's own size of each
+        cell (the names alone left out the check box, the chip and the marks: "★ “Momentum Builds…”"
+        was cut at 1366x768, where the cap at half the pane cut it further)."""
+        header_w = self.view.fontMetrics().horizontalAdvance(
+            str(self.model.headerData(0, Qt.Orientation.Horizontal))) + CELL_MARGIN_PX
+        return max(OUTLET_MIN_PX, header_w, self.view.sizeHintForColumn(0) + CELL_MARGIN_PX)
 
     def _show_events(self) -> None:
         # The resize modes are set on each refill: set while the model had no columns, they were

@@ -132,3 +132,23 @@ def test_trie_pattern_matches_like_the_plain_alternation(name, seed_paths):
     texts = [p.read_text(encoding="utf-8") for p in seed_paths] + [" ".join(terms), " ".join(terms).upper()]
     for text in texts:
         assert [m.span() for m in lex.pattern.finditer(text)] == [m.span() for m in reference.finditer(text)]
+
+
+def test_the_speech_cue_pattern_matches_like_the_plain_alternation(seed_paths):
+    # cue_pattern is a trie of the speech verbs; the reference is the alternation it replaced
+    from analysis.lexicons import speech_verbs
+    from analysis.signals.attribution.verbs import _NOT_CUES, cue_pattern
+
+    terms = sorted({t for t in speech_verbs() if t not in _NOT_CUES} | {"according to"}, key=len, reverse=True)
+    plain = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in terms)
+    reference = re.compile(rf"(?<![\w-])(?:{plain})(?![\w-])", re.IGNORECASE)
+    written = ("The mayor said on Monday, according to  aides, that she would not resign; he added, "
+               "noting the cost, that talks were continuing. ACCORDING TO the clerk, they re-said it.")
+    texts = [p.read_text(encoding="utf-8") for p in seed_paths] + [written, " ".join(terms), " ; ".join(terms).upper()]
+    for text in texts:
+        found = [(m.span(), m.group(0)) for m in cue_pattern().finditer(text)]
+        assert found == [(m.span(), m.group(0)) for m in reference.finditer(text)]
+        assert found or text is written
+    # whole words only: "re-said" is no cue
+    assert [m.group(0) for m in cue_pattern().finditer(written)] == ["said", "according to", "added", "noting",
+                                                                     "ACCORDING TO"]

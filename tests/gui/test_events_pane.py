@@ -4,6 +4,7 @@ compared group with the keyboard (Enter) or the "Compare this event" action.  Te
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,27 @@ def test_the_window_reruns_on_the_chosen_event(qtbot, seed_paths):
                     and any(n.startswith("Event group 2 holds one article") for n in w.doc.comparison.notes),
                     timeout=ANALYSIS_TIMEOUT_MS)
     assert not any(e.same_event for e in w.doc.comparison.event)
+
+
+def test_the_outlet_column_shows_whole_names_in_a_narrow_pane(qtbot, articles):
+    # At 1366x768 the pane is about 270 px: the outlet column was capped at half of it and measured
+    # the names without the check box, the chip, the ★ and the bold reference font, so a headline
+    # standing for a name ("★ “Marrowby harbour bri…") was cut while the title kept the room.
+    from gui.views.articles_panel import TITLE_MIN_PX
+
+    named = [replace(a, outlet=name) for a, name in
+             zip(articles[:3], ("“Harbour Bridge Falls…”", "Quaranta Gazette", "Trade Desk"))]
+    doc = Document()
+    panel = ArticlesPanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(310, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    doc.replace_all(named)
+    panel.resize(300, 400)              # a resize fits the columns again, as the dock does
+    qtbot.wait(10)
+    assert doc.reference == named[0].id          # the ★ and the bold font are on the longest name
+    header = panel.view.header()
+    assert header.sectionSize(0) >= panel.view.sizeHintForColumn(0)
+    assert header.sectionSize(1) >= TITLE_MIN_PX - 2
+    assert header.sectionSize(0) + header.sectionSize(1) <= panel.view.viewport().width() + 2
