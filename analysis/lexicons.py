@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Mapping
 
+from analysis.cache import compiled
 from analysis.resources import lexicon_dir
 
 LEXICON_DIR = lexicon_dir()          # a Traversable: read with ``/`` and ``read_text``
@@ -31,10 +32,11 @@ class Lexicon:
     @cached_property
     def pattern(self) -> re.Pattern[str]:
         """Whole-word, case-insensitive, longest term first; compiled on first use (lists read
-        only for their entries, such as the stopwords, never pay for it)."""
+        only for their entries, such as the stopwords, never pay for it), the compiler's work kept
+        in the start-up cache (``analysis.cache.compiled``)."""
         if not self.entries:
             return re.compile(r"(?!x)x")
-        return re.compile(rf"(?<![\w-])(?:{trie_pattern(self.entries)})(?![\w-])", re.IGNORECASE)
+        return compiled(rf"(?<![\w-])(?:{trie_pattern(self.entries)})(?![\w-])", re.IGNORECASE)
 
     def find(self, text: str) -> list[tuple[int, int, str, str]]:
         """Every match in ``text`` as (start, end, term, label), offsets into ``text``."""

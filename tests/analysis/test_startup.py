@@ -3,6 +3,7 @@ on-disk cache of slow tables (safe when damaged, keyed by its source)."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -162,3 +163,39 @@ def test_file_key_changes_with_the_file(tmp_path):
     path.write_text("one two")
     assert cache.file_key(path) != first
     assert cache.file_key(tmp_path / "missing").startswith("missing")
+
+
+_PATTERNS = [(r"(?<![\w-])(?:ann(?:ex(?:ed|es)?|ounced)|s(?:a(?:id|ys)|tated))(?![\w-])", re.IGNORECASE),
+             (r"(?P<who>[A-Z]\w+)\s+(?P<verb>said|told)\b(?:\s+(\w+))?", 0),
+             (r"^\s*#.*$", re.MULTILINE)]
+_TEXT = "Ms Ora SAID the town annexed it.\n  # a note\nPell told reporters; Bo said it, the clerk stated."
+
+
+@pytest.mark.parametrize("pattern,flags", _PATTERNS)
+def test_a_cached_regex_is_the_one_re_compile_gives(cache_in, pattern, flags):
+    first = cache.compiled(pattern, flags)          # compiled, its code stored
+    assert [p.name for p in cache_in.iterdir()] and all(p.name.startswith("regex-") for p in cache_in.iterdir())
+    again = cache.compiled(pattern, flags)          # read back from the cache
+    plain = re.compile(pattern, flags)
+    for got in (first, again):
+        assert got == plain                         # Pattern equality compares the compiled code
+        assert (got.pattern, got.flags, got.groups, got.groupindex) == \
+            (plain.pattern, plain.flags, plain.groups, plain.groupindex)
+        assert [(m.span(), m.groups()) for m in got.finditer(_TEXT)] == \
+            [(m.span(), m.groups()) for m in plain.finditer(_TEXT)]
+
+
+def test_a_damaged_cached_regex_is_compiled_again(cache_in):
+    pattern, flags = _PATTERNS[1]
+    cache.compiled(pattern, flags)
+    (stored,) = cache_in.iterdir()
+    data = stored.read_bytes()
+    stored.write_bytes(data.replace(b"said", b"sa1d")[:-3] + b"]]]")
+    assert cache.compiled(pattern, flags) == re.compile(pattern, flags)
+
+
+def test_a_regex_compiles_with_the_cache_off(cache_in, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CACHE", "off")
+    pattern, flags = _PATTERNS[0]
+    assert cache.compiled(pattern, flags) == re.compile(pattern, flags)
+    assert not list(cache_in.iterdir())
