@@ -102,7 +102,7 @@ def test_rows_never_split_and_headers_repeat(tmp_path):
     report = Report("Long table", "", "2025-02-19T09:00", "", (),
                     (Section("long", "Long", (Heading(1, "Long table"), table)),))
     writer = report_pdf._writer(str(tmp_path / "x.pdf"), report, "A4")
-    g = report_pdf._geometry(writer)
+    g = report_pdf.page_geometry(writer)
     pages = report_pdf.layout(report, writer, g, lambda f, m: None)
     assert len(pages) > 3
     for number, page in enumerate(pages):
@@ -156,7 +156,7 @@ def _layout(report, tmp_path):
     from gui import report_pdf
     report_pdf.ensure_app()
     writer = report_pdf._writer(str(tmp_path / "x.pdf"), report, "A4")
-    g = report_pdf._geometry(writer)
+    g = report_pdf.page_geometry(writer)
     return report_pdf.layout(report, writer, g, lambda f, m: None), writer
 
 
@@ -188,33 +188,34 @@ def test_no_page_holds_only_one_or_two_rows_of_a_table(tmp_path, monkeypatch):
         return [(case, placed) for case in CASES for placed in _rows_per_page(tmp_path, *case)
                 if sum(placed) >= 3 and min(placed) < 3]
     assert widows() == []
-    from gui import report_pdf
-    monkeypatch.setattr(report_pdf, "TABLE_MIN_ROWS", 1)
+    from gui.pdf import build
+    monkeypatch.setattr(build, "TABLE_MIN_ROWS", 1)
     assert widows(), "these cases do not reach a page break near a table's start or end"
 
 
 def test_columns_never_narrower_than_their_longest_word(tmp_path):
     from gui import report_pdf
+    from gui.pdf import text
     report_pdf.ensure_app()
     writer = report_pdf._writer(str(tmp_path / "x.pdf"), Report("t", "", "", "", (), ()), "A4")
-    g = report_pdf._geometry(writer)
+    g = report_pdf.page_geometry(writer)
     builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
     names = ("“Momentum Builds…”", "Internationalisation", "CNN")
     table = Table((cell("Fact"),) + tuple(cell(n) for n in names),
                   ((cell("word " * 30),) + tuple(cell("¶3") for _ in names),), widths=(7, 0.3, 0.3, 0.3),
                   kind="grid")
-    widths = builder.columns(table, report_pdf.TABLE_PT * 0.88)
+    widths = builder.columns(table, text.TABLE_PT * 0.88)
     assert abs(sum(widths) - g.content) < 1
     for i, name in enumerate(names, 1):
         word = max(name.split(), key=len)
-        needed = builder.metrics(report_pdf.font(report_pdf.TABLE_PT * 0.88, True)).horizontalAdvance(word)
-        assert widths[i] >= needed + 2 * report_pdf.pt(report_pdf.CELL_PAD_X)
+        needed = builder.metrics(text.font(text.TABLE_PT * 0.88, True)).horizontalAdvance(word)
+        assert widths[i] >= needed + 2 * text.pt(text.CELL_PAD_X)
     assert widths[0] > widths[1]                       # the fact column gave way, and is still widest
     del writer
 
 
 def test_fit_columns():
-    from gui.report_pdf import fit_columns
+    from gui.pdf.text import fit_columns
     assert fit_columns([50, 25, 25], [10, 10, 10], 100) == [50, 25, 25]
     # The second column gets its least width; the third then falls below its own and gets it too.
     assert fit_columns([80, 10, 10], [10, 30, 10], 100) == pytest.approx([60, 30, 10])
@@ -251,7 +252,7 @@ def test_the_briefs_two_metric_charts_share_a_line_so_metrics_fit_one_page(tmp_p
     assert len(charts) == 2
     pages, writer = _layout(Report(report.title, "", report.generated, "", (), (metrics,)), tmp_path)
     assert len(pages) == 1
-    g = report_pdf._geometry(writer)
+    g = report_pdf.page_geometry(writer)
     builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
     stacked = [p.height for c in charts for p in builder.block(c, False)]
     paired = builder.blocks(tuple(charts), False)
