@@ -125,7 +125,9 @@ class EngineProcess:
         pid = self.child.pid()
         if low and pid is not None and hasattr(os, "setpriority"):
             try:
-                os.setpriority(os.PRIO_PROCESS, pid, LOW_PRIORITY_NICENESS)
+                # Never above the priority it already has (Parallax itself may run under nice).
+                target = max(os.getpriority(os.PRIO_PROCESS, pid), LOW_PRIORITY_NICENESS)
+                os.setpriority(os.PRIO_PROCESS, pid, target)
                 return
             except OSError:
                 pass
