@@ -44,6 +44,10 @@ class IngestError(ParallaxError):
     """An input could not be read or holds no usable article text."""
 
 
+class DuplicateArticleIds(ParallaxError):
+    """Two articles given to ``compare`` share one id (ids name articles in every finding)."""
+
+
 class Cancelled(ParallaxError):
     """Raised by a progress callback to stop a running analysis."""
 

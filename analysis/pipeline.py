@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from analysis.errors import DuplicateArticleIds
 from analysis.model import Article, Comparison, EventGroup, Finding
 
 Progress = Callable[[float, str], None]
@@ -73,12 +74,28 @@ def group_events(articles: Sequence[Article]) -> tuple[EventGroup, ...]:
     return events_stage.run(active, featurize(active), dup_of, None, articles).groups
 
 
+def _check_ids(articles: Sequence[Article]) -> None:
+    """Every finding names its articles by id: two articles with one id cannot be told apart."""
+    seen: dict[str, Article] = {}
+    for a in articles:
+        if a.id in seen:
+            raise DuplicateArticleIds(
+                f"Two articles have the same id {a.id!r} ({_label(seen[a.id])} and {_label(a)}): give "
+                "each its own id (load_article(..., article_id='a2')).")
+        seen[a.id] = a
+
+
+def _label(a: Article) -> str:
+    return repr(a.outlet or a.title or a.id)
+
+
 def compare(articles: Sequence[Article], progress: Progress | None = None,
             event: int | str | None = None) -> Comparison:
     """Analyse ``articles`` (already loaded) and return the whole Comparison; ``event``: the event
     group to compare (1-based, as numbered in ``Comparison.groups``, or the id of an article in
     it), default the largest.  Raises
-    ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist."""
+    ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist, and
+    ``DuplicateArticleIds`` when two articles share an id."""
     from analysis.align import stage as align_stage
     from analysis.events import stage as events_stage
     from analysis.lemmas import load_tables
@@ -87,6 +104,7 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     load_tables()           # lemminflect's tables, read only for the words looked up (analysis/lemmas.py)
     report = progress or _noop
     articles = tuple(articles)
+    _check_ids(articles)
     notes: list[str] = []
     if len(articles) < 2:
         notes.append("Only one article: nothing to compare. Add another outlet's article.")

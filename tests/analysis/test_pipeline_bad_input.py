@@ -161,3 +161,15 @@ def test_cancel_from_the_progress_callback(seed_articles, stop_at):
     with pytest.raises(Cancelled):
         compare(seed_articles[:3], progress)
     assert seen[-1] == stop_at and "done" not in seen
+
+
+def test_two_articles_with_one_id_get_a_clear_message():
+    # load_article's default id is 'a1': two files loaded without ids crashed deep in the events
+    # stage (a numpy TypeError); now the editor's words say what to do.
+    from analysis.errors import DuplicateArticleIds
+    first = load_article(b"Mayor Ruth Gale opened the Tarvo bridge on Monday. She said it cost $4 million.",
+                         kind="paste", outlet="Tarvo Times")
+    second = load_article(b"The Tarvo bridge opened on Monday, Mayor Ruth Gale said.", kind="paste",
+                          outlet="Valley Post")
+    with pytest.raises(DuplicateArticleIds, match=r"same id 'a1' \('Tarvo Times' and 'Valley Post'\)"):
+        compare([first, second])
