@@ -114,10 +114,23 @@ class Counts:
             self._words[key] = got              # the unit is kept with it, so its id stays its own
         return got[1]
 
-    def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str) -> float:
-        """Surprise of the shared tokens over the smaller side's total (0-1)."""
-        smaller = min(self.weight(x, a, b), self.weight(y, a, b))
+    def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str,
+                totals: dict[tuple[int, str, str], float] | None = None) -> float:
+        """Surprise of the shared tokens over the smaller side's total (0-1).  ``totals`` keeps each
+        side's weight by (id of the token set, a, b): a claim meets many candidates in one article,
+        and its token sets (alive for as long as ``totals`` is) are summed once there."""
+        smaller = min(self._total(x, a, b, totals), self._total(y, a, b, totals))
         return self.weight(x & y, a, b) / smaller if smaller > 0 else 0.0
+
+    def _total(self, x: frozenset[str], a: str, b: str, totals: dict[tuple[int, str, str], float] | None
+               ) -> float:
+        if totals is None:
+            return self.weight(x, a, b)
+        key = (id(x), a, b)
+        got = totals.get(key)
+        if got is None:
+            got = totals[key] = self.weight(x, a, b)
+        return got
 
 
 def tokens(f: SentenceFeatures) -> frozenset[str]:
@@ -159,6 +172,8 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
     claim_tokens: dict[Key, frozenset[str]] = {}
     window_tokens: dict[Key, frozenset[str]] = {}
     far_tokens: dict[Key, frozenset[str]] = {}
+    totals: dict[tuple[int, str, str], float] = {}      # (the token sets above stay alive with it)
+    closeness: Closeness = {}
     out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
     for i, (ka, kb) in enumerate(pairs):
         a, b = ka[0], kb[0]
@@ -174,19 +189,20 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
                 far_tokens[key] = _window(ev.sentence_features[art], own_sentence, _whole(ev, key),
                                           EVIDENCE_SURROUNDING_SENTENCES)
         s = float(similarity[i])
-        sentence = ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b)
+        sentence = ev.counts.overlap(core_tokens[ka], claim_tokens[kb], a, b, totals)
         if core_tokens[ka] is not claim_tokens[ka] or core_tokens[kb] is not claim_tokens[kb]:
             # (else the other reading has the very same tokens on both sides: the same overlap)
-            sentence = max(sentence, ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b))
+            sentence = max(sentence, ev.counts.overlap(claim_tokens[ka], core_tokens[kb], a, b, totals))
         # A claim without attribution is its own whole claim: its soft overlap is not computed again.
         wa, wb = _whole(ev, ka), _whole(ev, kb)
-        base = _soft(fa, fb, ev.counts)
-        soft = max(base, base if wa is fa else _soft(wa, fb, ev.counts), base if wb is fb else _soft(fa, wb, ev.counts))
+        base = _soft(fa, fb, ev.counts, closeness)
+        soft = max(base, base if wa is fa else _soft(wa, fb, ev.counts, closeness),
+                   base if wb is fb else _soft(fa, wb, ev.counts, closeness))
         own = max(sentence, soft)
         out[i] = (
             s,
             sentence,
-            own * ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b),
+            own * ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b, totals),
             soft,
             min(EVIDENCE_RARE_CAP, _rare(fa, fb, ev.counts)),
             sum(1 for x in fa.numbers if any(same_quantity(x, y) for y in fb.numbers)),
@@ -196,7 +212,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
             s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
             ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
             float(_names_apart(_whole(ev, ka).entities, _whole(ev, kb).entities)),
-            own * ev.counts.overlap(far_tokens[ka], far_tokens[kb], a, b),
+            own * ev.counts.overlap(far_tokens[ka], far_tokens[kb], a, b, totals),
         )
     return out
 
@@ -247,17 +263,33 @@ def _window(sentences: Sequence[SentenceFeatures], index: int, claim: SentenceFe
     return frozenset(out)
 
 
-def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> float:
+Closeness = dict[tuple[int, int], tuple[np.ndarray, np.ndarray]]
+
+
+def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts, closeness: Closeness | None = None) -> float:
+    """``closeness`` keeps each two word-vector matrices' close-word grades by their ids (units with
+    the same content words share one matrix, and copied sentences meet again in many article pairs);
+    the matrices stay alive with the features for as long as it is used."""
     if fa.word_vectors is None or fb.word_vectors is None or not len(fa.content) or not len(fb.content):
         return 0.0
-    cos = fa.word_vectors @ fb.word_vectors.T
+    key = (id(fa.word_vectors), id(fb.word_vectors))
+    grades = None if closeness is None else closeness.get(key)
+    if grades is None:
+        cos = fa.word_vectors @ fb.word_vectors.T
+        grades = (_close(cos.max(axis=1)), _close(cos.max(axis=0)))
+        if closeness is not None:
+            closeness[key] = grades
     got = total = 0.0
-    for f, best in ((fa, cos.max(axis=1)), (fb, cos.max(axis=0))):
+    for f, close in ((fa, grades[0]), (fb, grades[1])):
         w = c.word_surprise(f, fa.article) + c.word_surprise(f, fb.article)
-        close = np.clip((best - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0, 1.0)
         got += float((w * close).sum())
         total += float(w.sum())
     return got / total if total > 0 else 0.0
+
+
+def _close(best: np.ndarray) -> np.ndarray:
+    """A word's grade of closeness from its best cosine in the other unit (0 up to the threshold, 1 at 1)."""
+    return np.clip((best - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0, 1.0)
 
 
 def _rare(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> int:
