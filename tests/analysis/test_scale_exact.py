@@ -255,3 +255,40 @@ def test_content_vectors_of_copies_are_computed_once_and_equal_each_alone(repeat
     for i, c in enumerate(contents):
         alone = _weighted_means([c], words, embed(words), idf)
         assert np.array_equal(together[i], alone[0])
+
+
+def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
+    # Copies meet again in every article pair: the weights and close-word grades read once there
+    # must give each pair what the plain computation gives it.
+    from analysis.align import evidence
+    from analysis.align.claims import article_claims
+    from analysis.align.features import claim_features, featurize
+    lines = ("A storm tore two cranes from the docks of Velmar harbour on Monday night.",
+             "Mayor Ilse Brandt said the port would stay closed until Thursday.",
+             "Two cranes were ripped from the Velmar docks by a storm late on Monday.",
+             "The council will meet on Friday to count the damage.")
+    texts = [" ".join(lines[i % 4] for i in range(start, start + 3)) for start in range(4)]
+    articles = [text_article(t, f"a{i}") for i, t in enumerate(texts, 1)]
+    sentence_feats = featurize(articles)
+    claims = {a.id: article_claims(a) for a in articles}
+    feats, whole = claim_features(articles, claims, sentence_feats)
+    ev = evidence.event(claims, feats, whole, sentence_feats)
+    keys = [(a.id, i) for a in articles for i in range(len(claims[a.id]))]
+    pairs = [(ka, kb) for ka in keys for kb in keys if ka[0] < kb[0]]
+    x = evidence.feature_matrix(ev, pairs, np.linspace(0.2, 0.9, len(pairs)))
+    column = {name: x[:, evidence.FEATURES.index(name)] for name in evidence.FEATURES}
+    assert column["soft"].max() > 0 and column["surroundings"].max() > 0
+    for row, (ka, kb) in enumerate(pairs):
+        a, b = ka[0], kb[0]
+        fa, fb = feats[a][ka[1]], feats[b][kb[1]]
+        wa, wb = whole.get(ka) or fa, whole.get(kb) or fb
+        soft = max(evidence._soft(fa, fb, ev.counts), evidence._soft(wa, fb, ev.counts),
+                   evidence._soft(fa, wb, ev.counts))
+        sentence = max(ev.counts.overlap(evidence.tokens(fa), evidence.tokens(wb), a, b),
+                       ev.counts.overlap(evidence.tokens(wa), evidence.tokens(fb), a, b))
+        sa, sb = claims[a][ka[1]].sentence, claims[b][kb[1]].sentence
+        far = [evidence._window(sentence_feats[art], s, w, evidence.EVIDENCE_SURROUNDING_SENTENCES)
+               for art, s, w in ((a, sa, wa), (b, sb, wb))]
+        assert column["soft"][row] == soft
+        assert column["sentence"][row] == sentence
+        assert column["surroundings"][row] == max(sentence, soft) * ev.counts.overlap(*far, a, b)
