@@ -72,6 +72,7 @@ SIM_W_NUMBER = 0.51                         # per unit of number agreement (-1..
 CANDIDATE_NEIGHBOURS = 8                    # nearest other-article sentences per sentence, per embedding
 CANDIDATE_MAX_POSTING = 8                   # sentences; longer entity/stem postings give no pairs
 CANDIDATE_BLOCK_ROWS = 512                  # rows per block of the neighbour search (memory ~ 512 x n)
+SCORE_PAIRS_BLOCK = 4096                    # pairs whose vectors are stacked at once (about 4 KiB a pair)
 CANDIDATE_EXACT_MAX_ROWS = 6000             # units up to which the neighbour search is exact; above, HNSW
 CANDIDATE_HNSW_M = 32                       # links per node of the HNSW index (faiss)
 CANDIDATE_HNSW_EF_CONSTRUCTION = 64         # candidates kept while building the HNSW index
