@@ -292,3 +292,13 @@ def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
         assert column["soft"][row] == soft
         assert column["sentence"][row] == sentence
         assert column["surroundings"][row] == max(sentence, soft) * ev.counts.overlap(*far, a, b)
+
+
+def test_dot_products_of_pairs_stacked_in_blocks_are_those_of_one_stack():
+    from analysis.align.similarity import _row_dots
+    rng = np.random.default_rng(7)
+    vectors = rng.standard_normal((11, 256)).astype(np.float32)
+    rows = [(vectors[i % 11], vectors[(3 * i + 1) % 11]) for i in range(40)]
+    whole = np.einsum("ij,ij->i", np.stack([a for a, _ in rows]), np.stack([b for _, b in rows]))
+    blocked = _row_dots(rows, block=6)
+    assert blocked.dtype == whole.dtype and np.array_equal(blocked, whole)
