@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from analysis.model import Article, Comparison, Voice
 
@@ -10,6 +10,9 @@ from ..richtext import two_lines
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 2
+UNNAMED_ROLE_TEXT = "unnamed source"
+UNNAMED_TIP = ("an unnamed source: a group or a description, not a named person or body "
+               "(counted apart, never a voice left out)")
 
 
 class VoicesModel(QAbstractTableModel):
@@ -24,8 +27,9 @@ class VoicesModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None, articles: list[Article]) -> None:
         self.beginResetModel()
         self.articles = articles
+        # Named voices first, then the unnamed sources ("officials", "critics"), each by words quoted.
         self.voices = tuple(sorted(comparison.voices if comparison else (),
-                                   key=lambda v: -sum(v.words.values())))
+                                   key=lambda v: (v.unnamed, -sum(v.words.values()))))
         self.quote_counts = {}
         if comparison is not None:
             for q in comparison.quotes:
@@ -62,11 +66,16 @@ class VoicesModel(QAbstractTableModel):
                 if col == 0:
                     return v.name or v.speaker or "(unknown)"
                 if col == 1:
-                    return v.role
+                    return v.role or (UNNAMED_ROLE_TEXT if v.unnamed else "")
                 n = self.outlet_counts[index.row()]
                 return f"{n} / {len(self.articles)}" if role == Qt.ItemDataRole.DisplayRole else n
             if role == Qt.ItemDataRole.ToolTipRole and col < 2:      # the columns elide when narrow
-                return ", ".join(x for x in (v.name or v.speaker, v.role) if x) or None
+                named = ", ".join(x for x in (v.name or v.speaker, v.role) if x)
+                return f"{named}: {UNNAMED_TIP}" if v.unnamed else named or None
+            if role == Qt.ItemDataRole.FontRole and v.unnamed and col < 2:
+                italic = QFont()
+                italic.setItalic(True)
+                return italic
             return None
         a = self.articles[col - 3]
         words = v.words.get(a.id, 0)

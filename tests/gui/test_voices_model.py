@@ -1,0 +1,33 @@
+"""The voice table tells unnamed sources ("officials", "critics") apart from named voices."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from analysis import load_article
+from analysis.model import Article, Comparison, Voice
+from gui.models.voices import UNNAMED_ROLE_TEXT, VoicesModel
+
+
+def _comparison() -> tuple[Comparison, list[Article]]:
+    articles = [load_article(b"Mayor Ruth Gale opened the bridge.", kind="paste", article_id="a1",
+                             outlet="Tarvo Times"),
+                load_article(b"The bridge opened, officials said.", kind="paste", article_id="a2",
+                             outlet="Valley Post")]
+    voices = (Voice("~european officials", "European officials", "", {"a1": 40, "a2": 0}, {"a1": 0.5, "a2": 0.0},
+                    unnamed=True),
+              Voice("ruth gale", "Ruth Gale", "Mayor of Tarvo", {"a1": 20, "a2": 10}, {"a1": 0.25, "a2": 1.0}))
+    return Comparison(tuple(articles), voices=voices), articles
+
+
+def test_unnamed_sources_follow_the_named_voices_and_say_what_they_are(qtbot):
+    comparison, articles = _comparison()
+    model = VoicesModel()
+    model.set_comparison(comparison, articles)
+    names = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert names == ["Ruth Gale", "European officials"]        # named first, though quoted less
+    assert model.index(0, 1).data() == "Mayor of Tarvo"
+    assert model.index(1, 1).data() == UNNAMED_ROLE_TEXT == "unnamed source"
+    assert model.index(1, 0).data(Qt.ItemDataRole.FontRole).italic()
+    assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
+    assert "unnamed source" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Ruth Gale, Mayor of Tarvo"
