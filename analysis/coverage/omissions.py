@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import partial
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Protocol, Sequence, TypeVar
 
 import numpy as np
 
@@ -308,11 +308,8 @@ def omission_findings(coverage: Coverage, facts: Sequence[Fact],
     keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
     carriers = _Carriers(by_id)
-    by_fact: dict[str, list[Omission]] = defaultdict(list)
-    for o in coverage.omissions:
-        by_fact[o.fact].append(o)
     out = []
-    for fact_id, group in by_fact.items():
+    for fact_id, group in _by_fact(coverage.omissions).items():
         fact = fact_by_id[fact_id]
         group = sorted(group, key=lambda o: (o.rank, o.article))
         searched = {o.article: _searched(coverage.verdicts[(o.fact, o.article)]) for o in group}
@@ -321,6 +318,34 @@ def omission_findings(coverage: Coverage, facts: Sequence[Fact],
         else:
             out.append(_grouped(group, fact, searched, carriers, by_id))
     return out
+
+
+class _OfFact(Protocol):
+    @property
+    def fact(self) -> str: ...
+
+
+_T = TypeVar("_T", bound=_OfFact)
+
+
+def _by_fact(items: Iterable[_T]) -> dict[str, list[_T]]:
+    """Omissions or partial verdicts by fact, in their order: one row of the list per fact."""
+    by_fact: dict[str, list[_T]] = defaultdict(list)
+    for item in items:
+        by_fact[item.fact].append(item)
+    return by_fact
+
+
+def _row_frame(outlets: list[str], group: Sequence[Omission] | Sequence[Candidate], fact: Fact,
+               carriers: _Carriers, by_id: Mapping[str, Article],
+               kind: str) -> tuple[str, tuple[str, ...], tuple[Span, ...], str, tuple[str, ...]]:
+    """What a row of several outlets shares, omission or "reports it differently": its id, the other
+    outlets' carriers (spans and names), and its articles -- the first outlet and the carriers lead
+    (the side-by-side view shows the first two), then the other outlets."""
+    covered = tuple(dict.fromkeys(a for x in group for a in x.covered_by if a not in outlets))
+    carrier_spans, who = carriers(fact, covered)
+    row_id = stable_id(kind, fact.id, *sorted(by_id[a].digest for a in outlets))
+    return row_id, covered, carrier_spans, who, (outlets[0], *covered, *outlets[1:])
 
 
 _OMISSION_RULE = (f"omission: fact carried by >= {OMISSION_MIN_CARRIERS} other independent sources; its "
@@ -348,18 +373,13 @@ def _grouped(group: list[Omission], fact: Fact, searched: Mapping[str, list], ca
              by_id: Mapping[str, Article]) -> Finding:
     """The omissions of one fact by several outlets as one finding, scored by the strongest."""
     omitters = [o.article for o in group]
-    covered = tuple(dict.fromkeys(a for o in group for a in o.covered_by if a not in omitters))
-    carrier_spans, who = carriers(fact, covered)
+    row_id, covered, carrier_spans, who, articles = _row_frame(omitters, group, fact, carriers, by_id, "omission")
     terms = [t for a in omitters for t in searched[a]]
     evidence = (f"{names(omitters, by_id)} do not report a fact that {len(covered)} other outlets carry "
                 f"({who}): “{fact.label}”. Searched their texts for {_quoted(terms)}: no sentence "
                 "reports it.")
     return Finding(
-        id=stable_id("omission", fact.id, *sorted(by_id[a].digest for a in omitters)), kind="omission",
-        # the first omitter and the carriers lead (the side-by-side view shows the first two), then
-        # the other omitters
-        fact=fact.id, articles=(omitters[0], *covered, *omitters[1:]), spans=carrier_spans,
-        evidence=evidence,
+        id=row_id, kind="omission", fact=fact.id, articles=articles, spans=carrier_spans, evidence=evidence,
         score=max(o.score for o in group), rule=_OMISSION_RULE,
         data={"rank": group[0].rank, "searched": list(dict.fromkeys(t.text for t in terms)),
               "omitted_by": omitters, "ranks": {o.article: o.rank for o in group},
@@ -389,11 +409,9 @@ def differently_findings(coverage: Coverage, facts: Sequence[Fact],
     reported differently by one outlet keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
     carriers = _Carriers(by_id)
-    by_fact: dict[str, list[Candidate]] = defaultdict(list)
-    for c in coverage.differently:      # strongest first (``assess``): the group keeps that order
-        by_fact[c.fact].append(c)
     out = []
-    for fact_id, group in by_fact.items():
+    # strongest first (``assess``): each group keeps that order
+    for fact_id, group in _by_fact(coverage.differently).items():
         fact = fact_by_id[fact_id]
         if len(group) == 1:
             out.append(_single_differently(group[0], fact, carriers, by_id))
@@ -435,16 +453,13 @@ def _grouped_differently(group: list[Candidate], fact: Fact, carriers: _Carriers
     """The partial verdicts of one fact in several outlets as one finding: what each outlet says is
     in the evidence and in ``data["by_outlet"]``; ``data``'s own verdict fields are the first's."""
     outlets = [c.article for c in group]
-    covered = tuple(dict.fromkeys(a for c in group for a in c.covered_by if a not in outlets))
-    carrier_spans, who = carriers(fact, covered)
+    row_id, covered, carrier_spans, who, articles = _row_frame(outlets, group, fact, carriers, by_id,
+                                                               "differently")
     each = "; ".join(f"{by_id[c.article].outlet}: {_what_it_says(c.verdict)}" for c in group)
     evidence = (f"{names(outlets, by_id)} do not carry “{fact.label}” as {who} do, but each reports "
                 f"part of it. {each}.")
     return Finding(
-        id=stable_id("differently", fact.id, *sorted(by_id[a].digest for a in outlets)),
-        kind="reports_differently", fact=fact.id,
-        # as a grouped omission: the first outlet and the carriers lead, then the other outlets
-        articles=(outlets[0], *covered, *outlets[1:]),
+        id=row_id, kind="reports_differently", fact=fact.id, articles=articles,
         spans=tuple(s for c in group for s in _own_spans(c, by_id)) + carrier_spans, evidence=evidence,
         score=round(DIFFERENTLY_SCORE_FACTOR * max(c.score for c in group), 4), rule=_DIFFERENTLY_RULE,
         data={**_verdict_data(group[0].verdict), "omitted_by": outlets,
