@@ -23,6 +23,8 @@ class VoicesModel(QAbstractTableModel):
         self.quote_counts: dict[tuple[str, str], int] = {}
         self.outlet_counts: list[int] = []      # per row: outlets quoting the speaker (sort key)
         self.tint = QColor("#56B4E9")
+        self.italic = QFont()           # unnamed sources' speaker and role (one font for every paint)
+        self.italic.setItalic(True)
 
     def set_comparison(self, comparison: Comparison | None, articles: list[Article]) -> None:
         self.beginResetModel()
@@ -73,9 +75,7 @@ class VoicesModel(QAbstractTableModel):
                 named = ", ".join(x for x in (v.name or v.speaker, v.role) if x)
                 return f"{named}: {UNNAMED_TIP}" if v.unnamed else named or None
             if role == Qt.ItemDataRole.FontRole and v.unnamed and col < 2:
-                italic = QFont()
-                italic.setItalic(True)
-                return italic
+                return self.italic
             return None
         a = self.articles[col - 3]
         words = v.words.get(a.id, 0)
