@@ -115,19 +115,23 @@ class Builder:
         return fit_columns(wanted, least, self.width)
 
     def longest_word(self, table: Table, column: int, header_size: float) -> float:
-        """Width of the widest unbreakable stretch in a column (a chip and its name's first word,
-        joined by a no-break space, count as one)."""
+        """Width of the widest unbreakable stretch in a column.  A stretch may run over several runs
+        (a colour chip, a no-break space and the outlet's name are three pieces of one stretch), so
+        the pieces' widths are added until a gap where the line may break."""
         widest = 0.0
         for row, header in [(table.header, True)] + [(r, False) for r in table.rows]:
             if column >= len(row):
                 continue
             size = header_size if header else TABLE_PT
+            stretch = 0.0
             for run in row[column].runs:
                 bold = header or run.style in ("b", "flag")
                 metrics = self.metrics(font(size, bold, run.style == "i"))
-                for word in WORD_GAPS.split(run.text):
-                    if word:
-                        widest = max(widest, metrics.horizontalAdvance(word))
+                for i, word in enumerate(WORD_GAPS.split(run.text)):
+                    if i:                           # a gap came before this word: a new stretch
+                        stretch = 0.0
+                    stretch += metrics.horizontalAdvance(word)
+                    widest = max(widest, stretch)
         return widest
 
     def cell_doc(self, c: Cell, width: float, header: bool, size: float) -> Doc | Label:

@@ -39,7 +39,23 @@ def test_page_one_counts_and_names_the_other_event(handmade_comparison, report):
 def test_top_omissions_on_page_one_say_how_many_more(handmade_comparison, report):
     text = text_of(report.section("summary"))
     shown = report_settings.BRIEF_GLANCE_ITEMS
-    assert f"{len(handmade_comparison.omissions) - shown} more under “Verified omissions”" in text
+    facts = len({o.fact for o in handmade_comparison.omissions})
+    assert f"{facts - shown} more omitted facts under “Verified omissions”" in text
+
+
+def test_a_fact_left_out_by_two_outlets_is_one_row_naming_both(handmade_comparison, report):
+    # The engine makes one finding (one review) per omitted fact; the brief listed one row per outlet,
+    # so one fact filled five rows of the table on a real event.
+    by_fact: dict = {}
+    for o in handmade_comparison.omissions:
+        by_fact.setdefault(o.fact, []).append(o.article)
+    fact, outlets = next((f, a) for f, a in by_fact.items() if len(a) > 1)
+    names = {a.id: a.outlet for a in handmade_comparison.articles}
+    table = next(b for b in report.section("omissions").blocks if isinstance(b, Table))
+    rows = [r for r in table.rows if all(names[a] in text_of(r[0]) for a in outlets)]
+    assert len(rows) == 1
+    assert len(table.rows) == min(len(by_fact), brief.BRIEF_OMISSIONS)
+    assert "9 verified omissions of 8 facts" in text_of(report.section("summary"))
 
 
 def test_the_omissions_table_is_cut_with_a_count(handmade_comparison, monkeypatch):
@@ -47,7 +63,8 @@ def test_the_omissions_table_is_cut_with_a_count(handmade_comparison, monkeypatc
     section = build_report(handmade_comparison).section("omissions")
     table = next(b for b in section.blocks if isinstance(b, Table))
     assert len(table.rows) == 4
-    assert f"{len(handmade_comparison.omissions) - 4} more omissions not shown here" in text_of(section)
+    facts = len({o.fact for o in handmade_comparison.omissions})
+    assert f"{facts - 4} more omitted facts not shown here" in text_of(section)
 
 
 def test_reviewed_findings_always_lead_and_dismissed_ones_are_left_out(handmade_comparison, handmade_reviews, report):

@@ -16,7 +16,7 @@ from analysis.bench.sample_report import (
     seed_articles,
 )
 from analysis.report import build_report
-from analysis.report.model import Heading, Report, Section, Table, cell
+from analysis.report.model import Heading, Report, Run, Section, Table, cell
 
 POPPLER = all(shutil.which(t) for t in ("pdftotext", "pdfinfo", "pdfimages"))
 needs_poppler = pytest.mark.skipif(not POPPLER, reason="poppler-utils (pdftotext, pdfinfo, pdfimages) "
@@ -33,6 +33,13 @@ def pdftotext(path, layout: bool = True) -> str:
 def pdfinfo(path) -> dict[str, str]:
     out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+@pytest.fixture(autouse=True)
+def _widgets_app(qapp):
+    """pytest-qt's QApplication first: the PDF writer would otherwise create a bare QGuiApplication,
+    and every widget test run after this module in the same process would fail to start."""
+    return qapp
 
 
 @pytest.fixture(scope="module")
@@ -154,7 +161,6 @@ def test_main_report_command_writes_a_pdf_headless(tmp_path, seed_paths):
 
 def _layout(report, tmp_path):
     from gui import report_pdf
-    report_pdf.ensure_app()
     writer = report_pdf._writer(str(tmp_path / "x.pdf"), report, "A4")
     g = report_pdf.page_geometry(writer)
     return report_pdf.layout(report, writer, g, lambda f, m: None), writer
@@ -196,7 +202,6 @@ def test_no_page_holds_only_one_or_two_rows_of_a_table(tmp_path, monkeypatch):
 def test_columns_never_narrower_than_their_longest_word(tmp_path):
     from gui import report_pdf
     from gui.pdf import text
-    report_pdf.ensure_app()
     writer = report_pdf._writer(str(tmp_path / "x.pdf"), Report("t", "", "", "", (), ()), "A4")
     g = report_pdf.page_geometry(writer)
     builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
@@ -258,3 +263,21 @@ def test_the_briefs_two_metric_charts_share_a_line_so_metrics_fit_one_page(tmp_p
     paired = builder.blocks(tuple(charts), False)
     assert len(paired) == 1 and paired[0].height <= max(stacked) + 1
     del pages, writer
+
+
+def test_a_chip_and_a_long_outlet_name_are_one_unbreakable_stretch(tmp_path):
+    # "■ localnewswave" was measured as two words, so its column was one chip too narrow and the
+    # name broke as "localnewswav|e" in the omissions table.
+    from gui import report_pdf
+    from gui.pdf import text
+    writer = report_pdf._writer(str(tmp_path / "x.pdf"), Report("t", "", "", "", (), ()), "A4")
+    g = report_pdf.page_geometry(writer)
+    builder = report_pdf.Builder(writer, g.content, g.bottom - g.top)
+    chip_name = cell(Run("■\u00a0", "chip", "#123456"), Run("Internationalnewswave", "b"))
+    table = Table((cell("Left out by"), cell("Fact")), ((chip_name, cell("word " * 60)),), widths=(1.5, 8.4))
+    widths = builder.columns(table)
+    bold = builder.metrics(text.font(text.TABLE_PT, True))
+    needed = (builder.metrics(text.font(text.TABLE_PT)).horizontalAdvance("■\u00a0")
+              + bold.horizontalAdvance("Internationalnewswave"))
+    assert widths[0] >= needed + 2 * text.pt(text.CELL_PAD_X)
+    del writer

@@ -13,6 +13,7 @@ from analysis.report.model import Bullets, Heading, Run, Section, Table, cell, p
 from analysis.report.sections.common import (
     left_out_by,
     omission_lines,
+    omitted_facts,
     outlet_runs,
     outlets_runs,
     quoted_spans,
@@ -43,11 +44,18 @@ def _counts(ctx: Context) -> str:
     reviewed = sum(1 for f in c.findings if ctx.review(f.id).reviewed)
     voices = [f for f in c.findings if f.kind in ("voice", "voice_omission") and ctx.shown(f)]
     parts = [f"{plural(shared, 'fact')} carried by two or more outlets",
-             plural(len(c.omissions), "verified omission"),
+             _omission_count(ctx),
              plural(len(voices), "voice") + " left out",
              plural(len(framing), "framing finding"),
              f"{reviewed} of {plural(len(c.findings), 'finding')} reviewed"]
     return "; ".join(parts) + "."
+
+
+def _omission_count(ctx: Context) -> str:
+    """"25 verified omissions of 5 facts": the pairs an outlet leaves out, and the facts they are."""
+    facts = len({o.fact for o in ctx.comparison.omissions})
+    text = plural(len(ctx.comparison.omissions), "verified omission")
+    return text + (f" of {plural(facts, 'fact')}" if facts and facts != len(ctx.comparison.omissions) else "")
 
 
 def _other_events(ctx: Context) -> list:
@@ -68,9 +76,9 @@ def _top_omissions(ctx: Context) -> list:
     shown = omission_lines(ctx, BRIEF_GLANCE_ITEMS)
     if not shown:
         return [para("No verified omissions.", kind="note")]
-    extra = len(ctx.comparison.omissions) - len(shown)
-    return [Bullets(tuple(shown))] + ([para(f"{extra} more under “Verified omissions”.", kind="note")]
-                                      if extra > 0 else [])
+    extra = len(omitted_facts(ctx)[0]) - len(shown)
+    return [Bullets(tuple(shown))] + ([para(f"{plural(extra, 'more omitted fact')} under “Verified omissions”.",
+                                            kind="note")] if extra > 0 else [])
 
 
 def strongest(ctx: Context) -> list[Finding]:
@@ -114,24 +122,24 @@ def glance(ctx: Context) -> Section:
 # --- omissions --------------------------------------------------------------------------------------------
 
 def _omission_table(ctx: Context) -> list:
-    omissions = sorted(ctx.comparison.omissions, key=lambda o: o.rank)
+    groups, _hidden = omitted_facts(ctx)
     rows = []
-    for o in omissions[:BRIEF_OMISSIONS]:
-        fact = ctx.fact(o.fact)
-        finding = ctx.omission_finding(o.fact, o.article)
-        rows.append((cell(*outlet_runs(ctx, o.article)),
-                     cell(Run(ctx.number(o.fact) + " ", "b"), ctx.fact_label(fact, 150) if fact else o.fact),
-                     cell(*outlets_runs(ctx, o.covered_by)),
-                     cell(*review_runs(ctx.review(finding.id))) if finding else cell(Run("–", "muted"))))
+    for group in groups[:BRIEF_OMISSIONS]:
+        fact = ctx.fact(group.fact)
+        rows.append((cell(*outlets_runs(ctx, group.omitted_by, bold=True)),
+                     cell(Run(ctx.number(group.fact) + " ", "b"), ctx.fact_label(fact, 150) if fact else group.fact),
+                     cell(*outlets_runs(ctx, group.covered_by)),
+                     cell(*review_runs(ctx.review(group.finding.id))) if group.finding
+                     else cell(Run("–", "muted"))))
     if not rows:
         return [para("No verified omissions: every fact several outlets carry was found in the others too, "
                      "or said in other words.", kind="note")]
     header = tuple(cell(h) for h in ("Left out by", "Fact", "Reported by", "Review"))
-    blocks: list = [para("A fact several outlets report and one leaves out, listed only after that outlet's "
-                         "text was searched for the fact's core (who, what, number, date) and nothing was "
-                         "found; strongest first.", kind="note"),
-                    Table(header, tuple(rows), widths=(1.5, 4.4, 2.1, 1.9), kind="omissions")]
-    cut = more(len(rows), len(omissions), "omission")
+    blocks: list = [para("A fact several outlets report and others leave out, listed only after each of "
+                         "those outlets' texts was searched for the fact's core (who, what, number, date) "
+                         "and nothing was found; strongest first.", kind="note"),
+                    Table(header, tuple(rows), widths=(1.8, 4.1, 2.1, 1.9), kind="omissions")]
+    cut = more(len(rows), len(groups), "omitted fact")
     return blocks + ([para(cut, kind="note")] if cut else [])
 
 

@@ -1,6 +1,7 @@
 """Pieces several sections share: outlet names with their colour, verdicts, quoted evidence."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 from analysis.model import Finding
@@ -23,12 +24,12 @@ def left_out_by(finding) -> tuple[str, ...]:
     return tuple(data.get("left_out_by") or data.get("omitted_by") or finding.articles[:1])
 
 
-def outlets_runs(ctx: Context, article_ids: Iterable[str]) -> tuple[Run, ...]:
+def outlets_runs(ctx: Context, article_ids: Iterable[str], bold: bool = False) -> tuple[Run, ...]:
     out: list[Run] = []
     for i, article_id in enumerate(article_ids):
         if i:
             out.append(Run(", "))
-        out.extend(outlet_runs(ctx, article_id, bold=False))
+        out.extend(outlet_runs(ctx, article_id, bold=bold))
     return tuple(out)
 
 
@@ -72,22 +73,46 @@ def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 16
     return tuple(out)
 
 
-def omission_lines(ctx: Context, limit: int) -> list[tuple[Run, ...]]:
-    """The strongest omissions as one line each ("X leaves out F2 “...”, which A and B report"),
-    dismissed ones left out, with the verdict when reviewed."""
-    shown: list[tuple[Run, ...]] = []
+@dataclass(frozen=True)
+class OmittedFact:
+    """One fact and every outlet that leaves it out: the report's unit for omissions, as the engine
+    makes one finding (one review) per omitted fact, not one per outlet."""
+    fact: str
+    omitted_by: tuple[str, ...]
+    covered_by: tuple[str, ...]
+    rank: int                       # the best rank among its outlets' omissions
+    finding: Finding | None
+
+
+def omitted_facts(ctx: Context) -> tuple[list[OmittedFact], int]:
+    """The omissions grouped by fact, strongest first, and how many facts the editor dismissed
+    (those are left out)."""
+    grouped: dict[str, list] = {}
     for o in sorted(ctx.comparison.omissions, key=lambda o: o.rank):
-        finding = ctx.omission_finding(o.fact, o.article)
+        grouped.setdefault(o.fact, []).append(o)
+    shown, hidden = [], 0
+    for fact_id, group in grouped.items():
+        finding = ctx.omission_finding(fact_id, group[0].article)
         if finding is not None and not ctx.shown(finding):
+            hidden += 1
             continue
-        fact = ctx.fact(o.fact)
-        label = ctx.fact_label(fact, 110) if fact else o.fact
-        items = outlet_runs(ctx, o.article) + (Run(
-            f" leaves out {ctx.number(o.fact)} “{label}”, which "
-            f"{join_names([ctx.name(a) for a in o.covered_by], 4)} report"),)
-        if finding is not None:
-            items += verdict_tag(ctx.review(finding.id))
+        shown.append(OmittedFact(fact_id, tuple(o.article for o in group), group[0].covered_by,
+                                 group[0].rank, finding))
+    return shown, hidden
+
+
+def omission_lines(ctx: Context, limit: int) -> list[tuple[Run, ...]]:
+    """The strongest omitted facts as one line each ("X and Y leave out F2 “...”, which A and B
+    report"), dismissed ones left out, with the verdict when reviewed."""
+    shown: list[tuple[Run, ...]] = []
+    for group in omitted_facts(ctx)[0][:limit]:
+        fact = ctx.fact(group.fact)
+        label = ctx.fact_label(fact, 110) if fact else group.fact
+        verb = "leaves" if len(group.omitted_by) == 1 else "leave"
+        items = outlets_runs(ctx, group.omitted_by, bold=True) + (Run(
+            f" {verb} out {ctx.number(group.fact)} “{label}”, which "
+            f"{join_names([ctx.name(a) for a in group.covered_by], 4)} report"),)
+        if group.finding is not None:
+            items += verdict_tag(ctx.review(group.finding.id))
         shown.append(items)
-        if len(shown) == limit:
-            break
     return shown

@@ -4,24 +4,21 @@ from __future__ import annotations
 from analysis.model import Finding
 from analysis.report.context import Context
 from analysis.report.model import Heading, Run, Section, Table, cell, para
-from analysis.report.sections.common import left_out_by, outlet_runs, outlets_runs, review_runs
+from analysis.report.sections.common import left_out_by, omitted_facts, outlet_runs, outlets_runs, review_runs
 from analysis.report.settings import EXCLUSIVES_MAX, EXCLUSIVES_PER_ARTICLE, OMISSIONS_MAX
 from analysis.report.text import clip, plural
 
 
 def _omission_rows(ctx: Context) -> tuple[list, int]:
-    rows, hidden = [], 0
-    for o in sorted(ctx.comparison.omissions, key=lambda o: o.rank):
-        finding = ctx.omission_finding(o.fact, o.article)
-        if finding is not None and not ctx.shown(finding):
-            hidden += 1
-            continue
-        fact = ctx.fact(o.fact)
-        review = ctx.review(finding.id) if finding else None
-        rows.append((cell(str(o.rank), align="right"),
-                     cell(*outlet_runs(ctx, o.article)),
-                     cell(Run(ctx.number(o.fact) + " ", "b"), ctx.fact_label(fact, 120) if fact else o.fact),
-                     cell(*outlets_runs(ctx, o.covered_by)),
+    groups, hidden = omitted_facts(ctx)
+    rows = []
+    for group in groups:
+        fact = ctx.fact(group.fact)
+        review = ctx.review(group.finding.id) if group.finding else None
+        rows.append((cell(str(group.rank), align="right"),
+                     cell(*outlets_runs(ctx, group.omitted_by, bold=True)),
+                     cell(Run(ctx.number(group.fact) + " ", "b"), ctx.fact_label(fact, 120) if fact else group.fact),
+                     cell(*outlets_runs(ctx, group.covered_by)),
                      cell(*review_runs(review)) if review else cell(Run("–", "muted"))))
     return rows, hidden
 
@@ -32,8 +29,8 @@ def _omissions(ctx: Context) -> list:
     if not rows:
         blocks.append(para("No omissions found.", kind="note"))
         return blocks
-    note = (f"{plural(len(rows), 'omission')}, strongest first: a fact carried by several outlets that one "
-            "leaves out, ranked by how many carry it and how early they place it.")
+    note = (f"{plural(len(rows), 'fact')} left out, strongest first: a fact carried by several outlets that "
+            "others leave out, ranked by how many carry it and how early they place it.")
     if hidden:
         note += f" {plural(hidden, 'dismissed omission')} left out."
     if len(rows) > OMISSIONS_MAX:
@@ -41,7 +38,7 @@ def _omissions(ctx: Context) -> list:
                  "report.")
     header = tuple(cell(h) for h in ("#", "Left out by", "Fact", "Carried by", "Review"))
     blocks += [para(note, kind="note"),
-               Table(header, tuple(rows[:OMISSIONS_MAX]), widths=(0.45, 1.5, 3.9, 2.2, 2.0), kind="omissions")]
+               Table(header, tuple(rows[:OMISSIONS_MAX]), widths=(0.45, 1.8, 3.6, 2.2, 2.0), kind="omissions")]
     return blocks
 
 
