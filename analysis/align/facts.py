@@ -40,12 +40,21 @@ def _cross_article(members: Sequence[Key]) -> np.ndarray:
     return arts[:, None] != arts[None, :]
 
 
-def _central(members: Sequence[Key], sims: np.ndarray) -> Key:
-    """The member most similar, on average, to the others of other articles: the label's source."""
+def reads_whole(text: str) -> bool:
+    """Whether a claim reads as a sentence of its own: it opens with a capital, a figure or a quote
+    mark.  A claim cut from a longer sentence ("noting that he would have upheld…", "which did not
+    have a seat…", "he agreed with…") opens in lower case and makes a poor label."""
+    head = text.lstrip()[:1]
+    return bool(head) and (head.isupper() or head.isdigit() or head in "\"“‘'«")
+
+
+def _central(members: Sequence[Key], sims: np.ndarray, whole: Sequence[bool]) -> Key:
+    """The label's source: of the members that read as a sentence of their own (``whole``), when
+    there is one, the one most similar on average to the others of other articles."""
     cross = _cross_article(members)
     counts = cross.sum(axis=1)
     means = np.divide((sims * cross).sum(axis=1), counts, out=np.zeros(len(members)), where=counts > 0)
-    best = max(range(len(members)), key=lambda i: (float(means[i]), -members[i][1]))
+    best = max(range(len(members)), key=lambda i: (whole[i], float(means[i]), -members[i][1]))
     return members[best]
 
 
@@ -73,7 +82,8 @@ def build_facts(clusters: Sequence[Sequence[Key]], articles: Mapping[str, Articl
         texts = sorted(c.text(articles[a]) for a, cs in by_article.items() for c in cs)
         if len(by_article) > 1:
             sims = similarities(members)
-            central, cohesion = _central(members, sims), _cohesion(members, sims)
+            whole = [reads_whole(claims[a][i].text(articles[a])) for a, i in members]
+            central, cohesion = _central(members, sims, whole), _cohesion(members, sims)
         else:
             central, cohesion = members[0], 1.0
         label = label_for(claims[central[0]][central[1]].text(articles[central[0]]))

@@ -120,6 +120,24 @@ def test_the_member_sentences_say_the_same_thing(comparison):
     assert "ruled out the possibility of Ukraine joining NATO" in _text(comparison, "a3.s10")
 
 
+def test_a_fact_is_labelled_by_a_member_that_reads_as_a_sentence(comparison):
+    # Labels were taken from the most central claim even when it was cut from a longer sentence
+    # ("and that Kyiv would reject a deal…", "future American support to Ukraine has been tied…"),
+    # while another outlet's member was a whole sentence.
+    from analysis.align.facts import reads_whole
+    for fact in comparison.facts:
+        members = [comparison.article(m.article).text[c.start:c.end] for m in fact.members for c in m.claims]
+        if any(reads_whole(t) for t in members):
+            assert reads_whole(fact.label), fact.label
+
+
+def test_a_claim_reads_whole_when_it_opens_like_a_sentence():
+    from analysis.align.facts import reads_whole
+    assert reads_whole("The court ruled on Friday.") and reads_whole("“We dissent,” they wrote.")
+    assert reads_whole("15 people died.")
+    assert not reads_whole("noting that he would have upheld the law") and not reads_whole("which did not")
+
+
 def test_fact_grid_shape(comparison):
     ids = [f.id for f in comparison.facts]
     assert len(ids) == len(set(ids))
