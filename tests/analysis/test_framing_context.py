@@ -4,7 +4,7 @@ from __future__ import annotations
 from analysis.constants import FRAMING_REPEAT_CHOICE_FACTOR
 from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
-from analysis.signals.framing.wording import ascribed, event_senses, negated
+from analysis.signals.framing.wording import ascribed, event_senses, negated, participle_as_verb
 from seeds import text_article
 
 
@@ -188,6 +188,22 @@ def test_a_noun_naming_a_body_is_no_word_choice():
                    "The storm at the harbour closed the road on Monday.",
                    "A storm closed the road near the harbour on Monday.")
     assert words(found) == [("x1", "disaster")]
+
+
+def test_an_ing_adjective_used_as_its_verb_is_no_intensifier():
+    # "striking down" and "Striking approximately 70 miles south" were read as the intensifying
+    # adjective "striking"
+    for verb in ("Striking approximately 70 miles south of the harbour, the storm closed the road on Monday.",
+                 "The court, striking down the harbour law, closed the road on Monday."):
+        found, _ = run(verb, "The storm closed the road near the harbour on Monday.",
+                       "A storm closed the road near the harbour on Monday.")
+        assert [w for w in words(found) if w[1] == "striking"] == []
+    found, _ = run("The council showed a striking contrast over the harbour plan on Monday.",
+                   "The council showed a contrast over the harbour plan on Monday.",
+                   "The council was split over the harbour plan on Monday.")
+    assert ("x1", "striking") in words(found)
+    text = "a staggering 40 per cent"
+    assert not participle_as_verb(text, text.index("staggering") + len("staggering"), "staggering", "adjective")
 
 
 def test_three_of_five_outlets_make_a_word_the_event_s():

@@ -174,7 +174,7 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
             if (named_body(article.text, end) and not _adjective(term)) or negated(article.text, start) \
-                    or literal(article.text, start, end):
+                    or literal(article.text, start, end) or participle_as_verb(article.text, end, term, label):
                 continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)
@@ -182,6 +182,23 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
                             not inside and ascribed(article.text, start),
                             describes(article.text, start, end, label)))
     return _without_overlaps(uses), frozenset(families)
+
+
+# Words that follow an -ing form used as a verb (its object, particle or adverb: "striking down the
+# right", "Striking approximately 70 miles south", "crushing the rebels"), never the noun that an
+# -ing adjective grades ("a striking contrast", "a staggering 40 per cent").
+_AFTER_VERB = frozenset("""a an the this that these those his her its their our my your him them us me it
+    down up out off back over at in on into onto through across along from to with for by toward towards
+    approximately about nearly almost roughly around some""".split())
+
+
+def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
+    """An intensifying adjective of the -ing kind used as the verb it comes from: the next word is
+    the verb's object, particle or a preposition, not a noun it could grade."""
+    if label != "adjective" or not term.endswith("ing") or " " in term:
+        return False
+    after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+    return after is not None and after.group(0).lower() in _AFTER_VERB
 
 
 def _without_overlaps(uses: list[Use]) -> list[Use]:
