@@ -211,7 +211,9 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
         seen: set[str] = set()
         for p in found[version.id]:
             stem = _stem(p.participle)
-            if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end):
+            # a passive in quoted or reported speech is the speaker's wording, not the outlet's choice
+            if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end) \
+                    or version.in_reported(p.start, p.end):
                 continue
             if not _hides_an_actor(pair, version, other, p, stem):
                 continue

@@ -17,10 +17,16 @@ from functools import cached_property, lru_cache
 from analysis.constants import FRAMING_FACING_MAX_WORDS, FRAMING_SAME_CLAIM_MIN_SHARE
 from analysis.model import Article, FactMember, Span
 from analysis.segment import strip_span
+from analysis.signals.voices import find_quotes
 from analysis.signals.worddiff import DiffOp, word_diff
 
 _JOINER = " "
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
+
+
+# the speaker, a few words ("Alito, in the final opinion issued Friday, wrote") and "that" before the
+# reported clause
+_SAID_THAT = re.compile(r"\s*\S+(?:\s+\S+){0,10}?\s+that\s*")
 
 
 @dataclass
@@ -58,6 +64,25 @@ class Version:
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes)
+
+    @cached_property
+    def reported(self) -> list[tuple[int, int]]:
+        """Version ranges of speech reported after its speaker ("Alito wrote that Roe … must be
+        overturned"): the speaker's words, told by the outlet.  A trailing attribution ("The plan
+        was rejected, officials said") is the outlet's own summary and is not among them."""
+        out = []
+        for q in find_quotes(self.article):
+            if not (q.kind == "reported" and 0 <= q.speaker_end <= q.start
+                    and _SAID_THAT.fullmatch(self.article.text, q.speaker_end, q.start)):
+                continue
+            for v0, a0, n in self.pieces:
+                s, e = max(q.start, a0), min(q.end, a0 + n)
+                if s < e:
+                    out.append((v0 + s - a0, v0 + e - a0))
+        return out
+
+    def in_reported(self, start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in self.reported)
 
     def quoted_words(self) -> list[str]:
         return [w.lower().replace("’", "'") for s, e in self.quotes for w in _WORD.findall(self.text[s:e])]
