@@ -158,9 +158,16 @@ def _with_given_name(text: str, sentence_start: int, start: int, key: str) -> tu
         return start, key
     low = m.group(1).lower()
     if low in stopwords() or low in SENTENCE_OPENERS or low in TITLES or low in TITLE_MODIFIERS \
-            or low in ALIASES or key in CANONICAL_PLACES:
+            or low in ALIASES or key in CANONICAL_PLACES or _participle(m.group(1)):
         return start, key
     return m.start(1), normalise_key(text[m.start(1):start] + key)
+
+
+def _participle(word: str) -> bool:
+    """A sentence's first word that is a verb's -ing form ("Joining Alito were Justices…",
+    "Citing Reuters, …") opens a clause; it is no given name ("Sterling Brown" keeps his)."""
+    from lemminflect import getAllLemmas
+    return word.lower().endswith("ing") and bool(getAllLemmas(word.lower(), "VERB")) and not is_given_name(word)
 
 
 def resolver_for(raw: Iterable[tuple[str, int, int, int]]) -> EntityResolver:

@@ -204,6 +204,16 @@ def test_a_place_is_not_a_speaker():
     assert quote_of(a, "The border stays open").speaker == ""
 
 
+def test_a_participle_opening_the_sentence_is_no_given_name():
+    # "Joining Alito were Justices …" made a speaker "Joining Alito" who took the judge's quotes
+    a = text_article("Judge Mara Lind wrote the ruling. Joining Lind were judges Tom Reyes and Ada Vance. "
+                     "“The law stands,” Lind wrote.")
+    q = quote_of(a, "The law stands")
+    assert q.speaker == "mara lind"
+    b = text_article("Sterling Brown said the harbour would reopen on Monday.")
+    assert [q.speaker_name for q in find_quotes(b)] == ["Sterling Brown"]
+
+
 def test_speaker_after_the_verb_with_a_role():
     a = text_article("“The water rose in minutes,” said resident Carol Pike, who lives by the river.")
     q = quote_of(a, "The water rose")
