@@ -214,6 +214,14 @@ def test_a_participle_opening_the_sentence_is_no_given_name():
     assert [q.speaker_name for q in find_quotes(b)] == ["Sterling Brown"]
 
 
+def test_a_person_noun_modifying_a_noun_is_no_unnamed_source():
+    # "according to the official forecast" gave an unnamed source "official"
+    a = text_article("The storm will reach the coast on Thursday, according to the official forecast.")
+    assert [q.speaker_name for q in find_quotes(a)] in ([], [""])
+    b = text_article("The storm will reach the coast on Thursday, according to an official in the city.")
+    assert [q.unnamed for q in find_quotes(b)] == [True]
+
+
 def test_speaker_after_the_verb_with_a_role():
     a = text_article("“The water rose in minutes,” said resident Carol Pike, who lives by the river.")
     q = quote_of(a, "The water rose")

@@ -35,6 +35,21 @@ _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|he
                     r"(?:[\w’'\-]+\s*){1,3}?")
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
+def _noun_modifier(text: str, end: int) -> bool:
+    """Whether the person noun ending at ``end`` modifies the noun after it ("the official forecast",
+    "a witness account"): the next word is a noun in its base form, so not a verb that tells what the
+    person did ("the official said", "the official says", "the official warned")."""
+    from lemminflect import getAllLemmas
+    m = _NEXT_WORD.match(text, end)
+    if m is None or text[end - 1:end] == "s":      # "officials familiar with…": plural nouns head
+        return False
+    word = m.group(1)
+    return not word.endswith(("s", "ed")) and getAllLemmas(word, "NOUN").get("NOUN", ()) == (word,)
+
+
 class SpeakerAfter(SpeakerBefore):
     """The speaker named after a speech verb or "according to"."""
 
@@ -43,6 +58,8 @@ class SpeakerAfter(SpeakerBefore):
         unnamed = UNNAMED_AT_START.match(self.text, pos, limit)
         if unnamed and trim_premodifiers(unnamed, 0)[1] != unnamed.start(2):
             unnamed = None      # "said the U.S. would need": not a description of a source
+        if unnamed and _noun_modifier(self.text, unnamed.end(2)):
+            unnamed = None      # "according to the official forecast": a forecast, not an official
         for m in self.by_sentence.get(index, []):
             if m.start < pos or m.start >= limit:
                 continue
