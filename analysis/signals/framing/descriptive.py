@@ -13,9 +13,11 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 * **a thing** (``object``): an adjective right before a noun of the ``object_nouns`` lexicon
   (buildings, places of worship, sites, artefacts: "a historic Catholic church");
 * **a literal sense** (``literal``): a phrase of the ``literal_phrases`` lexicon ("triggered an
-  alarm", "fire alarm", "shock absorber").
+  alarm", "fire alarm", "shock absorber");
+* **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
+  ("striking down the law", "Striking 70 miles south").
 
-Literal uses are no word choice at all; states, things and accounts are kept at a low score
+Literal uses and verbs are no word choice at all; states, things and accounts are kept at a low score
 (FRAMING_DESCRIPTIVE_FACTOR): what an outlet chose to describe is still its choice, but an editor
 checks judgements of actors and acts first.
 """
@@ -63,6 +65,23 @@ def literal(text: str, start: int, end: int) -> bool:
     """The word sits in a phrase of the ``literal_phrases`` lexicon: its literal sense."""
     lo, hi = max(0, start - 30), min(len(text), end + 30)
     return any(lo + s < end and start < lo + e for s, e, _, _ in load_lexicon("literal_phrases").find(text[lo:hi]))
+
+
+# Words that follow an -ing form used as a verb (its object, particle or adverb: "striking down the
+# right", "Striking approximately 70 miles south", "crushing the rebels"), never the noun that an
+# -ing adjective grades ("a striking contrast", "a staggering 40 per cent").
+_AFTER_VERB = frozenset("""a an the this that these those his her its their our my your him them us me it
+    down up out off back over at in on into onto through across along from to with for by toward towards
+    approximately about nearly almost roughly around some""".split())
+
+
+def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
+    """An intensifying adjective of the -ing kind used as the verb it comes from: the next word is
+    the verb's object, particle or a preposition, not a noun it could grade."""
+    if label != "adjective" or not term.endswith("ing") or " " in term or text[end:end + 1] != " ":
+        return False
+    after = _next_words(text, end, 1)
+    return bool(after) and after[0].lower() in _AFTER_VERB
 
 
 def describes(text: str, start: int, end: int, label: str) -> str:

@@ -71,7 +71,7 @@ from analysis.lexicons import load_lexicon
 from analysis.model import Article, Fact, Finding, Span, stable_id
 from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
-from analysis.signals.framing.descriptive import describes, literal
+from analysis.signals.framing.descriptive import describes, literal, participle_as_verb
 from analysis.signals.framing.versions import Pair, Version, build_version
 from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
@@ -182,23 +182,6 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
                             not inside and ascribed(article.text, start),
                             describes(article.text, start, end, label)))
     return _without_overlaps(uses), frozenset(families)
-
-
-# Words that follow an -ing form used as a verb (its object, particle or adverb: "striking down the
-# right", "Striking approximately 70 miles south", "crushing the rebels"), never the noun that an
-# -ing adjective grades ("a striking contrast", "a staggering 40 per cent").
-_AFTER_VERB = frozenset("""a an the this that these those his her its their our my your him them us me it
-    down up out off back over at in on into onto through across along from to with for by toward towards
-    approximately about nearly almost roughly around some""".split())
-
-
-def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
-    """An intensifying adjective of the -ing kind used as the verb it comes from: the next word is
-    the verb's object, particle or a preposition, not a noun it could grade."""
-    if label != "adjective" or not term.endswith("ing") or " " in term:
-        return False
-    after = _WORD.match(text, end + 1) if text[end:end + 1] == " " else None
-    return after is not None and after.group(0).lower() in _AFTER_VERB
 
 
 def _without_overlaps(uses: list[Use]) -> list[Use]:
