@@ -264,3 +264,20 @@ def test_judges_and_justices_are_titles_before_a_name_but_a_department_stays():
     found = _entities("Chief Justice Ana Belmonte swore him in.", "Justice Ruth Okonjo dissented.",
                       "District Judge Pavel Ostrow ruled.", "The Justice Department appealed.")
     assert found == [{"ana belmonte"}, {"ruth okonjo"}, {"pavel ostrow"}, {"justice department"}]
+
+
+def test_a_partitive_count_counts_the_noun_of_its_whole():
+    # "Thirteen" was dropped (a number word with no noun) and "13 of the 14 cars" had no noun, so
+    # "13 train cars" looked like a contradiction of "14 train cars" and the verifier missed "Thirteen".
+    found = find_quantities("Thirteen of the bus's 14 seats and 13 of the 20 desks broke; one of the men left.")
+    assert [(q.value, q.unit, q.text) for q in found] == [
+        (13.0, "seat", "Thirteen"), (14.0, "seat", "14 seats"), (13.0, "desk", "13"), (20.0, "desk", "20 desks")]
+
+
+def test_a_bare_number_inside_a_name_is_no_amount():
+    # "Interstate 5" matched "five crew members" in the omission verifier
+    text = "Traffic stopped on Interstate 5 and the I-5 ramp and GOES-16 images, and later Route 9 had reopened."
+    assert find_quantities(text) == []
+    kept = find_quantities("A 7.7 quake hit; it was a Category 3 storm after Roe 30 years ago; Over 150 died.")
+    assert [(q.value, q.unit) for q in kept] == [(7.7, "quak"), (3.0, "storm"), (30.0, "year"), (150.0, "die")]
+    assert [q.value for q in find_quantities("Over 150 Died In The Storm Near Tampa 12")] == [150.0, 12.0]

@@ -5,6 +5,12 @@ Quantities: currency ("$300 billion" -> 3e11 USD, "€5bn"), percentages ("3%", 
 counts ("26 countries" -> 26 with the counted noun's stem as unit, "countri"), number words up to
 ninety-nine and "hundred/thousand/million/billion" as scales, and fractions ("half" -> 0.5, "a third",
 "a quarter" -> unit "fraction").  A four-digit year (1900-2099) standing alone is a date, not a number.
+A partitive count takes the noun of its whole: in "13 of the 14 cars" and "Thirteen of the train's
+cars" the 13 counts cars ("one of the" is left alone: it is an idiom far more often than a count).
+A number that is part of a name is no amount: joined by a hyphen to a capitalised word ("I-5",
+"GOES-16 images"), or bare after one ("Interstate 5", "Train 501 had", "KIRO 7 is") with no counted noun
+after it; the capitalised word does not open the sentence, and the sentence is no title-case
+headline.  A class ("Category 3", "Magnitude 7.7") stays an amount.
 
 Dates are normalised to ISO-like keys: "2025-02-17" (full date), "2022-01" (month and year),
 "--02-17" (day and month; completed with the article's year when the article has a date), "2025"
@@ -129,10 +135,13 @@ def find_quantities(text: str, offset: int = 0, skip: list[tuple[int, int]] | No
     if not _MAY_HOLD_NUMBER.search(text):
         return out
     skip = list(skip or [])
+    headline = _title_case(text)
     for m in QUANTITY.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in skip):
             continue
-        q = _quantity(m, text, offset)
+        if not headline and _in_name(text, m):
+            continue
+        q = _partitive(m, text, offset) or _quantity(m, text, offset)
         if q:
             out.append(q)
             skip.append((m.start(), m.end()))
@@ -176,6 +185,52 @@ def _quantity(m: re.Match, text: str, offset: int) -> Quantity | None:
         return None
     start = m.start("cur") if m.group("cur") else m.start("num")
     return Quantity(value, unit, text[start:end], offset + start, offset + end)
+
+
+# "13 of the 14 cars", "Thirteen of the train's 14 cars", "two of its 40 members": the noun after
+# the whole's number is its counted noun, as find_quantities keys "14 cars" itself.
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|these|those)\s+(?:[\w-]+['’]s\s+)?"
+                        rf"(?:(?:{_NUM})(?:\s?(?:{_SCALE})\b)?\s+)?(?P<noun>[A-Za-z]+)", re.IGNORECASE)
+# A capitalised word right before a number makes it a name's number ("Interstate 5", "I-5").
+_NAME_BEFORE = re.compile(r"(?<![\w.'’-])(?P<word>[A-Z][A-Za-z]*)[ -]\Z")
+_NOT_NAME_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_CURRENCY) | frozenset(
+    "no nos number category level grade stage phase class magnitude tier force".split())
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
+TITLE_CASE_SHARE = 0.6  # share of words of four letters or more capitalised: a headline in title case
+
+
+def _title_case(text: str) -> bool:
+    words = _TITLE_WORD.findall(text)
+    return bool(words) and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def _in_name(text: str, m: re.Match) -> bool:
+    if m.group("cur") or m.group("scale") or m.group("pct") or not m.group("num")[:1].isdigit():
+        return False
+    head = text[:m.start("num")]
+    before = _NAME_BEFORE.search(head)
+    if not before or before.group("word").lower() in _NOT_NAME_WORDS:
+        return False
+    if head.endswith("-"):
+        return True  # a designation: "I-5", "GOES-16", "COVID-19"
+    unit = m.group("unit") or ""
+    if unit and unit[0].islower() and _unit_of(unit.lower()):
+        return False  # "Roe 30 years ago", "Category 3 hurricane": an amount of something
+    return any(c.isalnum() for c in head[:before.start()])  # a capital that opens the sentence is no name
+
+
+def _partitive(m: re.Match, text: str, offset: int) -> Quantity | None:
+    """A count whose noun comes after "of the" ("13 of the 14 cars"): it counts that noun."""
+    raw = m.group("num")
+    if raw.lower() == "one" or (m.group("unit") or "").lower() != "of" or m.group("scale") or m.group("pct"):
+        return None
+    whole = _PARTITIVE.match(text, m.end("num"))
+    value = _number_value(raw)
+    unit = _unit_of(whole.group("noun").lower()) if whole else ""
+    if value is None or not unit:
+        return None
+    start = m.start("num")
+    return Quantity(value, unit, text[start:m.end("num")], offset + start, offset + m.end("num"))
 
 
 def _unit_of(word: str) -> str:
