@@ -28,6 +28,12 @@ FINDING_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
+def _review_text(r: Review, verdict: str) -> str:
+    """"✓ Confirmed  ●●  ✎": the verdict, its severity dots and ✎ for a note."""
+    parts = [verdict_label(verdict), severity_label(r.severity), "✎" if r.note else ""]
+    return "  ".join(p for p in parts if p)
+
+
 class FindingsModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -100,9 +106,13 @@ class FindingsModel(QAbstractTableModel):
         return VERDICT_ORDER.get(self.verdict(f), 0), -(r.severity or 0), not r.note
 
     def review_text(self, f: Finding) -> str:
-        r = self.review(f)
-        parts = [verdict_label(self.verdict(f)), severity_label(r.severity), "✎" if r.note else ""]
-        return "  ".join(p for p in parts if p)
+        return _review_text(self.review(f), self.verdict(f))
+
+    def review_texts(self) -> set[str]:
+        """The Verdict column's texts of the findings shown that have a review (a few distinct ones)."""
+        rows = self.rows()
+        return {_review_text(r, r.verdict if r.reviewed else "") for key, r in self.reviews.items()
+                if key in rows}
 
     def set_reviews(self, reviews: Mapping[str, Review], keys=None) -> None:
         """New reviews; ``keys`` (when known) are the findings whose review changed."""

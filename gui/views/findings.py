@@ -23,12 +23,19 @@ from PySide6.QtWidgets import (
 from analysis.model import Finding
 from analysis.vocabulary.kinds import label as kind_label
 
+from ..charts import header_width
 from ..document import Document
 from ..models.findings import COLUMNS, FINDING_ROLE, FindingsFilter, FindingsModel
 from .elide import KeyElideDelegate
 
 FACT_SHARE = 0.3          # of the width the two sentence columns share; the evidence gets the rest
 FACT_MIN_PX = 80
+OUTLETS_PX = 140          # the outlets column ("Los Angeles Times, …": full names on hover) ...
+OUTLETS_MIN_PX = 90       # ... narrowed down to this while the evidence has less than
+EVIDENCE_MIN_PX = 240     # this (at 1366x768 with both panes open the table is some 770 px wide)
+KIND_MAX_PX = 200         # a kind's label wider than this is cut (its row's tooltip names it)
+CELL_PAD_PX = 14          # a cell's text margins and grid line beside its text
+SCORE_SAMPLE = "0.00"
 
 
 class FindingsView(QWidget):
@@ -89,9 +96,7 @@ class FindingsView(QWidget):
         # Cut in the middle, never at the word the finding is about (the whole text on hover).
         self.evidence_delegate = KeyElideDelegate(self.table)
         self.table.setItemDelegateForColumn(COLUMNS.index("Evidence"), self.evidence_delegate)
-        for col, width in enumerate((112, 140, 0, 0, 50, 140)):
-            if width:
-                h.resizeSection(col, width)
+        self._fit_columns()
         self.table.selectionModel().currentRowChanged.connect(self._current)
 
         layout = QVBoxLayout(self)
@@ -114,9 +119,30 @@ class FindingsView(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Kind as wide as the widest kind shown, Score as its figures, Verdict as its words (the
+        header alone while nothing is reviewed: a wide empty column took the sentences' room), the
+        Fact a share of what is left and the Evidence the rest (it stretches)."""
         h = self.table.horizontalHeader()
-        fixed = sum(h.sectionSize(c) for c, name in enumerate(COLUMNS) if name not in ("Fact", "Evidence"))
-        room = self.table.viewport().width() - fixed
+        fm = self.table.fontMetrics()
+
+        def fit(name: str, texts) -> int:
+            cells = max((fm.horizontalAdvance(t) for t in texts if t), default=0) + CELL_PAD_PX
+            return max(header_width(self.table, name), cells)
+        kinds = {kind_label(f.kind) for f in self.model.findings}
+        for name, width in (("Kind", min(KIND_MAX_PX, fit("Kind", kinds))),
+                            ("Score", fit("Score", [SCORE_SAMPLE])),
+                            ("Verdict", fit("Verdict", self.model.review_texts()))):
+            h.resizeSection(COLUMNS.index(name), width)
+        fixed = sum(h.sectionSize(c) for c, name in enumerate(COLUMNS)
+                    if name not in ("Fact", "Evidence", "Outlets"))
+        room = self.table.viewport().width() - fixed - OUTLETS_PX
+        short = EVIDENCE_MIN_PX - int(room * (1 - FACT_SHARE))
+        outlets = OUTLETS_PX - min(max(0, short), OUTLETS_PX - OUTLETS_MIN_PX)
+        h.resizeSection(COLUMNS.index("Outlets"), outlets)
+        room += OUTLETS_PX - outlets
         h.resizeSection(COLUMNS.index("Fact"), max(FACT_MIN_PX, int(room * FACT_SHARE)))
 
     def refresh(self) -> None:
@@ -138,6 +164,7 @@ class FindingsView(QWidget):
             box.blockSignals(False)
         self._filter(kind=self.kind_box.currentData() or "",
                      article=self.outlet_box.currentData() or "")
+        self._fit_columns()
         if current is not None:
             self.select(current.id, emit=False)
 
@@ -145,6 +172,7 @@ class FindingsView(QWidget):
         """New reviews.  With a verdict filter on, the rows are filtered again at the next move
         (``refilter``), not now: the finding just reviewed must not vanish from under the keys."""
         self.model.set_reviews(reviews, keys)
+        self._fit_columns()
         self._stale = bool(self.proxy.verdict or self.proxy.text)
 
     def set_theme(self, theme) -> None:

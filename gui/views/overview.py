@@ -16,7 +16,7 @@ import heapq
 import time
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtGui import QFont, QFontMetrics, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
@@ -33,6 +33,7 @@ from ..theme import LIGHT, Theme, marked_on_text, outlet_color
 from .text_browser import FinishingTextBrowser
 
 TOP = 8
+CHIP_SHARE = 0.35       # at most this share of the text's width goes to the same-event outlet chips
 SLICE_MS = 12           # GUI-thread time one slice of appending text may take
 EVENT_ROWS = 10         # rows per piece of the same-event table
 PART = None             # in render_parts' list: the end of one part
@@ -50,6 +51,9 @@ class Overview(QWidget):
         self.browser = FinishingTextBrowser()
         self.browser.before_read = self.finish_build
         self.browser.setObjectName("overviewText")
+        # Lines break between words only: Qt's default also breaks inside a word that does not fit
+        # ("americanwat|chdog" in a chip); now a table column is at least its longest word wide.
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         self.browser.setAccessibleName("Overview")
         self.browser.setOpenLinks(False)
         self.browser.anchorClicked.connect(self._anchor)
@@ -279,6 +283,17 @@ class Overview(QWidget):
             else:
                 current.append(piece)
         return parts
+
+    def _chip_width(self, article_ids: list[str]) -> int:
+        """The px of the widest outlet chip (bold, with its padding), up to CHIP_SHARE of the text's
+        width: a name wider than that breaks at its spaces, never inside a word (a share of the
+        pane broke "Santa Fe New Mexican" into three lines and a one-word name mid-word)."""
+        bold = QFont(self.browser.font())
+        bold.setWeight(QFont.Weight.DemiBold)
+        fm = QFontMetrics(bold)
+        pad = 2 * fm.horizontalAdvance("\u00a0") + 8
+        widest = max((fm.horizontalAdvance(self.doc.outlet(a)) for a in article_ids), default=0) + pad
+        return max(40, min(widest, int(self.browser.viewport().width() * CHIP_SHARE)))
 
     def _lists(self, comp: Comparison) -> tuple:
         """(top omissions, their findings by (fact, article), top framing differences, top
