@@ -40,6 +40,12 @@ _CONNECTORS = ("and", "but", "while", "whereas", "although", "though", "even as"
                "before", "because", "since", "yet", "so", "meanwhile", "until", "when", "where")
 _BARE = frozenset(("while", "whereas", "as", "after", "before", "because", "when", "where"))
 _PARTICIPLE_CONNECTORS = frozenset(("after", "before", "while", "since", "by"))
+# Words that bind with a bare connector after them into one phrase ("such as", "as well as", "even
+# before", "shortly after", "long before", "only after"): what follows modifies the clause before it
+# (an example, an addition, a time) and is not a claim of its own.
+_BOUND_BEFORE = frozenset("""
+such well even just only shortly soon long right immediately ever
+""".split())
 _CONNECTOR = re.compile(r"(?P<comma>(?:,[”\"]?|[–—-])\s+)?\b(?P<word>%s)\s+" % "|".join(  # noqa: UP031 (regex braces)
     sorted((re.escape(c).replace(r"\ ", r"\s+") for c in _CONNECTORS), key=len, reverse=True)), re.IGNORECASE)
 _SEMICOLON = re.compile(r";\s+")
@@ -126,6 +132,8 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             continue
         if not m.group("comma") and text[m.start() - 1:m.start()] in ",;":
             continue                              # the comma form matched at the comma already
+        if not m.group("comma") and _word_before(text, m.start("word")) in _BOUND_BEFORE:
+            continue
         cuts.append((_after_quote(text, m.start()), m.end()))
     cuts.sort()
     pieces, start = [], 0
@@ -139,6 +147,12 @@ def _pieces(text: str) -> list[tuple[int, int]]:
             start = right_start
     pieces.append((start, len(text)))
     return pieces
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word just before ``pos`` in lower case ("" at the start)."""
+    words = _WORD.findall(text[max(0, pos - 30):pos])
+    return words[-1].lower() if words else ""
 
 
 def _after_quote(text: str, comma: int) -> int:

@@ -47,6 +47,18 @@ def test_no_cut_inside_a_clause_a_list_or_a_quote(text):
     assert [whole for whole, _ in _pieces(text)] == [text]
 
 
+@pytest.mark.parametrize("text", [
+    "The mayor declined to give details, such as who had called him and what he was offered.",
+    "The mayor drew criticism for the plan, as well as his pledge to endorse whichever bidder he liked.",
+    "The council approved the budget even before the auditors had finished their report.",
+    "The singer waved and left the stage shortly after the lights went out in the hall.",
+])
+def test_a_connector_bound_to_the_word_before_it_is_no_cut(text):
+    # "such as", "as well as", "even before", "shortly after" open a modifier of the clause before
+    # them, not a second claim (the left piece had been cut to "…, such" / "…, as well").
+    assert [whole for whole, _ in _pieces(text)] == [text]
+
+
 @pytest.mark.parametrize("text, core", [
     ("The bridge will close on Friday for repairs, officials said.",
      "The bridge will close on Friday for repairs"),
