@@ -395,8 +395,8 @@ def _what_it_says(v: Verdict) -> str:
         who, words = v.found[0], v.found[1:]
         return f"its sentence gives what {who.text} said in other words: {_quoted(words)}{missing}"
     if v.via == "figure":
-        counted = " and ".join(v.counted)
-        return f"its sentence gives another figure ({counted}): {_quoted(v.found)}{missing}"
+        counted = f" ({' and '.join(v.counted)})" if v.counted else ""
+        return f"its sentence gives another figure{counted}: {_quoted(v.found)}{missing}"
     found = f"shares {_quoted(v.found)}" if v.found else "is close in meaning"
     return f"its sentence {found}{missing}"
 

@@ -201,27 +201,56 @@ def _predicate_classes() -> dict[str, str]:
 def counted_slots(text: str) -> frozenset[str]:
     """What the numbers of a sentence count, among the slots of the ``quantity_slots`` lexicon
     (death, injury, missing, arrest, displaced, vote, cost): a slot word within
-    ``TERM_SLOT_WINDOW_WORDS`` words of a number ("144 people were killed", "694 deaths",
-    "killing at least 144").  Dates are not numbers here."""
-    return _counted_slots(text)
+    ``TERM_SLOT_WINDOW_WORDS`` words before a number or content words after it ("144 people were
+    killed", "694 deaths", "killing at least 144", "half of the confirmed deaths").  Dates are not numbers here."""
+    labels = slot_labels()
+    return frozenset(thing for _, things in counts(text) for thing in things if thing in labels)
+
+
+@lru_cache(maxsize=1)
+def slot_labels() -> frozenset[str]:
+    """The slots of the ``quantity_slots`` lexicon: "death", "injury", "missing" ..."""
+    return frozenset(_slots().values())
+
+
+def counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Per number of a sentence: its key (``number_key``) and what it counts -- the slots of the
+    words near it (``counted_slots``) and its own unit, as ``counted_thing`` reads it ("12 minutes":
+    "minute"; "a 6.4 aftershock": "aftershock")."""
+    return _counts(text)
 
 
 @lru_cache(maxsize=20_000)
-def _counted_slots(text: str) -> frozenset[str]:
+def _counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     dates = [(s, e) for _, s, e in find_dates(text)]
     quantities = find_quantities(text, skip=dates)
     if not quantities:
-        return frozenset()
+        return ()
     words = scan(text)
+    stop = stopwords()
     slots = _slots()
-    out = set()
+    out = []
     for q in quantities:
         first = next((i for i, (_, s, _) in enumerate(words) if s >= q.start), len(words))
         last = max((i for i, (_, _, e) in enumerate(words) if e <= q.end), default=first - 1)
-        near = words[max(0, first - TERM_SLOT_WINDOW_WORDS):first] + words[last + 1:last + 1 + TERM_SLOT_WINDOW_WORDS]
-        inside = words[first:last + 1]       # "7.7-magnitude", "144 dead": a word inside the quantity
-        out |= {slots[stem(fold(w))] for w, _, _ in near + inside if stem(fold(w)) in slots}
-    return frozenset(out)
+        before = [w for w, _, _ in words[max(0, first - TERM_SLOT_WINDOW_WORDS):first]]
+        # After it, content words only: "half of the confirmed deaths" counts deaths.
+        after = [w for w, _, _ in words[last + 1:] if fold(w) not in stop][:TERM_SLOT_WINDOW_WORDS]
+        inside = [w for w, _, _ in words[first:last + 1]]   # "7.7-magnitude", "144 dead"
+        things = {slots[stem(fold(w))] for w in before + after + inside if stem(fold(w)) in slots}
+        if q.unit:
+            things.add(counted_thing(q.unit))
+        out.append((number_key(q.value, q.unit), frozenset(things)))
+    return tuple(out)
+
+
+def counted_thing(unit: str) -> str:
+    """What a number's unit counts, comparable across outlets: a slot of ``quantity_slots`` ("dead",
+    "deaths": "death"), else the unit's word key ("tremor" and "quake" are one happening)."""
+    slot = _slots().get(stem(unit)) or _slots().get(unit)
+    if slot:
+        return slot
+    return unit if strong_unit(unit) else word_key(unit)
 
 
 @lru_cache(maxsize=1)
@@ -301,6 +330,12 @@ def _number(key: str) -> tuple[float, str]:
 _TRAILING_NOUN = re.compile(r"[\s-][A-Za-z]+$")
 _STRONG_UNITS = frozenset("""USD EUR GBP JPY RUB UAH % fraction second minute hour day week month year
 decade century""".split())
+
+
+def strong_unit(unit: str) -> bool:
+    """A unit of money, share or time (``_STRONG_UNITS``): it says what a number means, not what it
+    counts."""
+    return unit in _STRONG_UNITS or unit == "fraction"
 
 
 def _compatible_units(a: str, b: str) -> bool:

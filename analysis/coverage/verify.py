@@ -36,8 +36,13 @@ from analysis.coverage.terms import (
     Term,
     article_terms,
     counted_slots,
+    counted_thing,
+    counts,
     same_term,
+    slot_labels,
+    strong_unit,
     unquoted,
+    word_key,
 )
 from analysis.model import Article, Fact
 
@@ -119,6 +124,7 @@ class Searcher:
         self._carrier_vectors: dict[int, np.ndarray | None] = {}
         self._speakers: dict[int, tuple[Term, ...]] = {}
         self._slots: dict[int, frozenset[str]] = {}
+        self._units: dict[int, frozenset[str]] = {}
         self._keys: dict[tuple, int] = {}
         self._key_of: dict[int, tuple[Fact, int]] = {}
         self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
@@ -322,22 +328,90 @@ class Searcher:
         """"144 people were killed" reported as "694 confirmed deaths" (a later toll, another
         count): when the carriers give a number for what they count (deaths, injuries, arrests:
         ``counted_slots``), a sentence of ``article_id`` that counts all of it with numbers the core
-        does not give reports the fact with another figure."""
+        does not give reports the fact with another figure.  So does a sentence that counts one of
+        those things, or what a number of the core counts ("12 minutes" for "10 minutes"), with
+        another number beside a specific name or word of the core that is not the thing counted
+        ("14 deaths in Bogo" for "nine of the dead were from Bogo"; "a 6.4 aftershock 12 minutes
+        later" for "the strongest aftershock, 6.7, hit ten minutes after")."""
         numbers = [c.term for c in core.terms if c.term.kind == "number"]
         slots = self._carrier_slots(fact, source_of)
-        if not numbers or not slots:
-            return None
         article = self.by_id[article_id]
-        for i, sentence in enumerate(article.sentences):
-            if not slots <= counted_slots(sentence.text):
-                continue
-            figures = tuple(t for t in self.terms[article_id][i].terms
-                            if t.kind == "number" and not any(same_term(t, n) for n in numbers))
-            if figures:
-                missing = tuple(c.term for c in core.by_weight)
-                return Verdict("partial", (sentence.id,), figures, missing, via="figure",
-                               counted=tuple(sorted(slots)))
-        return None
+        named = self._carrier_names(fact)
+        if numbers and slots:
+            for i, sentence in enumerate(article.sentences):
+                if not slots <= counted_slots(sentence.text) or self._elsewhere(core, named, article_id, i):
+                    continue
+                figures = tuple(t for t in self.terms[article_id][i].terms
+                                if t.kind == "number" and not any(same_term(t, n) for n in numbers))
+                if figures:
+                    missing = tuple(c.term for c in core.by_weight)
+                    return Verdict("partial", (sentence.id,), figures, missing, via="figure",
+                                   counted=tuple(sorted(slots)))
+        return self._figure_beside(core, named, article_id, slots | self._carrier_units(fact, numbers))
+
+    def _carrier_units(self, fact: Fact, numbers: Sequence[Term]) -> frozenset[str]:
+        """What the core's numbers count in the carriers' sentences, by their nouns ("6.7 magnitude",
+        "a 6.7 tremor"); not a unit of time, money or share, which a number of anything may have
+        ("a five-year ban" is no figure for a "70-year-old").  Once per fact, like its core."""
+        key = self._key(fact)
+        if key not in self._units:
+            things: set[str] = set()
+            for m in fact.members:
+                for sid in m.sentences if m.article in self.by_id else ():
+                    for number, counted in counts(self.by_id[m.article].sentence(sid).text):
+                        if any(same_term(Term("number", number, ""), n) for n in numbers) \
+                                and not strong_unit(number.split("|", 1)[1]):
+                            things |= counted
+            self._units[key] = frozenset(things)
+        return self._units[key]
+
+    def _carrier_names(self, fact: Fact) -> tuple[Term, ...]:
+        """The names in the carriers' member sentences."""
+        return tuple(t for m in fact.members if m.article in self.terms for sid in m.sentences
+                     for t in self._sentence(m.article, sid).terms if t.kind == "name")
+
+    def _elsewhere(self, core: Core, named: Sequence[Term], article_id: str, index: int) -> bool:
+        """Is sentence ``index`` of ``article_id`` perhaps about another place or party: the core
+        names where or who, and the sentence names someone or somewhere the carriers do not ("In
+        Thailand, 101 are missing" is no figure for "68 are missing in Mandalay"; "In Medellin,
+        near Bogo, 12 were killed" none for "nine of the dead were from Bogo")?"""
+        if not any(c.term.kind == "name" for c in core.terms):
+            return False
+        return any(t.kind == "name" and not any(same_term(t, n) for n in named)
+                   for t in self.terms[article_id][index].terms)
+
+    def _figure_beside(self, core: Core, named: Sequence[Term], article_id: str,
+                       counted: frozenset[str] | set[str]) -> Verdict | None:
+        """The sentence of ``article_id`` (most core weight first) that counts one of ``counted``
+        with a number the core does not give, beside a specific name or word of the core other
+        than the word of what is counted ("101 missing" in Thailand is no figure for "68 missing
+        in Mandalay")."""
+        if not counted:
+            return None
+        numbers = [c.term for c in core.terms if c.term.kind == "number"]
+        best: tuple[float, int, Verdict] | None = None
+        for i, mask in sorted(self._masks(core).get(article_id, {}).items()):
+            stated = [core.terms[t] for t in _bits(mask)]
+            terms = self.terms[article_id][i].terms
+            figures: list[Term] = []
+            shared: set[str] = set()
+            for key, things in counts(self.by_id[article_id].sentences[i].text):
+                figure = next((t for t in terms if t.kind == "number" and t.key == key), None)
+                if things & counted and figure is not None and not any(same_term(figure, n) for n in numbers):
+                    figures.append(figure)
+                    shared |= things & counted
+            anchors = [c for c in stated if c.term.kind in ("name", "word")
+                       and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT and not _counts(c.term, shared)]
+            weight = sum(c.weight for c in stated)
+            if figures and anchors and (best is None or weight > best[0]) \
+                    and not self._elsewhere(core, named, article_id, i):
+                own = tuple(next(t for t in terms if same_term(t, c.term)) for c in anchors)
+                taken = {id(c) for c in anchors}
+                missing = tuple(c.term for c in core.by_weight if id(c) not in taken)
+                labels = tuple(sorted(shared & slot_labels()))
+                best = (weight, i, Verdict("partial", (self.by_id[article_id].sentences[i].id,),
+                                           (*figures, *own), missing, via="figure", counted=labels))
+        return best[2] if best else None
 
     def _carrier_slots(self, fact: Fact, source_of: Mapping[str, str]) -> frozenset[str]:
         """What the carriers count with a number, in the sentences of at least
@@ -425,6 +499,12 @@ class Searcher:
 def _fact_key(fact: Fact) -> tuple:
     # Facts are frozen and hashable: equal facts share their core and their carriers' vectors.
     return (fact.id, fact.members)
+
+
+def _counts(term: Term, things: set[str]) -> bool:
+    """Is ``term`` the word of one of ``things`` (what numbers count: "missing", "minutes")?"""
+    return term.kind == "word" and (counted_thing(term.text.lower()) in things
+                                    or any(same_term(term, Term("word", word_key(t), t)) for t in things))
 
 
 def _states(terms: Sequence[Term], term: Term) -> bool:

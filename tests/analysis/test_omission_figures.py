@@ -1,0 +1,113 @@
+"""Another figure for what the carriers count is "reports it differently", never an omission; a figure
+of another place is neither.
+
+Facts are built by hand (``Fact`` records), as in ``test_omission_evidence``: the rules of the
+verifier are checked apart from the aligner.
+"""
+from __future__ import annotations
+
+import pytest
+
+from analysis.bench import text_article
+from analysis.coverage import omissions
+from analysis.coverage.terms import counted_slots, counts
+from analysis.coverage.verify import Searcher
+from analysis.model import Fact, FactMember
+
+FILLER = ("\n\nThe weather office expects more rain in the hills. Farmers moved their herds to higher "
+          "ground.\n\nA school will open as a shelter on the coast road.")
+
+TOWN = {
+    "a1": "Nine of the dead were from Varno, a fishing harbour near the epicentre of the quake.",
+    "a2": "About half of the confirmed deaths occurred in Varno, a fishing harbour by the epicentre of the quake.",
+    "a3": "Officials confirmed 14 deaths in Varno, where a landslide buried the market.",    # another toll
+    "a4": "In Kelso, 14 people died when the old bridge fell into the river.",              # another town
+}
+
+
+def _case(texts: dict[str, str], fact_id: str):
+    """The articles of ``texts`` and the fact that their first two lede sentences carry."""
+    arts = {aid: text_article(t + FILLER, aid, outlet=f"Outlet {aid[1:]}") for aid, t in texts.items()}
+    return arts, Fact(fact_id, texts["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+
+
+def _searched(texts: dict[str, str], fact_id: str):
+    """The case of ``texts``, and the verdict of searching its third article for the fact."""
+    arts, fact = _case(texts, fact_id)
+    return arts, fact, Searcher(list(arts.values())).search(fact, "a3", {})
+
+
+@pytest.fixture(scope="module")
+def town():
+    return _case(TOWN, "f-town")
+
+
+def test_a_count_after_of_the_counts_its_noun():
+    assert counted_slots("About half of the confirmed deaths occurred in the town.") == {"death"}
+    assert dict(counts("A 6.4 aftershock came 12 minutes later.")) == {"6.4|aftershock": {"aftershock"},
+                                                                          "12|minute": {"minute"}}
+
+
+def test_another_toll_for_the_same_place_reports_it_differently(town):
+    # The carriers give no number in common (nine, half): the core has none, yet they count deaths;
+    # a3 counts deaths in the same town with its own number.  It was reported as an omission.
+    arts, fact = town
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "figure", ("a3.s1",))
+    assert [t.text for t in verdict.found][:2] == ["14", "Varno"] and verdict.counted == ("death",)
+    found = omissions.assess([fact], arts, set(arts))
+    assert [c.article for c in found.differently] == ["a3"]
+    row, = omissions.differently_findings(found, [fact], arts)
+    assert "its sentence gives another figure (death): “14”, “Varno”" in row.evidence
+
+
+def test_a_toll_of_another_place_is_no_figure_for_this_one(town):
+    # Kelso's 14 dead are not Varno's: a4 says nothing of Varno, a true omission.
+    arts, fact = town
+    verdict = Searcher(list(arts.values())).search(fact, "a4", {})
+    assert verdict.status == "absent" and verdict.via == "terms"
+    found = omissions.assess([fact], arts, set(arts))
+    assert [o.article for o in found.omissions] == ["a4"]
+
+
+MISSING = {
+    "a1": "In Varno, 68 people are still missing, the regional office said.",
+    "a2": "The regional office said 68 people were missing in Varno.",
+    "a3": "In neighbouring Dalmar, 101 people are missing after a tower fell.",   # another country's count
+}
+
+
+def test_the_same_count_with_another_number_elsewhere_is_not_the_fact():
+    # a3 counts the missing too, with another number, but of another place the carriers never name:
+    # it had been "reports it differently" (another figure).
+    verdict = _searched(MISSING, "f-missing")[2]
+    assert verdict.via != "figure" and verdict.status in ("absent", "unclear")
+
+
+SHOCK = {
+    "a1": "The strongest aftershock was a magnitude 6.7 tremor, about ten minutes after the main shock.",
+    "a2": "The strongest aftershock, a 6.7 magnitude tremor, hit ten minutes after the main shock.",
+    "a3": "The 7.7-magnitude quake was followed by a 6.4 aftershock twelve minutes later.",
+}
+
+
+def test_a_magnitude_with_another_value_beside_the_same_word_reports_it_differently():
+    # a3 gives the aftershock with other figures: it was reported as omitting it.
+    arts, fact, verdict = _searched(SHOCK, "f-shock")
+    assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "figure", ("a3.s1",))
+    assert "aftershock" in [t.text for t in verdict.found]
+    assert omissions.assess([fact], arts, set(arts)).omissions == []
+
+
+SENTENCE = {
+    "a1": "The court said the 70-year-old would begin his jail term at a later date.",
+    "a2": "The 70-year-old will begin the jail term at a later date, the court ruled.",
+    "a3": "The court also issued an immediate five-year ban on holding public office.",
+}
+
+
+def test_a_duration_is_no_figure_for_an_age():
+    # "five-year" and "70-year-old" are both years: a unit of time says what a number means, not
+    # what it counts.
+    verdict = _searched(SENTENCE, "f-term")[2]
+    assert verdict.via != "figure"
