@@ -4,9 +4,10 @@ wordllama (MIT) ships a 16 MB table of token vectors (Llama-2 tokenizer, 32,000 
 dimensions) inside its wheel.  We read its two files directly (the table's ``.safetensors`` file
 with numpy, the tokenizer with ``tokenizers``) instead of importing the ``wordllama`` package, whose
 import brings a configuration and download stack (pydantic, requests, logging set-up: ~0.2 s) that
-offline use never needs; the folder is found without importing it.  The table is the one
-``WordLlama.load`` returns (``embedding.weight`` as float32); ``tests/analysis/test_startup.py``
-checks the two agree.
+offline use never needs; the folder is found without importing it.  The table holds the values
+``WordLlama.load`` returns (``embedding.weight``, which it casts to float32; we keep the stored
+float16 and cast only the rows each batch gathers); ``tests/analysis/test_startup.py`` checks the
+two agree.
 
 We pool token vectors ourselves instead of calling ``WordLlama.embed``: its batches are padded to the
 longest text, so one 10,000-word run-on sentence in a batch of 64 would allocate 64 x its length x
@@ -46,7 +47,7 @@ def load_model():
 @dataclass(frozen=True)
 class Model:
     """What the engine uses of wordllama's model: the token table and the tokenizer."""
-    embedding: np.ndarray           # (tokens, 256) float32, C-contiguous
+    embedding: np.ndarray           # (tokens, 256) as stored (float16), C-contiguous
     tokenizer: object               # a ``tokenizers.Tokenizer``
     padded: np.ndarray              # (tokens + 1, 256): ``embedding`` (a view of it) and a zero row
 
@@ -67,9 +68,11 @@ def model_folder() -> str:
     return folder
 
 
-def read_tensor(path: str, key: str) -> np.ndarray:
+def read_tensor(path: str, key: str, extra_rows: int = 0) -> np.ndarray:
     """One tensor of a ``.safetensors`` file, read with numpy (the format is a little-endian u64
-    header length, a JSON header naming each tensor's dtype, shape and byte range, then the data)."""
+    header length, a JSON header naming each tensor's dtype, shape and byte range, then the data).
+    ``extra_rows`` zero rows follow the tensor's own rows in the same array (the file's bytes are
+    read straight into it: no second copy)."""
     with open(path, "rb") as f:
         size = int.from_bytes(f.read(8), "little")
         if not 0 < size <= _MAX_HEADER_BYTES:
@@ -77,10 +80,15 @@ def read_tensor(path: str, key: str) -> np.ndarray:
         header = json.loads(f.read(size))
         entry = header[key]
         begin, end = entry["data_offsets"]
+        shape = [int(n) for n in entry["shape"]]
+        dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
+        if end - begin != dtype.itemsize * int(np.prod(shape)):
+            raise ValueError(f"{os.path.basename(path)}: {key} has the wrong size")
+        out = np.zeros([shape[0] + extra_rows, *shape[1:]], dtype=dtype)
         f.seek(8 + size + begin)
-        data = f.read(end - begin)
-    dtype = np.dtype(_DTYPES[entry["dtype"]]).newbyteorder("<")
-    return np.frombuffer(data, dtype=dtype).reshape(entry["shape"])
+        if f.readinto(out.data.cast("B")[:end - begin]) != end - begin:
+            raise ValueError(f"{os.path.basename(path)} is truncated")
+    return out if extra_rows else out.reshape(shape)
 
 
 def _load() -> Model:
@@ -89,15 +97,14 @@ def _load() -> Model:
 
         folder = model_folder()
         tokenizer = Tokenizer.from_file(os.path.join(folder, *TOKENIZER_FILE))
-        table = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR_KEY)
+        # The table as stored (float16, 16 MB) with the padding row after it; rows are cast to
+        # float32 when gathered (exact: every float16 is a float32), so the whole table is never
+        # cast (a 32 MB array and ~0.03 s of CPU at start-up).
+        padded = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR_KEY, extra_rows=1)
     except EmbeddingModelError:
         raise
     except Exception as exc:  # any failure here means the install is broken: say so plainly
         raise EmbeddingModelError(f"cannot load the bundled wordllama model offline: {exc}") from exc
-    # One float32 array for the table and the padding row: the cast writes straight into it (no
-    # second 32 MB copy of the table for the padding row, about 0.1 s of CPU at start-up).
-    padded = np.zeros((table.shape[0] + 1, table.shape[1]), dtype=np.float32)
-    padded[:-1] = table
     return Model(padded[:-1], tokenizer, padded)
 
 
@@ -123,7 +130,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-norm float32 embeddings, shape ``(len(texts), 256)``; an empty text gives a zero row."""
     model = load_model()
     table = model.embedding
-    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)     # float32 whatever the table
     if not texts:
         return out
     ids = token_ids(texts)
@@ -157,5 +164,5 @@ def _pool_into(out: np.ndarray, rows: list[int], ids: list[list[int]], table: np
         index[r, :len(x)] = x
         lengths[r] = len(x)
     np.clip(index, 0, pad, out=index)
-    sums = table[index].sum(axis=1)
+    sums = table[index].astype(np.float32).sum(axis=1)
     out[rows] = sums / np.maximum(lengths, 1.0)[:, None]

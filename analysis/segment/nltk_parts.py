@@ -14,6 +14,11 @@ gets it.  When NLTK is already imported in full, nothing is registered and the r
 
 ``nltk.stem.snowball`` imports ``nltk.corpus.stopwords`` at load time but uses it only when asked to
 ignore stopwords (we never do); the name it binds forwards to the real corpus reader on first use.
+
+Deferred modules: VADER imports ``nltk.data``, whose module body imports ``nltk.grammar`` and
+``nltk.sem`` (feature structures, first-order logic, DRT, Boxer: ~0.03 s of CPU) for the grammar and
+logic formats of ``nltk.data.load``; VADER loads a plain text file.  These two are registered bare as
+well (their body not run), and run in place the first time code asks them for a name.
 """
 from __future__ import annotations
 
@@ -24,6 +29,8 @@ import threading
 from types import ModuleType
 
 _BARE = ("nltk", "nltk.tokenize", "nltk.stem", "nltk.sentiment", "nltk.corpus")
+_DEFERRED = ("nltk.grammar", "nltk.sem")     # imported by nltk.data's body, used only by its load()
+_DEFERRED_MODULES = ("nltk.grammar",)          # of those, the plain modules (no submodules)
 _LOCK = threading.RLock()
 _state: dict[str, str] = {}         # package name -> "bare", "completing" or "complete"
 
@@ -70,15 +77,17 @@ def _import(name: str) -> ModuleType:
 def _register_bare() -> None:
     if "nltk" in sys.modules and "nltk" not in _state:
         return                      # NLTK was imported in full elsewhere: use it as it is
-    for name in _BARE:
+    for name in _BARE + _DEFERRED:
         if name not in sys.modules:
-            sys.modules[name] = _bare_package(name)
+            sys.modules[name] = _bare_package(name, package=name not in _DEFERRED_MODULES)
             _state[name] = "bare"
 
 
-def _bare_package(name: str) -> ModuleType:
+def _bare_package(name: str, package: bool = True) -> ModuleType:
+    """The module ``name`` with its spec and folder but without its body run (a package's folder
+    is known, so its submodules import normally)."""
     spec = importlib.util.find_spec(name)
-    if spec is None or spec.submodule_search_locations is None:
+    if spec is None or (package and spec.submodule_search_locations is None):
         raise ModuleNotFoundError(f"NLTK is not installed (no package {name})", name=name)
     module = importlib.util.module_from_spec(spec)
     # PEP 562: a module's ``__getattr__`` is asked only for names it lacks.
@@ -90,11 +99,12 @@ def _bare_package(name: str) -> ModuleType:
 
 
 def _missing(package: str, attr: str):
-    """A name asked of a bare package: a submodule, else whatever the real ``__init__`` defines
-    (``__all__`` too, so that ``from package import *`` sees the complete package)."""
+    """A name asked of a bare package (or deferred module): a submodule, else whatever the real
+    ``__init__`` (or body) defines (``__all__`` too, so that ``from package import *`` sees the
+    complete package)."""
     if attr.startswith("__") and attr != "__all__":
         raise AttributeError(attr)  # introspection (``__wrapped__``...): no side effects
-    if attr != "__all__":
+    if attr != "__all__" and package not in _DEFERRED_MODULES:
         try:
             return importlib.import_module(f"{package}.{attr}")
         except ModuleNotFoundError as exc:

@@ -57,3 +57,33 @@ def test_lemminflect_answers_the_same_with_the_tables_installed():
                           timeout=120, check=True).stdout
            for line in ("load_tables()", "pass")]
     assert out[0] == out[1] and "walk" in out[0]
+
+
+def test_bisection_over_the_text_finds_every_word_and_only_it(tmp_path):
+    path = tmp_path / "lu.csv.gz"
+    rows = ["abide,verb,abide", "walk,noun,walk", "walk,verb,walk", "walk-in,noun,walk-in",
+            "walked,verb,walk", "walker,noun,walker", "zoo,noun,zoo"]
+    path.write_bytes(gzip.compress(("\n".join(rows) + "\n").encode()))
+    table = lemmas.lemma_table(str(path))
+    assert table is not None
+    assert table.get("walk") == {"NOUN": ("walk",), "VERB": ("walk",)}
+    assert table.get("abide") == {"VERB": ("abide",)} and table.get("zoo") == {"NOUN": ("zoo",)}
+    assert table.get("walk-in") == {"NOUN": ("walk-in",)}
+    assert [table.get(w) for w in ("aaa", "wal", "walke", "zzz")] == [None] * 4
+
+
+def test_a_file_with_other_line_breaks_is_left_to_lemminflect(tmp_path):
+    path = tmp_path / "lu.csv.gz"
+    path.write_bytes(gzip.compress(b"abide,verb,abide\r\nwalked,verb,walk\r\n"))
+    assert lemmas.lemma_table(str(path)) is None
+
+
+def test_a_deep_copy_of_an_entry_is_a_copy_of_its_dict():
+    import copy
+    table = lemmas.lemma_table(config.lemma_lu_fn)
+    assert table is not None
+    entry = table.get("leaves")
+    copied = copy.deepcopy(entry)
+    assert copied == entry and copied is not entry and type(copied) is dict
+    copied["X"] = ("y",)
+    assert "X" not in table.get("leaves")

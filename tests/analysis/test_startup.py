@@ -31,9 +31,24 @@ def test_the_engine_uses_nltk_without_importing_all_of_it():
         print(len(split_sentences("Dr. Smith left at 5 p.m. on Monday. He came back.")))
         print(stem("running"), score_text("A wonderful, happy day.")["compound"] > 0)
         print(sorted(m for m in ("nltk.collocations", "nltk.parse", "nltk.corpus.reader",
-                                 "nltk.classify", "nltk.translate") if m in sys.modules))
+                                 "nltk.classify", "nltk.translate", "nltk.featstruct",
+                                 "nltk.sem.logic") if m in sys.modules))
     """)
     assert out.split("\n")[:3] == ["2", "run True", "[]"]
+
+
+def test_grammar_and_logic_still_work_after_vader_deferred_them():
+    out = _run("""
+        from analysis.signals.sentiment import score_text
+        score_text("A calm day.")
+        import nltk.data
+        from nltk import grammar, sem
+        print(grammar.CFG.fromstring("S -> 'a' 'b'").productions())
+        print(sem.logic.Expression.fromstring("walk(john)"))
+        import nltk
+        print(nltk.Tree.fromstring("(S (N a))").label())
+    """)
+    assert out.split("\n")[:3] == ["[S -> 'a' 'b']", "walk(john)", "S"]
 
 
 def test_nltk_still_works_in_full_after_the_parts_were_loaded():
@@ -59,8 +74,8 @@ def test_the_model_loads_as_wordllama_would_load_it():
     ours = _load()
     theirs = wordllama.WordLlama.load(cache_dir=os.path.dirname(wordllama.__file__),
                                       disable_download=True)
-    assert ours.embedding.dtype == np.float32 and ours.embedding.flags["C_CONTIGUOUS"]
-    assert np.array_equal(ours.embedding, theirs.embedding)
+    assert ours.embedding.flags["C_CONTIGUOUS"]
+    assert np.array_equal(ours.embedding.astype(np.float32), theirs.embedding)
     text = "Leaders met in Paris on Monday to discuss Ukraine's security."
     theirs.tokenizer.no_padding()
     assert (ours.tokenizer.encode(text, add_special_tokens=False).ids
@@ -76,6 +91,33 @@ def test_the_padded_table_is_the_table_and_one_zero_row_in_one_array():
     assert np.shares_memory(model.padded, model.embedding)      # no second copy of the table
     assert not model.padded[rows].any()
     assert np.array_equal(model.padded[:rows], model.embedding)
+
+
+def test_pooling_over_the_stored_table_equals_pooling_over_a_float32_copy():
+    from analysis.align.embed import _load, _pool_into, token_ids
+
+    model = _load()
+    texts = ["Leaders met in Paris.", "The storm made landfall near Siesta Key on Wednesday night.",
+             "", "A"]
+    ids = token_ids(texts)
+    width = max(1, max(len(x) for x in ids))
+    pad = model.embedding.shape[0]
+    stored, copied = (np.zeros((len(texts), 256), dtype=np.float32) for _ in range(2))
+    _pool_into(stored, list(range(len(texts))), ids, model.padded, pad, width)
+    _pool_into(copied, list(range(len(texts))), ids, model.padded.astype(np.float32), pad, width)
+    assert stored.tobytes() == copied.tobytes() and stored[1].any()
+
+
+def test_a_truncated_table_file_is_reported(tmp_path):
+    from analysis.align.embed import read_tensor
+
+    header = b'{"t": {"dtype": "F16", "shape": [4, 2], "data_offsets": [0, 16]}}'
+    path = tmp_path / "t.safetensors"
+    path.write_bytes(len(header).to_bytes(8, "little") + header + bytes(range(16)))
+    assert read_tensor(str(path), "t", extra_rows=1).shape == (5, 2)
+    path.write_bytes(len(header).to_bytes(8, "little") + header + bytes(10))
+    with pytest.raises(ValueError):
+        read_tensor(str(path), "t")
 
 
 def test_the_cached_syllable_table_equals_the_dictionary():
