@@ -5,9 +5,8 @@ dimensions) inside its wheel.  We read its two files directly (the table's ``.sa
 with numpy, the tokenizer with ``tokenizers``) instead of importing the ``wordllama`` package, whose
 import brings a configuration and download stack (pydantic, requests, logging set-up: ~0.2 s) that
 offline use never needs; the folder is found without importing it.  The table holds the values
-``WordLlama.load`` returns (``embedding.weight``, which it casts to float32; we keep the stored
-float16 and cast only the rows each batch gathers); ``tests/analysis/test_startup.py`` checks the
-two agree.
+``WordLlama.load`` returns (``embedding.weight``, which it casts to float32 as a whole; we cast each
+row on its first use: ``Model``); ``tests/analysis/test_startup.py`` checks the two agree.
 
 We pool token vectors ourselves instead of calling ``WordLlama.embed``: its batches are padded to the
 longest text, so one 10,000-word run-on sentence in a batch of 64 would allocate 64 x its length x
@@ -46,10 +45,30 @@ def load_model():
 
 @dataclass(frozen=True)
 class Model:
-    """What the engine uses of wordllama's model: the token table and the tokenizer."""
-    embedding: np.ndarray           # (tokens, 256) as stored (float16), C-contiguous
+    """What the engine uses of wordllama's model: the token table and the tokenizer.
+
+    The table is kept as stored (float16, 16 MB); its float32 copy (``padded``, what texts are
+    pooled over) is filled row by row as tokens are first used (``rows_ready``), so that start-up
+    never casts the whole table (32,000 rows, ~0.03 s of CPU and 32 MB for the few thousand rows
+    an analysis reads; the copy's untouched pages are never allocated)."""
+    stored: np.ndarray              # (tokens + 1, 256) as stored, C-contiguous; the last row is zero
     tokenizer: object               # a ``tokenizers.Tokenizer``
-    padded: np.ndarray              # (tokens + 1, 256): ``embedding`` (a view of it) and a zero row
+    padded: np.ndarray              # (tokens + 1, 256) float32: a row is valid once ``ready`` says so
+    ready: np.ndarray               # (tokens + 1,) bool
+
+    @property
+    def embedding(self) -> np.ndarray:
+        """The token table as stored: (tokens, 256)."""
+        return self.stored[:-1]
+
+    def rows_ready(self, ids: np.ndarray) -> None:
+        """Fill the float32 rows of these token ids (in range) that are not filled yet."""
+        need = np.unique(ids)
+        with _LOCK:
+            new = need[~self.ready[need]]
+            if new.size:
+                self.padded[new] = self.stored[new]     # exact: every float16 is a float32
+                self.ready[new] = True
 
 
 WEIGHTS_FILE = ("weights", "l2_supercat_256.safetensors")
@@ -97,20 +116,25 @@ def _load() -> Model:
 
         folder = model_folder()
         tokenizer = Tokenizer.from_file(os.path.join(folder, *TOKENIZER_FILE))
-        # The table as stored (float16, 16 MB) with the padding row after it; rows are cast to
-        # float32 when gathered (exact: every float16 is a float32), so the whole table is never
-        # cast (a 32 MB array and ~0.03 s of CPU at start-up).
-        padded = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR_KEY, extra_rows=1)
+        stored = read_tensor(os.path.join(folder, *WEIGHTS_FILE), TENSOR_KEY, extra_rows=1)
     except EmbeddingModelError:
         raise
     except Exception as exc:  # any failure here means the install is broken: say so plainly
         raise EmbeddingModelError(f"cannot load the bundled wordllama model offline: {exc}") from exc
-    return Model(padded[:-1], tokenizer, padded)
+    padded = np.zeros(stored.shape, dtype=np.float32)
+    ready = np.zeros(stored.shape[0], dtype=bool)
+    ready[-1] = True                                    # the padding row: zero in both
+    return Model(stored, tokenizer, padded, ready)
 
 
-def _padded_table() -> np.ndarray:
-    """The token table with one extra zero row, the padding token."""
-    return load_model().padded
+def _padded_table(ids: Sequence[Sequence[int]]) -> np.ndarray:
+    """The float32 token table with one extra zero row (the padding token), valid at least for the
+    rows of these token ids."""
+    model = load_model()
+    pad = model.embedding.shape[0]
+    flat = np.fromiter((i for x in ids for i in x), dtype=np.int64)
+    model.rows_ready(np.clip(flat, 0, pad))
+    return model.padded
 
 
 def dimension() -> int:
@@ -130,14 +154,14 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     """Unit-norm float32 embeddings, shape ``(len(texts), 256)``; an empty text gives a zero row."""
     model = load_model()
     table = model.embedding
-    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)     # float32 whatever the table
+    out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)
     if not texts:
         return out
     ids = token_ids(texts)
     # Sort by length and pool in batches padded only to their own longest text: little padding, and
     # memory bounded by EMBED_CHUNK_TOKENS however long one text is.
     order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
-    padded_table = _padded_table()
+    padded_table = _padded_table(ids)
     pad = table.shape[0]
     start = 0
     while start < len(order):
@@ -164,5 +188,5 @@ def _pool_into(out: np.ndarray, rows: list[int], ids: list[list[int]], table: np
         index[r, :len(x)] = x
         lengths[r] = len(x)
     np.clip(index, 0, pad, out=index)
-    sums = table[index].astype(np.float32).sum(axis=1)
+    sums = table[index].sum(axis=1)
     out[rows] = sums / np.maximum(lengths, 1.0)[:, None]

@@ -82,30 +82,34 @@ def test_the_model_loads_as_wordllama_would_load_it():
             == theirs.tokenizer.encode(text, add_special_tokens=False).ids)
 
 
-def test_the_padded_table_is_the_table_and_one_zero_row_in_one_array():
+def test_the_float32_rows_are_the_stored_rows_filled_on_first_use():
     from analysis.align.embed import _load
 
     model = _load()
     rows = model.embedding.shape[0]
-    assert model.padded.shape == (rows + 1, model.embedding.shape[1])
-    assert np.shares_memory(model.padded, model.embedding)      # no second copy of the table
-    assert not model.padded[rows].any()
-    assert np.array_equal(model.padded[:rows], model.embedding)
+    assert model.stored.shape == (rows + 1, model.embedding.shape[1])
+    assert np.shares_memory(model.stored, model.embedding)      # no second copy of the table
+    assert not model.stored[rows].any() and model.ready.sum() == 1
+    model.rows_ready(np.array([5, 7, 5, rows]))
+    assert sorted(np.flatnonzero(model.ready)) == [5, 7, rows]
+    assert np.array_equal(model.padded[[5, 7]], model.stored[[5, 7]].astype(np.float32))
+    assert not model.padded[6].any() and not model.padded[rows].any()
 
 
-def test_pooling_over_the_stored_table_equals_pooling_over_a_float32_copy():
-    from analysis.align.embed import _load, _pool_into, token_ids
+def test_embeddings_equal_pooling_over_the_whole_table_cast_at_once():
+    from analysis.align import embed
 
-    model = _load()
     texts = ["Leaders met in Paris.", "The storm made landfall near Siesta Key on Wednesday night.",
-             "", "A"]
-    ids = token_ids(texts)
-    width = max(1, max(len(x) for x in ids))
-    pad = model.embedding.shape[0]
-    stored, copied = (np.zeros((len(texts), 256), dtype=np.float32) for _ in range(2))
-    _pool_into(stored, list(range(len(texts))), ids, model.padded, pad, width)
-    _pool_into(copied, list(range(len(texts))), ids, model.padded.astype(np.float32), pad, width)
-    assert stored.tobytes() == copied.tobytes() and stored[1].any()
+             "", "A", "Leaders met in Paris."]
+    ours = embed.embed(texts)
+    model = embed.load_model()
+    ids = embed.token_ids(texts)
+    whole = model.stored.astype(np.float32)
+    expected = np.zeros((len(texts), 256), dtype=np.float32)
+    for r, x in enumerate(ids):
+        embed._pool_into(expected, [r], [x], whole, model.embedding.shape[0], max(1, len(x)))
+    expected /= np.maximum(np.linalg.norm(expected, axis=1, keepdims=True), 1e-30)
+    assert ours.tobytes() == expected.tobytes() and ours[1].any() and not ours[2].any()
 
 
 def test_a_truncated_table_file_is_reported(tmp_path):
