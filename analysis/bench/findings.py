@@ -48,8 +48,7 @@ def lex_and_speakers(bl, events: list[dict], lexicon) -> tuple[dict, list[dict]]
     for t in events:
         res = engine.compare_articles(t["articles"], t["uuid"][:8])
         c = counts[_half(order, t["uuid"])]
-        raised += [dict(f, event=t["uuid"][:8], sentences_text=_sentences(res, f))
-                   for f in res["findings"] if f["kind"] in CONTRADICTION_KINDS]
+        raised += [raised_row(res, f, t["uuid"][:8]) for f in res["findings"] if f["kind"] in CONTRADICTION_KINDS]
         pred = defaultdict(list)
         for f in res["findings"]:
             if f["kind"] in bl.LEXICAL_KINDS:
@@ -90,8 +89,16 @@ def _speakers(bl, c: Counter, art: dict, ar: dict, ranges, quotes: list[dict]) -
                                   for q in quotes if bl.overlaps((q["start"], q["end"]), span))
 
 
+def raised_row(res: dict, f: dict, event: str) -> dict:
+    """A finding of the compare JSON as ``--list`` prints it: its rule by name (JSON /3 names a row
+    of the top-level ``rules`` table) and its sentences' text."""
+    rules = {r["id"]: r["text"] for r in res.get("rules", [])}
+    return dict(f, event=event, rule=rules.get(f["rule"], f["rule"]), sentences_text=_sentences(res, f))
+
+
 def _sentences(res: dict, f: dict) -> dict[str, list[str]]:
-    by_id = {s["id"]: s["text"] for a in res["articles"] for s in a["sentences"]}
+    # JSON /3 keeps a sentence's offsets, not its text: the text is the article's text[start:end]
+    by_id = {s["id"]: a["text"][s["start"]:s["end"]] for a in res["articles"] for s in a["sentences"]}
     return {aid: [by_id.get(sid, "") for sid in sids]
             for aid, sids in ((f.get("data") or {}).get("sentences") or {}).items()}
 

@@ -129,6 +129,18 @@ def test_quote_vs_paraphrase_needs_the_same_speaker():
     assert not [f for f in run(quote, other)[0] if f.kind == "quote_vs_paraphrase"]
 
 
+def test_one_quote_paraphrased_by_several_outlets_is_one_row_listing_them():
+    quote = "“We will rebuild the harbour wall before the winter storms come,” Mayor Ann Holt said."
+    found, _ = run(quote, "Mayor Ann Holt said the town would rebuild the harbour wall before winter.",
+                   "Mayor Ann Holt said the harbour wall would be rebuilt before the winter storms.",
+                   "Mayor Ann Holt promised to rebuild the harbour wall before the winter.")
+    [f] = [f for f in found if f.kind == "quote_vs_paraphrase"]
+    assert f.data["used_by"] == "x1" and f.articles[0] == "x1" and sorted(f.articles) == ["x1", "x2", "x3", "x4"]
+    assert f.data["terms"] == {"x1": "direct", "x2": "paraphrase", "x3": "paraphrase", "x4": "paraphrase"}
+    assert f.evidence.startswith("x1 quotes directly 'We will rebuild the harbour wall before the …' (11 words): ")
+    assert f.evidence.count(" has '") == 3
+
+
 def test_evidential_passives_hide_no_actor():
     from analysis.signals.framing.structure import passives
     found = passives("Two deaths were confirmed. It is seen as a test. A vote cannot be held. The bill was vetoed.")

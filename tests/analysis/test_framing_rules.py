@@ -4,7 +4,7 @@ from __future__ import annotations
 from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
 from analysis.signals.framing.structure import passives
-from analysis.signals.framing.versions import quote_ranges
+from analysis.signals.framing.versions import build_version
 from seeds import text_article
 
 
@@ -165,9 +165,28 @@ def test_attribution_doubt_vs_neutral_in_the_same_place():
     assert shown(f, arts) == [("x1", "claimed"), ("x2", "said")] and f.score == 0.75
 
 
-def test_quote_ranges_mixed_nested_and_open():
-    text = 'He said “one, two," then "three” and “left open'
-    assert [text[s:e] for s, e in quote_ranges(text)] == ["one, two,", "three", "left open"]
+def test_a_quote_closed_in_a_left_out_sentence_does_not_run_over_the_next_one():
+    # the version joins the quote's first sentence and a later sentence of the outlet's own: the
+    # quote ends in the sentence between them, which the version leaves out
+    text = ("“We find that the levy must be repealed. The charter says nothing about levies,” "
+            "Judge Marlow wrote. The power to tax lies with the council, not the bench, Marlow wrote.")
+    art = text_article(text, "x1")
+    first, _, last = art.sentences
+    version = build_version(art, FactMember("x1", (first.id, last.id)))
+    assert [version.text[s:e] for s, e in version.quotes] == ["We find that the levy must be repealed."]
+    assert not version.in_quote(version.text.index("The power"), len(version.text))
+
+
+def test_a_second_statement_of_the_speaker_is_no_paraphrase_of_the_quote():
+    quoting = ("“We find that the levy must be repealed by the council. The charter says nothing about "
+               "levies,” Judge Marlow wrote. The power to tax lies with the council, not the bench, "
+               "Marlow wrote.")
+    other = "The power to tax lies with the council, not the bench, Marlow wrote."
+    a, b = text_article(quoting, "x1"), text_article(other, "x2")
+    first, _, last = a.sentences
+    fact = Fact("f-test", "test", (FactMember("x1", (first.id, last.id)),
+                                   FactMember("x2", tuple(s.id for s in b.sentences))))
+    assert not [f for f in framing_findings([fact], {"x1": a, "x2": b}) if f.kind == "quote_vs_paraphrase"]
 
 
 def test_identical_versions_give_nothing():

@@ -143,7 +143,9 @@ class _Wordings:
 
 
 def _wording(v: Version) -> tuple:
-    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date
+    # the quotes too: they are read on the whole article, so one text may sit inside a quote in one
+    # article and not in another
+    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date, tuple(v.quotes)
 
 
 def _stand_in(v: Version, side: str) -> Version:

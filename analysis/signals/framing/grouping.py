@@ -1,11 +1,12 @@
 """One row per choice: pair findings of one outlet's word, and one article's agentless passives, merged.
 
 The pair rules compare two versions at a time, so a hedge that one outlet adds to a fact five others
-tell plainly would be five findings.  ``merge_choices`` makes it one per (kind, outlet, word) listing
-every other outlet and what it has instead; ``group_passives`` makes the agentless passives of one
-article one finding, its items listed in ``data["items"]`` (expandable in the window), scored by
-the strongest item with a little added for each further one.  Ids depend on the outlet's text and
-the word (or "passives"), so a review keeps its verdicts across runs.
+tell plainly would be five findings, and a quote that four outlets paraphrase four.  ``merge_choices``
+makes it one per (kind, outlet, word or quote) listing every other outlet and what it has instead;
+``group_passives`` makes the agentless passives of one article one finding, its items listed in
+``data["items"]`` (expandable in the window), scored by the strongest item with a little added for
+each further one.  Ids depend on the outlet's text and the word (or "passives"), so a review keeps
+its verdicts across runs.
 """
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ from analysis.constants import PASSIVE_GROUP_ITEM_BONUS, PASSIVE_GROUP_MAX_BONUS
 from analysis.model import Article, Finding, stable_id
 from analysis.signals.framing.common import names_list, quote
 
-MERGED_KINDS = ("hedge", "booster", "attribution_verb")
-_VERBS = {"hedge": "hedges with", "booster": "boosts with", "attribution_verb": "attributes with"}
+MERGED_KINDS = ("hedge", "booster", "attribution_verb", "quote_vs_paraphrase")
+_VERBS = {"hedge": "hedges with", "booster": "boosts with", "attribution_verb": "attributes with",
+          "quote_vs_paraphrase": "quotes directly"}
 
 
 def _user(f: Finding) -> str:
@@ -30,7 +32,8 @@ def merge_choices(findings: Sequence[Finding], articles: Mapping[str, Article]) 
     groups: dict[tuple, list[Finding]] = defaultdict(list)
     out = []
     for f in findings:
-        if f.kind in MERGED_KINDS and "occurrences" not in f.data:     # word-choice findings are whole
+        # word-choice findings are whole; two outlets quoting different words are one pair's row
+        if f.kind in MERGED_KINDS and "occurrences" not in f.data and f.rule != "quote.different_words":
             groups[(f.kind, _user(f), f.data.get("term", ""))].append(f)
         else:
             out.append(f)
@@ -53,8 +56,11 @@ def _merged(kind: str, user: str, term: str, group: list[Finding], articles: Map
     label = group[0].data.get("grade") or group[0].data.get("label") or ""
     spans = sorted({s for f in group for s in f.spans}, key=lambda s: (s.article != user, s.article, s.start))
     data = dict(group[0].data)
+    # a quote's terms say how each side tells it ("direct", "paraphrase"); a word's, the words
+    terms = {user: "direct", **{a: "paraphrase" for a in others}} if kind == "quote_vs_paraphrase" \
+        else {user: term, **others}
     data.update({"used_by": user, "others": others, "facts": sorted({f.fact for f in group if f.fact}),
-                 "terms": {user: term, **{a: t for a, t in others.items()}}, "merged": len(group)})
+                 "terms": terms, "merged": len(group)})
     digest = articles[user].digest if user in articles else user
     return Finding(
         id=stable_id(kind, "merged", digest, term), kind=kind, fact=group[0].fact,

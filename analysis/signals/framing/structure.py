@@ -183,7 +183,11 @@ def _direct_vs_paraphrase(pair: Pair, quoting: Version, other: Version, n_words:
         evidence=(f"{quoting.name} quotes directly ({n_words} words: "
                   f"{quote(excerpt(quoting.text, *first))}) where {other.name} paraphrases "
                   f"({quote(excerpt(other.text, *facing))})."),
-        score=adjust(score), data={"quoted_words": {quoting.id: n_words, other.id: len(other.quoted_words())}})
+        score=adjust(score),
+        # the quote as the term, so that one quote paraphrased by several outlets is one row (grouping.py)
+        data={"quoted_words": {quoting.id: n_words, other.id: len(other.quoted_words())},
+              "used_by": quoting.id, "term": excerpt(quoting.text, *first), "label": f"{n_words} words",
+              "other_text": excerpt(other.text, *facing)})
 
 
 def _different_words(pair: Pair, shared: float) -> Candidate:

@@ -17,6 +17,7 @@ from functools import cached_property, lru_cache
 from analysis.constants import FRAMING_FACING_MAX_WORDS, FRAMING_SAME_CLAIM_MIN_SHARE
 from analysis.model import Article, FactMember, Span
 from analysis.segment import strip_span
+from analysis.signals.quotemarks import direct_spans
 from analysis.signals.voices import find_quotes
 from analysis.signals.worddiff import DiffOp, word_diff
 
@@ -59,8 +60,18 @@ class Version:
 
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
-        """Version ranges of text inside quotation marks (a quote left open runs to the end)."""
-        return quote_ranges(self.text)
+        """Version ranges of text inside quotation marks, as the article's quotes fall in its pieces
+        (``quotemarks.direct_spans``).  Read on the article, not on the joined text: a quote opened
+        in one sentence and closed in a sentence the version leaves out must not run over the
+        version's next sentence (“We hold that Roe … must be overruled.  Authority … rests with the
+        political branches, Alito wrote." is a quote and the outlet's own sentence)."""
+        out = []
+        for qs, qe in article_quotes(self.article):
+            for v0, a0, n in self.pieces:
+                s, e = max(qs, a0), min(qe, a0 + n)
+                if s < e:
+                    out.append((v0 + s - a0, v0 + e - a0))
+        return out
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes)
@@ -107,21 +118,18 @@ class Version:
         return a0 + pos - v0
 
 
-def quote_ranges(text: str) -> list[tuple[int, int]]:
-    """Ranges inside double quotation marks.  “ opens, ” closes, a straight " toggles (outlets mix
-    them: “...," happens); a quote left open runs to the end of the text."""
-    out: list[tuple[int, int]] = []
-    start = -1
-    for i, ch in enumerate(text):
-        if ch == "“" or (ch == '"' and start < 0):
-            start = i + 1
-        elif ch in "”\"" and start >= 0:
-            if i > start:
-                out.append((start, i))
-            start = -1
-    if 0 <= start < len(text):
-        out.append((start, len(text)))
-    return out
+_QUOTES: dict[str, tuple[tuple[int, int], ...]] = {}
+
+
+def article_quotes(article: Article) -> tuple[tuple[int, int], ...]:
+    """(start, end) of the article's direct quotes; cached per text (every version of the article
+    reads them)."""
+    key = article.digest
+    if key not in _QUOTES:
+        if len(_QUOTES) >= _QUOTED_MAX:
+            _QUOTES.clear()
+        _QUOTES[key] = tuple((q.start, q.end) for q in direct_spans(article))
+    return _QUOTES[key]
 
 
 def build_version(article: Article, member: FactMember) -> Version | None:
