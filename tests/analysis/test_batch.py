@@ -151,8 +151,10 @@ def test_the_command_on_the_local_cores_writes_the_same(first_run, folder, tmp_p
 
 def test_a_local_dask_cluster_writes_the_same(first_run, folder, tmp_path):
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                  dashboard_address=None) as cluster:
+    # the scheduler's HTTP server binds port 8787 unless told otherwise, even with the dashboard off:
+    # another suite running on the machine may hold it, and the "port in use" warning is an error
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  scheduler_kwargs={"dashboard_address": "127.0.0.1:0"}) as cluster:
         outcome = runner.run_batch(folder, tmp_path, dask=cluster.scheduler_address, err=_Quiet())
     assert outcome.reused == 0 and not outcome.failed
     assert _files(tmp_path) == _files(first_run[1])
