@@ -266,6 +266,18 @@ def test_judges_and_justices_are_titles_before_a_name_but_a_department_stays():
     assert found == [{"ana belmonte"}, {"ruth okonjo"}, {"pavel ostrow"}, {"justice department"}]
 
 
+def test_a_party_counsel_or_elect_title_before_a_name_is_dropped_but_party_bodies_stay():
+    # "Republican Mitt Romney", "Special Counsel Robert Mueller" and "President-elect Donald Trump" had
+    # been keys of their own beside the person's name
+    found = _entities("Republican Paul Whitlow spoke first.", "Paul Whitlow left.",
+                      "Special Counsel Ivo Brankovic filed it.", "Ivo Brankovic filed.",
+                      "President-elect Ruth Okonjo met the Harbour Gazette and Ben Tallis.",
+                      "The Republican Party and the Democratic National Committee met Democrat Anna Lisle.")
+    assert found == [{"paul whitlow"}, {"paul whitlow"}, {"ivo brankovic"}, {"ivo brankovic"},
+                     {"ruth okonjo", "harbour gazette", "ben tallis"},
+                     {"republican party", "democratic national committee", "anna lisle"}]
+
+
 def test_a_partitive_count_counts_the_noun_of_its_whole():
     # "Thirteen" was dropped (a number word with no noun) and "13 of the 14 cars" had no noun, so
     # "13 train cars" looked like a contradiction of "14 train cars" and the verifier missed "Thirteen".

@@ -111,11 +111,16 @@ TITLE_PHRASES = (("secretary", "of", "state"), ("secretary", "of", "defense"), (
                  ("secretary", "general"), ("attorney", "general"), ("chief", "justice"))
 # Titles read only here, where a name is cut out of its run ("District Judge Robert Wilkins",
 # "the Rev. Jesse Jackson", "House Speaker Nancy Pelosi"); other stages read ``TITLES`` alone.
-_NAME_TITLES = TITLES | frozenset("judge justices rev reverend speaker whip".split())
-_NAME_TITLE_MODIFIERS = TITLE_MODIFIERS | frozenset("district circuit appeals majority minority associate".split())
+_NAME_TITLES = TITLES | frozenset("judge justices rev reverend speaker whip counsel".split())
+# A party named before a person ("Republican Mitt Romney", "Democrat Joe Manchin") says which side the
+# person is on, as a title says the office: outlets that write "Mitt Romney" name the same man.
+_PARTIES = frozenset("republican democrat democratic libertarian".split())
+_NAME_TITLE_MODIFIERS = TITLE_MODIFIERS | _PARTIES | frozenset(
+    "district circuit appeals majority minority associate".split())
 # "Justice" is a title only before a person's name (a given name, or the two words that end the run:
-# "Justice Clarence Thomas"); "Justice Department" is an organisation.
-_TITLE_BEFORE_GIVEN_NAME = frozenset({"justice"})
+# "Justice Clarence Thomas"); "Justice Department" is an organisation.  A party is one only before a
+# given name ("Republican Party", "Democratic National Committee" are organisations).
+_TITLE_BEFORE_GIVEN_NAME = frozenset({"justice"}) | _PARTIES
 # Generation suffixes ("John Roberts Jr.", "Robert Mueller III"): not part of how outlets name the
 # person, so left out of the key, like a middle initial.
 NAME_SUFFIXES = frozenset("jr sr iii".split())
@@ -358,7 +363,7 @@ def _split_titles(run: list[_Word]) -> list[list[_Word]]:
 
 def _split_title_words(run: list[_Word]) -> list[list[_Word]]:
     lowered = [w.text.lower().rstrip(".") for w in run]
-    if not any(x in _NAME_TITLES or x in _NAME_TITLE_MODIFIERS for x in lowered):
+    if not any(x in _NAME_TITLES or x in _NAME_TITLE_MODIFIERS or _elect(x) for x in lowered):
         return [run]                     # the common case: no title inside
     pieces: list[list[_Word]] = []
     current: list[_Word] = []
@@ -386,12 +391,18 @@ def _title_length(lowered: list[str], i: int) -> int:
     phrase = next((p for p in TITLE_PHRASES if tuple(lowered[j:j + len(p)]) == p), None)
     if phrase:
         return j - i + len(phrase)
-    if j < len(lowered) and lowered[j] in _NAME_TITLES:
-        return j - i + 1
+    if j < len(lowered) and (lowered[j] in _NAME_TITLES or _elect(lowered[j])):
+        return j - i + 1                 # "Minister", "President-elect"
     if j > i and lowered[j - 1] in _TITLE_BEFORE_GIVEN_NAME and j < len(lowered) and (
-            lowered[j] in given_names() or len(lowered) - j == 2):
+            lowered[j] in given_names() or (len(lowered) - j == 2 and lowered[j - 1] not in _PARTIES)):
         return j - i
     return 0
+
+
+def _elect(word: str) -> bool:
+    """A title-elect ("president-elect", "governor-elect"): the title of one who is yet to take office."""
+    head, dash, tail = word.partition("-")
+    return bool(dash) and tail == "elect" and head in _NAME_TITLES
 
 
 def _trim_particles(piece: list[_Word]) -> list[_Word]:
