@@ -19,7 +19,9 @@ For a pair of articles the *components* are:
   no name; stories written from one template, "the fire in Kelderwick" and "the strike in Ulmsted",
   share wording and nothing else);
 * ``offices``: how many offices the two give to different people ("German Chancellor Olaf Scholz"
-  and "German Chancellor Friedrich Merz": two moments of one topic), a veto like ``apart``;
+  and "German Chancellor Friedrich Merz": two moments of one topic), a veto like ``apart``; a bare
+  title ("Prime Minister Malcolm Turnbull" / "Prime Minister Scott Morrison") counts only when
+  neither article names the other's holder anywhere (``offices.bare_holders``);
 * ``apart``: 1 when both articles are dated more than ``EVENT_MAX_DATE_GAP_DAYS`` apart, or when
   both ledes name years and no year in common (a quake in one place, eight years apart).
 
@@ -79,9 +81,12 @@ class PairEvidence:
         return [a.names.get(k, k) for k in keys]
 
     def office_conflicts(self, i: int, j: int) -> list[tuple[str, str, str]]:
-        """(office, person in i, person in j) where the two differ."""
-        a, b = self.profiles[i].offices, self.profiles[j].offices
-        return [(o, a[o], b[o]) for o in sorted(set(a) & set(b)) if a[o] != b[o]]
+        """(office, person in i, person in j) where the two differ (bare titles: see the module doc)."""
+        pa, pb = self.profiles[i], self.profiles[j]
+        a, b = pa.offices, pb.offices
+        return [(o, a[o], b[o]) for o in sorted(set(a) & set(b)) if a[o] != b[o]] + \
+            [(t, pa.bare_offices[t], pb.bare_offices[t]) for t in sorted(set(pa.bare_offices) & set(pb.bare_offices))
+             if _bare_clash(pa, pb, t)]
 
 
 def _cosines(bags: Sequence[Mapping[str, float]]) -> np.ndarray:
@@ -125,7 +130,34 @@ def _office_conflicts(profiles: Sequence[Profile]) -> np.ndarray:
             for gy in groups[x + 1:]:
                 out[np.ix_(gx, gy)] += 1
                 out[np.ix_(gy, gx)] += 1
+    return out + _bare_conflicts(profiles)
+
+
+def _names_person(p: Profile, person: str) -> bool:
+    """Whether ``p`` names ``person`` (a full-name key) anywhere, in full or by surname."""
+    surname = person.split()[-1]
+    return any(k == person or k.split()[-1] == surname for k in p.entities)
+
+
+def _bare_conflicts(profiles: Sequence[Profile]) -> np.ndarray:
+    out = np.zeros((len(profiles), len(profiles)), dtype=np.float64)
+    by_title: dict[str, list[tuple[int, str]]] = {}
+    for i, p in enumerate(profiles):
+        for title, person in p.bare_offices.items():
+            by_title.setdefault(title, []).append((i, person))
+    for title, holders in by_title.items():
+        for x, (i, _) in enumerate(holders):
+            for j, _ in holders[x + 1:]:
+                if _bare_clash(profiles[i], profiles[j], title):
+                    out[i, j] += 1
+                    out[j, i] += 1
     return out
+
+
+def _bare_clash(a: Profile, b: Profile, title: str) -> bool:
+    """Two different bare holders of ``title``, and neither article names the other's holder."""
+    x, y = a.bare_offices[title], b.bare_offices[title]
+    return x != y and not _names_person(b, x) and not _names_person(a, y)
 
 
 def _day(iso: str | None) -> int | None:

@@ -72,8 +72,9 @@ def _pair_detail(evidence: PairEvidence, i: int, j: int) -> list[str]:
 
 def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str]:
     out: list[str] = []
-    for office in sorted(evidence.profiles[row].offices):
-        mine = evidence.profiles[row].offices[office]
+    held = {**evidence.profiles[row].bare_offices, **evidence.profiles[row].offices}
+    for office in sorted(held):
+        mine = held[office]
         theirs = sorted({p for j in peers for o, _, p in evidence.office_conflicts(row, j) if o == office})
         if theirs:
             out.append(f"names {evidence.profiles[row].names.get(mine.split()[-1], mine.title())} as "

@@ -3,9 +3,12 @@
 Who holds an office changes over time, so two articles that name different holders of the same
 office ("German Chancellor Olaf Scholz" vs "German Chancellor Friedrich Merz") are very likely about
 different moments: the same-event score counts such conflicts against a pair (``evidence``).
-Only offices qualified by a country or organisation count ("German Chancellor", "NATO Secretary
-General"); a bare "President" is ambiguous and ignored, and so is a holder named as "former",
-"then-" or "incoming" (another moment, named in passing).
+Offices qualified by a country or organisation count ("German Chancellor", "NATO Secretary
+General"); a holder named as "former", "then-" or "incoming" is another moment, named in passing,
+and ignored.  A bare head-of-government title ("Prime Minister Scott Morrison", "Chancellor Merz")
+is ambiguous across countries, so ``bare_holders`` keeps it apart: ``evidence`` counts two bare
+holders of one title as a conflict only when neither article names the other's holder anywhere
+(two prime ministers who meet are named by both accounts of the meeting).
 """
 from __future__ import annotations
 
@@ -25,6 +28,11 @@ _TITLE_ONLY = re.compile(_TITLE + r"\s+$")
 _NOT_NOW = re.compile(r"\b(?:former|ex|late|then|outgoing|incoming|future|would-be|acting|next|previous)"
                       r"[\s-]+(?:[A-Z][\w.’'-]*\s+){0,3}$", re.IGNORECASE)
 _ORGANISATIONS = frozenset("nato eu un kremlin white house".split())
+
+
+# Titles of which a country has one holder at a time; "Secretary" or "Spokesman" have many.
+_BARE_TITLES = frozenset(("prime minister", "chancellor", "president", "premier"))
+_BARE_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE})\s+$")
 
 
 def _qualifier(words: str) -> str | None:
@@ -56,3 +64,25 @@ def office_holders(article, features: Sequence) -> dict[str, str]:
                 out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
     return out
 
+
+
+def bare_holders(article, features: Sequence) -> dict[str, str]:
+    """Bare title ("prime minister") -> the first person named with it and no qualifier, for one
+    article ("Prime Minister Scott Morrison conceded"; not "Australian Prime Minister", not "former
+    President")."""
+    out: dict[str, str] = {}
+    for f in features:
+        sentence = article.sentences[f.index]
+        for key, start, _end in f.entity_spans:
+            if " " not in key:
+                continue
+            before = sentence.text[:max(0, start - sentence.start)]
+            m = _BARE_BEFORE_NAME.search(before)
+            qualified = _BEFORE_NAME.search(before)
+            if m is None or _NOT_NOW.search(before[:m.start("title")]) or \
+                    (qualified is not None and _qualifier(qualified.group(1))):
+                continue    # another moment's holder, or a qualified office (``office_holders``)
+            title = " ".join(m.group("title").lower().split())
+            if title in _BARE_TITLES:
+                out.setdefault(title, key)
+    return out

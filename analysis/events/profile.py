@@ -22,6 +22,7 @@ A profile holds, per article:
 * ``numbers`` (specific quantities by value: a count, a sum, a share, not "two", "300" or a year)
   and ``dates`` (day and month);
 * ``offices``: office holders ("Germany's chancellor Olaf Scholz"), for conflicts;
+* ``bare_offices``: holders of a bare head-of-government title ("Prime Minister Scott Morrison");
 * ``lede_vector``: the mean embedding of the title and the lede's sentences (the model's vectors do
   not depend on the corpus);
 * ``years``: the years the title and lede name, which place what the article tells in time.
@@ -54,7 +55,7 @@ from analysis.constants import (
     EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
 )
-from analysis.events.offices import office_holders
+from analysis.events.offices import bare_holders, office_holders
 from analysis.ingest.furniture import AGENCIES
 from analysis.lexicons import load_lexicon
 from analysis.model import Article
@@ -87,6 +88,7 @@ class Profile:
     numbers: Mapping[float, str]            # value -> the text as written (``_numbers``)
     dates: Mapping[str, str]                # date key -> the text as written
     offices: Mapping[str, str]              # office -> person key
+    bare_offices: Mapping[str, str]         # bare title ("prime minister") -> person key
     lede_vector: np.ndarray                 # mean embedding of the title and lede (unit norm)
     years: frozenset[int]                   # years the title and lede name: when it happened
 
@@ -299,6 +301,6 @@ def profile(article: Article, features: Sequence) -> Profile:
         words=_weighted_stems(texts + ([article.title] if article.title else []), name_words),
         lede=_weighted_stems(lede, name_words), entities=entities, names=names,
         shingles=_shingles(texts), numbers=_numbers(features), dates=_dates(article, features),
-        offices=office_holders(article, mentions),
+        offices=office_holders(article, mentions), bare_offices=bare_holders(article, mentions),
         lede_vector=_mean_vector(features[:n], _title_vector(article)),
         years=_years(article, features))

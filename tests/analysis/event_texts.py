@@ -307,3 +307,55 @@ Rutte asked the allies to move faster.
 Volodymyr Zelensky thanked them and asked again for long-range missiles.
 """,
 )
+
+# One opposition leader concedes two elections years apart, to two prime ministers, each named with
+# the bare title; and two accounts of one meeting of two prime ministers, both named by each.
+CONCESSIONS = (
+    """Opposition leader Dana Reyes concedes the election
+
+Source: Harbour Times
+
+Opposition leader Dana Reyes conceded defeat on Sunday, saying Prime Minister Colin Hart would form \
+the next government after a week of counting in the close seats.
+
+"The voters have spoken and I called Colin Hart to congratulate him," Reyes told supporters in Portvale.
+""",
+    """Reyes concedes, Hart keeps power
+
+Source: Northern Post
+
+Opposition leader Dana Reyes conceded on Sunday that her Progress Party could not form a government, \
+clearing the way for Prime Minister Colin Hart to stay in office after a week of counting.
+
+Reyes said she had called Hart to congratulate him and told supporters in Portvale the party would rebuild.
+""",
+    """Reyes concedes defeat again
+
+Source: Coastal Herald
+
+Opposition leader Dana Reyes conceded defeat on Saturday night, saying Prime Minister Ivo Marsh had \
+won a second term after the counting in the close seats.
+
+"The voters have spoken and I called Ivo Marsh to congratulate him," Reyes told supporters in Portvale.
+""",
+)
+PM_MEETING = (
+    """Two prime ministers agree on a new ferry link
+
+Source: Harbour Times
+
+Prime Minister Colin Hart met Prime Minister Ivo Marsh in Portvale on Monday, and the two agreed to \
+build a ferry link between their countries by 2030.
+
+Marsh said the link would carry 4,000 passengers a day.
+""",
+    """Marsh and Hart sign ferry deal
+
+Source: Northern Post
+
+Prime Minister Ivo Marsh and Prime Minister Colin Hart signed a deal in Portvale on Monday to build \
+a ferry link between their countries by 2030.
+
+The ferry would carry 4,000 passengers a day, Hart said.
+""",
+)

@@ -5,7 +5,7 @@ as shared names, numbers worded differently.  Texts: event_texts.py (written for
 from __future__ import annotations
 
 import pytest
-from event_texts import AGENCY_CITED, MUSEUM_THEFT, QUAKE_2011_MORE, QUAKES, SUMMITS
+from event_texts import AGENCY_CITED, CONCESSIONS, MUSEUM_THEFT, PM_MEETING, QUAKE_2011_MORE, QUAKES, SUMMITS
 
 from analysis import compare, load_article
 from analysis.align.features import featurize
@@ -97,6 +97,24 @@ def test_two_holders_of_one_office_date_two_moments_of_one_topic():
     first = next(e for e in c.event if e.article == "a1")
     assert first.evidence.startswith("another event: it names Olaf Scholz as Germany Chancellor where "
                                      "the others name Friedrich Merz; closest is Capital Ledger (a2)")
+
+
+def test_two_holders_of_a_bare_title_date_two_elections_of_one_leader():
+    # The same leader concedes twice, to "Prime Minister Colin Hart" and years later to "Prime
+    # Minister Ivo Marsh": told alike, the later concession had scored 0.99 with the earlier ones.
+    assert sorted(g.articles for g in group_events(_load(CONCESSIONS))) == [("a1", "a2"), ("a3",)]
+    later = next(e for e in compare(_load(CONCESSIONS)).event if e.article == "a3")
+    assert later.evidence.startswith("another event: it names Ivo Marsh as Prime Minister where the "
+                                     "others name Colin Hart")
+
+
+def test_two_prime_ministers_who_meet_are_no_conflict():
+    # Each account names both holders of the bare title, so neither names a holder the other lacks.
+    evidence = _evidence(PM_MEETING)
+    assert [dict(p.bare_offices) for p in evidence.profiles] == [
+        {"prime minister": "colin hart"}, {"prime minister": "ivo marsh"}]
+    assert evidence.components["offices"][0, 1] == 0.0
+    assert [g.articles for g in group_events(_load(PM_MEETING))] == [("a1", "a2")]
 
 
 def test_a_former_holder_named_in_passing_is_no_conflict():
