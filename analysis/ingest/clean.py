@@ -154,6 +154,13 @@ def _mark_captions(state: _State) -> None:
         above = state.previous_kept(i)
         if above is not None and _is_caption(state.lines[above]):
             state.reasons[above] = "photo caption"
+    # A page that prints the caption twice, the second time with its credit ("X holds a press
+    # conference." then "Camera IconX holds a press conference. Credit: News Corp"): the first goes too.
+    for i in sorted(i for i, r in state.reasons.items() if r == "photo caption and credit"):
+        above = state.previous_kept(i)
+        if above is not None and len(state.lines[above]) > 20 and \
+                furniture.CAMERA_ICON.sub("", state.lines[i]).startswith(state.lines[above].strip()):
+            state.reasons[above] = "photo caption"
 
 
 def _is_caption(line: str) -> bool:

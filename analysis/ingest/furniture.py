@@ -20,7 +20,7 @@ _EXACT = {
         share on twitter|share on x|facebook|twitter|x|whatsapp|linkedin|email|e-mail|print|
         copy link|link copied|copy url|tweet|pinterest|reddit|telegram|flipboard|messenger""",
     "read more link": """read more|click here|continue reading|read the full story|
-        read full article|read the full article|keep reading|show more|load more|see more""",
+        read full article|read the full article|keep reading|show more|load more|see more|read now""",
     "comments link": """leave a comment|leave a reply|post a comment|add a comment|comment|
         comments|view comments|show comments|join the conversation|join the discussion|
         no comments yet|no comments yet.|be the first to comment""",
@@ -68,6 +68,14 @@ _PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
 # REUTERS/Sergio Perez", "... AP Photo/Jane Doe", "(REUTERS/Lucas Jackson/File Photo)".
 CAPTION_CREDIT = re.compile(r"(?:^|[.!?”\"]\s+|\(\s*)(?:REUTERS|AFP|EPA|AP Photo|AP|XINHUA|ANADOLU|DPA|"
                             r"[A-Z][A-Z]+ via Getty Images)\s*/\s*[A-Z][\w .'’-]*(?:/[\w .'’-]+)*\)?\.?$")
+# A caption whose credit follows a label at its end: "Opposition leader Bill Shorten. Pic: AAP
+# Image/Mick Tsikas", "... federal elections. PHOTO: EPA", "... election. Credit: News Corp Australia,
+# Cameron Richardson"; a "Camera Icon" glyph's name may open it.  The credit is names only (each
+# word capitalised): "Credit: card fraud, they said." ends a sentence of the story.
+CAPTION_LABEL_CREDIT = re.compile(r"(?:^|[.!?”\")]\s*)(?:Pic|Picture|Photo|Photograph|Image|Credit|Photo credit)"
+                                  r"\s*:\s*(?-i:[A-Z][\w'’&.-]*(?:[ /,]+(?:[A-Z][\w'’&.-]*|via|for|and|of)){0,7})$",
+                                  re.I)
+CAMERA_ICON = re.compile(r"^Camera ?Icon(?=[A-Z])")
 # "Reuters / Friday, May 13, 2016": a picture desk's credit and date.
 AGENCY_DATE_CREDIT = re.compile(r"^(?:Reuters|AFP|AP|EPA)\s*/\s*\w+day,\s+\w+\s+\d{1,2},\s+\d{4}$")
 
@@ -110,6 +118,8 @@ def classify(line: str, *, top: bool = False) -> str | None:
         return "section links"
     if PAREN_CREDIT.search(line):
         return "photo caption and credit" if PAREN_CREDIT.sub("", line).strip() else "photo credit"
+    if (CAPTION_LABEL_CREDIT.search(line) or CAMERA_ICON.match(line)) and words <= C.MAX_CAPTION_WORDS:
+        return "photo caption and credit"
     if CAPTION_CREDIT.search(line) and words <= C.MAX_CAPTION_WORDS:
         return "photo caption and credit" if words > 3 else "photo credit"
     if AGENCY_DATE_CREDIT.match(line):

@@ -202,3 +202,17 @@ def test_a_dateline_is_metadata_not_part_of_the_first_sentence():
     assert _article(a, {})["dateline"] == "RIVERTON (Reuters) -"
     plain = load_article(text.replace("RIVERTON (Reuters) - ", ""), kind="paste", article_id="a2")
     assert plain.dateline is None and plain.sentences[0].text.startswith("The city council")
+
+
+def test_a_caption_whose_credit_follows_a_label_goes_with_its_duplicate():
+    # The caption "... Pic: Agency Image/Name" had become the article's title, and a caption printed
+    # twice (plain, then behind a "Camera Icon" glyph with "Credit: ...") stayed as a sentence.
+    text = "\n".join(["Mayor Ana Ruiz. Pic: Metro Image/Lee Park", BODY,
+                      "Mayor Ana Ruiz opens the new bridge over the river in Ostend on Monday morning.",
+                      "Camera IconMayor Ana Ruiz opens the new bridge over the river in Ostend on Monday "
+                      "morning. Credit: Metro News, Lee Park", "READ NOW", BODY2])
+    assert reasons(text) == [(0, "photo caption and credit"), (2, "photo caption"),
+                             (3, "photo caption and credit"), (4, "read more link")]
+    for sentence in ("Officials named the cause. Credit: card fraud, they said.",
+                     "He gave one reason: Money."):
+        assert classify(sentence) is None
