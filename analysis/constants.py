@@ -315,3 +315,10 @@ SESSION_MAX_NOTE_CHARS = 100_000            # characters in one review note; lon
 
 # --- batch over a folder (analysis/batch/) --------------------------------------------------------
 DASK_CONNECT_SECONDS = 10                   # seconds to reach a Dask scheduler before giving up
+
+# --- cores (analysis/workers.py) -------------------------------------------------------------------
+ENGINE_WORKERS = 2                          # processes one comparison's longest loops use at most (this one included)
+WORKER_TIMEOUT_FACTOR = 10.0                # a forked child may take this many times this process's own slice ...
+WORKER_TIMEOUT_MIN_SECONDS = 60.0           # ... and at least this many seconds, before its slice is computed here
+LINK_PARALLEL_MIN_PAIRS = 5_000             # candidate pairs from which link evidence is split over the workers
+VERIFY_PARALLEL_MIN_CANDIDATES = 2_000     # candidate omissions from which their searches are split

@@ -67,8 +67,10 @@ from analysis.constants import (
     EVIDENCE_SURROUNDING_SENTENCES,
     LEDE_SENTENCES,
     LINK_BIAS,
+    LINK_PARALLEL_MIN_PAIRS,
     LINK_WEIGHTS,
 )
+from analysis.workers import split_map
 
 FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
             "margin", "actions", "names_apart", "surroundings")
@@ -166,16 +168,26 @@ def event(claims: Mapping[str, Sequence[Claim]], claim_features: Mapping[str, Se
 
 
 def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray) -> np.ndarray:
-    """One row of ``FEATURES`` per pair; ``similarity`` holds each pair's graded similarity."""
+    """One row of ``FEATURES`` per pair; ``similarity`` holds each pair's graded similarity.  Each row
+    is computed from its own pair alone (what rows share is caches), so the pairs are split over the
+    cores (``analysis.workers``) from ``LINK_PARALLEL_MIN_PAIRS`` on, with the same rows."""
     rivals = _rivals(pairs, similarity)
+    return np.vstack(split_map(lambda start, stop: _rows(ev, pairs, similarity, rivals, start, stop),
+                               len(pairs), LINK_PARALLEL_MIN_PAIRS))
+
+
+def _rows(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
+          rivals: Mapping[tuple[Key, str], list[float]], start: int, stop: int) -> np.ndarray:
+    """The rows of ``feature_matrix`` for ``pairs[start:stop]``."""
     core_tokens: dict[Key, frozenset[str]] = {}
     claim_tokens: dict[Key, frozenset[str]] = {}
     window_tokens: dict[Key, frozenset[str]] = {}
     far_tokens: dict[Key, frozenset[str]] = {}
     totals: dict[tuple[int, str, str], float] = {}      # (the token sets above stay alive with it)
     closeness: Closeness = {}
-    out = np.zeros((len(pairs), len(FEATURES)), dtype=np.float64)
-    for i, (ka, kb) in enumerate(pairs):
+    out = np.zeros((stop - start, len(FEATURES)), dtype=np.float64)
+    for i in range(start, stop):
+        ka, kb = pairs[i]
         a, b = ka[0], kb[0]
         fa, fb = ev.claim_features[a][ka[1]], ev.claim_features[b][kb[1]]
         sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
@@ -199,7 +211,7 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
         soft = max(base, base if wa is fa else _soft(wa, fb, ev.counts, closeness),
                    base if wb is fb else _soft(fa, wb, ev.counts, closeness))
         own = max(sentence, soft)
-        out[i] = (
+        out[i - start] = (
             s,
             sentence,
             own * ev.counts.overlap(window_tokens[ka], window_tokens[kb], a, b, totals),

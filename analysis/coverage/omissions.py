@@ -31,11 +31,13 @@ from analysis.constants import (
     OMISSION_MIN_CARRIERS,
     OMISSION_MIN_COHESION,
     OMISSION_PROMINENCE_WEIGHT,
+    VERIFY_PARALLEL_MIN_CANDIDATES,
 )
 from analysis.coverage.terms import quotation_blocks
 from analysis.coverage.verify import Searcher, Verdict
 from analysis.model import Article, Fact, FactMember, Finding, Omission, Span, article_order, stable_id
 from analysis.vocabulary.wording import join_names
+from analysis.workers import split_map
 
 
 def prominence(article: Article, sentence_id: str) -> float:
@@ -100,7 +102,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
     out = Coverage()
-    found: list[Candidate] = []
+    asked: list[tuple[Fact, str, tuple[str, ...], int, float]] = []
     for fact in facts:
         carriers = tuple(a for a in fact.articles if a in same_event)
         carrying = {source_of.get(a, a) for a in carriers}
@@ -114,9 +116,18 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
                 continue
             share = len(sources) / max(1, len(sources_in_event) - 1)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
-            verdict = _checked(fact, art, searcher.search(fact, art, source_of), siblings,
-                               partial(agree, fact, source_of))
-            found.append(Candidate(fact.id, art, carriers, len(sources), score, verdict))
+            asked.append((fact, art, carriers, len(sources), score))
+    # Each search reads only what the searcher built for the event (the rest is caches): the searches
+    # are split over the cores in order, so a fact's candidates stay together (its core's caches serve them).
+    if len(asked) >= VERIFY_PARALLEL_MIN_CANDIDATES:
+        searcher.prepare()
+    searched = [v for part in split_map(lambda start, stop: [searcher.search(fact, art, source_of)
+                                                              for fact, art, *_ in asked[start:stop]],
+                                        len(asked), VERIFY_PARALLEL_MIN_CANDIDATES) for v in part]
+    found: list[Candidate] = []
+    for (fact, art, carriers, count, score), verdict in zip(asked, searched):
+        verdict = _checked(fact, art, verdict, siblings, partial(agree, fact, source_of))
+        found.append(Candidate(fact.id, art, carriers, count, score, verdict))
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
     for c in found:

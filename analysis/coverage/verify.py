@@ -137,6 +137,13 @@ class Searcher:
             return 1.0
         return max(C.CORE_MIN_SPECIFICITY, 1.0 - math.log(df) / math.log(self._n))
 
+    def prepare(self) -> None:
+        """Build now what every search reads (each article's sentence vectors, the index of terms),
+        so that searches split over forked workers share it instead of each building it again."""
+        for article_id in self.by_id:
+            self.vectors(article_id)
+        self._index()
+
     def vectors(self, article_id: str) -> np.ndarray:
         if article_id not in self._vectors:
             from analysis.align.embed import embed  # imported late: loading the model takes time

@@ -1,0 +1,121 @@
+"""A loop split over forked workers gives what one loop gives, and survives a child that fails."""
+from __future__ import annotations
+
+import os
+import time
+
+import numpy as np
+import pytest
+
+from analysis import workers
+from analysis.bench import text_article
+
+
+@pytest.fixture
+def two_workers(monkeypatch):
+    monkeypatch.setenv("PARALLAX_WORKERS", "2")
+    if workers.workers() < 2:
+        pytest.skip("forked workers need Linux and two cores")
+
+
+def test_slices_cover_the_items_in_order_and_the_second_is_computed_in_a_child(two_workers):
+    parent = os.getpid()
+    parts = workers.split_map(lambda start, stop: [(i, os.getpid()) for i in range(start, stop)], 9, 2)
+    assert [i for part in parts for i, _ in part] == list(range(9))
+    assert {pid for _, pid in parts[0]} == {parent}
+    assert {pid for _, pid in parts[1]} != {parent}
+
+
+def test_below_the_minimum_or_with_one_worker_it_is_one_slice_here(two_workers, monkeypatch):
+    def compute(start, stop):
+        return [(i, os.getpid()) for i in range(start, stop)]
+    assert workers.split_map(compute, 9, 10) == [compute(0, 9)]
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    assert workers.split_map(compute, 9, 2) == [compute(0, 9)]
+
+
+def test_a_failing_child_s_slice_is_computed_here(two_workers):
+    parent = os.getpid()
+
+    def compute(start, stop):
+        if os.getpid() != parent:
+            raise RuntimeError("a child that fails")
+        return list(range(start, stop))
+    assert workers.split_map(compute, 10, 2) == [list(range(5)), list(range(5, 10))]
+
+
+def test_a_child_that_does_not_answer_is_stopped_and_its_slice_computed_here(two_workers, monkeypatch):
+    monkeypatch.setattr(workers, "WORKER_TIMEOUT_MIN_SECONDS", 0.5)
+    parent = os.getpid()
+
+    def compute(start, stop):
+        if os.getpid() != parent:
+            time.sleep(60)
+        return list(range(start, stop))
+    started = time.monotonic()
+    assert workers.split_map(compute, 4, 2) == [[0, 1], [2, 3]]
+    assert time.monotonic() - started < 30
+
+
+def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(two_workers):
+    from analysis.errors import Cancelled
+    parent = os.getpid()
+
+    def compute(start, stop):
+        if os.getpid() == parent:
+            raise Cancelled()
+        time.sleep(60)
+    started = time.monotonic()
+    with pytest.raises(Cancelled):
+        workers.split_map(compute, 4, 2)
+    assert time.monotonic() - started < 30
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)                  # no child left behind
+    assert workers.split_map(lambda start, stop: workers.workers(), 4, 2) == [2, 1]
+
+
+def _event(n: int = 6):
+    from analysis.align import evidence
+    from analysis.align.claims import article_claims
+    from analysis.align.features import claim_features, featurize
+    lines = ("A storm tore two cranes from the docks of Velmar harbour on Monday night.",
+             "Mayor Ilse Brandt said the port would stay closed until Thursday, officials said.",
+             "Two cranes were ripped from the Velmar docks by a storm late on Monday.",
+             "The council will meet on Friday to count the damage of 3 million euros.",
+             "Fishermen said their boats were safe.")
+    texts = [" ".join(lines[(start + k) % len(lines)] for k in range(4)) for start in range(n)]
+    articles = [text_article(t, f"a{i}") for i, t in enumerate(texts, 1)]
+    sentence_feats = featurize(articles)
+    claims = {a.id: article_claims(a) for a in articles}
+    feats, whole = claim_features(articles, claims, sentence_feats)
+    return articles, evidence.event(claims, feats, whole, sentence_feats), claims
+
+
+def test_link_evidence_split_over_workers_is_the_one_loop_s_to_the_bit(two_workers, monkeypatch):
+    from analysis.align import evidence
+    _, ev, claims = _event()
+    keys = [(a, i) for a in claims for i in range(len(claims[a]))]
+    pairs = [(ka, kb) for ka in keys for kb in keys if ka[0] < kb[0]]
+    similarity = np.linspace(0.1, 0.95, len(pairs))
+    monkeypatch.setattr(evidence, "LINK_PARALLEL_MIN_PAIRS", 2)
+    split = evidence.feature_matrix(ev, pairs, similarity)
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = evidence.feature_matrix(ev, pairs, similarity)
+    assert split.shape == (len(pairs), len(evidence.FEATURES)) and split.any()
+    assert split.tobytes() == alone.tobytes()
+
+
+def test_omission_searches_split_over_workers_give_the_one_loop_s_verdicts(two_workers, monkeypatch):
+    from analysis.coverage import omissions
+    from analysis.pipeline import compare
+    articles, _, _ = _event(7)
+    facts = compare(articles).facts
+    by_id = {a.id: a for a in articles}
+    same = set(by_id)
+    monkeypatch.setattr(omissions, "VERIFY_PARALLEL_MIN_CANDIDATES", 2)
+    split = omissions.assess(facts, by_id, same)
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = omissions.assess(facts, by_id, same)
+    assert len(split.verdicts) >= 2
+    assert split.verdicts == alone.verdicts
+    assert split.omissions == alone.omissions and split.differently == alone.differently
