@@ -16,7 +16,12 @@ It is quadratic (about 1 ms a pair): up to ``BASELINE_EXHAUSTIVE`` pairs it runs
 above, it times a fixed random sample of ``--baseline-sample`` pairs and extrapolates to all pairs
 (marked "est.").
 
-    python main.py bench align [--sizes 5,50,200]
+    python main.py bench align [--sizes 5,50,200] [--write]
+
+``--write`` replaces the marked figures block of "Latest run" in docs/BENCHMARKS.md (under "Alignment
+speed and scaling"), keeping the prose around it.  CPU counts the forked workers of the analysis
+(``analysis.workers``) with the process; memory gives the process's peak and the largest worker's (a
+worker's resident set counts the pages it still shares with the process).
 """
 from __future__ import annotations
 
@@ -32,11 +37,12 @@ import sys
 import time
 from pathlib import Path
 
-from analysis.bench import REPO, draw_sentences  # the seeds, as loaded
+from analysis.bench import BENCHMARKS_MD, REPO, draw_sentences, write_section  # the seeds, as loaded
 from analysis.bench import load_seeds as seed_articles
 
 SYNTHETIC_WORDS = 1000          # words per synthetic article
 SENTENCES_PER_PARAGRAPH = 3     # sentences per synthetic paragraph
+SECTION = "### Latest run (`bench align --write`)"
 SEED = 20250217                 # RNG seed: the corpus is the same on every run
 BASELINE_EXHAUSTIVE = 15_000    # sentence pairs the naive baseline runs in full; above, it samples
 BASELINE_SAMPLE = 3_000         # sentence pairs timed (and scaled up) above that
@@ -118,14 +124,17 @@ def measure_one(n: int, baseline_sample: int, baseline: bool) -> dict:
     articles = corpus(n)
     rss_before = _rss_mib()
     t0 = time.perf_counter()
-    c0 = time.process_time()
+    c0, w0 = time.process_time(), _workers_cpu()
     comparison = compare(articles)
     elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
+    workers_cpu = _workers_cpu() - w0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024        # KiB on Linux
     out = {"n": n, "startup": startup, "words": sum(a.word_count for a in articles),
            "sentences": sum(len(a.sentences) for a in articles), "facts": len(comparison.facts),
            "shared": sum(1 for f in comparison.facts if len(f.members) > 1),
-           "findings": len(comparison.findings), "seconds": elapsed, "cpu": cpu,
+           "findings": len(comparison.findings), "seconds": elapsed, "cpu": cpu + workers_cpu,
+           "workers_cpu": workers_cpu,
+           "workers_peak_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
            "peak_mib": peak, "growth_mib": max(0.0, peak - rss_before),
            "same_event": sum(1 for e in comparison.event if e.same_event)}
     out.update(measure_json(comparison))
@@ -133,6 +142,13 @@ def measure_one(n: int, baseline_sample: int, baseline: bool) -> dict:
         out["baseline"], out["baseline_pairs"], out["baseline_estimated"] = \
             naive_difflib(articles, baseline_sample)
     return out
+
+
+def _workers_cpu() -> float:
+    """CPU seconds of the forked workers ended so far (``analysis.workers``: they are this process's
+    children; the CPU column counts them with this process)."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
 
 
 def measure_json(comparison) -> dict:
@@ -222,6 +238,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--save", metavar="PATH", help="also save the raw figures as JSON")
     parser.add_argument("--recall", action="store_true",
                         help="only the HNSW neighbour search against the exact one, per size")
+    parser.add_argument("--write", action="store_true",
+                        help=f"put the table into docs/BENCHMARKS.md ({SECTION.lstrip('# ')})")
     args = parser.parse_args(argv)
     if args.first:
         print(json.dumps({"first": first_compare_seconds()}))
@@ -245,15 +263,25 @@ def main(argv: list[str]) -> int:
     if args.save:
         Path(args.save).write_text(json.dumps({"cold": cold, "load": os.getloadavg(), "rows": rows},
                                               indent=1), encoding="utf-8")
-    print(markdown(rows, cold))
+    text = markdown(rows, cold)
+    print(text)
+    if args.write:
+        write(text, f"python main.py bench align --sizes {args.sizes}{' --no-baseline' * args.no_baseline}")
     return 0
+
+
+def write(table: str, command: str, path: Path = BENCHMARKS_MD) -> None:
+    """The figures of ``command`` (``table``: ``markdown``) as the marked block of ``SECTION``."""
+    write_section(f"{SECTION}\n\n`{command}`, load average {os.getloadavg()[0]:.1f} at the end (CPU is "
+                  f"the figure to compare on a shared machine):\n\n{table}\n", SECTION,
+                  path, under=r"^## Alignment speed and scaling.*$")
 
 
 def markdown(rows: list[dict], cold: float) -> str:
     """The scaling table and the lines under it."""
-    out = ["| articles | words | sentences | facts (2+ outlets) | findings | time after start-up (CPU) "
-           "| peak memory (growth) | JSON (write time, peak after writing) | k from previous size (wall / CPU) "
-           "| naive all-pairs difflib |",
+    out = ["| articles | words | sentences | facts (2+ outlets) | findings | time after start-up (CPU, of it workers) "
+           "| peak memory (growth; a worker's peak) | JSON (write time, peak after writing) "
+           "| k from previous size (wall / CPU) | naive all-pairs difflib |",
            "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     previous = None
     for r in rows:
@@ -265,7 +293,8 @@ def markdown(rows: list[dict], cold: float) -> str:
         k = f"{_k(previous, r, 'seconds'):.2f} / {_k(previous, r, 'cpu'):.2f}" if previous else ""
         out.append(f"| {'5 seeds' if r['n'] == 5 else r['n']} | {r['words']:,} | {r['sentences']:,} | "
                    f"{r['facts']} ({r['shared']}) | {r['findings']:,} | {r['seconds']:.2f} s "
-                   f"({r['cpu']:.2f} s) | {r['peak_mib']:.0f} MiB (+{r['growth_mib']:.0f}) | "
+                   f"({r['cpu']:.2f} s, {r.get('workers_cpu', 0.0):.2f} s) | {r['peak_mib']:.0f} MiB "
+                   f"(+{r['growth_mib']:.0f}; {r.get('workers_peak_mib', 0.0):.0f} MiB) | "
                    f"{r['json_bytes'] / 1e6:.1f} MB ({r['json_seconds']:.1f} s, {r['json_peak_mib']:.0f} MiB) "
                    f"| {k} | {base} |")
         previous = r

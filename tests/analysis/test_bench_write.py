@@ -55,3 +55,22 @@ def test_a_new_section_goes_after_its_parent_or_at_the_end(tmp_path):
         "# Benchmarks\n\n## Signals (`bench signals`)\n\n### Per-article signals\n\n"
         f"{figures_block('| x |', '### Per-article signals')}\nIntro.\n\n## Reports\n\n"
         f"## Limits\n\n{figures_block('| y |', '## Limits')}\n")
+
+
+def test_bench_align_writes_its_latest_run_under_alignment_with_the_workers_cpu(tmp_path):
+    from analysis.bench import align
+    row = {"n": 50, "startup": 1.0, "words": 51_224, "sentences": 1_981, "facts": 211, "shared": 209,
+           "findings": 681, "seconds": 6.0, "cpu": 9.5, "workers_cpu": 2.5, "workers_peak_mib": 240.0,
+           "peak_mib": 270.0, "growth_mib": 90.0, "json_bytes": 4_000_000, "json_seconds": 0.5,
+           "json_peak_mib": 270.0}
+    table = align.markdown([row], cold=2.0)
+    assert "| 6.00 s (9.50 s, 2.50 s) | 270 MiB (+90; 240 MiB) |" in table
+    path = tmp_path / "BENCHMARKS.md"
+    path.write_text("# Benchmarks\n\n## Alignment speed and scaling (`bench align`)\n\nProse kept.\n\n"
+                    "## Signals\n", encoding="utf-8")
+    for _ in range(2):                                  # the second run replaces the first's block
+        align.write(table, "python main.py bench align --sizes 50", path)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(align.SECTION) == 1 and text.count("| 6.00 s (9.50 s, 2.50 s)") == 1
+    assert text.index("## Alignment speed") < text.index(align.SECTION) < text.index("Prose kept.") \
+        < text.index("## Signals")

@@ -57,9 +57,12 @@ def test_a_child_that_does_not_answer_is_stopped_and_its_slice_computed_here(two
     assert time.monotonic() - started < 30
 
 
-def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(two_workers):
+def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(two_workers, monkeypatch):
     from analysis.errors import Cancelled
     parent = os.getpid()
+    forked = []
+    fork = workers._fork
+    monkeypatch.setattr(workers, "_fork", lambda *args: forked.append(fork(*args)) or forked[-1])
 
     def compute(start, stop):
         if os.getpid() == parent:
@@ -69,8 +72,9 @@ def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(t
     with pytest.raises(Cancelled):
         workers.split_map(compute, 4, 2)
     assert time.monotonic() - started < 30
+    assert len(forked) == 1
     with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)                  # no child left behind
+        os.waitpid(forked[0][0], os.WNOHANG)        # stopped and reaped: not left behind
     assert workers.split_map(lambda start, stop: workers.workers(), 4, 2) == [2, 1]
 
 
