@@ -1,6 +1,10 @@
 """Readability: formulas on our own segmentation, offline resources, absent metrics for empty input."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from analysis.signals import readability as rd
@@ -116,3 +120,38 @@ def test_a_fact_subset():
     s = sentence_with(cnn, "Rutte added")
     r = rd.readability(cnn, [s.id])
     assert r["sentences"] == 1 and r["hard_sentences"][0]["sentence"] == s.id
+
+
+_HYPHEN_WORDS = ("Hegseth", "Zelenskyy", "hyphenation", "supercalifragilistic", "Tarvo", "lettergrepen",
+                 "a", "xyzzyq", "misunderestimated", "Bogo")
+
+
+def test_pyphens_cached_patterns_are_pyphens_own(tmp_path, monkeypatch):
+    import pyphen
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
+    path = pyphen.LANGUAGES["en_US"]
+    real = pyphen.HyphDict(path)
+    text = rd._pyphen_table_text(real)
+    rebuilt = rd._hyph_dict(pyphen.HyphDict, text)
+    assert rebuilt.patterns == real.patterns and rebuilt.maxlen == real.maxlen and rebuilt.cache == {}
+    assert [rebuilt.positions(w) for w in _HYPHEN_WORDS] == [real.positions(w) for w in _HYPHEN_WORDS]
+
+
+def test_syllables_are_the_same_with_pyphens_table_from_the_cache(tmp_path):
+    code = ("from analysis.signals.readability import syllables\n"
+            f"print([syllables(w) for w in {_HYPHEN_WORDS!r}])\n")
+    env_base = {k: v for k, v in os.environ.items() if k != "PARALLAX_CACHE"}
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                           env={**env_base, **extra}, check=True).stdout
+            for extra in ({"PARALLAX_CACHE": "off"}, {"PARALLAX_CACHE_DIR": str(tmp_path)},
+                          {"PARALLAX_CACHE_DIR": str(tmp_path)})]
+    assert runs[0] == runs[1] == runs[2] and any(p.name.startswith("pyphen-") for p in tmp_path.iterdir())
+
+
+def test_a_table_of_another_kind_is_left_to_pyphen():
+    import pyphen
+    hd = pyphen.HyphDict(pyphen.LANGUAGES["en_US"])
+    hd.patterns["ab"] = (0, (pyphen.DataInt(1, data=("ff=f", 1, 1)),))
+    assert rd._pyphen_table_text(hd) == ""
+    hd.extra = 1
+    assert rd._pyphen_table_text(hd) == ""
