@@ -1,10 +1,14 @@
 """Every lexicon in resources/lexicons/ parses, carries its header and holds clean, unique entries."""
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pytest
 
+from analysis import lexicons
 from analysis.lexicons import LEXICON_DIR, REQUIRED_HEADER_KEYS, available_lexicons, load_lexicon, parse_lexicon
 
 ALL = available_lexicons()
@@ -152,3 +156,35 @@ def test_the_speech_cue_pattern_matches_like_the_plain_alternation(seed_paths):
     # whole words only: "re-said" is no cue
     assert [m.group(0) for m in cue_pattern().finditer(written)] == ["said", "according to", "added", "noting",
                                                                      "ACCORDING TO"]
+
+
+
+def test_each_pattern_is_the_trie_compiled_afresh(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
+    for name in ALL:
+        entries = load_lexicon(name).entries
+        if not entries:
+            continue
+        fresh = re.compile(rf"(?<![\w-])(?:{lexicons.trie_pattern(entries)})(?![\w-])", re.IGNORECASE)
+        for _ in range(2):                              # built, then read back from the cache
+            assert lexicons.whole_words_pattern(entries) == fresh, name
+
+
+def test_the_cached_trie_follows_the_terms_not_their_order(tmp_path, monkeypatch):
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
+    terms = ["said", "says", "saying", "told"]
+    a = lexicons.cached_trie(terms)
+    assert a == lexicons.cached_trie(reversed(terms)) == lexicons.trie_pattern(terms)
+    assert lexicons.cached_trie(terms[:2]) == lexicons.trie_pattern(terms[:2]) != a
+
+
+def test_the_trie_builders_code_digest_is_stable_and_follows_the_code():
+    code = "from analysis.lexicons import _TRIE_CODE; print(_TRIE_CODE)"
+    runs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           timeout=120, env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2")}
+    assert len(runs) == 1 and lexicons._TRIE_CODE in runs.pop()
+
+    def other(terms):
+        return "|".join(terms)
+    assert lexicons._code_digest(lexicons.trie_pattern) != lexicons._code_digest(other)
