@@ -39,6 +39,8 @@ _RELATED = re.compile(r"^(?:related(?:\s+(?:article|articles|content|stories|sto
                       r"editor'?s picks|read next|trending(?: now)?)\s*:?$", re.I)
 _FINAL_ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}$")
 _BYLINE = re.compile(r"^[Bb]y\s+(?P<author>[A-Z][^.!?]*)$")
+# "Special for USA TODAY", "Special to The Washington Post": the second line of a contributor's byline.
+_SPECIAL_TO = re.compile(r"^(?:special|exclusive)\s+(?:to|for)\s+(?:the\s+)?[A-Z][\w .&'’-]*$", re.I)
 _NAME_PARTICLES = frozenset("and de van von der al bin da di du la le".split())
 _TEAM = re.compile(r"^(?:[A-Z][\w'-]*\s+){0,2}(?:team|desk|staff|newsroom|editorial board|editors|"
                    r"bureau)$", re.I)
@@ -207,6 +209,12 @@ def _mark_meta_line(state: _State, i: int, line: str) -> bool:
         return True
     byline = _BYLINE.match(line)
     author = _byline_author(byline["author"]) if byline else None
+    after = state.next_kept(i + 1)
+    if author is None and words <= 4 and after is not None and _SPECIAL_TO.match(state.lines[after]):
+        author = _byline_author(line)    # "G. Jeffrey MacDonald" above "Special for USA TODAY"
+    if _SPECIAL_TO.match(line) and words <= 6:
+        state.reasons[i] = "byline"
+        return True
     if author or (words <= 4 and _TEAM.match(line)):
         state.reasons[i] = "byline"
         state.found.setdefault("author", (author or line, "byline"))

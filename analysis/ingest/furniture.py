@@ -84,8 +84,9 @@ _AGENCY = re.compile(r"(?:getty images|afp|ap|ap photo|reuters|epa|epa-efe|bloom
                      r"dpa|picture alliance|zuma(?: press)?|abaca|redux|pa images|pa media|"
                      r"images|photo|photos|via getty images|.* via getty images)$", re.I)
 
+# A wire photo's transmission code after its credit: "(AP Photo/Jane Doe, File) ORG XMIT: BX101".
 PAREN_CREDIT = re.compile(r"\((?:(?:photo|image|picture|credit|photo credit)s?\s*(?:by|:)\s*[^()]{1,150}"
-                          r"|(?:ap|afp|reuters|epa) photo(?:/[^()]*)?)\)$", re.I)
+                          r"|(?:ap|afp|reuters|epa) photo(?:/[^()]*)?)\)(?:\s*ORG XMIT:\s*\S+)?$", re.I)
 OUTLET_LINE = re.compile(r"^(?:source|outlet)\s*:\s*(?P<outlet>\S.*)$", re.I)
 
 _LANGUAGE_NAMES = frozenset("""english français francais deutsch español espanol italiano português

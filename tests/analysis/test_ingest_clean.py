@@ -216,3 +216,18 @@ def test_a_caption_whose_credit_follows_a_label_goes_with_its_duplicate():
     for sentence in ("Officials named the cause. Credit: card fraud, they said.",
                      "He gave one reason: Money."):
         assert classify(sentence) is None
+
+
+def test_a_contributor_byline_on_two_lines_and_a_wire_caption_with_its_code():
+    # "Name" over "Special for USA TODAY" stayed as the story's first sentence, and an AP caption
+    # ending "(AP Photo/Name, File) ORG XMIT: BX101" as its second.
+    caption = ("FILE - In this March 5, 2025 file courtroom sketch, Ana Ruiz, center, is depicted between "
+               "her lawyers. (AP Photo/Lee Park, File) ORG XMIT: BX101")
+    text = "\n".join(["Europe scrambles for a response", "G. Lee Moore", "Special for USA TODAY", caption,
+                      BODY, BODY2])
+    result = clean(text)
+    assert [(r.line, r.reason) for r in result.removed] == [
+        (0, "title"), (1, "byline"), (2, "byline"), (3, "photo caption and credit")]
+    assert result.found["author"] == ("G. Lee Moore", "byline")
+    # a short line of names above an ordinary first sentence is no byline
+    assert reasons("\n".join(["Europe scrambles for a response", "Ana Ruiz", BODY, BODY2]))[:1] == [(0, "title")]
