@@ -83,6 +83,28 @@ def is_party_group(surface: str, at_sentence_start: bool = False) -> bool:
     return last in _PARTY_MEMBERS or (last in _PARTY_MEMBERS_MID and not (at_sentence_start and len(words) == 1))
 
 
+# "Two-thirds of Americans", "60 percent of voters", "Three in four Democrats", "A majority of the
+# residents": a share of a group, as a poll counts it.
+_SHARE = (r"(?:(?:about|nearly|almost|roughly|over|under|more\s+than|fewer\s+than|less\s+than)\s+)?(?:a\s+|the\s+)?"
+          r"(?:half|third|quarter|majority|minority|plurality|(?:one|two|three|four|five|six|seven|eight|nine)[-\s]"
+          r"(?:thirds?|quarters?|fifths?|sixths?|eighths?|tenths?)|[\d.,]+\s*(?:%|per\s?cent)|[a-z]+(?:[-\s][a-z]+)?"
+          r"\s+per\s?cent|(?:\d+|[a-z]+)\s+(?:in|out\s+of)\s+(?:\d+|[a-z]+))")
+_SHARE_OF = re.compile(_SHARE + r"\s+(?:of\s+)?\S", re.IGNORECASE)
+_SHARE_BEFORE = re.compile(r"\b" + _SHARE + r"\s+(?:of\s+(?:the\s+|all\s+)?)?\Z", re.IGNORECASE)
+SHARE_MAX_CHARS = 40        # characters of a share phrase before the group it counts
+
+
+def is_share_of_group(surface: str) -> bool:
+    """"Two-thirds of Americans", "60 percent of voters": a poll's share of a group, never a named voice."""
+    return bool(_SHARE_OF.match(surface.strip()))
+
+
+def share_before(text: str, end: int) -> int:
+    """Where "Half of " / "60 percent of the " ends at ``end`` starts ("Half of Democrats said"), else -1."""
+    m = _SHARE_BEFORE.search(text, max(0, end - SHARE_MAX_CHARS), end)
+    return m.start() if m else -1
+
+
 def is_group_name(surface: str) -> bool:
     """"Democrats", "Senate Republicans": a capitalised plural of a group word names a group."""
     words = surface.split()

@@ -16,7 +16,8 @@ each file's header names its origin and licence):
   misses reduced passives ("a deal negotiated without Kyiv") and get-passives and counts adjectival
   ones ("were concerned");
 * quote share -- words inside direct quotes / words; reported share -- words of reported speech
-  (when quotes are given);
+  (when quotes are given); unnamed sources -- quotes given to an unnamed source ("a senior
+  official", "residents", not a newspaper) and their share of all attributed words;
 * frame profile -- matches of frames.txt per Media Frames dimension, as shares of all frame cues.
 
 A lexicon that is missing is skipped with a note rather than failing the whole metric group.
@@ -30,6 +31,7 @@ from typing import Sequence
 from analysis.constants import PASSIVE_AGENT_WINDOW_WORDS, PASSIVE_MAX_GAP_WORDS, TOP_TERMS_SHOWN
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.model import Article, Quote, Sentence
+from analysis.signals.actors import is_media
 from analysis.signals.common import language_note, per_thousand, sentences_by_ids, span_cover, tokens_by_sentence
 
 RATE_LEXICONS = ("loaded", "hedges", "boosters", "intensifiers", "modals")
@@ -147,6 +149,20 @@ def _quotation(sentences: Sequence[Sentence], quoted: int, words: int,
         ids = {s.id for s in sentences}
         reported = sum(q.words for q in quotes if q.kind == "reported" and q.sentence in ids)
         out["reported_share"] = round(min(1.0, reported / words), 4)
+        out.update(_unnamed_sources([q for q in quotes if q.sentence in ids]))
+    return out
+
+
+def _unnamed_sources(quotes: Sequence[Quote]) -> dict:
+    """How much of what the outlet attributes it gives to unnamed sources ("officials said"): the
+    quotes (direct and reported) and their share of all attributed words.  A newspaper cited as
+    where words appeared is named, not an unnamed source."""
+    attributed = [q for q in quotes if q.speaker]
+    unnamed = [q for q in attributed if q.unnamed and not is_media(q.speaker.lstrip("~"))]
+    out: dict = {"unnamed_quotes": len(unnamed)}
+    total = sum(q.words for q in attributed)
+    if total:
+        out["unnamed_share"] = round(sum(q.words for q in unnamed) / total, 4)
     return out
 
 

@@ -89,6 +89,7 @@ def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice,
     quotes = [q for q in quotes if q.speaker and q.article in ids]
     rekey = _cross_keys(quotes)
     rekey.update(_short_form_keys(articles, quotes))
+    rekey.update(_unnamed_keys(quotes))
     words: dict[str, Counter] = defaultdict(Counter)
     direct: dict[str, Counter] = defaultdict(Counter)
     counts: dict[str, Counter] = defaultdict(Counter)
@@ -118,6 +119,26 @@ def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice,
     return tuple(out)
 
 
+# Leading words that do not change which unnamed source it is ("the official", "an official").
+_UNNAMED_DETERMINERS = re.compile(r"~(?:(?:a|an|the|one|some|several|other|two|three)\s+)+")
+_PLURAL_ES = re.compile(r"(?:(?<=ch)|(?<=sh)|(?<=ss)|(?<=x))es\Z")
+_PLURAL_S = re.compile(r"(?<![su])s\Z")
+
+
+def _unnamed_keys(quotes: Iterable[Quote]) -> dict[str, str]:
+    """"an official", "officials", "the official": one unnamed source, one row (singular, no determiner);
+    "~the new york times" is "~new york times"."""
+    out = {}
+    for q in quotes:
+        if q.unnamed and q.speaker.startswith("~"):
+            key = _UNNAMED_DETERMINERS.sub("~", q.speaker)
+            if len(key) > 1 and not key.endswith("'s"):
+                key = _PLURAL_S.sub("", _PLURAL_ES.sub("", key))
+            if key != q.speaker and len(key) > 1:
+                out[q.speaker] = key
+    return out
+
+
 def _short_form_keys(articles: Sequence[Article], quotes: Sequence[Quote]) -> dict[str, str]:
     """"according to the USGS" in one article, "the United States Geological Survey (USGS)" in another:
     the short form's key -> the key the defining article gave the full name."""
@@ -135,9 +156,10 @@ def _fullest(forms: Counter) -> str:
 
 def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
-    best = _fullest(forms)
     if key.startswith("~"):
-        return best
+        # "officials" (3 quotes) and "the official" (1): the form most quotes were given
+        return max(forms, key=lambda f: (forms[f], len(f.split()), f))
+    best = _fullest(forms)
     if not best.split():
         return best
     surname = best.split()[-1]

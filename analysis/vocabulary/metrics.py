@@ -80,6 +80,8 @@ TONE = (
     _m("tone", "own_words", "Words outside quotes", "count"),
     _m("tone", "quote_share", "Words in direct quotes", "share"),
     _m("tone", "reported_share", "Words in reported speech", "share"),
+    _m("tone", "unnamed_quotes", "Quotes from unnamed sources", "count"),
+    _m("tone", "unnamed_share", "Attributed words from unnamed sources", "share"),
     _m("tone", "frame_cues", "Frame cues", "count"),
     _m("tone", "frame_cues_per_1k", "Frame cues per 1,000 words", "per 1,000 words"),
     _m("tone", "passive.count", "Passives", "count"),

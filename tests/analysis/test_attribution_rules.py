@@ -474,3 +474,82 @@ def test_a_name_in_quote_marks_is_nobodys_words():
     assert speaker_of("Tom Hale said “We Will Win” at the rally.", "We Will Win")[0] == "Tom Hale"
     # a coinage after "described as" is the speaker's own
     assert speaker_of("Ana Cruz warned of what she described as a “Second Great War.”", "Second")[0] == "Ana Cruz"
+
+
+# --- session of 2026-12-07, fourth: places, polls, one row per unnamed source, generations ----------
+
+def test_a_place_inside_the_subjects_participle_phrase_is_not_the_speaker():
+    # ", Ohio," after a place is its state, not an appositive role: the subject is the group
+    text = ("Investigators looking into the crash involving a freight train near Dunmore, Ohio, say the "
+            "engine was going too fast.")
+    assert names(text) == [("Investigators", "", True)]
+
+
+def test_a_share_of_a_group_in_a_poll_is_an_unnamed_source():
+    assert names("A survey was published. Two-thirds of Americans said they wanted the law kept in place.") == \
+        [("Two-thirds of Americans", "", True)]
+    assert names("A survey was published. Half of Democrats said they wanted the law kept in place.") == \
+        [("Half of Democrats", "", True)]
+    # the party speaking as a body stays a named voice
+    assert names("“We will not back down,” Democrats said in a statement.") == [("Democrats", "", False)]
+
+
+def test_one_unnamed_source_is_one_row_whatever_its_determiner_or_number():
+    text = ("“We are working,” an official said. Officials said the road was closed. “It is shut,” the "
+            "official added. “Stay away,” said one official.")
+    assert names(text) == [("official", "", True)]
+
+
+def test_a_generation_after_a_surname_does_not_split_the_person():
+    text = ("Mayor Ana Ruiz Alejandro IV said “we need water.” Later, Alejandro said “we need food and "
+            "medicine.”")
+    assert [n for n, _, _ in names(text)] == ["Ana Ruiz Alejandro IV"]
+
+
+def test_they_is_the_plural_subject_of_the_sentence_before_the_quote():
+    text = ("Justices Ann Bell, Mary Cole and Ruth Kane — the small liberal wing of the court — were in "
+            "dissent.\n\n“With sorrow for this Court, we dissent,” they wrote.")
+    assert speaker_of(text, "we dissent") == ("Ann Bell, Mary Cole and Ruth Kane", "")
+    assert speaker_of("Senate Democrats met on Monday. “We will fight this,” they said.", "fight")[0] == \
+        "Senate Democrats"
+    assert names("Local officials met on Monday. “We will fight this,” they said.") == \
+        [("Local officials", "", True)]
+    # the sentence before opens with one person, or a group is only its object: "they" is unsure
+    assert speaker_of("Ann Bell met Tom Hale on Monday. “We will fight this,” they said.", "fight")[0] == ""
+    assert speaker_of("The mayor met residents on Monday. “We are angry,” they said.", "angry")[0] == ""
+
+
+def test_a_place_after_a_group_stays_with_the_group_and_never_speaks():
+    assert names("Officials in Washington said the road was closed for the whole day.") == \
+        [("Officials in Washington", "", True)]
+    # an unquoted block announced by "... wrote:" is the group's, not the court's ("on the Court")
+    text = ("The ruling was six to three. The three liberals on the current Court wrote:\n\nThe majority "
+            "would allow states to ban the practice from the start of the term.")
+    assert names(text) == [("three liberals on the current Court", "", True)]
+
+
+def test_an_office_that_speaks_first_is_the_person_quoted_next_without_a_role():
+    text = ("Norland’s culture minister said the thieves were professionals. “It is a wound for the "
+            "nation,” Ana Ruiz wrote on X.")
+    assert names(text) == [("Ana Ruiz", "Norland’s culture minister", False)]
+    # the next person has a role of their own, or "an official" is no one office: two voices
+    text = ("Norland’s culture minister said the thieves were professionals. “We are fine,” resident Jane "
+            "Doe said.")
+    assert sorted(n for n, _, _ in names(text)) == ["Jane Doe", "Norland’s culture minister"]
+    text = "An official said the road was closed to all traffic for the day. “It is shut,” Ana Ruiz said."
+    assert sorted(n for n, _, _ in names(text)) == ["Ana Ruiz", "official"]
+    # a museum between the office and the person is no one else named
+    text = ("Norland’s culture minister said a robbery took place at the Tarvo Museum on Sunday. “A robbery "
+            "took place this morning,” Ana Ruiz wrote on X.")
+    assert names(text) == [("Ana Ruiz", "Norland’s culture minister", False)]
+    # another person named in between: unsure, two voices
+    text = ("Norland’s culture minister said a robbery took place while Tom Hale was away. “A robbery took "
+            "place this morning,” Ana Ruiz wrote on X.")
+    assert sorted(n for n, _, _ in names(text)) == ["Ana Ruiz", "Norland’s culture minister"]
+
+
+def test_a_police_rank_is_a_role_and_jan_before_a_name_is_a_given_name():
+    assert names("Police Captain Jan Elcid Layug said “the roads are blocked.”") == \
+        [("Jan Elcid Layug", "Police Captain", False)]
+    # "Jan 21" and "Jan. 21" stay dates
+    assert [n for n, _, _ in names("On Jan. 21 Tom Hale said “the roads are blocked.”")] == ["Tom Hale"]

@@ -95,3 +95,18 @@ def test_missing_lexicon_is_a_note_not_a_crash(monkeypatch):
     t = tn.tone(text_article(TEXT))
     assert "loaded" not in t["rates_per_1k"] and "loaded" in t["note"]
     assert t["counts"]["hedges"] == 2
+
+
+def test_unnamed_sources_per_outlet_count_and_share_of_attributed_words():
+    from analysis.vocabulary.metrics import BY_KEY, value
+    a = text_article("“The road is closed to all traffic,” an official said. Mayor Tom Hale said “we will "
+                     "reopen it.” “Stay away,” residents said.")
+    t = tn.tone(a, quotes=find_quotes(a))
+    assert t["unnamed_quotes"] == 2      # the official and the residents; the mayor is named
+    assert t["unnamed_share"] == round((7 + 2) / (7 + 4 + 2), 4)
+    # declared once, so the Metrics view, the report and the JSON read it by name
+    assert value({"tone": t}, BY_KEY["tone.unnamed_share"]) == t["unnamed_share"]
+    # nothing attributed: a count of none, no share
+    plain = text_article("The road was closed on Monday. It reopened later.")
+    t = tn.tone(plain, quotes=find_quotes(plain))
+    assert t["unnamed_quotes"] == 0 and "unnamed_share" not in t

@@ -101,11 +101,11 @@ president presidents minister ministers secretary secretaries chancellor spokesm
 spokesperson envoy aide aides advisor adviser advisors advisers prince princess king queen sheikh
 senator sen rep representative governor mayor ambassador commissioner chairman chairwoman director
 general gen lieutenant colonel commander admiral pope mr mrs ms dr professor prof officer official
-officials chief leader leaders fellow
+officials chief leader leaders fellow captain capt sergeant sgt inspector superintendent detective
 """.split())
 TITLE_MODIFIERS = frozenset("""
 foreign defense defence interior finance prime vice deputy acting former then national security
-special senior state home trade economy justice health energy
+special senior state home trade economy justice health energy police
 """.split())
 TITLE_PHRASES = (("secretary", "of", "state"), ("secretary", "of", "defense"), ("secretary", "of", "defence"),
                  ("secretary", "general"), ("attorney", "general"), ("chief", "justice"))
@@ -159,6 +159,7 @@ asked according despite during after before since until unless read related clic
 """.split())
 MONTHS = frozenset("""january february march april may june july august september october november
 december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
+_SHORT_MONTHS = frozenset("jan".split())     # short forms that are also given names
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 _OPENING_MARKS = frozenset("“\"‘'(:—–-[|•…")
@@ -416,14 +417,18 @@ def _trim_particles(piece: list[_Word]) -> list[_Word]:
 def _drop_common(piece: Sequence[_Word], vocab: CorpusVocabulary, headline: bool) -> list[list[_Word]]:
     """Drop dates, single letters and position-capitalised common words; split where they were."""
     pieces: list[list[_Word]] = [[]]
-    for w in piece:
+    for i, w in enumerate(piece):
         if not _is_capitalised(w.text):          # a particle inside a name: keep
             pieces[-1].append(w)
             continue
         low = w.text.lower()
         if pieces[-1] and _is_initial_or_suffix(w.text, pieces[-1]):
             continue                            # "John G. Roberts Jr." is "John Roberts"
-        drop = low in MONTHS or low in WEEKDAYS or (len(w.text) == 1 and w.text != "X")
+        # "Police Captain Jan Elcid Layug": a month's short form before a name's next word is a given
+        # name ("Jan 21" and "Jan. 21" are dates)
+        month = low in MONTHS and not (low in _SHORT_MONTHS and i + 1 < len(piece) and
+                                       piece[i + 1].start == w.end + 1 and _is_capitalised(piece[i + 1].text))
+        drop = month or low in WEEKDAYS or (len(w.text) == 1 and w.text != "X")
         drop = drop or (low in stopwords() and not w.text.isupper())    # "The New York Times"
         if not drop and (headline or (w.opener and not pieces[-1])) and not _names_a_place(low):
             drop = vocab.is_common(w.text, alone=headline or len(piece) == 1)
@@ -539,6 +544,10 @@ def _fold_token(token: str) -> str:
 
 # --- the corpus ---------------------------------------------------------------------------------
 
+# After a surname, the generation of a family name: "Bernardo Alejandro IV", "Ferdinand Marcos Jr".
+_GENERATIONAL = frozenset("jr sr ii iii iv".split())
+
+
 class EntityResolver:
     """Corpus-wide resolution: surnames to full names, middle-name variants to the short form."""
 
@@ -560,6 +569,8 @@ class EntityResolver:
         by_last: dict[str, set[str]] = {}
         for k in {self._map.get(k, k) for k in people}:
             parts = k.split()
+            if len(parts) > 2 and parts[-1] in _GENERATIONAL:     # "Alejandro IV" is Alejandro
+                parts = parts[:-1]
             by_last.setdefault(parts[-1], set()).add(k)
             if len(parts) > 2:
                 by_last.setdefault(" ".join(parts[-2:]), set()).add(k)

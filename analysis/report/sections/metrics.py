@@ -189,7 +189,8 @@ TONE_TABLES = (
     ("Word choice, per 1,000 words", lambda k: k.startswith("rates_per_1k."), True),
     ("Attribution verbs by grade, per 1,000 words", lambda k: k.startswith("attribution_per_1k."), True),
     ("Passive voice", lambda k: k.startswith("passive."), False),
-    ("Quotes and frames", lambda k: k in ("quote_share", "reported_share", "frame_cues_per_1k"), False),
+    ("Quotes and frames", lambda k: k in ("quote_share", "reported_share", "unnamed_quotes", "unnamed_share",
+                                          "frame_cues_per_1k"), False),
 )
 
 

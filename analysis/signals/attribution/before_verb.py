@@ -32,6 +32,11 @@ _TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on
 _PRONOUN_AT_END = re.compile(r"\b(he|she|He|She)\s*\Z")
 _OF_BETWEEN = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*\s+)?")
 _WHAT_PRONOUN_AT_END = re.compile(r"\bwhat\s+(?:he|she)\s*\Z")
+# "... in Washington", "... on the current Court" at the end of a source's words, before the verb.
+# ("Authorities at the school late Tuesday had warned": "late" is the time, not the place)
+_LOCATED_TAIL = re.compile(r"\s+(?:in|near|at|on|outside|across|throughout|around|inside)\s+(?:the\s+)?"
+                           r"(?:[\w’'.\-]+\s+){0,3}(?!(?:late|early|earlier|later|last|this|on)\b)[\w’'.\-]+\s*\Z")
+_THEY_AT_END = re.compile(r"\b(?:they|They)\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 
 
@@ -61,6 +66,9 @@ class SpeakerBefore(Documents):
                 return replace(self._named(first, first.role), start=-1, end=-1, pronoun=True, at=at)
         if pronoun:
             return self._pronoun(limit + pronoun.start(), index, pronoun.group(1))
+        they = _THEY_AT_END.search(head)
+        if they:        # "“...,” they wrote"
+            return self._plural_antecedent(limit + they.start(), index)
         who = _WHO_AT_END.search(head)
         if who:
             return self._antecedent(limit + who.start(), index)
@@ -72,13 +80,28 @@ class SpeakerBefore(Documents):
             return description
         # "Officials said": a sentence's first word is capitalised by its place, not by a name
         at_start = limit == self.a.sentences[index].start
+        found = self._unnamed_at_end(head, limit, index, at_start)
+        if found is not None:
+            return found
+        located = _LOCATED_TAIL.search(head)
+        if located:     # "Officials in Washington said", "Residents near the port said"
+            found = self._unnamed_at_end(head[:located.start()], limit, index, at_start,
+                                         limit + len(head.rstrip()))
+            if found is not None:
+                return found
+        return self._modified_subject(verb_start, index)
+
+    def _unnamed_at_end(self, head: str, limit: int, index: int, at_start: bool,
+                        end: int = -1) -> Speaker | None:
+        """"Officials", "a senior White House official" ending ``head`` (the text from ``limit``); the
+        source's words run to ``end`` when given (a place after it: "officials in Washington")."""
         unnamed = UNNAMED_AT_END.search(sentence_case(head) if at_start else head)
-        if unnamed:
-            det, start = trim_premodifiers(unnamed, limit)
-            return self._unnamed(det, self.text[start:limit + unnamed.end(2)], start,
-                                 limit + unnamed.end(2), index,
-                                 at=limit + unnamed.start() if det else start)
-        return None
+        if not unnamed:
+            return None
+        det, start = trim_premodifiers(unnamed, limit)
+        stop = end if end >= 0 else limit + unnamed.end(2)
+        return self._unnamed(det, self.text[start:stop], start, stop, index,
+                             at=limit + unnamed.start() if det else start)
 
     def _subject_before(self, limit: int, anchor: int, index: int) -> Speaker | None:
         """The name whose clause the verb at ``anchor`` ends, the outermost first: before an
@@ -105,7 +128,10 @@ class SpeakerBefore(Documents):
                     break       # "the collapse of the mosque in Tarvo described": no subject
                 return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
-            if appositive and not self.text[appositive[1]:anchor].strip():
+            # "Investigators looking into the crash near Tacoma, Washington, say": ", Washington," is
+            # the place's state, not a role: a name after "near"/"in" is where, never who
+            if appositive and not self.text[appositive[1]:anchor].strip() and \
+                    not (self._located(m) and not self.people.is_person(m)):
                 return self._named(m, appositive[0])
         return None
 

@@ -70,7 +70,9 @@ class Documents(Subjects):
                 if m.start <= at < m.end or at <= m.start < intro.start + owner.end("name"):
                     return self._named(m, m.role), ""
         for index in range(d.intro, max(-1, d.intro - PRONOUN_MAX_SENTENCES_BACK - 1), -1):
-            cues = [c for c in self.sentence_cues(index) if c.speaker and not c.speaker.unnamed]
+            # "Officials wrote:" announces their own words; an earlier unnamed cue is too far to borrow
+            cues = [c for c in self.sentence_cues(index) if c.speaker and
+                    (not c.speaker.unnamed or (index == d.intro and not c.speaker.media))]
             if cues:
                 return cues[-1].speaker, cues[-1].verb
         return None, ""

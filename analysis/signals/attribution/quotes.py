@@ -4,17 +4,20 @@ only a quote (news style for a quote running over paragraphs); otherwise ""."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
 from analysis.model import Quote
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.reported import Reported
 from analysis.signals.common import count_words
+from analysis.signals.nouns import is_given_name, noun_of
 from analysis.signals.quotemarks import DirectSpan
 
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
 _TITLE_SMALL_WORDS = frozenset("of the and for a an in on to at by with".split())
 TITLE_QUOTE_MAX_WORDS = 5       # words; a longer run of capitalised words in quote marks is speech
+OFFICE_NAMED_SENTENCES = 2      # sentences after an unnamed office's words that may name its holder
 TITLE_QUOTE_NEAR_WORDS = 3      # words between a verb and a capitalised quote that may still be its object
 
 
@@ -25,7 +28,45 @@ class Attribution(Reported):
         for index in range(len(self.a.sentences)):
             self.sentence_cues(index)
         direct = self._direct_quotes() + self._document_quotes()
-        return sorted(direct + self._reported(), key=lambda q: (q.start, q.kind))
+        return self._office_named_next(sorted(direct + self._reported(), key=lambda q: (q.start, q.kind)))
+
+    def _office_named_next(self, quotes: list[Quote]) -> list[Quote]:
+        """"France's culture minister said ... “...,” Rachida Dati wrote on X.": an office held by one
+        person ("X's culture minister", "the mayor") that speaks first and is named only in the next
+        sentences -- by the first person quoted there, who is given no role of their own and whom
+        nobody else named comes before -- is that person, with the office as the role."""
+        index = {s.id: s.index for s in self.a.sentences}
+        holders: dict[str, Quote] = {}
+        for q in quotes:
+            if not (q.unnamed and q.speaker.startswith("~") and self._single_office(q)) or q.speaker in holders:
+                continue
+            at = index[q.sentence]
+            later = [o for o in quotes if 0 < index[o.sentence] - at <= OFFICE_NAMED_SENTENCES and
+                     o.speaker and not o.unnamed]
+            if later and not later[0].role and self._first_named_after(later[0], q):
+                holders[q.speaker] = later[0]
+        return [replace(q, speaker=holders[q.speaker].speaker, speaker_name=holders[q.speaker].speaker_name,
+                        role=q.speaker_name, unnamed=False) if q.speaker in holders else q for q in quotes]
+
+    def _single_office(self, q: Quote) -> bool:
+        """"France’s culture minister", "the mayor": one person's office (not "an official", "officials")."""
+        words = q.speaker_name.split()
+        if not words or not noun_of(words[-1]) or words[-1].lower().endswith("s") and \
+                noun_of(words[-1][:-1]):
+            return False
+        owned = re.search(r"['’]s\s", q.speaker_name)
+        return bool(owned) or bool(re.search(r"\bthe\s+\Z", self.text[max(0, q.speaker_start - 4):q.speaker_start],
+                                             re.IGNORECASE))
+
+    def _first_named_after(self, named: Quote, office: Quote) -> bool:
+        """The person is named first after the office's words, and nobody else is named in between."""
+        people = [m for m in self.mentions if self.people.is_person(m)]
+        if any(m.key == named.speaker and m.start < office.speaker_end for m in people):
+            return False
+        # someone else named in between ("the Louvre Museum" may read as a person: a given name or a
+        # title says it is one)
+        return not any(office.speaker_end <= m.start < named.speaker_start and m.key != named.speaker and
+                       (m.role or is_given_name(m.surface.split()[0])) for m in people)
 
     def _direct_quotes(self) -> list[Quote]:
         resolved: list[tuple[DirectSpan, Cue | None, list[int]]] = []

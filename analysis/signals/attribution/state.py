@@ -15,7 +15,14 @@ from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.statements import announced_statements
 from analysis.signals.attribution.words import blank, clean_role, is_unnamed_head, surname, unnamed_key
 from analysis.signals.common import count_words
-from analysis.signals.nouns import is_given_name, is_group_name, is_party_group, noun_of
+from analysis.signals.nouns import (
+    is_given_name,
+    is_group_name,
+    is_party_group,
+    is_share_of_group,
+    noun_of,
+    share_before,
+)
 from analysis.signals.places import is_place
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.referents import People
@@ -25,7 +32,10 @@ _OWNED = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\b
 OWNED_MAX_CHARS = 60            # characters after a name that may hold "'s <two modifiers> <noun>"
 # Lower-case role words between a body's name and a person's: " deputy administrator ".
 _ROLE_NOUNS_BETWEEN = re.compile(r"\s+(?:[a-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\s+")
-_LOCATED = re.compile(r"\b(?:in|near|at|outside|across|throughout|around|inside)\s+\Z", re.IGNORECASE)
+# "in Tarvo", "near the port", "the three liberals on the current Court": where, never who.
+_LOCATED = re.compile(r"\b(?:in|near|at|on|outside|across|throughout|around|inside)\s+(?:the\s+)?"
+                      r"(?:[a-z][\w\-]*\s+){0,2}\Z", re.IGNORECASE)
+LOCATED_MAX_CHARS = 40      # characters before a name that may hold "on the current "
 # "the United States Geological Survey (USGS)": a body's name and the short form the article goes on with.
 _SHORT_FORM = re.compile(r"(?P<full>[A-Z][\w.’'\-]*(?:\s+(?:[A-Z][\w.’'\-]*|of|and|for|on|de|the))*\s+[A-Z][\w.’'\-]*)"
                          r"\s+\((?P<short>[A-Z][A-Za-z.]{1,11})\)")
@@ -88,12 +98,19 @@ class ArticleState:
         body = self._body_of_short_form(m)
         if body is not None:
             return body
+        share = share_before(self.text, m.start)
+        if share >= self.a.sentences[m.sentence].start:
+            # "Half of Democrats said" (a poll): a share of a group is an unnamed source
+            name = re.sub(r"\s+", " ", self.text[share:m.end])
+            return Speaker(unnamed_key(name), name, "", share, m.end, unnamed=True, at=share)
         at_start = not self.text[self.a.sentences[m.sentence].start:m.start].strip(" “\"‘'(")
-        if is_party_group(m.surface, at_start):
+        if is_party_group(m.surface, at_start) and not is_share_of_group(m.surface):
             # "Senate Democrats said": the party's members speaking as a body, a named voice
             return Speaker(normalise_key(m.surface), m.surface, "", m.start, m.end, at=self._naming_start(m))
-        if is_group_name(m.surface) or (at_start and " " not in m.surface and is_unnamed_head(m.surface)):
-            # "critics", "Rescuers said": a vague group, an unnamed source that keeps its name
+        if is_group_name(m.surface) or is_share_of_group(m.surface) or \
+                (at_start and " " not in m.surface and is_unnamed_head(m.surface)):
+            # "critics", "Rescuers said", "Two-thirds of Americans said" (a poll): a vague group, an
+            # unnamed source that keeps its name
             return Speaker(unnamed_key(m.surface), m.surface, "", m.start, m.end, unnamed=True,
                            at=self._naming_start(m))
         organisation = self._organisation_after(m)
@@ -162,7 +179,7 @@ class ArticleState:
     def _located(self, m: Mention) -> bool:
         """A name after a preposition of place ("in Tarvo", "near the port"): where, never who."""
         at = self._naming_start(m)
-        return bool(_LOCATED.search(self.text[max(0, at - 16):at]))
+        return bool(_LOCATED.search(self.text[max(0, at - LOCATED_MAX_CHARS):at]))
 
     def _oblique(self, m: Mention) -> bool:
         """A name after a preposition ("a letter from Rep. Welch"): not the subject of its clause."""

@@ -4,16 +4,38 @@ who ..."), "he"/"she" or "the senator", the first of them in the clause."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
+from analysis.align.features.entities import normalise_key
 from analysis.signals.actors import is_media, may_be_person
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.sources import Sources
 from analysis.signals.attribution.words import UNNAMED_AT_START, first_description, sentence_case, trim_premodifiers
-from analysis.signals.nouns import is_group_name
+from analysis.signals.nouns import is_group_name, is_party_group
+from analysis.vocabulary.wording import join_names
 
 # Where a clause with a subject of its own begins inside a sentence: ", while", ", whereas", ", but", ";".
 _CLAUSE_OPENER = re.compile(r"(?:,\s*(?:while|whereas|but|although|though)|;)\s+")
 OWN_SUBJECT_MAX_CHARS = 320     # characters from a participle back to a subject it may borrow
+PLURAL_SENTENCES_BACK = 3       # sentences back (over the quote's own) that "they" may find its subject in
+# Before a list of names that opens a sentence: "Justices", "Sens.", "Reps." (a plural title).
+_PLURAL_TITLE = re.compile(r"\s*(?:[A-Z][a-z]+s|Sens\.|Reps\.|Drs\.)?\s*")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+# What follows a list that is a sentence's subject: a verb, or an appositive between dashes or commas.
+_AFTER_SUBJECT = re.compile(r"\s*(?:[—–]|,\s*(?:the|a|who)\b|[a-z]+\b)")
+# "Investigators looking into ...": a participle right after a group opening the sentence modifies it.
+_PARTICIPLE_AFTER = re.compile(r"\s+[a-z]+ing\b")
+
+
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten several many some".split())
+
+
+def _opens_with_group(plain: str, start: int, source: re.Match) -> bool:
+    """"Officials", "Local officials", "The three liberals" open the sentence as its subject; in "The
+    mayor met residents" the group is the object (a lower-case word before it that is no number)."""
+    words = list(re.finditer(r"\S+", source.group(2)))[:-1]
+    return all(w.start() + source.start(2) == 0 or w.group(0).lower() in _NUMBER_WORDS
+               or plain[start + source.start(2) + w.start()].isupper() for w in words)
 
 
 class Subjects(Sources):
@@ -55,3 +77,52 @@ class Subjects(Sources):
             found.append((at, self._description(at, index, noun, "")))
         found.sort(key=lambda f: f[0])
         return found[0][1] if found else None
+
+    def _modified_subject(self, verb_start: int, index: int) -> Speaker | None:
+        """"Investigators looking into the crash near Tacoma, Washington, say ...": a group that
+        opens the sentence with a participle phrase after it is the subject of the verb that ends
+        the phrase (an unnamed source), not the last name inside the phrase."""
+        sent = self.a.sentences[index]
+        if verb_start - sent.start > OWN_SUBJECT_MAX_CHARS:
+            return None
+        source = UNNAMED_AT_START.match(sentence_case(self.plain[sent.start:verb_start]))
+        if not source or not _PARTICIPLE_AFTER.match(self.plain, sent.start + source.end()):
+            return None
+        s, e = sent.start + source.start(2), sent.start + source.end(2)
+        return self._unnamed(source.group(1), self.text[s:e], s, e, index, at=sent.start + source.start())
+
+    def _plural_antecedent(self, at: int, index: int) -> Speaker | None:
+        """"…we dissent," they wrote: the plural subject of the sentence before the quote -- a list of
+        people ("Justices Ann Bell, Mary Cole and Ruth Kane were in dissent"), a group ("Senate
+        Democrats met") or an unnamed one ("Officials met") -- when that sentence opens with it; a
+        sentence that opens with anyone else makes "they" unsure (no speaker)."""
+        k = index - 1
+        while k >= 0 and any(q.outer_start < self.a.sentences[k].start < q.outer_end for q in self.quotes):
+            k -= 1      # sentences inside the quote "they" closes
+        if k < 0 or index - k > PLURAL_SENTENCES_BACK:
+            return None
+        sent = self.a.sentences[k]
+        names = sorted((m for m in self.by_sentence.get(k, []) if not is_media(m.key)), key=lambda m: m.start)
+        title = _PLURAL_TITLE.match(self.plain, sent.start)
+        if names and names[0].start <= (title.end() if title else sent.start) + 1:
+            run = [names[0]]
+            for m in names[1:]:
+                if not _LIST_GAP.fullmatch(self.plain, run[-1].end, m.start):
+                    break
+                run.append(m)
+            if not _AFTER_SUBJECT.match(self.plain, run[-1].end):
+                return None
+            if len(run) > 1 and all(self.people.is_person(m) or may_be_person(m.key, m.surface) for m in run):
+                people = [self._named(m, "") for m in run]
+                name = join_names([p.name for p in people], len(people))
+                return Speaker(normalise_key(name), name, "", run[0].start, run[-1].end, person=True, at=at)
+            first = run[0]
+            if len(run) == 1 and (is_group_name(first.surface) or is_party_group(first.surface, True)):
+                return replace(self._named(first, first.role), start=-1, end=-1, pronoun=True, at=at)
+            return None
+        source = UNNAMED_AT_START.match(sentence_case(self.plain[sent.start:sent.end]))
+        if source and source.group(2).endswith("s") and _opens_with_group(self.plain, sent.start, source):
+            s, e = sent.start + source.start(2), sent.start + source.end(2)
+            found = self._unnamed(source.group(1), self.text[s:e], s, e, k, at=sent.start + source.start())
+            return replace(found, start=-1, end=-1, pronoun=True, at=at) if found else None
+        return None
