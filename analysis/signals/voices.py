@@ -80,7 +80,39 @@ def _cross_keys(quotes: Iterable[Quote]) -> dict[str, str]:
     for k in keys:
         resolved = resolver.resolve(k, 0, 0)
         out[k] = resolved[0][0] if len(resolved) == 1 else k
+    longer = _long_form_keys(set(out.values()))
+    return {k: longer.get(v, v) for k, v in out.items()}
+
+
+# After a surname, a generation: "Bernardo Alejandro IV" is Alejandro.
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+NICKNAME_PREFIX_CHARS = 3       # letters a nickname shares with the given name it comes from ("Raffy", "Rafaelito")
+
+
+def _long_form_keys(keys: Iterable[str]) -> dict[str, str]:
+    """"raffy alejandro" and "bernardo rafaelito alejandro iv", "elcid layug" and "jan elcid layug":
+    one person under a short and a long form of the name -- the same surname, more given names in the
+    long form, and each given name of the short form is one of them or begins as one does (a
+    nickname) -- when exactly one long form fits."""
+    forms: dict[str, tuple[str, list[str]]] = {}
+    for k in keys:
+        words = k.split()
+        if words and words[-1] in _GENERATIONS:
+            words = words[:-1]
+        if is_person_key(k) and len(words) >= 2:
+            forms[k] = (words[-1], words[:-1])
+    out = {}
+    for short, (last, given) in forms.items():
+        fits = [k for k, (last2, given2) in forms.items() if last2 == last and len(given2) > len(given)
+                and all(any(_same_given(g, h) for h in given2) for g in given)]
+        if len(fits) == 1:
+            out[short] = fits[0]
     return out
+
+
+def _same_given(a: str, b: str) -> bool:
+    n = NICKNAME_PREFIX_CHARS
+    return a == b or (len(a) >= n and len(b) >= n and a[:n] == b[:n])
 
 
 def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice, ...]:

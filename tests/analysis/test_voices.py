@@ -263,3 +263,16 @@ def test_a_short_form_in_one_article_is_the_body_another_names_in_full():
     a2 = text_article("The storm will reach the capital by Monday night, according to the CWS.", "a2")
     found = voices([a1, a2], all_quotes([a1, a2]))
     assert [(v.name, sorted(v.quotes)) for v in found] == [("Coastal Weather Service", ["a1", "a2"])]
+
+
+def test_a_short_and_a_long_form_of_one_name_are_one_voice_across_outlets():
+    a = text_article("Mayor Ana Rafaelito Alejandro IV said “we need water and food for the families.”", "a1")
+    b = text_article("“The roads are cut,” said Raffy Alejandro, a civil defense official.", "a2")
+    c = text_article("Elcid Layug said “the town is cut off.” Tim Ryan said “no.”", "a3")
+    d = text_article("Police Captain Jan Elcid Layug said “the roads are blocked.” Paul Ryan said “yes.”", "a4")
+    arts = [a, b, c, d]
+    table = voices(arts, [q for x in arts for q in find_quotes(x)])
+    assert sorted((v.name, tuple(sorted(v.words))) for v in table) == [
+        ("Ana Rafaelito Alejandro IV", ("a1", "a2")),      # "Raffy" begins as "Rafaelito" does
+        ("Jan Elcid Layug", ("a3", "a4")),
+        ("Paul Ryan", ("a4",)), ("Tim Ryan", ("a3",))]    # one given name each: two people
