@@ -322,3 +322,4 @@ WORKER_TIMEOUT_FACTOR = 10.0                # a forked child may take this many 
 WORKER_TIMEOUT_MIN_SECONDS = 60.0           # ... and at least this many seconds, before its slice is computed here
 LINK_PARALLEL_MIN_PAIRS = 5_000             # candidate pairs from which link evidence is split over the workers
 VERIFY_PARALLEL_MIN_CANDIDATES = 2_000     # candidate omissions from which their searches are split
+SIGNALS_PARALLEL_MIN_ARTICLES = 20          # articles from which metrics are computed beside voices and framing

@@ -25,11 +25,12 @@ import select
 import signal
 import sys
 import time
-from typing import Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 from analysis.constants import ENGINE_WORKERS, WORKER_TIMEOUT_FACTOR, WORKER_TIMEOUT_MIN_SECONDS
 
 T = TypeVar("T")
+U = TypeVar("U")
 Compute = Callable[[int, int], T]       # (start, stop) -> the result of items start..stop-1 (picklable)
 _in_child = False                       # True in a forked child of ``split_map``
 
@@ -65,6 +66,16 @@ def split_map(compute: Compute[T], n: int, min_items: int) -> list[T]:
         got = _collect(child, time.monotonic() + patience)
         out.append(compute(bounds[k], bounds[k + 1]) if got is None else got[0])
     return out
+
+
+def side_by_side(here: Callable[[], T], there: Callable[[], U], parallel: bool) -> tuple[T, U]:
+    """(``here()``, ``there()``) of two independent computations: ``there`` in a forked worker while
+    this process computes ``here`` when ``parallel`` (and workers are allowed), else one after the
+    other.  Only ``here`` may report progress (it runs in this process either way)."""
+    tasks: tuple[Callable[[], Any], ...] = (here, there)
+    parts = split_map(lambda start, stop: [tasks[i]() for i in range(start, stop)], 2, 2 if parallel else 3)
+    done = [value for part in parts for value in part]
+    return done[0], done[1]
 
 
 def _fork(compute: Compute, start: int, stop: int) -> tuple[int, int] | None:

@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Callable, Mapping, Sequence
 
+from analysis.constants import SIGNALS_PARALLEL_MIN_ARTICLES
 from analysis.model import Article, Fact, Finding, Quote, Voice
+from analysis.workers import side_by_side
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,23 @@ def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str]
 
     quotes = tuple(q for a in articles for q in find_quotes(a))
     progress(0.72, "metrics")
-    # One set of main actors for all articles, so "sentiment toward X" compares like with like.
-    metrics = comparison_metrics(articles, quotes)
-    progress(0.8, "voices")
     peers = [a for a in articles if a.id in same_event]
-    peer_quotes = tuple(q for q in quotes if q.article in same_event)
-    # The voice table compares the event's outlets: an article put in another event has no row in it.
-    voice_table = tuple(voices(peers, peer_quotes))
-    findings = list(voice_findings(peers, voice_table, peer_quotes)) if len(peers) > 2 else []
-    progress(0.85, "framing")
-    framing = framing_findings(facts, {a.id: a for a in peers})
+
+    def voices_and_framing() -> tuple[tuple[Voice, ...], list[Finding], list[Finding]]:
+        progress(0.8, "voices")
+        peer_quotes = tuple(q for q in quotes if q.article in same_event)
+        # The voice table compares the event's outlets: an article put in another event has no row in it.
+        voice_table = tuple(voices(peers, peer_quotes))
+        found = list(voice_findings(peers, voice_table, peer_quotes)) if len(peers) > 2 else []
+        progress(0.85, "framing")
+        return voice_table, found, framing_findings(facts, {a.id: a for a in peers})
+
+    # Metrics read nothing the voices and framing write: on a large comparison they are computed by
+    # a second worker meanwhile (``analysis.workers``; the same figures), which reports no progress.
+    # One set of main actors for all articles, so "sentiment toward X" compares like with like.
+    (voice_table, findings, framing), metrics = side_by_side(
+        voices_and_framing, lambda: comparison_metrics(articles, quotes),
+        len(articles) >= SIGNALS_PARALLEL_MIN_ARTICLES)
     findings += framing
     # The word choices depend on the event (its own vocabulary is not counted): per outlet, after framing.
     for aid, summary in word_choice_summary(framing, peers).items():

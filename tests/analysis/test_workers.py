@@ -123,3 +123,26 @@ def test_omission_searches_split_over_workers_give_the_one_loop_s_verdicts(two_w
     assert len(split.verdicts) >= 2
     assert split.verdicts == alone.verdicts
     assert split.omissions == alone.omissions and split.differently == alone.differently
+
+
+def test_side_by_side_computes_the_second_in_a_child_and_gives_both_in_order(two_workers):
+    parent = os.getpid()
+    here, there = workers.side_by_side(lambda: ("here", os.getpid()), lambda: ("there", os.getpid()), True)
+    assert here == ("here", parent) and there[0] == "there" and there[1] != parent
+    assert workers.side_by_side(lambda: os.getpid(), lambda: os.getpid(), False) == (parent, parent)
+
+
+def test_signals_with_metrics_beside_voices_and_framing_are_the_one_loop_s(two_workers, monkeypatch):
+    from analysis.pipeline import compare
+    from analysis.signals import stage
+    articles, _, _ = _event(7)
+    facts = compare(articles).facts
+    same = {a.id for a in articles}
+    monkeypatch.setattr(stage, "SIGNALS_PARALLEL_MIN_ARTICLES", 2)
+    reported: list[str] = []
+    split = stage.run(articles, facts, same, lambda fraction, name: reported.append(name))
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = stage.run(articles, facts, same, lambda fraction, name: None)
+    assert reported == ["metrics", "voices", "framing"]         # all reported by this process
+    assert split.metrics == alone.metrics and split.metrics
+    assert split.findings == alone.findings and split.voices == alone.voices
