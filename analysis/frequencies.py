@@ -18,10 +18,10 @@ from __future__ import annotations
 import math
 import threading
 import unicodedata
-from bisect import bisect_left
 from functools import lru_cache
 
 from analysis import cache
+from analysis.sortedtext import first_line_at_least, line_end, whole_line
 
 _FORMAT = "freq-en 2"
 _LOCK = threading.Lock()
@@ -46,7 +46,7 @@ def zipf_frequency(text: str, lang: str = "en") -> float:
     return wordfreq_zipf(text, lang)
 
 
-def _zipf(lines: list[str], words: list[str]) -> float:
+def _zipf(lines: str, words: list[str]) -> float:
     """wordfreq's ``_word_frequency`` and ``zipf_frequency`` for words of the table's kind."""
     one_over = 0.0
     for word in words:
@@ -60,24 +60,25 @@ def _zipf(lines: list[str], words: list[str]) -> float:
     return round(math.log(freq, 10) + 9, 2)
 
 
-def _frequency(lines: list[str], word: str) -> float | None:
+def _frequency(lines: str, word: str) -> float | None:
     """wordfreq's frequency of ``word``: its list's band ``i`` (centibels below 1) is 10 ** (-i / 100)."""
     key = word + "\t"
-    i = bisect_left(lines, key)
-    if i < len(lines) and lines[i].startswith(key):
-        return 10 ** (-int(lines[i][len(key):]) / 100)
+    i = first_line_at_least(lines, key, whole_line)
+    if lines.startswith(key, i):
+        return 10 ** (-int(lines[i + len(key):line_end(lines, i)]) / 100)
     return None
 
 
 @lru_cache(maxsize=1)
-def _table() -> list[str] | None:
-    """Sorted "word<TAB>frequency" lines, or None without wordfreq."""
+def _table() -> str | None:
+    """The text of sorted "word<TAB>frequency" lines (bisected as it is: ``analysis.sortedtext``),
+    or None without wordfreq."""
     from analysis.resources import package_file
     source = package_file("wordfreq", "data", "large_en.msgpack.gz")
     if source is None or cache.cache_dir() is None:
         return None         # without a cache, building the table each time would cost more than wordfreq
     with _LOCK:
-        return cache.cached_text("freq-en", f"{_FORMAT} {cache.file_key(source)}", _build).splitlines()
+        return cache.cached_text("freq-en", f"{_FORMAT} {cache.file_key(source)}", _build)
 
 
 def _build() -> str:

@@ -24,6 +24,7 @@ import threading
 from typing import Callable
 
 from analysis import cache
+from analysis.sortedtext import first_line_at_least, line_end
 
 _LOCK = threading.Lock()
 _done = False
@@ -85,28 +86,15 @@ class LazyTable:
 
     def _lookup(self, word: str) -> Entry | None:
         text = self._text
-        lo, hi = 0, len(text)         # both always the start of a line (or the end of the text)
-        while lo < hi:
-            start = text.rfind("\n", 0, (lo + hi) // 2) + 1
-            start = max(start, lo)
-            end = _line_end(text, start)
-            if _word(text, start, end) < word:
-                lo = end + 1
-            else:
-                hi = start
+        at = first_line_at_least(text, word, _word)
         rows = []
-        while lo < len(text):
-            end = _line_end(text, lo)
-            if _word(text, lo, end) != word:
+        while at < len(text):
+            end = line_end(text, at)
+            if _word(text, at, end) != word:
                 break
-            rows.append(text[lo:end])
-            lo = end + 1
+            rows.append(text[at:end])
+            at = end + 1
         return self._parse(rows) if rows else None
-
-
-def _line_end(text: str, start: int) -> int:
-    end = text.find("\n", start)
-    return len(text) if end < 0 else end
 
 
 def _word(text: str, start: int, end: int) -> str:
