@@ -52,7 +52,19 @@ def _steps() -> tuple[Callable[[], object], ...]:
         # wordfreq's values for plain words (analysis/frequencies.py): event evidence, spelling slips
         from analysis.frequencies import zipf_frequency
         zipf_frequency("bridge", "en")
-    return (engine, sentences, model, words, readability, sentiment, lexicons, lemmas, frequencies)
+    def stages() -> None:
+        # the stages' modules, which the first compare imports on first use (~0.1-0.2 s of CPU:
+        # their patterns and tables are built at import), and the speech cues' pattern
+        import analysis.align.samefact  # noqa: F401
+        import analysis.align.stage  # noqa: F401
+        import analysis.coverage.omissions  # noqa: F401
+        import analysis.events.stage  # noqa: F401
+        import analysis.signals.framing  # noqa: F401
+        import analysis.signals.stage  # noqa: F401
+        from analysis.signals.attribution.verbs import cue_pattern
+        cue_pattern()
+    return (engine, sentences, model, words, readability, sentiment, lexicons, lemmas, frequencies,
+            stages)
 
 
 def warm_up() -> Iterator[str]:

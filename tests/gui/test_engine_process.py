@@ -61,7 +61,7 @@ def test_warm_up_is_a_step_by_step_generator():
     assert next(steps) == "engine"
     names = ["engine", *steps]
     assert names == ["engine", "sentences", "model", "words", "readability", "sentiment", "lexicons",
-                     "lemmas", "frequencies"]
+                     "lemmas", "frequencies", "stages"]
 
 
 def test_a_generator_warm_up_runs_while_idle_and_stops_when_a_job_is_waiting(tmp_path):
