@@ -278,7 +278,6 @@ FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet ha
 FRAMING_WORD_CHANGE_MAX_WORDS = 6           # words each side of a diff change read as a substitution of words
 FRAMING_WORD_FACING_MAX_WORDS = 3           # words; a longer stretch replacing a word is a rewrite, not a word
 FRAMING_WORD_MIN_SCORE = 0.15               # score 0-1 under which a word-choice finding is not listed
-FRAMING_REPEAT_CHOICE_FACTOR = 0.4          # factor 0-1 on a second outlet's row of a word another outlet's row leads
 FRAMING_SHARED_WORD_FACTOR = 0.8            # score multiplier when another outlet uses the same word too
 PASSIVE_GROUP_ITEM_BONUS = 0.05             # score added per further agentless passive in one article's row
 PASSIVE_GROUP_MAX_BONUS = 0.15              # most that further passives add to the strongest one's score

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 from test_framing_rules import run, shown
 
-from analysis.constants import FRAMING_DESCRIPTIVE_FACTOR, FRAMING_REPEAT_CHOICE_FACTOR, FRAMING_WORD_MIN_SCORE
+from analysis.constants import FRAMING_WORD_MIN_SCORE
 from analysis.signals.framing.descriptive import describes, literal
+from analysis.signals.framing.structure import passives
 
 
 def of(found, kind):
@@ -98,6 +99,26 @@ def test_no_passive_when_the_actor_is_the_event():
     assert of(found, "passive_agent") == []
 
 
+def test_no_passive_when_it_names_the_accident_that_killed():
+    # "in the collision" names what killed them, as the other outlet's active verb does
+    found, _ = run("Four passengers were killed in the collision near the old depot on Sunday.",
+                   "The collision near the old depot killed four passengers on Sunday.")
+    assert not of(found, "passive_agent")
+    found, _ = run("Four passengers were killed in a head-on collision near the old depot on Sunday.",
+                   "Soldiers killed four passengers near the old depot on Sunday.")
+    assert not of(found, "passive_agent")
+
+
+def test_a_passive_in_an_attack_still_hides_the_attackers():
+    found, _ = run("Four villagers were killed in the attack near the old depot on Sunday.",
+                   "Soldiers killed four villagers in an attack near the old depot on Sunday.")
+    assert [f.data["participle"] for f in of(found, "passive_agent")] == ["killed"]
+
+
+def test_attention_focused_on_is_no_passive():
+    assert not passives("Attention is now focused on the speed of the ferry.")
+
+
 def test_no_passive_when_no_outlet_names_anyone():
     found, _ = run("The council said a minimum of 288 votes were needed for the motion on Monday.",
                    "The council said the motion passed with 331 votes on Monday.")
@@ -137,17 +158,30 @@ def test_a_literal_alarm_is_no_word_choice():
     assert of(found, "loaded_word") == []
 
 
-def test_a_described_thing_scores_low_and_says_so():
+def test_a_described_thing_is_no_word_choice():
     thing, _ = run("A historic church in the old town was damaged on Monday.",
                    "A church in the old town was damaged on Monday.",
                    "The church in the old town was hit on Monday.")
     vote, _ = run("It was a historic vote for the council on Monday.",
                   "It was a vote for the council on Monday.",
                   "The council voted on Monday.")
-    [low], [high] = of(thing, "loaded_word"), of(vote, "loaded_word")
-    assert low.data["describes"] == "object" and "describing a thing" in low.evidence
-    assert high.data["describes"] == ""
-    assert low.score == pytest.approx(high.score * FRAMING_DESCRIPTIVE_FACTOR, abs=0.02)
+    assert of(thing, "loaded_word") == []
+    [high] = of(vote, "loaded_word")
+    assert high.data["describes"] == "" and high.data["term"] == "historic"
+
+
+def test_a_hazard_described_by_its_force_is_no_word_choice_even_quoted():
+    found, _ = run("The ferry left as a “dangerous Category 4” storm neared the coast, the radio said.",
+                   "The ferry left as a Category 4 storm neared the coast, the radio said.",
+                   "The ferry left before the storm reached the coast.")
+    assert of(found, "loaded_word") == []
+
+
+def test_a_source_s_account_named_before_its_quote_is_no_word_choice():
+    found, _ = run("A guard described the chaos: “People ran for the doors.” The hall was shut.",
+                   "A guard said people ran for the doors. The hall was shut.",
+                   "People ran for the doors, a guard said. The hall was shut.")
+    assert of(found, "loaded_word") == []
 
 
 def test_an_adjective_before_people_is_a_word_choice():
@@ -178,18 +212,17 @@ def test_two_flagged_words_one_preposition_apart_are_one_phrase():
     assert f.data["phrase"] == "Reeling from shocks" and f.data["term"] == "reeling"
 
 
-def test_one_word_of_two_outlets_leads_with_one_row():
-    found, _ = run("The reckless plan for the port was shown on Monday.",
-                   "The reckless plan for the port was shown on Monday night.",
-                   "The plan for the port was shown on Monday.",
-                   "The port plan was shown on Monday.")
-    rows = of(found, "loaded_word")
-    assert sorted(f.data["used_by"] for f in rows) == ["x1", "x2"]
-    [lead] = [f for f in rows if "lead_row" not in f.data]
-    [second] = [f for f in rows if f is not lead]
-    assert second.data["lead_row"] == lead.id
-    assert second.evidence.endswith(f"The same word as {lead.data['used_by']}'s row.")
-    assert second.score == pytest.approx(lead.score * FRAMING_REPEAT_CHOICE_FACTOR, abs=0.01)
+def test_one_word_of_two_outlets_is_one_row_listing_both():
+    found, arts = run("The reckless plan for the port was shown on Monday.",
+                      "The reckless plan for the port was shown on Monday night.",
+                      "The plan for the port was shown on Monday.",
+                      "The port plan was shown on Monday.")
+    [row] = of(found, "loaded_word")
+    lead, second = row.data["chosen_by"]
+    assert sorted(row.data["chosen_by"]) == ["x1", "x2"] and row.data["used_by"] == lead
+    assert [(a, w) for a, w in shown(row, arts) if w == "reckless"] == [(lead, "reckless"), (second, "reckless")]
+    assert f"{second} also uses it" in row.evidence
+    assert row.data["occurrences_by"] == {"x1": 1, "x2": 1}
 
 
 # --- sentiment: a charged word on each side ----------------------------------------------------------

@@ -1,10 +1,12 @@
 """Word choice in context and pair rules on the same claim: texts written for these tests."""
 from __future__ import annotations
 
-from analysis.constants import FRAMING_REPEAT_CHOICE_FACTOR
+import pytest
+
+from analysis.constants import FRAMING_PROMINENCE_DISCOUNT
 from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
-from analysis.signals.framing.wording import ascribed, event_senses, negated, participle_as_verb
+from analysis.signals.framing.wording import ascribed, event_senses, negated, participle_as_verb, prominence
 from seeds import text_article
 
 
@@ -223,7 +225,8 @@ def test_three_of_five_outlets_make_a_word_the_event_s():
     plain = "The council was split over the harbour plan on Monday."
     assert words(run(base, base.replace("split", "divided"), base.replace("Monday", "Tuesday"), plain, plain)[0]) == []
     # of three outlets, two are not enough
-    assert words(run(base, base.replace("split", "divided"), plain)[0]) == [("x1", "bitter"), ("x2", "bitter")]
+    [row] = [f for f in run(base, base.replace("split", "divided"), plain)[0] if f.kind == "loaded_word"]
+    assert row.data["term"] == "bitter" and sorted(row.data["chosen_by"]) == ["x1", "x2"]
 
 
 def test_relief_in_a_story_of_aid_is_the_event_s_word():
@@ -245,17 +248,16 @@ def test_a_noun_of_the_verb_is_no_active_use():
 
 def test_a_word_high_in_the_article_ranks_above_the_same_word_at_its_end():
     filler = " ".join(f"The council met again on day {i}." for i in range(1, 30))
-    found, _ = run("A reckless plan for the port was unveiled on Monday. " + filler,
-                   filler + " A reckless plan for the port was unveiled on Monday.",
-                   "A plan for the port was unveiled on Monday. " + filler,
-                   "A plan for the port was shown on Monday. " + filler,
-                   "The port plan was unveiled on Monday. " + filler)
-    early, late = (next(f for f in found if f.data.get("used_by") == a and f.data["term"] == "reckless")
-                   for a in ("x1", "x2"))
-    # x2 uses it ~97 % in, and its row is the second of one word: it points to x1's row
-    assert late.data["lead_row"] == early.id and "The same word as x1's row." in late.evidence
-    ratio = late.score / early.score / FRAMING_REPEAT_CHOICE_FACTOR
-    assert 0.78 < ratio < 0.83
+    found, arts = run("A reckless plan for the port was unveiled on Monday. " + filler,
+                      filler + " A reckless plan for the port was unveiled on Monday.",
+                      "A plan for the port was unveiled on Monday. " + filler,
+                      "A plan for the port was shown on Monday. " + filler,
+                      "The port plan was unveiled on Monday. " + filler)
+    # x2 uses it ~97 % in: x1's use leads the one row of the word
+    [row] = [f for f in found if f.data.get("term") == "reckless"]
+    assert row.data["chosen_by"] == ["x1", "x2"]
+    late = next(s for s in row.spans if s.article == "x2")
+    assert prominence(arts["x2"], late.start) == pytest.approx(1 - FRAMING_PROMINENCE_DISCOUNT, abs=0.02)
 
 
 def test_a_word_before_a_person_s_role_is_no_word_choice():

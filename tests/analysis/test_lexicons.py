@@ -37,7 +37,7 @@ LABELLED = {
                "grief", "hope", "aid", "calamity", "destruction,downfall", "destruction,impact", "aid,hope"},
     "ascribing_verbs": {"as", "label"},
     "open_claims": {"warning", "forecast", "estimate", "search", "plan", "risk", "quantity"},
-    "object_nouns": {"building", "worship", "place", "artefact", "vehicle", "nature"},
+    "object_nouns": {"building", "worship", "place", "artefact", "vehicle", "nature", "hazard"},
     "literal_phrases": {"device", "physical", "technical"},
 }
 

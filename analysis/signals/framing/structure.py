@@ -48,10 +48,13 @@ _JUSTICE_ACTS = frozenset("""
 arrested detained charged indicted convicted sentenced jailed imprisoned acquitted extradited deported
 prosecuted fined remanded
 """.split())
-# Kinds of hazard that act in a story ("the storm destroyed 40 homes"): the event, not a person.
+# Kinds of hazard that act in a story ("the storm destroyed 40 homes"), and the accidents that kill
+# or injure ("the derailment killed three", "were killed in the crash"): the happening, not a person
+# the outlet leaves out.  Attacks, shootings and bombings have human agents: not here.
 _HAZARDS = frozenset("""
 storm typhoon hurricane cyclone tornado flood flooding tsunami landslide mudslide wildfire fire blaze
 eruption explosion aftershock avalanche drought heatwave virus outbreak
+crash collision derailment accident wreck pileup stampede collapse sinking capsizing
 """.split())
 _BE = frozenset("is are was were be been being am".split())
 _AUXILIARY = frozenset("has have had will would could may might must should can".split())
@@ -65,7 +68,7 @@ lost done known run drawn struck understood met meant hidden fought sought thoug
 _ADJECTIVAL = frozenset("""
 prepared concerned interested supposed used tired pleased determined excited worried scared convinced
 involved related based located united engaged married aged skilled limited advanced detailed
-expected required obliged
+expected required obliged focused focussed centred centered
 """.split())
 # Evidential passives: verbs of reporting, finding, judging and scheduling ("deaths were confirmed",
 # "it is seen as", "an election cannot be held"): news style whose agent is the reporters' sources or
@@ -112,10 +115,23 @@ def passives(text: str) -> tuple[Passive, ...]:
             window = words[j + 1:j + 1 + PASSIVE_AGENT_WINDOW_WORDS]
             if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
                 s = words[i - 1][0]         # show "has been tied", not "been tied"
-            # "by ..." names the agent; "after/when ... struck" names the cause: no actor is hidden
-            named = any(x[2] == "by" for x in window) or (j + 1 < len(words) and words[j + 1][2] in _CAUSE)
+            # "by ..." names the agent; "after/when ... struck" or "in the derailment" names the
+            # cause: no actor is hidden
+            named = any(x[2] == "by" for x in window) or (j + 1 < len(words) and words[j + 1][2] in _CAUSE) \
+                or _in_happening([x[2] for x in window])
             out.append(Passive(s, words[j][1], words[j][2], named))
     return tuple(out)
+
+
+def _in_happening(after: list[str]) -> bool:
+    """The words after a participle are "in" or "at" a happening that kills or injures ("were killed
+    in the derailment", "injured in a deadly crash"), past a determiner and up to two modifiers."""
+    if not after or after[0] not in ("in", "at"):
+        return False
+    rest = after[1:4]
+    if rest and rest[0] in _OBJECT_START:
+        rest = after[2:5]
+    return any(w in _HAZARDS for w in rest[:3])
 
 
 def _is_gap(word: str) -> bool:

@@ -19,9 +19,10 @@ this outlet chose it and the event does not call for it:
   ("a move they see as unearned", "critics dismissed it as alarmist") and a short quoted fragment
   (“utterly irresponsible”) are the outlet's choice of what to report and count, at a lower score;
 * **a description is not a judgement** (descriptive.py): a word in a literal phrase ("triggered an
-  alarm", "seismic event") is skipped; a word that describes a person's state ("anxious parents",
-  "he sat in shock"), a thing ("a historic church") or names a source's account before its quote
-  ("described the chaos: “...”") is scored FRAMING_DESCRIPTIVE_FACTOR lower; an adjective before a
+  alarm", "seismic event"), a word that describes a thing ("a historic church", "a dangerous
+  Category 3 storm") or names a source's account before its quote ("described the chaos: “...”") is
+  skipped; a word that describes a person's state ("anxious parents", "he sat in shock") is scored
+  FRAMING_DESCRIPTIVE_FACTOR lower; an adjective before a
   person noun judges the people ("corrupt officials") and is no name of a body;
 * **a word high in the article weighs more**: the score (how sure) is multiplied by the word's
   prominence (how important): 1 in the lede, 1 - FRAMING_PROMINENCE_DISCOUNT at the end;
@@ -33,8 +34,8 @@ Every sentence is read, not only aligned ones.  One finding per outlet and word 
 other outlets (what they wrote instead, or that they do not use it): never one finding per other
 outlet; a word met once right next to another flagged word, or one short function word away, is
 one phrase with it ("bluntly panned", "emboldening autocratic regimes", "reeling from shocks": one
-row); one word chosen by several outlets leads with its strongest row, the others' rows scored
-FRAMING_REPEAT_CHOICE_FACTOR lower and pointing to it; a word choice scored under
+row); one word chosen by several outlets is one finding, led by its strongest chooser's row, the
+others' uses folded into it (``data["chosen_by"]``); a word choice scored under
 FRAMING_WORD_MIN_SCORE is not listed.  Kinds: ``loaded_word`` (loaded, evaluative,
 metaphors), ``intensifier`` (intensifying
 adjectives; degree adverbs such as "very" are counted in the tone rates, not flagged) and
@@ -61,7 +62,6 @@ from analysis.constants import (
     FRAMING_PLAIN_COUNTERPART_BONUS,
     FRAMING_PROMINENCE_DISCOUNT,
     FRAMING_QUOTE_FRAGMENT_MAX_WORDS,
-    FRAMING_REPEAT_CHOICE_FACTOR,
     FRAMING_SHARED_WORD_FACTOR,
     FRAMING_WORD_CHANGE_MAX_WORDS,
     FRAMING_WORD_FACING_MAX_WORDS,
@@ -92,6 +92,9 @@ KIND_OF_WORD = {
     "reaction": "staged reaction", "violent": "violent metaphor", "theatre": "theatre metaphor",
     "adjective": "intensifying adjective", "emotive_speech": "evaluative verb of speech",
 }
+# What a word describes that makes it no word choice (descriptive.py): a thing ("a historic church",
+# "a dangerous Category 3 storm") or the account a source gives next ("described the chaos: “...”").
+NO_CHOICE = frozenset({"object", "account"})
 _REPORTED = 10 ** 6        # stands for the length of a reported clause: never a short fragment
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _NEGATORS = frozenset({"not", "never", "no", "without", "nor", "cannot"})
@@ -123,7 +126,7 @@ class Use:
     family: str
     in_quote: bool      # inside a short quoted fragment
     ascribed: bool = False  # a judgement an ascribing verb gives its subject ("see it as unearned")
-    describes: str = ""     # "state", "object" or "account": it describes, not judges (descriptive.py)
+    describes: str = ""     # "state": it describes a person's state, not judges (descriptive.py)
 
 
 @lru_cache(maxsize=65536)
@@ -178,9 +181,11 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
                 continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)
+            described = describes(article.text, start, end, label)
+            if described in NO_CHOICE:
+                continue        # it describes a thing, or names what a source is about to tell
             uses.append(Use(start, end, term, label, name, fam, bool(inside),
-                            not inside and ascribed(article.text, start),
-                            describes(article.text, start, end, label)))
+                            not inside and ascribed(article.text, start), described))
     return _without_overlaps(uses), frozenset(families)
 
 
@@ -443,28 +448,31 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
             mine.append(_finding(a, uses, sharers, facing, articles))
         out += join_adjacent(mine, a)
     # below the floor a word choice is not worth an editor's time: a described state low in the
-    # article, a quoted fragment at its end, a second outlet's row of a word another row leads
-    return [f for f in second_choosers(out, articles) if f.score >= FRAMING_WORD_MIN_SCORE]
+    # article, a quoted fragment at its end
+    return [f for f in one_row_per_word(out) if f.score >= FRAMING_WORD_MIN_SCORE]
 
 
-def second_choosers(findings: list[Finding], articles: Mapping[str, Article]) -> list[Finding]:
-    """One word family chosen by several outlets: the strongest chooser's row leads (its evidence
-    lists the others, "X and Y also use it"); every other chooser's row of that word is scored
-    FRAMING_REPEAT_CHOICE_FACTOR lower and points to it, so that the list does not give one word one
-    row per outlet near its top."""
+def one_row_per_word(findings: list[Finding]) -> list[Finding]:
+    """One word family chosen by several outlets is one finding: the strongest chooser's row leads
+    (its evidence lists the others, "X and Y also use it"), and every other chooser's row of that
+    word is folded into it, its spans added and its outlet listed in ``data["chosen_by"]``, so that
+    the list never gives one word one row per outlet."""
     by_family: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     for f in findings:
         if f.data.get("also_used_by"):
             by_family[(f.kind, family(f.data["term"]))].append(f)
-    lower: dict[str, Finding] = {}
-    for group in by_family.values():
+    folded: dict[str, Finding] = {}
+    gone: set[str] = set()
+    for group in (g for g in by_family.values() if len(g) > 1):
         lead, *rest = sorted(group, key=lambda f: (-f.score, f.id))
-        who = articles[lead.data["used_by"]].outlet or lead.data["used_by"]
-        for f in rest:
-            lower[f.id] = replace(f, score=round(f.score * FRAMING_REPEAT_CHOICE_FACTOR, 4),
-                                  evidence=f"{f.evidence} The same word as {who}'s row.",
-                                  data={**f.data, "lead_row": lead.id})
-    return [lower.get(f.id, f) for f in findings]
+        own = [s for f in rest for s in f.spans if s.article == f.data["used_by"]]
+        spans = tuple(sorted(set(lead.spans) | set(own), key=lambda s: (s.article != lead.data["used_by"],
+                                                                         s.article, s.start)))
+        folded[lead.id] = replace(lead, spans=spans, data={
+            **lead.data, "chosen_by": [lead.data["used_by"], *[f.data["used_by"] for f in rest]],
+            "occurrences_by": {f.data["used_by"]: f.data["occurrences"] for f in group}})
+        gone.update(f.id for f in rest)
+    return [folded.get(f.id, f) for f in findings if f.id not in gone]
 
 
 def join_adjacent(findings: list[Finding], article: Article) -> list[Finding]:
@@ -543,8 +551,7 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: _Fac
         told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
     times = f", {len(uses)} times" if len(uses) > 1 else ""
     quoted = ", in a quoted fragment" if in_quote else ", as the view of its subject" if ascribed_only else ""
-    quoted += {"state": ", describing a person's state", "object": ", describing a thing",
-               "account": ", naming a source's account"}.get(described, "")
+    quoted += ", describing a person's state" if described == "state" else ""
     spans = [Span(article.id, u.start, u.end) for u in uses]
     spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in shared]
     terms = {article.id: first.term}
@@ -580,7 +587,8 @@ def word_choice_summary(findings: Sequence[Finding], articles: Sequence[Article]
     words: dict[str, dict[str, int]] = {a.id: {} for a in articles}
     for f in findings:
         if f.kind in ("loaded_word", "intensifier", "attribution_verb") and "occurrences" in f.data:
-            words.setdefault(f.data["used_by"], {})[f.data["term"]] = f.data["occurrences"]
+            for user, n in f.data.get("occurrences_by", {f.data["used_by"]: f.data["occurrences"]}).items():
+                words.setdefault(user, {})[f.data["term"]] = n
     out = {}
     for a in articles:
         count = sum(words[a.id].values())
