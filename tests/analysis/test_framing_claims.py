@@ -131,10 +131,10 @@ def test_no_passive_when_no_outlet_names_anyone():
     ("A historic Catholic church was damaged.", "historic", "dramatic", "object"),
     ("It was a historic vote for the party.", "historic", "dramatic", ""),
     ("Anxious parents waited outside.", "Anxious", "emotive", "state"),
-    ("He sat in shock for hours, quietly trying to cope.", "shock", "emotive", "state"),
-    ("He sat in shock for hours, quietly trying to cope.", "quietly", "manner", "state"),
+    ("He sat in shock for hours, quietly trying to cope.", "shock", "emotive", "felt"),
+    ("He sat in shock for hours, quietly trying to cope.", "quietly", "manner", "felt"),
     ("Thousands stayed in parks, fearful of aftershocks.", "fearful", "emotive", "state"),
-    ("They were furious.", "furious", "emotive", "state"),
+    ("They were furious.", "furious", "emotive", "felt"),
     ("Borrowing costs rose on fears of instability.", "fears", "emotive", "state"),
     ("The plan stoked fears in the region.", "fears", "emotive", ""),
     ("The plan was outrageous.", "outrageous", "emotive", ""),
@@ -168,6 +168,13 @@ def test_a_described_thing_is_no_word_choice():
     assert of(thing, "loaded_word") == []
     [high] = of(vote, "loaded_word")
     assert high.data["describes"] == "" and high.data["term"] == "historic"
+
+
+def test_what_a_private_person_feels_is_no_word_choice():
+    found, _ = run("The father sat in shock outside the school on Monday, and he quietly waited.",
+                   "The father waited outside the school on Monday.",
+                   "A father waited outside the school on Monday.")
+    assert of(found, "loaded_word") == []
 
 
 def test_a_hazard_described_by_its_force_is_no_word_choice_even_quoted():

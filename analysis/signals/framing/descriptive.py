@@ -3,11 +3,11 @@
 A word of the word-choice lexicons is the outlet's framing when it judges an actor or an act ("a
 brazen heist", "the junta", "slammed").  The same words often describe instead:
 
-* **a person's experienced state** (``state``): an emotive or manner word that says how someone
-  feels or behaves in the story: attributive to a person ("anxious parents", "panicked visitors"),
-  predicative after a verb of being or "in" ("he sat in shock", "they were fearful"), an emotive
-  adjective or noun of feeling with its complement ("fearful of aftershocks", "fears of
-  instability"), a demeanour adverb of a person subject ("he ... quietly trying");
+* **a person's experienced state**: an emotive or manner word that says how someone feels or
+  behaves in the story: told of a private person after a verb of being or "in", or as a demeanour
+  adverb (``felt``: "he sat in shock", "they were fearful", "he ... quietly trying"); attributive to
+  a person or with its complement (``state``: "anxious parents", "panicked visitors", "fearful of
+  aftershocks", "fears of instability");
 * **a source's account** (``account``): the noun a verb of telling gives to what a source tells
   just before it is quoted ("a witness described the chaos: “...”");
 * **a thing** (``object``): an adjective right before a noun of the ``object_nouns`` lexicon
@@ -86,14 +86,12 @@ def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
 
 
 def describes(text: str, start: int, end: int, label: str) -> str:
-    """"state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
+    """"felt", "state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
     if _before_object(text, end):
         return "object"
     if _tells_account(text, end, _words_before(text, start)):
         return "account"                                # "described the chaos: “...”"
-    if label in STATE_LABELS and _state(text, start, end):
-        return "state"
-    return ""
+    return _state(text, start, end) if label in STATE_LABELS else ""
 
 
 def _next_words(text: str, end: int, n: int) -> list[str]:
@@ -127,24 +125,28 @@ def _before_object(text: str, end: int) -> bool:
     return False
 
 
-def _state(text: str, start: int, end: int) -> bool:
+def _state(text: str, start: int, end: int) -> str:
+    """"felt" for what a private person is told to feel or how they bear themselves, through a
+    verb of being or a demeanour adverb ("he sat in shock", "they were fearful", "he ... quietly
+    trying"); "state" for a feeling named with the people or the thing it is about ("anxious
+    parents", "fears of instability"); else ""."""
     word = text[start:end].lower()
     if word.endswith("ing"):
-        return False        # "alarming", "unnerving": a word that stirs the feeling judges its cause
+        return ""           # "alarming", "unnerving": a word that stirs the feeling judges its cause
     after = _next_words(text, end, 2)
     before = _words_before(text, start)
     if after and is_person_word(after[0]):
-        return True                                     # "anxious parents", "panicked visitors"
+        return "state"                                  # "anxious parents", "panicked visitors"
     plain = [w for w in before if not (w.lower().endswith("ly") and len(w) > 4)]
     near = [w.lower() for w in plain[:2]]
     if near and (near[0] in _LINKING or (near[0] == "in" and len(near) > 1 and near[1] in _LINKING)):
-        return _person_subject(plain[1:])               # "they were fearful", "he sat in shock"
+        return "felt" if _person_subject(plain[1:]) else ""     # "they were fearful", "he sat in shock"
     if after and after[0].lower() in _COMPLEMENT and not word.endswith("ly") and text[end:end + 1] == " " \
             and (_adjective(word) or _feeling_noun(word)):
-        return True                                     # "fearful of aftershocks", "fears of instability"
+        return "state"                                  # "fearful of aftershocks", "fears of instability"
     if word in _DEMEANOUR:
-        return _person_subject(before)                  # "he ... quietly trying"
-    return False
+        return "felt" if _person_subject(before) else ""        # "he ... quietly trying"
+    return ""
 
 
 def _tells_account(text: str, end: int, before: list[str]) -> bool:

@@ -21,8 +21,9 @@ this outlet chose it and the event does not call for it:
 * **a description is not a judgement** (descriptive.py): a word in a literal phrase ("triggered an
   alarm", "seismic event"), a word that describes a thing ("a historic church", "a dangerous
   Category 3 storm") or names a source's account before its quote ("described the chaos: “...”") is
-  skipped; a word that describes a person's state ("anxious parents", "he sat in shock") is scored
-  FRAMING_DESCRIPTIVE_FACTOR lower; an adjective before a
+  skipped, and so is what a private person feels or how they bear themselves ("he sat in shock",
+  "he quietly waited"); a feeling named with its people or object ("anxious parents", "fears of
+  instability") is scored FRAMING_DESCRIPTIVE_FACTOR lower; an adjective before a
   person noun judges the people ("corrupt officials") and is no name of a body;
 * **a word high in the article weighs more**: the score (how sure) is multiplied by the word's
   prominence (how important): 1 in the lede, 1 - FRAMING_PROMINENCE_DISCOUNT at the end;
@@ -93,8 +94,9 @@ KIND_OF_WORD = {
     "adjective": "intensifying adjective", "emotive_speech": "evaluative verb of speech",
 }
 # What a word describes that makes it no word choice (descriptive.py): a thing ("a historic church",
-# "a dangerous Category 3 storm") or the account a source gives next ("described the chaos: “...”").
-NO_CHOICE = frozenset({"object", "account"})
+# "a dangerous Category 3 storm"), the account a source gives next ("described the chaos: “...”"), or
+# what a private person feels or how they bear themselves ("he sat in shock", "he quietly waited").
+NO_CHOICE = frozenset({"object", "account", "felt"})
 _REPORTED = 10 ** 6        # stands for the length of a reported clause: never a short fragment
 _WORD = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _NEGATORS = frozenset({"not", "never", "no", "without", "nor", "cannot"})
