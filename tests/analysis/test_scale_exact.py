@@ -193,12 +193,14 @@ def test_word_choice_sharers_are_the_other_users_in_the_outlets_order():
     articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
     members = tuple(FactMember(aid, tuple(s.id for s in a.sentences)) for aid, a in articles.items())
     found = framing_findings([Fact("f-test", "test", members)], articles)
-    reckless = sorted((f for f in found if f.data.get("term") == "reckless"), key=lambda f: f.data["used_by"])
-    assert [f.data["used_by"] for f in reckless] == ["x1", "x3", "x4"]
-    assert [f.data["also_used_by"] for f in reckless] == [["x3", "x4"], ["x1", "x4"], ["x1", "x3"]]
-    assert "x3 and x4 also use it" in reckless[0].evidence and "x2, x5 and x6 do not use it" in reckless[0].evidence
-    assert reckless[0].data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": "",
-                                         "x6": ""}
+    # one word of three outlets is one row, led by its strongest chooser
+    [row] = [f for f in found if f.data.get("term") == "reckless"]
+    assert sorted(row.data["chosen_by"]) == ["x1", "x3", "x4"]
+    sharers = [a for a in ("x1", "x3", "x4") if a != row.data["used_by"]]
+    assert row.data["also_used_by"] == sharers
+    assert f"{sharers[0]} and {sharers[1]} also use it" in row.evidence
+    assert "x2, x5 and x6 do not use it" in row.evidence
+    assert row.data["terms"] == {"x1": "reckless", "x2": "", "x3": "reckless", "x4": "reckless", "x5": "", "x6": ""}
 
 
 def test_soft_overlap_of_claims_without_attribution_is_read_once():
