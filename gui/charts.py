@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QScrollArea, QSizePolicy, QSplitter, 
 
 from analysis.vocabulary.metrics import Metric
 
-from .richtext import fmt_num
+from .richtext import fmt_num, two_lines, wrap_words
 
 
 def chart_unit(metric: Metric) -> str:
@@ -143,6 +143,7 @@ class BarChart(QWidget):
 
 CHART_MIN_WIDTH = 300          # px the charts beside a table need; less, and they go below it
 HEADER_LINE_MAX_PX = 150       # an outlet column is at most this wide for its header's lines
+HEADER_MAX_LINES = 4           # an outlet's name in a header: past this many lines it is cut
 CELL_PAD_PX = 22               # cell margins, the sort arrow, the colour chip
 
 
@@ -156,14 +157,16 @@ def header_width(table: Any, text: str) -> int:
 @dataclass
 class ColumnFit:
     """How a table of outlets is widthed: the ``first`` columns as (column, wanted px, least px),
-    then one column per outlet, as wide as its two-line header (``header_text(column)``) or
-    ``value_sample`` needs, never less than the header's longest word or the sample.  Widths come
-    from these, never from measuring every cell (that stalls with fifty outlets)."""
+    then one column per outlet, as wide as its name (``outlet_name(column)``) on two lines or
+    ``value_sample`` needs, never less than the name's longest word or the sample.  Widths come
+    from these, never from measuring every cell (that stalls with fifty outlets).  Each outlet's
+    header is then its name wrapped to its column's width (``set_headers``: column -> text)."""
     table: Any                      # a QTableView
     first: list[tuple[int, int, int]]
     outlet_columns: range
     value_sample: str
-    header_text: Callable[[int], object]
+    outlet_name: Callable[[int], object]
+    set_headers: Callable[[dict[int, str]], None]
 
     def _outlet_widths(self) -> tuple[list[int], list[int], int]:
         """Per outlet column the width wanted and the least that keeps its header's words whole,
@@ -174,7 +177,7 @@ class ColumnFit:
         value_w = QFontMetrics(self.table.font()).horizontalAdvance(self.value_sample)
         wanted, least = [], []
         for col in self.outlet_columns:
-            lines = str(self.header_text(col) or "").split("\n")
+            lines = two_lines(str(self.outlet_name(col) or "")).split("\n")
             words = max((head.horizontalAdvance(w) for line in lines for w in line.split()), default=0)
             line_w = max((head.horizontalAdvance(line) for line in lines), default=0)
             least.append(max(value_w, words) + CELL_PAD_PX)
@@ -196,8 +199,9 @@ class ColumnFit:
         give way first (they elide, full text in tooltips), then the outlet columns, each never
         under its least width (outlet headers keep whole words).  When even those do not fit
         (outlets named by one long word, "financialexpress"), the long outlet headers are cut to one
-        common width (never under a value's), the whole name on hover.  One-line headers elide in the middle;
-        two-line ones keep Qt's own mode (another elides them as one line: "N…s" for "NBC News")."""
+        common width (never under a value's), the whole name on hover.  Each header is its name on as
+        many lines as its width needs (up to HEADER_MAX_LINES), a word too long cut in its middle: Qt clipped
+        lines wider than the column at both ends ("The Denve / Post")."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         wanted, least, floor = self._outlet_widths()
@@ -207,14 +211,18 @@ class ColumnFit:
         if sum(first_least) + sum(least) > spare:
             first = first_least
             outlets = _capped(wanted, floor, spare - sum(first))
-            if not any("\n" in str(self.header_text(c) or "") for c in self.outlet_columns):
-                header.setTextElideMode(Qt.TextElideMode.ElideMiddle)     # "financ…xpress"
         else:
             first = _squeeze(first_want, first_least, spare - sum(wanted))
             outlets = _squeeze(wanted, least, spare - sum(first))
         cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
         for col, width in zip(cols, first + outlets):
             header.resizeSection(col, width)
+        bold = QFont(header.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        self.set_headers({col: wrap_words(" ".join(str(self.outlet_name(col) or "").split()),
+                                          width - CELL_PAD_PX, fm.horizontalAdvance, HEADER_MAX_LINES)
+                          for col, width in zip(self.outlet_columns, outlets)})
 
 
 def _capped(wanted: list[int], floor: int, room: int) -> list[int]:

@@ -53,6 +53,39 @@ def fmt_num(value: object) -> str:
     return str(value)
 
 
+def wrap_words(name: str, room: float, width, max_lines: int = 3) -> str:
+    """``name`` on lines of at most ``room`` (in the units of ``width(text)``), broken between words;
+    a word wider than the room is cut in its middle ("localn…wave2"), and what does not fit on
+    ``max_lines`` lines is cut at the end of the last one.  For headers whose column is narrower
+    than their words: Qt would clip each line at both ends ("The Denve / Post")."""
+    lines: list[str] = []
+    for word in name.split():
+        if lines and width(lines[-1] + " " + word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word if width(word) <= room else _cut_middle(word, room, width))
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1:])
+        lines[max_lines - 1:] = [_cut_end(rest, room, width)]
+    return "\n".join(lines)
+
+
+def _cut_middle(word: str, room: float, width) -> str:
+    """``word`` with letters left out of its middle to fit ``room`` ("…" where they were)."""
+    keep = len(word)
+    while keep > 1 and width(word[:(keep + 1) // 2] + "…" + word[len(word) - keep // 2:]) > room:
+        keep -= 1
+    return word[:(keep + 1) // 2] + "…" + word[len(word) - keep // 2:]
+
+
+def _cut_end(text: str, room: float, width) -> str:
+    """``text`` cut at its end to fit ``room``, with "…"."""
+    keep = len(text)
+    while keep > 1 and width(text[:keep].rstrip() + "…") > room:
+        keep -= 1
+    return text[:keep].rstrip() + "…"
+
+
 def two_lines(name: str) -> str:
     """A header's outlet name on at most two lines, broken at the space nearest its middle (never
     inside a word), so outlet columns can be narrow and still show whole words."""

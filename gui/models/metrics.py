@@ -13,7 +13,8 @@ from analysis.model import Comparison
 from analysis.vocabulary.metrics import Metric
 
 from ..prepared import EMPTY_TABLE, metrics_of
-from ..richtext import fmt_num, two_lines
+from ..richtext import fmt_num
+from .headers import WrappedHeaders
 
 
 def row_labels(metrics: tuple[Metric, ...]) -> list[str]:
@@ -25,7 +26,7 @@ def row_labels(metrics: tuple[Metric, ...]) -> list[str]:
     return [f"{m.label}  ({m.group})" if seen[m.label] > 1 else m.label for m in metrics]
 
 
-class MetricsModel(QAbstractTableModel):
+class MetricsModel(WrappedHeaders, QAbstractTableModel):
     """Rows: every declared metric present; columns: outlets (reference first)."""
 
     def __init__(self, parent=None) -> None:
@@ -44,6 +45,7 @@ class MetricsModel(QAbstractTableModel):
     def set_comparison(self, comparison: Comparison | None, order: list[str], outlets: list[str],
                        colors: list[QColor]) -> None:
         self.beginResetModel()
+        self.clear_headers()
         self.article_ids, self.outlets, self.colors = order, outlets, colors
         self.table = metrics_of(comparison)
         shown = set(order)
@@ -62,7 +64,7 @@ class MetricsModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return "Metric" if section == 0 else two_lines(self.outlets[section - 1])
+            return "Metric" if section == 0 else self.wrapped(section, self.outlets[section - 1])
         if role == Qt.ItemDataRole.ToolTipRole and section > 0:
             return self.outlets[section - 1]
         if role == Qt.ItemDataRole.DecorationRole and section > 0:

@@ -6,7 +6,7 @@ from PySide6.QtGui import QColor, QFont
 
 from analysis.model import Article, Comparison, Voice
 
-from ..richtext import two_lines
+from .headers import WrappedHeaders
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 VOICE_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -15,7 +15,7 @@ UNNAMED_TIP = ("an unnamed source: a group or a description, not a named person 
                "(counted apart, never a voice left out)")
 
 
-class VoicesModel(QAbstractTableModel):
+class VoicesModel(WrappedHeaders, QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.voices: tuple[Voice, ...] = ()
@@ -28,6 +28,7 @@ class VoicesModel(QAbstractTableModel):
 
     def set_comparison(self, comparison: Comparison | None, articles: list[Article]) -> None:
         self.beginResetModel()
+        self.clear_headers()
         self.articles = articles
         # Named voices first, then the unnamed sources ("officials", "critics"), each by words quoted.
         self.voices = tuple(sorted(comparison.voices if comparison else (),
@@ -51,7 +52,7 @@ class VoicesModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if section < 3:
                 return ("Speaker", "Role", "Outlets")[section]
-            return two_lines(self.articles[section - 3].outlet)
+            return self.wrapped(section, self.articles[section - 3].outlet)
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole and section >= 3:
             return self.articles[section - 3].outlet
         return None

@@ -1,7 +1,6 @@
 """The metrics tab: every numeric metric per outlet in one table, and a chart of the selected row."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -47,13 +46,21 @@ class MetricsView(QWidget):
         fm = QFontMetrics(self.table.font())
         label_w = max((fm.horizontalAdvance(x) for x in self.model.labels), default=120)
         self.split.set_fit(ColumnFit(self.table, [(0, min(260, max(140, label_w + 16)), 140)],
-                                     range(1, self.model.columnCount()), "-00,000.00",
-                                     lambda col: self.model.headerData(col, Qt.Orientation.Horizontal)))
+                                     range(1, self.model.columnCount()), self._value_sample(fm),
+                                     lambda col: self.model.outlets[col - 1], self.model.set_headers))
         row = self.model.keys.index(keep) if keep in self.model.keys else 0
         if self.model.rowCount():
             self.table.selectRow(row)
         else:
             self.chart.set_data([], title="No metrics yet")
+
+    def _value_sample(self, fm: QFontMetrics) -> str:
+        """The widest figure the table shows (a fixed "-00,000.00" made every outlet column as wide
+        as the widest figure could be, and nine outlets scrolled sideways at 1366x768)."""
+        model = self.model
+        texts = {str(model.data(model.index(r, c))) for r in range(model.rowCount())
+                 for c in range(1, model.columnCount())}
+        return max(texts, key=fm.horizontalAdvance, default="00.0")
 
     def _current(self, current, previous) -> None:
         if not current.isValid():

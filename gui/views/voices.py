@@ -46,7 +46,8 @@ class VoicesView(QWidget):
         count_w = header_width(self.table, "Outlets")
         self.split.set_fit(ColumnFit(self.table, [(0, 170, 110), (1, 150, 70), (2, count_w, count_w)],
                                      range(3, self.model.columnCount()), "100%",
-                                     lambda col: self.model.headerData(col, Qt.Orientation.Horizontal)))
+                                     lambda col: self.model.articles[col - 3].outlet,
+                                     self.model.set_headers))
         self.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
         n = self.model.rowCount()
         self.empty.setText("" if n else "No quoted speakers found yet.")

@@ -6,6 +6,8 @@ import dataclasses
 
 import pytest
 from helpers import show_comparison
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from analysis.model import Finding
@@ -97,3 +99,37 @@ def test_same_event_chips_break_outlet_names_between_words_only(qtbot, fake_comp
             assert all(text[s - 1] in " \u2028" for s in starts[1:]), (text, starts)
     one_word = [starts for text, starts in _line_breaks(doc, LONG_NAMES[0]) if text.strip() == LONG_NAMES[0]]
     assert one_word and all(len(starts) == 1 for starts in one_word)
+
+
+SIX_NAMES = ("The Harbour Evening Post", "Marrowby Daily Courier", "Pellin Point Gazette",
+             "Santa Quaranta New Herald", "Coastal Weekly Observer", "The Tidewater Times")
+
+
+def test_outlet_headers_wrap_to_their_columns_between_words(qtbot, fake_comparison):
+    """Metrics and Voices: each outlet header is its name on as many lines as its column needs,
+    every line within the column (two fixed lines were clipped at both ends: "The Denve / Post")."""
+    arts = [dataclasses.replace(a, outlet=n) for a, n in zip(fake_comparison.articles, SIX_NAMES)]
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    show_comparison(w, dataclasses.replace(fake_comparison, articles=tuple(arts)))
+    w.show()
+    qtbot.waitExposed(w)
+    for view in (w.metrics, w.voices):
+        w.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+        table, model = view.table, view.table.model()
+        header = table.horizontalHeader()
+        bold = header.font()
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        first = model.columnCount() - len(arts)
+        for col in range(first, model.columnCount()):
+            text = model.headerData(col, Qt.Orientation.Horizontal)
+            name = model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+            assert name in SIX_NAMES and text.replace("\n", " ") == name       # whole words, in order
+            assert all(fm.horizontalAdvance(line) <= header.sectionSize(col) - 8 for line in text.split("\n"))
+        assert table.horizontalScrollBar().maximum() == 0
+        lines = max(model.headerData(c, Qt.Orientation.Horizontal).count("\n") + 1
+                    for c in range(first, model.columnCount()))
+        assert header.height() >= lines * fm.height()                  # every line shows
