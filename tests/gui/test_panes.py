@@ -27,14 +27,24 @@ def _findings(articles) -> tuple[Finding, ...]:
                          0.9 - n / 10, "rule", {}) for n, kind in enumerate(KINDS))
 
 
-@pytest.fixture
-def findings_window(qtbot, fake_comparison):
+def shown_at_1366(qtbot, comparison, **changes) -> MainWindow:
+    """A window of 1366x768 showing ``comparison`` with ``changes`` (dataclasses.replace)."""
     w = MainWindow()
     qtbot.addWidget(w)
     w.resize(1366, 768)
-    show_comparison(w, dataclasses.replace(fake_comparison, findings=_findings(fake_comparison.articles)))
+    show_comparison(w, dataclasses.replace(comparison, **changes))
     w.show()
     qtbot.waitExposed(w)
+    return w
+
+
+def renamed(articles, names) -> tuple:
+    return tuple(dataclasses.replace(a, outlet=n) for a, n in zip(articles, names))
+
+
+@pytest.fixture
+def findings_window(qtbot, fake_comparison):
+    w = shown_at_1366(qtbot, fake_comparison, findings=_findings(fake_comparison.articles))
     w.tabs.setCurrentWidget(w.findings)
     QApplication.processEvents()
     return w
@@ -79,14 +89,9 @@ def _line_breaks(doc, name: str) -> list[tuple[str, list[int]]]:
 
 
 def test_same_event_chips_break_outlet_names_between_words_only(qtbot, fake_comparison):
-    arts = [dataclasses.replace(a, outlet=LONG_NAMES[i % len(LONG_NAMES)] + ("" if i < 3 else str(i)))
-            for i, a in enumerate(fake_comparison.articles)]
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    show_comparison(w, dataclasses.replace(fake_comparison, articles=tuple(arts)))
-    w.show()
-    qtbot.waitExposed(w)
+    names = [LONG_NAMES[i % len(LONG_NAMES)] + ("" if i < 3 else str(i))
+             for i in range(len(fake_comparison.articles))]
+    w = shown_at_1366(qtbot, fake_comparison, articles=renamed(fake_comparison.articles, names))
     w.tabs.setCurrentWidget(w.overview)
     w.overview.finish_build()
     doc = w.overview.browser.document()
@@ -108,13 +113,8 @@ SIX_NAMES = ("The Harbour Evening Post", "Marrowby Daily Courier", "Pellin Point
 def test_outlet_headers_wrap_to_their_columns_between_words(qtbot, fake_comparison):
     """Metrics and Voices: each outlet header is its name on as many lines as its column needs,
     every line within the column (two fixed lines were clipped at both ends: "The Denve / Post")."""
-    arts = [dataclasses.replace(a, outlet=n) for a, n in zip(fake_comparison.articles, SIX_NAMES)]
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.resize(1366, 768)
-    show_comparison(w, dataclasses.replace(fake_comparison, articles=tuple(arts)))
-    w.show()
-    qtbot.waitExposed(w)
+    arts = renamed(fake_comparison.articles, SIX_NAMES)
+    w = shown_at_1366(qtbot, fake_comparison, articles=arts)
     for view in (w.metrics, w.voices):
         w.tabs.setCurrentWidget(view)
         QApplication.processEvents()
