@@ -34,6 +34,9 @@ class Bar:
     color: QColor
 
 
+LABEL_SHARE = 0.35      # of a chart's width, at most, for the labels beside the bars
+
+
 class BarChart(QWidget):
     def __init__(self, title: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -58,10 +61,34 @@ class BarChart(QWidget):
         self.setFixedHeight(self.sizeHint().height())
         self.update()
 
+    def stacked(self, fm: QFontMetrics, width: float) -> bool:
+        """Labels on a line of their own above their bars: beside them, the widest would take more
+        than LABEL_SHARE of ``width`` and be cut ("localnewsw…", "“Momentu…" at 1366x768)."""
+        return bool(self.bars) and self._label_need(fm) > width * LABEL_SHARE
+
+    def _label_need(self, fm: QFontMetrics) -> int:
+        return max((fm.horizontalAdvance(b.label) for b in self.bars), default=0) + 12
+
+    def label_texts(self, fm: QFontMetrics, width: float) -> list[str]:
+        """The bars' labels as drawn at ``width`` (cut at the end only when even a line of their own
+        is too narrow)."""
+        room = int(width - 8) if self.stacked(fm, width) else self._label_need(fm) - 8
+        return [fm.elidedText(b.label, Qt.TextElideMode.ElideRight, room) for b in self.bars]
+
+    def _row_height(self, fm: QFontMetrics, width: float) -> int:
+        return fm.height() + 8 + (fm.height() + 2 if self.stacked(fm, width) else 0)
+
     def sizeHint(self) -> QSize:
         fm = QFontMetrics(self.font())
         rows = max(1, len(self.bars))
-        return QSize(360, fm.height() * 2 + 16 + rows * (fm.height() + 8))
+        width = self.width() if self.width() > 1 else 360
+        return QSize(360, fm.height() * 2 + 16 + rows * self._row_height(fm, width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        height = self.sizeHint().height()       # labels may go above their bars, or back beside them
+        if height != self.height():
+            self.setFixedHeight(height)
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt name)
         painter = QPainter(self)
@@ -97,8 +124,9 @@ class BarChart(QWidget):
             painter.drawText(QRectF(rect.left() + 4, y, rect.width() - 8, line_h),
                              Qt.AlignmentFlag.AlignLeft, "No data")
             return
-        label_w = min(max(fm.horizontalAdvance(b.label) for b in self.bars) + 12,
-                      int(rect.width() * 0.35))
+        stacked = self.stacked(fm, rect.width())
+        labels = self.label_texts(fm, rect.width())
+        label_w = 0 if stacked else self._label_need(fm)
         value_w = max(fm.horizontalAdvance(fmt_num(b.value)) for b in self.bars) + 10
         values = [b.value for b in self.bars]
         lo = min(0.0, min(values)) if self.lo is None else self.lo
@@ -117,9 +145,13 @@ class BarChart(QWidget):
         bar_h = line_h
         for i, b in enumerate(self.bars):
             painter.setPen(text)
-            painter.drawText(QRectF(rect.left() + 4, y, label_w - 8, bar_h),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                             fm.elidedText(b.label, Qt.TextElideMode.ElideRight, label_w - 8))
+            if stacked:
+                painter.drawText(QRectF(rect.left() + 4, y, rect.width() - 8, bar_h),
+                                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, labels[i])
+                y += bar_h + 2
+            else:
+                painter.drawText(QRectF(rect.left() + 4, y, label_w - 8, bar_h),
+                                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, labels[i])
             xv = x_of(b.value)
             left, right = min(zero, xv), max(zero, xv)
             color = QColor(b.color)

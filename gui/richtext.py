@@ -16,12 +16,14 @@ def esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def chip(color: QColor | str, text: str, fg: str | None = None) -> str:
-    """A coloured outlet label, e.g. for the inspector and the overview."""
+def chip(color: QColor | str, text: str, fg: str | None = None, whole: bool = False) -> str:
+    """A coloured outlet label, e.g. for the inspector and the overview (``whole``: never broken
+    over lines, for a table column as wide as its widest name)."""
     c = QColor(color)
     fg = fg or ("#000000" if c.lightness() > 140 else "#ffffff")
+    name = esc(text).replace(" ", "&nbsp;") if whole else esc(text)
     return (f'<span style="background:{c.name()}; color:{fg}; font-weight:600;">'
-            f'&nbsp;{esc(text)}&nbsp;</span>')
+            f'&nbsp;{name}&nbsp;</span>')
 
 
 def highlight_spans(text: str, spans: list[tuple[int, int]], style: str) -> str:

@@ -52,6 +52,6 @@ class EventGroupsModel(QStandardItemModel):
                 head.setFont(self._bold)
             for a in g.articles:
                 copy = " (identical copy)" if a in g.copies else ""
-                head.appendRow([_item(f"{self.doc.outlet(a)} — {titles.get(a, '')}{copy}", a),
-                                _item("", a)])
+                text = f"{self.doc.outlet(a)} — {titles.get(a, '')}{copy}"
+                head.appendRow([_item(text, a, text), _item("", a)])      # cut when narrow: whole on hover
             self.appendRow([head, count])

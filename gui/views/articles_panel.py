@@ -9,9 +9,18 @@ for a re-run.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..document import Document
 from ..models.articles import ArticlesModel
@@ -23,6 +32,31 @@ from ..models.events import ARTICLE_ROLE, EventGroupsModel
 TITLE_MIN_PX = 60
 OUTLET_MIN_PX = 110         # the outlet column's least width
 CELL_MARGIN_PX = 8          # room beside a cell's own size hint (the header's sort mark, the grid)
+
+
+class WrappedGroups(QStyledItemDelegate):
+    """Top rows of a tree (the event groups) as tall as their text wrapped to its column: Qt sizes
+    a tree's rows without the column's width, so wrapped text kept one line's height and was cut
+    ("Event 1: Barred from …" in a pane of 270 px).  The rows under them (an article each) stay one
+    line, cut at the end, the whole text on hover: wrapped, five of them filled the pane."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def initStyleOption(self, option, index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        if index.parent().isValid():
+            option.features &= ~QStyleOptionViewItem.ViewItemFeature.WrapText
+
+    def sizeHint(self, option, index):  # noqa: N802
+        if index.parent().isValid():
+            return super().sizeHint(option, index)
+        width = self.view.header().sectionSize(index.column())
+        if index.column() == 0 and self.view.rootIsDecorated():
+            width -= self.view.indentation()       # the branch mark's room comes off column 0
+        option.rect = QRect(0, 0, max(1, width), 1 << 16)
+        return super().sizeHint(option, index)
 
 
 class ArticlesPanel(QWidget):
@@ -74,7 +108,11 @@ class ArticlesPanel(QWidget):
         self.events.setObjectName("eventsView")
         self.events.setAccessibleName("Events")
         self.events.setModel(self.events_model)
-        self.events.setUniformRowHeights(True)
+        # Event labels wrap to the pane's width, their rows as tall as they need.
+        self.events.setWordWrap(True)
+        self.events.setUniformRowHeights(False)
+        self.events.setItemDelegate(WrappedGroups(self.events))
+        self.events.header().sectionResized.connect(lambda *_: self.events.scheduleDelayedItemsLayout())
         self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events.header().setStretchLastSection(False)
         self.compare_event_action = QAction("Compare this event", self.events)

@@ -16,7 +16,7 @@ import heapq
 import time
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QScrollArea, QSplitter, QVBoxLayout, QWidget
 
 from analysis.model import Comparison, Finding
@@ -33,7 +33,6 @@ from ..theme import LIGHT, Theme, marked_on_text, outlet_color
 from .text_browser import FinishingTextBrowser
 
 TOP = 8
-CHIP_SHARE = 0.35       # at most this share of the text's width goes to the same-event outlet chips
 SLICE_MS = 12           # GUI-thread time one slice of appending text may take
 EVENT_ROWS = 10         # rows per piece of the same-event table
 PART = None             # in render_parts' list: the end of one part
@@ -82,7 +81,7 @@ class Overview(QWidget):
         self._rendered = False
         self._building: QTextDocument | None = None   # the new text, until it is complete
         self._documents: list[QTextDocument] = []     # made here (the browser's first is Qt's)
-        self._chips: dict[str, str] = {}
+        self._chips: dict[tuple[str, bool], str] = {}
         self._slice_timer = QTimer(self)
         self._slice_timer.setSingleShot(True)
         self._slice_timer.setInterval(0)
@@ -92,11 +91,11 @@ class Overview(QWidget):
         self.theme = theme
         self.refresh()
 
-    def _chip(self, article_id: str) -> str:
-        html = self._chips.get(article_id)
+    def _chip(self, article_id: str, whole: bool = False) -> str:
+        html = self._chips.get((article_id, whole))
         if html is None:
-            html = self._chips[article_id] = chip(outlet_color(self.doc.color_index(article_id)),
-                                                  self.doc.outlet(article_id))
+            html = self._chips[(article_id, whole)] = chip(
+                outlet_color(self.doc.color_index(article_id)), self.doc.outlet(article_id), whole=whole)
         return html
 
     def refresh(self) -> None:
@@ -232,7 +231,9 @@ class Overview(QWidget):
             for m in sorted(comp.event, key=lambda m: (m.same_event, m.score)):
                 mark = "✓" if m.same_event else "⚠ other event?"
                 colour = t.text if m.same_event else t.banner_text
-                rows.append(f'<tr><td width="22%">{self._chip(m.article)}&nbsp;</td>'
+                # The outlet on one line, the column as wide as the widest (a name is at most a cut
+                # title long): 22% of the pane broke "Santa Fe New Mexican" into three lines.
+                rows.append(f'<tr><td width="1">{self._chip(m.article, whole=True)}&nbsp;</td>'
                             f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
                             f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td>'
                             f'<td style="color:{t.muted}">'
@@ -283,17 +284,6 @@ class Overview(QWidget):
             else:
                 current.append(piece)
         return parts
-
-    def _chip_width(self, article_ids: list[str]) -> int:
-        """The px of the widest outlet chip (bold, with its padding), up to CHIP_SHARE of the text's
-        width: a name wider than that breaks at its spaces, never inside a word (a share of the
-        pane broke "Santa Fe New Mexican" into three lines and a one-word name mid-word)."""
-        bold = QFont(self.browser.font())
-        bold.setWeight(QFont.Weight.DemiBold)
-        fm = QFontMetrics(bold)
-        pad = 2 * fm.horizontalAdvance("\u00a0") + 8
-        widest = max((fm.horizontalAdvance(self.doc.outlet(a)) for a in article_ids), default=0) + pad
-        return max(40, min(widest, int(self.browser.viewport().width() * CHIP_SHARE)))
 
     def _lists(self, comp: Comparison) -> tuple:
         """(top omissions, their findings by (fact, article), top framing differences, top

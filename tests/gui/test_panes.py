@@ -72,7 +72,7 @@ def test_kind_fits_its_labels_and_verdict_its_words(findings_window):
     assert w.findings.table.horizontalScrollBar().maximum() == 0
 
 
-LONG_NAMES = ("northernharbourgazetteweekly", "The Coastal Evening Chronicle of Marrowby", "CNB")
+LONG_NAMES = ("northernharbourgazetteweekly", "The Coastal Evening Chronicle", "CNB")
 
 
 def _line_breaks(doc, name: str) -> list[tuple[str, list[int]]]:
@@ -80,30 +80,33 @@ def _line_breaks(doc, name: str) -> list[tuple[str, list[int]]]:
     out = []
     block = doc.begin()
     while block.isValid():
-        if name in block.text():
+        text = block.text().replace("\xa0", " ")     # a chip's spaces may be unbreakable ones
+        if name in text:
             doc.documentLayout().blockBoundingRect(block)       # laid out now
             layout = block.layout()
-            out.append((block.text(), [layout.lineAt(i).textStart() for i in range(layout.lineCount())]))
+            out.append((text, [layout.lineAt(i).textStart() for i in range(layout.lineCount())]))
         block = block.next()
     return out
 
 
-def test_same_event_chips_break_outlet_names_between_words_only(qtbot, fake_comparison):
-    names = [LONG_NAMES[i % len(LONG_NAMES)] + ("" if i < 3 else str(i))
-             for i in range(len(fake_comparison.articles))]
+@pytest.mark.parametrize("names", [
+    [LONG_NAMES[i % len(LONG_NAMES)] + ("" if i < 3 else str(i)) for i in range(5)],
+    ["The Harbour Evening Post", "Marrowby Daily Courier", "Pellin Point Gazette",
+     "Santa Quaranta New Herald", "The Tidewater Times"]])
+def test_same_event_chips_break_outlet_names_between_words_only(qtbot, fake_comparison, names):
     w = shown_at_1366(qtbot, fake_comparison, articles=renamed(fake_comparison.articles, names))
     w.tabs.setCurrentWidget(w.overview)
     w.overview.finish_build()
     doc = w.overview.browser.document()
     assert "Same event?" in doc.toPlainText()
-    for name in LONG_NAMES[:2]:
+    for name in names:
         found = _line_breaks(doc, name)
         assert found, name
         for text, starts in found:
             # every line after the first starts after a space: no word is cut in two
             assert all(text[s - 1] in " \u2028" for s in starts[1:]), (text, starts)
-    one_word = [starts for text, starts in _line_breaks(doc, LONG_NAMES[0]) if text.strip() == LONG_NAMES[0]]
-    assert one_word and all(len(starts) == 1 for starts in one_word)
+        cells = [starts for text, starts in found if text.strip() == name]
+        assert cells and all(len(starts) == 1 for starts in cells), name     # a chip: one line
 
 
 SIX_NAMES = ("The Harbour Evening Post", "Marrowby Daily Courier", "Pellin Point Gazette",
@@ -133,3 +136,57 @@ def test_outlet_headers_wrap_to_their_columns_between_words(qtbot, fake_comparis
         lines = max(model.headerData(c, Qt.Orientation.Horizontal).count("\n") + 1
                     for c in range(first, model.columnCount()))
         assert header.height() >= lines * fm.height()                  # every line shows
+
+
+def test_chart_labels_too_wide_to_sit_beside_their_bars_go_above_them_whole(qtbot):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from gui.charts import Bar, BarChart
+    chart = BarChart("Flesch-Kincaid grade")
+    qtbot.addWidget(chart)
+    chart.resize(280, 100)                 # the Overview's chart column at 1366x768
+    chart.show()
+    qtbot.waitExposed(chart)
+    chart.set_data([Bar(n, 9.5 + i, QColor("#0072B2")) for i, n in enumerate(SIX_NAMES)])
+    fm = QFontMetrics(chart.font())
+    assert chart.label_texts(fm, chart.width()) == list(SIX_NAMES)          # every name whole
+    beside = fm.height() * 2 + 16 + len(SIX_NAMES) * (fm.height() + 8)
+    assert chart.height() > beside                                         # a line more per bar
+    image = QImage(chart.size(), QImage.Format.Format_RGB32)
+    painter = QPainter(image)
+    chart.paint(painter, image.rect().toRectF(), chart.palette())
+    painter.end()
+    chart.resize(900, chart.height())      # wide: the labels sit beside the bars again
+    QApplication.processEvents()
+    assert chart.label_texts(fm, chart.width()) == list(SIX_NAMES) and chart.height() == beside
+
+
+def test_event_rows_wrap_to_the_pane_and_show_their_whole_label(qtbot):
+    import sys
+    from pathlib import Path
+
+    from analysis import compare, load_article
+    from gui.document import Document
+    from gui.views.articles_panel import ArticlesPanel
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
+    from event_texts import BRIDGE, WATER_BILL
+    arts = [load_article(t, kind="paste", article_id=f"a{i + 1}")
+            for i, t in enumerate([BRIDGE[0], WATER_BILL[0], BRIDGE[1], WATER_BILL[1]])]
+    doc = Document()
+    panel = ArticlesPanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(270, 500)                 # the Outlets pane at 1366x768
+    panel.show()
+    doc.replace_all(arts)
+    doc.set_comparison(compare(arts))
+    QApplication.processEvents()
+    view, model = panel.events, panel.events_model
+    fm = view.fontMetrics()
+    group = model.index(0, 0)
+    rows = [group] + [model.index(r, 0, group) for r in range(model.rowCount(group))]
+    head = view.visualRect(group)
+    assert fm.horizontalAdvance(group.data()) > head.width()            # too wide for one line
+    assert head.height() >= 2 * fm.height(), group.data()               # yet it all shows
+    for index in rows[1:]:          # an article: one line, the whole text on hover
+        assert view.visualRect(index).height() < 2 * fm.height()
+        assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
