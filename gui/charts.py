@@ -246,6 +246,9 @@ class ColumnFit:
         else:
             first = _squeeze(first_want, first_least, spare - sum(wanted))
             outlets = _squeeze(wanted, least, spare - sum(first))
+        left = spare - sum(first) - sum(outlets)
+        if left > 0 and outlets:            # room to spare (the charts went below): the outlets share it
+            outlets = [w + left // len(outlets) for w in outlets]
         cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
         for col, width in zip(cols, first + outlets):
             header.resizeSection(col, width)

@@ -190,3 +190,16 @@ def test_event_rows_wrap_to_the_pane_and_show_their_whole_label(qtbot):
     for index in rows[1:]:          # an article: one line, the whole text on hover
         assert view.visualRect(index).height() < 2 * fm.height()
         assert index.data(Qt.ItemDataRole.ToolTipRole) == index.data()
+
+
+def test_metrics_outlets_share_the_width_when_the_charts_go_below(qtbot, fake_comparison):
+    w = shown_at_1366(qtbot, fake_comparison, articles=renamed(fake_comparison.articles,
+                                                               ["Post", "Courier", "Gazette", "Herald", "Times"]))
+    w.tabs.setCurrentWidget(w.metrics)
+    QApplication.processEvents()
+    table = w.metrics.table
+    assert w.metrics.split.orientation() == Qt.Orientation.Vertical       # the chart under the table
+    header = table.horizontalHeader()
+    last = table.model().columnCount() - 1
+    right = header.sectionViewportPosition(last) + header.sectionSize(last)
+    assert table.viewport().width() - 24 <= right <= table.viewport().width()    # no empty strip
