@@ -151,3 +151,18 @@ def test_action_clash_reads_verb_lemmas_both_ways():
     assert {"sign"} <= predicates(SIGNED) and "veto" in predicates(vetoed.text)
     assert action_clash(signed, vetoed) and action_clash(vetoed, signed)
     assert not action_clash(signed, signs)         # both actions on one side: no clash
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("District Judge Helen Drury Sr. told the jury they will return on Monday, but the date has not been fixed.",
+     ["District Judge Helen Drury Sr. told the jury they will return on Monday", "the date has not been fixed."]),
+    ("Lt. Col. Ann Reyes and Gen. Tom Oduya met Gov. Lee Park and Sen. Mia Kahn at St. Jude's on Friday.",
+     ["Lt. Col. Ann Reyes and Gen. Tom Oduya met Gov. Lee Park and Sen. Mia Kahn at St. Jude's on Friday."]),
+    ("Mr. and Mrs. Okafor told Dr. Vance that the U.S. embassy had closed, while Ms. Lund stayed at home.",
+     ["Mr. and Mrs. Okafor told Dr. Vance that the U.S. embassy had closed", "Ms. Lund stayed at home."]),
+])
+def test_no_claim_ends_or_starts_at_an_abbreviation_inside_a_name(text, claims):
+    # a guard: claims are cut at semicolons and clause connectors, never at the period of "Sr.",
+    # "Gov.", "U.S." (the 'Sr. told the' once shown as a paraphrase was a word-diff fragment, see
+    # test_framing_rules.test_the_paraphrase_shown_is_the_whole_claim_not_a_diff_fragment)
+    assert [whole for whole, _ in _pieces(text)] == claims

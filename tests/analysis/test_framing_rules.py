@@ -323,3 +323,18 @@ def test_a_word_among_many_outlets_names_a_few_and_counts_the_rest():
     [reckless] = choices(found)
     assert reckless.evidence == "x1 chooses 'reckless' (pejorative word): x2, x3, x4, x5 and 3 more do not use it."
     assert reckless.data["terms"] == {"x1": "reckless", **{f"x{i}": "" for i in range(2, 9)}}
+
+
+def test_the_paraphrase_shown_is_the_whole_claim_not_a_diff_fragment():
+    # the word diff set the quote against "Sr. told the" (evidence and span once read that fragment,
+    # cut after the abbreviation inside the name): the paraphrase is the other outlet's whole claim
+    found, arts = run(
+        "Magistrate Helen Drury said “you are all excused until Monday” jury they will return on "
+        "Monday but the hearing date has not been fixed.",
+        "Magistrate Helen Drury Sr. told the jury they will return on Monday but the hearing date has "
+        "not been fixed.")
+    [row] = [f for f in found if f.kind == "quote_vs_paraphrase"]
+    assert row.data["other_text"] == "Magistrate Helen Drury Sr. told the jury they …"
+    assert "('Sr. told the')" not in row.evidence
+    x2 = arts["x2"]
+    assert [x2.text[s.start:s.end] for s in row.spans if s.article == "x2"] == [x2.sentences[0].text]

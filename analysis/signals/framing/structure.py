@@ -189,7 +189,10 @@ def _content(words: list[str]) -> set[str]:
 
 def _direct_vs_paraphrase(pair: Pair, quoting: Version, other: Version, n_words: int) -> Candidate:
     first = max(quoting.quotes, key=lambda q: (q[1] - q[0], -q[0]))     # the longest quote
-    facing = pair.counterpart(quoting, *first) or (0, len(other.text))
+    # the paraphrase shown is the other outlet's whole claim: the diff's change facing the quote may
+    # begin or end mid-phrase ('Jr. told the' of "Judge … O'Toole Jr. told the jury they …")
+    facing = pair.counterpart(quoting, *first)
+    facing = other.claims_holding(*facing) if facing else (0, len(other.text))
     ranges = [(quoting, s, e) for s, e in quoting.quotes] + [(other, *facing)]
     score = (base_score("quote.direct_vs_paraphrase")
              + FRAMING_QUOTE_LENGTH_BONUS * min(1.0, n_words / FRAMING_QUOTE_FULL_WORDS))

@@ -110,6 +110,12 @@ class Version:
                 out.append(Span(self.article.id, a0 + s - v0, a0 + e - v0))
         return out
 
+    def claims_holding(self, start: int, end: int) -> tuple[int, int]:
+        """The version range of the whole claims (pieces) that [start, end) touches: a word diff's
+        change may begin or end mid-phrase ("Jr. told the"), a claim does not."""
+        held = [(v0, v0 + n) for v0, _, n in self.pieces if v0 < end and start < v0 + n] or [(start, end)]
+        return held[0][0], held[-1][1]
+
     def article_pos(self, pos: int) -> int:
         """The article offset of a version offset (inside a sentence)."""
         starts = [p[0] for p in self.pieces]
