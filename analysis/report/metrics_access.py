@@ -42,6 +42,12 @@ def is_share(key: str, group_name: str | None = None) -> bool:
     return bool(found and found.is_share)
 
 
+def is_count(key: str, group_name: str | None = None) -> bool:
+    """A metric whose unit is "count": shown as a whole number ("3", not "3.00")."""
+    found = _metric(key, group_name)
+    return bool(found and found.unit == "count")
+
+
 def group(comparison: Comparison, article_id: str, name: str) -> Mapping[str, Any]:
     value = (comparison.metrics.get(article_id) or {}).get(name)
     return value if isinstance(value, Mapping) else {}

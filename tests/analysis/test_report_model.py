@@ -209,3 +209,12 @@ def test_reviews_of_vanished_findings_are_reported(comparison):
                                  "finding": {"kind": "hedge", "evidence": "CNN hedged once."}}}
     text = text_of(build_report(comparison, gone, full=True).section("findings"))
     assert "no longer raised" in text and "kept note" in text and "CNN hedged once." in text
+
+
+def test_a_count_metric_is_shown_whole_and_a_rate_with_its_decimals():
+    # "Quotes from unnamed sources" and "Loaded word choices" printed as "3.00" in the full report.
+    from analysis.report.sections.metrics import _fmt
+    assert _fmt("tone", "unnamed_quotes", 3.0) == "3"
+    assert _fmt("tone", "word_choice.count", 12.0) == "12"
+    assert _fmt("tone", "word_choice.per_1k", 3.62) == "3.62"
+    assert _fmt("tone", "unnamed_share", 0.25) == "25%"

@@ -152,3 +152,16 @@ def test_facts_grid_keeps_the_fact_column_in_view_when_it_scrolls_to_an_outlet(q
     assert label.width() > 0 and frozen.viewport().rect().intersects(label)   # the fact is beside it
     assert table.visualRect(table.currentIndex()).left() >= frozen.width()   # the cell is not under it
     assert frozen.model().index(row, 0).data() == table.model().index(row, 0).data()
+
+
+def test_a_count_metric_reads_whole_in_the_metrics_tab(qtbot):
+    # "Passives" (a count, stored as a float) read "3.00" beside rates with two decimals.
+    from PySide6.QtGui import QColor
+
+    from gui.models.metrics import MetricsModel
+    model = MetricsModel()
+    model.rows = (next(m for m in METRICS if m.key == "tone.passive.count"),
+                  next(m for m in METRICS if m.key == "tone.passive.per_1k"))
+    model.article_ids, model.outlets, model.colors = ["a1"], ["Daily"], [QColor("red")]
+    model.table = metric_table({"a1": {"tone": {"passive": {"count": 3.0, "per_1k": 2.5}}}})
+    assert [model.index(r, 1).data() for r in range(2)] == ["3", "2.50"]

@@ -25,6 +25,8 @@ OTHERS_COLOUR = "#BBBBBB"
 
 def _fmt(group: str, key: str, value: Any) -> str:
     v = m.scalar(value)
+    if v is not None and m.is_count(key, group) and float(v).is_integer():
+        return number(int(v))   # a count is whole: "3", not "3.00"
     return percent(v) if m.is_share(key, group) and v is not None else number(v if v is not None else value)
 
 
