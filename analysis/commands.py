@@ -55,6 +55,10 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     failures = 0
     budget = RunBudget()
     for src in sources:
+        owner = _sidecar_owner(src, sources)
+        if owner:       # "story.txt.meta" given beside "story.txt" (a glob of the folder): read with it
+            print(f"parallax: {src}: the details file of {owner}, read with it (not an article)", file=err)
+            continue
         try:
             article = load_article(src, article_id=f"a{len(articles) + 1}")
         except ParallaxError as exc:
@@ -70,6 +74,16 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
             print(f"parallax: {src}: {warning}", file=err)
         articles.append(article)
     return articles, failures
+
+
+def _sidecar_owner(source: str, sources: Sequence[str]) -> str | None:
+    """The given article whose sidecar ``source`` is ("a.txt" for "a.txt.meta"), or None."""
+    from analysis.ingest.sidecar import SUFFIXES
+
+    for suffix in SUFFIXES:
+        if source.endswith(suffix) and source[:-len(suffix)] in sources:
+            return source[:-len(suffix)]
+    return None
 
 
 def _message(source: str, exc: Exception) -> str:

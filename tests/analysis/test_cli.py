@@ -110,3 +110,20 @@ def test_an_output_that_cannot_be_written_is_a_message(seed_paths, tmp_path):
     [line] = lines_naming(done.stderr, "out.json")
     assert line.startswith("parallax: cannot write ")
     assert summary.read_text(encoding="utf-8").startswith("# Parallax comparison")   # the other still written
+
+
+def test_a_sidecar_given_beside_its_article_is_read_with_it_not_as_an_article(tmp_path):
+    # A glob of a folder ("seeds/*") passes "story.txt.meta" too: it had become an article of its own.
+    import io
+
+    from analysis.commands import load_inputs
+    story, other = tmp_path / "story.txt", tmp_path / "other.txt"
+    story.write_text("The council voted on Monday to close the old bridge to traffic.\n", encoding="utf-8")
+    other.write_text("Councillors agreed on Monday that the old bridge will close.\n", encoding="utf-8")
+    meta = tmp_path / "story.txt.meta"
+    meta.write_text("outlet: The Clarion\n", encoding="utf-8")
+    err = io.StringIO()
+    articles, failures = load_inputs([str(story), str(meta), str(other)], err=err)
+    assert failures == 0
+    assert [(a.id, a.outlet) for a in articles] == [("a1", "The Clarion"), ("a2", "other")]
+    assert err.getvalue() == f"parallax: {meta}: the details file of {story}, read with it (not an article)\n"
