@@ -54,8 +54,9 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     articles: list[Article] = []
     failures = 0
     budget = RunBudget()
+    given = frozenset(sources)
     for src in sources:
-        owner = _sidecar_owner(src, sources)
+        owner = _sidecar_owner(src, given)
         if owner:       # "story.txt.meta" given beside "story.txt" (a glob of the folder): read with it
             print(f"parallax: {src}: the details file of {owner}, read with it (not an article)", file=err)
             continue
@@ -76,7 +77,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     return articles, failures
 
 
-def _sidecar_owner(source: str, sources: Sequence[str]) -> str | None:
+def _sidecar_owner(source: str, sources: frozenset[str]) -> str | None:
     """The given article whose sidecar ``source`` is ("a.txt" for "a.txt.meta"), or None."""
     from analysis.ingest.sidecar import SUFFIXES
 

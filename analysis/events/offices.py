@@ -46,24 +46,28 @@ def _qualifier(words: str) -> str | None:
     return None
 
 
-def office_holders(article, features: Sequence) -> dict[str, str]:
-    """Office key ("germany chancellor") -> person entity key, for one article."""
-    out: dict[str, str] = {}
+def _full_names(article, features: Sequence):
+    """(person key, the sentence's text before the name) of every name of two words or more: a
+    single word is a place or a surname, not a full name."""
     for f in features:
         sentence = article.sentences[f.index]
         for key, start, _end in f.entity_spans:
-            if " " not in key:
-                continue            # a single word is a place or a surname, not a full name
-            before = sentence.text[:max(0, start - sentence.start)]
-            m = _BEFORE_NAME.search(before)
-            if m is None or _NOT_NOW.search(before[:m.start(0) + len(m.group(1))]):
-                continue
-            title = _TITLE_ONLY.search(before)
-            qualifier = _qualifier(m.group(1))
-            if qualifier and title:
-                out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
-    return out
+            if " " in key:
+                yield key, sentence.text[:max(0, start - sentence.start)]
 
+
+def office_holders(article, features: Sequence) -> dict[str, str]:
+    """Office key ("germany chancellor") -> person entity key, for one article."""
+    out: dict[str, str] = {}
+    for key, before in _full_names(article, features):
+        m = _BEFORE_NAME.search(before)
+        if m is None or _NOT_NOW.search(before[:m.start(0) + len(m.group(1))]):
+            continue
+        title = _TITLE_ONLY.search(before)
+        qualifier = _qualifier(m.group(1))
+        if qualifier and title:
+            out.setdefault(f"{qualifier} {' '.join(title.group(0).lower().split())}", key)
+    return out
 
 
 def bare_holders(article, features: Sequence) -> dict[str, str]:
@@ -71,18 +75,13 @@ def bare_holders(article, features: Sequence) -> dict[str, str]:
     article ("Prime Minister Scott Morrison conceded"; not "Australian Prime Minister", not "former
     President")."""
     out: dict[str, str] = {}
-    for f in features:
-        sentence = article.sentences[f.index]
-        for key, start, _end in f.entity_spans:
-            if " " not in key:
-                continue
-            before = sentence.text[:max(0, start - sentence.start)]
-            m = _BARE_BEFORE_NAME.search(before)
-            qualified = _BEFORE_NAME.search(before)
-            if m is None or _NOT_NOW.search(before[:m.start("title")]) or \
-                    (qualified is not None and _qualifier(qualified.group(1))):
-                continue    # another moment's holder, or a qualified office (``office_holders``)
-            title = " ".join(m.group("title").lower().split())
-            if title in _BARE_TITLES:
-                out.setdefault(title, key)
+    for key, before in _full_names(article, features):
+        m = _BARE_BEFORE_NAME.search(before)
+        qualified = _BEFORE_NAME.search(before)
+        if m is None or _NOT_NOW.search(before[:m.start("title")]) or \
+                (qualified is not None and _qualifier(qualified.group(1))):
+            continue    # another moment's holder, or a qualified office (``office_holders``)
+        title = " ".join(m.group("title").lower().split())
+        if title in _BARE_TITLES:
+            out.setdefault(title, key)
     return out

@@ -43,9 +43,8 @@ def is_share(key: str, group_name: str | None = None) -> bool:
 
 
 def is_count(key: str, group_name: str | None = None) -> bool:
-    """A metric whose unit is "count": shown as a whole number ("3", not "3.00")."""
     found = _metric(key, group_name)
-    return bool(found and found.unit == "count")
+    return bool(found and found.is_count)
 
 
 def group(comparison: Comparison, article_id: str, name: str) -> Mapping[str, Any]:

@@ -30,6 +30,11 @@ class Metric:
     def is_share(self) -> bool:
         return self.unit == "share"
 
+    @property
+    def is_count(self) -> bool:
+        """Shown as a whole number ("3", not "3.00")."""
+        return self.unit == "count"
+
 
 @dataclass(frozen=True)
 class MetricFamily:

@@ -83,7 +83,7 @@ class MetricsModel(WrappedHeaders, QAbstractTableModel):
             return None
         value = self.table.value(self.article_ids[index.column() - 1], metric)
         if role == Qt.ItemDataRole.DisplayRole:
-            if value is not None and metric.unit == "count" and float(value).is_integer():
+            if value is not None and metric.is_count and float(value).is_integer():
                 value = int(value)      # a count is whole: "3", not "3.00"
             return "–" if value is None else fmt_num(value)
         if role == Qt.ItemDataRole.UserRole:

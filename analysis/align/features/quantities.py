@@ -135,11 +135,10 @@ def find_quantities(text: str, offset: int = 0, skip: list[tuple[int, int]] | No
     if not _MAY_HOLD_NUMBER.search(text):
         return out
     skip = list(skip or [])
-    headline = _title_case(text)
     for m in QUANTITY.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in skip):
             continue
-        if not headline and _in_name(text, m):
+        if _in_name(text, m) and not _title_case(text):
             continue
         q = _partitive(m, text, offset) or _quantity(m, text, offset)
         if q:
