@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHeaderView, QScrollArea, QSizePolicy, QSplitter, 
 
 from analysis.vocabulary.metrics import Metric
 
-from .richtext import fmt_num, two_lines, wrap_words
+from .richtext import fmt_num, fmt_percent, two_lines, wrap_words
 
 
 def chart_unit(metric: Metric) -> str:
@@ -25,6 +25,18 @@ def chart_unit(metric: Metric) -> str:
         lo, hi = metric.domain
         return f"{lo:+g} … {hi:+g}".replace("-", "−")
     return "" if metric.unit in metric.label.lower() else metric.unit
+
+
+def show_metric(chart: BarChart, metric: Metric, bars: list[Bar]) -> None:
+    """Chart ``bars`` (one per outlet) of ``metric``: its title, unit and fixed scale; a share as
+    percentages ("22%", not "0.22")."""
+    lo, hi = metric.domain or (None, None)
+    if metric.is_share:
+        bars = [Bar(b.label, 100 * b.value, b.color) for b in bars]
+        chart.set_data(bars, title=metric.label, subtitle="%" if bars else "", lo=0.0,
+                       fmt=fmt_percent)
+        return
+    chart.set_data(bars, title=metric.label, subtitle=chart_unit(metric) if bars else "", lo=lo, hi=hi)
 
 
 @dataclass(frozen=True)
@@ -46,17 +58,21 @@ class BarChart(QWidget):
         self.lo: float | None = None
         self.hi: float | None = None
         self.highlight: int = -1
+        self.fmt: Callable[[float], str] = fmt_num
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setMinimumWidth(240)
 
     def set_data(self, bars: list[Bar], title: str | None = None, subtitle: str = "",
-                 lo: float | None = None, hi: float | None = None) -> None:
+                 lo: float | None = None, hi: float | None = None,
+                 fmt: Callable[[float], str] = fmt_num) -> None:
+        """``fmt`` writes a bar's value at its end (``fmt_percent`` for percentages)."""
         self.bars = list(bars)
+        self.fmt = fmt
         if title is not None:
             self.title = title
         self.subtitle, self.lo, self.hi = subtitle, lo, hi
         self.setAccessibleName(self.title)
-        self.setAccessibleDescription("; ".join(f"{b.label}: {fmt_num(b.value)}" for b in self.bars))
+        self.setAccessibleDescription("; ".join(f"{b.label}: {fmt(b.value)}" for b in self.bars))
         self.updateGeometry()
         self.setFixedHeight(self.sizeHint().height())
         self.update()
@@ -127,7 +143,7 @@ class BarChart(QWidget):
         stacked = self.stacked(fm, rect.width())
         labels = self.label_texts(fm, rect.width())
         label_w = 0 if stacked else self._label_need(fm)
-        value_w = max(fm.horizontalAdvance(fmt_num(b.value)) for b in self.bars) + 10
+        value_w = max(fm.horizontalAdvance(self.fmt(b.value)) for b in self.bars) + 10
         values = [b.value for b in self.bars]
         lo = min(0.0, min(values)) if self.lo is None else self.lo
         hi = max(0.0, max(values)) if self.hi is None else self.hi
@@ -162,11 +178,11 @@ class BarChart(QWidget):
             if b.value >= 0:
                 painter.drawText(QRectF(right + 4, y, value_w, bar_h),
                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                                 fmt_num(b.value))
+                                 self.fmt(b.value))
             else:
                 painter.drawText(QRectF(left - value_w - 4, y, value_w, bar_h),
                                  Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                                 fmt_num(b.value))
+                                 self.fmt(b.value))
             y += bar_h + 8
         if lo < 0:
             painter.setPen(muted)

@@ -194,3 +194,18 @@ class Document(QObject):
         arts = sorted(self.comparison.articles, key=lambda a: order.get(a.id, 1 << 30))
         arts.sort(key=lambda a: a.id != self.reference)
         return arts
+
+    def compared_articles(self) -> list[Article]:
+        """The shown articles of the compared event, in the same order: only they are aligned and
+        measured against each other, so only they are "the outlets" of counts, charts and tables
+        (an article on another event stays in the outlets list and in side by side).  All shown
+        articles when the event check marks none as compared."""
+        arts = self.shown_articles()
+        event = self.comparison.event if self.comparison is not None else ()
+        same = {m.article for m in event if m.same_event}
+        return [a for a in arts if a.id in same] or arts
+
+    def on_other_events(self) -> str:
+        """"2 on other events" (shown articles left out of the comparison), or ""."""
+        n = len(self.shown_articles()) - len(self.compared_articles())
+        return "" if not n else "1 on another event" if n == 1 else f"{n} on other events"

@@ -55,6 +55,18 @@ def fmt_num(value: object) -> str:
     return str(value)
 
 
+def fmt_percent(points: float) -> str:
+    """A share in percentage points (0-100) as an editor reads it: "22%", "<1%" for a sliver."""
+    if points == 0:
+        return "0%"
+    return "<1%" if abs(points) < 1 else f"{points:.0f}%"
+
+
+def fmt_share(share: float) -> str:
+    """A share 0-1 as a percentage: "22%" (a table of 0.22 and 0.09 read as grades)."""
+    return fmt_percent(100 * share)
+
+
 def wrap_words(name: str, room: float, width, max_lines: int = 3) -> str:
     """``name`` on lines of at most ``room`` (in the units of ``width(text)``), broken between words;
     a word wider than the room is cut in its middle ("localn…wave2"), and what does not fit on

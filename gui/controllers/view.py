@@ -84,7 +84,9 @@ class ViewController(Controller):
         if comp is None:
             text = f"{n_art} outlet(s)" + (f", {excl} excluded" if excl else "")
         else:
-            text = (f"{len(comp.articles)} outlets" + (f" (+{excl} excluded)" if excl else "")
+            extra = [x for x in (ui.doc.on_other_events(), f"{excl} excluded" if excl else "") if x]
+            text = (f"{len(ui.doc.compared_articles())} outlets"
+                    + (f" (+{', '.join(extra)})" if extra else "")
                     + f" · {len(comp.facts)} facts · {len(comp.omissions)} omissions · "
                       f"{len(comp.findings)} findings")
         ui.status.counts_label.setText(text)

@@ -13,7 +13,7 @@ from analysis.model import Comparison
 from analysis.vocabulary.metrics import Metric
 
 from ..prepared import EMPTY_TABLE, metrics_of
-from ..richtext import fmt_num
+from ..richtext import fmt_num, fmt_share
 from .headers import WrappedHeaders
 
 
@@ -85,6 +85,8 @@ class MetricsModel(WrappedHeaders, QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if value is not None and metric.is_count and float(value).is_integer():
                 value = int(value)      # a count is whole: "3", not "3.00"
+            if value is not None and metric.is_share:
+                return fmt_share(value)     # "22%": 0.22 beside grades read as a grade
             return "–" if value is None else fmt_num(value)
         if role == Qt.ItemDataRole.UserRole:
             return value

@@ -113,7 +113,7 @@ class FactsView(QWidget):
         self.frozen.verticalScrollBar().setValue(self.table.verticalScrollBar().value())
 
     def refresh(self) -> None:
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         self.model.set_comparison(self.doc.comparison, arts,
                                   [outlet_color(self.doc.color_index(a.id)) for a in arts])
         h = self.table.horizontalHeader()

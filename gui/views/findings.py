@@ -148,7 +148,7 @@ class FindingsView(QWidget):
     def refresh(self) -> None:
         current = self.current()
         comp = self.doc.comparison
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         self.model.set_comparison(comp, {a.id: a.outlet for a in arts})
         for box, items, label in (
                 (self.kind_box, sorted({f.kind for f in comp.findings}) if comp else [], "Any kind"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from ..charts import Bar, BarChart, ColumnFit, chart_unit, table_beside_charts
+from ..charts import Bar, BarChart, ColumnFit, show_metric, table_beside_charts
 from ..document import Document
 from ..models.metrics import MetricsModel
 from ..theme import outlet_color
@@ -36,7 +36,7 @@ class MetricsView(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self) -> None:
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         keep = self.model.keys[self.table.currentIndex().row()] \
             if self.table.currentIndex().isValid() else None
         self.model.set_comparison(self.doc.comparison, [a.id for a in arts],
@@ -68,5 +68,4 @@ class MetricsView(QWidget):
         metric = self.model.rows[current.row()]
         bars = [Bar(name, value, color) for name, value, color in self.model.row_values(current.row())
                 if value is not None]
-        lo, hi = metric.domain or (None, None)
-        self.chart.set_data(bars, title=metric.label, subtitle=chart_unit(metric), lo=lo, hi=hi)
+        show_metric(self.chart, metric, bars)

@@ -24,11 +24,11 @@ from analysis.vocabulary.kinds import check_first as is_contradiction
 from analysis.vocabulary.kinds import label as kind_label
 from analysis.vocabulary.metrics import CHARTS
 
-from ..charts import Bar, BarChart, chart_unit
+from ..charts import Bar, BarChart, show_metric
 from ..document import Document
 from ..prepared import metrics_of
 from ..review import describe, mark, verdict_color
-from ..richtext import chip, esc
+from ..richtext import chip, esc, fmt_percent
 from ..theme import LIGHT, Theme, marked_on_text, outlet_color
 from .text_browser import FinishingTextBrowser
 
@@ -214,10 +214,13 @@ class Overview(QWidget):
                         f'articles…</p>']
             return ['<h2>No articles yet</h2><p>Add files with <b>Ctrl+O</b>, paste an article '
                     'with <b>Ctrl+Shift+V</b>, or add a link with <b>Ctrl+L</b>.</p>']
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         facts = {f.id: f for f in comp.facts}
+        others = self.doc.on_other_events()
+        elsewhere = (f' <span style="color:{t.muted}; font-weight:400">(+{others})</span>'
+                     if others else "")
         out = [f'<h2 style="margin-bottom:0">{len(arts)} outlets · {len(comp.facts)} facts · '
-               f'{len(comp.findings)} findings</h2>']
+               f'{len(comp.findings)} findings{elsewhere}</h2>']
         for note in comp.notes:
             out.append(f'<p style="background:{t.banner}; color:{t.banner_text}">&nbsp;⚠ '
                        f'{esc(self.doc.in_words(note))}&nbsp;</p>')
@@ -349,20 +352,18 @@ class Overview(QWidget):
 
     # ---- charts -------------------------------------------------------------------------------
     def _charts(self, comp: Comparison | None) -> None:
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         table = metrics_of(comp)
         for chart, metric in zip(self.charts, CHARTS):
             bars = [Bar(a.outlet, value, outlet_color(self.doc.color_index(a.id))) for a in arts
                     if (value := table.value(a.id, metric)) is not None]
-            lo, hi = metric.domain or (None, None)
-            chart.set_data(bars, title=metric.label, subtitle=chart_unit(metric) if bars else "",
-                           lo=lo, hi=hi)
+            show_metric(chart, metric, bars)
         # Share of voice of the most-quoted speaker: who gives that person the floor, and how much.
         top = max(comp.voices, key=lambda v: sum(v.words.values())) if comp and comp.voices else None
         if top is not None:
             bars = [Bar(a.outlet, round(100 * top.share.get(a.id, 0.0), 1),
                         outlet_color(self.doc.color_index(a.id))) for a in arts]
             self.top_voice_chart.set_data(bars, title=f"Share of voice: {top.name or top.speaker}",
-                                          subtitle="%", lo=0.0, hi=100.0)
+                                          subtitle="%", lo=0.0, hi=100.0, fmt=fmt_percent)
         else:
             self.top_voice_chart.set_data([], title="Share of voice")

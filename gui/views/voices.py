@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 from ..charts import Bar, BarChart, ColumnFit, header_width, table_beside_charts
 from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
+from ..richtext import fmt_percent
 from ..theme import outlet_color
 
 
@@ -40,7 +41,7 @@ class VoicesView(QWidget):
         self.setFocusProxy(self.table)
 
     def refresh(self) -> None:
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         self.model.set_comparison(self.doc.comparison, arts)
         # Every outlet shows without sideways scrolling (speaker and role elide first).
         count_w = header_width(self.table, "Outlets")
@@ -64,8 +65,8 @@ class VoicesView(QWidget):
         if not current.isValid():
             return
         v = self.proxy.data(current, VOICE_ROLE)
-        arts = self.doc.shown_articles()
+        arts = self.doc.compared_articles()
         bars = [Bar(a.outlet, round(100 * v.share.get(a.id, 0.0), 1),
                     outlet_color(self.doc.color_index(a.id))) for a in arts]
         self.chart.set_data(bars, title=f"Share of voice: {v.name or v.speaker}",
-                            subtitle="% of quoted words", lo=0.0, hi=100.0)
+                            subtitle="% of quoted words", lo=0.0, hi=100.0, fmt=fmt_percent)

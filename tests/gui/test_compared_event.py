@@ -1,0 +1,79 @@
+"""Only the compared event's articles are "the outlets" of counts, charts and tables (an article on
+another event stays in the outlets list); shares read as percentages."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from helpers import show_comparison
+from PySide6.QtWidgets import QApplication
+
+from analysis.vocabulary.metrics import QUOTED
+from gui.main_window import MainWindow
+
+
+def _other_event(comparison, n_other: int = 1):
+    """The comparison with its last ``n_other`` articles marked as on another event."""
+    keep = len(comparison.event) - n_other
+    event = tuple(m if i < keep else dataclasses.replace(m, same_event=False, score=0.0)
+                  for i, m in enumerate(comparison.event))
+    return dataclasses.replace(comparison, event=event)
+
+
+@pytest.fixture
+def window(qtbot, fake_comparison):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(1366, 768)
+    show_comparison(w, _other_event(fake_comparison))
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_counts_and_tables_leave_out_the_article_on_another_event(window, fake_comparison):
+    w = window
+    compared = len(fake_comparison.articles) - 1
+    other = fake_comparison.articles[-1]
+    w.overview.finish_build()
+    text = w.overview.browser.toPlainText()
+    assert f"{compared} outlets · " in text and "(+1 on another event)" in text
+    assert w.status.counts_label.text().startswith(f"{compared} outlets (+1 on another event) · ")
+    for view in (w.metrics, w.voices):
+        w.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+    assert w.metrics.model.article_ids == [a.id for a in w.doc.compared_articles()]
+    assert other.id not in w.metrics.model.article_ids
+    assert other.outlet not in [b.label for b in w.metrics.chart.bars]
+    assert other.id not in [a.id for a in w.voices.model.articles]
+    for chart in w.overview.charts:
+        assert other.outlet not in [b.label for b in chart.bars]
+    # It is still an outlet of the window: listed, and in side by side's choices.
+    assert other.id in [a.id for a in w.doc.shown_articles()]
+
+
+def test_all_articles_count_when_none_is_marked_compared(qtbot, fake_comparison):
+    w = MainWindow()
+    qtbot.addWidget(w)
+    event = tuple(dataclasses.replace(m, same_event=False) for m in fake_comparison.event)
+    show_comparison(w, dataclasses.replace(fake_comparison, event=event))
+    assert len(w.doc.compared_articles()) == len(fake_comparison.articles)
+    assert w.doc.on_other_events() == ""
+
+
+def test_a_share_reads_as_a_percentage_in_the_table_and_its_chart(window):
+    w = window
+    w.tabs.setCurrentWidget(w.metrics)
+    QApplication.processEvents()
+    model = w.metrics.model
+    row = model.keys.index(QUOTED.key)
+    value = model.row_values(row)[1][1]         # the second outlet's quote share: 0.1
+    assert value == pytest.approx(0.1)
+    assert model.data(model.index(row, 2)) == "10%"
+    w.metrics.table.selectRow(row)
+    chart = w.metrics.chart
+    assert chart.subtitle == "%"
+    assert chart.fmt(chart.bars[1].value) == "10%"
+    assert "10%" in chart.accessibleDescription()
+    quoted = next(c for c in w.overview.charts if c.title == QUOTED.label)
+    assert quoted.fmt(quoted.bars[1].value) == "10%"
