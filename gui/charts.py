@@ -193,6 +193,7 @@ CHART_MIN_WIDTH = 300          # px the charts beside a table need; less, and th
 HEADER_LINE_MAX_PX = 150       # an outlet column is at most this wide for its header's lines
 HEADER_MAX_LINES = 4           # an outlet's name in a header: past this many lines it is cut
 CELL_PAD_PX = 22               # cell margins, the sort arrow, the colour chip
+TURNED_CELL_PAD_PX = 12        # cell margins of a column whose header is turned (arrow and chip above)
 
 
 def header_width(table: Any, text: str) -> int:
@@ -245,20 +246,28 @@ class ColumnFit:
     def apply(self, room: int) -> None:
         """Width the columns for ``room`` px: as wanted when they fit; else the ``first`` columns
         give way first (they elide, full text in tooltips), then the outlet columns, each never
-        under its least width (outlet headers keep whole words).  When even those do not fit
-        (outlets named by one long word, "financialexpress"), the long outlet headers are cut to one
-        common width (never under a value's), the whole name on hover.  Each header is its name on as
-        many lines as its width needs (up to HEADER_MAX_LINES), a word too long cut in its middle: Qt clipped
-        lines wider than the column at both ends ("The Denve / Post")."""
+        under its least width (outlet headers keep whole words).  When even those do not fit (more
+        than six outlets at 1366x768, or outlets named by one long word, "financialexpress"), the
+        outlet headers are turned a quarter (``TurningHeader``): each outlet column is then only as
+        wide as its values and every name shows whole (one cap for all cut short names to "m…").
+        An upright header is its name on as many lines as its width needs (up to HEADER_MAX_LINES),
+        a word too long cut in its middle: Qt clipped lines wider than the column at both ends ("The
+        Denve / Post")."""
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         wanted, least, floor = self._outlet_widths()
         first_want = [w for _, w, _ in self.first]
         first_least = [min(w, m) for _, w, m in self.first]
         spare = room - self._extra()
-        if sum(first_least) + sum(least) > spare:
-            first = first_least
-            outlets = _capped(wanted, floor, spare - sum(first))
+        bold = QFont(header.font())
+        bold.setBold(True)
+        fm = QFontMetrics(bold)
+        turn = sum(first_least) + sum(least) > spare
+        if turn:
+            # A turned name needs a line's height across; the values their width and margins.
+            value_w = floor - CELL_PAD_PX + TURNED_CELL_PAD_PX
+            outlets = [max(value_w, fm.height() + TURNED_CELL_PAD_PX)] * len(wanted)
+            first = _squeeze(first_want, first_least, spare - sum(outlets))
         else:
             first = _squeeze(first_want, first_least, spare - sum(wanted))
             outlets = _squeeze(wanted, least, spare - sum(first))
@@ -268,27 +277,13 @@ class ColumnFit:
         cols = [c for c, _, _ in self.first] + list(self.outlet_columns)
         for col, width in zip(cols, first + outlets):
             header.resizeSection(col, width)
-        bold = QFont(header.font())
-        bold.setBold(True)
-        fm = QFontMetrics(bold)
-        self.set_headers({col: wrap_words(" ".join(str(self.outlet_name(col) or "").split()),
-                                          width - CELL_PAD_PX, fm.horizontalAdvance, HEADER_MAX_LINES)
+        names = {col: " ".join(str(self.outlet_name(col) or "").split()) for col in self.outlet_columns}
+        self.set_headers(names if turn else
+                         {col: wrap_words(names[col], width - CELL_PAD_PX, fm.horizontalAdvance,
+                                          HEADER_MAX_LINES)
                           for col, width in zip(self.outlet_columns, outlets)})
-
-
-def _capped(wanted: list[int], floor: int, room: int) -> list[int]:
-    """``wanted`` widths with one cap for all, the widest cap (never under ``floor``) that fits
-    ``room``: short names keep their width, long ones are cut to the same width."""
-    def total(cap: int) -> int:
-        return sum(min(w, cap) for w in wanted)
-    low, high = floor, max(wanted, default=floor)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if total(mid) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    return [max(min(floor, w), min(w, low)) for w in wanted]
+        if hasattr(header, "set_turned"):
+            header.set_turned(self.outlet_columns if turn else ())
 
 
 def _squeeze(wanted: list[int], least: list[int], room: int) -> list[int]:

@@ -8,6 +8,7 @@ from ..charts import Bar, BarChart, ColumnFit, show_metric, table_beside_charts
 from ..document import Document
 from ..models.metrics import MetricsModel
 from ..theme import outlet_color
+from .turned_header import TurningHeader
 
 
 class MetricsView(QWidget):
@@ -19,6 +20,8 @@ class MetricsView(QWidget):
         self.table.setObjectName("metricsTable")
         self.table.setAccessibleName("Metrics")
         self.table.setModel(self.model)
+        # Outlet names turn a quarter when they cannot all show upright (ColumnFit).
+        self.table.setHorizontalHeader(TurningHeader(self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -9,6 +9,7 @@ from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
 from ..richtext import fmt_percent
 from ..theme import outlet_color
+from .turned_header import TurningHeader
 
 
 class VoicesView(QWidget):
@@ -23,6 +24,8 @@ class VoicesView(QWidget):
         self.table.setObjectName("voicesTable")
         self.table.setAccessibleName("Voices")
         self.table.setModel(self.proxy)
+        # Outlet names turn a quarter when they cannot all show upright (ColumnFit).
+        self.table.setHorizontalHeader(TurningHeader(self.table))
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

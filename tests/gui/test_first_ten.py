@@ -276,13 +276,6 @@ def test_outlets_named_by_one_long_word_still_fit_their_headers_elide(qtbot, fak
         assert shown == set(long_names)                           # the whole name on hover
 
 
-def test_one_cap_cuts_only_the_long_outlet_columns():
-    from gui.charts import _capped
-    assert _capped([60, 200, 220], 40, 300) == [60, 120, 120]     # the short one keeps its width
-    assert _capped([60, 200], 40, 60) == [40, 40]                 # never under the floor
-    assert _capped([60, 80], 40, 500) == [60, 80]                 # room enough: as wanted
-
-
 def test_the_first_window_fits_the_screen(qtbot):
     """With no saved geometry the window is 1400x900 only where that fits: on a smaller screen it
     takes the screen's free area (at 1366x768 the Inspector ran off the right edge)."""

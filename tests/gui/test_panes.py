@@ -15,6 +15,7 @@ from analysis.vocabulary.kinds import label as kind_label
 from analysis.vocabulary.reviews import Review
 from gui.main_window import MainWindow
 from gui.models.findings import COLUMNS
+from gui.views.turned_header import TURNED_PAD_PX
 
 KINDS = ("reports_differently", "quote_vs_paraphrase", "version_diff", "loaded_word", "omission")
 
@@ -203,3 +204,45 @@ def test_metrics_outlets_share_the_width_when_the_charts_go_below(qtbot, fake_co
     last = table.model().columnCount() - 1
     right = header.sectionViewportPosition(last) + header.sectionSize(last)
     assert table.viewport().width() - 24 <= right <= table.viewport().width()    # no empty strip
+
+
+NINE_NAMES = SIX_NAMES + ("Morningside Brew", "Local News Wave", "Uplands Exponent")
+
+
+def test_more_outlets_than_fit_upright_turn_their_names_and_keep_them_whole(qtbot, fake_comparison):
+    """Nine outlets at 1366x768 (both panes open): one cap for every outlet column cut the names to
+    "m…" in Voices and Metrics; now the headers are turned a quarter and each name shows whole,
+    every outlet still in view without sideways scrolling."""
+    from helpers import make_article
+    extra = [make_article(f"x{i}", name, f"Ferry story {i}", "The harbour board met on Tuesday. "
+                          "It announced a new ferry timetable for the coast.")
+             for i, name in enumerate(NINE_NAMES[len(fake_comparison.articles):])]
+    arts = renamed(fake_comparison.articles, NINE_NAMES) + tuple(extra)
+    event = fake_comparison.event + tuple(dataclasses.replace(fake_comparison.event[0], article=a.id)
+                                          for a in extra)
+    w = shown_at_1366(qtbot, fake_comparison, articles=arts, event=event)
+    for view in (w.metrics, w.voices):
+        w.tabs.setCurrentWidget(view)
+        QApplication.processEvents()
+        table, model = view.table, view.table.model()
+        header = table.horizontalHeader()
+        first = model.columnCount() - len(arts)
+        outlets = range(first, model.columnCount())
+        assert set(outlets) <= header.turned
+        assert table.horizontalScrollBar().maximum() == 0
+        for col in outlets:
+            assert model.headerData(col, Qt.Orientation.Horizontal) in NINE_NAMES   # whole, one line
+        bold = header.font()
+        bold.setBold(True)
+        for col in outlets:             # each name whole: its full length has room in the header
+            name = model.headerData(col, Qt.Orientation.Horizontal)
+            assert header.turned_length(col) == QFontMetrics(bold).horizontalAdvance(name)
+            assert header.height() >= header.turned_length(col) + 2 * TURNED_PAD_PX
+        assert not header.turned & set(range(first))         # "Metric", "Speaker" stay upright
+
+
+def test_headers_stand_upright_again_when_the_outlets_fit(qtbot, fake_comparison):
+    w = shown_at_1366(qtbot, fake_comparison)
+    w.tabs.setCurrentWidget(w.voices)
+    QApplication.processEvents()
+    assert not w.voices.table.horizontalHeader().turned            # five short names: upright
