@@ -26,6 +26,7 @@ from analysis.align.features.entities import (
     TITLES,
     CorpusVocabulary,
     EntityResolver,
+    is_name_word,
     normalise_key,
     sentence_mentions,
 )
@@ -41,6 +42,7 @@ from analysis.signals.places import is_place
 _ROLE_WORDS = TITLES | TITLE_MODIFIERS | frozenset("""
 of the department ministry office house white kremlin nato eu un u.s us uk u.k policy affairs
 military economic head analyst analysts fellow strategist founder executive ceo top commission
+lead assistant associate longtime
 """.split())
 _ROLE_STOP = frozenset("""
 the a an and but then however meanwhile instead during after before also other many some while
@@ -182,7 +184,7 @@ def resolve(resolver: EntityResolver, key: str, start: int, end: int) -> str:
 def is_person_key(key: str) -> bool:
     """A full personal name: two to five alphabetic words, not a place, no "of/for/the"."""
     parts = key.split()
-    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(p.isalpha() for p in parts)
+    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(is_name_word(p) for p in parts)
             and not {"of", "for", "the", "and", "on"} & set(parts)
             and parts[-1] not in _ORGANISATION_TAILS and parts[0] not in _ORGANISATION_HEADS)
 

@@ -157,17 +157,31 @@ _PLURAL_ES = re.compile(r"(?:(?<=ch)|(?<=sh)|(?<=ss)|(?<=x))es\Z")
 _PLURAL_S = re.compile(r"(?<![su])s\Z")
 
 
+# "the country's military junta": the country is the event's own, so the owner names no other body.
+_GENERIC_OWNER = re.compile(r"~(?:country|nation)['’]s\s+")
+# One ruling body under its several names: a junta is a military government.
+_RULING_BODY = "~military junta"
+_RULING_BODY_NAMES = frozenset({"~junta", "~military junta", "~military government", "~military regime",
+                                "~ruling military", "~ruling junta"})
+
+
 def _unnamed_keys(quotes: Iterable[Quote]) -> dict[str, str]:
     """"an official", "officials", "the official": one unnamed source, one row (singular, no determiner);
-    "~the new york times" is "~new york times"."""
+    "~the new york times" is "~new york times"; "the country's military junta", "the junta" and "the
+    military government" are one ruling body, and "the military" is that body when one speaks."""
     out = {}
     for q in quotes:
         if q.unnamed and q.speaker.startswith("~"):
-            key = _UNNAMED_DETERMINERS.sub("~", q.speaker)
+            key = _GENERIC_OWNER.sub("~", _UNNAMED_DETERMINERS.sub("~", q.speaker))
             if len(key) > 1 and not key.endswith("'s"):
                 key = _PLURAL_S.sub("", _PLURAL_ES.sub("", key))
+            if key in _RULING_BODY_NAMES:
+                key = _RULING_BODY
             if key != q.speaker and len(key) > 1:
                 out[q.speaker] = key
+    if _RULING_BODY in out.values():
+        out.update({k: _RULING_BODY for k in {q.speaker for q in quotes} if k == "~military" or
+                    out.get(k) == "~military"})
     return out
 
 

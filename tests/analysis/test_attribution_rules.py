@@ -553,3 +553,47 @@ def test_a_police_rank_is_a_role_and_jan_before_a_name_is_a_given_name():
         [("Jan Elcid Layug", "Police Captain", False)]
     # "Jan 21" and "Jan. 21" stay dates
     assert [n for n, _, _ in names("On Jan. 21 Tom Hale said “the roads are blocked.”")] == ["Tom Hale"]
+
+
+# --- trial coverage: titles, pluperfect verbs, "reminded them that", "by arguing" -------------------
+
+def test_a_programmes_title_after_a_possessive_is_no_quote_of_the_guest():
+    text = ("Investor Dan Ross, who runs a fund in Ohio, said prices were calm. Ross told KXTV's "
+            "“Morning Desk.”")
+    assert speaker_of(text, "Morning Desk") == ("", "")
+    # a quote after a possessive that is speech, not a title, keeps its speaker
+    assert speaker_of("Dan Ross told KXTV's reporter “we are ready.”", "we are ready")[0] == "Dan Ross"
+
+
+def test_a_lead_prosecutor_after_the_quote_with_had_said():
+    text = "The trial opened in March. “It was a cruel plan. It was cold,” lead prosecutor Maria Lindt had said."
+    assert speaker_of(text, "cruel plan") == ("Maria Lindt", "lead prosecutor")
+
+
+def test_reminded_them_that_is_speech():
+    text = "Judge Peter Hallam spoke to the jurors. As Hallam reminded them that “you are still a jury.”"
+    assert speaker_of(text, "still a jury")[0] == "Hallam"
+
+
+def test_closing_by_arguing_that_gives_the_words_to_the_subject():
+    text = "U.S. Attorney Tom Reyes, however, closed the hearing by arguing that “the evidence is plain.”"
+    assert speaker_of(text, "evidence is plain") == ("Tom Reyes", "U.S. Attorney")
+
+
+def test_a_time_after_the_place_of_an_unnamed_source():
+    text = "Officials at the plant late Friday had warned that “the valve could fail.”"
+    assert speaker_of(text, "valve could fail")[0] == "Officials at the plant"
+
+
+def test_a_role_is_the_office_without_describing_words_or_a_relative_clause():
+    assert speaker_of("Alex Moreno, a burly sledge-hammer-wielding volunteer, said: “We dig on.”", "dig on") == \
+        ("Alex Moreno", "volunteer")
+    assert speaker_of("“We worked all night,” said Rina Paz, a 29-year-old doctor who came to help.",
+                      "all night") == ("Rina Paz", "doctor")
+    # titles and classifying words stay
+    assert speaker_of("“We worked all night,” said Rina Paz, a former deputy mayor.", "all night")[1] == \
+        "former deputy mayor"
+    assert speaker_of("“It will hold,” said Rina Paz, a structural engineer.", "will hold")[1] == \
+        "structural engineer"
+    assert speaker_of("Rina Paz, a civil defense official, said the clinic was “full.”", "full")[1] == \
+        "civil defense official"

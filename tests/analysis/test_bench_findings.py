@@ -14,3 +14,11 @@ def test_a_raised_finding_names_its_rule_and_its_sentences_text():
     row = raised_row(res, f, "ev1")
     assert (row["rule"], row["event"], row["sentences_text"]) == \
         ("contradiction.number", "ev1", {"x1": ["It cost $4 million."]})
+
+
+def test_gold_speakers_are_read_as_one_person_or_a_group():
+    from analysis.bench.findings import gold_is_person
+    assert [gold_is_person(w) for w in ("Dana_Whitfield", "Ruth_Ann_Gale", "Whitfield_campaign",
+                                        "Harbour_Lawmakers", "Senate_Democrats", "city_officials",
+                                        "port_companies", "Tarvo")] == \
+        [True, True, False, False, False, False, False, False]

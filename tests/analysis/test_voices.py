@@ -276,3 +276,24 @@ def test_a_short_and_a_long_form_of_one_name_are_one_voice_across_outlets():
         ("Ana Rafaelito Alejandro IV", ("a1", "a2")),      # "Raffy" begins as "Rafaelito" does
         ("Jan Elcid Layug", ("a3", "a4")),
         ("Paul Ryan", ("a4",)), ("Tim Ryan", ("a3",))]    # one given name each: two people
+
+
+def test_a_surname_with_an_apostrophe_joins_the_full_name_across_outlets():
+    a = text_article("“There is a task ahead of you,” U.S. District Judge Peter O'Hara told the jury.", "a1")
+    b = text_article("The jury left. O'Hara said the next phase could begin “early next week.”", "a2")
+    c = text_article("O’Hara said the jurors were “still a jury.”", "a3")
+    table = voices([a, b, c], all_quotes([a, b, c]))
+    assert [(v.name, sorted(v.quotes)) for v in table] == [("Peter O'Hara", ["a1", "a2", "a3"])]
+
+
+def test_a_junta_under_its_several_names_is_one_unnamed_row():
+    a = text_article("The death toll rose to 90, according to the country’s military junta.", "a1")
+    b = text_article("The junta said that 40 people were still missing in the north.", "a2")
+    c = text_article("The military government said that roads to the north were closed. The military also "
+                     "reported that 12 bridges fell.", "a3")
+    table = voices([a, b, c], all_quotes([a, b, c]))
+    assert [(v.unnamed, sorted(v.quotes)) for v in table] == [(True, ["a1", "a2", "a3"])]
+    assert table[0].quotes["a3"] == 2
+    # without a junta, "the military" and "the government" stay two sources
+    d = text_article("The military said that 12 bridges fell. The government said that schools were shut.", "a4")
+    assert len(voices([d], all_quotes([d]))) == 2

@@ -604,8 +604,16 @@ def _looks_like_name(key: str) -> bool:
     """A possible person's full name: two to five words, letters only, not a place, not an
     organisation ("Institute for Strategic Studies" holds "for")."""
     parts = key.split()
-    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(p.isalpha() for p in parts)
+    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(is_name_word(p) for p in parts)
             and not _ORGANISATION_WORDS.intersection(parts))
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
+
+
+def is_name_word(word: str) -> bool:
+    """Letters only, or letters around one apostrophe: "o'toole", "d'souza" are name words."""
+    return bool(_NAME_WORD.fullmatch(word))
 
 
 _ORGANISATION_WORDS = frozenset("of for the and on".split())

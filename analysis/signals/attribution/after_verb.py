@@ -28,7 +28,7 @@ _DOCUMENT_BY = re.compile(r"\s*(?:an?|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0
 # A role phrase after an inverted speaker: ", head of the local office", ", deputy mayor of Tarvo".
 _ROLE_AFTER = re.compile(r",\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)\s+(?:of|for|at|in)\s)")
 # ", the mayor of Tarvo." / ", a spokesman for Sen. Ann Reid," after an inverted speaker, up to the clause's end.
-_ROLE_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?P<role>(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)"
+_ROLE_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+(?P<role>(?:[a-z\d][\w\-]*\s+){0,2}?(?P<noun>[a-z][\w\-]*)"
                               r"(?:\s+(?:of|for|at|in|to)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,5})?)\s*(?:[,.;:!?]|\Z|who\b|whose\b)")
 # What may follow an inverted speaker before the clause ends: "said Romney in a statement".
 _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|her|their)?\s*"

@@ -9,6 +9,10 @@ from analysis.signals.attribution.after_verb import SpeakerAfter
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.verbs import AS_PUT_IT, INVERTIBLE, cue_pattern
 
+# "by arguing", "after warning", "before adding" right before an -ing speech verb: how the subject
+# of the clause did something, so the words are the subject's.
+_MANNER_BEFORE = re.compile(r"\b(?:by|after|before|while)\s+\Z", re.IGNORECASE)
+
 
 class Cues(SpeakerAfter):
     """The speech cues of each sentence, each with the speaker read next to it."""
@@ -45,6 +49,9 @@ class Cues(SpeakerAfter):
         if verb.split()[0].endswith("ing") and \
                 re.search(r",\s*[”\"]?\s*\Z", self.text[self.a.sentences[index].start:start]):    # ',” arguing'
             # "... took a swipe at Hillary Clinton, calling it “...”": the subject's words, not the object's
+            return self._sentence_subject(start, index)
+        if verb.split()[0].endswith("ing") and _MANNER_BEFORE.search(self.text, self.a.sentences[index].start, start):
+            # "X closed the hearing by arguing that “...”", "X ended after warning": the subject speaks
             return self._sentence_subject(start, index)
         left = self._speaker_left(start, index, verb)
         if left is None and verb in INVERTIBLE:

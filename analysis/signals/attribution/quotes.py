@@ -15,6 +15,7 @@ from analysis.signals.nouns import is_given_name, noun_of
 from analysis.signals.quotemarks import DirectSpan
 
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
+_POSSESSIVE_AT_END = re.compile(r"\w['’]s?\s*\Z")
 _TITLE_SMALL_WORDS = frozenset("of the and for a an in on to at by with".split())
 TITLE_QUOTE_MAX_WORDS = 5       # words; a longer run of capitalised words in quote marks is speech
 OFFICE_NAMED_SENTENCES = 2      # sentences after an unnamed office's words that may name its holder
@@ -75,9 +76,10 @@ class Attribution(Reported):
             resolved.append((q, self._cue_for(q, touched), touched))
         out = []
         for i, (q, cue, touched) in enumerate(resolved):
-            if cue is not None and cue.end <= q.outer_start and self._is_title(q) and \
-                    self._far_from_its_verb(cue, q):
-                # "will announce his tariffs on Wednesday, or “Liberation Day,”": a name in quote marks
+            if cue is not None and self._is_title(q) and (self._owned_title(q) or (
+                    cue.end <= q.outer_start and self._far_from_its_verb(cue, q))):
+                # "will announce his tariffs on Wednesday, or “Liberation Day,”": a name in quote marks;
+                # "told CNBC's “Power Lunch.”": a programme's title, owned by the channel
                 resolved[i] = (q, None, touched)
                 cue = None
             speaker = cue.speaker if cue else None
@@ -115,6 +117,10 @@ class Attribution(Reported):
         words = self.text[q.start:q.end].strip(" ,.;:!?").split()
         return 2 <= len(words) <= TITLE_QUOTE_MAX_WORDS and words[0][:1].isupper() and \
             all(w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words) and words[-1][:1].isupper()
+
+    def _owned_title(self, q: DirectSpan) -> bool:
+        """“Power Lunch” in "told CNBC's “Power Lunch”": right after a possessive, a title."""
+        return bool(_POSSESSIVE_AT_END.search(self.text, max(0, q.outer_start - 40), q.outer_start))
 
     def _far_from_its_verb(self, cue: Cue, q: DirectSpan) -> bool:
         """Not "said “We Will Win”" nor "what he described as a “Second Great War”": the speaker's own

@@ -13,7 +13,7 @@ from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, is_media, is_media_role, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker
 from analysis.signals.attribution.statements import announced_statements
-from analysis.signals.attribution.words import blank, clean_role, is_unnamed_head, surname, unnamed_key
+from analysis.signals.attribution.words import blank, clean_role, is_unnamed_head, surname, tidy_role, unnamed_key
 from analysis.signals.common import count_words
 from analysis.signals.nouns import (
     is_given_name,
@@ -193,7 +193,7 @@ class ArticleState:
                verb: str, unclosed: bool = False) -> Quote:
         sp = speaker or Speaker("", "")
         return Quote(article=self.a.id, sentence=self.a.sentences[index].id, start=start, end=end,
-                     kind=kind, speaker=sp.key, speaker_name=sp.name, role=sp.role,
+                     kind=kind, speaker=sp.key, speaker_name=sp.name, role=tidy_role(sp.role),
                      speaker_start=sp.start, speaker_end=sp.end, verb=verb,
                      words=count_words(self.text[start:end]), unnamed=sp.unnamed, unclosed=unclosed)
 

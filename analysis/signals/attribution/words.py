@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from analysis.align.features.entities import TITLES
+from analysis.align.features.entities import TITLE_MODIFIERS, TITLES
 from analysis.signals.actors import Mention
 from analysis.signals.nouns import noun_of
 
@@ -37,7 +37,8 @@ GAP_WORDS = (r"Jr\.?|Sr\.?|has|have|had|also|then|later|previously|again|earlier
              r"himself|herself|"
              r"was|were|are|not|never|once|repeatedly|reportedly|already|just|still|further|"
              r"separately|publicly|privately|afterwards?|today|yesterday|tonight|"
-             r"(?:on\s+|last\s+|this\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[a-z]+ly")
+             r"(?:(?:on|last|this|late|early|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+             r"(?:\s+(?:morning|afternoon|evening|night))?|[a-z]+ly")
 _CLAUSE_TRIM = re.compile(r"[\s,;:—–\-]*(?:\b(?:while|and|but|whereas|as)\b)?[\s,;:—–\-]*\Z")
 # A comma-delimited insertion between a subject and its verb: ", who works for X," / ", 31, who ...,".
 INSERTION = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})?"
@@ -90,6 +91,35 @@ def clean_role(role: str) -> str:
             and role[1:].islower():
         return role.lower()     # "Volunteer Alex Osorio": a plain role word, capitalised by its place
     return role
+
+
+# A relative clause after a role noun: "a doctor who volunteered to help" -> "doctor".
+_RELATIVE_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that)\b.*\Z", re.DOTALL)
+# An age or a hyphenated participle before a role: "29-year-old", "sledge-hammer-wielding".
+_DESCRIBING_COMPOUND = re.compile(r"(?:\d+|[a-z]+)-year-old|[a-z]+(?:-[a-z]+)+(?:ing|ed)")
+# Adjectives that classify a role (which office, which field) rather than describe its bearer.
+_CLASSIFYING_ENDINGS = ("al", "ic", "ary", "ory", "ian", "ese", "ist")
+
+
+def tidy_role(role: str) -> str:
+    """A role as its office or occupation: without a relative clause ("doctor who volunteered to
+    help" -> "doctor") and without the adjectives that only describe its bearer before it ("burly
+    sledge-hammer-wielding volunteer" -> "volunteer", "29-year-old doctor" -> "doctor"); titles and
+    classifying words stay ("former deputy mayor", "lead prosecutor", "civil defense official")."""
+    role = _RELATIVE_CLAUSE.sub("", role).strip()
+    words = role.split()
+    # up to the last age or participle compound, when only adjectives come before it ("burly"):
+    # a lone adjective may classify the office ("civil defense official"), so it stays
+    last = max((i for i, w in enumerate(words[:-1]) if _DESCRIBING_COMPOUND.fullmatch(w)), default=-1)
+    if last >= 0 and all(_is_adjective(w) for w in words[:last]):
+        words = words[last + 1:]
+    return " ".join(words)
+
+
+def _is_adjective(word: str) -> bool:
+    from lemminflect import getAllLemmas  # lazy: its tables load on first use
+    return word.islower() and word not in TITLE_MODIFIERS and not noun_of(word) and \
+        set(getAllLemmas(word)) == {"ADJ"} and not word.endswith(_CLASSIFYING_ENDINGS)
 
 
 def surname(name: str) -> str:
