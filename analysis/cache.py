@@ -23,6 +23,13 @@ the matcher's format number) and handed back to the matcher (``_sre.compile``, t
 ``re.compile``), which checks it before use; the result equals ``re.compile``'s (``Pattern.__eq__``
 compares the code).  Anything unexpected falls back to ``re.compile``.
 
+Bounded: every file name carries the cache's format (``CACHE_FORMAT``); after a write, when the
+folder's files of this cache (any format) pass the size limit (``STARTUP_CACHE_MAX_BYTES``, or
+``PARALLAX_CACHE_LIMIT`` with its unit: "200MB", "1.5 GiB", "0" keeps nothing), files of other formats
+go first, then the least recently used (a read marks a file used: its modification time), down to
+``STARTUP_CACHE_SWEEP_TO`` of the limit; a writer's temporary file left by a crash goes after an hour.
+Files that are not this cache's (by their names) are never touched.
+
 Where: ``$PARALLAX_CACHE_DIR``, else ``$XDG_CACHE_HOME/parallax``, else ``~/.cache/parallax``.
 ``PARALLAX_CACHE=off`` turns it off (the tables are then built on every run).
 """
@@ -35,11 +42,25 @@ import os
 import re
 import sys
 import tempfile
+import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
+
+from analysis.constants import (
+    STARTUP_CACHE_MAX_BYTES,
+    STARTUP_CACHE_STALE_TMP_SECONDS,
+    STARTUP_CACHE_SWEEP_TO,
+    STARTUP_CACHE_TOUCH_SECONDS,
+)
 
 MAGIC = b"parallax-cache 1\n"
+CACHE_FORMAT = 2                # in every file name; a file of another format is never read and goes first
 _DIGEST_BYTES = 16
+# this cache's files: "<name>-<digest>.v<format>.txt" (format 1 had no ".v1"), and a writer's temporary file
+_OURS = re.compile(r"[a-z0-9-]+-[0-9a-f]{32}(?:\.v(?P<format>[0-9]+))?\.txt(?P<tmp>\.[^./]+\.tmp)?")
+_UNITS = {"": 1, "b": 1, "k": 1000, "kb": 1000, "kib": 1024, "m": 1000**2, "mb": 1000**2, "mib": 1024**2,
+          "g": 1000**3, "gb": 1000**3, "gib": 1024**3}
+_SIZE = re.compile(r"\s*([0-9]+(?:\.[0-9]*)?)\s*([a-z]*)\s*", re.IGNORECASE)
 
 
 def cache_dir() -> Path | None:
@@ -75,19 +96,92 @@ def cached_text(name: str, key: str, build: Callable[[], str]) -> str:
     folder = cache_dir()
     if folder is None:
         return build()
-    path = folder / f"{name}-{digest(key)}.txt"
+    path = folder / f"{name}-{digest(key)}.v{CACHE_FORMAT}.txt"
     header = MAGIC + key.encode("utf-8") + b"\n"
     stored = _read(path, header)
     if stored is not None:
         return stored
     text = build()
-    _write(path, header, text)
+    if _write(path, header, text):
+        sweep(folder, size_limit())
     return text
+
+
+def parse_size(text: str) -> int:
+    """Bytes of a size written with its unit: "64MB", "1.5 GiB", "500k", "0" (a bare number is bytes;
+    k/M/G are powers of 1000, KiB/MiB/GiB of 1024)."""
+    match = _SIZE.fullmatch(text)
+    unit = match.group(2).lower() if match else None
+    if match is None or unit not in _UNITS:
+        raise ValueError(f"{text!r} is not a size: write it as a number and a unit, as in 64MB or 1.5GiB")
+    return int(float(match.group(1)) * _UNITS[unit])
+
+
+def size_limit() -> int:
+    """The cache's size limit in bytes: ``PARALLAX_CACHE_LIMIT`` when it reads as a size, else
+    ``STARTUP_CACHE_MAX_BYTES``."""
+    try:
+        return parse_size(os.environ["PARALLAX_CACHE_LIMIT"])
+    except (KeyError, ValueError):
+        return STARTUP_CACHE_MAX_BYTES
+
+
+class _File(NamedTuple):
+    path: str
+    size: int
+    used: float                 # modification time: last written or read back
+    other_format: bool
+
+
+def sweep(folder: Path, limit: int) -> list[str]:
+    """Bring this cache's files in ``folder`` within ``limit`` bytes (see the module's text); the
+    paths removed.  A file another process removes first, or one that cannot be removed, is skipped."""
+    now = time.time()
+    files: list[_File] = []
+    removed: list[str] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _OURS.fullmatch(entry.name)
+        try:
+            if match is None or not entry.is_file(follow_symlinks=False):
+                continue
+            info = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if match.group("tmp"):
+            if now - info.st_mtime > STARTUP_CACHE_STALE_TMP_SECONDS and _remove(entry.path):
+                removed.append(entry.path)
+            continue                                    # a live writer's file: not ours to judge yet
+        files.append(_File(entry.path, info.st_size, info.st_mtime, match.group("format") != str(CACHE_FORMAT)))
+    total = sum(f.size for f in files)
+    if total <= limit:
+        return removed
+    goal = limit * STARTUP_CACHE_SWEEP_TO
+    for f in sorted(files, key=lambda f: (not f.other_format, f.used)):
+        if total <= goal:
+            break
+        if _remove(f.path):
+            removed.append(f.path)
+        total -= f.size                                 # gone either way: removed here or by another process
+    return removed
+
+
+def _remove(path: str) -> bool:
+    try:
+        os.unlink(path)
+        return True
+    except OSError:
+        return False
 
 
 def _read(path: Path, header: bytes) -> str | None:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as f:
+            data = f.read()
+            used = os.fstat(f.fileno()).st_mtime
     except OSError:
         return None
     if not data.startswith(header) or len(data) < len(header) + 2 * _DIGEST_BYTES + 1:
@@ -97,12 +191,19 @@ def _read(path: Path, header: bytes) -> str | None:
     if expected.decode("ascii", "replace") != digest(payload):
         return None             # damaged or truncated: rebuild
     try:
-        return payload.decode("utf-8")
+        text = payload.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    if time.time() - used > STARTUP_CACHE_TOUCH_SECONDS:
+        try:
+            os.utime(path)                              # used: the sweep removes least recently used first
+        except OSError:
+            pass
+    return text
 
 
-def _write(path: Path, header: bytes, text: str) -> None:
+def _write(path: Path, header: bytes, text: str) -> bool:
+    """Store the file whole (True), or nothing (False)."""
     payload = text.encode("utf-8")
     tmp = None
     try:
@@ -112,8 +213,9 @@ def _write(path: Path, header: bytes, text: str) -> None:
             f.write(header + digest(payload).encode("ascii") + b"\n" + payload)
         os.replace(tmp, path)
         tmp = None
+        return True
     except OSError:
-        pass                    # no cache this time; the table was built in memory anyway
+        return False            # no cache this time; the table was built in memory anyway
     finally:
         if tmp is not None:
             try:

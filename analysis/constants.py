@@ -315,6 +315,14 @@ SESSION_MAX_NOTE_CHARS = 100_000            # characters in one review note; lon
 # --- batch over a folder (analysis/batch/) --------------------------------------------------------
 DASK_CONNECT_SECONDS = 10                   # seconds to reach a Dask scheduler before giving up
 
+# --- start-up cache (analysis/cache.py) ------------------------------------------------------------
+STARTUP_CACHE_MAX_BYTES = 64 * 1024 * 1024  # bytes (64 MiB); one install's tables take ~8 MiB; over this,
+                                            # the least recently used files go (PARALLAX_CACHE_LIMIT="200MB")
+STARTUP_CACHE_SWEEP_TO = 0.75               # share of the limit a sweep brings the cache down to (so that
+                                            # not every write sweeps)
+STARTUP_CACHE_TOUCH_SECONDS = 60.0          # seconds; a file read back this long after its last use is marked used
+STARTUP_CACHE_STALE_TMP_SECONDS = 3600.0    # seconds; a temporary file this old is a crashed writer's: removed
+
 # --- cores (analysis/workers.py) -------------------------------------------------------------------
 ENGINE_WORKERS = 2                          # processes one comparison's longest loops use at most (this one included)
 WORKER_TIMEOUT_FACTOR = 10.0                # a forked child may take this many times this process's own slice ...
