@@ -227,28 +227,46 @@ def _write(path: Path, header: bytes, text: str) -> bool:
 _REGEX_FORMAT = "regex 1"
 
 
+def regex_compiler():
+    """(``_sre``, "its format") of the running Python, or None: the regex compiler's own parts are
+    private, so they are looked up, and a Python where they differ only misses."""
+    try:
+        _sre = importlib.import_module("_sre")
+        importlib.import_module("re._compiler")
+        importlib.import_module("re._parser")
+        return _sre, f"{sys.version} {_sre.MAGIC} {_sre.CODESIZE}"
+    except (ImportError, AttributeError):
+        return None
+
+
+def regex_code(pattern: str, flags: int) -> list:
+    """What ``re.compile(pattern, flags)`` hands ``_sre.compile`` after its flags: [all flags, code,
+    groups, group index, group names], plain JSON values."""
+    _compiler, _parser = (importlib.import_module(m) for m in ("re._compiler", "re._parser"))
+    tree = _parser.parse(pattern, flags)
+    code = _compiler._code(tree, flags)
+    state = tree.state
+    names = [None] * state.groups
+    for name, number in state.groupdict.items():
+        names[number] = name
+    return [flags | state.flags, code, state.groups - 1, dict(state.groupdict), names]
+
+
+def from_code(_sre, pattern: str, parts: list) -> re.Pattern[str]:
+    """The pattern ``regex_code`` described (``_sre`` checks the code before use)."""
+    all_flags, code, groups, groupindex, names = parts
+    return _sre.compile(pattern, all_flags, code, groups, groupindex, tuple(names))
+
+
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, its compiled code kept in the cache (see the module's text)."""
-    try:        # the regex compiler's own parts (private: looked up, so that a change only misses)
-        _sre, _compiler, _parser = (importlib.import_module(m) for m in ("_sre", "re._compiler", "re._parser"))
-        magic = f"{_sre.MAGIC} {_sre.CODESIZE}"
-    except (ImportError, AttributeError):
+    compiler = regex_compiler()
+    if compiler is None or cache_dir() is None:
         return re.compile(pattern, flags)
-    if cache_dir() is None:
-        return re.compile(pattern, flags)
-
-    def build() -> str:
-        tree = _parser.parse(pattern, flags)
-        code = _compiler._code(tree, flags)
-        state = tree.state
-        names = [None] * state.groups
-        for name, number in state.groupdict.items():
-            names[number] = name
-        return json.dumps([flags | state.flags, code, state.groups - 1, dict(state.groupdict), names])
-
-    key = f"{_REGEX_FORMAT} {sys.version} {magic} {flags} {digest(pattern)}"
+    _sre, magic = compiler
+    key = f"{_REGEX_FORMAT} {magic} {flags} {digest(pattern)}"
     try:
-        all_flags, code, groups, groupindex, names = json.loads(cached_text("regex", key, build))
-        return _sre.compile(pattern, all_flags, code, groups, groupindex, tuple(names))
+        text = cached_text("regex", key, lambda: json.dumps(regex_code(pattern, flags)))
+        return from_code(_sre, pattern, json.loads(text))
     except (ValueError, TypeError, RuntimeError, OverflowError, re.error):
         return re.compile(pattern, flags)

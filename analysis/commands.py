@@ -22,8 +22,8 @@ def _session_of(sources: Sequence[str]) -> str | None:
     """The review-session file the sources name (it must come alone), or None.  A file named
     ``.parallax`` counts as one whatever it holds, so that a random file or another program's
     database of that name is told "not a Parallax session", not read as an article."""
+    from analysis.export.writer import is_session_file  # not analysis.session: SQLite, its schema...
     from analysis.ingest.source import is_regular_file
-    from analysis.session import is_session_file
     sessions = [s for s in sources if is_regular_file(s)
                 and (is_session_file(s) or s.lower().endswith(C.SESSION_SUFFIX))]
     if sessions and len(sources) > 1:
@@ -37,7 +37,6 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
     A single review-session file stands for the articles it holds."""
     from analysis.ingest import load_article
     from analysis.ingest.budget import RunBudget
-    from analysis.session import Session, load_articles
 
     try:
         session = _session_of(sources)
@@ -45,6 +44,7 @@ def load_inputs(sources: Sequence[str], err: TextIO = sys.stderr) -> tuple[list[
         print(f"parallax: {exc}", file=err)
         return [], len(sources)
     if session:
+        from analysis.session import Session, load_articles  # only for a session: SQLite and its schema
         try:
             with Session.open(session, read_only=True) as s:   # a snapshot: no lock taken
                 return load_articles(s), 0
@@ -126,22 +126,20 @@ def _write(write, err: TextIO = sys.stderr) -> bool:
 
 def session_review(sources: Sequence[str], comparison) -> dict | None:
     """The review (verdicts, notes) of the session the sources name, for this comparison."""
-    from analysis.session import Session, review_export
-
     session = _session_of(sources)
     if not session:
         return None
+    from analysis.session import Session, review_export
     with Session.open(session, read_only=True) as s:
         return review_export(s, comparison)
 
 
 def session_reviews(sources: Sequence[str]) -> dict:
     """Finding id -> review record of the session the sources name ({} for article files)."""
-    from analysis.session import Session
-
     session = _session_of(sources)
     if not session:
         return {}
+    from analysis.session import Session
     with Session.open(session, read_only=True) as s:
         return dict(s.reviews())
 

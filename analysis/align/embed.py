@@ -63,9 +63,8 @@ class Model:
 
     def rows_ready(self, ids: np.ndarray) -> None:
         """Fill the float32 rows of these token ids (in range) that are not filled yet."""
-        need = np.unique(ids)
-        with _LOCK:
-            new = need[~self.ready[need]]
+        with _LOCK:         # a repeated id is filled twice with the same row (np.unique would import numpy.ma)
+            new = ids[~self.ready[ids]]
             if new.size:
                 self.padded[new] = self.stored[new]     # exact: every float16 is a float32
                 self.ready[new] = True

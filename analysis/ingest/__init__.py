@@ -17,7 +17,6 @@ from analysis.errors import IngestError
 from analysis.ingest import metadata, outlets
 from analysis.ingest.clean import clean, lead_dateline
 from analysis.ingest.decode import decode_bytes
-from analysis.ingest.fetch import fetch
 from analysis.ingest.html import declared_charset, extract_page, looks_like_html
 from analysis.ingest.language import detect_language
 from analysis.ingest.normalize import normalize_text
@@ -127,6 +126,7 @@ def _decoded(src: Source) -> tuple[str, str, str, list[str], str | None]:
     data, fmt, declared, final_url = src.data, src.format, None, None
     warnings: list[str]
     if src.kind == "url":
+        from analysis.ingest.fetch import fetch  # at call time: its HTTP stack costs every file-only run
         fetched = fetch(src.location)
         data, declared, final_url = fetched.data, fetched.charset, fetched.url
         fmt = _url_format(src.name, fetched.content_type)

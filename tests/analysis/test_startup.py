@@ -245,3 +245,26 @@ def test_a_regex_compiles_with_the_cache_off(cache_in, monkeypatch):
     pattern, flags = _PATTERNS[0]
     assert cache.compiled(pattern, flags) == re.compile(pattern, flags)
     assert not list(cache_in.iterdir())
+
+
+def test_a_compare_of_article_files_imports_no_session_http_or_numpy_ma(tmp_path):
+    # sessions (SQLite, their schema), the link fetcher and numpy.ma cost every run that needs none
+    for name, text in (("one.txt", "Harbour Gazette\n\nThe council closed the old bridge on Monday, "
+                                   "officials said. Repairs will cost $4 million.\n"),
+                       ("two.txt", "Valley Post\n\nOfficials closed the ageing bridge on Monday after "
+                                   "a vote. The mayor said repairs would cost $4 million.\n")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    out = _run(f"""
+        import io, sys
+        from analysis.commands import load_inputs, session_review
+        from analysis.pipeline import compare
+        from analysis.align.embed import embed
+        sources = [{str(tmp_path / "one.txt")!r}, {str(tmp_path / "two.txt")!r}]
+        articles, failures = load_inputs(sources, err=io.StringIO())
+        comparison = compare(articles)
+        embed(["The bridge was closed.", "The bridge was closed."])
+        print(failures, len(comparison.articles), session_review(sources, comparison))
+        print(sorted(m for m in ("analysis.session", "sqlite3", "analysis.ingest.fetch", "numpy.ma")
+                     if m in sys.modules))
+    """)
+    assert out.split("\n")[:2] == ["0 2 None", "[]"]
