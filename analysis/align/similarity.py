@@ -53,6 +53,7 @@ from analysis.constants import (
     SIM_W_NUMBER,
     SIM_W_OVERLAP,
 )
+from analysis.workers import side_by_side
 
 __all__ = ["PairScores", "StemWeights", "candidate_pairs", "combine", "indicator_matrix", "pair_components",
            "pair_similarity", "score_matrix", "score_pairs", "similarity"]
@@ -362,13 +363,26 @@ def candidate_pairs(features_by_article: Mapping[str, Sequence[SentenceFeatures]
     if len(order) < 2 or not flat:
         return []
     article_of = np.array([order[f.article] for f in flat], dtype=np.int32)
-    found: set[tuple[int, int]] = set()
-    _nearest(np.stack([f.vector for f in flat]), article_of, neighbours, found)
-    _nearest(np.stack([f.content_vector if f.content_vector is not None else f.vector for f in flat]),
-             article_of, neighbours, found)
+    whole = np.stack([f.vector for f in flat])
+    content = np.stack([f.content_vector if f.content_vector is not None else f.vector for f in flat])
+    # The two searches read only their own matrix: above the exact search's size each builds its own
+    # graph, so the second is searched by a forked worker meanwhile (``analysis.workers``); the pairs
+    # are a set, so its pairs joined to these are the very pairs of one search after the other.
+    found, more = side_by_side(lambda: _neighbour_set(whole, article_of, neighbours),
+                               lambda: _neighbour_set(content, article_of, neighbours, threads=1),
+                               len(flat) > CANDIDATE_EXACT_MAX_ROWS)
+    found |= more
     _shared_postings(flat, article_of, found)
     pairs = sorted(found)
     return [(flat[i], flat[j]) for i, j in pairs]
+
+
+def _neighbour_set(matrix: np.ndarray, article_of: np.ndarray, k: int, threads: int = 0) -> set[tuple[int, int]]:
+    """``_nearest``'s pairs as a new set; ``threads``: the graph's search threads when not 0 (a
+    worker beside this process takes one core)."""
+    found: set[tuple[int, int]] = set()
+    _nearest(matrix, article_of, k, found, threads=threads)
+    return found
 
 
 def _add(found: set[tuple[int, int]], i: int, j: int, article_of: np.ndarray) -> None:
@@ -377,7 +391,7 @@ def _add(found: set[tuple[int, int]], i: int, j: int, article_of: np.ndarray) ->
 
 
 def _nearest(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]],
-             exact_max: int | None = None) -> None:
+             exact_max: int | None = None, threads: int = 0) -> None:
     """Top-k other-article neighbours of every row: exact up to ``CANDIDATE_EXACT_MAX_ROWS`` rows
     (``exact_max``), approximate above (``_nearest_hnsw``), so the search does not grow as the
     square of the input."""
@@ -390,7 +404,7 @@ def _nearest(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tupl
     if n <= limit:
         _nearest_exact(matrix, article_of, k, found, range(n))
     else:
-        _nearest_hnsw(matrix, article_of, k, found)
+        _nearest_hnsw(matrix, article_of, k, found, threads)
 
 
 def _nearest_exact(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]],
@@ -419,7 +433,8 @@ def _nearest_exact(matrix: np.ndarray, article_of: np.ndarray, k: int, found: se
             _add(found, i, j, article_of)
 
 
-def _nearest_hnsw(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]]) -> None:
+def _nearest_hnsw(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set[tuple[int, int]],
+                  threads: int = 0) -> None:
     """Approximate top-k other-article neighbours from an HNSW graph (faiss, inner product on the
     unit vectors = cosine).  The graph is built on one thread, so the same input always gives the
     same graph and the same pairs; the search is per row (any thread count gives the same answer).
@@ -428,16 +443,17 @@ def _nearest_hnsw(matrix: np.ndarray, article_of: np.ndarray, k: int, found: set
     searched exactly.  Recall against the exact search: ``python main.py bench align``."""
     import faiss
 
-    threads = faiss.omp_get_max_threads()
+    before = faiss.omp_get_max_threads()
     index = faiss.IndexHNSWFlat(matrix.shape[1], CANDIDATE_HNSW_M, faiss.METRIC_INNER_PRODUCT)
     index.hnsw.efConstruction = CANDIDATE_HNSW_EF_CONSTRUCTION
     faiss.omp_set_num_threads(1)
     try:
         index.add(matrix)
+        faiss.omp_set_num_threads(threads or before)
+        index.hnsw.efSearch = max(CANDIDATE_HNSW_EF_SEARCH, k + CANDIDATE_HNSW_EXTRA)
+        _, neighbours = index.search(matrix, k + CANDIDATE_HNSW_EXTRA)
     finally:
-        faiss.omp_set_num_threads(threads)
-    index.hnsw.efSearch = max(CANDIDATE_HNSW_EF_SEARCH, k + CANDIDATE_HNSW_EXTRA)
-    _, neighbours = index.search(matrix, k + CANDIDATE_HNSW_EXTRA)
+        faiss.omp_set_num_threads(before)
     short = []
     for i, row in enumerate(neighbours.tolist()):
         others = [j for j in row if j >= 0 and article_of[j] != article_of[i]][:k]

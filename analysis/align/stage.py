@@ -17,8 +17,9 @@ from analysis.align import cluster as align
 from analysis.align import evidence
 from analysis.align import facts as facts_mod
 from analysis.align.claims import Claim, article_claims
-from analysis.constants import LINK_MIN_PROBABILITY, MIN_FACT_WORDS
+from analysis.constants import LINK_MIN_PROBABILITY, LINK_PARALLEL_MIN_PAIRS, MIN_FACT_WORDS
 from analysis.model import Article, Fact
+from analysis.workers import split_map
 
 Key = tuple[str, int]                       # (article id, claim index)
 
@@ -134,15 +135,23 @@ def _reread(pair: tuple, side: int, whole: Mapping[Key, Any]) -> tuple:
 def link_evidence(ev: evidence.Event, pairs: Sequence[tuple[Key, Key]], idf: Mapping[str, float]
                   ) -> tuple[np.ndarray, np.ndarray]:
     """The evidence matrix of candidate ``pairs`` and, per pair, whether contrary actions veto it
-    (``samefact.action_clash``: "signed" / "vetoed" are two facts, whatever names they share)."""
+    (``samefact.action_clash``: "signed" / "vetoed" are two facts, whatever names they share).
+
+    A pair's similarity and veto read that pair alone: they are split over the cores as the evidence
+    rows are (``analysis.workers``), before them, since a row's margin reads every pair's similarity."""
     from analysis.align.samefact import action_clash
 
     feats, whole = ev.claim_features, ev.whole
     unit = lambda k: feats[k[0]][k[1]]  # noqa: E731
-    similarity, _ = similarities([(unit(a), unit(b)) for a, b in pairs], idf, whole)
-    x = evidence.feature_matrix(ev, pairs, similarity)
-    vetoed = np.array([action_clash(unit(a), unit(b)) for a, b in pairs], dtype=bool)
-    return x, vetoed
+
+    def scored(start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
+        units = [(unit(a), unit(b)) for a, b in pairs[start:stop]]
+        return similarities(units, idf, whole)[0], np.array([action_clash(a, b) for a, b in units], dtype=bool)
+
+    parts = split_map(scored, len(pairs), LINK_PARALLEL_MIN_PAIRS)
+    similarity = np.concatenate([s for s, _ in parts])
+    vetoed = np.concatenate([v for _, v in parts])
+    return evidence.feature_matrix(ev, pairs, similarity), vetoed
 
 
 def run(articles: Sequence[Article], progress: Callable[[float, str], None]) -> Aligned:

@@ -20,6 +20,17 @@ def test_a_word_in_every_claim_weighs_less_than_a_word_in_one():
     assert specific > 0.6 > 0.3 > topic_only
 
 
+def test_summed_surprise_is_the_sum_of_each_token_s_surprise_to_the_bit():
+    holding = {"a1": {f"w{i}": 1 + i % 7 for i in range(0, 90, 2)}, "a2": {f"w{i}": 1 + i % 5 for i in range(0, 90, 3)}}
+    counts = evidence.Counts({"a1": 40, "a2": 31}, holding)
+    tokens = frozenset(f"w{i}" for i in range(0, 120, 1))          # seen in one, both or neither article
+    one_by_one = 0.0
+    for t in tokens:
+        one_by_one += counts.surprise(t, "a1", "a2")
+    assert counts.weight(tokens, "a1", "a2") == one_by_one
+    assert counts.weight(frozenset(), "a1", "a2") == 0
+
+
 def test_action_groups_join_other_words_for_one_action():
     assert concepts("The harbour master stepped down on Friday.") & concepts("The harbour master resigned.")
     assert not concepts("The harbour master stepped down.") & concepts("The harbour master praised the crews.")

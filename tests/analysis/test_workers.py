@@ -57,12 +57,9 @@ def test_a_child_that_does_not_answer_is_stopped_and_its_slice_computed_here(two
     assert time.monotonic() - started < 30
 
 
-def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(two_workers, monkeypatch):
+def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(two_workers, forked):
     from analysis.errors import Cancelled
     parent = os.getpid()
-    forked = []
-    fork = workers._fork
-    monkeypatch.setattr(workers, "_fork", lambda *args: forked.append(fork(*args)) or forked[-1])
 
     def compute(start, stop):
         if os.getpid() == parent:
@@ -76,6 +73,15 @@ def test_an_error_here_stops_the_children_and_a_loop_in_a_child_stays_one_loop(t
     with pytest.raises(ChildProcessError):
         os.waitpid(forked[0][0], os.WNOHANG)        # stopped and reaped: not left behind
     assert workers.split_map(lambda start, stop: workers.workers(), 4, 2) == [2, 1]
+
+
+@pytest.fixture
+def forked(monkeypatch) -> list:
+    """The children ``split_map`` forks, as they are forked."""
+    children: list = []
+    fork = workers._fork
+    monkeypatch.setattr(workers, "_fork", lambda *args: children.append(fork(*args)) or children[-1])
+    return children
 
 
 def _event(n: int = 6):
@@ -146,3 +152,33 @@ def test_signals_with_metrics_beside_voices_and_framing_are_the_one_loop_s(two_w
     assert reported == ["metrics", "voices", "framing"]         # all reported by this process
     assert split.metrics == alone.metrics and split.metrics
     assert split.findings == alone.findings and split.voices == alone.voices
+
+
+def test_the_two_neighbour_searches_side_by_side_give_one_process_s_pairs(two_workers, forked, monkeypatch):
+    from analysis.align import similarity
+    articles, ev, _ = _event(8)
+    monkeypatch.setattr(similarity, "CANDIDATE_EXACT_MAX_ROWS", 0)         # HNSW, and beside each other
+    split = similarity.candidate_pairs(ev.claim_features)
+    assert len(forked) == 1 and forked[0] is not None
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = similarity.candidate_pairs(ev.claim_features)
+    assert split and [(a.article, a.index, b.article, b.index) for a, b in split] == \
+        [(a.article, a.index, b.article, b.index) for a, b in alone]
+
+
+def test_similarities_and_vetoes_split_over_workers_are_the_one_loop_s_to_the_bit(two_workers, forked,
+                                                                                 monkeypatch):
+    from analysis.align import evidence, stage
+    from analysis.align.features import idf_table
+    _, ev, claims = _event()
+    keys = [(a, i) for a in claims for i in range(len(claims[a]))]
+    pairs = [(ka, kb) for ka in keys for kb in keys if ka[0] < kb[0]]
+    idf = idf_table(ev.claim_features)
+    monkeypatch.setattr(stage, "LINK_PARALLEL_MIN_PAIRS", 2)
+    monkeypatch.setattr(evidence, "LINK_PARALLEL_MIN_PAIRS", 2)
+    x, vetoed = stage.link_evidence(ev, pairs, idf)
+    assert len(forked) == 2                          # the similarities' split, then the rows'
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    x1, vetoed1 = stage.link_evidence(ev, pairs, idf)
+    assert x.shape == (len(pairs), len(evidence.FEATURES)) and x[:, 0].any()
+    assert x.tobytes() == x1.tobytes() and vetoed.tobytes() == vetoed1.tobytes()
