@@ -353,7 +353,8 @@ def _row_frame(outlets: list[str], group: Sequence[Omission] | Sequence[Candidat
     """What a row of several outlets shares, omission or "reports it differently": its id, the other
     outlets' carriers (spans and names), and its articles -- the first outlet and the carriers lead
     (the side-by-side view shows the first two), then the other outlets."""
-    covered = tuple(dict.fromkeys(a for x in group for a in x.covered_by if a not in outlets))
+    shown = set(outlets)        # (a list looked up for each carrier of each outlet grew as the cube)
+    covered = tuple(dict.fromkeys(a for x in group for a in x.covered_by if a not in shown))
     carrier_spans, who = carriers(fact, covered)
     row_id = stable_id(kind, fact.id, *sorted(by_id[a].digest for a in outlets))
     return row_id, covered, carrier_spans, who, (outlets[0], *covered, *outlets[1:])
