@@ -93,18 +93,33 @@ def digest(data: bytes | str) -> str:
 def cached_text(name: str, key: str, build: Callable[[], str]) -> str:
     """The text ``build()`` returns, stored under ``name`` for this ``key`` (any string that changes
     whenever the result would: a content digest plus a format version)."""
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    path = folder / f"{name}-{digest(key)}.v{CACHE_FORMAT}.txt"
-    header = MAGIC + key.encode("utf-8") + b"\n"
-    stored = _read(path, header)
+    stored = stored_text(name, key)
     if stored is not None:
         return stored
     text = build()
-    if _write(path, header, text):
-        sweep(folder, size_limit())
+    store_text(name, key, text)
     return text
+
+
+def _path_and_header(name: str, key: str) -> tuple[Path, bytes] | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    return folder / f"{name}-{digest(key)}.v{CACHE_FORMAT}.txt", MAGIC + key.encode("utf-8") + b"\n"
+
+
+def stored_text(name: str, key: str) -> str | None:
+    """The text stored under ``name`` for ``key``, or None (none, damaged, or the cache is off)."""
+    where = _path_and_header(name, key)
+    return None if where is None else _read(*where)
+
+
+def store_text(name: str, key: str, text: str) -> None:
+    """Store ``text`` under ``name`` for ``key`` (nothing when the cache is off or cannot be
+    written), then keep the cache within its size limit."""
+    where = _path_and_header(name, key)
+    if where is not None and _write(where[0], where[1], text):
+        sweep(where[0].parent, size_limit())
 
 
 def parse_size(text: str) -> int:

@@ -185,8 +185,10 @@ def analyse(sources: Sequence[str], err: TextIO = sys.stderr, event: int | None 
 
     Returns (comparison or None when nothing could be loaded or the event group does not exist,
     number of inputs that failed)."""
+    from analysis import regexcache
     from analysis.pipeline import compare
 
+    regexcache.prefill()                # before the stages' modules compile their patterns
     articles, failures = load_inputs(sources, err)
     if not articles:
         print("parallax: no article could be loaded", file=err)

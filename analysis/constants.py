@@ -322,6 +322,8 @@ STARTUP_CACHE_SWEEP_TO = 0.75               # share of the limit a sweep brings 
                                             # not every write sweeps)
 STARTUP_CACHE_TOUCH_SECONDS = 60.0          # seconds; a file read back this long after its last use is marked used
 STARTUP_CACHE_STALE_TMP_SECONDS = 3600.0    # seconds; a temporary file this old is a crashed writer's: removed
+REGEX_SET_MAX_PATTERNS = 480                # compiled patterns kept for re's own cache (it holds 512)
+REGEX_SET_MIN_NEW = 10                      # patterns new to the kept set from which a run stores it again
 
 # --- cores (analysis/workers.py) -------------------------------------------------------------------
 ENGINE_WORKERS = 2                          # processes one comparison's longest loops use at most (this one included)

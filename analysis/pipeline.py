@@ -96,6 +96,8 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     it), default the largest.  Raises
     ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist, and
     ``DuplicateArticleIds`` when two articles share an id."""
+    from analysis import regexcache
+    regexcache.prefill()    # before the stages' modules compile their patterns (once per process)
     from analysis.align import stage as align_stage
     from analysis.events import stage as events_stage
     from analysis.lemmas import load_tables
@@ -131,6 +133,7 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     findings += signals.findings
     report(1.0, "done")
     findings.sort(key=lambda f: (-f.score, f.kind, f.id))
+    regexcache.remember()   # the patterns this run compiled, for the next process (once per process)
     return Comparison(articles=articles, event=events.matches, groups=events.groups, facts=tuple(facts),
                       omissions=tuple(omitted), findings=tuple(findings), metrics=signals.metrics,
                       quotes=signals.quotes, voices=signals.voices, notes=tuple(notes),

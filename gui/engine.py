@@ -11,6 +11,11 @@ from typing import Callable, Iterator
 
 
 def _steps() -> tuple[Callable[[], object], ...]:
+    def patterns() -> None:
+        # the compiled patterns of earlier runs, before the modules below compile theirs
+        from analysis import regexcache
+        regexcache.prefill()
+
     def engine() -> None:
         import analysis.ingest  # noqa: F401 - the stages' modules
         import analysis.pipeline  # noqa: F401
@@ -63,8 +68,8 @@ def _steps() -> tuple[Callable[[], object], ...]:
         import analysis.signals.stage  # noqa: F401
         from analysis.signals.attribution.verbs import cue_pattern
         cue_pattern()
-    return (engine, sentences, model, words, readability, sentiment, lexicons, lemmas, frequencies,
-            stages)
+    return (patterns, engine, sentences, model, words, readability, sentiment, lexicons, lemmas,
+            frequencies, stages)
 
 
 def warm_up() -> Iterator[str]:

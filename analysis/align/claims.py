@@ -30,6 +30,7 @@ from typing import Iterator, Sequence
 from analysis.constants import CLAIM_MIN_CORE_WORDS, CLAIM_MIN_WORDS, CLAIM_SUBJECT_MAX_WORDS
 from analysis.lexicons import load_lexicon
 from analysis.model import Article, Span
+from analysis.regexcache import longest_first
 from analysis.segment import strip_span
 
 _WORD = re.compile(r"[\w’'][\w’'.\-]*")
@@ -265,7 +266,7 @@ def _speech_verbs() -> str:
     """Single-word speech verbs of the attribution lexicon, as a regex alternation."""
     words = {t for t in load_lexicon("attribution_verbs").entries if " " not in t and t.isalpha()}
     words |= {"said", "says", "told", "added", "wrote", "called"}
-    return "|".join(sorted(words, key=len, reverse=True))
+    return "|".join(longest_first(words))
 
 
 @lru_cache(maxsize=1)

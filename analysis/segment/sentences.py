@@ -36,6 +36,7 @@ from analysis.constants import (
 )
 from analysis.lexicons import speech_verbs
 from analysis.model import Paragraph, Sentence
+from analysis.regexcache import longest_first
 from analysis.segment import nltk_parts
 
 # --- word lists (lower case, without the final period) -------------------------------------------
@@ -207,7 +208,7 @@ _ATTRIBUTION = re.compile(r"""
     (?:[\w'’.-]+\s+){1,4}(?:%s)                         # "Zelensky said", "The official added"
     (?:(?:\s+[\w'’.,-]+){0,3}|\s+(?:%s)(?:\s+[\w'’.,-]+){0,8})    # "Monday", "in a statement"
     [.!]
-""" % ("|".join(re.escape(v) for v in sorted(ATTRIBUTION_VERBS, key=len, reverse=True)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
+""" % ("|".join(re.escape(v) for v in longest_first(ATTRIBUTION_VERBS)),  # noqa: UP031  (str.format would clash with the regex's {m,n})
        "in|on|at|to|during|after|before|while|with|from|for|via|through|according"), re.VERBOSE)
 
 

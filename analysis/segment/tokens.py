@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from analysis.model import Sentence, Token
+from analysis.regexcache import longest_first
 from analysis.segment.sentences import ABBREVIATIONS, NUMBER_ABBREVIATIONS, TITLES
 
 # --- tokens -------------------------------------------------------------------------------------
@@ -26,7 +27,7 @@ _KNOWN_ABBREVIATIONS = (TITLES | ABBREVIATIONS) - {"ph.d"}
 def _cased_alternation(words) -> str:
     """Regex alternation of ``words`` as written in lower case, Capitalised or in CAPITALS."""
     forms = {f for w in words for f in (w, w.capitalize(), w.upper())}
-    return "|".join(sorted((re.escape(f) for f in forms), key=len, reverse=True))
+    return "|".join(longest_first(re.escape(f) for f in forms))
 
 
 _TOKEN_FORMAT = r"""

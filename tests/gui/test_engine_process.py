@@ -58,9 +58,9 @@ def test_inputs_read_in_the_engine_process_come_back_whole(engine_child, seed_pa
 
 def test_warm_up_is_a_step_by_step_generator():
     steps = engine.warm_up()
-    assert next(steps) == "engine"
-    names = ["engine", *steps]
-    assert names == ["engine", "sentences", "model", "words", "readability", "sentiment", "lexicons",
+    assert next(steps) == "patterns"
+    names = ["patterns", *steps]
+    assert names == ["patterns", "engine", "sentences", "model", "words", "readability", "sentiment", "lexicons",
                      "lemmas", "frequencies", "stages"]
 
 
