@@ -143,6 +143,10 @@ EVENT_W_APART = -40.0                       # when both are dated more than EVEN
                                             # the positive evidence can add up to (a rule: the BASIL inputs
                                             # carry no dates; at -4 two quakes in one town eight years
                                             # apart, told alike, still merged)
+EVENT_W_MOMENT = -40.0                      # when one lede tells news of the day and the other looks back
+                                            # months to the happening (a follow-up story): a veto like
+                                            # EVENT_W_APART (a rule: no lede of BASIL dev looks back without
+                                            # a day of its own; three real follow-ups on a heist do)
 EVENT_MIN_PROBABILITY = 0.5                 # probability 0-1; groups merge when their mean pair is above
 EVENT_MAX_DATE_GAP_DAYS = 30                # days between two articles' dates beyond which they are apart
 EVENT_BACKGROUND_MAX_ZIPF = 6.0             # Zipf frequency (log10 per billion words) that weighs 0

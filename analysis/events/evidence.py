@@ -23,7 +23,10 @@ For a pair of articles the *components* are:
   title ("Prime Minister Malcolm Turnbull" / "Prime Minister Scott Morrison") counts only when
   neither article names the other's holder anywhere (``offices.bare_holders``);
 * ``apart``: 1 when both articles are dated more than ``EVENT_MAX_DATE_GAP_DAYS`` apart, or when
-  both ledes name years and no year in common (a quake in one place, eight years apart).
+  both ledes name years and no year in common (a quake in one place, eight years apart);
+* ``moment``: 1 when one lede tells news of the day and the other looks back months to the
+  happening ("during a raid last October"): a follow-up story, a veto like ``apart``
+  (``analysis.events.moment``).
 
 Length-dependent sums (the whole-text embedding, the summed entity weight) were components once; a
 short web page scores low on them whatever it covers, so they are left out.  The rarity of the
@@ -51,6 +54,7 @@ from analysis.constants import (
     EVENT_W_APART,
     EVENT_W_LEDE,
     EVENT_W_LEDE_EMBEDDING,
+    EVENT_W_MOMENT,
     EVENT_W_NUMBERS,
     EVENT_W_OFFICES,
     EVENT_W_OVERLAP,
@@ -58,13 +62,15 @@ from analysis.constants import (
     EVENT_W_UNNAMED,
     EVENT_W_WORDS,
 )
+from analysis.events import moment
 from analysis.events.profile import Profile, specificity
 
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
-              "apart")
+              "apart", "moment")
 WEIGHTS = {"words": EVENT_W_WORDS, "lede": EVENT_W_LEDE, "lede_embedding": EVENT_W_LEDE_EMBEDDING,
            "overlap": EVENT_W_OVERLAP, "shingles": EVENT_W_SHINGLES, "numbers": EVENT_W_NUMBERS,
-           "unnamed": EVENT_W_UNNAMED, "offices": EVENT_W_OFFICES, "apart": EVENT_W_APART}
+           "unnamed": EVENT_W_UNNAMED, "offices": EVENT_W_OFFICES, "apart": EVENT_W_APART,
+           "moment": EVENT_W_MOMENT}
 
 
 @dataclass(frozen=True)
@@ -73,6 +79,18 @@ class PairEvidence:
     profiles: tuple[Profile, ...]
     components: Mapping[str, np.ndarray]
     probability: np.ndarray             # n x n, symmetric, diagonal 1
+
+    @property
+    def veto(self) -> np.ndarray:
+        """n x n booleans: pairs that are two moments or two stories whatever else they share
+        (``offices``, ``apart``, ``moment``); never one group (``groups.cluster``)."""
+        return (self.components["offices"] > 0) | (self.components["apart"] > 0) | \
+            (self.components["moment"] > 0)
+
+    @property
+    def follow_ups(self) -> np.ndarray:
+        """n booleans: articles whose lede looks back months to the happening (``moment``)."""
+        return np.array([p.moment == moment.RETROSPECTIVE for p in self.profiles], dtype=bool)
 
     def shared_entities(self, i: int, j: int) -> list[str]:
         """Names both articles give, rarest first."""
@@ -181,6 +199,12 @@ def _apart(profiles: Sequence[Profile]) -> np.ndarray:
     return out
 
 
+def _moments(profiles: Sequence[Profile]) -> np.ndarray:
+    """1 where one article tells news of the day and the other looks back to the happening."""
+    kinds = [p.moment for p in profiles]
+    return np.array([[float(moment.apart(a, b)) for b in kinds] for a in kinds], dtype=np.float64)
+
+
 def _overlap(profiles: Sequence[Profile], shared: np.ndarray) -> np.ndarray:
     """Shared entity weight over the smaller of the two articles' entity weights (0-1): a short
     flash that names the Louvre and its minister shares most of what it names with a long account."""
@@ -218,6 +242,7 @@ def components(profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
         "unnamed": _unnamed(profiles, shared),
         "offices": _office_conflicts(profiles),
         "apart": _apart(profiles),
+        "moment": _moments(profiles),
     }
 
 

@@ -6,6 +6,7 @@ import math
 from typing import Mapping, Sequence
 
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
+from analysis.events import moment
 from analysis.events.evidence import PairEvidence
 from analysis.model import Article, EventGroup
 
@@ -89,7 +90,18 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
     if told:
         out.append(f"tells of {_years(p[row].years)} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_years(p[j].years)}' for j in told[:2]])}")
+    later = [j for j in peers if evidence.components["moment"][row, j]]
+    if later:
+        out.append(f"{_moment(p[row])} where "
+                   f"{_list([f'{p[j].outlet} ({p[j].article}) {_moment(p[j])}' for j in later[:2]])}")
     return out
+
+
+def _moment(p) -> str:
+    """How a lede places the happening, in its own words: "looks back to the happening ('last
+    October')", "tells it as news of the day ('Sunday')"."""
+    told = "tells it as news of the day" if p.moment == moment.FRESH else "looks back to the happening"
+    return f"{told} (‘{p.moment_words}’)"
 
 
 def _years(years) -> str:

@@ -25,7 +25,9 @@ A profile holds, per article:
 * ``bare_offices``: holders of a bare head-of-government title ("Prime Minister Scott Morrison");
 * ``lede_vector``: the mean embedding of the title and the lede's sentences (the model's vectors do
   not depend on the corpus);
-* ``years``: the years the title and lede name, which place what the article tells in time.
+* ``years``: the years the title and lede name, which place what the article tells in time;
+* ``moment`` and ``moment_words``: whether the lede tells news of the day or looks back months to
+  the happening, and the words that say so (``analysis.events.moment``).
 """
 from __future__ import annotations
 
@@ -55,6 +57,7 @@ from analysis.constants import (
     EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
 )
+from analysis.events.moment import moment
 from analysis.events.offices import bare_holders, office_holders
 from analysis.ingest.furniture import AGENCIES
 from analysis.lexicons import load_lexicon
@@ -91,6 +94,8 @@ class Profile:
     bare_offices: Mapping[str, str]         # bare title ("prime minister") -> person key
     lede_vector: np.ndarray                 # mean embedding of the title and lede (unit norm)
     years: frozenset[int]                   # years the title and lede name: when it happened
+    moment: str = ""                        # moment.FRESH, moment.RETROSPECTIVE or ""
+    moment_words: str = ""                  # the words of the lede that say so ("last October")
 
 
 @lru_cache(maxsize=100_000)
@@ -149,7 +154,8 @@ def _not_evidence() -> frozenset[str]:
     from analysis.resources import package_file
     entries = load_lexicon("outlets").entries
     words = package_file("wordfreq", "data", "large_en.msgpack.gz") or "no wordfreq"
-    key = " ".join(("not-evidence 1", cache.digest(repr((sorted(entries.items()), sorted(AGENCIES.items())))),
+    key = " ".join(("not-evidence 1", cache.digest(repr((sorted(entries.items()), sorted(AGENCIES.items()),
+                                                         sorted(_PLATFORMS)))),
                     repr(EVENT_RARE_OUTLET_WEIGHT), repr(EVENT_BACKGROUND_MAX_ZIPF), cache.file_key(words)))
     text = cache.cached_text("event-not-evidence", key, lambda: "\n".join(sorted(_outlet_names(entries))))
     return frozenset(text.split("\n")) if text else frozenset()
@@ -296,6 +302,7 @@ def profile(article: Article, features: Sequence) -> Profile:
     lede = ([article.title] if article.title else []) + texts[:n]
     entities, names, mentions = _entities(article)
     name_words = frozenset(w.lower() for n in names.values() for w in n.split())
+    when, when_words = moment(" ".join(lede))
     return Profile(
         article=article.id, outlet=article.outlet, title=article.title, date=article.date,
         words=_weighted_stems(texts + ([article.title] if article.title else []), name_words),
@@ -303,4 +310,4 @@ def profile(article: Article, features: Sequence) -> Profile:
         shingles=_shingles(texts), numbers=_numbers(features), dates=_dates(article, features),
         offices=office_holders(article, mentions), bare_offices=bare_holders(article, mentions),
         lede_vector=_mean_vector(features[:n], _title_vector(article)),
-        years=_years(article, features))
+        years=_years(article, features), moment=when, moment_words=when_words)

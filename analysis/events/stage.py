@@ -47,7 +47,8 @@ def run(articles: Sequence[Article], features: Mapping[str, Sequence],
     everyone = list(all_articles or articles)
     ordered = _order(articles)
     evidence = pair_evidence([profile(a, features.get(a.id, ())) for a in ordered])
-    rows = ranked(evidence.probability, [a.digest for a in ordered]) if ordered else []
+    rows = ranked(evidence.probability, [a.digest for a in ordered], evidence.veto, evidence.follow_ups) \
+        if ordered else []
     position = {a.id: i for i, a in enumerate(everyone)}
     groups = [sorted((ordered[r].id for r in g), key=position.__getitem__) for g in rows]
     grouped = {a for g in groups for a in g}
@@ -92,7 +93,8 @@ def _match(article: Article, groups: Sequence[EventGroup], compared: frozenset[s
            evidence: PairEvidence, index: Mapping[str, int], everyone: Sequence[Article]) -> EventMatch:
     own = next(g for g in groups if article.id in g.articles)
     row = index[article.id]
-    peers = [index[a] for a in compared if a != article.id and a in index]
+    # In input order: ``compared`` is a set, whose order changes with the process's hash seed.
+    peers = [index[a.id] for a in everyone if a.id in compared and a.id != article.id and a.id in index]
     if not peers:           # nothing compared: measure against the closest article instead
         peers = [r for r in range(len(index)) if r != row]
         peers = sorted(peers, key=lambda r: (-evidence.probability[row, r], r))[:1]

@@ -284,6 +284,20 @@ one. Mayor Teodor Vasquez came twice, she said, and promised tents.
 """,
 )
 
+# Months later, the museum shows the crown dropped in the raid: the same names, jewels and numbers,
+# but the lede looks back to the theft ("during the raid last March") and gives no day of its own.
+MUSEUM_FOLLOW_UP = """Castellane shows the crown dropped by thieves
+
+Source: Heritage Post
+
+The Castellane Museum in Orville has released the first photographs of Empress Adelaide's crown, \
+crushed when thieves dropped it during the raid last March. The four men had used a furniture lift \
+to reach the Marbois gallery and smashed two display cases.
+
+Curators said the crown kept most of its stones and could be restored. The brooch with 1,354 \
+diamonds and the sapphire tiara taken in the raid have not been found.
+"""
+
 # --- one long-running topic, two moments: the office holders named differ ----------------------------
 SUMMITS = (
     """European leaders pledge more air defence for Ukraine

@@ -5,11 +5,21 @@ as shared names, numbers worded differently.  Texts: event_texts.py (written for
 from __future__ import annotations
 
 import pytest
-from event_texts import AGENCY_CITED, CONCESSIONS, MUSEUM_THEFT, PM_MEETING, QUAKE_2011_MORE, QUAKES, SUMMITS
+from event_texts import (
+    AGENCY_CITED,
+    CONCESSIONS,
+    MUSEUM_FOLLOW_UP,
+    MUSEUM_THEFT,
+    PM_MEETING,
+    QUAKE_2011_MORE,
+    QUAKES,
+    SUMMITS,
+)
 
 from analysis import compare, load_article
 from analysis.align.features import featurize
 from analysis.events.evidence import pair_evidence
+from analysis.events.moment import FRESH, RETROSPECTIVE, moment
 from analysis.events.profile import lede_length, profile, specificity
 from analysis.pipeline import group_events
 
@@ -125,3 +135,44 @@ def test_a_former_holder_named_in_passing_is_no_conflict():
     assert [dict(p.offices) for p in evidence.profiles] == [
         {"germany chancellor": "friedrich merz", "nato secretary general": "mark rutte"}] * 2
     assert evidence.components["offices"][0, 1] == 0.0
+
+
+def test_a_follow_up_months_later_is_another_story_of_the_same_happening():
+    # It names the museum, the empress, the gallery and the 1,354 diamonds, as the accounts of the
+    # raid do, but looks back to it ("last March") where they tell it as news ("on Sunday").
+    c = compare(_load([*MUSEUM_THEFT, MUSEUM_FOLLOW_UP]))
+    assert [g.articles for g in c.groups] == [("a1", "a2", "a3"), ("a4",)]
+    later = next(e for e in c.event if e.article == "a4")
+    assert later.evidence.startswith("another event: it looks back to the happening (‘last March’) where "
+                                     "Wire Desk (a1) tells it as news of the day (‘Sunday’) and Evening "
+                                     "Courier (a3) tells it as news of the day (‘Sunday’)")
+
+
+@pytest.mark.parametrize("lede, expected", [
+    ("Thieves robbed the museum on Sunday morning.", (FRESH, "Sunday")),
+    ("The museum was robbed on the morning of October 19.", (FRESH, "October 19")),
+    ("Four thieves made off with the jewels over a week ago.", (FRESH, "a week ago")),
+    ("During a daring theft last October, thieves dropped the crown.", (RETROSPECTIVE, "last October")),
+    ("Three months ago, a fire gutted the library.", (RETROSPECTIVE, "Three months ago")),
+    # a day of its own and an older happening: news of the day about it
+    ("E-mails released on Wednesday show the dispute over last September's attack.", ("", "")),
+    # the past by years is history, not the happening
+    ("The court overturned a ruling it made 50 years ago.", ("", "")),
+    ("A crisp October morning in the capital.", ("", "")),
+])
+def test_a_lede_places_the_happening_by_its_own_words(lede, expected):
+    assert moment(lede) == expected
+
+
+def test_the_cached_list_of_reporters_follows_the_platforms_it_holds(tmp_path, monkeypatch):
+    # The cache key left the platforms out: a list cached before "twitter" was a platform was read
+    # back after, and "Twitter" counted as a name two articles share.
+    from analysis.events import profile as profile_module
+    monkeypatch.setenv("PARALLAX_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(profile_module, "_PLATFORMS", frozenset({"facebook"}))
+    profile_module._not_evidence.cache_clear()
+    assert "twitter" not in profile_module._not_evidence()
+    monkeypatch.setattr(profile_module, "_PLATFORMS", frozenset({"facebook", "twitter"}))
+    profile_module._not_evidence.cache_clear()
+    assert "twitter" in profile_module._not_evidence()
+    profile_module._not_evidence.cache_clear()

@@ -158,3 +158,20 @@ def test_average_linkage_does_not_chain_two_events():
     assert cluster(p, 0.5) == [[0, 1], [2, 3]]
     assert cluster(p, 0.05) == [[0, 1, 2, 3]]
     assert cluster(np.ones((1, 1)), 0.5) == [[0]]
+
+
+def test_a_vetoed_pair_never_ends_in_one_group():
+    # 0, 1 and 2 tell the news of the day; 3 gives no day; 4 is a follow-up months later, vetoed
+    # against 0-2.  Averaged with 3 the veto was outvoted (one group of five); and merged first, the
+    # follow-up took 3 away from the others (0.98 against 0.95).  Follow-ups merge last.
+    p = np.array([[1.0, 0.95, 0.9, 0.95, 0.1],
+                  [0.95, 1.0, 0.9, 0.95, 0.1],
+                  [0.9, 0.9, 1.0, 0.95, 0.1],
+                  [0.95, 0.95, 0.95, 1.0, 0.98],
+                  [0.1, 0.1, 0.1, 0.98, 1.0]])
+    veto = np.zeros((5, 5), dtype=bool)
+    veto[4, :3] = veto[:3, 4] = True
+    later = np.array([False, False, False, False, True])
+    assert cluster(p, 0.5) == [[0, 1, 2, 3, 4]]
+    assert cluster(p, 0.5, veto) == [[0, 1, 2], [3, 4]]
+    assert cluster(p, 0.5, veto, later) == [[0, 1, 2, 3], [4]]

@@ -1,0 +1,46 @@
+"""When an article's lede places what it tells: news of the day, or a happening months back.
+
+A follow-up story names the happening it goes back to by a month-scale past ("during a raid last
+October", "Last year, a brazen burglary at the Louvre", "three months ago") and gives no day of
+its own; a story of the day gives a day ("Sunday", "this morning", "October 19", "a week ago",
+"last night") and no such past.  The two
+share every name and most of the wording of the happening, yet they are two stories: "the Louvre
+releases photos of the damaged crown" is not "thieves rob the Louvre".  ``moment`` reads the title
+and lede of one article (never the others), so a pair's verdict still depends on the pair alone.
+
+Background in the past by years ("Roe v. Wade, decided 50 years ago") is history, not the
+happening, and does not count; a lede that gives both a day and a month-scale past ("e-mails
+released on Wednesday … last September's attack") is news of the day about an older happening.
+"""
+from __future__ import annotations
+
+import re
+
+FRESH = "fresh"                 # a day-scale anchor and no month-scale past
+RETROSPECTIVE = "retrospective"  # a month-scale past and no day of its own
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_PAST = re.compile(
+    r"\b(?:last\s+(?:" + _MONTHS + r"|year|month|spring|summer|autumn|fall|winter)\b"
+    r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?\s+ago\b"
+    r"|(?:a|one)\s+year\s+ago\b|earlier\s+this\s+year\b)", re.I)
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"|this\s+(?:morning|afternoon|evening)|overnight|last\s+(?:night|week)"
+    r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+ago"
+    r"|(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r"))\b", re.I)
+
+
+def moment(lede: str) -> tuple[str, str]:
+    """(``FRESH``, ``RETROSPECTIVE`` or "", the words that say so) for a title and lede."""
+    past, day = _PAST.search(lede), _DAY.search(lede)
+    if past and not day:
+        return RETROSPECTIVE, past.group(0)
+    if day and not past:
+        return FRESH, day.group(0)
+    return "", ""
+
+
+def apart(a: str, b: str) -> bool:
+    """Whether two articles' moments make them two stories: one of the day, one looking back."""
+    return {a, b} == {FRESH, RETROSPECTIVE}
