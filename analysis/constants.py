@@ -31,6 +31,8 @@ MAX_TITLE_WORDS = 25                        # words; a longer first line is body
 MAX_OUTLET_SUFFIX_WORDS = 4                 # words in "Title – CNN"-style outlet suffixes
 MAX_CAPTION_WORDS = 80                      # words; a longer line above a photo credit is body, not caption
 MAX_RELATED_HEADLINE_WORDS = 20             # words in a linked headline after "Related article"
+MAX_SUBHEADING_WORDS = 12                   # words; a shorter line between paragraphs, not ended like a
+                                            # sentence, is a subheading ("How we were removed"), not a fact
 HARD_WRAP_MAX_LINE_CHARS = 110             # characters; a longer line is a paragraph, never a wrapped line
 HARD_WRAP_MIN_SHARE = 0.5                   # share 0-1 of a block's lines ending inside a sentence: wrapped
 MAX_META_LINE_WORDS = 12                    # words in a dateline, byline or "Source: X" line

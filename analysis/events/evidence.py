@@ -81,13 +81,6 @@ class PairEvidence:
     probability: np.ndarray             # n x n, symmetric, diagonal 1
 
     @property
-    def veto(self) -> np.ndarray:
-        """n x n booleans: pairs that are two moments or two stories whatever else they share
-        (``offices``, ``apart``, ``moment``); never one group (``groups.cluster``)."""
-        return (self.components["offices"] > 0) | (self.components["apart"] > 0) | \
-            (self.components["moment"] > 0)
-
-    @property
     def follow_ups(self) -> np.ndarray:
         """n booleans: articles whose lede looks back months to the happening (``moment``)."""
         return np.array([p.moment == moment.RETROSPECTIVE for p in self.profiles], dtype=bool)

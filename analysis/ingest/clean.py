@@ -98,6 +98,7 @@ def clean(source_text: str, *, known_title: str | None = None, is_markdown: bool
     _mark_related(state)
     _mark_header(state, detect_title=not known_title)
     _mark_title_copies(state)
+    _mark_subheadings(state)
     return Cleaned(_body(lines, state.reasons), _removed(raw, state.reasons), state.found)
 
 
@@ -287,6 +288,32 @@ def _mark_title_copies(state: _State) -> None:
         if len(state.lines[i]) <= longest and _same_title(state.lines[i], title):
             state.reasons[i] = "title" if first else "repeated title"
             first = False
+
+
+def _mark_subheadings(state: _State) -> None:
+    """A short line between two paragraphs of the body, not ended like a sentence ("How we were
+    removed", "Who is Mira Murati?", "CASA identifies one of the victims"): the outlet's signpost,
+    which the aligner took for a claim ("Altman's Resignation: A Mysterious Post on X" became a
+    fact that three outlets were said to leave out).  The paragraph above must end a sentence (else
+    the line may be the end of a hard-wrapped one) and the one below must start one."""
+    for i in list(state.kept()):
+        line = state.lines[i].strip()
+        above, below = state.previous_kept(i), state.next_kept(i + 1)
+        if above is None or below is None or i in state.reasons:
+            continue
+        if not _is_headline(line, C.MAX_SUBHEADING_WORDS):
+            continue
+        bare = re.sub(r"(?<=\w)['’](?=\w)|(?<=s)['’]", "", line)       # apostrophes: "Mayor's", "Ruiz'"
+        if any(q in bare for q in _QUOTES + "‘’'") or _ITEM.match(line):
+            continue        # a quoted fragment or a list item, not a signpost
+        if not (line[:1].isupper() or line[:1].isdigit()) or not state.lines[below].lstrip()[:1].isupper():
+            continue
+        if _SENTENCE_END.search(state.lines[above].rstrip()) and above not in _title_lines(state):
+            state.reasons[i] = "subheading"
+
+
+def _title_lines(state: _State) -> set[int]:
+    return {i for i, r in state.reasons.items() if r == "title"}
 
 
 def _body(lines: list[str], reasons: dict[int, str]) -> str:

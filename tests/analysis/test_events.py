@@ -160,18 +160,19 @@ def test_average_linkage_does_not_chain_two_events():
     assert cluster(np.ones((1, 1)), 0.5) == [[0]]
 
 
-def test_a_vetoed_pair_never_ends_in_one_group():
-    # 0, 1 and 2 tell the news of the day; 3 gives no day; 4 is a follow-up months later, vetoed
-    # against 0-2.  Averaged with 3 the veto was outvoted (one group of five); and merged first, the
-    # follow-up took 3 away from the others (0.98 against 0.95).  Follow-ups merge last.
+def test_follow_up_stories_merge_after_the_news_of_the_day():
+    # 0, 1 and 2 tell the news of the day; 3 gives no day; 4 is a follow-up months later (vetoed
+    # against 0-2: near 0).  Merged first, 3 and 4 (0.98) made a group that the others' mean then
+    # took in whole (0.53): the follow-up was compared with the accounts.  Follow-ups merge last.
     p = np.array([[1.0, 0.95, 0.9, 0.95, 0.1],
                   [0.95, 1.0, 0.9, 0.95, 0.1],
                   [0.9, 0.9, 1.0, 0.95, 0.1],
                   [0.95, 0.95, 0.95, 1.0, 0.98],
                   [0.1, 0.1, 0.1, 0.98, 1.0]])
-    veto = np.zeros((5, 5), dtype=bool)
-    veto[4, :3] = veto[:3, 4] = True
     later = np.array([False, False, False, False, True])
     assert cluster(p, 0.5) == [[0, 1, 2, 3, 4]]
-    assert cluster(p, 0.5, veto) == [[0, 1, 2], [3, 4]]
-    assert cluster(p, 0.5, veto, later) == [[0, 1, 2, 3], [4]]
+    assert cluster(p, 0.5, later) == [[0, 1, 2, 3], [4]]
+    # follow-ups that share a story with each other still make their own group
+    q = np.block([[p, p[:, 4:]], [p[4:], np.array([[0.99]])]])
+    q[5, 5] = 1.0
+    assert cluster(q, 0.5, np.array([False] * 4 + [True, True])) == [[0, 1, 2, 3], [4, 5]]

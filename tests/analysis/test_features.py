@@ -293,3 +293,10 @@ def test_a_bare_number_inside_a_name_is_no_amount():
     kept = find_quantities("A 7.7 quake hit; it was a Category 3 storm after Roe 30 years ago; Over 150 died.")
     assert [(q.value, q.unit) for q in kept] == [(7.7, "quak"), (3.0, "storm"), (30.0, "year"), (150.0, "die")]
     assert [q.value for q in find_quantities("Over 150 Died In The Storm Near Tampa 12")] == [150.0, 12.0]
+
+
+def test_a_time_of_day_is_no_amount():
+    # "7:30 pm" was 7 and 30 (matching "30 minutes"); "12:23 pm" gave two stories the numbers 12 and 23
+    text = "At 12:23 pm the call came; at 7:30 p.m. the search stopped, and at 6 am 30 divers went back."
+    assert [(q.value, q.unit) for q in find_quantities(text)] == [(30.0, "diver")]
+    assert [q.value for q in find_quantities("The score was 12:23 in the end, 5 am to 9 AM.")] == []

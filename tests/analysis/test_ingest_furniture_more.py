@@ -105,3 +105,18 @@ def test_a_dateline_is_not_fact_text():
     names = [t.text for t in sentence_terms("RIVERTON (AP) — The mayor said the dam held on Sunday.")
              if t.kind == "name"]
     assert names == []
+
+
+def test_a_subheading_between_paragraphs_is_no_sentence_of_the_story():
+    # "Mayor's Warning: A Late Night Call" became a claim, and a fact that three outlets were said to
+    # leave out.  A hard-wrapped paragraph, a quoted line and a short paragraph that ends like a
+    # sentence stay.
+    text = ("Flood water reaches the square\n\n" + BODY + "\n\nMayor's Warning: A Late Night Call\n\n" + BODY2 +
+            "\n\nWho is Ana Ruiz?\n\nRuiz has run the town since 2019 and grew up by the river.\n\n"
+            "Two were rescued.\n\n“Nobody had to swim”\n\nThe water fell by noon, officials said, and\n"
+            "the bridge to the north reopened\nto traffic in the afternoon.\n")
+    a = load_article(text, kind="paste", article_id="a1")
+    assert [(r.text, r.reason) for r in a.removed if r.reason == "subheading"] == [
+        ("Mayor's Warning: A Late Night Call", "subheading"), ("Who is Ana Ruiz?", "subheading")]
+    assert "Two were rescued." in a.text and "“Nobody had to swim”" in a.text
+    assert "officials said, and the bridge to the north reopened to traffic" in a.text

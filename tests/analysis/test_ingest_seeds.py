@@ -28,7 +28,7 @@ EXPECTED = {
         kept_short=[]),
     "001": dict(
         removed=[(0, "title"), (2, "photo caption"), (3, "photo credit"), (7, "photo caption"),
-                 (8, "photo credit"), (12, "photo caption"), (13, "photo credit"),
+                 (8, "photo credit"), (12, "photo caption"), (13, "photo credit"), (16, "subheading"),
                  (21, "photo caption"), (22, "photo credit"), (26, "section links"),
                  (27, "source link")],
         title="Russia and U.S. begin talks on ending the war in Ukraine, but Europe can’t agree a "
@@ -40,16 +40,18 @@ EXPECTED = {
         boilerplate=["Evelyn Hockstein | Afp | Getty Images", "Anadolu | Anadolu | Getty Images",
                      "Tom Nicholson | Getty Images", "World News || Latest News || U.S. News",
                      "Source link"],
-        kept_short=["Ukraine and Europe frozen out"]),
+        kept_short=[]),         # "Ukraine and Europe frozen out" is a subheading (removed: a signpost, no claim)
     "002": dict(
         removed=[(0, "language switcher"), (1, "language switcher"), (2, "dateline"),
-                 (4, "byline"), (6, "title")],
+                 (4, "byline"), (6, "title"), (12, "subheading"), (20, "subheading"), (26, "subheading"),
+                 (32, "subheading"), (42, "subheading"), (52, "subheading")],
         title="Ukraine Peace Talks: U.S. Move, European Concerns & Ukrainian Resistance",
         outlet="“Ukraine Peace Talks…”", date="2025-02-16", author="Analytical team", not_body=set(),
         first="Introduction",
         boilerplate=["En", "EnglishAzərbaycanРусский", "February 16, 2025", "Analytical team"],
-        kept_short=["Introduction", "Conclusion", "Risks and Implications",
-                    "U.S. Approach: Unilateral Negotiations and Burden Shifting"]),
+        # the first line of the body stays (nothing above it ends a sentence); the section headings
+        # below it ("U.S. Approach: ...", "Risks and Implications", "Conclusion") are subheadings
+        kept_short=["Introduction"]),
     "003": dict(
         removed=[(0, "title"), (2, "repeated title"), (4, "outlet line"), (12, "related link"),
                  (14, "related link"), (42, "related link"), (44, "related link"),

@@ -59,6 +59,10 @@ QUANTITY = re.compile(
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
     rf"(?:[\s-](?P<unit>[A-Za-z]+))?",
     re.IGNORECASE)
+# A time of day ("12:23 pm", "1:30 a.m.", "at 6 am") is no amount: read as numbers, "7:30 pm" gave
+# 7 and 30, which matched "30 minutes" and made "12" and "23" numbers two stories shared.
+CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b))?"
+                   r"|(?<![\w.:])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:(?P<art>a|one|two|three)[\s-])?(?P<frac>half|thirds?|quarters?)\b",
                       re.IGNORECASE)
 
@@ -134,7 +138,7 @@ def find_quantities(text: str, offset: int = 0, skip: list[tuple[int, int]] | No
     out: list[Quantity] = []
     if not _MAY_HOLD_NUMBER.search(text):
         return out
-    skip = list(skip or [])
+    skip = list(skip or []) + [m.span() for m in CLOCK.finditer(text)]
     for m in QUANTITY.finditer(text):
         if any(s < m.end("num") and m.start("num") < e for s, e in skip):
             continue
