@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Sequence
 
+from analysis.align.features.words import stopwords
 from analysis.constants import CLAIM_MIN_CORE_WORDS, CLAIM_MIN_WORDS, CLAIM_SUBJECT_MAX_WORDS
 from analysis.lexicons import load_lexicon
 from analysis.model import Article, Span
@@ -41,6 +42,11 @@ _CONNECTORS = ("and", "but", "while", "whereas", "although", "though", "even as"
                "before", "because", "since", "yet", "so", "meanwhile", "until", "when", "where")
 _BARE = frozenset(("while", "whereas", "as", "after", "before", "because", "when", "where"))
 _PARTICIPLE_CONNECTORS = frozenset(("after", "before", "while", "since", "by"))
+# Connectors that subordinate: the clause after them needs its own subject, so a verb right after one
+# is a reduced phrase of the clause before ("as expected", "when asked", "as overwhelmed" in a page
+# that dropped "were"), never a claim of its own.
+_SUBORDINATORS = frozenset(("while", "whereas", "although", "though", "even as", "as", "after", "before",
+                            "because", "since", "until", "when", "where"))
 # Words that bind with a bare connector after them into one phrase ("such as", "as well as", "even
 # before", "shortly after", "long before", "only after"): what follows modifies the clause before it
 # (an example, an addition, a time) and is not a claim of its own.
@@ -188,8 +194,24 @@ def _is_clause(text: str, start: int, end: int, connector: str | None) -> bool:
         return True
     if connector is not None and words[0].lower() in _NOT_SUBJECT:
         return False
+    if connector in _SUBORDINATORS and _reduced(words):
+        return False
     limit = len(words) if connector is None else CLAIM_SUBJECT_MAX_WORDS + 1
     return any(is_finite_verb(w) for w in words[:limit])
+
+
+def _reduced(words: Sequence[str]) -> bool:
+    """Whether words after a subordinator open with a lexical verb, not a subject ("when asked
+    whether", "as predicted by"): a verb form followed by a content word and then a finite verb is an
+    adjective of the subject instead ("after leaked documents revealed ...").  An auxiliary first
+    still opens a claim: an inverted subject ("as did the mayor") or a comment with content of its
+    own ("as was expected after the leak")."""
+    first = words[0]
+    if not is_finite_verb(first) or first.lower() in AUXILIARIES:
+        return False
+    if len(words) < 3 or words[1].lower() in stopwords() or is_participle(words[1]):
+        return True
+    return not any(is_finite_verb(w) for w in words[2:CLAIM_SUBJECT_MAX_WORDS + 1])
 
 
 @lru_cache(maxsize=50_000)

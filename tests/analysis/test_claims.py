@@ -59,6 +59,25 @@ def test_a_connector_bound_to_the_word_before_it_is_no_cut(text):
     assert [whole for whole, _ in _pieces(text)] == [text]
 
 
+@pytest.mark.parametrize("text", [
+    "Prices rose in the first quarter as predicted by most analysts in the survey.",
+    "The minister resigned on Friday when asked about the missing funds by reporters.",
+    # a page that dropped "were": the piece "officials said the clinics" then matched other outlets'
+    # sentences on the town's name alone
+    "In the port town, officials said the clinics as overwhelmed, prompting the navy to send doctors.",
+])
+def test_a_verb_right_after_a_subordinator_is_no_clause_of_its_own(text):
+    # "as predicted by", "when asked": the clause after "as"/"when" has no subject of its own, so it
+    # belongs to the claim before it
+    assert [whole for whole, _ in _pieces(text)] == [text]
+
+
+def test_a_subordinate_clause_with_its_own_subject_is_still_cut():
+    text = "The mayor said the clinics were full as the navy sent doctors to the port town."
+    assert [whole for whole, _ in _pieces(text)] == ["The mayor said the clinics were full",
+                                                    "the navy sent doctors to the port town."]
+
+
 @pytest.mark.parametrize("text, core", [
     ("The bridge will close on Friday for repairs, officials said.",
      "The bridge will close on Friday for repairs"),
