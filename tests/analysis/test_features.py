@@ -300,3 +300,10 @@ def test_a_time_of_day_is_no_amount():
     text = "At 12:23 pm the call came; at 7:30 p.m. the search stopped, and at 6 am 30 divers went back."
     assert [(q.value, q.unit) for q in find_quantities(text)] == [(30.0, "diver")]
     assert [q.value for q in find_quantities("The score was 12:23 in the end, 5 am to 9 AM.")] == []
+
+
+def test_a_time_of_day_written_with_a_dot_is_no_amount():
+    # "The quake hit at 9.59pm" kept the amount 9.59; a share or price with a dot stays an amount
+    assert find_quantities("The tremor hit at 9.59pm and again at 10.15 a.m. on Sunday.") == []
+    kept = find_quantities("Shares rose 9.59 percent to 12.50 at 2 pm.")
+    assert [(q.value, q.unit) for q in kept] == [(9.59, "%"), (12.5, "")]

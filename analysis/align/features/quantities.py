@@ -59,10 +59,10 @@ QUANTITY = re.compile(
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
     rf"(?:[\s-](?P<unit>[A-Za-z]+))?",
     re.IGNORECASE)
-# A time of day ("12:23 pm", "1:30 a.m.", "at 6 am") is no amount: read as numbers, "7:30 pm" gave
-# 7 and 30, which matched "30 minutes" and made "12" and "23" numbers two stories shared.
+# A time of day ("12:23 pm", "1:30 a.m.", "at 6 am", "9.59pm") is no amount: read as numbers, "7:30 pm"
+# gave 7 and 30, which matched "30 minutes" and made "12" and "23" numbers two stories shared.
 CLOCK = re.compile(r"(?<![\w.:])\d{1,2}:\d{2}(?::\d{2})?(?:\s?(?:[ap]\.m\.|[ap]m\b))?"
-                   r"|(?<![\w.:])\d{1,2}\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
+                   r"|(?<![\w.:])\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)", re.IGNORECASE)
 FRACTION = re.compile(r"\b(?:(?P<art>a|one|two|three)[\s-])?(?P<frac>half|thirds?|quarters?)\b",
                       re.IGNORECASE)
 
