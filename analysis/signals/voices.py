@@ -38,7 +38,8 @@ from analysis.signals.attribution.state import short_forms
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.vocabulary.wording import join_names
 
-__all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "voice_findings", "voices"]
+__all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "remember_quotes", "voice_findings",
+           "voices"]
 
 _CACHE: dict[tuple, tuple[Quote, ...]] = {}
 # Articles whose quotes are kept: metrics, the voice table and the word choices read each article's
@@ -55,7 +56,7 @@ def find_quotes(article: Article, mentions: Sequence[Mention] | None = None) -> 
     """
     if not article.sentences:
         return ()
-    key = (article.id, article.digest, tuple((s.start, s.end) for s in article.sentences))
+    key = _key(article)
     if mentions is None and key in _CACHE:
         return _CACHE[key]
     if mentions is None:
@@ -63,10 +64,22 @@ def find_quotes(article: Article, mentions: Sequence[Mention] | None = None) -> 
         raw = raw_mentions(article, vocab)
         mentions = article_mentions(article, vocab, resolver_for(raw), raw)
     found = tuple(Attribution(article, mentions).find())
-    if len(_CACHE) >= CACHE_ARTICLES:
+    remember_quotes(article, found)
+    return found
+
+
+def remember_quotes(article: Article, found: tuple[Quote, ...]) -> None:
+    """Keep ``found`` as ``find_quotes(article)``'s answer: what a worker found (``signals.stage``)."""
+    if not article.sentences:
+        return
+    key = _key(article)
+    if key not in _CACHE and len(_CACHE) >= CACHE_ARTICLES:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[key] = found
-    return found
+
+
+def _key(article: Article) -> tuple:
+    return article.id, article.digest, tuple((s.start, s.end) for s in article.sentences)
 
 
 # --- voices across articles ----------------------------------------------------------------------

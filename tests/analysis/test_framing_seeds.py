@@ -231,3 +231,19 @@ def test_benchmark_runs(capsys):
     from analysis.bench.framing import main
     assert main(["--repeat", "1", "--pairs", "5"]) == 0
     assert "synthetic pairs" in capsys.readouterr().out
+
+
+def test_quotes_are_not_found_again_for_the_stand_in_versions(articles, monkeypatch):
+    # The rules run once per wording on stand-in articles (ids "\x00a", "\x00b"): the speakers of their
+    # quotes are the real article's, whose quotes the signals stage has found already.
+    from analysis.signals.attribution import quotes
+    from analysis.signals.framing import versions
+    from analysis.signals.voices import find_quotes
+    monkeypatch.setattr(versions, "_QUOTED", {})
+    for article in articles.values():
+        find_quotes(article)
+    searched: list[str] = []
+    find = quotes.Attribution.find
+    monkeypatch.setattr(quotes.Attribution, "find", lambda self: searched.append(self.a.id) or find(self))
+    assert framing_findings(SEED_FACTS, articles)
+    assert searched == []

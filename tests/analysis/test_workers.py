@@ -152,6 +152,48 @@ def test_signals_with_metrics_beside_voices_and_framing_are_the_one_loop_s(two_w
     assert reported == ["metrics", "voices", "framing"]         # all reported by this process
     assert split.metrics == alone.metrics and split.metrics
     assert split.findings == alone.findings and split.voices == alone.voices
+    assert split.quotes == alone.quotes and split.quotes
+
+
+def test_framing_read_in_two_parts_of_the_facts_is_one_pass_s(two_workers, monkeypatch, seed_articles):
+    from analysis.pipeline import compare
+    from analysis.signals import framing, stage
+    articles = seed_articles
+    facts = list(compare(articles).facts)
+    peers = {a.id: a for a in articles}
+    one_pass = framing.framing_findings(facts, peers)
+    half = stage._half_of_the_pairs(facts)
+    assert 0 < half < len(facts) and one_pass
+    parts = [framing.version_findings(facts[:half], peers), framing.version_findings(facts[half:], peers)]
+    assert framing.joined_findings(parts, framing.article_findings(facts, peers), peers) == one_pass
+    monkeypatch.setattr(stage, "SIGNALS_PARALLEL_MIN_ARTICLES", 2)
+    framed = stage.run(articles, facts, set(peers), lambda fraction, name: None).findings
+    assert [f for f in framed if f.kind in framing.KINDS] == one_pass
+
+
+def test_quotes_found_by_a_worker_are_kept_here(two_workers, monkeypatch):
+    from analysis.signals import stage, voices
+    from analysis.signals.attribution import quotes
+    articles = [text_article(f'"The dock will reopen on Thursday," said harbour master Ilse Brandt{i}. '
+                             "Fishermen said their boats were safe.", f"q{i}") for i in range(4)]
+    monkeypatch.setattr(stage, "SIGNALS_PARALLEL_MIN_ARTICLES", 2)
+    split = stage.run(articles, [], {a.id for a in articles}, lambda fraction, name: None)
+    assert len(split.quotes) >= 4
+
+    def not_again(self):
+        raise AssertionError("quotes found again")
+    monkeypatch.setattr(quotes.Attribution, "find", not_again)
+    assert tuple(q for a in articles for q in voices.find_quotes(a)) == split.quotes
+
+
+def test_the_facts_are_cut_at_half_of_their_pairs_of_versions():
+    from types import SimpleNamespace
+
+    from analysis.signals import stage
+    facts = [SimpleNamespace(members=range(n)) for n in (4, 3, 3, 2, 1, 1)]     # pairs 6, 3, 3, 1, 0, 0
+    assert stage._half_of_the_pairs(facts) == 1                    # 6 | 7: the nearer cut
+    assert stage._half_of_the_pairs(facts[1:]) == 1                # 3 | 4
+    assert stage._half_of_the_pairs([SimpleNamespace(members=[0])]) == 1
 
 
 def test_the_two_neighbour_searches_side_by_side_give_one_process_s_pairs(two_workers, forked, monkeypatch):

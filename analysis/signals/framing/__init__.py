@@ -39,10 +39,11 @@ from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
 from analysis.signals.framing.spelling import spelling_findings
 from analysis.signals.framing.structure import passive_candidates, quote_candidates
-from analysis.signals.framing.versions import Pair, Version, build_version
+from analysis.signals.framing.versions import Pair, Version, article_speakers, build_version
 from analysis.signals.framing.wording import event_senses, lemma, senses_of, word_choice_findings
 
-__all__ = ["KINDS", "clear_caches", "framing_findings", "pair_findings"]
+__all__ = ["KINDS", "article_findings", "clear_caches", "framing_findings", "joined_findings", "pair_findings",
+           "version_findings"]
 
 KINDS = ("attribution_verb", "hedge", "booster", "intensifier", "loaded_word", "quote_vs_paraphrase",
          "passive_agent", "naming", "sentiment_shift", "contradiction", "stance", "spelling")
@@ -53,6 +54,13 @@ _RULES = (contradiction_candidates, lexical_candidates, quote_candidates, passiv
 
 def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> list[Finding]:
     """Framing findings for every pair of versions of every fact; strongest first."""
+    return joined_findings([version_findings(facts, articles)], article_findings(facts, articles), articles)
+
+
+def version_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> dict[str, Finding]:
+    """The strongest finding of each id over every pair of versions of ``facts``.  A fact's pairs read
+    that fact alone, so the facts may be read in parts (on two cores: ``signals.stage``) and the
+    parts joined in order by ``joined_findings``: the same findings as one pass."""
     english = {aid: _is_english(a) for aid, a in articles.items()}
     best: dict[str, Finding] = {}
     worded = _Wordings()
@@ -67,12 +75,34 @@ def framing_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> 
                 kept = best.get(finding.id)
                 if kept is None or finding.score > kept.score:
                     best[finding.id] = finding
-    readable = {aid: a for aid, a in articles.items() if english[aid]}
-    for finding in spelling_findings(readable) + word_choice_findings(facts, readable):
+    return best
+
+
+def article_findings(facts: Sequence[Fact], articles: Mapping[str, Article]) -> list[Finding]:
+    """What is read over whole articles rather than pairs of versions: spellings, word choices."""
+    readable = _readable(articles)
+    return spelling_findings(readable) + word_choice_findings(facts, readable)
+
+
+def joined_findings(parts: Sequence[Mapping[str, Finding]], whole: Sequence[Finding],
+                    articles: Mapping[str, Article]) -> list[Finding]:
+    """The findings of ``version_findings`` over consecutive parts of the facts (the strongest of each
+    id, the first of equals) with ``article_findings`` (``whole``), grouped; strongest first."""
+    best: dict[str, Finding] = {}
+    for part in parts:
+        for fid, finding in part.items():
+            kept = best.get(fid)
+            if kept is None or finding.score > kept.score:
+                best[fid] = finding
+    for finding in whole:
         best[finding.id] = finding
-    unhidden = _without_event_passives(list(best.values()), list(readable.values()))
+    unhidden = _without_event_passives(list(best.values()), list(_readable(articles).values()))
     grouped = group_passives(merge_choices(unhidden, articles), articles)
     return sorted(grouped, key=lambda f: (-f.score, f.kind, f.id))
+
+
+def _readable(articles: Mapping[str, Article]) -> dict[str, Article]:
+    return {aid: a for aid, a in articles.items() if _is_english(a)}
 
 
 def _without_event_passives(findings: list[Finding], articles: Sequence[Article]) -> list[Finding]:
@@ -149,6 +179,9 @@ def _wording(v: Version) -> tuple:
 
 
 def _stand_in(v: Version, side: str) -> Version:
+    # The speakers of a text's quotes are kept per text: read them on the real article, whose quotes
+    # are found already (the stand-in's own id would make them found again, for every article).
+    article_speakers(v.article)
     article_id, name = _SIDES[side]
     article = replace(v.article, id=article_id, outlet=name)
     return Version(article, v.sentence_ids, v.text, list(v.pieces))

@@ -252,7 +252,7 @@ _QUOTED: dict[str, tuple[tuple[int, int, str], ...]] = {}
 _QUOTED_MAX = 2048
 
 
-def _article_speakers(article: Article) -> tuple[tuple[int, int, str], ...]:
+def article_speakers(article: Article) -> tuple[tuple[int, int, str], ...]:
     """(start, end, speaker's last name) of every quote with a named speaker; cached per text (the
     stand-in versions of ``framing._Wordings`` share their article's text)."""
     if article.digest not in _QUOTED:
@@ -272,6 +272,6 @@ def speakers(version: Version) -> frozenset[str]:
         spans = [(version.article.sentence(i).start, version.article.sentence(i).end)
                  for i in version.sentence_ids]
         version.cache["speakers"] = frozenset(
-            name for qs, qe, name in _article_speakers(version.article)
+            name for qs, qe, name in article_speakers(version.article)
             if any(qs < e and s < qe for s, e in spans))
     return version.cache["speakers"]
