@@ -184,7 +184,9 @@ class FindingsModel(QAbstractTableModel):
             r = self.review(f)
             if col == "Verdict" and not r.empty:
                 return describe(r) + (f"\n\n{r.note}" if r.note else "")
-            return f"{kind_label(f.kind)} — {self.evidence(f)}\nRule: {f.rule or '—'}"
+            # The outlets too: their column folds away in a narrow window.
+            return (f"{kind_label(f.kind)} — {self.evidence(f)}\nOutlets: {self.outlet_names(f)}"
+                    f"\nRule: {f.rule or '—'}")
         if role == Qt.ItemDataRole.TextAlignmentRole and col == "Score":
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == FINDING_ROLE:

@@ -7,7 +7,7 @@ reviewed ones stays in view until the next move, so a severity or note can follo
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,9 +30,10 @@ from .elide import KeyElideDelegate
 
 FACT_SHARE = 0.3          # of the width the two sentence columns share; the evidence gets the rest
 FACT_MIN_PX = 80
-OUTLETS_PX = 140          # the outlets column ("Los Angeles Times, …": full names on hover) ...
-OUTLETS_MIN_PX = 90       # ... narrowed down to this while the evidence has less than
-EVIDENCE_MIN_PX = 240     # this (at 1366x768 with both panes open the table is some 770 px wide)
+OUTLETS_PX = 140          # the outlets column ("Los Angeles Times, …": full names on hover), shown
+SENTENCES_MIN_PX = 480    # while Fact and Evidence keep this much beside it; else it folds away:
+                          # the evidence names the outlets (at 1366x768 with both panes open the
+                          # table is some 770 px wide, and the Fact was cut to 80 px)
 KIND_MAX_PX = 200         # a kind's label wider than this is cut (its row's tooltip names it)
 CELL_PAD_PX = 14          # a cell's text margins and grid line beside its text
 SCORE_SAMPLE = "0.00"
@@ -97,6 +98,7 @@ class FindingsView(QWidget):
         self.evidence_delegate = KeyElideDelegate(self.table)
         self.table.setItemDelegateForColumn(COLUMNS.index("Evidence"), self.evidence_delegate)
         self._fit_columns()
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._current)
 
         layout = QVBoxLayout(self)
@@ -117,14 +119,18 @@ class FindingsView(QWidget):
         self.verdict_box.currentIndexChanged.connect(
             lambda: self._filter(verdict=self.verdict_box.currentData() or ""))
 
-    def resizeEvent(self, event) -> None:  # noqa: N802
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
+        # The table's own width, not the tab's: a tab resized while hidden lays its table out only
+        # when shown (the Fact was then fitted to a stale width: 80 px where 140 fit).
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns()
+        return False
 
     def _fit_columns(self) -> None:
         """Kind as wide as the widest kind shown, Score as its figures, Verdict as its words (the
         header alone while nothing is reviewed: a wide empty column took the sentences' room), the
-        Fact a share of what is left and the Evidence the rest (it stretches)."""
+        Outlets where the sentences keep room enough beside them (their names are in the evidence
+        and on hover), the Fact a share of what is left and the Evidence the rest (it stretches)."""
         h = self.table.horizontalHeader()
         fm = self.table.fontMetrics()
 
@@ -138,11 +144,13 @@ class FindingsView(QWidget):
             h.resizeSection(COLUMNS.index(name), width)
         fixed = sum(h.sectionSize(c) for c, name in enumerate(COLUMNS)
                     if name not in ("Fact", "Evidence", "Outlets"))
-        room = self.table.viewport().width() - fixed - OUTLETS_PX
-        short = EVIDENCE_MIN_PX - int(room * (1 - FACT_SHARE))
-        outlets = OUTLETS_PX - min(max(0, short), OUTLETS_PX - OUTLETS_MIN_PX)
-        h.resizeSection(COLUMNS.index("Outlets"), outlets)
-        room += OUTLETS_PX - outlets
+        room = self.table.viewport().width() - fixed
+        outlets = COLUMNS.index("Outlets")
+        fold = room - OUTLETS_PX < SENTENCES_MIN_PX
+        self.table.setColumnHidden(outlets, fold)
+        if not fold:
+            h.resizeSection(outlets, OUTLETS_PX)
+            room -= OUTLETS_PX
         h.resizeSection(COLUMNS.index("Fact"), max(FACT_MIN_PX, int(room * FACT_SHARE)))
 
     def refresh(self) -> None:

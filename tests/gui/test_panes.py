@@ -14,7 +14,7 @@ from analysis.model import Finding
 from analysis.vocabulary.kinds import label as kind_label
 from analysis.vocabulary.reviews import Review
 from gui.main_window import MainWindow
-from gui.models.findings import COLUMNS
+from gui.models.findings import COLUMNS, FINDING_ROLE
 from gui.views.turned_header import TURNED_PAD_PX
 
 KINDS = ("reports_differently", "quote_vs_paraphrase", "version_diff", "loaded_word", "omission")
@@ -246,3 +246,40 @@ def test_headers_stand_upright_again_when_the_outlets_fit(qtbot, fake_comparison
     w.tabs.setCurrentWidget(w.voices)
     QApplication.processEvents()
     assert not w.voices.table.horizontalHeader().turned            # five short names: upright
+
+
+def test_the_outlets_fold_into_the_evidence_where_the_sentences_would_be_cut(findings_window):
+    """At 1366x768 with both panes open the Fact column was 80 px (two words) beside a 90-140 px
+    Outlets column: the Outlets now fold away there (the evidence names them; so does the row's
+    tooltip) and the Fact gets at least a third more room; a wide window shows them again."""
+    w = findings_window
+    table = w.findings.table
+    outlets = COLUMNS.index("Outlets")
+    assert table.viewport().width() < 900            # both docks open at 1366
+    assert table.isColumnHidden(outlets)
+    assert _width(w, "Fact") >= 120
+    assert table.horizontalScrollBar().maximum() == 0
+    f = w.doc.comparison.findings[0]
+    row = next(r for r in range(w.findings.proxy.rowCount())
+               if w.findings.proxy.index(r, 0).data(FINDING_ROLE).id == f.id)
+    tip = w.findings.proxy.index(row, COLUMNS.index("Evidence")).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Outlets: " + w.findings.model.outlet_names(f) in tip
+    w.resize(1920, 1080)
+    QApplication.processEvents()
+    assert not table.isColumnHidden(outlets)
+    assert _width(w, "Outlets") > 0 and _width(w, "Fact") >= 120
+
+
+def test_findings_columns_fit_the_table_as_shown_not_as_it_was_while_hidden(qtbot, fake_comparison):
+    """The tab is sized while another is in front; its table is laid out only when shown: the
+    columns were fitted to that stale width (Fact 80 px where 140 fit) until the next resize."""
+    w = shown_at_1366(qtbot, fake_comparison, findings=_findings(fake_comparison.articles))
+    w.tabs.setCurrentWidget(w.overview)
+    QApplication.processEvents()
+    w.resize(1300, 760)
+    QApplication.processEvents()
+    w.tabs.setCurrentWidget(w.findings)
+    QApplication.processEvents()
+    shown = {name: _width(w, name) for name in COLUMNS}
+    w.findings._fit_columns()
+    assert {name: _width(w, name) for name in COLUMNS} == shown
