@@ -231,13 +231,17 @@ class Overview(QWidget):
             rows = []
             # A width in px from the font: a share of a narrow pane wrapped "0.41" as "0.4 / 1".
             score_w = self.browser.fontMetrics().horizontalAdvance("0.00  ") + 6
+            # The mark's column in px too, the same in every piece of the table (they line up).
+            marks = {"✓" if m.same_event else "⚠ other event?" for m in comp.event}
+            mark_w = max(self.browser.fontMetrics().horizontalAdvance(x + "  ") for x in marks) + 6
             for m in sorted(comp.event, key=lambda m: (m.same_event, m.score)):
-                mark = "✓" if m.same_event else "⚠ other event?"
+                mark = "✓" if m.same_event else "⚠&nbsp;other&nbsp;event?"
                 colour = t.text if m.same_event else t.banner_text
                 # The outlet on one line, the column as wide as the widest (a name is at most a cut
                 # title long): 22% of the pane broke "Santa Fe New Mexican" into three lines.
                 rows.append(f'<tr><td width="1">{self._chip(m.article, whole=True)}&nbsp;</td>'
-                            f'<td width="14%" style="color:{colour}">{mark}&nbsp;</td>'
+                            # As wide as its mark, on one line (a 14% column broke it in three).
+                            f'<td width="{mark_w}" nowrap style="color:{colour}">{mark}&nbsp;</td>'
                             f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td>'
                             f'<td style="color:{t.muted}">'
                             f'{esc(self.doc.in_words(m.evidence))}</td></tr>')

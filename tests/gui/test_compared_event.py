@@ -77,3 +77,20 @@ def test_a_share_reads_as_a_percentage_in_the_table_and_its_chart(window):
     assert "10%" in chart.accessibleDescription()
     quoted = next(c for c in w.overview.charts if c.title == QUOTED.label)
     assert quoted.fmt(quoted.bars[1].value) == "10%"
+
+
+def test_the_other_event_mark_stays_on_one_line(window):
+    """"⚠ other event?" broke over three lines in a 14% column of the same-event table."""
+    w = window
+    w.tabs.setCurrentWidget(w.overview)
+    w.overview.finish_build()
+    QApplication.processEvents()
+    doc = w.overview.browser.document()
+    doc.setTextWidth(w.overview.browser.viewport().width())
+    marks, block = [], doc.begin()
+    while block.isValid():
+        if "other" in block.text() and "event?" in block.text():
+            doc.documentLayout().blockBoundingRect(block)
+            marks.append(block.layout().lineCount())
+        block = block.next()
+    assert marks and all(n == 1 for n in marks), marks
