@@ -44,7 +44,9 @@ class EventGroupsModel(QStandardItemModel):
         titles = {a.id: a.title for a in comp.articles}
         for k, g in enumerate(comp.groups, start=1):
             state = "compared" if g.compared else "not compared: Enter compares it"
-            tip = f"Event {k} ({state})" + (f"\n{g.evidence}" if g.evidence else "")
+            n = len(g.articles)
+            tip = (f"Event {k} ({state}): {n} article{'s' if n != 1 else ''}"
+                   + (f"\n{g.evidence}" if g.evidence else ""))
             head = _item(f"{COMPARED_MARK if g.compared else ''}Event {k}: {g.label}", g.articles[0], tip)
             count = _item(str(len(g.articles)), g.articles[0], tip)
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

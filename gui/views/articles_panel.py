@@ -115,6 +115,9 @@ class ArticlesPanel(QWidget):
         self.events.header().sectionResized.connect(lambda *_: self.events.scheduleDelayedItemsLayout())
         self.events.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.events.header().setStretchLastSection(False)
+        # No header: the labels say "Event 1: …" and the count says how many on hover; a header's
+        # "Articles" made the count column some 70 px wide for a one-digit number.
+        self.events.setHeaderHidden(True)
         self.compare_event_action = QAction("Compare this event", self.events)
         self.compare_event_action.setToolTip("Align and compare the articles of the event under the cursor")
         self.compare_event_action.triggered.connect(self.compare_current_event)
@@ -160,7 +163,13 @@ class ArticlesPanel(QWidget):
         header = self.events.header()
         if header.count() >= 2:
             header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-            header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+            # As wide as the counts (a header's minimum section was some 55 px for "6").
+            model, fm = self.events_model, self.events.fontMetrics()
+            count_w = max((fm.horizontalAdvance(model.index(r, 1).data() or "")
+                           for r in range(model.rowCount())), default=0) + 2 * CELL_MARGIN_PX
+            header.setMinimumSectionSize(count_w)
+            header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(1, count_w)
         self.events.setVisible(self.events_model.rowCount() > 1)
         self.events.expandAll()
 

@@ -283,3 +283,30 @@ def test_findings_columns_fit_the_table_as_shown_not_as_it_was_while_hidden(qtbo
     shown = {name: _width(w, name) for name in COLUMNS}
     w.findings._fit_columns()
     assert {name: _width(w, name) for name in COLUMNS} == shown
+
+
+def test_the_event_count_column_is_as_narrow_as_its_numbers(qtbot):
+    """The events pane's count column was as wide as its "Articles" header for a one-digit count;
+    the tree has no header now (the labels say "Event 1: …", the tooltip the count in words)."""
+    import sys
+    from pathlib import Path
+
+    from analysis import compare, load_article
+    from gui.document import Document
+    from gui.views.articles_panel import ArticlesPanel
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
+    from event_texts import BRIDGE, WATER_BILL
+    arts = [load_article(t, kind="paste", article_id=f"a{i + 1}")
+            for i, t in enumerate([BRIDGE[0], WATER_BILL[0], BRIDGE[1], WATER_BILL[1]])]
+    doc = Document()
+    panel = ArticlesPanel(doc)
+    qtbot.addWidget(panel)
+    panel.resize(270, 500)
+    panel.show()
+    doc.replace_all(arts)
+    doc.set_comparison(compare(arts))
+    QApplication.processEvents()
+    view, model = panel.events, panel.events_model
+    fm = view.fontMetrics()
+    assert view.header().sectionSize(1) <= fm.horizontalAdvance("00") + 24
+    assert "2 articles" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
