@@ -162,7 +162,8 @@ def test_chart_labels_too_wide_to_sit_beside_their_bars_go_above_them_whole(qtbo
     assert chart.label_texts(fm, chart.width()) == list(SIX_NAMES) and chart.height() == beside
 
 
-def test_event_rows_wrap_to_the_pane_and_show_their_whole_label(qtbot):
+def _two_event_panel(qtbot):
+    """The Outlets pane at its 1366x768 width, holding two events of two articles each."""
     import sys
     from pathlib import Path
 
@@ -181,6 +182,11 @@ def test_event_rows_wrap_to_the_pane_and_show_their_whole_label(qtbot):
     doc.replace_all(arts)
     doc.set_comparison(compare(arts))
     QApplication.processEvents()
+    return panel
+
+
+def test_event_rows_wrap_to_the_pane_and_show_their_whole_label(qtbot):
+    panel = _two_event_panel(qtbot)
     view, model = panel.events, panel.events_model
     fm = view.fontMetrics()
     group = model.index(0, 0)
@@ -288,24 +294,7 @@ def test_findings_columns_fit_the_table_as_shown_not_as_it_was_while_hidden(qtbo
 def test_the_event_count_column_is_as_narrow_as_its_numbers(qtbot):
     """The events pane's count column was as wide as its "Articles" header for a one-digit count;
     the tree has no header now (the labels say "Event 1: …", the tooltip the count in words)."""
-    import sys
-    from pathlib import Path
-
-    from analysis import compare, load_article
-    from gui.document import Document
-    from gui.views.articles_panel import ArticlesPanel
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "analysis"))
-    from event_texts import BRIDGE, WATER_BILL
-    arts = [load_article(t, kind="paste", article_id=f"a{i + 1}")
-            for i, t in enumerate([BRIDGE[0], WATER_BILL[0], BRIDGE[1], WATER_BILL[1]])]
-    doc = Document()
-    panel = ArticlesPanel(doc)
-    qtbot.addWidget(panel)
-    panel.resize(270, 500)
-    panel.show()
-    doc.replace_all(arts)
-    doc.set_comparison(compare(arts))
-    QApplication.processEvents()
+    panel = _two_event_panel(qtbot)
     view, model = panel.events, panel.events_model
     fm = view.fontMetrics()
     assert view.header().sectionSize(1) <= fm.horizontalAdvance("00") + 24
