@@ -127,7 +127,7 @@ def test_the_finder_sees_a_cycle():
 def test_the_graph_reads_relative_and_function_level_imports():
     graph = import_graph()
     assert "gui.document" in graph["gui.views.facts"]            # from ..document import Document
-    assert "analysis.signals.worddiff" in graph["gui.views.side_by_side"]   # inside a method
+    assert "analysis.signals.worddiff" in graph["gui.views.side_rows"]      # inside a function
 
 
 def test_no_import_cycles_in_analysis_and_gui():

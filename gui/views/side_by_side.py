@@ -2,8 +2,8 @@
 
 Why one QTextBrowser: the two sides of a fact sit in one table row, so they stay aligned however the
 text wraps, and they scroll together by construction (one scroll bar); text can be selected and copied
-across rows as in any text view.  Text is inserted as plain text with character formats, never parsed
-as HTML, so article text cannot inject markup.  Clicking a flagged word selects that finding.
+across rows as in any text view (rows are written by ``side_cells``, worked out by ``side_rows``).
+Clicking a flagged word selects that finding.
 
 Why it is built in slices: laying out a few hundred formatted table cells costs Qt 50-150 ms, longer
 than the window may freeze.  So each fact row is its own one-row table (same column widths, so the
@@ -16,20 +16,10 @@ millisecond) and the document follows when the tab is shown.  Reading the text
 """
 from __future__ import annotations
 
-import bisect
 import time
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QColor,
-    QFont,
-    QTextBlockFormat,
-    QTextCharFormat,
-    QTextCursor,
-    QTextDocument,
-    QTextLength,
-    QTextTableFormat,
-)
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -42,35 +32,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from analysis.model import Comparison, Finding, Sentence
-from analysis.vocabulary.kinds import label as kind_label
+from analysis.model import Comparison, Finding
 
 from ..document import Document
-from ..rows import Row, build_rows
-from ..theme import LIGHT, STRONG_MARK_MAX_WORDS, Theme, flag_style, marked_on_text, outlet_color, strong_mark
+from ..rows import Row
+from ..theme import LIGHT, Theme, outlet_color
 from .legend import Legend
+from .side_cells import Build, RowWriter
+from .side_rows import MarkedFindings, plan_rows
 from .text_browser import FinishingTextBrowser
 
-GUTTER = {"match": "", "moved": "↕", "left": "◀", "right": "▶"}
 SLICE_MS = 8             # GUI-thread time one building slice may take
-
-
-class _Build:
-    """A document being filled, one row at a time."""
-
-    def __init__(self, doc: QTextDocument, shown: list, left, right, lflags, rflags,
-                 flag_index: dict) -> None:
-        self.doc = doc
-        self.shown, self.left, self.right, self.lflags, self.rflags = shown, left, right, lflags, rflags
-        self.flag_index = flag_index
-        self.cursor = QTextCursor(doc)
-        self.next = 0
-        self.row_cursor: list[int] = []
-        self.row_cells: list[tuple[int, int, int, int]] = []
-
-    @property
-    def done(self) -> bool:
-        return self.next >= len(self.shown)
 
 
 class SideBySide(QWidget):
@@ -90,11 +62,11 @@ class SideBySide(QWidget):
         self.row_cells: list[tuple[int, int, int, int]] = []   # (l_start, l_end, r_start, r_end)
         self.current_finding: str | None = None
         self._building = False
-        self._flag_index: dict[str, list[Finding]] = {}
+        self._marked = MarkedFindings()
         self._built_for: tuple | None = None     # key of the rows worked out last
         self._shown_key: tuple | None = None     # key of the document in the browser
         self._plan: tuple | None = None          # what the next document shows (see _work_out)
-        self._build: _Build | None = None
+        self._build: Build | None = None
         self._pending_scroll: tuple[int, bool] | None = None
         self._documents: list[QTextDocument] = []   # made here (kept in Python: asking Qt for a
         # document's parent can cost 60 ms the first time, as PySide creates enum types then)
@@ -163,17 +135,6 @@ class SideBySide(QWidget):
         self._slice_timer.setSingleShot(True)
         self._slice_timer.setInterval(0)
         self._slice_timer.timeout.connect(self._build_slice)
-
-        self._row_format = QTextTableFormat()
-        self._row_format.setBorder(0)
-        self._row_format.setCellSpacing(0)
-        self._row_format.setCellPadding(5)
-        self._row_format.setBorderCollapse(True)
-        self._row_format.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
-        self._row_format.setColumnWidthConstraints([
-            QTextLength(QTextLength.Type.PercentageLength, 48.5),
-            QTextLength(QTextLength.Type.PercentageLength, 3),
-            QTextLength(QTextLength.Type.PercentageLength, 48.5)])
 
     # ---- inputs -----------------------------------------------------------------------------
     def set_theme(self, theme: Theme) -> None:
@@ -270,20 +231,6 @@ class SideBySide(QWidget):
         self.rebuild()
 
     # ---- working out the rows (pure Python, cheap) ------------------------------------------------
-    def _findings_for(self, article_id: str) -> list[Finding]:
-        comp = self.doc.comparison
-        if comp is None:
-            return []
-        if getattr(self, "_by_article_for", None) is not comp:
-            self._by_article_for = comp
-            self._by_article: dict[str, list[Finding]] = {}
-            for f in comp.findings:
-                if not marked_on_text(f.kind):      # coverage and voices: listed, not drawn
-                    continue
-                for a in {s.article for s in f.spans}:
-                    self._by_article.setdefault(a, []).append(f)
-        return self._by_article.get(article_id, [])
-
     def _key(self) -> tuple:
         if self.doc.comparison is not self._comparison:
             # A new result (ids of freed objects are reused, so count rather than use id()).
@@ -320,41 +267,11 @@ class SideBySide(QWidget):
             self._plan = (key, None)
             self.summary.setText("")
             return
-        try:
-            self.rows = build_rows(comp, self.left_id, self.right_id)
-        except KeyError:
-            self.rows = []
-        left = comp.article(self.left_id)
-        right = comp.article(self.right_id)
-        lflags = self._findings_for(left.id)
-        rflags = self._findings_for(right.id)
-        # Index flags by sentence once, so each row looks up its own instead of scanning them all.
-        self._flag_index = {}
-        for article, flags in ((left, lflags), (right, rflags)):
-            starts = [s.start for s in article.sentences]
-            for f in flags:
-                for sp in f.spans:
-                    if sp.article != article.id:
-                        continue
-                    i = max(0, bisect.bisect_right(starts, sp.start) - 1)
-                    while i < len(article.sentences) and article.sentences[i].start < sp.end:
-                        bucket = self._flag_index.setdefault(article.sentences[i].id, [])
-                        if not bucket or bucket[-1] is not f:     # identity: dataclass == is slow
-                            bucket.append(f)
-                        i += 1
-        shown = [(row, self._diff(row)) for row in self.rows]
-        if self.only_diffs:
-            shown = [(row, ops) for row, ops in shown
-                     if row.kind != "match" or self._differs(row, ops, lflags, rflags)]
-        self.shown_rows = [row for row, _ in shown]
-        self._plan = (key, (shown, left, right, lflags, rflags, dict(self._flag_index)))
-        counts = {"match": 0, "moved": 0, "left": 0, "right": 0}
-        for row, _ in shown:
-            counts[row.kind] += 1
-        hidden = len(self.rows) - len(shown)
-        self.summary.setText(
-            f"{counts['match'] + counts['moved']} shared · {counts['left']} only left · "
-            f"{counts['right']} only right" + (f" · {hidden} identical hidden" if hidden else ""))
+        worked = plan_rows(comp, self.left_id, self.right_id, self._marked, self.only_diffs)
+        self.rows = worked.rows
+        self.shown_rows = [row for row, _ in worked.shown]
+        self._plan = (key, worked)
+        self.summary.setText(worked.summary)
         self.summary.setToolTip(self.summary.text())
 
     # ---- building the document, slice by slice ----------------------------------------------------
@@ -391,9 +308,10 @@ class SideBySide(QWidget):
                              "Add at least two articles to compare them side by side.")
             self._show_document(doc, key)
             return
-        shown, left, right, lflags, rflags, flag_index = plan
-        build = _Build(doc, shown, left, right, lflags, rflags, flag_index)
-        self._header(build, left.id, right.id)
+        build = Build(doc, plan)
+        self._writer = RowWriter(self.theme, self.doc.outlet,
+                                 lambda aid: outlet_color(self.doc.color_index(aid)))
+        self._writer.header(build)
         self._show_document(doc, key)
         self._build = build
         self._build_slice()
@@ -404,7 +322,7 @@ class SideBySide(QWidget):
             return
         deadline = time.perf_counter() + SLICE_MS / 1000
         while not build.done:
-            self._append_row(build)
+            self._writer.append_row(build)
             if time.perf_counter() > deadline:
                 break
         self.row_cursor, self.row_cells = build.row_cursor, build.row_cells
@@ -425,150 +343,6 @@ class SideBySide(QWidget):
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
         self._start_document()
-
-    def _new_table(self, build: _Build):
-        cursor = build.cursor
-        cursor.movePosition(QTextCursor.MoveOperation.End)
-        return cursor.insertTable(1, 3, self._row_format)
-
-    def _header(self, build: _Build, left_id: str, right_id: str) -> None:
-        build.cursor.beginEditBlock()
-        table = self._new_table(build)
-        for col, aid in ((0, left_id), (2, right_id)):
-            cell = table.cellAt(0, col)
-            c = outlet_color(self.doc.color_index(aid))
-            f = QTextCharFormat()
-            f.setFontWeight(QFont.Weight.Bold)
-            f.setForeground(QColor("#000000") if c.lightness() > 140 else QColor("#ffffff"))
-            cell.firstCursorPosition().insertText(" " + self.doc.outlet(aid) + " ", f)
-            cf = cell.format()
-            cf.setBackground(c)
-            cell.setFormat(cf)
-        build.cursor.endEditBlock()
-
-    def _append_row(self, build: _Build) -> None:
-        row, ops = build.shown[build.next]
-        build.next += 1
-        build.cursor.beginEditBlock()      # one layout per row, not one per insertion
-        table = self._new_table(build)
-        lcell, gcell, rcell = table.cellAt(0, 0), table.cellAt(0, 1), table.cellAt(0, 2)
-        self._fill(lcell, row.left, ops, "a", build.left.id, build.lflags, build.flag_index)
-        self._fill(rcell, row.right, ops, "b", build.right.id, build.rflags, build.flag_index)
-        gc = gcell.firstCursorPosition()
-        gfmt = QTextCharFormat()
-        gfmt.setForeground(QColor(self.theme.muted))
-        gc.insertText(GUTTER[row.kind] or ("≠" if self._has_change(ops) else "="), gfmt)
-        gcell.setFormat(self._cell_bg(None))
-        build.cursor.endEditBlock()
-        build.row_cursor.append(lcell.firstCursorPosition().position())
-        build.row_cells.append((lcell.firstCursorPosition().position(),
-                                lcell.lastCursorPosition().position(),
-                                rcell.firstCursorPosition().position(),
-                                rcell.lastCursorPosition().position()))
-
-    def _cell_bg(self, color: str | None):
-        f = QTextCharFormat()
-        if color:
-            f.setBackground(QColor(color))
-        return f
-
-    @staticmethod
-    def _joined(sents: list[Sentence]) -> tuple[str, list[tuple[int, int]]]:
-        """Sentences joined by spaces, and (joined position, article offset) for each sentence."""
-        parts, starts, pos = [], [], 0
-        for s in sents:
-            starts.append((pos, s.start))
-            parts.append(s.text)
-            pos += len(s.text) + 1
-        return " ".join(parts), starts
-
-    def _diff(self, row: Row):
-        if not row.both:
-            return []
-        # Imported here, not at start-up: it loads rapidfuzz (``gui.prepared`` imports it in the
-        # background with each result, so this is a look-up by then).
-        from analysis.signals.worddiff import word_diff
-        a, _ = self._joined(row.left)
-        b, _ = self._joined(row.right)
-        return word_diff(a, b, 0, 0)
-
-    @staticmethod
-    def _has_change(ops) -> bool:
-        return any(o.tag != "equal" for o in ops)
-
-    def _differs(self, row: Row, ops, lflags, rflags) -> bool:
-        if self._has_change(ops):
-            return True
-        ids = {s.id for s in row.left} | {s.id for s in row.right}
-        return bool(ids and (self._flags_in(row.left, lflags) or self._flags_in(row.right, rflags)))
-
-    def _flags_in(self, sents: list[Sentence], flags: list[Finding],
-                  index: dict | None = None) -> list[Finding]:
-        out: list[Finding] = []
-        seen: set[int] = set()
-        index = self._flag_index if index is None else index
-        for s in sents:
-            for f in index.get(s.id, ()):
-                if id(f) not in seen:
-                    seen.add(id(f))
-                    out.append(f)
-        return out
-
-    def _fill(self, cell, sents: list[Sentence], ops, side: str, article_id: str, flags,
-              flag_index: dict) -> None:
-        cur = cell.firstCursorPosition()
-        if not sents:
-            f = QTextCharFormat()
-            f.setFontItalic(True)
-            f.setForeground(QColor(self.theme.muted))
-            cur.insertText("not covered", f)
-            cell.setFormat(self._cell_bg(self.theme.gap))
-            return
-        joined, starts = self._joined(sents)
-        n = len(joined)
-        marks: list[tuple[int, int, str, Finding | None]] = []
-        color = self.theme.diff_left if side == "a" else self.theme.diff_right
-        for o in ops:
-            if o.tag == "equal":
-                continue
-            s, e = (o.a_start, o.a_end) if side == "a" else (o.b_start, o.b_end)
-            if e > s:
-                marks.append((s, e, "diff", None))
-        for f in self._flags_in(sents, flags, flag_index):
-            for sp in f.spans:
-                if sp.article != article_id:
-                    continue
-                for jpos, astart in starts:
-                    sent_len = next(len(x.text) for x in sents if x.start == astart)
-                    s = max(sp.start, astart) - astart
-                    e = min(sp.end, astart + sent_len) - astart
-                    if e > s:
-                        marks.append((jpos + s, jpos + e, "flag", f))
-        bounds = sorted({0, n, *[m[0] for m in marks], *[m[1] for m in marks]})
-        for s, e in zip(bounds, bounds[1:]):
-            if e <= s or s >= n:
-                continue
-            fmt = QTextCharFormat()
-            active = [m for m in marks if m[0] <= s and e <= m[1]]
-            for _ms, _me, what, f in active:
-                if what == "diff":
-                    fmt.setBackground(QColor(color))
-                else:
-                    col, style = flag_style(f.kind)
-                    fmt.setUnderlineStyle(style)
-                    fmt.setUnderlineColor(QColor(col))
-                    if strong_mark(f.kind) and len(joined[_ms:_me].split()) <= STRONG_MARK_MAX_WORDS:
-                        # Loaded words: coloured, italic and wave-underlined over any diff tint.
-                        fmt.setForeground(QColor(self.theme.loaded_text))
-                        fmt.setFontItalic(True)
-                        fmt.setUnderlineColor(QColor(self.theme.loaded_text))
-                    fmt.setAnchor(True)
-                    fmt.setAnchorHref(f"finding:{f.id}")
-                    fmt.setToolTip(f"{kind_label(f.kind)}: {f.evidence}")
-            cur.insertText(joined[s:e], fmt)
-        bf = QTextBlockFormat()
-        bf.setLineHeight(115, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        cur.setBlockFormat(bf)
 
     # ---- navigation ---------------------------------------------------------------------------
     def _anchor(self, url: QUrl) -> None:
