@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 from ..charts import Bar, BarChart, ColumnFit, header_width, table_beside_charts
 from ..document import Document
 from ..models.voices import SORT_ROLE, VOICE_ROLE, VoicesModel
-from ..richtext import fmt_percent
+from ..richtext import fmt_num, fmt_percent
 from ..theme import outlet_color
 from .turned_header import TurningHeader
 
@@ -58,7 +58,8 @@ class VoicesView(QWidget):
         self.empty.setVisible(not n)
         totals = [Bar(a.outlet, float(sum(v.words.get(a.id, 0) for v in self.model.voices)),
                       outlet_color(self.doc.color_index(a.id))) for a in arts]
-        self.totals.set_data(totals, subtitle="words")
+        # A count of words: whole ("29", not "29.0"; "0", not "0.00").
+        self.totals.set_data(totals, subtitle="words", fmt=lambda v: fmt_num(int(round(v))))
         if n:
             self.table.selectRow(0)
         else:

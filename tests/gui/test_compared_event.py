@@ -94,3 +94,13 @@ def test_the_other_event_mark_stays_on_one_line(window):
             marks.append(block.layout().lineCount())
         block = block.next()
     assert marks and all(n == 1 for n in marks), marks
+
+
+def test_quoted_words_per_outlet_are_whole_numbers(window):
+    """The Voices tab's totals chart wrote word counts as "29.0" and "0.00"."""
+    w = window
+    w.tabs.setCurrentWidget(w.voices)
+    QApplication.processEvents()
+    chart = w.voices.totals
+    texts = [chart.fmt(b.value) for b in chart.bars]
+    assert texts == ["10", "20", "30", "40"]        # the four compared outlets' quoted words
