@@ -25,6 +25,8 @@ ICON = Path(str(resource("icons", "parallax.svg")))
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names (for QSettings), icon and the saved theme."""
+    from analysis import regexcache
+    regexcache.prefill()    # the patterns earlier runs compiled, before the window's modules compile theirs
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])

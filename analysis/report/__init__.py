@@ -10,19 +10,28 @@ A PDF is drawn by a ``pdf_writer`` that the application layer passes in (``gui.r
 """
 from __future__ import annotations
 
-from analysis.report.build import build_report
-from analysis.report.model import Report
-from analysis.report.to_html import render_html
-from analysis.report.to_json import render_json
-from analysis.report.to_markdown import render_markdown
+import importlib
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from analysis.report.build import build_report
+    from analysis.report.model import Report
+    from analysis.report.to_html import render_html
+    from analysis.report.to_json import render_json
+    from analysis.report.to_markdown import render_markdown
+    from analysis.report.write import export_report, write_report
 
 __all__ = ["Report", "build_report", "export_report", "render_html", "render_json",
            "render_markdown", "write_report"]
 
+# Each name from its module on first use: the window imports ``analysis.report.colours`` at start-up
+# (its outlet colours), which runs this file first; the builders, renderers and the writer (the
+# command line's engine and session store) come only when a report is made.
+_LAZY = {"build_report": "build", "Report": "model", "render_html": "to_html", "render_json": "to_json",
+         "render_markdown": "to_markdown", "export_report": "write", "write_report": "write"}
+
 
 def __getattr__(name: str):
-    # Lazy: the command line pulls in the engine and the session store, which the window has already.
-    if name in ("export_report", "write_report"):
-        from analysis.report import write
-        return getattr(write, name)
-    raise AttributeError(name)
+    if name not in _LAZY:
+        raise AttributeError(name)      # a submodule ("colours") is then imported as usual
+    return getattr(importlib.import_module(f"analysis.report.{_LAZY[name]}"), name)

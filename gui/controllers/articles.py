@@ -9,7 +9,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from analysis.batch.index import is_batch_index, read_index
 from analysis.constants import SESSION_SUFFIX
 from analysis.errors import ParallaxError
 from analysis.model import Article
@@ -61,7 +60,7 @@ class ArticlesController(Controller):
         """Open files, links or a session (``python main.py PATH...``, drops, Add files).  A
         ``.parallax`` session among them is opened as the session; the other paths are added to it."""
         paths = [str(p) for p in paths]
-        if len(paths) == 1 and is_batch_index(paths[0]):
+        if len(paths) == 1 and _is_batch_index(paths[0]):
             self.open_batch(paths[0])
             return
         sessions = [p for p in paths if is_session_path(p)]
@@ -93,6 +92,7 @@ class ArticlesController(Controller):
 
     def open_batch(self, path: str) -> None:
         """A batch run's index: list its events; the one chosen replaces the articles."""
+        from analysis.batch.index import read_index  # at call time: it brings all of ingest
         try:
             events = read_index(path)
         except ParallaxError as exc:
@@ -272,3 +272,10 @@ class ArticlesController(Controller):
             self.ui.warn(f"Could not restore the lines: {exc}")
             return
         self.ui.say(f"Restored {len(lines)} line(s) in {a.outlet}.", 4000)
+
+
+def _is_batch_index(path: str) -> bool:
+    """``analysis.batch.index.is_batch_index``, imported when a single path is opened (the module
+    brings all of ingest, which the window's start-up on several articles never needs)."""
+    from analysis.batch.index import is_batch_index
+    return is_batch_index(path)
