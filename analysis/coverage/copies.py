@@ -30,9 +30,19 @@ from analysis.model import Article, CopyGroup, Finding, Span, article_order, sta
 _WORD = re.compile(r"\w+")
 
 
+# A quoted passage: what a speaker said, which independent outlets print word for word.
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»|(?<!\w)‘[^’\n]*(?:’(?!\w)|$)", re.MULTILINE)
+
+
 def shingles(text: str, k: int = COPY_SHINGLE_WORDS) -> set[int]:
-    words = _WORD.findall(text.casefold())
-    return {hash(tuple(words[i:i + k])) for i in range(len(words) - k + 1)}
+    """Hashes of the word ``k``-grams of ``text`` outside quotation marks: two outlets that quote one
+    statement at length ("He writes: “My fellow Democrats, …”") share it word for word and are no
+    copy of each other; what makes a copy is the reporter's own prose.  A quote cuts the runs."""
+    out: set[int] = set()
+    for piece in _QUOTED.split(text):
+        words = _WORD.findall(piece.casefold())
+        out.update(hash(tuple(words[i:i + k])) for i in range(len(words) - k + 1))
+    return out
 
 
 def containment(a: set[int], b: set[int]) -> float:

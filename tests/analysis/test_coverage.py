@@ -154,6 +154,25 @@ def test_copies_of_one_text_are_one_source_and_independent_text_is_not(wire):
     assert copies.source_map(groups) == {"a1": "a1", "a2": "a1", "a4": "a1"}
 
 
+def test_two_outlets_quoting_one_statement_at_length_are_no_copy():
+    # Both print the mayor's whole statement; their own sentences differ.  Counted over all words
+    # they were "same copy, 60 % identical" and one source for omissions.
+    statement = ("“My fellow residents, I have decided not to seek another term and to give all my time to "
+                 "the work of this office until its end. My first decision as mayor was to pick Lena Ortiz as "
+                 "my deputy, and it was the best one I made. Today I offer her my full support to lead our "
+                 "city next. Let us come together and win this.”")
+    one = text_article("In a surprise move, Mayor Tom Reyes said he will not run again.\n\nHe wrote:\n\n"
+                       + statement + "\n\nWe will see whom she picks.", "a1", outlet="Town Talk")
+    two = text_article("Reyes posted a letter on Sunday ending his bid and backing his deputy, stating, "
+                       + statement, "a2", outlet="Valley Star")
+    assert copies.find_copies([one, two]) == ()
+    # the prose around a quote still makes a copy when it is the same prose
+    told = ("The city council met on Sunday evening after the news and agreed to hold the vote in May as "
+            "planned. Reyes posted a letter ending his bid for a second term and backing his deputy for the job, ")
+    assert len(copies.find_copies([text_article(told + "stating, " + statement, "a1", outlet="A"),
+                                   text_article(told + "writing, " + statement, "a2", outlet="B")])) == 1
+
+
 def test_two_versions_of_one_article_are_versions(wire):
     groups = copies.find_copies([wire["a1"], wire["a4"]])
     pct = round(100 * groups[0].similarity["a4"])
