@@ -225,6 +225,8 @@ HEADING_MAX_WORDS = 20                      # words; a longer unpunctuated parag
 TOP_TERMS_SHOWN = 5                         # most frequent lexicon terms listed per tone category
 PASSIVE_MAX_GAP_WORDS = 2                   # words (adverbs) allowed between "be" and the participle
 PASSIVE_AGENT_WINDOW_WORDS = 8              # words after the participle searched for an agent "by"
+PASSIVE_JOINED_MAX_WORDS = 6                # words between two passives joined by "and" that share the
+                                            # cause named after the second ("were killed and 260 were injured when")
 SPEAKER_LOOKBACK_SENTENCES = 3              # sentences searched backwards for "he"/"she" or a quote's speaker
 PRONOUN_LOOKBACK_SENTENCES = 3              # sentences with narration searched back for the person "he"/"she" names
 PRONOUN_MAX_SENTENCES_BACK = 12             # sentences (quoted ones included) a pronoun may reach back at most
@@ -275,16 +277,21 @@ FRAMING_SAME_CLAIM_MIN_SHARE = 0.4          # share 0-1 of the shorter version's
 FRAMING_PROMINENCE_DISCOUNT = 0.2           # share 0-1 of a word choice's score lost at the article's end
                                             # (lede words weigh most for readers)
 FRAMING_PARAPHRASE_MIN_SHARE = 0.25         # share 0-1 of a quote's content words a paraphrase must tell too
+FRAMING_PARAPHRASE_MIN_WORDS = 2            # content words (stems) of a quote a paraphrase must tell, at least:
+                                            # one shared word is the topic ("jury"), not what was said
 FRAMING_DESCRIPTIVE_FACTOR = 0.3            # factor 0-1 on a word choice that describes a person's state or a thing
 OPEN_CLAIM_WINDOW_WORDS = 6                 # words before a hedge searched for a warning, forecast or search
 FRAMING_ASCRIBED_WINDOW_WORDS = 6           # words before a judgement searched for "as" and an ascribing verb
 FRAMING_QUOTE_FRAGMENT_MAX_WORDS = 3        # words; a quote this short is the outlet's choice of words to
                                             # quote (a fragment), a longer one is the speaker's statement
+FRAMING_VERB_SPEAKER_MAX_CHARS = 60         # characters between an attribution verb and its speaker's name
 FRAMING_PLAIN_COUNTERPART_BONUS = 0.1       # score added when another outlet has plainer words facing it
 FRAMING_WORD_CHANGE_MAX_WORDS = 6           # words each side of a diff change read as a substitution of words
 FRAMING_WORD_FACING_MAX_WORDS = 3           # words; a longer stretch replacing a word is a rewrite, not a word
 FRAMING_WORD_MIN_SCORE = 0.15               # score 0-1 under which a word-choice finding is not listed
 FRAMING_SHARED_WORD_FACTOR = 0.8            # score multiplier when another outlet uses the same word too
+QUOTE_SAME_WORDS_MIN_SHARE = 0.5            # share 0-1 of the shorter quote's content words two outlets'
+                                            # quotes share to be one quote (one quote_vs_paraphrase row)
 PASSIVE_GROUP_ITEM_BONUS = 0.05             # score added per further agentless passive in one article's row
 PASSIVE_GROUP_MAX_BONUS = 0.15              # most that further passives add to the strongest one's score
 FRAMING_EXCERPT_WORDS = 8                   # words of the other version quoted in evidence

@@ -38,7 +38,7 @@ LABELLED = {
     "ascribing_verbs": {"as", "label"},
     "open_claims": {"warning", "forecast", "estimate", "search", "plan", "risk", "quantity"},
     "object_nouns": {"building", "worship", "place", "artefact", "vehicle", "nature", "hazard"},
-    "literal_phrases": {"device", "physical", "technical"},
+    "literal_phrases": {"device", "physical", "technical", "name"},
 }
 
 

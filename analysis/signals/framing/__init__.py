@@ -33,7 +33,7 @@ from analysis.model import Article, Fact, Finding
 from analysis.signals.common import language_note
 from analysis.signals.framing.common import Candidate, to_finding
 from analysis.signals.framing.contradictions import contradiction_candidates
-from analysis.signals.framing.grouping import group_passives, merge_choices
+from analysis.signals.framing.grouping import group_passives, merge_choices, merge_quoters
 from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
@@ -97,7 +97,7 @@ def joined_findings(parts: Sequence[Mapping[str, Finding]], whole: Sequence[Find
     for finding in whole:
         best[finding.id] = finding
     unhidden = _without_event_passives(list(best.values()), list(_readable(articles).values()))
-    grouped = group_passives(merge_choices(unhidden, articles), articles)
+    grouped = group_passives(merge_quoters(merge_choices(unhidden, articles), articles), articles)
     return sorted(grouped, key=lambda f: (-f.score, f.kind, f.id))
 
 

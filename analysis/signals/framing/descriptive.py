@@ -4,8 +4,10 @@ A word of the word-choice lexicons is the outlet's framing when it judges an act
 brazen heist", "the junta", "slammed").  The same words often describe instead:
 
 * **a person's experienced state**: an emotive or manner word that says how someone feels or
-  behaves in the story: told of a private person after a verb of being or "in", or as a demeanour
-  adverb (``felt``: "he sat in shock", "they were fearful", "he ... quietly trying"); attributive to
+  behaves in the story: told of a private person after a verb of being or "in" (past a coordinated
+  word: "looked pale and shaken"), owned by one ("the family's anger", "their grief"), as what one
+  went through ("the humiliation of being led away"), or as a demeanour adverb (``felt``: "he sat in
+  shock", "they were fearful", "he ... quietly trying"); attributive to
   a person or with its complement (``state``: "anxious parents", "panicked visitors", "fearful of
   aftershocks", "fears of instability");
 * **a source's account** (``account``): the noun a verb of telling gives to what a source tells
@@ -40,6 +42,7 @@ sits stood stand stands left lay lie lies
 """.split())
 _COMPLEMENT = frozenset("of about for over at that".split())
 _PERSONAL = frozenset("he she they we i you his her their our my".split())
+_POSSESSIVE = frozenset("his her their our my".split())
 # People a story describes, beside the person nouns: plurals and collective words for bystanders.
 _PEOPLE = frozenset("""
 people residents visitors tourists onlookers shoppers passengers families family children child kids
@@ -91,7 +94,17 @@ def describes(text: str, start: int, end: int, label: str) -> str:
         return "object"
     if _tells_account(text, end, _words_before(text, start)):
         return "account"                                # "described the chaos: “...”"
-    return _state(text, start, end) if label in STATE_LABELS else ""
+    if label in STATE_LABELS or (label == "dramatic" and _participle_of_feeling(text[start:end])):
+        return _state(text, start, end)
+    return ""
+
+
+def _participle_of_feeling(word: str) -> bool:
+    """A dramatising participle that can tell how a person is left ("shaken", "devastated"): of a
+    person after a verb of being it is their state, of a town it still dramatises (the subject
+    decides, in ``_state``)."""
+    low = word.lower()
+    return " " not in low and low.endswith(("ed", "en"))
 
 
 def _next_words(text: str, end: int, n: int) -> list[str]:
@@ -138,6 +151,9 @@ def _state(text: str, start: int, end: int) -> str:
     if after and is_person_word(after[0]):
         return "state"                                  # "anxious parents", "panicked visitors"
     plain = [w for w in before if not (w.lower().endswith("ly") and len(w) > 4)]
+    if _possessed_by_person(plain) or _experience_follows(text, end):
+        return "felt"                                   # "the family's anger", "the humiliation of being led"
+    plain = _past_coordination(plain)                   # "looked ashen-faced and shaken"
     near = [w.lower() for w in plain[:2]]
     if near and (near[0] in _LINKING or (near[0] == "in" and len(near) > 1 and near[1] in _LINKING)):
         return "felt" if _person_subject(plain[1:]) else ""     # "they were fearful", "he sat in shock"
@@ -147,6 +163,37 @@ def _state(text: str, start: int, end: int) -> str:
     if word in _DEMEANOUR:
         return "felt" if _person_subject(before) else ""        # "he ... quietly trying"
     return ""
+
+
+def _possessed_by_person(before: list[str]) -> bool:
+    """The word is a feeling owned by a private person: right after "the family's", "residents'",
+    "his" or "their" ("the family's anger", "their grief"); a name's ("Smith's anger") is not."""
+    if not before:
+        return False
+    owner = before[0].lower().replace("’", "'")
+    if owner in _POSSESSIVE:
+        return True
+    if owner.endswith("'s") or owner.endswith("s'"):
+        return not before[0][:1].isupper() and is_person_word(owner[:-2] if owner.endswith("'s") else owner[:-1])
+    return False
+
+
+def _experience_follows(text: str, end: int) -> bool:
+    """A feeling noun followed by what its owner went through ("the humiliation of being led away",
+    "the shock of having lost"): the experience of the person, not the outlet's judgement."""
+    return re.match(r"\s+of\s+(?:being|having)\b", text[end:end + 20]) is not None
+
+
+def _past_coordination(before: list[str]) -> list[str]:
+    """The words before, past a coordinated word ("looked ashen-faced and shaken": the verb of being
+    is two words back): "and", "or", "but" and up to two words before them are skipped when a verb
+    of being comes next."""
+    if not before or before[0].lower() not in ("and", "or", "but"):
+        return before
+    for k in range(1, min(4, len(before))):
+        if before[k].lower() in _LINKING:
+            return before[k:]
+    return before
 
 
 def _tells_account(text: str, end: int, before: list[str]) -> bool:

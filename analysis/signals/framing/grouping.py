@@ -5,18 +5,25 @@ tell plainly would be five findings, and a quote that four outlets paraphrase fo
 makes it one per (kind, outlet, word or quote) listing every other outlet and what it has instead;
 ``group_passives`` makes the agentless passives of one article one finding, its items listed in
 ``data["items"]`` (expandable in the window), scored by the strongest item with a little added for
-each further one.  Ids depend on the outlet's text and the word (or "passives"), so a review keeps
+each further one; ``merge_quoters`` makes one quote that several outlets quote, against the same
+paraphrase, one row (``data["quoted_by"]``).  Ids depend on the outlet's text and the word (or "passives"), so a review keeps
 its verdicts across runs.
 """
 from __future__ import annotations
 
+import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Mapping, Sequence
 
-from analysis.constants import PASSIVE_GROUP_ITEM_BONUS, PASSIVE_GROUP_MAX_BONUS
+from analysis.constants import PASSIVE_GROUP_ITEM_BONUS, PASSIVE_GROUP_MAX_BONUS, QUOTE_SAME_WORDS_MIN_SHARE
 from analysis.model import Article, Finding, stable_id
 from analysis.signals.framing.common import names_list, quote
+from analysis.signals.framing.wording import family
 
+# Words that do not count when telling whether two outlets quote the same words.
+_STOP = frozenset("the and that with this from have has his her their our will would was were are for not "
+                  "but its it's they them you".split())
 MERGED_KINDS = ("hedge", "booster", "attribution_verb", "quote_vs_paraphrase")
 _VERBS = {"hedge": "hedges with", "booster": "boosts with", "attribution_verb": "attributes with",
           "quote_vs_paraphrase": "quotes directly"}
@@ -34,12 +41,72 @@ def merge_choices(findings: Sequence[Finding], articles: Mapping[str, Article]) 
     for f in findings:
         # word-choice findings are whole; two outlets quoting different words are one pair's row
         if f.kind in MERGED_KINDS and "occurrences" not in f.data and f.rule != "quote.different_words":
-            groups[(f.kind, _user(f), f.data.get("term", ""))].append(f)
+            groups[(f.kind, _user(f), _word_key(f))].append(f)
         else:
             out.append(f)
-    for (kind, user, term), group in groups.items():
+    for (kind, user, _), group in groups.items():
+        term = group[0].data.get("term", "")
         out.append(group[0] if len(group) == 1 else _merged(kind, user, term, group, articles))
     return out
+
+
+def merge_quoters(findings: Sequence[Finding], articles: Mapping[str, Article]) -> list[Finding]:
+    """Direct-vs-paraphrase rows of one quote that several outlets quote, against the same
+    paraphrasing outlet(s), as one row: the quotes share at least QUOTE_SAME_WORDS_MIN_SHARE of
+    their content words ("It is clear that Mr Turnbull and his coalition will form a government" in
+    three outlets, paraphrased by a fourth).  The strongest row leads; the other quoting outlets
+    are listed in ``data["quoted_by"]`` and their quotes' spans added."""
+    rows = sorted((f for f in findings if f.kind == "quote_vs_paraphrase" and f.rule == "quote.direct_vs_paraphrase"),
+                  key=lambda f: (-f.score, f.id))
+    runs: list[list[Finding]] = []
+    for f in rows:
+        run = next((r for r in runs if _same_quote(r[0], f, articles)), None)
+        if run is None:
+            runs.append([f])
+        elif _user(f) not in {_user(g) for g in run}:
+            run.append(f)
+    folded = {run[0].id: _quoted_by(run, articles) for run in runs if len(run) > 1}
+    gone = {f.id for run in runs for f in run[1:] if len(run) > 1}
+    return [folded.get(f.id, f) for f in findings if f.id not in gone]
+
+
+def _paraphrasers(f: Finding) -> set[str]:
+    return set(f.data.get("others") or [a for a in f.articles if a != _user(f)])
+
+
+def _same_quote(a: Finding, b: Finding, articles: Mapping[str, Article]) -> bool:
+    if not _paraphrasers(a) & _paraphrasers(b):
+        return False
+    wa, wb = _quote_words(a, articles), _quote_words(b, articles)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= QUOTE_SAME_WORDS_MIN_SHARE
+
+
+def _quote_words(f: Finding, articles: Mapping[str, Article]) -> set[str]:
+    """Content words of the quoting outlet's quotes (its spans; the term is cut short)."""
+    user = _user(f)
+    text = " ".join(articles[user].text[s.start:s.end] for s in f.spans if s.article == user) \
+        if user in articles else f.data.get("term", "")
+    return {w for w in re.findall(r"[a-z0-9']+", text.lower()) if len(w) > 2} - _STOP
+
+
+def _quoted_by(run: list[Finding], articles: Mapping[str, Article]) -> Finding:
+    lead = run[0]
+    users = [_user(f) for f in run]
+    name = lambda aid: articles[aid].outlet if aid in articles and articles[aid].outlet else aid
+    paraphrasers = sorted(set().union(*(_paraphrasers(f) for f in run)) - set(users))
+    spans = sorted({s for f in run for s in f.spans}, key=lambda s: (s.article != users[0], s.article, s.start))
+    terms = {**{u: "direct" for u in users}, **{a: "paraphrase" for a in paraphrasers}}
+    others = names_list([name(u) for u in users[1:]])
+    evidence = lead.evidence.rstrip(".") + f"; {others} {'quotes' if len(users) == 2 else 'quote'} it too."
+    return replace(lead, articles=(*users, *paraphrasers), spans=tuple(spans), evidence=evidence,
+                   data={**lead.data, "quoted_by": users, "terms": terms})
+
+
+def _word_key(f: Finding) -> str:
+    """What makes one choice: a word's family for a verb, a hedge or a booster ("declares" and
+    "declared" are one word in two forms), the quoted words for a quote."""
+    term = f.data.get("term", "")
+    return term if f.kind == "quote_vs_paraphrase" else family(term)
 
 
 def _merged(kind: str, user: str, term: str, group: list[Finding], articles: Mapping[str, Article]) -> Finding:

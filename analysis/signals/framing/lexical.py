@@ -3,7 +3,9 @@
 * ``attribution_verb``: one version attributes with a verb of a grade (doubt, concession, assertive,
   tentative) that the other version's attribution verbs lack ("claimed" vs "said").  Verbs inside
   quotation marks are the speaker's words, not the outlet's, and are skipped; only a verb facing a verb
-  of the other version in the word diff is a choice of verb.  Evaluative verbs of
+  of the other version in the word diff, said by the same speaker, is a choice of verb (the PM
+  "declares", the rival "concedes": two acts of two people); a verb with a bare noun as its object
+  ("declares victory", "conceded defeat") names an act, not a source's words.  Evaluative verbs of
   speech ("slammed") are word choices, read in every sentence by wording.py.
 * ``hedge``, ``booster``: a lexicon term that one version uses, outside quotes, where the other version
   has other words facing it in the diff (the same claim told without it) and no use of the term at
@@ -29,10 +31,13 @@ from typing import Iterator, NamedTuple
 from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, OPEN_CLAIM_WINDOW_WORDS
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
-from analysis.signals.framing.versions import Pair, Version
+from analysis.signals.framing.versions import Pair, Version, same_speaker
+from analysis.signals.nouns import noun_of
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
 _CLAUSE_END = re.compile(r"[.;:!?\n]")
+# Words after a verb of saying that lemminflect knows as nouns but that open its clause or qualify it.
+_NOT_OBJECTS = frozenset("that this it there yesterday today tonight earlier later".split())
 
 
 class Hit(NamedTuple):
@@ -79,26 +84,43 @@ def _attribution(pair: Pair, claimed: set) -> Iterator[Candidate]:
         other = pair.other(version)
         other_grades = {h.label for h in found[other.id]}
         by_term = _group(h for h in found[version.id] if h.label not in ("neutral", "emotive")
-                         and h.label not in other_grades)
+                         and h.label not in other_grades and not _names_an_act(version.text, h))
         for term, group in by_term.items():
-            if _facing_verbs(pair, version, group[0], found[other.id]):
-                yield _attribution_candidate(pair, version, other, term, group, found[other.id], claimed)
+            facing = _facing_verbs(pair, version, group[0], found[other.id])
+            if facing:
+                yield _attribution_candidate(pair, version, other, term, group, facing, claimed)
+
+
+def _names_an_act(text: str, h: Hit) -> bool:
+    """A verb of saying with a bare noun as its object names an act, not words of a source:
+    "declares victory", "conceded defeat", "claimed responsibility" (no claim is attributed).  A
+    person noun after the verb is its speaker ("said police") or hearer, and keeps it a verb of
+    saying."""
+    from lemminflect import getAllLemmas  # MIT; offline tables
+    m = _WORDS.match(text, h.end + 1) if text[h.end:h.end + 1] == " " else None
+    if m is None or " " in h.term:
+        return False
+    word = m.group(0)
+    low = word.lower()
+    return word[:1].islower() and bool(getAllLemmas(low, "NOUN")) and not getAllLemmas(low, "ADV") \
+        and not noun_of(low) and low not in _NOT_OBJECTS and low not in load_lexicon("stopwords").entries
 
 
 def _facing_verbs(pair: Pair, version: Version, h: Hit, other_hits: list[Hit]) -> list[Hit]:
     """The other version's attribution verbs facing ``h`` in the diff: only a verb set against a
     verb ("said" / "claimed") is a choice of verb; a verb facing other words is a different sentence."""
     facing = pair.counterpart(version, h.start, h.end)
-    return [o for o in other_hits if facing and facing[0] <= o.start and o.end <= facing[1]]
+    other = pair.other(version)
+    return [o for o in other_hits if facing and facing[0] <= o.start and o.end <= facing[1]
+            and same_speaker(version, (h.start, h.end), other, (o.start, o.end))]
 
 
 def _attribution_candidate(pair: Pair, version: Version, other: Version, term: str, group: list[Hit],
-                           other_hits: list[Hit], claimed: set) -> Candidate:
+                           facing_verbs: list[Hit], claimed: set) -> Candidate:
+    """``facing_verbs``: the other version's verbs of the same speaker facing the term (never empty)."""
     grade = group[0].label
     facing = pair.counterpart(version, group[0].start, group[0].end)
-    local = [h for h in other_hits if facing and facing[0] <= h.start and h.end <= facing[1]]
-    candidates = local or other_hits
-    match = candidates[0] if candidates else None
+    match = facing_verbs[0] if facing_verbs else None
     ranges = [(version, h.start, h.end) for h in group]
     for h in group:
         claimed.add((version.id, h.start, h.end))

@@ -30,11 +30,14 @@ from analysis.constants import (
 _DERIVING = ("ians", "ian", "ans", "an", "ics", "ic", "ish", "ese", "is", "i", "ites", "ite", "ists", "ist",
              "isms", "ism", "ns", "n", "s", "es", "a", "e")
 # Letter groups that transliterations and British/American spellings of one name use
-# interchangeably (Zelenskyy/Zelensky, Sergei/Sergey, Qaddafi/Kaddafi, Adviser/Advisor).  The order of
-# letters is never folded: "Preibus" is not a transliteration of Priebus.
+# interchangeably (Zelenskyy/Zelensky, Sergei/Sergey, Qaddafi/Kaddafi, Adviser/Advisor, Moamer/Moammar).
+# The order of letters is never folded: "Preibus" is not a transliteration of Priebus.
 _FOLDS = ((r"kh", "h"), (r"q", "k"), (r"ck", "k"), (r"c(?=[aou])", "k"), (r"ph", "f"), (r"dh", "d"),
           (r"th", "t"), (r"(?<=[a-z])our$", "or"), (r"(?<=[a-z])or$", "er"), (r"is(?=e|ing|ed|ation)", "iz"),
-          (r"ou", "u"), (r"[yj]", "i"), (r"ee", "i"), (r"w", "v"), (r"(.)\1", r"\1"))
+          (r"ou", "u"), (r"[yj]", "i"), (r"ee", "i"), (r"w", "v"), (r"(.)\1", r"\1"),
+          # a lone vowel between consonants is the one a transliteration renders most freely
+          # (Moamer/Moammar, Ahmed/Ahmad, Mohamed/Muhamad); vowel pairs keep their order (Priebus)
+          (r"(?<=[b-df-hj-np-tv-z])[aeou](?=[b-df-hj-np-tv-z]|$)", "a"))
 
 
 def _plain(word: str) -> str:

@@ -10,14 +10,18 @@ speaker in common), and a paraphrase must name the quote's speaker and tell some
 * ``passive_agent``: one version uses a passive with no "by ..." agent ("has been tied to", "was
   rejected"), hiding who acts, and the other has no agentless passive of that verb and does not
   tell it without an actor too: it uses the same verb actively ("Ukraine rejected", scored higher),
-  or its words facing the passive name an actor (a name, a person noun), or no words face it.
+  or its words facing the passive name an actor (a name, a person noun; not a place after a
+  preposition, "on Interstate 5", and not a state, "remained blocked"), or no words face it.  Acts of
+  the police and courts ("were arrested", "was cleared of all charges") hide no one.
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
 common predicative adjective ("prepared", "concerned") nor an evidential verb of reporting or judging
 ("confirmed", "seen as", "be held": news style, not a hidden actor); an agent is "by" within
 PASSIVE_AGENT_WINDOW_WORDS words after it, or a cause right after it ("were killed after the quake
-struck", "when the roof collapsed").
+struck", "when the roof collapsed"), read on the whole sentence (a fact's claim may stop before the
+cause); passives joined by "and" share what is named after the last ("three were killed and 260 were
+injured when two bombs exploded").
 """
 from __future__ import annotations
 
@@ -28,11 +32,13 @@ from typing import Iterator, NamedTuple
 from analysis.align.features.words import stem as _stem  # the features' Snowball stemmer, cached
 from analysis.constants import (
     FRAMING_PARAPHRASE_MIN_SHARE,
+    FRAMING_PARAPHRASE_MIN_WORDS,
     FRAMING_QUOTE_FULL_WORDS,
     FRAMING_QUOTE_LENGTH_BONUS,
     FRAMING_QUOTE_MIN_WORDS,
     FRAMING_QUOTE_OVERLAP_MAX,
     PASSIVE_AGENT_WINDOW_WORDS,
+    PASSIVE_JOINED_MAX_WORDS,
     PASSIVE_MAX_GAP_WORDS,
 )
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
@@ -46,8 +52,11 @@ _EVENT_SENSES = frozenset({"impact", "calamity"})
 # Acts of the police and the courts: their passive hides no one, the agent is the institution itself.
 _JUSTICE_ACTS = frozenset("""
 arrested detained charged indicted convicted sentenced jailed imprisoned acquitted extradited deported
-prosecuted fined remanded
+prosecuted fined remanded exonerated pardoned paroled absolved
 """.split())
+# Verbs that are a court's act only with "of" and the charges after them ("was cleared of all
+# charges"); "the road was cleared" has a hidden actor.
+_JUSTICE_WITH_OF = frozenset({"cleared", "freed", "spared"})
 # Kinds of hazard that act in a story ("the storm destroyed 40 homes"), and the accidents that kill
 # or injure ("the derailment killed three", "were killed in the crash"): the happening, not a person
 # the outlet leaves out.  Attacks, shootings and bombings have human agents: not here.
@@ -78,6 +87,11 @@ confirmed reported recorded announced said told expected believed estimated thou
 deemed regarded viewed described felt found recovered registered listed counted held scheduled planned
 lifted issued
 """.split())
+# Verbs of being or remaining before a participle that tell a state ("remained blocked").
+_STATE_VERBS = frozenset("remain remains remained stay stays stayed is are was were be been".split())
+# Prepositions before a capitalised word that make it a place or a time, not an actor ("on
+# Interstate 5", "in Paris", "near Tacoma").
+_PLACE_PREPOSITIONS = frozenset("on in at near to from into onto across along off toward towards".split())
 # Words that open the object of a verb used actively ("rejected the plan", "arrested four men").
 _OBJECT_START = frozenset("the a an his her their its this that these those him them us me it "
                           "two three four five six seven eight nine ten dozens hundreds".split())
@@ -120,6 +134,19 @@ def passives(text: str) -> tuple[Passive, ...]:
             named = any(x[2] == "by" for x in window) or (j + 1 < len(words) and words[j + 1][2] in _CAUSE) \
                 or _in_happening([x[2] for x in window])
             out.append(Passive(s, words[j][1], words[j][2], named))
+    return _shared_causes(text, out)
+
+
+def _shared_causes(text: str, found: list[Passive]) -> tuple[Passive, ...]:
+    """Passives joined by "and" in one clause share the agent or cause named after the last one
+    ("three were killed and 260 were injured when two bombs exploded": the cause of both)."""
+    out = list(found)
+    for k in range(len(out) - 2, -1, -1):
+        p, nxt = out[k], out[k + 1]
+        between = text[p.end:nxt.start]
+        if not p.agent and nxt.agent and not _SENTENCE_END.search(between) \
+                and "and" in _WORD.findall(between.lower()) and len(_WORD.findall(between)) <= PASSIVE_JOINED_MAX_WORDS:
+            out[k] = p._replace(agent=True)
     return tuple(out)
 
 
@@ -176,11 +203,13 @@ def _same_speaker(quoting: Version, other: Version) -> bool:
 
 def _says_it(quoted: list[str], other: Version) -> bool:
     """The paraphrase tells what the quote says: at least FRAMING_PARAPHRASE_MIN_SHARE of the quote's
-    content-word stems are in the other version (a quote and another statement of the same speaker
-    share the speaker, not the words)."""
+    content-word stems, and at least FRAMING_PARAPHRASE_MIN_WORDS of them, are in the other version
+    (a quote and another statement of the same speaker share the speaker and the topic, "you are
+    still a jury" / "told the jury they will have the week off", not the words)."""
     said = {_stem(w) for w in _content(quoted)}
     told = {_stem(w.lower()) for w in _WORD.findall(other.text)}
-    return bool(said) and len(said & told) / len(said) >= FRAMING_PARAPHRASE_MIN_SHARE
+    shared = len(said & told)
+    return shared >= FRAMING_PARAPHRASE_MIN_WORDS and shared / len(said) >= FRAMING_PARAPHRASE_MIN_SHARE
 
 
 def _content(words: list[str]) -> set[str]:
@@ -236,12 +265,24 @@ def passive_candidates(pair: Pair) -> Iterator[Candidate]:
             stem = _stem(p.participle)
             # a passive in quoted or reported speech is the speaker's wording, not the outlet's choice
             if p.agent or stem in other_agentless or stem in seen or version.in_quote(p.start, p.end) \
-                    or version.in_reported(p.start, p.end):
+                    or version.in_reported(p.start, p.end) or _named_in_sentence(version, p):
                 continue
             if not _hides_an_actor(pair, version, other, p, stem):
                 continue
             seen.add(stem)
             yield _passive_candidate(pair, version, other, p, stem)
+
+
+def _named_in_sentence(version: Version, p: Passive) -> bool:
+    """The passive's whole sentence in the article names its agent or cause: a version holds only
+    the fact's claim of a compound sentence ("Three people were killed and more than 260 were
+    injured" of "... when two bombs exploded"), the cause may stand in the rest of it."""
+    pos = version.article_pos(p.start)
+    sentence = next((x for x in version.article.sentences if x.start <= pos < x.end), None)
+    if sentence is None:
+        return False
+    text = version.article.text[sentence.start:sentence.end]
+    return any(q.agent for q in passives(text) if sentence.start + q.end == version.article_pos(p.end - 1) + 1)
 
 
 def _active_uses(other: Version, p: Passive, stem: str) -> list[re.Match]:
@@ -271,7 +312,7 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
     noun: "police", "crews").  When no words face it, or they tell it with no actor either ("was
     ousted" / "has collapsed"), nobody is shown to be hidden ("a minimum of 288 were needed"); nor
     when the act has one possible agent, the police or the courts ("were arrested", "was charged")."""
-    if stem in _obvious_agent_stems():
+    if stem in _obvious_agent_stems() or _court_act(version.text, p):
         return False
     active = _active_uses(other, p, stem)
     if active:
@@ -280,8 +321,25 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
     if facing is None:
         return False
     words = _WORD.findall(other.text[facing[0]:facing[1]])
-    return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1])) or (i > 0 and w[:1].isupper())
+    if _told_as_state(words):
+        return False
+    return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1]))
+               or (i > 0 and w[:1].isupper() and words[i - 1].lower() not in _PLACE_PREPOSITIONS)
                for i, w in enumerate(words))
+
+
+def _told_as_state(words: list[str]) -> bool:
+    """The facing words tell the act as a state, with no actor either: a verb of being or
+    remaining and a participle ("remained blocked on Interstate 5", "stayed closed")."""
+    low = [w.lower() for w in words]
+    return any(w in _STATE_VERBS and k + 1 < len(low) and _is_participle(low[k + 1])
+               for k, w in enumerate(low))
+
+
+def _court_act(text: str, p: Passive) -> bool:
+    """"was cleared of all charges": a court's act, like "acquitted", when "of" follows."""
+    after = _WORD.findall(text[p.end:p.end + 12].lower())
+    return p.participle in _JUSTICE_WITH_OF and bool(after) and after[0] == "of"
 
 
 @lru_cache(maxsize=1)

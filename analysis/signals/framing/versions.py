@@ -14,9 +14,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
-from analysis.constants import FRAMING_FACING_MAX_WORDS, FRAMING_SAME_CLAIM_MIN_SHARE
+from analysis.constants import (
+    FRAMING_FACING_MAX_WORDS,
+    FRAMING_SAME_CLAIM_MIN_SHARE,
+    FRAMING_VERB_SPEAKER_MAX_CHARS,
+)
+from analysis.lexicons import load_lexicon
 from analysis.model import Article, FactMember, Span
 from analysis.segment import strip_span
+from analysis.signals.framing.speech import speech_ranges
 from analysis.signals.quotemarks import direct_spans
 from analysis.signals.voices import find_quotes
 from analysis.signals.worddiff import DiffOp, word_diff
@@ -80,14 +86,17 @@ class Version:
     def reported(self) -> list[tuple[int, int]]:
         """Version ranges of speech reported after its speaker ("Alito wrote that Roe … must be
         overturned"): the speaker's words, told by the outlet.  A trailing attribution ("The plan
-        was rejected, officials said") is the outlet's own summary and is not among them."""
+        was rejected, officials said") is the outlet's own summary and is not among them.  Speech
+        told by a participle or "claimed to be" ("…, saying he was the victim of …") is the speaker's
+        too (``speech.speech_ranges``)."""
+        ranges = [(q.start, q.end) for q in find_quotes(self.article)
+                  if q.kind == "reported" and 0 <= q.speaker_end <= q.start
+                  and _SAID_THAT.fullmatch(self.article.text, q.speaker_end, q.start)]
+        ranges += speech_ranges(self.article.text)
         out = []
-        for q in find_quotes(self.article):
-            if not (q.kind == "reported" and 0 <= q.speaker_end <= q.start
-                    and _SAID_THAT.fullmatch(self.article.text, q.speaker_end, q.start)):
-                continue
+        for qs, qe in ranges:
             for v0, a0, n in self.pieces:
-                s, e = max(q.start, a0), min(q.end, a0 + n)
+                s, e = max(qs, a0), min(qe, a0 + n)
                 if s < e:
                     out.append((v0 + s - a0, v0 + e - a0))
         return out
@@ -275,3 +284,42 @@ def speakers(version: Version) -> frozenset[str]:
             name for qs, qe, name in article_speakers(version.article)
             if any(qs < e and s < qe for s, e in spans))
     return version.cache["speakers"]
+
+
+def verb_speaker(version: Version, start: int, end: int) -> str:
+    """Last name of the speaker of the attribution verb at version range [start, end): the named
+    speaker of a quote of the same sentence whose verb it is, nearest to it; "" when unknown."""
+    a_start = version.article_pos(start)
+    a_end = a_start + (end - start)
+    verb = version.text[start:end].lower()
+    best = ""
+    best_gap = FRAMING_VERB_SPEAKER_MAX_CHARS + 1
+    for q in find_quotes(version.article):
+        if not q.speaker_name or q.unnamed or q.speaker_start < 0 or q.verb.split(" ")[0] != verb.split(" ")[0]:
+            continue
+        gap = a_start - q.speaker_end if q.speaker_end <= a_start else q.speaker_start - a_end
+        if 0 <= gap < best_gap:
+            best, best_gap = q.speaker_name.split()[-1].lower().replace("’", "'"), gap
+    return best or _name_before(version.text, start)
+
+
+_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+(?:['’\-][A-Za-z]+)*)\s+$")
+
+
+def _name_before(text: str, start: int) -> str:
+    """The capitalised name right before a verb ("Malcolm Turnbull declares", "Shorten concedes"),
+    lower case; "" when none, or when it is a title or a person noun ("the Prime Minister said")."""
+    from analysis.signals.nouns import noun_of
+    m = _NAME_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return ""
+    word = m.group(1).lower().replace("’", "'")
+    # "They said", "Officials said": a pronoun or a person noun opening the sentence is no name
+    return "" if noun_of(word) or word in load_lexicon("stopwords").entries else word
+
+
+def same_speaker(a: Version, a_range: tuple[int, int], b: Version, b_range: tuple[int, int]) -> bool:
+    """Two attribution verbs may be compared: their speakers are one person, or either is unknown
+    ("Jones declared" / "Smith conceded" are two acts of two people, no choice of verb)."""
+    sa, sb = verb_speaker(a, *a_range), verb_speaker(b, *b_range)
+    return not (sa and sb and sa != sb)

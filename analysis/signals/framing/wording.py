@@ -14,7 +14,8 @@ this outlet chose it and the event does not call for it:
   denounce") is skipped, and so is a noun naming a body or an activity ("disaster officials",
   "relief operations": a name or a term of the trade);
 * **the outlet's words, not its sources'**: a word inside a direct quote longer than
-  FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless"),
+  FRAMING_QUOTE_FRAGMENT_MAX_WORDS words, or inside reported speech ("X said the plan was reckless",
+  "…, saying he was the victim of a scandalous injustice", "claimed to be the victim of …": speech.py),
   is the speaker's; a judgement ascribed to a subject by a verb of the ``ascribing_verbs`` lexicon
   ("a move they see as unearned", "critics dismissed it as alarmist") and a short quoted fragment
   (“utterly irresponsible”) are the outlet's choice of what to report and count, at a lower score;
@@ -73,6 +74,7 @@ from analysis.model import Article, Fact, Finding, Span, stable_id
 from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
 from analysis.signals.framing.descriptive import describes, literal, participle_as_verb
+from analysis.signals.framing.speech import speech_ranges
 from analysis.signals.framing.versions import Pair, Version, build_version
 from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
@@ -167,6 +169,8 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
     quotes = [(q.start, q.end, count_words(article.text[q.start:q.end])) for q in direct_spans(article)]
     # reported speech ("X said the plan was reckless") is the source's wording, told by the outlet
     quotes += [(q.start, q.end, _REPORTED) for q in find_quotes(article) if q.kind == "reported"]
+    # and speech told by a participle or "claimed to be" (", saying he was the victim of ...")
+    quotes += [(s, e, _REPORTED) for s, e in speech_ranges(article.text)]
     families = {lemma(w) for w in _WORD.findall(article.text)}
     uses = []
     for name, (_, _, labels) in WORD_CHOICE.items():
