@@ -93,9 +93,10 @@ def test_a_feeling_owned_by_a_private_person_or_an_experience_is_felt():
                        ("He spoke of the humiliation of being led away by guards.", "humiliation")):
         start = text.index(word)
         assert describes(text, start, start + len(word), "emotive") == "felt", text
-    text = "Holt's anger was plain to see outside."
-    start = text.index("anger")
-    assert describes(text, start, start + len("anger"), "emotive") != "felt"
+    for text, word in (("Holt's anger was plain to see outside.", "anger"),
+                       ("Their hysterical desire to win has gone too far.", "hysterical")):
+        start = text.index(word)
+        assert describes(text, start, start + len(word), "emotive") != "felt", text
 
 
 # --- attribution verbs: one speaker, one act, one row ---------------------------------------------

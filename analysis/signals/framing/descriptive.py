@@ -151,7 +151,7 @@ def _state(text: str, start: int, end: int) -> str:
     if after and is_person_word(after[0]):
         return "state"                                  # "anxious parents", "panicked visitors"
     plain = [w for w in before if not (w.lower().endswith("ly") and len(w) > 4)]
-    if _possessed_by_person(plain) or _experience_follows(text, end):
+    if _feeling_noun(word) and (_possessed_by_person(plain) or _experience_follows(text, end)):
         return "felt"                                   # "the family's anger", "the humiliation of being led"
     plain = _past_coordination(plain)                   # "looked ashen-faced and shaken"
     near = [w.lower() for w in plain[:2]]
@@ -166,8 +166,9 @@ def _state(text: str, start: int, end: int) -> str:
 
 
 def _possessed_by_person(before: list[str]) -> bool:
-    """The word is a feeling owned by a private person: right after "the family's", "residents'",
-    "his" or "their" ("the family's anger", "their grief"); a name's ("Smith's anger") is not."""
+    """The feeling noun is owned by a private person: right after "the family's", "residents'",
+    "his" or "their" ("the family's anger", "their grief"); a name's ("Smith's anger") is not, nor
+    is an adjective after them ("their hysterical desire" judges the desire)."""
     if not before:
         return False
     owner = before[0].lower().replace("’", "'")

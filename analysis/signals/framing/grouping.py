@@ -6,8 +6,8 @@ makes it one per (kind, outlet, word or quote) listing every other outlet and wh
 ``group_passives`` makes the agentless passives of one article one finding, its items listed in
 ``data["items"]`` (expandable in the window), scored by the strongest item with a little added for
 each further one; ``merge_quoters`` makes one quote that several outlets quote, against the same
-paraphrase, one row (``data["quoted_by"]``).  Ids depend on the outlet's text and the word (or "passives"), so a review keeps
-its verdicts across runs.
+paraphrase, one row (``data["quoted_by"]``).  Ids depend on the outlet's text and the word (or
+"passives"), so a review keeps its verdicts across runs.
 """
 from __future__ import annotations
 
