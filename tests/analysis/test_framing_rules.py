@@ -329,7 +329,7 @@ def test_the_paraphrase_shown_is_the_whole_claim_not_a_diff_fragment():
     # the word diff set the quote against "Sr. told the" (evidence and span once read that fragment,
     # cut after the abbreviation inside the name): the paraphrase is the other outlet's whole claim
     found, arts = run(
-        "Magistrate Helen Drury said “you are all excused until Monday” jury they will return on "
+        "Magistrate Helen Drury said “you all will return on Monday” jury they will return on "
         "Monday but the hearing date has not been fixed.",
         "Magistrate Helen Drury Sr. told the jury they will return on Monday but the hearing date has "
         "not been fixed.")

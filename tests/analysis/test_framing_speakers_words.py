@@ -183,3 +183,34 @@ def test_a_quote_and_another_statement_on_its_topic_are_no_quote_and_paraphrase(
     found, _ = run("“You will have the rest of the week off,” Judge Ray Holt told them on Monday.",
                    "Judge Ray Holt told the jury on Monday they will have the rest of the week off.")
     assert [f.rule for f in kinds(found, "quote_vs_paraphrase")] == ["quote.direct_vs_paraphrase"]
+
+
+def test_an_evaluative_verb_is_set_against_the_same_speaker_s_verb_only():
+    third = "Governor Jones spoke about the harbour levy on Thursday."
+    [own] = kinds(run("Governor Jones denounced the harbour levy on Thursday.",
+                      "Governor Jones said on Thursday that the harbour levy was unfair.", third)[0],
+                  "attribution_verb")
+    assert "x2 has 'said'" in own.evidence
+    [other] = kinds(run("Governor Jones denounced the harbour levy on Thursday.",
+                        "Mayor Holt said on Thursday that the harbour levy was unfair.", third)[0],
+                    "attribution_verb")
+    assert "x2 has 'said'" not in other.evidence and "x2 does not use it" in other.evidence
+
+
+def test_a_verb_before_a_determiner_does_not_describe_the_thing():
+    # "denounced the harbour levy": a verb of the thing, not an adjective of it ("a historic harbour")
+    text = "Governor Jones denounced the harbour levy on Thursday."
+    start = text.index("denounced")
+    assert describes(text, start, start + len("denounced"), "emotive") == ""
+    text = "They sailed into a historic harbour on Thursday."
+    start = text.index("historic")
+    assert describes(text, start, start + len("historic"), "judgement") == "object"
+
+
+def test_stances_of_two_actors_are_two_acts():
+    found, _ = run("Governor Jones rejected the harbour levy at the council meeting on Monday.",
+                   "Mayor Holt resisted the harbour levy at the council meeting on Monday.")
+    assert kinds(found, "stance") == []
+    found, _ = run("Governor Jones rejected the harbour levy at the council meeting on Monday.",
+                   "Governor Jones resisted the harbour levy at the council meeting on Monday.")
+    assert [f.rule for f in kinds(found, "stance")] == ["stance.strength"]

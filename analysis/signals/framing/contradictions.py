@@ -35,6 +35,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
+from analysis.align.features.entities import normalise_key
 from analysis.align.features.quantities import Quantity, find_dates, find_quantities, same_quantity
 from analysis.align.features.words import stem, stopwords
 from analysis.constants import (
@@ -51,6 +52,7 @@ from analysis.signals.framing.lexical import hits
 from analysis.signals.framing.names import same_entity
 from analysis.signals.framing.naming import name_hits
 from analysis.signals.framing.versions import Pair, Version
+from analysis.signals.places import is_place
 
 # Position of each stance label on one scale, refusal (-1) to acceptance (+1).
 STANCE_VALUE = {"reject": -1.0, "resist": -0.6, "hesitate": -0.3, "open": 0.6, "accept": 1.0}
@@ -359,6 +361,14 @@ def _is_name(text: str) -> bool:
     return 1 <= len(words) <= 4 and all(_CAPITALISED.fullmatch(w) for w in words)
 
 
+def _two_people(a: str, b: str) -> bool:
+    """Two named actors that are not one: neither is a state or a place, which acts through its
+    leaders ("Ukraine rejected" / "Zelensky resisted" may be one side)."""
+    if not a or not b or same_entity(a, b):
+        return False
+    return not (is_place(normalise_key(a)) or is_place(normalise_key(b)))
+
+
 def _same_actor(pair: Pair, op) -> bool:
     la = {h.label for h in name_hits(pair.a) if op.a_start <= h.start < op.a_end}
     lb = {h.label for h in name_hits(pair.b) if op.b_start <= h.start < op.b_end}
@@ -414,6 +424,8 @@ def _stance(pair: Pair) -> Iterator[Candidate]:
         evidence = _evidence(pair, [(s1, e1)], [(s2, e2)],
                              f"{_STANCE_WORDS[la].capitalize()} against {_STANCE_WORDS[lb]}")
     elif abs(va - vb) >= FRAMING_STANCE_MIN_GAP:
+        if _two_people(actor_a, actor_b):
+            return      # two people's stances ("Jones rejected", "Holt resisted"): two acts, no framing
         kind, rule = "stance", "stance.strength"
         score = base_score(rule)
         evidence = (f"{pair.a.name} reports {_STANCE_WORDS[la]} ({quote(shown_a)}) where {pair.b.name} "

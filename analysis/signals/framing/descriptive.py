@@ -121,13 +121,16 @@ def _words_before(text: str, start: int) -> list[str]:
 
 def _before_object(text: str, end: int) -> bool:
     """An adjective right before a thing's noun, past capitalised words ("historic Catholic church")
-    and one more lower-case modifier ("a historic stone church")."""
+    and one more lower-case modifier ("a historic stone church").  A word followed by a determiner
+    is no adjective of that noun but a verb of it ("denounced the harbour levy")."""
     if text[end:end + 1] != " ":
         return False
     objects = load_lexicon("object_nouns").entries
     lower = 0
-    for w in _next_words(text, end, 4):
+    for k, w in enumerate(_next_words(text, end, 4)):
         low = w.lower()
+        if k == 0 and low in _DETERMINERS:
+            return False
         if low in objects:
             return True
         if w[:1].isupper():

@@ -75,7 +75,7 @@ from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
 from analysis.signals.framing.descriptive import describes, literal, participle_as_verb
 from analysis.signals.framing.speech import speech_ranges
-from analysis.signals.framing.versions import Pair, Version, build_version
+from analysis.signals.framing.versions import Pair, Version, build_version, same_speaker
 from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
 from analysis.signals.voices import find_quotes
@@ -353,15 +353,20 @@ class _Facing:
 
     def verbs(self, article: Article, use: Use) -> dict[str, tuple[str, int, int]]:
         """Other article id -> its first attribution verb outside quotes in a fact it shares with the
-        use ("said"): what an outlet attributes the same statement with, when no diff pins it."""
+        use, of the same speaker ("said"): what an outlet attributes the same statement with, when no
+        diff pins it (another speaker's verb is another act)."""
         out: dict[str, tuple[str, int, int]] = {}
         for fact in self.facts_of(article, use.start):
+            mine = self.version(fact, article.id)
+            v_start = _version_pos(mine, use.start) if mine else None
             for m in fact.members:
                 other = self.version(fact, m.article) if m.article != article.id else None
                 if other is None or m.article in out:
                     continue
                 found = [h for h in load_lexicon("attribution_verbs").find(other.text)
-                         if not other.in_quote(h[0], h[1])]
+                         if not other.in_quote(h[0], h[1])
+                         and (mine is None or v_start is None
+                              or same_speaker(mine, (v_start, v_start + use.end - use.start), other, (h[0], h[1])))]
                 if found:
                     s, e = found[0][0], found[0][1]
                     out[m.article] = (other.text[s:e], other.article_pos(s), other.article_pos(e - 1) + 1)
