@@ -17,6 +17,12 @@ def kinds(found, kind):
     return [f for f in found if f.kind == kind]
 
 
+def described(text: str, word: str, label: str) -> str:
+    """``describes`` of the first ``word`` in ``text``."""
+    start = text.index(word)
+    return describes(text, start, start + len(word), label)
+
+
 # --- speech told by a participle or "claimed to be" -------------------------------------------------
 
 def test_a_participle_of_speech_opens_the_speaker_s_words():
@@ -79,24 +85,19 @@ def test_a_passive_facing_a_state_hides_no_actor():
 # --- a person's state ---------------------------------------------------------------------------------
 
 def test_a_state_coordinated_after_a_verb_of_being_is_felt():
-    text = "Leaving the court, the former mayor looked pale and shaken as he walked to his car."
-    start = text.index("shaken")
-    assert describes(text, start, start + len("shaken"), "dramatic") == "felt"
-    text = "The town looked shaken after the storm."
-    start = text.index("shaken")
-    assert describes(text, start, start + len("shaken"), "dramatic") == ""
+    assert described("Leaving the court, the former mayor looked pale and shaken as he walked to his car.",
+                     "shaken", "dramatic") == "felt"
+    assert described("The town looked shaken after the storm.", "shaken", "dramatic") == ""
 
 
 def test_a_feeling_owned_by_a_private_person_or_an_experience_is_felt():
     for text, word in (("The family's anger was plain to see outside.", "anger"),
                        ("Their anger was plain to see outside.", "anger"),
                        ("He spoke of the humiliation of being led away by guards.", "humiliation")):
-        start = text.index(word)
-        assert describes(text, start, start + len(word), "emotive") == "felt", text
+        assert described(text, word, "emotive") == "felt", text
     for text, word in (("Holt's anger was plain to see outside.", "anger"),
                        ("Their hysterical desire to win has gone too far.", "hysterical")):
-        start = text.index(word)
-        assert describes(text, start, start + len(word), "emotive") != "felt", text
+        assert described(text, word, "emotive") != "felt", text
 
 
 # --- attribution verbs: one speaker, one act, one row ---------------------------------------------
@@ -199,12 +200,8 @@ def test_an_evaluative_verb_is_set_against_the_same_speaker_s_verb_only():
 
 def test_a_verb_before_a_determiner_does_not_describe_the_thing():
     # "denounced the harbour levy": a verb of the thing, not an adjective of it ("a historic harbour")
-    text = "Governor Jones denounced the harbour levy on Thursday."
-    start = text.index("denounced")
-    assert describes(text, start, start + len("denounced"), "emotive") == ""
-    text = "They sailed into a historic harbour on Thursday."
-    start = text.index("historic")
-    assert describes(text, start, start + len("historic"), "judgement") == "object"
+    assert described("Governor Jones denounced the harbour levy on Thursday.", "denounced", "emotive") == ""
+    assert described("They sailed into a historic harbour on Thursday.", "historic", "judgement") == "object"
 
 
 def test_stances_of_two_actors_are_two_acts():
