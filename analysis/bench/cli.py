@@ -37,6 +37,8 @@ TARGET_SECONDS = 1.2            # DESIGN.md section 8: compare of the seeds as a
 _PHASES = r"""
 import json, sys, time
 t0 = time.perf_counter()
+from analysis import regexcache
+regexcache.prefill()                    # as compare does first: the compiled patterns of earlier runs
 from analysis.commands import load_inputs
 from analysis.pipeline import compare
 from analysis.export import json_contract
