@@ -122,7 +122,7 @@ def sentence_claims(text: str) -> list[tuple[int, int, int, int]]:
 
 def _pieces(text: str) -> list[tuple[int, int]]:
     """The sentence cut into clauses: [(start, end)] covering it, the connectors left out."""
-    guarded = protected_ranges(text)
+    guarded = protected_ranges(text) + _asides(text)
     cuts: list[tuple[int, int]] = []            # (end of the left piece, start of the right piece)
     for m in _SEMICOLON.finditer(text):
         if not _inside(m.start(), guarded):
@@ -268,6 +268,16 @@ def protected_ranges(text: str) -> list[tuple[int, int]]:
     if quote_start >= 0:
         out.append((quote_start, len(text)))
     return out
+
+
+_DASH = re.compile(r"—|(?<=\s)(?:–|--)(?=\s)|(?<=\w)--(?=\w)")
+
+
+def _asides(text: str) -> list[tuple[int, int]]:
+    """Ranges between two dashes: an aside ("the thieves—hooded, masked and dressed as workers—pulled
+    a lift up"), no more a claim of its own than words in brackets.  A dash left unpaired opens none."""
+    dashes = [m.start() for m in _DASH.finditer(text)]
+    return [(dashes[i], dashes[i + 1] + 1) for i in range(0, len(dashes) - 1, 2)]
 
 
 def _inside(pos: int, ranges: Sequence[tuple[int, int]]) -> bool:

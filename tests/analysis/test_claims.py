@@ -60,22 +60,31 @@ def test_a_connector_bound_to_the_word_before_it_is_no_cut(text):
 
 
 @pytest.mark.parametrize("text", [
+    # A verb right after a subordinator ("as predicted by", "when asked"): the clause after it has no
+    # subject of its own, so it belongs to the claim before it.
     "Prices rose in the first quarter as predicted by most analysts in the survey.",
     "The minister resigned on Friday when asked about the missing funds by reporters.",
     # a page that dropped "were": the piece "officials said the clinics" then matched other outlets'
     # sentences on the town's name alone
     "In the port town, officials said the clinics as overwhelmed, prompting the navy to send doctors.",
+    # An aside between two dashes, as words in brackets: "dressed as delivery drivers" was cut at "as",
+    # and the claim "delivery drivers—pushed a cart up to the bank" lost its subject.
+    "The robbers—masked, and dressed as delivery drivers—pushed a cart up to the bank at about noon.",
+    "The council -- which met in private as the strike went on -- approved the budget on Friday.",
+    "The firm hired three advisers – a banker; a lawyer, who had left the ministry; and a judge – last week.",
 ])
-def test_a_verb_right_after_a_subordinator_is_no_clause_of_its_own(text):
-    # "as predicted by", "when asked": the clause after "as"/"when" has no subject of its own, so it
-    # belongs to the claim before it
+def test_no_cut_leaves_a_claim_without_its_subject(text):
     assert [whole for whole, _ in _pieces(text)] == [text]
 
 
-def test_a_subordinate_clause_with_its_own_subject_is_still_cut():
-    text = "The mayor said the clinics were full as the navy sent doctors to the port town."
-    assert [whole for whole, _ in _pieces(text)] == ["The mayor said the clinics were full",
-                                                    "the navy sent doctors to the port town."]
+@pytest.mark.parametrize("text, first, second", [
+    ("The mayor said the clinics were full as the navy sent doctors to the port town.",
+     "The mayor said the clinics were full", "the navy sent doctors to the port town."),
+    ("The mayor met the union on Monday — and the council voted on Tuesday to approve the budget.",
+     "The mayor met the union on Monday", "the council voted on Tuesday to approve the budget."),
+])
+def test_a_clause_with_its_own_subject_is_still_cut_after_a_subordinator_or_one_dash(text, first, second):
+    assert [whole for whole, _ in _pieces(text)] == [first, second]
 
 
 @pytest.mark.parametrize("text, core", [
