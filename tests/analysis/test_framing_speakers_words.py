@@ -211,3 +211,10 @@ def test_stances_of_two_actors_are_two_acts():
     found, _ = run("Governor Jones rejected the harbour levy at the council meeting on Monday.",
                    "Governor Jones resisted the harbour levy at the council meeting on Monday.")
     assert [f.rule for f in kinds(found, "stance")] == ["stance.strength"]
+
+
+def test_a_dramatic_verb_of_a_thing_s_path_to_a_thing_is_what_happened():
+    assert described("Several train cars plunged onto the highway below.", "plunged", "dramatic") == "object"
+    assert described("The truck slammed into a house on the corner.", "slammed", "dramatic") == "object"
+    assert described("The vote plunged the country into chaos.", "plunged", "dramatic") == ""
+    assert described("Markets plunged into a deep crisis.", "plunged", "dramatic") == ""

@@ -90,7 +90,7 @@ def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
 
 def describes(text: str, start: int, end: int, label: str) -> str:
     """"felt", "state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
-    if _before_object(text, end):
+    if _before_object(text, end) or (label == "dramatic" and _moves_to_a_thing(text, end)):
         return "object"
     if _tells_account(text, end, _words_before(text, start)):
         return "account"                                # "described the chaos: “...”"
@@ -139,6 +139,22 @@ def _before_object(text: str, end: int) -> bool:
         if lower > 1:
             return False
     return False
+
+
+# Prepositions of a physical path after a verb of motion ("plunged onto the highway").
+_PATH = frozenset("onto into off down from over through across toward towards under".split())
+
+
+def _moves_to_a_thing(text: str, end: int) -> bool:
+    """A dramatising verb of motion told of a thing's path to a concrete thing: "train cars plunged
+    onto the highway", "the truck slammed into a house" (what physically happened, not drama the
+    outlet adds: "plunged into chaos" stays): a path preposition, then within three words (a
+    determiner, modifiers) a noun of ``object_nouns``."""
+    after = [w.lower() for w in _next_words(text, end, 5)]
+    if not after or after[0] not in _PATH:
+        return False
+    objects = load_lexicon("object_nouns").entries
+    return any(w in objects for w in after[1:5])
 
 
 def _state(text: str, start: int, end: int) -> str:
