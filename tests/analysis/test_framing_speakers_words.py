@@ -218,3 +218,10 @@ def test_a_dramatic_verb_of_a_thing_s_path_to_a_thing_is_what_happened():
     assert described("The truck slammed into a house on the corner.", "slammed", "dramatic") == "object"
     assert described("The vote plunged the country into chaos.", "plunged", "dramatic") == ""
     assert described("Markets plunged into a deep crisis.", "plunged", "dramatic") == ""
+
+
+def test_certainty_told_by_both_outlets_is_no_hedge_and_no_booster():
+    # "never seemed in doubt" denies a doubt; "was clear" is as certain: neither outlet adds anything
+    found, _ = run("The outcome of the first phase of the trial never seemed in doubt, the paper wrote on Monday.",
+                   "The outcome of the first phase of the trial was clear, the paper wrote on Monday.")
+    assert kinds(found, "hedge") == [] and kinds(found, "booster") == []

@@ -32,6 +32,7 @@ from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, OPEN_CLAIM_WINDOW_
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.versions import Pair, Version, same_speaker
+from analysis.signals.framing.wording import negated
 from analysis.signals.nouns import noun_of
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")
@@ -179,9 +180,12 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
                  and not (h.label == "adjective" and _as_verb(version.text, h))
                  # "Authorities confirmed that ..." reports a confirmation: it boosts only what the
                  # other outlet hedges ("may have been killed")
-                 and not (kind == "booster" and h.label == "verb" and not _hedged(other)))
+                 and not (kind == "booster" and h.label == "verb" and not _hedged(other))
+                 # "never seemed in doubt" denies the doubt: a negated hedge is no hedge
+                 and not (kind == "hedge" and negated(version.text, h.start)))
         for term, group in _group(fresh).items():
             if not any(_told_there(pair, version, h) and (kind != "hedge" or _stated_plainly(pair, version, h))
+                       and (kind != "booster" or not _facing_holds(pair, version, h, lex))
                        for h in group):
                 continue
             for h in group:
@@ -225,6 +229,14 @@ def _stated_plainly(pair: Pair, version: Version, h: Hit) -> bool:
     lo, hi = next(((v0, v0 + n) for v0, _, n in other.pieces if v0 <= pos <= v0 + n), (0, len(other.text)))
     return not any(lo <= x.start and x.end <= hi for name in ("hedges", "open_claims")
                    for x in hits(other, load_lexicon(name)))
+
+
+def _facing_holds(pair: Pair, version: Version, h: Hit, lex: Lexicon) -> bool:
+    """The other version's words facing ``h`` hold a term of ``lex`` too ("was clear" facing "never
+    seemed in doubt": both outlets tell it with certainty, neither adds it)."""
+    facing = pair.counterpart(version, h.start, h.end)
+    other = pair.other(version)
+    return bool(facing) and any(facing[0] <= x.start and x.end <= facing[1] for x in hits(other, lex))
 
 
 def _told_there(pair: Pair, version: Version, h: Hit) -> bool:
