@@ -218,6 +218,7 @@ def test_a_dramatic_verb_of_a_thing_s_path_to_a_thing_is_what_happened():
     assert described("The truck slammed into a house on the corner.", "slammed", "dramatic") == "object"
     assert described("The vote plunged the country into chaos.", "plunged", "dramatic") == ""
     assert described("Markets plunged into a deep crisis.", "plunged", "dramatic") == ""
+    assert described("The region was reeling from a deadly storm.", "reeling", "dramatic") == ""
 
 
 def test_certainty_told_by_both_outlets_is_no_hedge_and_no_booster():

@@ -141,20 +141,22 @@ def _before_object(text: str, end: int) -> bool:
     return False
 
 
-# Prepositions of a physical path after a verb of motion ("plunged onto the highway").
-_PATH = frozenset("onto into off down from over through across toward towards under".split())
+# Prepositions of a physical path's end after a verb of motion ("plunged onto the highway"); "from"
+# gives a cause as often ("reeling from a storm") and is not among them.
+_PATH = frozenset("onto into off down over through across toward towards under".split())
 
 
 def _moves_to_a_thing(text: str, end: int) -> bool:
     """A dramatising verb of motion told of a thing's path to a concrete thing: "train cars plunged
     onto the highway", "the truck slammed into a house" (what physically happened, not drama the
     outlet adds: "plunged into chaos" stays): a path preposition, then within three words (a
-    determiner, modifiers) a noun of ``object_nouns``."""
+    determiner, modifiers) a noun of ``object_nouns`` that is not a hazard ("plunged into a storm"
+    dramatises)."""
     after = [w.lower() for w in _next_words(text, end, 5)]
     if not after or after[0] not in _PATH:
         return False
     objects = load_lexicon("object_nouns").entries
-    return any(w in objects for w in after[1:5])
+    return any(objects.get(w, "hazard") != "hazard" for w in after[1:5])
 
 
 def _state(text: str, start: int, end: int) -> str:
