@@ -235,8 +235,10 @@ def _facing_holds(pair: Pair, version: Version, h: Hit, lex: Lexicon) -> bool:
     """The other version's words facing ``h`` hold a term of ``lex`` too ("was clear" facing "never
     seemed in doubt": both outlets tell it with certainty, neither adds it)."""
     facing = pair.counterpart(version, h.start, h.end)
-    other = pair.other(version)
-    return bool(facing) and any(facing[0] <= x.start and x.end <= facing[1] for x in hits(other, lex))
+    if facing is None:
+        return False
+    lo, hi = facing
+    return any(lo <= x.start and x.end <= hi for x in hits(pair.other(version), lex))
 
 
 def _told_there(pair: Pair, version: Version, h: Hit) -> bool:
