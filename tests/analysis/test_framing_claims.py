@@ -273,6 +273,7 @@ def test_no_hedge_in_words_the_other_outlet_tells_otherwise():
                    "Police said the thieves got out in under four minutes on two fast motorbikes and used a "
                    "lift to reach the gallery.")
     assert of(found, "hedge") == []
-    found, _ = run("Police said the thieves, believed to be four men, used a lift to reach the gallery.",
-                   "Police said the thieves, four men, used a lift to reach the gallery.")
+    # (told by the outlet: "Police said the thieves, believed to be …" would be the police's words)
+    found, _ = run("The thieves, believed to be four men, used a lift to reach the gallery, police said.",
+                   "The thieves, four men, used a lift to reach the gallery, police said.")
     assert [f.data["term"] for f in of(found, "hedge")] == ["believed to"]

@@ -226,3 +226,9 @@ def test_certainty_told_by_both_outlets_is_no_hedge_and_no_booster():
     found, _ = run("The outcome of the first phase of the trial never seemed in doubt, the paper wrote on Monday.",
                    "The outcome of the first phase of the trial was clear, the paper wrote on Monday.")
     assert kinds(found, "hedge") == [] and kinds(found, "booster") == []
+
+
+def test_certainty_and_passives_in_speech_reported_without_that_are_the_speaker_s():
+    found, _ = run("Earlier, Mayor Ann Holt said it was clear the coalition would be returned to power in the city.",
+                   "Earlier, Mayor Ann Holt said the coalition had won power in the city.")
+    assert kinds(found, "booster") == [] and kinds(found, "passive_agent") == []

@@ -175,6 +175,8 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
         fresh = (h for h in found[version.id] if h.term not in other_terms
                  and h.label not in _GRAMMAR_LABELS
                  and not version.in_quote(h.start, h.end)
+                 # "Holt said it was clear …": the speaker's certainty, not the outlet's
+                 and not version.in_reported(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
                  and not (kind == "hedge" and (_inability(version.text, h) or open_by_nature(version.text, h)))
                  and not (h.label == "adjective" and _as_verb(version.text, h))

@@ -31,9 +31,9 @@ _JOINER = " "
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*")
 
 
-# the speaker, a few words ("Alito, in the final opinion issued Friday, wrote") and "that" before the
-# reported clause
-_SAID_THAT = re.compile(r"\s*\S+(?:\s+\S+){0,10}?\s+that\s*")
+# the speaker's verb, a few words ("Alito, in the final opinion issued Friday, wrote") and "that" (or
+# not: "Shorten said it was clear …") before the reported clause
+_SAID_THAT = re.compile(r"\s*\S+(?:\s+\S+){0,10}?(?:\s+that)?\s*")
 
 
 @dataclass
