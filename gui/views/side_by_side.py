@@ -146,10 +146,14 @@ class SideBySide(QWidget):
         """The comparison or the outlets changed: refill the boxes, keep the sides if possible."""
         arts = self.doc.shown_articles()
         ids = [a.id for a in arts]
+        # New sides from the compared event: two articles on another event (the reference may be
+        # one) showed nothing but "not covered".  Every outlet stays in the boxes.
+        compared = [a.id for a in self.doc.compared_articles()]
+        pick = compared if len(compared) >= 2 else ids
         if self.left_id not in ids:
-            self.left_id = ids[0] if ids else None
+            self.left_id = pick[0] if pick else None
         if self.right_id not in ids or self.right_id == self.left_id:
-            others = [i for i in ids if i != self.left_id]
+            others = [i for i in pick if i != self.left_id] or [i for i in ids if i != self.left_id]
             self.right_id = others[0] if others else None
         self._building = True
         for box in (self.left_box, self.right_box):

@@ -104,3 +104,16 @@ def test_quoted_words_per_outlet_are_whole_numbers(window):
     chart = w.voices.totals
     texts = [chart.fmt(b.value) for b in chart.bars]
     assert texts == ["10", "20", "30", "40"]        # the four compared outlets' quoted words
+
+
+def test_side_by_side_opens_on_two_articles_of_the_compared_event(qtbot, fake_comparison):
+    """The reference and the next article were on another event: side by side opened on them, two
+    columns of "not covered"; it opens on the compared event's articles, every outlet still offered."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    event = tuple(dataclasses.replace(m, same_event=i >= 2) for i, m in enumerate(fake_comparison.event))
+    show_comparison(w, dataclasses.replace(fake_comparison, event=event))
+    compared = {a.id for a in w.doc.compared_articles()}
+    assert w.doc.reference not in compared
+    assert {w.side.left_id, w.side.right_id} <= compared and w.side.left_id != w.side.right_id
+    assert w.side.left_box.count() == len(fake_comparison.articles)
