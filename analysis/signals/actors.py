@@ -42,7 +42,7 @@ from analysis.signals.places import is_place
 _ROLE_WORDS = TITLES | TITLE_MODIFIERS | frozenset("""
 of the department ministry office house white kremlin nato eu un u.s us uk u.k policy affairs
 military economic head analyst analysts fellow strategist founder executive ceo top commission
-lead assistant associate longtime
+lead assistant associate longtime junta regional local provincial municipal federal
 """.split())
 _ROLE_STOP = frozenset("""
 the a an and but then however meanwhile instead during after before also other many some while

@@ -173,6 +173,7 @@ _PLURAL_S = re.compile(r"(?<![su])s\Z")
 # "the country's military junta": the country is the event's own, so the owner names no other body.
 _GENERIC_OWNER = re.compile(r"~(?:country|nation)['’]s\s+")
 # One ruling body under its several names: a junta is a military government.
+_GENERIC_OWNER_NAME = re.compile(r"\A(?:[Tt]he\s+)?(?:country|nation)['’]s\s+")
 _RULING_BODY = "~military junta"
 _RULING_BODY_NAMES = frozenset({"~junta", "~military junta", "~military government", "~military regime",
                                 "~ruling military", "~ruling junta"})
@@ -216,8 +217,10 @@ def _fullest(forms: Counter) -> str:
 def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
     if key.startswith("~"):
-        # "officials" (3 quotes) and "the official" (1): the form most quotes were given
-        return max(forms, key=lambda f: (forms[f], len(f.split()), f))
+        # "officials" (3 quotes) and "the official" (1): the form most quotes were given, without
+        # "country's" (the event's own country: "military junta")
+        best = max(forms, key=lambda f: (forms[f], len(f.split()), f))
+        return _GENERIC_OWNER_NAME.sub("", best) or best
     best = _fullest(forms)
     if not best.split():
         return best

@@ -597,3 +597,38 @@ def test_a_role_is_the_office_without_describing_words_or_a_relative_clause():
         "structural engineer"
     assert speaker_of("Rina Paz, a civil defense official, said the clinic was “full.”", "full")[1] == \
         "civil defense official"
+
+
+def test_revealed_that_is_speech_and_its_quoted_fragments_are_the_bodys():
+    text = ("In a post on X, the Coastal Weather Service revealed that around 8 p.m. the “radar data” showed "
+            "that “the eye” of the storm had “made landfall near Tarvo.”")
+    assert [speaker_of(text, n)[0] for n in ("radar data", "the eye", "landfall")] == \
+        ["Coastal Weather Service"] * 3
+
+
+def test_a_body_before_a_leader_is_part_of_the_role():
+    text = "The toll rose to 144, according to an address by junta leader Senior General Tan Lwin on Friday."
+    assert speaker_of(text, "toll rose") == ("Tan Lwin", "junta leader Senior General")
+
+
+def test_a_quote_after_a_reported_sentence_goes_on_with_its_speaker():
+    text = ("The count went on. Mr Albanese, speaking as he left, said he wanted to unite the country. "
+            "“I think people want to come together.”")
+    assert speaker_of(text, "come together")[0] == "Albanese"
+    assert speaker_of(text.replace(". “", ".\n\n“"), "come together")[0] == "Albanese"    # its own paragraph
+    # a later quote of the same paragraph with its own speaker wins
+    text = "Tom Hale said the bridge would not open. “It is safe.” “We checked,” Ann Lee replied."
+    assert speaker_of(text, "It is safe")[0] == "Ann Lee"
+
+
+def test_a_passives_agent_between_the_verb_and_the_quote_takes_the_words():
+    text = ("Michel Barnier spoke last. He assured about his bill, qualified by the left in particular of “austerity”, "
+            "before the vote.")
+    assert speaker_of(text, "austerity") == ("", "")
+    assert speaker_of("Ann Lee said, visibly moved, “we will rebuild.”", "rebuild")[0] == "Ann Lee"
+
+
+def test_a_roles_scope_word_is_part_of_the_role():
+    text = "The count remained subject to checks, regional Civil Defense spokesperson Jane Abapo confirmed."
+    assert speaker_of(text, "subject to checks") == ("Jane Abapo", "regional Civil Defense spokesperson")
+    assert speaker_of("“It is hard to move,” said local officer Glenn Ursal.", "hard to move")[1] == "local officer"

@@ -293,7 +293,7 @@ def test_a_junta_under_its_several_names_is_one_unnamed_row():
                      "reported that 12 bridges fell.", "a3")
     table = voices([a, b, c], all_quotes([a, b, c]))
     assert [(v.unnamed, sorted(v.quotes)) for v in table] == [(True, ["a1", "a2", "a3"])]
-    assert table[0].quotes["a3"] == 2
+    assert table[0].quotes["a3"] == 2 and table[0].name == "military junta"
     # without a junta, "the military" and "the government" stay two sources
     d = text_article("The military said that 12 bridges fell. The government said that schools were shut.", "a4")
     assert len(voices([d], all_quotes([d]))) == 2

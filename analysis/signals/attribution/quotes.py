@@ -16,6 +16,8 @@ from analysis.signals.quotemarks import DirectSpan
 
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
 _POSSESSIVE_AT_END = re.compile(r"\w['’]s?\s*\Z")
+# ", described by critics as", ", qualified by the left of": a passive's agent between a cue and a quote.
+_PASSIVE_AGENT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+[^,;“”\"]{1,60}\Z")
 _TITLE_SMALL_WORDS = frozenset("of the and for a an in on to at by with".split())
 TITLE_QUOTE_MAX_WORDS = 5       # words; a longer run of capitalised words in quote marks is speech
 OFFICE_NAMED_SENTENCES = 2      # sentences after an unnamed office's words that may name its holder
@@ -86,6 +88,8 @@ class Attribution(Reported):
             verb = cue.verb if cue else ""
             if speaker is None and self._only_quotes(touched):
                 speaker, verb = self._neighbour_speaker(resolved, i)
+                if speaker is None:
+                    speaker, verb = self._reporter_before(touched[0]) or (None, "")
                 resolved[i] = (q, Cue(q.start, q.start, verb, touched[0], speaker, q.start) if speaker else None,
                                touched)     # a quote continued from the last one passes it on
             out.append(self._quote(q.start, q.end, touched[0], "direct", speaker, verb,
@@ -102,6 +106,9 @@ class Attribution(Reported):
                   if c.speaker and c.end <= q.outer_start and not c.according]
         if before:
             nearest = before[-1]
+            if _PASSIVE_AGENT.search(self.text, nearest.end, q.outer_start):
+                # "he defended his bill, qualified by the left of “austerity”": the agent's word
+                return None
             named = [c for c in before if c.speaker and not c.speaker.pronoun]
             if nearest.speaker and nearest.speaker.pronoun and named and named[0] is not nearest:
                 return named[0]
@@ -168,6 +175,19 @@ class Attribution(Reported):
             if j < i and (same_para or run_on):
                 break       # the nearest earlier quote has no speaker: do not skip past it
         return None, ""
+
+    def _reporter_before(self, index: int) -> tuple[Speaker, str] | None:
+        """"Mr Albanese said he wanted to unite the country. “I think people want ...”": a sentence
+        that is only a quote, right after a sentence whose speech cues give one speaker (in its
+        paragraph or ending the one before: news style), goes on with that speaker."""
+        if index == 0 or self.a.sentences[index].paragraph - self.a.sentences[index - 1].paragraph > 1 or \
+                not self._narrative[index - 1]:
+            return None
+        cues = [c for c in self.sentence_cues(index - 1) if c.speaker is not None and c.speaker.key]
+        if not cues or len({c.speaker.key for c in cues if c.speaker}) > 1:
+            return None
+        last = cues[-1]
+        return (last.speaker, last.verb) if last.speaker else None
 
     def _continues(self, before: DirectSpan, before_touched: list[int], q: DirectSpan,
                    touched: list[int]) -> bool:
