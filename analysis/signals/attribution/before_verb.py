@@ -17,11 +17,12 @@ from analysis.signals.attribution.words import (
     INSERTION_MAX_WORDS,
     UNNAMED_AT_END,
     inserted,
+    is_unnamed_head,
     sentence_case,
     trim_premodifiers,
 )
 from analysis.signals.common import count_words
-from analysis.signals.nouns import pronoun_gender
+from analysis.signals.nouns import noun_of, pronoun_gender
 from analysis.signals.referents import compatible
 
 # Between a speaker and its verb: a short form in brackets ("the USGS (...)"), then small words.
@@ -36,6 +37,9 @@ _WHAT_PRONOUN_AT_END = re.compile(r"\bwhat\s+(?:he|she)\s*\Z")
 # ("Authorities at the school late Tuesday had warned": "late" is the time, not the place)
 _LOCATED_TAIL = re.compile(r"\s+(?:in|near|at|on|outside|across|throughout|around|inside)\s+(?:the\s+)?"
                            r"(?:[\w’'.\-]+\s+){0,3}(?!(?:late|early|earlier|later|last|this|on)\b)[\w’'.\-]+\s*\Z")
+# "the minister of ", "the head of the " right before an unnamed source's words.
+_OFFICE_OF = re.compile(r"(?:\b(?P<det>[Tt]he|[Aa]n?)\s+)?\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
+OFFICE_OF_MAX_CHARS = 40        # characters before the source that may hold "the head of the "
 _THEY_AT_END = re.compile(r"\b(?:they|They)\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 
@@ -100,6 +104,12 @@ class SpeakerBefore(Documents):
             return None
         det, start = trim_premodifiers(unnamed, limit)
         stop = end if end >= 0 else limit + unnamed.end(2)
+        office = _OFFICE_OF.search(self.text, max(limit, start - OFFICE_OF_MAX_CHARS), start)
+        if office and (noun_of(office.group("noun")) or is_unnamed_head(office.group("noun")) or
+                       office.group("noun").lower() == "head"):
+            # "The minister of defense said", "the head of the ministry said": the office's holder
+            # speaks, not the body it is of
+            det, start = office.group("det"), office.start("noun")
         return self._unnamed(det, self.text[start:stop], start, stop, index,
                              at=limit + unnamed.start() if det else start)
 

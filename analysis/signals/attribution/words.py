@@ -18,7 +18,7 @@ UNNAMED_HEADS = (
     "countries|critics|observers|authorities|insiders|commentators|economists|activists|"
     "investigators|prosecutors|police|military|campaign|team|companies|firms|groups|protesters|"
     "protestors|demonstrators|students|voters|members|opponents|supporters|senators|legislators|"
-    "justices|judges|jurors|liberals|conservatives|dissenters|"
+    "justices|judges|jurors|liberals|conservatives|dissenters|prosecution|defen[cs]e|"
     "Democrats|Republicans|sources familiar with [a-z ]+")
 UNNAMED_AT_END = re.compile(
     r"(?:\b((?i:a|an|the|one|two|three|several|some|other|many|his|her|its|their|these|those))\s+)?"
