@@ -648,3 +648,13 @@ def test_the_holder_of_an_office_of_a_body_speaks_not_the_body():
     assert [q.speaker_name for q in find_quotes(a)] == ["head of the ministry"]
     a = text_article("A group of officials said that twelve people died in the town.")
     assert [q.speaker_name for q in find_quotes(a)] == ["officials"]
+
+
+def test_a_statement_issued_by_a_senator_with_a_party_tag_is_hers():
+    text = ("Gov. Ann Lee (R) issued a statement in a post on X that as the storm made landfall, it was “time to "
+            "shelter in place.”")
+    assert speaker_of(text, "shelter in place") == ("Ann Lee", "Gov.")
+    text = "Ann Lee issued a statement saying the plan was sound and would be kept."
+    assert speaker_of(text, "plan was sound") == ("Ann Lee", "")
+    a = text_article("Tom Hale left the room without saying a word to the press.")
+    assert find_quotes(a) == ()

@@ -25,8 +25,10 @@ from analysis.signals.common import count_words
 from analysis.signals.nouns import noun_of, pronoun_gender
 from analysis.signals.referents import compatible
 
-# Between a speaker and its verb: a short form in brackets ("the USGS (...)"), then small words.
-_GAP_TAIL = re.compile(r"(?:\s*\([A-Z][A-Za-z.\-]{1,11}\))?(?:\s+(?:" + GAP_WORDS + r")){0,3}\s*\Z")
+# Between a speaker and its verb: a short form or a party in brackets ("the USGS (...)", "(R)"), then
+# small words.
+_GAP_TAIL = re.compile(r"(?:\s*\((?:[RDI](?:-[A-Z][\w.]*)?|[A-Z][A-Za-z.\-]{1,11})\))?(?:\s+(?:" + GAP_WORDS +
+                       r")){0,3}\s*\Z")
 # "X went on to say", "X took to Twitter to write", "X was quick to add": the subject of the chain.
 _TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on|quick|so\s+far\s+as|the\s+"
                             r"opportunity|to\s+[A-Z][\w.]*))?\s+to\s*\Z")

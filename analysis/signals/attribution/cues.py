@@ -12,6 +12,8 @@ from analysis.signals.attribution.verbs import AS_PUT_IT, INVERTIBLE, cue_patter
 # "by arguing", "after warning", "before adding" right before an -ing speech verb: how the subject
 # of the clause did something, so the words are the subject's.
 _MANNER_BEFORE = re.compile(r"\b(?:by|after|before|while)\s+\Z", re.IGNORECASE)
+# "issued a statement saying", "posted a video warning": a document the subject put out, then its words.
+_DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|post|video|message|tweet|note|release)\s+\Z")
 
 
 class Cues(SpeakerAfter):
@@ -50,8 +52,11 @@ class Cues(SpeakerAfter):
                 re.search(r",\s*[”\"]?\s*\Z", self.text[self.a.sentences[index].start:start]):    # ',” arguing'
             # "... took a swipe at Hillary Clinton, calling it “...”": the subject's words, not the object's
             return self._sentence_subject(start, index)
-        if verb.split()[0].endswith("ing") and _MANNER_BEFORE.search(self.text, self.a.sentences[index].start, start):
-            # "X closed the hearing by arguing that “...”", "X ended after warning": the subject speaks
+        if verb.split()[0].endswith("ing") and (
+                _MANNER_BEFORE.search(self.text, self.a.sentences[index].start, start) or
+                _DOCUMENT_BEFORE.search(self.text, self.a.sentences[index].start, start)):
+            # "X closed the hearing by arguing that “...”", "X ended after warning", "X issued a
+            # statement saying": the subject speaks
             return self._sentence_subject(start, index)
         left = self._speaker_left(start, index, verb)
         if left is None and verb in INVERTIBLE:

@@ -13,7 +13,7 @@ _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", 
 INVERTIBLE = frozenset("said says added asked wrote writes continued explained noted replied tweeted "
                        "insisted recalled shouted yelled screamed exclaimed cried".split())
 # Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
-SAY_CLASS = frozenset("say says said adds added warns warned insists insisted claims claimed "
+SAY_CLASS = frozenset("say says said saying adds added warns warned insists insisted claims claimed "
                       "argues argued stresses stressed".split())
 # Verbs of thinking: “Why us?” she wondered is her words, but "he wondered how to tell her" reports a
 # thought, not speech, so they give no reported clause (believes, thinks, fears likewise if listed).
