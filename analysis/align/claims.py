@@ -267,7 +267,22 @@ def protected_ranges(text: str) -> list[tuple[int, int]]:
                 out.append((bracket_start, i + 1))
     if quote_start >= 0:
         out.append((quote_start, len(text)))
+    opened_before = _continued_quote(text)
+    if opened_before:
+        out.append((0, opened_before))
     return out
+
+
+def _continued_quote(text: str) -> int:
+    """Where a quote opened in an earlier sentence closes in this one (the end of its closing mark), 0
+    when none does: a closing mark with no opening one before it ("The deal is the best path forward. »"
+    after "« The board met …"; curly and angle marks only, a straight mark could open or close)."""
+    for i, ch in enumerate(text):
+        if ch in _OPEN_QUOTES or ch == '"':
+            return 0
+        if ch in _CLOSE_QUOTES:
+            return i + 1
+    return 0
 
 
 _DASH = re.compile(r"—|(?<=\s)(?:–|--)(?=\s)|(?<=\w)--(?=\w)")

@@ -72,8 +72,11 @@ def test_a_connector_bound_to_the_word_before_it_is_no_cut(text):
     "The robbers—masked, and dressed as delivery drivers—pushed a cart up to the bank at about noon.",
     "The council -- which met in private as the strike went on -- approved the budget on Friday.",
     "The firm hired three advisers – a banker; a lawyer, who had left the ministry; and a judge – last week.",
+    # The second sentence of a quote that opened in the sentence before: only its closing mark is here.
+    "The new plant will bring jobs to the valley, and we will open it this year. »",
+    "It changed who I am, and gave me a respect for what nurses do every day.”",
 ])
-def test_no_cut_leaves_a_claim_without_its_subject(text):
+def test_no_cut_in_a_reduced_clause_an_aside_or_a_continued_quote(text):
     assert [whole for whole, _ in _pieces(text)] == [text]
 
 
