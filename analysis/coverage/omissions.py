@@ -70,6 +70,7 @@ class Coverage:
     differently: list[Candidate] = field(default_factory=list)
     dropped: dict[str, int] = field(default_factory=dict)   # verdict status -> candidates dropped
     verdicts: dict[tuple[str, str], Verdict] = field(default_factory=dict)  # (fact, article) -> verdict
+    source_of: dict[str, str] = field(default_factory=dict)  # article id -> its source (copies, ``assess``)
 
 
 @dataclass(frozen=True)
@@ -101,15 +102,14 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id])
     siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
-    out = Coverage()
+    out = Coverage(source_of=source_of)
     asked: list[tuple[Fact, str, tuple[str, ...], int, float]] = []
     for fact in facts:
         carriers = tuple(a for a in fact.articles if a in same_event)
         carrying = {source_of.get(a, a) for a in carriers}
         if len(carrying) < OMISSION_MIN_CARRIERS:
             continue
-        prom = fact_prominence(fact, by_id)
-        mean_prom = sum(prom[a] for a in carriers) / len(carriers)
+        mean_prom = _source_prominence(fact_prominence(fact, by_id), carriers, source_of)
         for art in sorted(same_event - set(carriers), key=article_order):
             sources = carrying - {source_of.get(art, art)}
             if len(sources) < OMISSION_MIN_CARRIERS:
@@ -141,6 +141,18 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             out.dropped[status] = out.dropped.get(status, 0) + 1
         out.verdicts[(c.fact, c.article)] = c.verdict
     return out
+
+
+def _source_prominence(prominence: Mapping[str, float], carriers: Sequence[str],
+                       source_of: Mapping[str, str]) -> float:
+    """How high the carriers place a fact, each independent source once (its copies, which place
+    it as the original does, would weigh one story two or three times): the mean over sources of
+    the highest place among their copies."""
+    best: dict[str, float] = {}
+    for a in carriers:
+        source = source_of.get(a, a)
+        best[source] = max(best.get(source, 0.0), prominence[a])
+    return sum(best.values()) / len(best)
 
 
 def _cached(agreement: AgreementOf) -> AgreementOf:
@@ -296,18 +308,45 @@ def _quoted(terms) -> str:
     return ", ".join(f"“{t}”" for t in shown[:6]) + (" …" if len(shown) > 6 else "")
 
 
+def carrier_names(ids: Sequence[str], by_id: Mapping[str, Article],
+                  source_of: Mapping[str, str]) -> tuple[int, str]:
+    """How many independent sources ``ids`` are, and their names with each source's copies beside
+    it ("alipac and its copy gardnernews; CNBC; kron4": 3): copies of one story are one source, as
+    the copy notice tells the editor.  Without copies: "CNN, AP and BBC"."""
+    groups: dict[str, list[str]] = {}
+    for a in ids:
+        groups.setdefault(source_of.get(a, a), []).append(by_id[a].outlet)
+    if all(len(outlets) == 1 for outlets in groups.values()):
+        return len(groups), join_names([outlets[0] for outlets in groups.values()], EVIDENCE_MAX_OUTLETS)
+    shown = [outlets[0] + (f" and its cop{'y' if len(outlets) == 2 else 'ies'} "
+                           f"{join_names(outlets[1:], EVIDENCE_MAX_OUTLETS)}" if len(outlets) > 1 else "")
+             for outlets in groups.values()]
+    if len(shown) > EVIDENCE_MAX_OUTLETS:
+        shown = shown[:EVIDENCE_MAX_OUTLETS - 1] + [f"{len(shown) - EVIDENCE_MAX_OUTLETS + 1} more"]
+    return len(groups), "; ".join(shown)
+
+
+def _carried(count: int, copies: bool) -> str:
+    """"3 other outlets", or "3 other sources" when some carriers are copies of one story."""
+    return f"{count} other {'source' if copies else 'outlet'}{'s' if count != 1 else ''}"
+
+
 class _Carriers:
-    """The carriers' spans and names of a fact, built once: every outlet that omits the fact or
-    reports it differently faces the same carriers (hundreds, in a large event)."""
+    """The carriers' spans, names and count of a fact, built once: every outlet that omits the fact
+    or reports it differently faces the same carriers (hundreds, in a large event)."""
 
-    def __init__(self, by_id: Mapping[str, Article]):
+    def __init__(self, by_id: Mapping[str, Article], source_of: Mapping[str, str]):
         self.by_id = by_id
-        self._built: dict[tuple[str, tuple[str, ...]], tuple[tuple[Span, ...], str]] = {}
+        self.source_of = source_of
+        self._built: dict[tuple[str, tuple[str, ...]], tuple[tuple[Span, ...], str, str]] = {}
 
-    def __call__(self, fact: Fact, covered_by: tuple[str, ...]) -> tuple[tuple[Span, ...], str]:
+    def __call__(self, fact: Fact, covered_by: tuple[str, ...]) -> tuple[tuple[Span, ...], str, str]:
+        """The carriers' spans, their names, and how many they are ("3 other sources")."""
         key = (fact.id, covered_by)
         if key not in self._built:
-            self._built[key] = (first_spans(fact, covered_by, self.by_id), names(covered_by, self.by_id))
+            count, who = carrier_names(covered_by, self.by_id, self.source_of)
+            self._built[key] = (first_spans(fact, covered_by, self.by_id), who,
+                                _carried(count, count < len(covered_by)))
         return self._built[key]
 
 
@@ -318,7 +357,7 @@ def omission_findings(coverage: Coverage, facts: Sequence[Fact],
     (five rows of one minor detail would fill the top of the list).  A fact omitted by one outlet
     keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
-    carriers = _Carriers(by_id)
+    carriers = _Carriers(by_id, coverage.source_of)
     out = []
     for fact_id, group in _by_fact(coverage.omissions).items():
         fact = fact_by_id[fact_id]
@@ -349,15 +388,16 @@ def _by_fact(items: Iterable[_T]) -> dict[str, list[_T]]:
 
 def _row_frame(outlets: list[str], group: Sequence[Omission] | Sequence[Candidate], fact: Fact,
                carriers: _Carriers, by_id: Mapping[str, Article],
-               kind: str) -> tuple[str, tuple[str, ...], tuple[Span, ...], str, tuple[str, ...]]:
-    """What a row of several outlets shares, omission or "reports it differently": its id, the other
-    outlets' carriers (spans and names), and its articles -- the first outlet and the carriers lead
+               kind: str) -> tuple[str, str, tuple[Span, ...], str, tuple[str, ...]]:
+    """What a row of several outlets shares, omission or "reports it differently": its id, how many
+    independent sources the other outlets' carriers are ("3 other sources"), their spans and names,
+    and its articles -- the first outlet and the carriers lead
     (the side-by-side view shows the first two), then the other outlets."""
     shown = set(outlets)        # (a list looked up for each carrier of each outlet grew as the cube)
     covered = tuple(dict.fromkeys(a for x in group for a in x.covered_by if a not in shown))
-    carrier_spans, who = carriers(fact, covered)
+    carrier_spans, who, count = carriers(fact, covered)
     row_id = stable_id(kind, fact.id, *sorted(by_id[a].digest for a in outlets))
-    return row_id, covered, carrier_spans, who, (outlets[0], *covered, *outlets[1:])
+    return row_id, count, carrier_spans, who, (outlets[0], *covered, *outlets[1:])
 
 
 _OMISSION_RULE = (f"omission: fact carried by >= {OMISSION_MIN_CARRIERS} other independent sources; its "
@@ -370,9 +410,9 @@ def _searched(verdict: Verdict) -> list:
 
 def _single(o: Omission, fact: Fact, searched: list, carriers: _Carriers,
             by_id: Mapping[str, Article]) -> Finding:
-    carrier_spans, who = carriers(fact, o.covered_by)
-    evidence = (f"{by_id[o.article].outlet} does not report a fact that {len(o.covered_by)} "
-                f"other outlets carry ({who}): “{fact.label}”. Searched its text for "
+    carrier_spans, who, count = carriers(fact, o.covered_by)
+    evidence = (f"{by_id[o.article].outlet} does not report a fact that {count} carry ({who}): "
+                f"“{fact.label}”. Searched its text for "
                 f"{_quoted(searched)}: no sentence reports it.")
     return Finding(
         id=stable_id("omission", by_id[o.article].digest, o.fact), kind="omission", fact=o.fact,
@@ -385,9 +425,9 @@ def _grouped(group: list[Omission], fact: Fact, searched: Mapping[str, list], ca
              by_id: Mapping[str, Article]) -> Finding:
     """The omissions of one fact by several outlets as one finding, scored by the strongest."""
     omitters = [o.article for o in group]
-    row_id, covered, carrier_spans, who, articles = _row_frame(omitters, group, fact, carriers, by_id, "omission")
+    row_id, count, carrier_spans, who, articles = _row_frame(omitters, group, fact, carriers, by_id, "omission")
     terms = [t for a in omitters for t in searched[a]]
-    evidence = (f"{names(omitters, by_id)} do not report a fact that {len(covered)} other outlets carry "
+    evidence = (f"{names(omitters, by_id)} do not report a fact that {count} carry "
                 f"({who}): “{fact.label}”. Searched their texts for {_quoted(terms)}: no sentence "
                 "reports it.")
     return Finding(
@@ -406,6 +446,8 @@ def _what_it_says(v: Verdict) -> str:
     if v.via == "speaker":
         who, words = v.found[0], v.found[1:]
         return f"its sentence gives what {who.text} said in other words: {_quoted(words)}{missing}"
+    if v.via == "count":
+        return f"its sentence gives the same figure for {' and '.join(v.counted)}: {_quoted(v.found)}{missing}"
     if v.via == "figure":
         counted = f" ({' and '.join(v.counted)})" if v.counted else ""
         return f"its sentence gives another figure{counted}: {_quoted(v.found)}{missing}"
@@ -420,7 +462,7 @@ def differently_findings(coverage: Coverage, facts: Sequence[Fact],
     are each such outlet's own sentence(s), in that order, then the carriers' sentences.  A fact
     reported differently by one outlet keeps that outlet's finding as before."""
     fact_by_id = {f.id: f for f in facts}
-    carriers = _Carriers(by_id)
+    carriers = _Carriers(by_id, coverage.source_of)
     out = []
     # strongest first (``assess``): each group keeps that order
     for fact_id, group in _by_fact(coverage.differently).items():
@@ -449,7 +491,7 @@ _DIFFERENTLY_RULE = "reports it differently: part of the fact's core found in th
 def _single_differently(c: Candidate, fact: Fact, carriers: _Carriers,
                         by_id: Mapping[str, Article]) -> Finding:
     article = by_id[c.article]
-    carrier_spans, who = carriers(fact, c.covered_by)
+    carrier_spans, who, _ = carriers(fact, c.covered_by)
     evidence = (f"{article.outlet} does not carry “{fact.label}” as {who} "
                 f"do, but {_what_it_says(c.verdict)}.")
     return Finding(
@@ -465,8 +507,8 @@ def _grouped_differently(group: list[Candidate], fact: Fact, carriers: _Carriers
     """The partial verdicts of one fact in several outlets as one finding: what each outlet says is
     in the evidence and in ``data["by_outlet"]``; ``data``'s own verdict fields are the first's."""
     outlets = [c.article for c in group]
-    row_id, covered, carrier_spans, who, articles = _row_frame(outlets, group, fact, carriers, by_id,
-                                                               "differently")
+    row_id, _, carrier_spans, who, articles = _row_frame(outlets, group, fact, carriers, by_id,
+                                                         "differently")
     each = "; ".join(f"{by_id[c.article].outlet}: {_what_it_says(c.verdict)}" for c in group)
     evidence = (f"{names(outlets, by_id)} do not carry “{fact.label}” as {who} do, but each reports "
                 f"part of it. {each}.")

@@ -15,7 +15,9 @@ similarity of each sentence to the carriers' sentences (wordllama embeddings):
   or the fact's number among it), or reads as a paraphrase of a carrier's sentence: no omission;
 * ``partial``: a sentence states part of the core (a specific term with a predicate word, the
   fact's number or date, or a near-paraphrase), or what the core counts with another number (a
-  later toll: "694 deaths" for "144 killed"): "reports it differently", with that sentence;
+  later toll: "694 deaths" for "144 killed"), or one of the core's figures for what the carriers
+  count with it ("three fatalities" for "killed three and injured 260"): "reports it
+  differently", with that sentence and what it leaves out;
 * ``unclear``: some of it is there but nothing concrete (no name, number or date of the core):
   neither an omission nor a finding, since the article may say it in words the matcher misses;
 * ``absent``: nothing is there: a verified omission.
@@ -38,6 +40,7 @@ from analysis.coverage.terms import (
     counted_slots,
     counted_thing,
     counts,
+    match,
     same_term,
     slot_labels,
     strong_unit,
@@ -104,8 +107,9 @@ class Verdict:
     via: str = "terms"                  # what found it: "terms" (the core's), "speaker" (who is
                                         # quoted, with the quote's words), "sentence" (another part
                                         # of a carrier's sentence is in this article), "figure"
-                                        # (what the carriers count, with another number)
-    counted: tuple[str, ...] = ()       # via "figure": what is counted ("death", "injury")
+                                        # (what the carriers count, with another number), "count"
+                                        # (one of the core's figures for what it counts)
+    counted: tuple[str, ...] = ()       # via "figure", "count": what is counted ("death", "injury")
 
 
 class Searcher:
@@ -125,6 +129,7 @@ class Searcher:
         self._speakers: dict[int, tuple[Term, ...]] = {}
         self._slots: dict[int, frozenset[str]] = {}
         self._units: dict[int, frozenset[str]] = {}
+        self._counted: dict[int, dict[str, frozenset[str]]] = {}
         self._keys: dict[tuple, int] = {}
         self._key_of: dict[int, tuple[Fact, int]] = {}
         self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
@@ -267,7 +272,7 @@ class Searcher:
             if said is not None:
                 return said
         if best is None or best[0].status in ("absent", "unclear"):
-            figure = self._other_figure(fact, core, article_id, source_of)
+            figure = self._same_count(fact, core, article_id) or self._other_figure(fact, core, article_id, source_of)
             if figure is not None:
                 return figure
         if best is None:
@@ -330,6 +335,61 @@ class Searcher:
                 return replace(explained, found=(who, *explained.found), via="speaker")
         return None
 
+    def _same_count(self, fact: Fact, core: Core, article_id: str) -> Verdict | None:
+        """"killed three people and injured 260" reported as "which resulted in three fatalities": a
+        sentence of ``article_id`` that gives a specific number of the core for what the carriers
+        count with it (deaths, injuries: ``counted_slots``), in its own words, reports that part of
+        the fact; what it leaves out (the 260 injured) is named, figures first.  The sentence that
+        gives the most of the core's figures is kept; none that names another place or party
+        (``_named_elsewhere``: a count alone says little of where)."""
+        counted = self._carrier_counts(fact, core)
+        if not counted:
+            return None
+        named = self._carrier_names(fact)
+        article = self.by_id[article_id]
+        best: tuple[float, int, list[CoreTerm], set[str]] | None = None
+        places: dict[int, tuple[list[CoreTerm], set[str]]] = {}
+        for c in core.terms:
+            for i in self.where(article_id, c.term) if c.term.key in counted else ():
+                things = {t for key, ts in counts(article.sentences[i].text) if match("number", key, c.term.key)
+                          for t in ts} & counted[c.term.key]
+                if things:
+                    found, slots = places.setdefault(i, ([], set()))
+                    found.append(c)
+                    slots |= things
+        for i, (found, slots) in sorted(places.items()):
+            weight = sum(c.weight for c in found)
+            if (best is None or weight > best[0]) and not self._named_elsewhere(named, article_id, i):
+                best = (weight, i, found, slots)
+        if best is None:
+            return None
+        _, i, found, slots = best
+        own = tuple(next(t for t in self.terms[article_id][i].terms if same_term(t, c.term)) for c in found)
+        taken = {id(c) for c in found}
+        rest = [c.term for c in core.by_weight if id(c) not in taken]
+        missing = tuple(t for t in rest if t.kind == "number") + tuple(t for t in rest if t.kind != "number")
+        return Verdict("partial", (article.sentences[i].id,), own, missing,
+                       round(best[0] / core.weight, 4) if core.weight else 0.0, via="count",
+                       counted=tuple(sorted(slots)))
+
+    def _carrier_counts(self, fact: Fact, core: Core) -> dict[str, frozenset[str]]:
+        """The core's specific numbers -> what the carriers count with them (the slots of
+        ``quantity_slots``: "three people killed": death); once per fact, like its core."""
+        key = self._key(fact)
+        if key not in self._counted:
+            numbers = [c.term for c in core.terms
+                       if c.term.kind == "number" and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT]
+            out: dict[str, set[str]] = {}
+            labels = slot_labels()
+            for m in fact.members if numbers else ():
+                for sid in m.sentences if m.article in self.by_id else ():
+                    for number, things in counts(self.by_id[m.article].sentence(sid).text):
+                        for n in numbers:
+                            if things & labels and match("number", number, n.key):
+                                out.setdefault(n.key, set()).update(things & labels)
+            self._counted[key] = {k: frozenset(v) for k, v in out.items()}
+        return self._counted[key]
+
     def _other_figure(self, fact: Fact, core: Core, article_id: str,
                       source_of: Mapping[str, str]) -> Verdict | None:
         """"144 people were killed" reported as "694 confirmed deaths" (a later toll, another
@@ -385,6 +445,14 @@ class Searcher:
         if not any(c.term.kind == "name" for c in core.terms):
             return False
         return any(t.kind == "name" and not any(same_term(t, n) for n in named)
+                   for t in self.terms[article_id][index].terms)
+
+    def _named_elsewhere(self, named: Sequence[Term], article_id: str, index: int) -> bool:
+        """Does sentence ``index`` of ``article_id`` name a place or party specific to it (rare in the
+        coverage, unlike the event's main actors) that the carriers do not name ("In Kelso, four
+        died" is no figure for "the blast killed four")?"""
+        return any(t.kind == "name" and not any(same_term(t, n) for n in named)
+                   and self.specificity(t) * C.CORE_NAME_WEIGHT >= C.CORE_SPECIFIC_TERM_WEIGHT
                    for t in self.terms[article_id][index].terms)
 
     def _figure_beside(self, core: Core, named: Sequence[Term], article_id: str,

@@ -111,3 +111,40 @@ def test_a_duration_is_no_figure_for_an_age():
     # what it counts.
     verdict = _searched(SENTENCE, "f-term")[2]
     assert verdict.via != "figure"
+
+
+# The event's other sentences speak of death often (a death-penalty trial): "killed" weighs little.
+TRIAL = ("\n\nProsecutors will seek the death penalty for the driver. A death sentence needs a unanimous "
+         "jury.\n\nThe penalty phase, a second trial over life or death, opens in May.")
+DEPOT = {
+    "a1": "The twin blasts at the fuel depot on March 3, 2021, killed four workers and injured 35 others.",
+    "a2": "The twin blasts at the fuel depot on March 3, 2021, left four workers dead and 35 injured.",
+    "a3": "The jury found the driver guilty of arson, which resulted in four fatalities at the gate.",
+    "a4": "In Kelso, four people died when the old bridge fell into the river.",    # another place
+}
+
+
+def _trial(texts: dict[str, str], fact_id: str):
+    arts = {aid: text_article(t + TRIAL, aid, outlet=f"Outlet {aid[1:]}") for aid, t in texts.items()}
+    return arts, Fact(fact_id, texts["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+
+
+def test_one_of_two_figures_in_other_words_reports_it_differently():
+    # a3 gives the deaths ("four fatalities" = "killed four") but not the 35 injured: it was
+    # reported as omitting the blasts' toll.
+    arts, fact = _trial(DEPOT, "f-depot")
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "count", ("a3.s1",))
+    assert [t.text for t in verdict.found] == ["four"] and verdict.counted == ("death",)
+    assert verdict.missing[0].text == "35"      # what it leaves out is named first
+    found = omissions.assess([fact], arts, set(arts))
+    assert [c.article for c in found.differently] == ["a3"]
+    row, = omissions.differently_findings(found, [fact], arts)
+    assert "its sentence gives the same figure for death: “four”; not “35”" in row.evidence
+
+
+def test_the_same_figure_of_another_place_is_not_the_fact():
+    # Kelso's four dead are not the depot's: a4 names a place the carriers do not.
+    arts, fact = _trial(DEPOT, "f-depot")
+    verdict = Searcher(list(arts.values())).search(fact, "a4", {})
+    assert verdict.via != "count"
