@@ -318,12 +318,18 @@ def carrier_names(ids: Sequence[str], by_id: Mapping[str, Article],
         groups.setdefault(source_of.get(a, a), []).append(by_id[a].outlet)
     if all(len(outlets) == 1 for outlets in groups.values()):
         return len(groups), join_names([outlets[0] for outlets in groups.values()], EVIDENCE_MAX_OUTLETS)
-    shown = [outlets[0] + (f" and its cop{'y' if len(outlets) == 2 else 'ies'} "
-                           f"{join_names(outlets[1:], EVIDENCE_MAX_OUTLETS)}" if len(outlets) > 1 else "")
-             for outlets in groups.values()]
-    if len(shown) > EVIDENCE_MAX_OUTLETS:
-        shown = shown[:EVIDENCE_MAX_OUTLETS - 1] + [f"{len(shown) - EVIDENCE_MAX_OUTLETS + 1} more"]
-    return len(groups), "; ".join(shown)
+    # As many names as ``join_names`` shows, the rest counted ("...; and 3 more").
+    budget = len(ids) if len(ids) <= EVIDENCE_MAX_OUTLETS else EVIDENCE_MAX_OUTLETS - 1
+    shown: list[str] = []
+    for outlets in groups.values():
+        named = outlets[:budget]
+        if not named:
+            break
+        budget -= len(named)
+        copies = f" and its cop{'y' if len(outlets) == 2 else 'ies'} {join_names(named[1:], len(named))}"
+        shown.append(named[0] + (copies if len(named) > 1 else ""))
+    rest = f"; and {len(ids) - EVIDENCE_MAX_OUTLETS + 1} more" if len(ids) > EVIDENCE_MAX_OUTLETS else ""
+    return len(groups), "; ".join(shown) + rest
 
 
 def _carried(count: int, copies: bool) -> str:

@@ -433,9 +433,11 @@ class Searcher:
         return self._units[key]
 
     def _carrier_names(self, fact: Fact) -> tuple[Term, ...]:
-        """The names in the carriers' member sentences."""
+        """The names in the carriers' member sentences, and their words: what one outlet writes as a
+        word ("Turnbull's coalition") another may capitalise ("the Coalition"), and it is no other
+        party for that."""
         return tuple(t for m in fact.members if m.article in self.terms for sid in m.sentences
-                     for t in self._sentence(m.article, sid).terms if t.kind == "name")
+                     for t in self._sentence(m.article, sid).terms if t.kind in ("name", "word"))
 
     def _elsewhere(self, core: Core, named: Sequence[Term], article_id: str, index: int) -> bool:
         """Is sentence ``index`` of ``article_id`` perhaps about another place or party: the core

@@ -148,3 +148,28 @@ def test_the_same_figure_of_another_place_is_not_the_fact():
     arts, fact = _trial(DEPOT, "f-depot")
     verdict = Searcher(list(arts.values())).search(fact, "a4", {})
     assert verdict.via != "count"
+
+
+SEATS = {
+    "a1": "With counting in its eighth day, Dale's alliance is expected to win two of the five seats in doubt "
+          "and form a majority government.",
+    "a2": "Counting went into an eighth day, with Dale's alliance expected to take two of the five seats still "
+          "in doubt, enough to form a majority government.",
+    "a3": "The Alliance is expected to snatch the 77 seats it needs to form a majority government.",
+}
+
+
+# The election's other sentences: a government, its majority and seats are words of the whole event.
+POLL = ("\n\nNo party could form a government for a week. A majority government needs most seats in the "
+        "house.\n\nThe expected government will form a cabinet. Its majority in seats is thin.")
+
+
+def test_a_party_one_outlet_capitalises_is_not_another_party():
+    # a3 writes "The Alliance" where the carriers write "Dale's alliance": the same party, so its
+    # 77 seats are another figure for the fact, not a count of someone else's.  It was an omission.
+    arts = {aid: text_article(t + POLL, aid, outlet=f"Outlet {aid[1:]}") for aid, t in SEATS.items()}
+    fact = Fact("f-seats", SEATS["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "figure", ("a3.s1",))
+    assert [t.text for t in verdict.found][:2] == ["77", "Alliance"]
+    assert omissions.assess([fact], arts, set(arts)).omissions == []
