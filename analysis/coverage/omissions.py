@@ -32,6 +32,7 @@ from analysis.constants import (
     OMISSION_MIN_COHESION,
     OMISSION_PROMINENCE_WEIGHT,
     VERIFY_PARALLEL_MIN_CANDIDATES,
+    VERIFY_PARTIAL_SIMILARITY,
 )
 from analysis.coverage.terms import quotation_blocks
 from analysis.coverage.verify import Searcher, Verdict
@@ -192,7 +193,12 @@ def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> A
 def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
              agreement: Callable[[], Agreement]) -> Verdict:
     """An ``absent`` verdict stands only when the carriers agree and the article reports no other
-    part of their sentences; else the omission is ``loose`` (not reported) or ``partial``."""
+    part of their sentences; else the omission is ``loose`` (not reported) or ``partial``.  A
+    ``partial`` one by names and common words alone is ``loose`` too when the carriers agree little."""
+    if _names_only(verdict) and not agreement().enough:
+        # A fact built from loose links may join two statements that share a place and a word:
+        # "Mexico ... school" is no part of "300 children were studying at a Mexico City school".
+        return replace(verdict, status="loose")
     if verdict.status != "absent":
         return verdict
     if not agreement().enough:
@@ -204,6 +210,14 @@ def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
         # sentence (often a compound one), so the rest is "reported differently", not omitted.
         return replace(verdict, status="partial", sentences=own, found=(), via="sentence")
     return verdict
+
+
+def _names_only(verdict: Verdict) -> bool:
+    """A "reports it differently" found by names and common words only: no figure, no specific
+    word of the core, and no close paraphrase."""
+    return (verdict.status == "partial" and verdict.via == "terms" and not verdict.predicate
+            and not any(t.kind in ("number", "date") for t in verdict.found)
+            and verdict.similarity < VERIFY_PARTIAL_SIMILARITY)
 
 
 class _Siblings:
@@ -448,7 +462,7 @@ def _what_it_says(v: Verdict) -> str:
     """How the article reports the fact, for the evidence of a "reports it differently" finding."""
     missing = f"; not {_quoted(v.missing)}" if v.missing else ""
     if v.via == "sentence":
-        return "it reports another part of the sentence or quotation that holds it there"
+        return f"it reports another part of the sentence or quotation that holds it there{missing}"
     if v.via == "speaker":
         who, words = v.found[0], v.found[1:]
         return f"its sentence gives what {who.text} said in other words: {_quoted(words)}{missing}"

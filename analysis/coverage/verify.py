@@ -78,6 +78,12 @@ class Core:
     def has_words(self) -> bool:
         return any(c.term.kind == "word" for c in self.terms)
 
+    @cached_property
+    def has_year(self) -> bool:
+        """A specific year alone among its dates ("in 1962"), not a day of the event."""
+        return any(c.term.kind == "date" and c.term.key.isdigit() and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT
+                   for c in self.terms)
+
     @property
     def specific(self) -> bool:
         """Enough to be searched for (else the omission is unverifiable): a specific name, number or
@@ -110,6 +116,7 @@ class Verdict:
                                         # (what the carriers count, with another number), "count"
                                         # (one of the core's figures for what it counts)
     counted: tuple[str, ...] = ()       # via "figure", "count": what is counted ("death", "injury")
+    predicate: bool = False             # a specific word of the core (what happened) is among ``found``
 
 
 class Searcher:
@@ -554,7 +561,9 @@ class Searcher:
         taken = {id(c) for c in found}
         missing = tuple(c.term for c in core.by_weight if id(c) not in taken)
         sids = tuple(self.by_id[article_id].sentences[i].id for i in sorted(window))
-        return Verdict(verdict.status, sids, own, missing, verdict.coverage, verdict.similarity)
+        predicate = any(c.term.kind == "word" and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT for c in found)
+        return Verdict(verdict.status, sids, own, missing, verdict.coverage, verdict.similarity,
+                       predicate=predicate)
 
     def _similarities(self, fact: Fact, article_id: str) -> np.ndarray:
         """Per sentence of ``article_id``: the highest cosine to any carrier's member sentence."""
@@ -625,6 +634,11 @@ def _judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> V
     # without a name, number or date they must make a share of the core.
     by_weight = factor * weight >= C.VERIFY_PARTIAL_WEIGHT and len(specific) > len(predicate)
     some = coverage >= C.VERIFY_PARTIAL_COVERAGE or by_weight or similarity >= C.VERIFY_PARTIAL_SIMILARITY
+    if some and core.has_year and not figures:
+        # A year the carriers give says when something else happened ("the last time a government
+        # fell this way was in 1962", "the first since 2013"): without it, or another figure, the
+        # fact's other words ("no-confidence vote") are the event itself, not the comparison.
+        return Verdict("unclear", coverage=shown[0], similarity=shown[1])
     if some:
         # Something is there: a concrete part of the core makes it "reports it differently"; without
         # one the article may still say it in words the matcher does not know: no omission either.

@@ -127,6 +127,10 @@ def test_another_part_of_the_carriers_sentence_is_reported_differently():
     assert found.omissions == []
     assert [(c.fact, c.article, c.verdict.via, c.verdict.sentences) for c in found.differently] == \
         [("f-rescue", "a3", "sentence", ("a3.s1",))]
+    # What the carriers say that a3 does not is named (the row had only said "another part").
+    row, = omissions.differently_findings(found, [rescue, pumps], arts)
+    assert ("it reports another part of the sentence or quotation that holds it there; not “Fourteen”, "
+            "“Sunday”, “miners”") in row.evidence
 
 
 def test_a_quotation_over_several_sentences_is_one_statement():
@@ -288,3 +292,56 @@ def test_a_few_event_words_without_a_name_or_figure_are_an_absence(bridge):
     found = omissions.assess([fact], arts, set(arts))
     assert [(o.article, o.covered_by) for o in found.omissions] == [("a4", ("a1", "a2"))]
     assert [c.article for c in found.differently] == []
+
+
+# --- weak "reports it differently": the event around a fact is no part of it ----------------------
+
+# The event's other sentences: the governor, the council and its dissolution are its words.
+DISSOLVED = ("\n\nThe governor dissolved the council after months of dispute. Council members said the "
+             "governor acted alone.\n\nA new council will be elected in spring, the governor said.")
+LAST_TIME = {
+    "a1": "The last time a governor of Velm dissolved the council was in 1974.",
+    "a2": "It is the first time since 1974 that a governor of Velm has dissolved the council.",
+    "a3": "Lawmakers in Velm walked out on Monday, hours after the governor dissolved the council.",
+}
+
+
+def test_the_event_itself_is_no_part_of_its_comparison_with_a_past_year():
+    # a3 reports the dissolution, not that the last one was in 1974: it was "reports it
+    # differently" by "Velm", "dissolved", "council".  Without the year it is no part of the fact.
+    arts = {aid: text_article(t + DISSOLVED, aid, outlet=f"Outlet {aid[1:]}") for aid, t in LAST_TIME.items()}
+    fact = Fact("f-1974", LAST_TIME["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert verdict.status == "unclear"
+    found = omissions.assess([fact], arts, set(arts))
+    assert not found.differently and not found.omissions and found.dropped == {"unclear": 1}
+
+
+SCHOOL = {
+    "a1": "More than 300 pupils were in their classrooms at a private school in Port Elran.",
+    "a2": "The hardest search was for pupils at a school in the south of Port Elran.",  # another statement
+    "a3": "Rescuers in Port Elran dug through the rubble of a collapsed school all night.",
+}
+QUAKE = ("\n\nThe quake struck before noon. Every school in the district was shut.\n\n"
+         "A school gym became a shelter. Parents waited outside the school for news.")
+
+
+def _school(cohesion: float):
+    arts = {aid: text_article(t + QUAKE, aid, outlet=f"Outlet {aid[1:]}") for aid, t in SCHOOL.items()}
+    fact = Fact("f-school", SCHOOL["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))),
+                cohesion=cohesion)
+    return arts, fact
+
+
+def test_names_and_a_common_word_of_a_loose_fact_are_not_reported_differently():
+    # The carriers agree little (two statements about one school): a3's "Port Elran ... school" was
+    # shown as reporting "300 pupils in their classrooms" differently.
+    arts, fact = _school(0.4)
+    found = omissions.assess([fact], arts, set(arts))
+    assert not found.differently and not found.omissions and found.dropped == {"loose": 1}
+
+
+def test_the_same_words_of_a_fact_whose_carriers_agree_still_report_it_in_part():
+    arts, fact = _school(0.8)
+    found = omissions.assess([fact], arts, set(arts))
+    assert [(c.article, c.verdict.via) for c in found.differently] == [("a3", "terms")]
