@@ -362,7 +362,8 @@ def block(counts: Counter, e2e: dict, judged: list[dict], events: int, seconds: 
                   f"{copies['positive_min']:.2f}).", ""]
     if judged:
         lines += ["**Editor's judgement, real coverage** (top 10 omissions of `compare` on real multi-outlet "
-                  "events from the stored web pages; judged by hand, counts only; before = verification off):",
+                  "events from the stored web pages; judged by hand, counts only; before = the engine before the "
+                  "change measured, as `omission_judgements.json` says per event):",
                   "", "| event | before: omissions | before: top 10 true / false | omissions | judged | true | "
                   "false | reports it differently |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
         for j in judged:
