@@ -86,9 +86,11 @@ class Counts:
     claims: Mapping[str, int]
     holding: Mapping[str, Mapping[str, int]]
     # Read many times per pair, so computed once: article -> (token -> -ln p, -ln p of an unseen token),
-    # and (unit, article) -> the unit's content words' -ln p there.
+    # and (unit, article) -> the unit's content words' -ln p there: in its own article (``_words``),
+    # in another (``_elsewhere``: ``forget_elsewhere`` drops them once their pairs are read).
     _logs: dict = field(default_factory=dict, compare=False, repr=False)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
+    _elsewhere: dict = field(default_factory=dict, compare=False, repr=False)
 
     def _log(self, article: str) -> tuple[dict[str, float], float]:
         table = self._logs.get(article)
@@ -114,12 +116,17 @@ class Counts:
     def word_surprise(self, f: SentenceFeatures, article: str) -> np.ndarray:
         """``-ln p`` in ``article`` of each of the unit's content words (their stems)."""
         key = (id(f), article)
-        got = self._words.get(key)
+        cache = self._words if article == f.article else self._elsewhere
+        got = cache.get(key)
         if got is None:
             table, unseen = self._log(article)
             got = (f, np.array([table.get(stem(w), unseen) for w in f.content], dtype=np.float64))
-            self._words[key] = got              # the unit is kept with it, so its id stays its own
+            cache[key] = got                    # the unit is kept with it, so its id stays its own
         return got[1]
+
+    def forget_elsewhere(self) -> None:
+        """Drop the units' word surprises in other articles than their own (``word_surprise``)."""
+        self._elsewhere.clear()
 
     def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str,
                 totals: dict[tuple[int, str, str], float] | None = None) -> float:
@@ -183,7 +190,12 @@ def feature_matrix(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.n
 
 def _rows(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
           rivals: Mapping[tuple[Key, str], list[float]], start: int, stop: int) -> np.ndarray:
-    """The rows of ``feature_matrix`` for ``pairs[start:stop]``."""
+    """The rows of ``feature_matrix`` for ``pairs[start:stop]``.
+
+    The candidate pairs come grouped by the article of their first claim (``candidate_pairs``: each
+    pair ordered earlier article first), so what only that article's pairs read is dropped when the
+    next article's begin: its claims' token sets, the token sets' totals, word surprises in another
+    article than a unit's own.  Any other order gives the same rows (those are caches), only slower."""
     core_tokens: dict[Key, frozenset[str]] = {}
     claim_tokens: dict[Key, frozenset[str]] = {}
     window_tokens: dict[Key, frozenset[str]] = {}
@@ -191,13 +203,20 @@ def _rows(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
     totals: dict[tuple[int, str, str], float] = {}      # (the token sets above stay alive with it)
     closeness: Closeness = {}
     out = np.zeros((stop - start, len(FEATURES)), dtype=np.float64)
+    made: dict[str, list[Key]] = {}                     # article -> its claims whose token sets are made
+    reading: str | None = None                          # the article of the pairs' first claims
     for i in range(start, stop):
         ka, kb = pairs[i]
         a, b = ka[0], kb[0]
+        if a != reading:
+            done = made.pop(reading, []) if reading is not None else []
+            _forget(done, (core_tokens, claim_tokens, window_tokens, far_tokens), totals, ev.counts)
+            reading = a
         fa, fb = ev.claim_features[a][ka[1]], ev.claim_features[b][kb[1]]
         sa, sb = ev.claims[a][ka[1]].sentence, ev.claims[b][kb[1]].sentence
         for key, art, own_sentence in ((ka, a, sa), (kb, b, sb)):
             if key not in claim_tokens:
+                made.setdefault(art, []).append(key)
                 unit = ev.claim_features[art][key[1]]
                 core_tokens[key] = tokens(unit)
                 # A claim without attribution is its own whole claim: the same tokens, one object.
@@ -232,6 +251,19 @@ def _rows(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
             own * ev.counts.overlap(far_tokens[ka], far_tokens[kb], a, b, totals),
         )
     return out
+
+
+def _forget(claims: Sequence[Key], token_sets: Sequence[dict[Key, frozenset[str]]],
+            totals: dict[tuple[int, str, str], float], counts: Counts) -> None:
+    """What ``_rows`` read for the pairs of one article's ``claims`` only: their token sets (a later
+    pair holds one of them only out of the usual order, and then they are made again), every total
+    (keyed by the id of a token set: dropped with the sets, so never read for another set made at the
+    same address), the word surprises elsewhere."""
+    totals.clear()
+    counts.forget_elsewhere()
+    for sets in token_sets:
+        for key in claims:
+            del sets[key]
 
 
 def probabilities(x: np.ndarray, weights: Mapping[str, float] | None = None, bias: float | None = None

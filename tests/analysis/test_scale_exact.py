@@ -259,9 +259,8 @@ def test_content_vectors_of_copies_are_computed_once_and_equal_each_alone(repeat
         assert np.array_equal(together[i], alone[0])
 
 
-def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
-    # Copies meet again in every article pair: the weights and close-word grades read once there
-    # must give each pair what the plain computation gives it.
+def _copied_event():
+    """An event whose articles copy each other's sentences, and every cross-article pair of claims."""
     from analysis.align import evidence
     from analysis.align.claims import article_claims
     from analysis.align.features import claim_features, featurize
@@ -276,7 +275,15 @@ def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
     feats, whole = claim_features(articles, claims, sentence_feats)
     ev = evidence.event(claims, feats, whole, sentence_feats)
     keys = [(a.id, i) for a in articles for i in range(len(claims[a.id]))]
-    pairs = [(ka, kb) for ka in keys for kb in keys if ka[0] < kb[0]]
+    return ev, [(ka, kb) for ka in keys for kb in keys if ka[0] < kb[0]]
+
+
+def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
+    # Copies meet again in every article pair: the weights and close-word grades read once there
+    # must give each pair what the plain computation gives it.
+    from analysis.align import evidence
+    ev, pairs = _copied_event()
+    claims, feats, whole, sentence_feats = ev.claims, ev.claim_features, ev.whole, ev.sentence_features
     x = evidence.feature_matrix(ev, pairs, np.linspace(0.2, 0.9, len(pairs)))
     column = {name: x[:, evidence.FEATURES.index(name)] for name in evidence.FEATURES}
     assert column["soft"].max() > 0 and column["surroundings"].max() > 0
@@ -294,6 +301,22 @@ def test_link_evidence_of_copied_claims_is_the_plain_computation_pair_by_pair():
         assert column["soft"][row] == soft
         assert column["sentence"][row] == sentence
         assert column["surroundings"][row] == max(sentence, soft) * ev.counts.overlap(*far, a, b)
+
+
+def test_link_evidence_dropping_each_article_s_caches_after_its_pairs_is_any_order_s():
+    # The pairs come grouped by their first claim's article: what only those pairs read is dropped
+    # when the next article's pairs begin; pairs in another order get the same rows to the bit.
+    from analysis.align import evidence
+    ev, pairs = _copied_event()
+    similarity = np.linspace(0.2, 0.9, len(pairs))
+    grouped = evidence.feature_matrix(ev, pairs, similarity)
+    last = pairs[-1][0][0]
+    assert ev.counts._elsewhere and all(last in (f.article, art) for f, art in
+                                        ((got[0], key[1]) for key, got in ev.counts._elsewhere.items()))
+    order = list(range(len(pairs)))[::-1]
+    order = order[::2] + order[1::2]                # first articles interleaved: caches dropped often
+    mixed = evidence.feature_matrix(ev, [pairs[i] for i in order], similarity[order])
+    assert mixed.tobytes() == grouped[order].tobytes()
 
 
 def test_dot_products_of_pairs_stacked_in_blocks_are_those_of_one_stack():
