@@ -74,9 +74,13 @@ def _pair_detail(evidence: PairEvidence, i: int, j: int) -> list[str]:
 def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str]:
     out: list[str] = []
     held = {**evidence.profiles[row].bare_offices, **evidence.profiles[row].offices}
+    # Only the pairs whose "offices" component counts a conflict have one to list: reading every
+    # peer's offices for every article grew as the square of the inputs (7.6 % of a 400-article run).
+    clashing = [j for j in peers if evidence.components["offices"][row, j]]
+    conflicts = [c for j in clashing for c in evidence.office_conflicts(row, j)]
     for office in sorted(held):
         mine = held[office]
-        theirs = sorted({p for j in peers for o, _, p in evidence.office_conflicts(row, j) if o == office})
+        theirs = sorted({p for o, _, p in conflicts if o == office})
         if theirs:
             out.append(f"names {evidence.profiles[row].names.get(mine.split()[-1], mine.title())} as "
                        f"{office.title()} where the others name {_list([t.title() for t in theirs])}")

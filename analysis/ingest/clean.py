@@ -296,6 +296,7 @@ def _mark_subheadings(state: _State) -> None:
     which the aligner took for a claim ("Altman's Resignation: A Mysterious Post on X" became a
     fact that three outlets were said to leave out).  The paragraph above must end a sentence (else
     the line may be the end of a hard-wrapped one) and the one below must start one."""
+    titles = {i for i, r in state.reasons.items() if r == "title"}
     for i in list(state.kept()):
         line = state.lines[i].strip()
         above, below = state.previous_kept(i), state.next_kept(i + 1)
@@ -308,12 +309,8 @@ def _mark_subheadings(state: _State) -> None:
             continue        # a quoted fragment or a list item, not a signpost
         if not (line[:1].isupper() or line[:1].isdigit()) or not state.lines[below].lstrip()[:1].isupper():
             continue
-        if _SENTENCE_END.search(state.lines[above].rstrip()) and above not in _title_lines(state):
+        if _SENTENCE_END.search(state.lines[above].rstrip()) and above not in titles:
             state.reasons[i] = "subheading"
-
-
-def _title_lines(state: _State) -> set[int]:
-    return {i for i, r in state.reasons.items() if r == "title"}
 
 
 def _body(lines: list[str], reasons: dict[int, str]) -> str:
