@@ -11,6 +11,10 @@ and lede of one article (never the others), so a pair's verdict still depends on
 Background in the past by years ("Roe v. Wade, decided 50 years ago") is history, not the
 happening, and does not count; a lede that gives both a day and a month-scale past ("e-mails
 released on Wednesday … last September's attack") is news of the day about an older happening.
+
+A weekday told through another day ("on the Friday before Thanksgiving", "that Friday") is the
+narrator placing a happening already past: news of the day says "on Friday".  Such a day counts
+as the looking back, not as a day of the story's own.
 """
 from __future__ import annotations
 
@@ -19,13 +23,15 @@ import re
 FRESH = "fresh"                 # a day-scale anchor and no month-scale past
 RETROSPECTIVE = "retrospective"  # a month-scale past and no day of its own
 
+_WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _PAST = re.compile(
     r"\b(?:last\s+(?:" + _MONTHS + r"|year|month|spring|summer|autumn|fall|winter)\b"
     r"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months?\s+ago\b"
-    r"|(?:a|one)\s+year\s+ago\b|earlier\s+this\s+year\b)", re.I)
+    r"|(?:a|one)\s+year\s+ago\b|earlier\s+this\s+year\b"
+    r"|\bthat\s+(?:" + _WEEKDAYS + r")\b|\bthe\s+(?:" + _WEEKDAYS + r")\s+(?:before|after|of)\b)", re.I)
 _DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"\b(?:" + _WEEKDAYS + r"|yesterday|today|tonight"
     r"|this\s+(?:morning|afternoon|evening)|overnight|last\s+(?:night|week)"
     r"|(?:a|one|two|three|four|five|six|\d)\s+(?:days?|weeks?)\s+ago"
     r"|(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r"))\b", re.I)
@@ -33,7 +39,9 @@ _DAY = re.compile(
 
 def moment(lede: str) -> tuple[str, str]:
     """(``FRESH``, ``RETROSPECTIVE`` or "", the words that say so) for a title and lede."""
-    past, day = _PAST.search(lede), _DAY.search(lede)
+    past = _PAST.search(lede)
+    # the day inside a looking-back phrase ("the Friday before …") is not a day of the story's own
+    day = _DAY.search(_PAST.sub(lambda m: " " * len(m.group(0)), lede))
     if past and not day:
         return RETROSPECTIVE, past.group(0)
     if day and not past:

@@ -154,6 +154,12 @@ def test_a_follow_up_months_later_is_another_story_of_the_same_happening():
     ("Four thieves made off with the jewels over a week ago.", (FRESH, "a week ago")),
     ("During a daring theft last October, thieves dropped the crown.", (RETROSPECTIVE, "last October")),
     ("Three months ago, a fire gutted the library.", (RETROSPECTIVE, "Three months ago")),
+    # a weekday told through another day is the narrator looking back
+    ("When the board fired its chief on the Friday before Easter, it said little.",
+     (RETROSPECTIVE, "the Friday before")),
+    ("That Friday, the board met without her.", (RETROSPECTIVE, "That Friday")),
+    ("The board fired its chief on Friday after a review.", (FRESH, "Friday")),
+    ("Talks resume ahead of the Friday deadline.", (FRESH, "Friday")),
     # a day of its own and an older happening: news of the day about it
     ("E-mails released on Wednesday show the dispute over last September's attack.", ("", "")),
     # the past by years is history, not the happening
