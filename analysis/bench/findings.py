@@ -101,7 +101,7 @@ def gold_is_person(who: str) -> bool:
     experts give a quote to the group or body a person speaks for ("Obama_campaign" for the
     campaign's spokesman) where the engine names the person the sentence gives the words to, so the
     two are counted apart: a person-level figure that group names cannot pull down."""
-    from analysis.align.features.entities import normalise_key
+    from analysis.align.features.entity_keys import normalise_key
     from analysis.signals.actors import is_person_key
     from analysis.signals.nouns import group_words
     words = who.replace("_", " ").split()

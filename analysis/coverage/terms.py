@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from analysis.align.features.entities import TITLE_MODIFIERS, TITLES
+from analysis.align.features.names import TITLE_MODIFIERS, TITLES
 from analysis.align.features.quantities import find_dates, find_quantities
 from analysis.align.features.words import scan, stem, stopwords
 from analysis.constants import (

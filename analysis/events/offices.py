@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from analysis.align.features.entities import ALIASES
+from analysis.align.features.names import ALIASES
 
 _TITLE = (r"(?:Chancellor|President|Vice President|Prime Minister|Foreign Minister|Defen[cs]e Minister|"
           r"Defen[cs]e Secretary|Secretary of State|Secretary of Defen[cs]e|Secretary[- ]General|"

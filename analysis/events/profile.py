@@ -39,13 +39,9 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from analysis.align.embed import embed
-from analysis.align.features.entities import (
-    ALIASES,
-    CANONICAL_PLACES,
-    CorpusVocabulary,
-    EntityResolver,
-    sentence_mentions,
-)
+from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+from analysis.align.features.entity_keys import EntityResolver
+from analysis.align.features.names import ALIASES, CANONICAL_PLACES
 from analysis.align.features.quantities import find_dates
 from analysis.align.features.words import content_words, stem
 from analysis.constants import (

@@ -18,18 +18,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from analysis.align.features.entities import (
-    ALIASES,
-    CANONICAL_PLACES,
-    SENTENCE_OPENERS,
-    TITLE_MODIFIERS,
-    TITLES,
-    CorpusVocabulary,
-    EntityResolver,
-    is_name_word,
-    normalise_key,
-    sentence_mentions,
-)
+from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+from analysis.align.features.entity_keys import EntityResolver, is_name_word, normalise_key
+from analysis.align.features.names import ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS, TITLES
 from analysis.align.features.words import stopwords
 from analysis.constants import MAIN_ACTOR_MIN_ARTICLES, MAIN_ACTORS
 from analysis.ingest.outlets import known_name

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.align.features.entities import CANONICAL_PLACES, normalise_key
+from analysis.align.features.entity_keys import normalise_key
+from analysis.align.features.names import CANONICAL_PLACES
 from analysis.signals.nouns import is_given_name
 
 

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from analysis.align.features.entities import normalise_key
+from analysis.align.features.entity_keys import normalise_key
 from analysis.constants import (
     EVIDENCE_MAX_OUTLETS,
     VOICE_COVERAGE_WEIGHT,
@@ -86,7 +86,7 @@ def _key(article: Article) -> tuple:
 
 def _cross_keys(quotes: Iterable[Quote]) -> dict[str, str]:
     """Named speaker keys resolved across articles ("zelensky" -> "volodymyr zelensky")."""
-    from analysis.align.features.entities import EntityResolver
+    from analysis.align.features.entity_keys import EntityResolver
     keys = {q.speaker for q in quotes if q.speaker and not q.unnamed}
     resolver = EntityResolver(keys)
     out = {}

@@ -81,7 +81,7 @@ def test_a_national_body_named_with_its_country_is_one_entity():
     # a department is matched on its own name ("the State Department"): the country stays apart
     assert found[3] == [("united states", "US"), ("state department", "State Department")]
     # read whole, as a speaker after "according to" is, the body keeps the same key
-    from analysis.align.features.entities import normalise_key
+    from analysis.align.features.entity_keys import normalise_key
     assert {normalise_key(n) for n in ("US Geological Survey", "U.S. Geological Survey",
                                        "United States Geological Survey")} == {"united states geological survey"}
 

@@ -26,7 +26,8 @@ from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
-from analysis.align.features.entities import CorpusVocabulary, EntityResolver, normalise_key, sentence_mentions
+from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+from analysis.align.features.entity_keys import EntityResolver, normalise_key
 from analysis.align.features.quantities import Quantity, find_dates, find_quantities
 from analysis.align.features.words import content_words, stem
 from analysis.model import Article

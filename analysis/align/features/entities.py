@@ -23,92 +23,37 @@ cleaned by rules and by evidence from the whole corpus:
    ("Lavrov" -> "sergey lavrov", "the Journal" -> "wall street journal"), and names that share first
    and last word merge to the shortest ("Marco Antonio Rubio" -> "marco rubio").  Ambiguous words
    ("Palace" with two palaces) stay as they are.
+
+The word lists are in ``names``, the keys and their resolution (steps 4 and 5) in ``entity_keys``.
 """
 from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Sequence
 
+from analysis.align.features.entity_keys import normalise_key
+from analysis.align.features.names import (
+    ALIASES,
+    CITIES,
+    COUNTRY_NAMES,
+    MONTHS,
+    NAME_PREFIX_PARTICLES,
+    NAME_SUFFIXES,
+    NATIONAL_BODY_HEADS,
+    ORGANISATION_HEADS,
+    PARTICLES,
+    SENTENCE_OPENERS,
+    TITLE_MODIFIERS,
+    TITLE_PHRASES,
+    TITLES,
+    WEEKDAYS,
+)
 from analysis.align.features.words import scan, stopwords, strip_possessive
 from analysis.constants import ENTITY_CORPUS_MIN_SENTENCES
 
-# Alias (lower case, periods kept) -> canonical key.  Demonyms fold only when they stand alone.
-_COUNTRIES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    # key: (names and acronyms, demonyms)
-    "united states": (("us", "u.s.", "usa", "u.s.a.", "united states", "united states of america",
-                       "america"), ("american", "americans")),
-    "united kingdom": (("uk", "u.k.", "britain", "great britain", "united kingdom"),
-                       ("british", "briton", "britons")),
-    "russia": (("russia", "russian federation"), ("russian", "russians")),
-    "ukraine": (("ukraine",), ("ukrainian", "ukrainians")),
-    "kyiv": (("kyiv", "kiev"), ()),
-    "europe": (("europe",), ("european", "europeans")),
-    "european union": (("eu", "e.u.", "european union"), ()),
-    "nato": (("nato",), ()),
-    "united nations": (("un", "u.n.", "united nations"), ()),
-    "france": (("france",), ("french",)),
-    "germany": (("germany",), ("german", "germans")),
-    "china": (("china",), ("chinese",)),
-    "saudi arabia": (("saudi arabia",), ("saudi", "saudis")),
-    "poland": (("poland",), ("polish",)),
-    "italy": (("italy",), ("italian", "italians")),
-    "spain": (("spain",), ("spanish",)),
-    "denmark": (("denmark",), ("danish",)),
-    "norway": (("norway",), ("norwegian",)),
-    "netherlands": (("netherlands", "the netherlands", "holland"), ("dutch",)),
-    "belgium": (("belgium",), ("belgian",)),
-    "estonia": (("estonia",), ("estonian",)),
-    "lithuania": (("lithuania",), ("lithuanian",)),
-    "iran": (("iran",), ("iranian", "iranians")),
-    "israel": (("israel",), ("israeli", "israelis")),
-    "turkey": (("turkey", "turkiye", "türkiye"), ("turkish",)),
-    "canada": (("canada",), ("canadian", "canadians")),
-    "japan": (("japan",), ("japanese",)),
-    "crimea": (("crimea",), ("crimean",)),
-}
-ALIASES: dict[str, str] = {}
-COUNTRY_NAMES: set[str] = set()       # aliases that may be split off the head of a longer run
-for _key, (_names, _demonyms) in _COUNTRIES.items():
-    for _alias in _names:
-        ALIASES[_alias] = _key
-        COUNTRY_NAMES.add(_alias)
-    for _alias in _demonyms:
-        ALIASES[_alias] = _key
-# Cities and capitals: canonical as they are, never "resolved" to a longer name that ends with them.
-CITIES = frozenset("""
-moscow washington paris london berlin beijing riyadh geneva munich brussels rome madrid warsaw
-tokyo jerusalem tehran ankara istanbul minsk vienna budapest prague helsinki stockholm oslo
-copenhagen amsterdam kharkiv odesa mariupol donetsk luhansk kherson zaporizhzhia
-""".split())
-CANONICAL_PLACES = frozenset(ALIASES.values()) | CITIES
-
-# Given names spelt differently by different transliteration habits.
-GIVEN_NAME_VARIANTS = {
-    "sergei": "sergey", "sergiy": "sergey", "yury": "yuri", "yuriy": "yuri", "dmitriy": "dmitry",
-    "dmitri": "dmitry", "alexei": "alexey", "aleksei": "alexey", "aleksey": "alexey",
-    "andrii": "andriy", "andrei": "andrey", "mikhailo": "mykhailo", "nikolai": "nikolay",
-}
-
-# Titles and roles: they split a run and are dropped ("Foreign Minister" is not an entity).  A modifier
-# ("Foreign", "Defense", "National Security") is dropped only in front of a core title, so that
-# "Munich Security Conference" and "Foreign Office" stay whole.
-TITLES = frozenset("""
-president presidents minister ministers secretary secretaries chancellor spokesman spokeswoman
-spokesperson envoy aide aides advisor adviser advisors advisers prince princess king queen sheikh
-senator sen rep representative governor mayor ambassador commissioner chairman chairwoman director
-general gen lieutenant colonel commander admiral pope mr mrs ms dr professor prof officer official
-officials chief leader leaders fellow captain capt sergeant sgt inspector superintendent detective
-""".split())
-TITLE_MODIFIERS = frozenset("""
-foreign defense defence interior finance prime vice deputy acting former then national security
-special senior state home trade economy justice health energy police
-""".split())
-TITLE_PHRASES = (("secretary", "of", "state"), ("secretary", "of", "defense"), ("secretary", "of", "defence"),
-                 ("secretary", "general"), ("attorney", "general"), ("chief", "justice"))
 # Titles read only here, where a name is cut out of its run ("District Judge Robert Wilkins",
 # "the Rev. Jesse Jackson", "House Speaker Nancy Pelosi"); other stages read ``TITLES`` alone.
 _NAME_TITLES = TITLES | frozenset("judge justices rev reverend speaker whip counsel".split())
@@ -121,47 +66,7 @@ _NAME_TITLE_MODIFIERS = TITLE_MODIFIERS | _PARTIES | frozenset(
 # "Justice Clarence Thomas"); "Justice Department" is an organisation.  A party is one only before a
 # given name ("Republican Party", "Democratic National Committee" are organisations).
 _TITLE_BEFORE_GIVEN_NAME = frozenset({"justice"}) | _PARTIES
-# Generation suffixes ("John Roberts Jr.", "Robert Mueller III"): not part of how outlets name the
-# person, so left out of the key, like a middle initial.
-NAME_SUFFIXES = frozenset("jr sr iii".split())
-# Last words of organisation names ("ABC News", "Brookings Institution", "Harbour Radio").
-ORGANISATION_HEADS = frozenset("""
-news times post journal radio television tv network channel magazine press institute institution
-university college school foundation council committee commission party agency department ministry
-bank group association union center centre company corporation corp inc office bureau service
-""".split())
-# Last words of a national body's name that is named with its country ("US Geological Survey", "US
-# Coast Guard"): such a run is one body.  "Department", "Senate" are left out: outlets write "the State
-# Department" as often as "the US State Department", and the aligner matches them on that name.
-NATIONAL_BODY_HEADS = frozenset("survey guard bureau corps".split())
-# Common English short forms of given names: "Mike Pence" and "Michael Pence" are one person.
-GIVEN_NAME_SHORT_FORMS = {
-    "mike": "michael", "bill": "william", "bob": "robert", "rob": "robert", "jim": "james",
-    "jimmy": "james", "joe": "joseph", "tom": "thomas", "dick": "richard", "rick": "richard",
-    "chuck": "charles", "ted": "edward", "dan": "daniel", "dave": "david", "steve": "steven",
-    "tony": "anthony", "andy": "andrew", "chris": "christopher", "matt": "matthew", "pat": "patrick",
-    "nick": "nicholas", "ben": "benjamin", "sam": "samuel", "tim": "timothy", "ron": "ronald",
-    "don": "donald", "ken": "kenneth", "jeff": "jeffrey", "greg": "gregory", "newt": "newton",
-    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "cathy": "catherine",
-    "sue": "susan", "jenny": "jennifer", "debbie": "deborah", "peggy": "margaret",
-}
-
-# Lower-case words allowed inside a name ("Ursula von der Leyen", "Coalition of the Willing").
-PARTICLES = frozenset("of for de von der van den bin ibn al el da du la le del the".split())
-NAME_PREFIX_PARTICLES = frozenset("al el bin ibn abu van von de".split())
-
-# Capitalised only because they open a sentence; never entities on their own there.
-SENTENCE_OPENERS = frozenset("""
-meanwhile however instead afterwards afterward moreover furthermore nevertheless nonetheless
-therefore thus indeed still yet also last next first second third finally earlier later today
-yesterday tomorrow tonight overall separately elsewhere although though while when where whether
-asked according despite during after before since until unless read related click leave skip
-""".split())
-MONTHS = frozenset("""january february march april may june july august september october november
-december jan feb mar apr jun jul aug sep sept oct nov dec""".split())
 _SHORT_MONTHS = frozenset("jan".split())     # short forms that are also given names
-WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
-
 _OPENING_MARKS = frozenset("“\"‘'(:—–-[|•…")
 _GAP_OK = re.compile(r"[ \t]*$")           # only spaces may sit between two words of one name
 _INITIAL_GAP = re.compile(r"\.[ \t]+$")     # the period of a middle initial ("John G. Roberts")
@@ -510,110 +415,3 @@ def _hyphen_parts(piece: list[_Word]) -> list[tuple[str, int, int]]:
                 pos += len(p) + 1
             return out
     return [(normalise_key(" ".join(w.text for w in piece)), piece[0].start, piece[-1].end)]
-
-
-# --- keys ---------------------------------------------------------------------------------------
-
-@lru_cache(maxsize=50_000)
-def normalise_key(name: str) -> str:
-    """Lower case, no accents, no periods, variants of transliterated names folded."""
-    low = unicodedata.normalize("NFKD", name.replace("’", "'")).encode("ascii", "ignore").decode()
-    low = low.lower().strip()
-    if low in ALIASES:
-        return ALIASES[low]
-    tokens = [_fold_token(t) for t in re.split(r"[\s]+", low.replace(".", "")) if t]
-    if len(tokens) > 1:  # "al-Saud" and "Al Saud" inside a full name are one spelling
-        tokens = [_fold_token(p) for t in tokens for p in t.split("-") if p]
-    key = " ".join(tokens)
-    if len(tokens) > 1 and tokens[-1] in NATIONAL_BODY_HEADS:
-        # "US Geological Survey" read whole (a speaker after "according to"): the country folded,
-        # as ``_split_countries`` keys it in a sentence
-        for n in (3, 2, 1):
-            head = " ".join(tokens[:n])
-            if n < len(tokens) and head in COUNTRY_NAMES:
-                return f"{ALIASES[head]} {' '.join(tokens[n:])}"
-    return ALIASES.get(key, key)
-
-
-def _fold_token(token: str) -> str:
-    token = GIVEN_NAME_VARIANTS.get(token, token)
-    if token.endswith(("skyy", "skiy", "skyi", "skii")):
-        token = token[:-4] + "sky"
-    return token
-
-
-# --- the corpus ---------------------------------------------------------------------------------
-
-# After a surname, the generation of a family name: "Bernardo Alejandro IV", "Ferdinand Marcos Jr".
-_GENERATIONAL = frozenset("jr sr ii iii iv".split())
-
-
-class EntityResolver:
-    """Corpus-wide resolution: surnames to full names, middle-name variants to the short form."""
-
-    def __init__(self, keys: Iterable[str]):
-        keys = set(keys)
-        self._map: dict[str, str] = {}
-        people = [k for k in keys if _looks_like_name(k)]
-        by_ends: dict[tuple[str, str], list[str]] = {}
-        for k in people:
-            parts = k.split()
-            first = GIVEN_NAME_SHORT_FORMS.get(parts[0], parts[0])     # "Mike Pence" = "Michael Pence"
-            by_ends.setdefault((first, parts[-1]), []).append(k)
-        for group in by_ends.values():
-            shortest = min(group, key=lambda k: (len(k.split()), k))
-            for k in group:
-                if k != shortest:
-                    self._map[k] = shortest
-        # Surname -> full names that end with it (one or two words: "lavrov", "gould davies").
-        by_last: dict[str, set[str]] = {}
-        for k in {self._map.get(k, k) for k in people}:
-            parts = k.split()
-            if len(parts) > 2 and parts[-1] in _GENERATIONAL:     # "Alejandro IV" is Alejandro
-                parts = parts[:-1]
-            by_last.setdefault(parts[-1], set()).add(k)
-            if len(parts) > 2:
-                by_last.setdefault(" ".join(parts[-2:]), set()).add(k)
-        for k in keys:
-            if " " not in k and k not in CANONICAL_PLACES:
-                owners = by_last.get(k.replace("-", " "), set())
-                if not owners and k.endswith("s"):
-                    owners = by_last.get(k[:-1], set())     # "the Obamas": the family of Obama
-                if len(owners) == 1:
-                    self._map[k] = next(iter(owners))
-
-    def resolve(self, key: str, start: int, end: int) -> list[tuple[str, int, int]]:
-        if key in self._map:
-            return [(self._map[key], start, end)]
-        if "-" in key and " " not in key:
-            # "Putin-Trump meeting": split when every part is a known name
-            parts = key.split("-")
-            mapped = [m for m in (self._map.get(p) or (p if p in CANONICAL_PLACES else None)
-                                  for p in parts) if m]
-            if len(mapped) == len(parts):
-                out, pos = [], start
-                for p, m in zip(parts, mapped):
-                    out.append((m, pos, pos + len(p)))
-                    pos += len(p) + 1
-                return out
-            key = key.replace("-", " ")
-        return [(key, start, end)]
-
-
-def _looks_like_name(key: str) -> bool:
-    """A possible person's full name: two to five words, letters only, not a place, not an
-    organisation ("Institute for Strategic Studies" holds "for")."""
-    parts = key.split()
-    return (2 <= len(parts) <= 5 and key not in CANONICAL_PLACES and all(is_name_word(p) for p in parts)
-            and not _ORGANISATION_WORDS.intersection(parts))
-
-
-_NAME_WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
-
-
-def is_name_word(word: str) -> bool:
-    """Letters only, or letters around one apostrophe: "o'toole", "d'souza" are name words."""
-    return bool(_NAME_WORD.fullmatch(word))
-
-
-_ORGANISATION_WORDS = frozenset("of for the and on".split())

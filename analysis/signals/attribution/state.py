@@ -8,7 +8,8 @@ from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
 
-from analysis.align.features.entities import TITLES, normalise_key
+from analysis.align.features.entity_keys import normalise_key
+from analysis.align.features.names import TITLES
 from analysis.model import Article, Quote
 from analysis.signals.actors import Mention, is_media, is_media_role, may_be_person, role_before
 from analysis.signals.attribution.records import Cue, Speaker

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from analysis.align.features.entities import normalise_key
+from analysis.align.features.entity_keys import normalise_key
 from analysis.signals.actors import is_media, may_be_person
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.sources import Sources

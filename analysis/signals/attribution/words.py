@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from analysis.align.features.entities import TITLE_MODIFIERS, TITLES
+from analysis.align.features.names import TITLE_MODIFIERS, TITLES
 from analysis.signals.actors import Mention
 from analysis.signals.nouns import noun_of
 

@@ -35,7 +35,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from analysis.align.features.entities import normalise_key
+from analysis.align.features.entity_keys import normalise_key
 from analysis.align.features.quantities import Quantity, find_dates, find_quantities, same_quantity
 from analysis.align.features.words import stem, stopwords
 from analysis.constants import (
