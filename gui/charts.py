@@ -244,9 +244,9 @@ class ColumnFit:
         return sum(w for _, w, _ in self.first) + sum(self._outlet_widths()[0]) + self._extra()
 
     def apply(self, room: int) -> None:
-        """Width the columns for ``room`` px: as wanted when they fit; else the ``first`` columns
-        give way first (they elide, full text in tooltips), then the outlet columns, each never
-        under its least width (outlet headers keep whole words).  When even those do not fit (more
+        """Width the columns for ``room`` px: as wanted when they fit; else the outlet columns give
+        way first, each never under its least width (outlet headers keep whole words), then the
+        ``first`` columns (they elide, full text in tooltips).  When even those do not fit (more
         than six outlets at 1366x768, or outlets named by one long word, "financialexpress"), the
         outlet headers are turned a quarter (``TurningHeader``): each outlet column is then only as
         wide as its values and every name shows whole (one cap for all cut short names to "m…").
@@ -269,8 +269,11 @@ class ColumnFit:
             outlets = [max(value_w, fm.height() + TURNED_CELL_PAD_PX)] * len(wanted)
             first = _squeeze(first_want, first_least, spare - sum(outlets))
         else:
-            first = _squeeze(first_want, first_least, spare - sum(wanted))
-            outlets = _squeeze(wanted, least, spare - sum(first))
+            # The outlet columns give way first (their names wrap onto more lines, the values
+            # still fit), then the first ones: a speaker's role or a metric's name cut to "U.S.
+            # Def…" told less than a header on three lines.
+            outlets = _squeeze(wanted, least, spare - sum(first_want))
+            first = _squeeze(first_want, first_least, spare - sum(outlets))
         left = spare - sum(first) - sum(outlets)
         if left > 0 and outlets:            # room to spare (the charts went below): the outlets share it
             outlets = [w + left // len(outlets) for w in outlets]

@@ -186,13 +186,39 @@ class Document(QObject):
         self.comparisonChanged.emit()
 
     # ---- views' helpers ---------------------------------------------------------------------
-    def shown_articles(self) -> list[Article]:
-        """Articles of the current Comparison, in the user's order, reference first."""
+    def _in_order(self) -> list[Article]:
+        """Articles of the current Comparison, in the user's order."""
         if self.comparison is None:
             return []
         order = {a.id: n for n, a in enumerate(self.articles)}
-        arts = sorted(self.comparison.articles, key=lambda a: order.get(a.id, 1 << 30))
-        arts.sort(key=lambda a: a.id != self.reference)
+        return sorted(self.comparison.articles, key=lambda a: order.get(a.id, 1 << 30))
+
+    def _compared(self, arts: list[Article]) -> list[Article]:
+        event = self.comparison.event if self.comparison is not None else ()
+        same = {m.article for m in event if m.same_event}
+        return [a for a in arts if a.id in same] or arts
+
+    def shown_reference(self) -> str | None:
+        """The ★ reference the views use: the editor's choice while it is compared, else the first
+        compared article.  An article on another event (or excluded) is measured against nothing, so
+        it cannot be what the others are read against; the choice is kept for when it is compared."""
+        if self.comparison is None:
+            ids = [a.id for a in self.included()]
+        else:
+            ids = [a.id for a in self._compared(self._in_order())]
+        return self.reference if self.reference in ids else (ids[0] if ids else None)
+
+    def can_be_reference(self, article_id: str) -> bool:
+        """Whether this article is one the reference may be: compared now, on the compared event."""
+        if article_id in self.excluded or self.get(article_id) is None:
+            return False
+        return self.comparison is None or article_id in {a.id for a in self.compared_articles()}
+
+    def shown_articles(self) -> list[Article]:
+        """Articles of the current Comparison, in the user's order, reference first."""
+        arts = self._in_order()
+        ref = self.shown_reference()
+        arts.sort(key=lambda a: a.id != ref)
         return arts
 
     def compared_articles(self) -> list[Article]:
@@ -200,10 +226,7 @@ class Document(QObject):
         measured against each other, so only they are "the outlets" of counts, charts and tables
         (an article on another event stays in the outlets list and in side by side).  All shown
         articles when the event check marks none as compared."""
-        arts = self.shown_articles()
-        event = self.comparison.event if self.comparison is not None else ()
-        same = {m.article for m in event if m.same_event}
-        return [a for a in arts if a.id in same] or arts
+        return self._compared(self.shown_articles())
 
     def on_other_events(self) -> str:
         """"2 on other events" (shown articles left out of the comparison), or ""."""

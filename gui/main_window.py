@@ -8,7 +8,7 @@ QMainWindow can do: its geometry, closing, and files dropped on it.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QRect, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
@@ -29,7 +29,12 @@ from .views.side_by_side import SideBySide
 from .views.status import StatusLine
 from .views.voices import VoicesView
 
-DEFAULT_SIZE = (1400, 900)
+# The first window (nothing saved yet): on a roomy screen this share of its free area, centred; on
+# a smaller one (a 1366x768 laptop) all of it, since every pane needs the room.
+FIRST_SHARE = 0.9
+ROOMY_SCREEN_PX = (1600, 960)       # free width, height from which the first window leaves a margin
+# A saved window smaller than this (px) was collapsed, not chosen: it is neither saved nor restored.
+LEAST_SAVED_PX = (640, 420)
 DOCK_SHARES = (0.2, 0.22)           # outlets, inspector: share of the window's width at first
 DOCK_LEAST_CHARS = (26, 32)         # the least width of each, in average characters: never collapsed
 DOCK_MOST_PX = (360, 420)
@@ -139,25 +144,36 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         s = settings.settings()
         geo = s.value("window/geometry")
-        if isinstance(geo, QByteArray) and not geo.isEmpty():
-            self.restoreGeometry(geo)
-            self._fit_screen(self.width(), self.height())   # saved on a larger screen than this one
+        if isinstance(geo, QByteArray) and not geo.isEmpty() and self.restoreGeometry(geo) \
+                and not _collapsed(self.width(), self.height()):
+            self._fit_screen()              # saved on a larger screen than this one
         else:
-            self._fit_screen(*DEFAULT_SIZE)
+            self._first_geometry()
         state = s.value("window/state")
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)        # a saved pane narrower than its least width grows back
         else:
             self._docks_unsized = True      # sized again at the first show, from the shown width
 
-    def _fit_screen(self, width: int, height: int) -> None:
-        """This size, or the screen's free area when that is smaller: on a 1366x768 laptop the
-        default 1400x900 window ran off the screen, the Inspector's buttons cut at its edge."""
+    def _room(self) -> QRect | None:
         screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is not None:
-            room = screen.availableGeometry()
-            width, height = min(width, room.width()), min(height, room.height())
+        return screen.availableGeometry() if screen is not None else None
+
+    def _first_geometry(self) -> None:
+        """The first window: sized from the screen's free area (``first_size``) and centred on it.
+        A fixed 1400x900 ran off a 1366x768 laptop and left half of a 1920x1080 screen unused."""
+        room = self._room()
+        if room is None:
+            return
+        width, height = first_size(room.width(), room.height())
         self.resize(width, height)
+        self.move(room.x() + (room.width() - width) // 2, room.y() + (room.height() - height) // 2)
+
+    def _fit_screen(self) -> None:
+        """The restored size, or the screen's free area when that is smaller."""
+        room = self._room()
+        if room is not None:
+            self.resize(min(self.width(), room.width()), min(self.height(), room.height()))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -170,14 +186,23 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802
         self.review.flush_note()
         self.host.close()        # everything is committed already; this only lets go of the file
-        s = settings.settings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/state", self.saveState())
+        self._save_geometry()
         # Stop background work before the objects its signals target go away.
         self.analysis.runner.invalidate()
         self.export.runner.invalidate()      # a PDF being written stops and removes its .part
         self.analysis.runner.pool.waitForDone(3000)
         super().closeEvent(event)
+
+    def _save_geometry(self) -> None:
+        """The editor's size and panes, for the next launch; a minimised or collapsed window is not
+        saved (it would open collapsed), nor are panes squeezed below their least width."""
+        if self.isMinimized() or _collapsed(self.width(), self.height()):
+            return
+        s = settings.settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        if all(dock.isHidden() or dock.isFloating() or dock.width() >= dock.widget().minimumWidth()
+               for dock in (self.articles_dock, self.inspector_dock)):
+            s.setValue("window/state", self.saveState())
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802
         if event.mimeData().hasUrls():
@@ -186,3 +211,14 @@ class MainWindow(QMainWindow):
     def dropEvent(self, event) -> None:  # noqa: N802
         if self.articles.drop(event.mimeData().urls()):
             event.acceptProposedAction()
+
+
+def first_size(room_width: int, room_height: int) -> tuple[int, int]:
+    """The first window's size (px) on a screen whose free area is this size."""
+    if room_width < ROOMY_SCREEN_PX[0] or room_height < ROOMY_SCREEN_PX[1]:
+        return room_width, room_height
+    return int(room_width * FIRST_SHARE), int(room_height * FIRST_SHARE)
+
+
+def _collapsed(width: int, height: int) -> bool:
+    return width < LEAST_SAVED_PX[0] or height < LEAST_SAVED_PX[1]

@@ -241,9 +241,14 @@ class ArticlesController(Controller):
 
     def set_reference(self) -> None:
         a = self.selected()
-        if a is not None:
-            self.ui.doc.set_reference(a.id)
-            self.ui.say(f"{a.outlet} is the reference.", 4000)
+        if a is None:
+            return
+        if not self.ui.doc.can_be_reference(a.id):
+            why = "is excluded" if a.id in self.ui.doc.excluded else "is on another event"
+            self.ui.say(f"{a.outlet} {why}: the reference must be one of the compared outlets.", 6000)
+            return
+        self.ui.doc.set_reference(a.id)
+        self.ui.say(f"{a.outlet} is the reference.", 4000)
 
     def move_article(self, delta: int) -> None:
         a = self.selected()

@@ -52,6 +52,7 @@ class ArticlesModel(QAbstractTableModel):
         self._words: dict[str, int] = {}
         self._metrics: dict[str, tuple] = {}
         self._events: dict = {}
+        self._reference: str | None = None
         self._cells: list[list[dict]] = []
         self._ids: list[str] | None = None
         self._changed: tuple[int, int] | None = None    # rows changed, not yet announced
@@ -94,6 +95,7 @@ class ArticlesModel(QAbstractTableModel):
         self._metrics = {aid: (table.value(aid, GRADE), table.value(aid, SENTIMENT))
                          for aid in table.values}
         self._events = {m.article: m for m in comp.event} if comp is not None else {}
+        self._reference = self.doc.shown_reference()
         old = self._cells
         self._cells = [self._row(n, a) for n, a in enumerate(self.doc.articles)]
         self._ids = ids
@@ -135,7 +137,7 @@ class ArticlesModel(QAbstractTableModel):
     def _row(self, n: int, a) -> list[dict]:
         event = self._events.get(a.id)
         excluded = a.id in self.doc.excluded
-        is_ref = a.id == self.doc.reference
+        is_ref = a.id == self._reference
         mark = "★ " if is_ref else ""
         warn = " ⚠" if event is not None and not event.same_event else ""
         grade, sentiment = (("" if v is None else fmt_num(v)) for v in
@@ -195,7 +197,7 @@ class ArticlesModel(QAbstractTableModel):
         a = self.doc.articles[row]
         event = self._event(a.id)
         lines = [f"{a.outlet} — {a.title}", a.path or f"({a.source_kind})"]
-        if a.id == self.doc.reference:
+        if a.id == self._reference:
             lines.append("Reference outlet")
         if a.id in self.doc.excluded:
             lines.append("Excluded from the comparison")

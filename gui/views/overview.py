@@ -259,6 +259,11 @@ class Overview(QWidget):
         oms, by_key, framing, contra, excl = self._lists(comp)
         if oms:
             out.append('<ol style="margin-left:-20px">')
+            # Copies of one story are one source, as the engine ranks them: "carried by 3 of 4
+            # sources" for four outlets, two of them one agency copy.
+            source_of = {a: g.original for g in comp.copies for a in g.articles}
+            outlets = len({source_of.get(a.id, a.id) for a in arts})
+            noun = " sources" if outlets < len(arts) else ""
             for o in oms:
                 label = facts[o.fact].label if o.fact in facts else o.fact
                 f = by_key.get((o.fact, o.article))
@@ -266,8 +271,9 @@ class Overview(QWidget):
                 m, dim = self._mark(f)
                 out.append(f'<li{dim}>{m}{self._chip(o.article)} leaves out '
                            f'<a href="{esc(href)}">{esc(label)}</a> '
-                           f'<span style="color:{t.muted}">— carried by {len(o.covered_by)} of '
-                           f'{len(arts)}</span></li>')
+                           f'<span style="color:{t.muted}">— carried by '
+                           f'{len({source_of.get(a, a) for a in o.covered_by})} of {outlets}{noun}'
+                           '</span></li>')
             out.append('</ol>')
         else:
             out.append(f'<p style="color:{t.muted}">No omissions found.</p>')

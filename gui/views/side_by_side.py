@@ -419,17 +419,18 @@ class SideBySide(QWidget):
         arts = list(f.articles)
         ids = [a.id for a in self.doc.shown_articles()]
         arts = [a for a in arts if a in ids]
+        ref = self.doc.shown_reference()
         if len(arts) >= 2:
             left, right = arts[0], arts[1]
             if self.left_id in arts and self.right_id in arts:
                 left, right = self.left_id, self.right_id
-            elif self.doc.reference in arts:
-                left = self.doc.reference
+            elif ref in arts:
+                left = ref
                 right = next(a for a in arts if a != left)
             self.left_id, self.right_id = left, right
         elif len(arts) == 1 and arts[0] not in (self.left_id, self.right_id):
-            if self.left_id == self.doc.reference or arts[0] == self.doc.reference:
-                self.left_id, self.right_id = (arts[0], self.right_id) if arts[0] == self.doc.reference \
+            if self.left_id == ref or arts[0] == ref:
+                self.left_id, self.right_id = (arts[0], self.right_id) if arts[0] == ref \
                     else (self.left_id, arts[0])
             else:
                 self.right_id = arts[0]
@@ -450,7 +451,7 @@ class SideBySide(QWidget):
         return row >= 0
 
     def show_fact(self, fact_id: str, article_id: str | None) -> None:
-        ref = self.doc.reference
+        ref = self.doc.shown_reference()
         if article_id and article_id != ref:
             self.left_id, self.right_id = ref, article_id
         elif article_id == ref and self.left_id != ref:

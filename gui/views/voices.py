@@ -11,6 +11,11 @@ from ..richtext import fmt_num, fmt_percent
 from ..theme import outlet_color
 from .turned_header import TurningHeader
 
+# Speaker and Role columns: (wanted, least) px.  Below the least the outlet names turn a quarter
+# instead: at 70 px a role read "U.S. Def…", which says less than a turned outlet name.
+SPEAKER_PX = (170, 130)
+ROLE_PX = (150, 110)
+
 
 class VoicesView(QWidget):
     def __init__(self, document: Document, parent: QWidget | None = None) -> None:
@@ -48,7 +53,7 @@ class VoicesView(QWidget):
         self.model.set_comparison(self.doc.comparison, arts)
         # Every outlet shows without sideways scrolling (speaker and role elide first).
         count_w = header_width(self.table, "Outlets")
-        self.split.set_fit(ColumnFit(self.table, [(0, 170, 110), (1, 150, 70), (2, count_w, count_w)],
+        self.split.set_fit(ColumnFit(self.table, [(0, *SPEAKER_PX), (1, *ROLE_PX), (2, count_w, count_w)],
                                      range(3, self.model.columnCount()), "100%",
                                      lambda col: self.model.articles[col - 3].outlet,
                                      self.model.set_headers))

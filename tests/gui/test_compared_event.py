@@ -117,3 +117,25 @@ def test_side_by_side_opens_on_two_articles_of_the_compared_event(qtbot, fake_co
     assert w.doc.reference not in compared
     assert {w.side.left_id, w.side.right_id} <= compared and w.side.left_id != w.side.right_id
     assert w.side.left_box.count() == len(fake_comparison.articles)
+
+
+def test_the_reference_star_is_on_an_article_of_the_compared_event(qtbot, fake_comparison):
+    """The first article (the reference) is on another event: the ★, the bold name and side by
+    side's left column go to the first compared article, and it cannot be made the reference."""
+    w = MainWindow()
+    qtbot.addWidget(w)
+    event = tuple(dataclasses.replace(m, same_event=i >= 1) for i, m in enumerate(fake_comparison.event))
+    show_comparison(w, dataclasses.replace(fake_comparison, event=event))
+    other, first = fake_comparison.articles[0], fake_comparison.articles[1]
+    model = w.articles_panel.model
+    names = [model.data(model.index(n, 0)) for n in range(model.rowCount())]
+    assert [n for n in names if n.startswith("★")] == [f"★ {first.outlet}"]
+    assert w.doc.shown_reference() == first.id and w.doc.shown_articles()[0].id == first.id
+    assert w.side.left_id == first.id
+    w.articles_panel.select(other.id)
+    w.articles.set_reference()
+    assert w.doc.shown_reference() == first.id
+    assert "is on another event" in w.statusBar().currentMessage()
+    w.articles_panel.select(fake_comparison.articles[2].id)
+    w.articles.set_reference()
+    assert w.doc.shown_reference() == fake_comparison.articles[2].id

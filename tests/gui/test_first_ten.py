@@ -277,10 +277,47 @@ def test_outlets_named_by_one_long_word_still_fit_their_headers_elide(qtbot, fak
 
 
 def test_the_first_window_fits_the_screen(qtbot):
-    """With no saved geometry the window is 1400x900 only where that fits: on a smaller screen it
-    takes the screen's free area (at 1366x768 the Inspector ran off the right edge)."""
+    """With no saved geometry the window never runs off a small screen: it takes the screen's free
+    area (at 1366x768 a 1400x900 window put the Inspector off the right edge)."""
     w = MainWindow()
     qtbot.addWidget(w)
     room = w.screen().availableGeometry()
     assert room.width() < 1400 or room.height() < 900      # the offscreen screen is 800x600
     assert w.width() <= room.width() and w.height() <= room.height()
+
+
+def test_the_first_window_takes_most_of_a_roomy_screen_and_all_of_a_small_one():
+    from gui.main_window import first_size
+    assert first_size(1920, 1040) == (1728, 936)        # a 1920x1080 desktop less its panel
+    assert first_size(2560, 1400) == (2304, 1260)
+    assert first_size(1366, 740) == (1366, 740)         # a laptop: every pane needs the room
+    assert first_size(1600, 900) == (1600, 900)
+
+
+def test_a_collapsed_window_is_neither_saved_nor_restored(qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from gui import settings
+    from gui.main_window import LEAST_SAVED_PX
+    tiny = QMainWindow()
+    qtbot.addWidget(tiny)
+    tiny.setMinimumSize(1, 1)
+    tiny.resize(120, 80)
+    settings.settings().setValue("window/geometry", tiny.saveGeometry())   # saved by an older version
+    w = MainWindow()
+    qtbot.addWidget(w)
+    room = w.screen().availableGeometry()
+    assert w.width() >= min(LEAST_SAVED_PX[0], room.width())
+    assert w.height() >= min(LEAST_SAVED_PX[1], room.height())
+    # Closed while minimised, the window keeps the size saved before, not the minimised one.
+    w.show()
+    qtbot.waitExposed(w)
+    w.resize(700, 500)
+    w.close()
+    saved = settings.settings().value("window/geometry")
+    again = MainWindow()
+    qtbot.addWidget(again)
+    again.show()
+    again.showMinimized()
+    again.close()
+    assert settings.settings().value("window/geometry") == saved

@@ -299,3 +299,33 @@ def test_the_event_count_column_is_as_narrow_as_its_numbers(qtbot):
     fm = view.fontMetrics()
     assert view.header().sectionSize(1) <= fm.horizontalAdvance("00") + 24
     assert "2 articles" in model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1400, 900), (1500, 900)])
+def test_outlet_headers_wrap_further_before_speaker_and_role_are_cut(qtbot, fake_comparison, size):
+    """Six outlets at 1400x900 (the first window on a 1920 screen): Role was squeezed to 79 px,
+    cutting "U.S. Defense Secretary", beside outlet columns wider than their names' longest words.
+    The outlet columns now give way first (their names wrap onto another line)."""
+    from helpers import make_article
+    extra = make_article("x6", SIX_NAMES[-1], "Ferry story", "The harbour board met on Tuesday. "
+                         "It announced a new ferry timetable for the coast.")
+    arts = renamed(fake_comparison.articles, SIX_NAMES) + (extra,)
+    event = fake_comparison.event + (dataclasses.replace(fake_comparison.event[0], article="x6"),)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*size)
+    show_comparison(w, dataclasses.replace(fake_comparison, articles=arts, event=event))
+    w.show()
+    qtbot.waitExposed(w)
+    w.tabs.setCurrentWidget(w.voices)
+    QApplication.processEvents()
+    fit = w.voices.split.fit
+    header = w.voices.table.horizontalHeader()
+    _, least, _ = fit._outlet_widths()
+    outlets = [header.sectionSize(c) for c in fit.outlet_columns]
+    for col, wanted, _ in fit.first:
+        # Cut only when no outlet can give more (turned names take no width: none is cut then).
+        if header.sectionSize(col) < wanted:
+            assert not header.turned and outlets == least
+    assert header.sectionSize(1) >= 100
+    assert w.voices.table.horizontalScrollBar().maximum() == 0

@@ -165,3 +165,27 @@ def test_a_count_metric_reads_whole_in_the_metrics_tab(qtbot):
     model.article_ids, model.outlets, model.colors = ["a1"], ["Daily"], [QColor("red")]
     model.table = metric_table({"a1": {"tone": {"passive": {"count": 3.0, "per_1k": 2.5}}}})
     assert [model.index(r, 1).data() for r in range(2)] == ["3", "2.50"]
+
+
+def test_an_omission_counts_a_copy_pair_once_among_its_carriers(qtbot, fake_comparison):
+    """Two outlets printing one agency copy are one source, as the engine ranks them: the Overview
+    said "carried by 3 of 5" where three sources of four carry the fact."""
+    import dataclasses
+
+    from analysis.model import CopyGroup, Omission
+    ids = [a.id for a in fake_comparison.articles]
+    fact = fake_comparison.facts[0].id
+    omission = Omission(fact, ids[4], (ids[0], ids[1], ids[2]), 1, 0.9)
+    copy = CopyGroup(original=ids[0], copies=(ids[1],), similarity={ids[1]: 0.95}, kind="copy")
+    comp = dataclasses.replace(fake_comparison, omissions=(omission,), copies=(copy,))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    show_comparison(w, comp)
+    w.overview.finish_build()
+    text = w.overview.browser.toPlainText()
+    assert "carried by 2 of 4 sources" in text
+    # Without copies the outlets are counted as they are.
+    show_comparison(w, dataclasses.replace(comp, copies=()))
+    w.overview.finish_build()
+    assert "carried by 3 of 5" in w.overview.browser.toPlainText()
+    assert "sources" not in w.overview.browser.toPlainText().split("carried by 3 of 5")[1][:9]
