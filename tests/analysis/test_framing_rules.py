@@ -115,6 +115,26 @@ def test_dates_of_different_happenings_or_statements_are_not_compared():
     assert not [f for f in found if f.kind == "contradiction"]
 
 
+def test_a_page_date_stamp_is_no_happening():
+    # a page's date line ("date 2024-05-02") dates the page: two pages of one firing, a day apart
+    found, _ = run("date 2024-05-02 The board of Fabrikam fired its chief executive, Dana Wells.",
+                   "date 2024-05-03 The board of Fabrikam fired its chief executive Dana Wells.")
+    assert not [f for f in found if f.kind == "contradiction"]
+    # the same dates written by a reporter next to the happening are still compared
+    found, _ = run("The board fired Dana Wells on May 2, 2024.", "The board fired Dana Wells on May 3, 2024.")
+    assert [f.rule for f in found if f.kind == "contradiction"] == ["contradiction.date"]
+
+
+def test_a_noun_of_time_is_no_happening():
+    # "morning" tells when, not what: the deadline and the ruling stay two happenings
+    found, _ = run("On Friday morning, lawmakers face a deadline for the budget.",
+                   "On Tuesday morning, the court ruled on the budget.")
+    assert not [f for f in found if f.kind == "contradiction"]
+    found, _ = run("On Tuesday morning, the court ruled on the budget.",
+                   "On Wednesday morning, the court ruled on the budget.")
+    assert [f.rule for f in found if f.kind == "contradiction"] == ["contradiction.weekday"]
+
+
 def test_office_held_by_many_is_not_a_slot():
     found, _ = run("Rep. Nancy Pelosi criticised the plan.", "Rep. Tim Ryan criticised the plan.")
     assert not [f for f in found if f.kind == "contradiction"]

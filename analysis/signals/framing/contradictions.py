@@ -14,8 +14,10 @@ in their sentences.
   one unit is a list, not one claim, and is skipped.
 * ``contradiction.date`` / ``contradiction.weekday``: both versions date the same happening (the same
   content word next to the date: "the vote on Tuesday" / "voted Wednesday") with calendar days (or
-  weekdays; a full date counts as its weekday) and share none.  A date on a verb of speech ("said on
-  Tuesday") dates the statement, and outlets quote different statements: never compared.
+  weekdays; a full date counts as its weekday) and share none.  Nouns of time ("date", "morning")
+  name no happening, and a date stamp written year first ("2023-11-18") dates a page, not a
+  happening.  A date on a verb of speech ("said on Tuesday") dates the statement, and outlets quote
+  different statements: never compared.
 * ``contradiction.name_slot``: after the same single-holder office ("Chancellor", "Prime Minister";
   not "Rep." or "Dr.", which many hold) the versions name different people, neither version names
   the other's person anywhere, and the two names are not forms of one name (``names.same_entity``).
@@ -74,6 +76,15 @@ people persons person had have has been were was are is be being as many more th
 nearly almost some over under around roughly approximately up down to on in at of the a an by last this
 next early late since until through during from who which that and or but also already
 """.split())
+# Nouns of time itself: next to a date they name when, not what happened ("date 2023-11-18", "on
+# Tuesday morning", "the day after"), so the happening is the next content word.
+_TIME_NOUNS = frozenset("""
+date dated dates day days time times week weeks weekend month months year years morning mornings
+afternoon evening evenings night nights noon midnight today tonight yesterday tomorrow hour hours
+""".split())
+# A date written as digits year first ("2023-11-18") is a page's date stamp or a data field, never the
+# date of a happening as a reporter writes it.
+_STAMP = re.compile(r"\d{4}-\d\d-\d\d")
 
 
 def contradiction_candidates(pair: Pair) -> Iterator[Candidate]:
@@ -242,12 +253,18 @@ def _happenings(version: Version) -> list[tuple[str, int, int, frozenset[str]]]:
         speech = {_slot_of(w) for w in _speech_words()}
         out = []
         for key, s, e in _dates_of(version):
-            after, before = _near_words(version, s, e, names=False)
+            if _STAMP.fullmatch(version.text[s:e]):
+                continue
+            after, before = (_without_time(ws) for ws in _near_words(version, s, e, names=False))
             happening = frozenset(_slot_of(w) for w in (before or after)[:1])
             if happening and not happening & speech:
                 out.append((key, s, e, happening))
         version.cache["happenings"] = out
     return version.cache["happenings"]
+
+
+def _without_time(words: list[str]) -> list[str]:
+    return [w for w in words if w not in _TIME_NOUNS]
 
 
 def _is_day(key: str) -> bool:

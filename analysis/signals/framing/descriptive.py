@@ -16,10 +16,12 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
   (buildings, places of worship, sites, artefacts: "a historic Catholic church");
 * **a literal sense** (``literal``): a phrase of the ``literal_phrases`` lexicon ("triggered an
   alarm", "fire alarm", "shock absorber");
+* **a name** (``in_name``): a capitalised word inside a run of capitalised words mid-sentence ("the
+  Shock Trauma Center", "Operation Fury"), not in a headline written in title case;
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
   ("striking down the law", "Striking 70 miles south").
 
-Literal uses, verbs, things and accounts are no word choice at all (``wording.NO_CHOICE``); states are
+Literal uses, names, verbs, things and accounts are no word choice at all (``wording.NO_CHOICE``); states are
 kept at a low score (FRAMING_DESCRIPTIVE_FACTOR): how an outlet tells what people feel is still its
 choice (experts mark "caucus members frustrated over ..."), but an editor checks judgements of actors
 and acts first.
@@ -69,6 +71,67 @@ def literal(text: str, start: int, end: int) -> bool:
     """The word sits in a phrase of the ``literal_phrases`` lexicon: its literal sense."""
     lo, hi = max(0, start - 30), min(len(text), end + 30)
     return any(lo + s < end and start < lo + e for s, e, _, _ in load_lexicon("literal_phrases").find(text[lo:hi]))
+
+
+_OPENERS = "\"“‘'(—–-:"
+# A line with at least this share of its words capitalised is written in title case (a headline):
+# capitals there mark no name.
+_TITLE_CASE_MIN_SHARE = 0.6
+# Words under this many letters are left out of the title-case share ("of", "in", "the"); under this
+# many words left, the share tells nothing.
+_TITLE_CASE_MIN_LETTERS = 4
+_TITLE_CASE_MIN_WORDS = 2
+_CALENDAR = frozenset("""
+monday tuesday wednesday thursday friday saturday sunday january february march april june july august
+september october november december
+""".split())
+
+
+def in_name(text: str, start: int, end: int) -> bool:
+    """The term at [start, end) is part of a proper name: it is capitalised, and next to it stands
+    another capitalised word ("the Shock Trauma Center", "Operation Fury").  A sentence's first word
+    is capitalised anyway ("Controversial Maine Gov. Paul LePage", "Angry Trump voters"), and so is
+    every word of a line in title case (a headline): neither is read as a name."""
+    if not text[start:start + 1].isupper():
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = line_end if line_end >= 0 else len(text)
+    if _title_case(text, line_start, line_end, start):
+        return False
+    after = _WORD.findall(text[end:end + 60])
+    capital_after = [w[0].isupper() for w in after[:1]] if text[end:end + 1] == " " else []
+    before = text[max(line_start, start - 40):start]
+    opens = not before.strip() or before.rstrip()[-1] in ".!?" + _OPENERS
+    if opens:
+        # every first word is capitalised: "Controversial Maine Gov. Paul LePage" judges the man
+        return False
+    prev = _WORD.findall(before)
+    capital_before = bool(prev) and before.endswith(" ") and before[:-1].endswith(prev[-1]) \
+        and prev[-1][0].isupper() and prev[-1].lower() not in _DETERMINERS
+    return capital_before or capital_after[:1] == [True]
+
+
+def _title_case(text: str, line_start: int, line_end: int, pos: int) -> bool:
+    """The line is written in title case: its words after the first, outside the run of capitalised
+    words around ``pos`` (the name itself), are mostly capitalised, or there are none."""
+    words = list(_WORD.finditer(text, line_start, line_end))
+    k = next((i for i, m in enumerate(words) if m.start() <= pos < m.end()), None)
+    if k is None:
+        return False
+    lo = hi = k
+    joined = lambda i, j: text[words[i].end():words[j].start()] == " "
+    while lo > 0 and words[lo - 1].group(0)[0].isupper() and joined(lo - 1, lo):
+        lo -= 1
+    while hi + 1 < len(words) and words[hi + 1].group(0)[0].isupper() and joined(hi, hi + 1):
+        hi += 1
+    # the line's first word, weekdays and months are capitalised in any case
+    rest = [m.group(0) for i, m in enumerate(words)
+            if i > 0 and not lo <= i <= hi and len(m.group(0)) >= _TITLE_CASE_MIN_LETTERS
+            and m.group(0).lower() not in _CALENDAR]
+    if len(rest) < _TITLE_CASE_MIN_WORDS:        # a line all capitalised, or too short to tell
+        return lo == 0 and hi == len(words) - 1
+    return sum(w[0].isupper() for w in rest) >= _TITLE_CASE_MIN_SHARE * len(rest)
 
 
 # Words that follow an -ing form used as a verb (its object, particle or adverb: "striking down the

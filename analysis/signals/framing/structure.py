@@ -16,8 +16,10 @@ speaker in common), and a paraphrase must name the quote's speaker and tell some
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
-common predicative adjective ("prepared", "concerned") nor an evidential verb of reporting or judging
-("confirmed", "seen as", "be held": news style, not a hidden actor); an agent is "by" within
+common predicative adjective ("prepared", "concerned"), a condition someone is caught in ("was
+stranded", "were trapped"), nor an evidential verb of reporting or judging ("confirmed", "seen as", "be
+held": news style, not a hidden actor), nor a verb of judging or leaving before an adjective of a
+person's condition ("are presumed dead", "was declared missing": a state judged); an agent is "by" within
 PASSIVE_AGENT_WINDOW_WORDS words after it, or a cause right after it ("were killed after the quake
 struck", "when the roof collapsed"), read on the whole sentence (a fact's claim may stop before the
 cause); passives joined by "and" share what is named after the last ("three were killed and 260 were
@@ -79,6 +81,18 @@ prepared concerned interested supposed used tired pleased determined excited wor
 involved related based located united engaged married aged skilled limited advanced detailed
 expected required obliged focused focussed centred centered
 """.split())
+# Participles of a condition someone is caught in ("was stranded", "were trapped"): a state the
+# circumstances put them in, not an act whose doer the outlet leaves out.
+_CONDITIONS = frozenset("stranded trapped marooned stuck".split())
+# Predicative adjectives of a person's condition or status: after a verb of judging, declaring or
+# leaving (``_STATE_JUDGING``) they make the passive a state judged ("are presumed dead", "was declared
+# missing", "were left homeless"); after an act ("were shot dead") the doer is still hidden.
+_STATE_COMPLEMENTS = frozenset("""
+dead alive missing safe unharmed unhurt homeless unconscious injured wounded lost guilty innocent
+responsible liable eligible ineligible unfit fit insane competent incompetent
+""".split())
+_STATE_JUDGING = frozenset("presumed declared pronounced feared believed thought listed left rendered ruled "
+                           "certified deemed".split())
 # Evidential passives: verbs of reporting, finding, judging and scheduling ("deaths were confirmed",
 # "it is seen as", "an election cannot be held"): news style whose agent is the reporters' sources or
 # the institutions, not an actor of the event the outlet leaves out.
@@ -126,6 +140,8 @@ def passives(text: str) -> tuple[Passive, ...]:
         while j < len(words) and j - i - 1 < PASSIVE_MAX_GAP_WORDS and _is_gap(words[j][2]):
             j += 1
         if j < len(words) and _is_participle(words[j][2]):
+            if words[j][2] in _STATE_JUDGING and j + 1 < len(words) and words[j + 1][2] in _STATE_COMPLEMENTS:
+                continue        # "are presumed dead": a state judged, no act done to them
             window = words[j + 1:j + 1 + PASSIVE_AGENT_WINDOW_WORDS]
             if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
                 s = words[i - 1][0]         # show "has been tied", not "been tied"
@@ -166,7 +182,7 @@ def _is_gap(word: str) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    if word in _ADJECTIVAL or word in _EVIDENTIAL:
+    if word in _ADJECTIVAL or word in _EVIDENTIAL or word in _CONDITIONS:
         return False
     return word in _IRREGULAR or (len(word) >= 4 and word.endswith("ed"))
 

@@ -73,7 +73,7 @@ from analysis.lexicons import load_lexicon
 from analysis.model import Article, Fact, Finding, Span, stable_id
 from analysis.signals.common import count_words, per_thousand
 from analysis.signals.framing.common import base_score, names_list, quote
-from analysis.signals.framing.descriptive import describes, literal, participle_as_verb
+from analysis.signals.framing.descriptive import describes, in_name, literal, participle_as_verb
 from analysis.signals.framing.speech import speech_ranges
 from analysis.signals.framing.versions import Pair, Version, build_version, same_speaker
 from analysis.signals.nouns import noun_of
@@ -183,7 +183,8 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             if inside and inside[0] > FRAMING_QUOTE_FRAGMENT_MAX_WORDS:
                 continue        # the speaker's word, not the outlet's
             if (named_body(article.text, end) and not _adjective(term)) or negated(article.text, start) \
-                    or literal(article.text, start, end) or participle_as_verb(article.text, end, term, label):
+                    or literal(article.text, start, end) or participle_as_verb(article.text, end, term, label) \
+                    or in_name(article.text, start, end):
                 continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)
