@@ -177,7 +177,8 @@ COPY_MIN_CONTAINMENT = 0.5                  # share 0-1 of the shorter text's sh
 VERSION_DIFF_SCORE = 0.55                   # score 0-1 of a version diff finding
 VERSION_DIFF_MAX_CHANGES_SHOWN = 30         # changed sentences listed in one version diff's details
 DIFFERENTLY_SCORE_FACTOR = 0.6              # score of a "reports it differently" / its omission score
-# Verified omissions (analysis/coverage/verify.py, terms.py): the omitting article is searched first.
+# Verified omissions (analysis/coverage/verify.py, core.py, index.py, figures.py, terms.py): the omitting
+# article is searched first.
 TERM_NAME_MIN_PREFIX = 4                    # characters two name forms must share ("Iran"/"Iranian")
 TERM_NAME_SUFFIX_SLACK = 2                  # characters the shorter name form may differ in at its end
 TERM_WORD_MIN_PREFIX = 6                    # characters two word stems must share to match loosely

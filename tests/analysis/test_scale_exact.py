@@ -126,7 +126,7 @@ def test_the_matrix_of_a_fact_with_copies_is_the_matrix_of_every_member(repeated
 def _plain_search(searcher, fact, article_id):
     """The window loop as it was before the core's masks: each window's core terms found by a pass
     over every core term's sentences (the reference for the shortcut)."""
-    from analysis.coverage.verify import _judge, _rank
+    from analysis.coverage.core import judge, rank
     core = searcher.core(fact, {})
     sims = searcher._similarities(fact, article_id)
     where = [searcher.where(article_id, c.term) for c in core.terms]
@@ -138,8 +138,8 @@ def _plain_search(searcher, fact, article_id):
     best = None
     for window in windows:
         found = [c for c, rows in zip(core.terms, where) if rows & window]
-        verdict = _judge(core, found, len(window), max(float(sims[i]) for i in window))
-        if best is None or _rank(verdict) > _rank(best[0]):
+        verdict = judge(core, found, len(window), max(float(sims[i]) for i in window))
+        if best is None or rank(verdict) > rank(best[0]):
             best = (verdict, window, found)
     return searcher._explained(best[0], core, article_id, best[1], best[2])
 
