@@ -204,6 +204,8 @@ VERIFY_PRESENT_SIMILARITY = 0.85            # cosine (wordllama) to a carrier th
 VERIFY_PARTIAL_COVERAGE = 0.35              # share 0-1 of the core's weight: something is there
 VERIFY_PARTIAL_WEIGHT = 1.5                 # core weight found in one place: something is there
 VERIFY_PARTIAL_SIMILARITY = 0.65            # cosine (wordllama) to a carrier: something is there
+VERIFY_STATEMENT_MIN_COVERAGE = 0.1         # share 0-1 of the core's weight that an article's part of a carrier's
+                                            # statement must state for "reports it differently" (else omitted)
 VERIFY_SPEAKER_MIN_WORDS = 2                # specific words of a quote's core that, with who is quoted,
                                             # make a sentence the quote in other words ("X argued ...")
 VERIFY_MAX_CARRIER_SENTENCES = 24           # distinct carrier sentences a fact is compared with (the

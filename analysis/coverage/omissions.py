@@ -33,6 +33,7 @@ from analysis.constants import (
     OMISSION_PROMINENCE_WEIGHT,
     VERIFY_PARALLEL_MIN_CANDIDATES,
     VERIFY_PARTIAL_SIMILARITY,
+    VERIFY_STATEMENT_MIN_COVERAGE,
 )
 from analysis.coverage.terms import quotation_blocks
 from analysis.coverage.verify import Searcher, Verdict
@@ -127,7 +128,8 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
                                         len(asked), VERIFY_PARALLEL_MIN_CANDIDATES) for v in part]
     found: list[Candidate] = []
     for (fact, art, carriers, count, score), verdict in zip(asked, searched):
-        verdict = _checked(fact, art, verdict, siblings, partial(agree, fact, source_of))
+        statement = partial(searcher.statement, fact, art, source_of=source_of)
+        verdict = _checked(fact, art, verdict, siblings, partial(agree, fact, source_of), statement)
         found.append(Candidate(fact.id, art, carriers, count, score, verdict))
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
@@ -191,10 +193,12 @@ def claim_agreement(claims: Mapping[str, Sequence], similarities: Callable) -> A
 
 
 def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
-             agreement: Callable[[], Agreement]) -> Verdict:
+             agreement: Callable[[], Agreement], statement: Callable[[Sequence[str]], Verdict]) -> Verdict:
     """An ``absent`` verdict stands only when the carriers agree and the article reports no other
-    part of their sentences; else the omission is ``loose`` (not reported) or ``partial``.  A
-    ``partial`` one by names and common words alone is ``loose`` too when the carriers agree little."""
+    part of their sentences that states some of the fact's core; else the omission is ``loose`` (not
+    reported) or ``partial``.  A ``partial`` one by names and common words alone is ``loose`` too
+    when the carriers agree little.  ``statement(sentence ids)``: what those sentences of the
+    article state of the core (``Searcher.statement``)."""
     if _names_only(verdict) and not agreement().enough:
         # A fact built from loose links may join two statements that share a place and a word:
         # "Mexico ... school" is no part of "300 children were studying at a Mexico City school".
@@ -207,8 +211,13 @@ def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
     own = siblings.of(fact, article_id)
     if own:
         # A carrier's sentence also says something this article reports: it took part of that
-        # sentence (often a compound one), so the rest is "reported differently", not omitted.
-        return replace(verdict, status="partial", sentences=own, found=(), via="sentence")
+        # sentence (often a compound one).  When its own sentence states some of this fact's core
+        # in other words ("the bridge collapsed after a ship smashed it" for "the ship struck a
+        # support, causing the collapse"), the fact is "reported differently"; when it shares only
+        # the other part ("X did A, and Y did B" reported as "Y did B"), this part is omitted.
+        part = statement(own)
+        if part.coverage >= VERIFY_STATEMENT_MIN_COVERAGE:
+            return part
     return verdict
 
 
@@ -462,7 +471,8 @@ def _what_it_says(v: Verdict) -> str:
     """How the article reports the fact, for the evidence of a "reports it differently" finding."""
     missing = f"; not {_quoted(v.missing)}" if v.missing else ""
     if v.via == "sentence":
-        return f"it reports another part of the sentence or quotation that holds it there{missing}"
+        shares = f", with {_quoted(v.found)}" if v.found else ""
+        return f"it reports another part of the sentence or quotation that holds it there{shares}{missing}"
     if v.via == "speaker":
         who, words = v.found[0], v.found[1:]
         return f"its sentence gives what {who.text} said in other words: {_quoted(words)}{missing}"

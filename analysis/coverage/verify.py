@@ -155,6 +155,23 @@ class Searcher(FigureSearch):
                 out.append((i, i + 1))
         return out
 
+    def statement(self, fact: Fact, article_id: str, sentence_ids: Sequence[str],
+                  source_of: Mapping[str, str]) -> Verdict:
+        """What the sentences ``sentence_ids`` of ``article_id`` (its part of a carrier's statement:
+        ``omissions``) state of ``fact``'s core: a "partial" verdict ``via`` "sentence" whose
+        ``coverage`` is the share of the core's weight found there, with the terms found in this
+        article's words and those missing."""
+        core = self.core(fact, source_of)
+        masks = self._masks(core).get(article_id, {})
+        window = frozenset(self.by_id[article_id].sentence(sid).index for sid in sentence_ids)
+        mask = 0
+        for i in window:
+            mask |= masks.get(i, 0)
+        found = [core.terms[t] for t in bits(mask)]
+        share = round(sum(c.weight for c in found) / core.weight, 4) if core.weight else 0.0
+        explained = self._explained(Verdict("partial", coverage=share), core, article_id, window, found)
+        return replace(explained, via="sentence")
+
     def _explained(self, verdict: Verdict, core: Core, article_id: str, window: frozenset[int],
                    found: list[CoreTerm]) -> Verdict:
         """``verdict`` with the sentences and what was found, strongest first: for a partial verdict
