@@ -65,6 +65,9 @@ from analysis.constants import (
 from analysis.events import moment
 from analysis.events.profile import Profile, specificity
 
+# Components that say two stories are apart whatever else they share (weights of -40): a pair with
+# one of them never ends up in one group, however well its group's other pairs agree (``groups``).
+VETOES = ("offices", "apart", "moment")
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
               "apart", "moment")
 WEIGHTS = {"words": EVENT_W_WORDS, "lede": EVENT_W_LEDE, "lede_embedding": EVENT_W_LEDE_EMBEDDING,
@@ -84,6 +87,11 @@ class PairEvidence:
     def follow_ups(self) -> np.ndarray:
         """n booleans: articles whose lede looks back months to the happening (``moment``)."""
         return np.array([p.moment == moment.RETROSPECTIVE for p in self.profiles], dtype=bool)
+
+    @property
+    def vetoed(self) -> np.ndarray:
+        """n x n booleans: pairs that a veto component (``VETOES``) says are two stories."""
+        return np.any([self.components[k] > 0 for k in VETOES], axis=0)
 
     def shared_entities(self, i: int, j: int) -> list[str]:
         """Names both articles give, rarest first."""

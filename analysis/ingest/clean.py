@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from analysis import constants as C
 from analysis.ingest import furniture, markdown
-from analysis.ingest.metadata import find_date, iso_date, split_title_suffix
+from analysis.ingest.metadata import DATE_LABEL, find_date, iso_date, split_title_suffix
 from analysis.model import Removed
 
 _QUOTES = "“”\"«»„"
@@ -64,7 +64,11 @@ _LEAD_DATELINE = re.compile(
 def lead_dateline(text: str) -> int:
     """The length of the dateline that opens ``text`` (its dash and the space after included), or 0.
     A place in capitals must be a word of two letters or more, not a sentence's first capital word
-    ("A man ..."): the capitals are checked on the place itself."""
+    ("A man ..."): the capitals are checked on the place itself.  A date label ("date 2023-11-23 ")
+    is a dateline too."""
+    label = DATE_LABEL.match(text)
+    if label:
+        return label.end()
     match = _LEAD_DATELINE.match(text)
     if not match:
         return 0
@@ -99,6 +103,7 @@ def clean(source_text: str, *, known_title: str | None = None, is_markdown: bool
     _mark_header(state, detect_title=not known_title)
     _mark_title_copies(state)
     _mark_subheadings(state)
+    _find_date_label(state)
     return Cleaned(_body(lines, state.reasons), _removed(raw, state.reasons), state.found)
 
 
@@ -149,6 +154,20 @@ def _mark_furniture(state: _State) -> None:
             state.found.setdefault("date", (day, "dateline"))
         if reason:
             state.reasons[i] = reason
+
+
+def _find_date_label(state: _State) -> None:
+    """The date of a label that opens the body ("date 2023-11-23 The board ..."): the line stays
+    (``lead_dateline`` keeps the label out of the first sentence); a label alone on its line goes."""
+    first = state.next_kept(0)
+    label = DATE_LABEL.match(state.lines[first]) if first is not None else None
+    if label is None or first is None:
+        return
+    if not state.lines[first][label.end():].strip():
+        state.reasons[first] = "dateline"
+    day = iso_date(label["iso"])
+    if day:
+        state.found.setdefault("date", (day, "date label"))
 
 
 def _mark_captions(state: _State) -> None:

@@ -42,6 +42,12 @@ _SUFFIX = re.compile(r"^(?P<title>.*\S)\s+[–—|-]\s+(?P<outlet>[^–—|]+)$"
 _HEXISH = re.compile(r"^[0-9a-f]{8,}$", re.I)
 
 
+# A page saved with its date as a label before the text ("date 2023-11-23 The board ...",
+# "Date: 2024-03-26"): the label is the page's date, not words of the lede.
+DATE_LABEL = re.compile(r"^date:?\s+(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?(?:\s+|$)",
+                        re.IGNORECASE)
+
+
 def find_date(text: str) -> re.Match[str] | None:
     """The first date-with-year in ``text`` (as a match whose span can be checked)."""
     found = [m for m in (p.search(text) for p in DATE_PATTERNS) if m and _to_date(m)]
@@ -126,7 +132,8 @@ def unnamed_label(title: str) -> str | None:
 
 def title_from_text(text: str) -> str:
     """Fall-back title: the first words of the text, shortened with an ellipsis."""
-    words = text.split()
+    label = DATE_LABEL.match(text)
+    words = text[label.end() if label else 0:].split()
     head = " ".join(words[:C.TITLE_FALLBACK_WORDS])
     return head + ("…" if len(words) > C.TITLE_FALLBACK_WORDS else "")
 

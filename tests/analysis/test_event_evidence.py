@@ -182,3 +182,24 @@ def test_the_cached_list_of_reporters_follows_the_platforms_it_holds(tmp_path, m
     profile_module._not_evidence.cache_clear()
     assert "twitter" in profile_module._not_evidence()
     profile_module._not_evidence.cache_clear()
+
+
+def _dated(text: str, day: str) -> str:
+    """``text`` with a date label under its title, as a saved page gives it."""
+    title, rest = text.split("\n\n", 1)
+    return f"{title}\n\nDate: {day}\n\n{rest}"
+
+
+def test_accounts_dated_more_than_a_week_apart_are_two_events():
+    # Told alike, but one is dated twelve days after the others: a later story (the BASIL dev
+    # triplets are all dated within three days; the gap allowed was a month).
+    texts = [_dated(MUSEUM_THEFT[0], "2025-10-19"), _dated(MUSEUM_THEFT[1], "2025-10-20"),
+             _dated(MUSEUM_THEFT[2], "2025-10-31")]
+    c = compare(_load(texts))
+    assert [a.date for a in c.articles] == ["2025-10-19", "2025-10-20", "2025-10-31"]
+    assert [g.articles for g in c.groups] == [("a1", "a2"), ("a3",)]
+    later = next(e for e in c.event if e.article == "a3")
+    assert "is dated 2025-10-31, more than 7 days from" in later.evidence
+    close = [_dated(MUSEUM_THEFT[0], "2025-10-19"), _dated(MUSEUM_THEFT[1], "2025-10-20"),
+             _dated(MUSEUM_THEFT[2], "2025-10-22")]
+    assert [g.articles for g in compare(_load(close)).groups] == [("a1", "a2", "a3")]

@@ -231,3 +231,22 @@ def test_a_contributor_byline_on_two_lines_and_a_wire_caption_with_its_code():
     assert result.found["author"] == ("G. Lee Moore", "byline")
     # a short line of names above an ordinary first sentence is no byline
     assert reasons("\n".join(["Europe scrambles for a response", "Ana Ruiz", BODY, BODY2]))[:1] == [(0, "title")]
+
+
+def test_a_date_label_opening_the_body_is_the_pages_date_not_lede_text():
+    # Saved pages open their text with "date 2023-11-23 ..."; the label was read as the lede's
+    # first words (and, with no headline, as the title).
+    from analysis import load_article
+    text = ("Council backs new tram line\n\ndate 2025-03-04 The city council approved a tram line on "
+            "Tuesday.\n\nThe mayor said work would start in May.")
+    a = load_article(text, kind="paste", article_id="a1")
+    assert (a.date, a.metadata_origin["date"]) == ("2025-03-04", "date label")
+    assert a.dateline == "date 2025-03-04"
+    assert a.sentences[0].text == "The city council approved a tram line on Tuesday."
+    untitled = load_article("date 2025-03-04 The city council approved a tram line on Tuesday. The "
+                            "mayor said work would start in May.", kind="paste", article_id="a2")
+    assert untitled.date == "2025-03-04" and untitled.title.startswith("The city council approved")
+    alone = load_article(text.replace("date 2025-03-04 ", "Date: 2025-03-04\n\n"), kind="paste",
+                         article_id="a3")
+    assert alone.date == "2025-03-04" and alone.sentences[0].text.startswith("The city council")
+    assert [r.reason for r in alone.removed] == ["title", "dateline"]
