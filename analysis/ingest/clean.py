@@ -314,20 +314,24 @@ def _mark_subheadings(state: _State) -> None:
     removed", "Who is Mira Murati?", "CASA identifies one of the victims"): the outlet's signpost,
     which the aligner took for a claim ("Altman's Resignation: A Mysterious Post on X" became a
     fact that three outlets were said to leave out).  The paragraph above must end a sentence (else
-    the line may be the end of a hard-wrapped one) and the one below must start one."""
+    the line may be the end of a hard-wrapped one) and the one below, if any, must start one: a
+    saved page's opening often stops right after a signpost ("Panic in the museum")."""
     titles = {i for i, r in state.reasons.items() if r == "title"}
     for i in list(state.kept()):
         line = state.lines[i].strip()
         above, below = state.previous_kept(i), state.next_kept(i + 1)
-        if above is None or below is None or i in state.reasons:
+        if above is None or i in state.reasons:
             continue
         if not _is_headline(line, C.MAX_SUBHEADING_WORDS):
             continue
         bare = re.sub(r"(?<=\w)['’](?=\w)|(?<=s)['’]", "", line)       # apostrophes: "Mayor's", "Ruiz'"
         if any(q in bare for q in _QUOTES + "‘’'") or _ITEM.match(line):
             continue        # a quoted fragment or a list item, not a signpost
-        if not (line[:1].isupper() or line[:1].isdigit()) or not state.lines[below].lstrip()[:1].isupper():
+        if not (line[:1].isupper() or line[:1].isdigit()) or \
+                (below is not None and not state.lines[below].lstrip()[:1].isupper()):
             continue
+        if below is None and _CUT_END.search(line):
+            continue        # the page stopped mid-sentence ("The museum said it"), not at a signpost
         if _SENTENCE_END.search(state.lines[above].rstrip()) and above not in titles:
             state.reasons[i] = "subheading"
 
@@ -338,6 +342,9 @@ def _body(lines: list[str], reasons: dict[int, str]) -> str:
     return re.sub(r"\n{3,}", "\n\n", _unwrapped(kept)).strip("\n")
 
 
+# Words a phrase does not end on: a last line ending so was cut mid-sentence.
+_CUT_END = re.compile(r"\b(?:a|an|the|it|to|of|in|on|at|for|and|or|but|that|which|who|with|by|from|as|"
+                      r"said|says|is|was|are|were|has|had|have|will|would)$", re.I)
 _SENTENCE_END = re.compile(r"[.!?…:;]['’\"”»)\]]*$")
 _ITEM = re.compile(r"^\s*(?:[-–—•*▪·]|\d{1,2}[.)])\s")
 

@@ -32,6 +32,8 @@ _EXACT = {
     "subscribe prompt": "subscribe|subscribe now|sign up|sign up now|newsletter",
     "photo credit": "photographer|location|photo|photos|file photo|image|close",
     "weather widget": "weather|forecast|today's weather|local weather",
+    "media player": """play live radio|listen live|listen|play|pause|mute|unmute|next up|next up:|
+        now playing|up next|available on air stations|listen to this article|audio|watch|watch live""",
 }
 EXACT = {line.strip(): reason for reason, lines in _EXACT.items()
          for line in lines.replace("\n", "").split("|")}
@@ -48,7 +50,7 @@ _PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
     (r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|by\b).*$", "copyright", 20),
     (r"^(?:photo|photos|photograph|image|picture|credit|photo credit|image credit|"
      r"illustration)\s*:.+$", "photo credit", 12),
-    (r"^(?:\w+ )?(?:via )?getty images$", "photo credit", 4),
+    (r"^(?:[\w.'’-]+ ){0,3}?[\w.'’-]*,?\s*(?:via )?getty images$", "photo credit", 6),  # "Win McNamee, Getty Images"
     (r"^.*\b(?:enable javascript|javascript is (?:disabled|required|not enabled)|"
      r"browser (?:does not|doesn't) support)\b.*$", "browser notice", 16),
     # Agency credits at the foot of a story: "(With AP inputs)", "With inputs from agencies".
@@ -62,6 +64,12 @@ _PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
     (r"^(?:https?://|www\.)\S+$", "link", 1),
     (r"^(?:follow us|sign up for|subscribe to|download (?:our|the) app)\b.*$", "subscribe prompt", 14),
     (r"^\d{1,3}\s*/\s*\d{1,3}$", "navigation", 3),                 # slide counters: "1 / 24"
+    (r"^\d{1,2}:\d\d(?:\s+\d{1,2}:\d\d)*$", "media player", 4),   # a player's clock: "0:00 0:00"
+    (r"^live (?:blog|updates|coverage)\s*:.*$", "related link", 12),  # "LIVE BLOG: Updates on ..."
+    # A comment section's rules: "We invite you to use our commenting platform ... we reserve the
+    # right to remove ... defamatory, obscene ..." (its loaded words are the page's, not the story's).
+    (r"^(?:we|our|please|by commenting)\b.*\b(?:our|the|this) comment(?:ing|s)? (?:platform|section|system|"
+     r"policy|policies|guidelines)\b.*$", "comments policy", 150),
 ))
 
 # A caption that ends with the agency's photo credit: "... in Sesena, Spain, May 13, 2016.

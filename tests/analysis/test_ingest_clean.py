@@ -34,6 +34,12 @@ def reasons(text: str, **kw) -> list[tuple[int, str]]:
     ("Advertisement", "advertisement"), ("Tags: Ukraine, Russia, NATO", "tags"),
     ("© 2025 Cable News Network. All Rights Reserved.", "copyright"),
     ("You need to enable JavaScript to run this app.", "browser notice"),
+    # a radio station's player above its story, a live blog's link, a comment section's rules
+    ("Play Live Radio", "media player"), ("Next Up:", "media player"), ("0:00 0:00", "media player"),
+    ("Available On Air Stations", "media player"), ("LIVE BLOG: Updates on the storm", "related link"),
+    ("We invite you to use our commenting platform to engage in conversations. We reserve the right to "
+     "remove anything abusive, defamatory, obscene or vulgar.", "comments policy"),
+    ("Jane Doe, Getty Images", "photo credit"),
 ])
 def test_furniture_lines(line, reason):
     assert classify(line) == reason
@@ -47,6 +53,8 @@ def test_furniture_lines(line, reason):
     "Share prices fell in Moscow.", "English is the working language of NATO, officials said.",
     "Es", "UK",  # two-letter codes count as language switchers only at the top of a page
     "Source: officials close to the talks said the plan was dead on arrival in Kyiv yesterday.",
+    "The minister said the comment section of the report was rewritten.", "Watch the skies tonight.",
+    "At 9:30 the doors opened.", "Live coverage of the vote ran all night on state television.",
 ])
 def test_body_lines_are_not_furniture(line):
     assert classify(line) is None
@@ -250,3 +258,11 @@ def test_a_date_label_opening_the_body_is_the_pages_date_not_lede_text():
                          article_id="a3")
     assert alone.date == "2025-03-04" and alone.sentences[0].text.startswith("The city council")
     assert [r.reason for r in alone.removed] == ["title", "dateline"]
+
+
+def test_a_signpost_ending_a_saved_opening_is_a_subheading():
+    # A page's stored opening stopped right after a signpost: "Panic in the museum" became the
+    # last sentence of the article.
+    text = f"Thieves rob the museum\n\n{BODY}\n\n{BODY2}\n\nPanic in the museum"
+    assert reasons(text)[-1] == (6, "subheading")
+    assert reasons(f"Thieves rob the museum\n\n{BODY}\n\n{BODY2}\n\nThe museum said it") == [(0, "title")]
