@@ -3,6 +3,7 @@ group, and the notes ("no two articles share an event: nothing to align")."""
 from __future__ import annotations
 
 import math
+from collections import Counter
 from typing import Mapping, Sequence
 
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
@@ -45,13 +46,20 @@ def group_evidence(evidence: PairEvidence, rows: Sequence[int]) -> str:
         for key in evidence.profiles[r].entities:
             counts[key] = counts.get(key, 0) + 1
     weight = {k: w for r in rows for k, w in evidence.profiles[r].entities.items()}
-    name = {k: n for r in rows for k, n in evidence.profiles[r].names.items()}
+    name = {k: _usual_form(evidence, rows, k) for k in counts}
     for share, word in ((len(rows), "all"), (math.ceil(len(rows) / 2), "most")):
         keys = sorted((k for k, c in counts.items() if c >= max(2, share)), key=lambda k: (-weight[k], k))
         if keys:
             who = ("both" if len(rows) == 2 else f"all {len(rows)}") if word == "all" else "most"
             return f"{who} name {_list([name[k] for k in keys[:EVENT_EVIDENCE_NAMES]])}"
     return "they share wording and topic but no name"
+
+
+def _usual_form(evidence: PairEvidence, rows: Sequence[int], key: str) -> str:
+    """The form of a name most of ``rows`` give, the shorter on a tie: the fullest form one page
+    gives ("CBS News Baltimore" for Baltimore) is not what "all 6 name"."""
+    forms = Counter(evidence.profiles[r].names[key] for r in rows if key in evidence.profiles[r].names)
+    return min(forms, key=lambda f: (-forms[f], len(f), f))
 
 
 def _pair_detail(evidence: PairEvidence, i: int, j: int) -> list[str]:

@@ -32,6 +32,7 @@ A profile holds, per article:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Mapping, Sequence
@@ -268,11 +269,25 @@ def lede_length(article: Article) -> int:
     return len(article.sentences)
 
 
+# A bare four-digit number that a count verb leads to ("death toll crosses 2000", "rises to 2028")
+# or that counts a plural noun ("2000 people"): a count in a title, not the year it happened.
+_COUNT_BEFORE = re.compile(r"\b(?:cross(?:es|ed)?|tops?|topped|pass(?:es|ed)?|exceed(?:s|ed)?|surpass(?:es|ed)?|"
+                           r"nears?|hits?|reach(?:es|ed)?|(?:rises?|rose|climbs?|climbed|jumps?|jumped|up|grows?|grew)\s+to|"
+                           r"over|than|least|nearly|almost|about|some|"
+                           r"around|toll)\s+$", re.I)
+_COUNT_AFTER = re.compile(r"^\s+(?:[a-z]+s|people|children|men|women|dead|killed|injured|missing|feared)\b")
+
+
+def _is_count(text: str, start: int, end: int) -> bool:
+    return bool(_COUNT_BEFORE.search(text[:start]) or _COUNT_AFTER.match(text[end:]))
+
+
 def _years(article: Article, features: Sequence) -> frozenset[int]:
     """When the article's happening took place: the years its title names ("2017 Mexico
     earthquake") and those of the dates its lede gives with a month ("on 19 September 2017",
     "in March 2025"); a bare year in the lede is often background ("a program running since 2007")."""
-    keys = [k for k, _, _ in find_dates(article.title)] if article.title else []
+    keys = [k for k, start, end in find_dates(article.title)
+            if not _is_count(article.title, start, end)] if article.title else []
     keys += [k for f in features[:lede_length(article)] for k, _, _ in f.date_spans if "-" in k[4:]]
     return frozenset(int(k[:4]) for k in keys if k[:4].isdigit())
 

@@ -203,3 +203,27 @@ def test_accounts_dated_more_than_a_week_apart_are_two_events():
     close = [_dated(MUSEUM_THEFT[0], "2025-10-19"), _dated(MUSEUM_THEFT[1], "2025-10-20"),
              _dated(MUSEUM_THEFT[2], "2025-10-22")]
     assert [g.articles for g in compare(_load(close)).groups] == [("a1", "a2", "a3")]
+
+
+def test_a_groups_reason_names_a_name_as_most_of_its_pages_give_it():
+    # "all 6 name CBS News Baltimore": the fullest form one page gave of the city's key.
+    from types import SimpleNamespace
+
+    from analysis.events.explain import group_evidence
+    forms = ["Baltimore", "Baltimore", "CBS News Baltimore", "Baltimore"]
+    profiles = [SimpleNamespace(entities={"baltimore": 4.0}, names={"baltimore": f}) for f in forms]
+    assert group_evidence(SimpleNamespace(profiles=profiles), [0, 1, 2, 3]) == "all 4 name Baltimore"
+
+
+@pytest.mark.parametrize("title, years", [
+    ("Quake death toll crosses 2000, situation is dire", set()),
+    ("Death toll rises to 2028 as rescuers dig", set()),
+    ("2000 people flee the floods", set()),
+    ("Federal election 2025: the leader concedes", {2025}),
+    ("Games postponed to 2021", {2021}),
+])
+def test_a_count_in_a_title_is_not_the_year_it_happened(title, years):
+    # "death toll crosses 2000" was read as the year 2000, and the toll update was "another event:
+    # it tells of 2000 where the others tell of 2025".
+    a = _load([f"{title}\n\nRescuers searched the town of Orville on Sunday. The mayor said more help was coming."])[0]
+    assert profile(a, featurize([a])[a.id]).years == frozenset(years)
