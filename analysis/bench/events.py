@@ -31,7 +31,6 @@ from pathlib import Path
 import numpy as np
 
 from analysis.bench import SHARED_BENCH, basil_lib, write_section
-from analysis.events.evidence import VETOES
 
 SECTION = "## Event grouping (`bench events`)"
 CHECKER_SEED = 5            # check_basil.py's RNG seed: the same random intruders
@@ -125,26 +124,23 @@ def profiles(bl, events: list[dict]):
     return [profile(a, feats[a.id]) for a in articles], np.array(owner)
 
 
-def _compared(probability: np.ndarray, rows: list[int], apart: np.ndarray | None = None) -> set[int]:
+def _compared(probability: np.ndarray, rows: list[int]) -> set[int]:
     from analysis.events.groups import ranked
     sub = probability[np.ix_(rows, rows)]
-    groups = ranked(sub, [str(r) for r in rows],
-                    apart=None if apart is None else apart[np.ix_(rows, rows)])
+    groups = ranked(sub, [str(r) for r in rows])
     return {rows[i] for i in groups[0]} if len(groups[0]) > 1 else set()
 
 
-def group_figures(probability: np.ndarray, owner: np.ndarray, events: list[int],
-                  apart: np.ndarray | None = None) -> dict:
-    """Kept, and every foreign article of ``events`` tried as an intruder, from the probabilities
-    (``apart``: the vetoed pairs, which never share a group)."""
+def group_figures(probability: np.ndarray, owner: np.ndarray, events: list[int]) -> dict:
+    """Kept, and every foreign article of ``events`` tried as an intruder, from the probabilities."""
     c = dict.fromkeys(("articles", "kept", "intruders", "flagged", "lost"), 0)
     for e in events:
         members = [int(i) for i in np.where(owner == e)[0]]
-        kept = _compared(probability, members, apart)
+        kept = _compared(probability, members)
         c["articles"] += len(members)
         c["kept"] += len(kept)
         for x in np.where(np.isin(owner, events) & (owner != e))[0]:
-            compared = _compared(probability, members + [int(x)], apart)
+            compared = _compared(probability, members + [int(x)])
             c["intruders"] += 1
             c["flagged"] += int(x) not in compared
             c["lost"] += sum(m in kept and m not in compared for m in members)
@@ -195,8 +191,7 @@ def cross_fit(parts: dict, owner: np.ndarray) -> tuple[dict, np.ndarray]:
     for train, test in (halves, halves[::-1]):
         inside = np.isin(owner[iu[0]], train) & np.isin(owner[iu[1]], train)
         beta = fit_logistic(x[inside], y[inside])
-        vetoed = np.any([parts[k] > 0 for k in VETOES], axis=0)
-        for k, v in group_figures(_probability(parts, beta), owner, test, vetoed).items():
+        for k, v in group_figures(_probability(parts, beta), owner, test).items():
             total[k] = total.get(k, 0) + v
     return total, fit_logistic(x, y)
 
@@ -263,8 +258,7 @@ def main(argv: list[str]) -> int:
     counts = measure(bl.Engine(), events, main_people(root))
     from analysis.events.evidence import components, pair_evidence
     profs, owner = profiles(bl, events)
-    evidence = pair_evidence(profs)
-    every = group_figures(evidence.probability, owner, list(range(len(events))), evidence.vetoed)
+    every = group_figures(pair_evidence(profs).probability, owner, list(range(len(events))))
     held_out, beta = cross_fit(components(profs), owner) if args.fit else (None, None)
     text = block(counts, every, held_out, beta)
     print(text)

@@ -23,7 +23,8 @@ For a pair of articles the *components* are:
   title ("Prime Minister Malcolm Turnbull" / "Prime Minister Scott Morrison") counts only when
   neither article names the other's holder anywhere (``offices.bare_holders``);
 * ``apart``: 1 when both articles are dated more than ``EVENT_MAX_DATE_GAP_DAYS`` apart, or when
-  both ledes name years and no year in common (a quake in one place, eight years apart);
+  both ledes name years and no year in common (a quake in one place, eight years apart), or both
+  titles name storms and no storm in common ("Hurricane Helene" / "Hurricane Milton");
 * ``moment``: 1 when one lede tells news of the day and the other looks back months to the
   happening ("during a raid last October"): a follow-up story, a veto like ``apart``
   (``analysis.events.moment``).
@@ -63,11 +64,8 @@ from analysis.constants import (
     EVENT_W_WORDS,
 )
 from analysis.events import moment
-from analysis.events.profile import Profile, specificity
+from analysis.events.profile import Profile, specificity, storm_key
 
-# Components that say two stories are apart whatever else they share (weights of -40): a pair with
-# one of them never ends up in one group, however well its group's other pairs agree (``groups``).
-VETOES = ("offices", "apart", "moment")
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
               "apart", "moment")
 WEIGHTS = {"words": EVENT_W_WORDS, "lede": EVENT_W_LEDE, "lede_embedding": EVENT_W_LEDE_EMBEDDING,
@@ -87,11 +85,6 @@ class PairEvidence:
     def follow_ups(self) -> np.ndarray:
         """n booleans: articles whose lede looks back months to the happening (``moment``)."""
         return np.array([p.moment == moment.RETROSPECTIVE for p in self.profiles], dtype=bool)
-
-    @property
-    def vetoed(self) -> np.ndarray:
-        """n x n booleans: pairs that a veto component (``VETOES``) says are two stories."""
-        return np.any([self.components[k] > 0 for k in VETOES], axis=0)
 
     def shared_entities(self, i: int, j: int) -> list[str]:
         """Names both articles give, rarest first."""
@@ -192,12 +185,17 @@ def _apart(profiles: Sequence[Profile]) -> np.ndarray:
     days = np.array([_day(p.date) if _day(p.date) is not None else np.nan for p in profiles])
     gap = np.abs(days[:, None] - days[None, :])
     out = np.where(np.isnan(gap), 0.0, (gap > EVENT_MAX_DATE_GAP_DAYS).astype(np.float64))
-    dated = [(i, p.years) for i, p in enumerate(profiles) if p.years]
-    for k, (i, a) in enumerate(dated):
-        for j, b in dated[k + 1:]:
-            if not a & b:
-                out[i, j] = out[j, i] = 1.0
+    for told in ([(i, p.years) for i, p in enumerate(profiles) if p.years],
+                 [(i, storm_names(p)) for i, p in enumerate(profiles) if p.storms]):
+        for k, (i, a) in enumerate(told):
+            for j, b in told[k + 1:]:
+                if not a & b:
+                    out[i, j] = out[j, i] = 1.0
     return out
+
+
+def storm_names(p: Profile) -> frozenset[str]:
+    return frozenset(storm_key(s) for s in p.storms)
 
 
 def _moments(profiles: Sequence[Profile]) -> np.ndarray:

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
 from analysis.events import moment
-from analysis.events.evidence import PairEvidence
+from analysis.events.evidence import PairEvidence, storm_names
 from analysis.model import Article, EventGroup
 
 NOTHING_SHARED = "No two articles share an event: nothing to align."
@@ -98,7 +98,12 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
     if dated:
         out.append(f"is dated {p[row].date}, more than {EVENT_MAX_DATE_GAP_DAYS} days from "
                    f"{_list([f'{p[j].outlet} ({p[j].date})' for j in dated[:2]])}")
-    told = [j for j in apart if j not in dated]
+    stormy = [j for j in apart if j not in dated and p[row].storms and p[j].storms
+              and not storm_names(p[row]) & storm_names(p[j])]
+    if stormy:
+        theirs = [f"{p[j].outlet} ({p[j].article}) tells of {_list(list(p[j].storms))}" for j in stormy[:2]]
+        out.append(f"tells of {_list(list(p[row].storms))} where {_list(theirs)}")
+    told = [j for j in apart if j not in dated and j not in stormy]
     if told:
         out.append(f"tells of {_years(p[row].years)} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_years(p[j].years)}' for j in told[:2]])}")

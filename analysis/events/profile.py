@@ -93,6 +93,7 @@ class Profile:
     years: frozenset[int]                   # years the title and lede name: when it happened
     moment: str = ""                        # moment.FRESH, moment.RETROSPECTIVE or ""
     moment_words: str = ""                  # the words of the lede that say so ("last October")
+    storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
 
 
 @lru_cache(maxsize=100_000)
@@ -282,6 +283,29 @@ def _is_count(text: str, start: int, end: int) -> bool:
     return bool(_COUNT_BEFORE.search(text[:start]) or _COUNT_AFTER.match(text[end:]))
 
 
+# A named storm in a title ("Hurricane Milton", "Typhoon Kalmaegi", "Storm Ciarán") names the
+# happening itself: two storms are two events, however alike their stories read (a hurricane
+# season's second landfall in one state shares the places, the governor and the wording).
+_STORM = re.compile(r"\b(?:Super\s+)?(?:Hurricane|Typhoon|Cyclone|Tropical\s+Storm|Storm|Tropical\s+Depression)"
+                    r"\s+(?P<name>[A-Z][a-zà-ÿ]+)\b")
+# Title-case words that follow a storm word without naming one ("Hurricane Season", "Storm Warning").
+_NOT_STORM_NAMES = frozenset("""season seasons warning warnings watch watches center centre damage makes
+hits strikes slams batters death deaths toll relief victims survivors update updates live tracker
+forecast path recovery aftermath names kills leaves causes brings threatens heads nears approaches
+latest news shelter shelters evacuation evacuations""".split())
+
+
+def storms(title: str) -> tuple[str, ...]:
+    """The storms a title names, as written ("Hurricane Milton"), in order."""
+    return tuple(m.group(0) for m in _STORM.finditer(title)
+                 if m.group("name").lower() not in _NOT_STORM_NAMES)
+
+
+def storm_key(named: str) -> str:
+    """"Hurricane Milton" and "Tropical Storm Milton" are one storm: its name."""
+    return named.split()[-1].lower()
+
+
 def _years(article: Article, features: Sequence) -> frozenset[int]:
     """When the article's happening took place: the years its title names ("2017 Mexico
     earthquake") and those of the dates its lede gives with a month ("on 19 September 2017",
@@ -321,4 +345,5 @@ def profile(article: Article, features: Sequence) -> Profile:
         shingles=_shingles(texts), numbers=_numbers(features), dates=_dates(article, features),
         offices=office_holders(article, mentions), bare_offices=bare_holders(article, mentions),
         lede_vector=_mean_vector(features[:n], _title_vector(article)),
-        years=_years(article, features), moment=when, moment_words=when_words)
+        years=_years(article, features), moment=when, moment_words=when_words,
+        storms=storms(article.title or ""))

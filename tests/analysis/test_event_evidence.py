@@ -227,3 +227,34 @@ def test_a_count_in_a_title_is_not_the_year_it_happened(title, years):
     # it tells of 2000 where the others tell of 2025".
     a = _load([f"{title}\n\nRescuers searched the town of Orville on Sunday. The mayor said more help was coming."])[0]
     assert profile(a, featurize([a])[a.id]).years == frozenset(years)
+
+
+STORM_TEXT = """Hurricane {name} batters the coast of Marlow County
+
+Hurricane {name} made landfall near Port Avery on Wednesday night with winds of 120 mph, Governor \
+Ruth Calder said, leaving more than two million homes without power across Marlow County.
+
+Calder said crews from the Marlow County Fire Service rescued dozens of people from flooded homes in \
+Port Avery and Kessling. "This was a very dangerous storm," Calder said.
+
+The storm weakened as it moved inland toward Dunmore, where shelters stayed open overnight.
+"""
+
+
+def test_two_named_storms_are_two_events_however_alike_they_read():
+    # A hurricane season's second landfall in one state: the same places, governor and wording,
+    # but "Hurricane Helene" and "Hurricane Milton" are two happenings.
+    texts = [STORM_TEXT.format(name="Ada"), STORM_TEXT.format(name="Ada").replace("dozens", "scores"),
+             STORM_TEXT.format(name="Ada").replace("120", "125"), STORM_TEXT.format(name="Bram")]
+    c = compare(_load(texts))
+    assert [g.articles for g in c.groups] == [("a1", "a2", "a3"), ("a4",)]
+    other = next(e for e in c.event if e.article == "a4")
+    assert "it tells of Hurricane Bram where" in other.evidence
+    assert profile_storms("Storm Warning issued as Hurricane Season peaks") == ()
+    assert profile_storms("Tropical Storm Ada strengthens into Hurricane Ada") == (
+        "Tropical Storm Ada", "Hurricane Ada")
+
+
+def profile_storms(title):
+    from analysis.events.profile import storms
+    return storms(title)
