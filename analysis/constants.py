@@ -150,9 +150,11 @@ EVENT_W_MOMENT = -40.0                      # when one lede tells news of the da
                                             # EVENT_W_APART (a rule: no lede of BASIL dev looks back without
                                             # a day of its own; three real follow-ups on a heist do)
 EVENT_MIN_PROBABILITY = 0.5                 # probability 0-1; groups merge when their mean pair is above
-EVENT_MAX_DATE_GAP_DAYS = 7                 # days between two articles' dates beyond which they are apart
+EVENT_MAX_DATE_GAP_DAYS = 4                 # days between two articles' dates beyond which they are apart
                                             # (every BASIL dev triplet is dated within 3 days; real
-                                            # follow-ups and same-topic stories lay 5-26 days off)
+                                            # follow-ups and same-topic stories lay 5-26 days off: a
+                                            # semi-final five days before the final, a chief's return
+                                            # six days after his firing)
 EVENT_BACKGROUND_MAX_ZIPF = 6.0             # Zipf frequency (log10 per billion words) that weighs 0
 EVENT_RARE_OUTLET_WEIGHT = 2.0              # background weight from which a one-word outlet name ("Politico")
                                             # is only an outlet; under it ("Atlantic") it stays a name
