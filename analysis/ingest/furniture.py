@@ -44,7 +44,7 @@ _SHARE_WORDS = frozenset(w for w, r in EXACT.items() if r == "share buttons" and
 _PATTERNS = tuple((re.compile(p, re.I), reason, words) for p, reason, words in (
     (r"^[a-z]+(?:_[a-z]+)+$", "navigation", 1),                    # icon names: arrow_upward
     (r"^\d+\s+comments?$", "comments link", 2),
-    (r"^(?:read more|read next|also read|read also)\s*:.*$", "read more link", 25),
+    (r"^(?:read more|read next|also read|read also)\s*[:|–—-].*$", "read more link", 25),  # "Also Read | ..."
     (r"^(?:related|see also)\s*:.*$", "related link", 25),
     (r"^(?:tags|topics|filed under|categories|category)\s*:.*$", "tags", 30),
     (r"^(?:©|\(c\)|copyright)\s*(?:\d{4}|by\b).*$", "copyright", 20),

@@ -40,6 +40,7 @@ def reasons(text: str, **kw) -> list[tuple[int, str]]:
     ("We invite you to use our commenting platform to engage in conversations. We reserve the right to "
      "remove anything abusive, defamatory, obscene or vulgar.", "comments policy"),
     ("Jane Doe, Getty Images", "photo credit"),
+    ("Also Read | Rescuers pull a woman from the rubble after 60 hours", "read more link"),
 ])
 def test_furniture_lines(line, reason):
     assert classify(line) == reason
