@@ -60,7 +60,9 @@ PUNKT_WINDOW_CHARS = 20_000                 # characters handed to Punkt at once
 
 # --- features / similarity ----------------------------------------------------------------------
 EMBED_MAX_TOKENS_PER_TEXT = 512             # model tokens; a longer sentence is embedded from its start
-EMBED_CHUNK_TOKENS = 32_768                 # padded model tokens pooled per numpy step (~32 MB)
+EMBED_CHUNK_TOKENS = 1_024                  # padded model tokens pooled per numpy step (~1 MB of float32:
+                                            # it stays in the CPU cache and in memory malloc reuses; 32,768
+                                            # tokens, 32 MB, cost ~0.05 s of page faults in a first compare)
 ENTITY_CORPUS_MIN_SENTENCES = 20            # sentences; below it the corpus is too small to judge
                                             # whether a sentence-initial capitalised word is a name
 # Similarity = sigmoid(bias + sum of weight * component); components in analysis/similarity.py.

@@ -112,6 +112,25 @@ def test_embeddings_equal_pooling_over_the_whole_table_cast_at_once():
     assert ours.tobytes() == expected.tobytes() and ours[1].any() and not ours[2].any()
 
 
+@pytest.mark.parametrize("chunk", [1, 7, 64, 1_024, 32_768])
+def test_embeddings_do_not_depend_on_how_many_tokens_one_numpy_step_pools(monkeypatch, chunk):
+    from analysis.align import embed
+
+    texts = ["Leaders met in Paris.", "", "The storm made landfall near Siesta Key on Wednesday night "
+             "and the county's officials, who had ordered an evacuation, said roads were closed.",
+             "A", "Leaders met in Paris.", " ".join(["Rain"] * 40)]
+    expected = embed.embed(texts)
+    steps = []
+    pool = embed._pool_into
+    monkeypatch.setattr(embed, "EMBED_CHUNK_TOKENS", chunk)
+    monkeypatch.setattr(embed, "_pool_into", lambda out, rows, ids, *rest: (
+        steps.append((len(rows), rest[-1])), pool(out, rows, ids, *rest)))
+    assert embed.embed(texts).tobytes() == expected.tobytes()
+    longest = max(len(x) for x in embed.token_ids(texts))
+    assert all(n * width <= max(chunk, longest) for n, width in steps)  # one step: at most a chunk or one text
+    assert sum(n for n, _ in steps) == len(texts)
+
+
 def test_a_truncated_table_file_is_reported(tmp_path):
     from analysis.align.embed import read_tensor
 
@@ -268,3 +287,27 @@ def test_a_compare_of_article_files_imports_no_session_http_or_numpy_ma(tmp_path
                      if m in sys.modules))
     """)
     assert out.split("\n")[:2] == ["0 2 None", "[]"]
+
+
+def test_the_nickname_list_answers_as_the_nicknames_package_does():
+    from nicknames import NickNamer
+
+    from analysis.signals.framing.nicknames import nickname_list
+    theirs, ours = NickNamer(), nickname_list()
+    names = set(theirs.nickname_lookup) | set(theirs.canonical_lookup) | {" Steve ", "BOB", "Zelenskyy", ""}
+    assert len(names) > 1000
+    for name in names:
+        assert ours.nicknames_of(name) == theirs.nicknames_of(name), name
+        assert ours.canonicals_of(name) == theirs.canonicals_of(name), name
+    assert "steve" in ours.nicknames_of("Steven") and "steven" in ours.canonicals_of("steve")
+
+
+def test_nicknames_are_folded_without_importing_the_package_or_its_version_lookup():
+    # ``import nicknames`` looks its own version up in the installed distributions (importlib.metadata)
+    out = _run("""
+        import sys
+        from analysis.signals.framing.names import same_entity
+        print(same_entity("Steve", "Steven"), same_entity("Bob", "Robert"), same_entity("Anna", "Steven"))
+        print(sorted(m for m in ("nicknames", "importlib.metadata") if m in sys.modules))
+    """)
+    assert out.split("\n")[:2] == ["True True False", "[]"]

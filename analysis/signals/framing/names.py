@@ -91,16 +91,11 @@ def transliteration_key(word: str) -> str:
     return key
 
 
-@lru_cache(maxsize=1)
-def _nicknamer():
-    from nicknames import NickNamer  # Apache-2.0, a curated list of English given names
-    return NickNamer()
-
-
 def _nickname(a: str, b: str) -> bool:
+    from analysis.signals.framing.nicknames import nickname_list  # Apache-2.0, English given names
     try:
-        namer = _nicknamer()
-    except (ImportError, OSError):      # the list is an aid: without it, nicknames are not folded
+        namer = nickname_list()
+    except (OSError, ValueError):       # the list is an aid: without it, nicknames are not folded
         return False
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b) or \
         bool(namer.canonicals_of(a) & ({b} | namer.canonicals_of(b)))
