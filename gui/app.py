@@ -1,9 +1,10 @@
 """Application set-up and the entry point ``run(paths) -> int`` that ``main.py`` calls.
 
-The engine process is started before anything else (it reads the articles and analyses them, and
-its start-up overlaps the window's); the window is shown before any article is read, says that it
-is reading, and fills in as results arrive.  With no paths, the bundled seeds (seeds/*.txt) are
-opened.
+The engine process is started before anything else, before Qt is even imported (it reads the
+articles and analyses them, and its start-up overlaps the window's: ``gui.early``); the window is
+shown before any article is read, says that it is reading, and fills in as results arrive.  With no
+paths, the bundled seeds (seeds/*.txt) are opened.  Qt is imported inside the functions that use it,
+so that importing this module and checking the display cost no Qt.
 """
 from __future__ import annotations
 
@@ -11,21 +12,24 @@ import logging
 import os
 import sys
 from pathlib import Path
-
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING
 
 from analysis.resources import resource
 
-from . import settings, theme
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 ICON = Path(str(resource("icons", "parallax.svg")))
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication, created once, with names (for QSettings), icon and the saved theme."""
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
     from analysis import regexcache
+
+    from . import settings, theme
     regexcache.prefill()    # the patterns earlier runs compiled, before the window's modules compile theirs
     app = QApplication.instance()
     if app is None:
@@ -41,6 +45,8 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def make_window(paths: list[str] | None = None):
     """Create and show the main window, then start reading ``paths`` (or the seeds)."""
+    from PySide6.QtCore import QTimer
+
     from .main_window import MainWindow
     window = MainWindow()
     window.show()
@@ -87,9 +93,16 @@ def _missing_x11_library() -> str | None:
     return None
 
 
+def spawn_engine() -> None:
+    """Start the engine process before this process imports Qt (``gui.early``)."""
+    from .early import spawn_engine as spawn
+    spawn()
+
+
 def start_engine() -> None:
     """Start the engine process first of all: its Python start-up, imports and warm-up then run on
     the other core while this process builds the window (``gui.worker.start_engine``)."""
+    from . import settings
     from .worker import start_engine as start
     start(low_priority=settings.engine_low_priority())
 
@@ -100,6 +113,7 @@ def run(paths: list[str]) -> int:
     if problem:
         print(f"parallax: {problem}", file=sys.stderr)
         return 2
+    spawn_engine()          # before Qt is imported: the engine's start-up overlaps the window's imports
     start_engine()
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     app = create_app()

@@ -65,9 +65,10 @@ def _child_results() -> int:
     """Child: ``python main.py`` on the seeds; print when articles, then results, are shown."""
     import tempfile
 
+    from gui.app import create_app, make_window, spawn_engine, start_engine
+    spawn_engine()                      # as ``gui.app.run`` does: before Qt is imported
     from PySide6.QtCore import QSettings, QTimer
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
-    from gui.app import create_app, make_window, start_engine
 
     start_engine()
     app = create_app()

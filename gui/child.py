@@ -37,7 +37,7 @@ import sys
 import threading
 import time
 import traceback
-from typing import IO, Any, Callable, Mapping, Sequence
+from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
 from analysis.errors import Cancelled, ParallaxError
 
@@ -164,9 +164,13 @@ def resolve(ref: str) -> Callable[..., Any]:
 
 # ---- the child ---------------------------------------------------------------------------------------
 
-def serve(conn) -> None:
-    """The child's loop: run jobs one at a time until "stop" or the parent goes away."""
+def serve(conn, warming: Iterator[Any] | None = None) -> None:
+    """The child's loop: run jobs one at a time until "stop" or the parent goes away; between jobs,
+    while none waits, take the next steps of ``warming`` (a warm-up generator), so that the time the
+    window spends between two jobs (showing what it read, before it asks for the analysis) warms
+    the engine instead of being lost."""
     while True:
+        warming = _warm_while_idle(conn, warming)
         try:
             msg = conn.recv()
         except (EOFError, OSError):
@@ -226,15 +230,24 @@ def child_entry(niceness: int, warm: str) -> None:
     except Exception:  # noqa: BLE001 - refused, or cut off during the handshake
         return                          # the parent closed before the child had started
     try:
+        steps = None
         if warm and not conn.poll(0.05):
-            # A generator warms up step by step and stops as soon as a job is waiting.
+            # A generator warms up step by step, pauses as soon as a job is waiting and goes on
+            # once no job waits (``serve``); a plain function warms up once, here.
             steps = resolve(warm)()
-            for _ in steps if steps is not None and hasattr(steps, "__next__") else ():
-                if conn.poll(0):
-                    break
-        serve(conn)
+        serve(conn, steps if steps is not None and hasattr(steps, "__next__") else None)
     except (EOFError, OSError):
         pass                            # the parent went away
+
+
+def _warm_while_idle(conn, warming: Iterator[Any] | None) -> Iterator[Any] | None:
+    """Step ``warming`` until a message waits or it is done; what is left of it (None: done)."""
+    while warming is not None and not conn.poll(0):
+        try:
+            next(warming)
+        except Exception:  # noqa: BLE001 - done (StopIteration) or broken: warming is only an aid
+            return None
+    return warming
 
 
 _CHILD_CODE = ("import sys; sys.path[:0] = sys.argv[1].split('\\n'); import gui.child as c; "

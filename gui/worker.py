@@ -39,7 +39,8 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from analysis.errors import Cancelled, ParallaxError
 
-from .child import ChildError, ChildNotStarted, ChildProcess, resolve
+from .child import ChildError, ChildNotStarted, resolve
+from .early import new_engine, take_engine
 
 log = logging.getLogger(__name__)
 
@@ -107,10 +108,15 @@ class EngineProcess:
     that thread instead."""
 
     def __init__(self, low_priority: bool = False) -> None:
-        self.child = ChildProcess("analysis process",
-                                  niceness=LOW_PRIORITY_NICENESS if low_priority else 0,
-                                  warm="gui.engine:warm_up")
+        spawned = take_engine()          # started before Qt was imported (``gui.early``), if it was
+        self.child = spawned or new_engine(LOW_PRIORITY_NICENESS if low_priority else 0)
         self.usable = self.child.usable
+        if spawned is not None and low_priority:
+            try:
+                spawned.start()          # (waits until it runs) then lowered in place
+            except OSError:
+                pass                     # not running: it starts again at the lower priority
+            self.set_low_priority(True)
 
     @property
     def low_priority(self) -> bool:

@@ -14,7 +14,8 @@ from ..worker import Runner
 from .base import Controller
 
 log = logging.getLogger(__name__)
-ANALYSIS_DELAY_MS = 150     # batch quick edits (several toggles) into one analysis
+ANALYSIS_DELAY_MS = 150     # batch quick edits (several toggles) into one analysis; articles replaced
+                            # as a whole (opened, the seeds, a session) are analysed at once
 
 
 def compare_job(articles: list[Article], progress, event: str | None = None) -> Comparison:
@@ -40,6 +41,7 @@ class AnalysisController(Controller):
         self.timer.setSingleShot(True)
         self.timer.setInterval(ANALYSIS_DELAY_MS)
         self.timer.timeout.connect(self.start_analysis)
+        self.epoch = ui.doc.epoch       # the Document's epoch when the articles last changed
 
     def wire(self) -> None:
         self.ui.doc.articlesChanged.connect(self._articles_changed)
@@ -58,7 +60,9 @@ class AnalysisController(Controller):
         self.c.update_actions()
         # The shown comparison no longer matches the articles: any running job is stale now.
         self.runner.invalidate()
-        self.timer.start()
+        # New articles as a whole have no edits to batch with: waiting would only delay the results.
+        replaced, self.epoch = self.ui.doc.epoch != self.epoch, self.ui.doc.epoch
+        self.timer.start(0 if replaced else ANALYSIS_DELAY_MS)
 
     def start_analysis(self) -> None:
         doc = self.ui.doc

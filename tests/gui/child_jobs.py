@@ -49,3 +49,9 @@ def slow_warm():
         with open(os.environ["WARM_LOG"], "a") as log:
             log.write(f"{n}\n")
         yield n
+
+
+def broken_warm():
+    """A warm-up whose second step fails."""
+    yield 0
+    raise RuntimeError("a broken warm-up step")

@@ -64,23 +64,40 @@ def test_warm_up_is_a_step_by_step_generator():
                      "lemmas", "frequencies", "stages"]
 
 
-def test_a_generator_warm_up_runs_while_idle_and_stops_when_a_job_is_waiting(tmp_path):
-    # A warm-up of 24 s: it takes steps while no job waits, and the first job does not wait for it.
+def _lines(log, at_least: int, seconds: float = 30) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline and not (log.exists() and log.read_text().count("\n") >= at_least):
+        time.sleep(0.05)
+    return log.read_text().count("\n") if log.exists() else 0
+
+
+def test_a_generator_warm_up_runs_while_idle_and_pauses_while_a_job_runs(tmp_path):
+    # A warm-up of 24 s: it takes steps while no job waits, the first job does not wait for it, and
+    # once the job is answered it goes on (the window's pause before its next job warms the engine).
     log = tmp_path / "warm.log"
     here = os.path.dirname(__file__)
     process = ChildProcess("slow warm child", paths=[here], warm="child_jobs:slow_warm",
                            env={"WARM_LOG": str(log)})
     try:
         process.start()
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not (log.exists() and log.read_text().count("\n") >= 2):
-            time.sleep(0.05)
-        assert log.read_text().count("\n") >= 2              # warming while idle
+        assert _lines(log, 2) >= 2                           # warming while idle
         assert process.call("child_jobs:echo", ([1, 2], "x"), progress=_ignore).count == 2
         steps = log.read_text().count("\n")
         assert steps < 120                                   # answered before the warm-up ended
-        time.sleep(0.6)
-        assert log.read_text().count("\n") == steps          # and it stopped warming
+        assert _lines(log, steps + 2) >= steps + 2           # and warming again once idle
+        assert process.call("child_jobs:echo", ([3], "y"), progress=_ignore).count == 1
+        assert log.read_text().count("\n") < 120            # a second job does not wait for it either
+    finally:
+        process.kill()
+
+
+def test_a_warm_up_step_that_fails_ends_the_warm_up_not_the_engine(tmp_path):
+    process = ChildProcess("broken warm child", paths=[os.path.dirname(__file__)],
+                           warm="child_jobs:broken_warm")
+    try:
+        process.start()
+        time.sleep(0.3)                                      # the broken step has run by now
+        assert process.call("child_jobs:echo", ([1], "x"), progress=_ignore).count == 1
     finally:
         process.kill()
 

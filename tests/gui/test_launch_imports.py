@@ -24,3 +24,23 @@ def test_the_window_imports_no_report_builder_nor_batch_reader_at_launch():
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[:2] == [
         "[]", "analysis.report.build analysis.report.to_markdown Report analysis.report.write"]
+
+
+def test_the_engine_process_is_spawned_before_qt_is_imported_and_then_adopted():
+    # It waited for Qt's import (a tenth of a second or more) before it could start warming up.
+    code = textwrap.dedent("""
+        import sys
+        import gui.app
+        gui.app.spawn_engine()
+        print(sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6")))
+        from gui import early, worker
+        spawned = early._spawned
+        engine = worker.EngineProcess()
+        print(engine.child is spawned, engine.child.call("gui.engine:qt_loaded", progress=lambda f, s: None),
+              early.take_engine())
+        engine.kill()
+    """)
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "QT_QPA_PLATFORM": "offscreen"}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:2] == ["[]", "True [] None"]

@@ -218,3 +218,23 @@ def test_the_window_keeps_the_whole_runs_word_budget(qtbot, engine_window, tmp_p
     assert "long-report.txt: left out: with it the articles would hold" in w.banner.text()
     assert f"more than the {present + 120:,} Parallax compares at once" in w.banner.text()
     assert [a.path for a in w.doc.articles[before:]] == [str(small)]
+
+
+def test_articles_opened_as_a_whole_are_analysed_at_once_and_edits_are_batched(qtbot, seed_articles):
+    # The first analysis waited the edits' 150 ms batching for nothing: nothing else was coming.
+    from gui.controllers.analysis import ANALYSIS_DELAY_MS
+    w = MainWindow()
+    qtbot.addWidget(w)
+    started = []
+    w.analysis.start_analysis = lambda: started.append(w.doc.epoch)   # the engine is not needed here
+    w.analysis.timer.timeout.disconnect()
+    w.analysis.timer.timeout.connect(w.analysis.start_analysis)
+    w.doc.replace_all(seed_articles[:2])
+    assert w.analysis.timer.isActive() and w.analysis.timer.interval() == 0
+    qtbot.waitUntil(lambda: started == [1], timeout=1000)
+    w.doc.set_excluded(seed_articles[1].id, True)
+    assert w.analysis.timer.isActive() and w.analysis.timer.interval() == ANALYSIS_DELAY_MS
+    w.doc.set_excluded(seed_articles[1].id, False)               # a second edit joins the batch
+    qtbot.waitUntil(lambda: started == [1, 1], timeout=2000)
+    w.doc.replace_all(seed_articles[2:4])
+    assert w.analysis.timer.interval() == 0
