@@ -307,3 +307,23 @@ def test_a_time_of_day_written_with_a_dot_is_no_amount():
     assert find_quantities("The tremor hit at 9.59pm and again at 10.15 a.m. on Sunday.") == []
     kept = find_quantities("Shares rose 9.59 percent to 12.50 at 2 pm.")
     assert [(q.value, q.unit) for q in kept] == [(9.59, "%"), (12.5, "")]
+
+
+def test_measures_are_read_in_one_base_unit_glued_or_not():
+    text = "The centre was 16km west of the port, at a depth of 10 kilometres; gusts of 193 km/h and 120 mph."
+    assert [(round(q.value), q.unit, q.text) for q in find_quantities(text)] == [
+        (16000, "length", "16km"), (10000, "length", "10 kilometres"), (193, "speed", "193 km/h"),
+        (193, "speed", "120 mph")]
+    assert [(q.value, q.unit) for q in find_quantities("It carried 5kg and 3 tonnes.")] == [
+        (5.0, "mass"), (3000.0, "mass")]
+
+
+def test_a_converted_measure_is_the_same_amount_but_another_measure_or_a_bare_number_is_not():
+    from analysis.align.features.quantities import conflicting
+    depth_km = find_quantities("at a depth of 10km")[0]
+    depth_miles = find_quantities("at a depth of 6 miles")[0]       # 10 km converted and rounded
+    away = find_quantities("only 10 miles from the city")[0]          # another measure, same figure
+    bare = find_quantities("the 10 who were rescued")[0]
+    assert same_quantity(depth_km, depth_miles) and not conflicting(depth_km, depth_miles)
+    assert not same_quantity(depth_km, away) and conflicting(depth_km, away)
+    assert not same_quantity(bare, away) and not same_quantity(depth_km, bare)

@@ -2,9 +2,11 @@
 
 Quantities: currency ("$300 billion" -> 3e11 USD, "€5bn"), percentages ("3%", "2.06 percent" -> unit
 "%"), durations and ages ("three years", "90-minute", "24 hours" -> unit "year", "minute", "hour"),
-counts ("26 countries" -> 26 with the counted noun's stem as unit, "countri"), number words up to
-ninety-nine and "hundred/thousand/million/billion" as scales, and fractions ("half" -> 0.5, "a third",
-"a quarter" -> unit "fraction").  A four-digit year (1900-2099) standing alone is a date, not a number.
+measures in one base unit ("10 km", "16km", "6.2 miles" -> metres, unit "length"; "kg", "tonnes" ->
+"mass"; "mph", "kph" -> "speed"), counts ("26 countries" -> 26 with the counted noun's stem as unit,
+"countri"), number words up to ninety-nine and "hundred/thousand/million/billion" as scales, and
+fractions ("half" -> 0.5, "a third", "a quarter" -> unit "fraction").  A four-digit year (1900-2099)
+standing alone is a date, not a number.
 A partitive count takes the noun of its whole: in "13 of the 14 cars" and "Thirteen of the train's
 cars" the 13 counts cars ("one of the" is left alone: it is an idiom far more often than a count).
 A number that is part of a name is no amount: joined by a hyphen to a capitalised word ("I-5",
@@ -40,6 +42,30 @@ _CURRENCY = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "
              "roubles": "RUB", "hryvnias": "UAH", "usd": "USD", "eur": "EUR", "gbp": "GBP"}
 _TIME_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week",
                "month": "month", "year": "year", "decade": "decade", "century": "century"}
+# Measures, each read in one base unit so that outlets that convert ("10 km", "6.2 miles") state one
+# amount: word -> (dimension, base units per unit).  Metres, kilograms, km/h.  Short forms may be glued
+# to the number ("16km", "5kg", "30mph").  "m" stays out: after a number it is as often "million";
+# "in" and "pound(s)" too (a preposition; the currency).
+_MEASURES = {
+    **dict.fromkeys(("km", "kms", "kilometre", "kilometres", "kilometer", "kilometers"), ("length", 1000.0)),
+    **dict.fromkeys(("metre", "metres", "meter", "meters"), ("length", 1.0)),
+    **dict.fromkeys(("cm", "centimetre", "centimetres", "centimeter", "centimeters"), ("length", 0.01)),
+    **dict.fromkeys(("mm", "millimetre", "millimetres", "millimeter", "millimeters"), ("length", 0.001)),
+    **dict.fromkeys(("mile", "miles", "mi"), ("length", 1609.344)),
+    **dict.fromkeys(("ft", "foot", "feet"), ("length", 0.3048)),
+    **dict.fromkeys(("yard", "yards", "yd", "yds"), ("length", 0.9144)),
+    **dict.fromkeys(("kg", "kgs", "kilogram", "kilograms", "kilo", "kilos"), ("mass", 1.0)),
+    **dict.fromkeys(("tonne", "tonnes"), ("mass", 1000.0)),
+    **dict.fromkeys(("lb", "lbs"), ("mass", 0.45359237)),
+    **dict.fromkeys(("kph", "kmh"), ("speed", 1.0)),
+    "mph": ("speed", 1.609344),
+}
+_GLUED = "|".join(sorted((w for w in _MEASURES if len(w) <= 3), key=len, reverse=True))
+# Share of the larger value within which two measures are one amount: outlets round what they convert
+# ("10 km" is "6 miles" in one, "6.2 miles" in another: 3.5 % apart), while two measures of one event
+# that differ (a depth of 10 km, a town 10 miles away: 61 %) stay apart.
+MEASURE_TOLERANCE = 0.05
+_PER_HOUR = re.compile(r"/h(?:r|our)?\b|\s(?:per|an)\s+hour\b", re.IGNORECASE)
 _MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
     ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
@@ -57,7 +83,7 @@ QUANTITY = re.compile(
     rf"(?<![\w.,])(?P<cur>US\$|[$€£¥])?\s?(?P<num>{_NUM})"
     rf"(?:\s?(?P<scale>{_SCALE})\b)?"
     rf"(?:\s?(?P<pct>%|percent\b|per cent\b))?"
-    rf"(?:[\s-](?P<unit>[A-Za-z]+))?",
+    rf"(?:(?:[\s-]|(?=(?:{_GLUED})\b))(?P<unit>[A-Za-z]+))?",
     re.IGNORECASE)
 # A time of day ("12:23 pm", "1:30 a.m.", "at 6 am", "9.59pm") is no amount: read as numbers, "7:30 pm"
 # gave 7 and 30, which matched "30 minutes" and made "12" and "23" numbers two stories shared.
@@ -179,6 +205,12 @@ def _quantity(m: re.Match, text: str, offset: int) -> Quantity | None:
         unit = "%"
     elif unit_word in _CURRENCY:
         unit, end = _CURRENCY[unit_word], m.end("unit")
+    elif unit_word in _MEASURES and not scale:
+        unit, per = _MEASURES[unit_word]
+        value, end = value * per, m.end("unit")
+        hourly = _PER_HOUR.match(text, end)
+        if unit == "length" and hourly:             # "193 km/h" is a speed (km/h), not a distance
+            unit, value, end = "speed", value / 1000.0, hourly.end()
     elif unit_word:
         unit = _unit_of(unit_word)
         if unit:
@@ -262,19 +294,28 @@ def _number_value(raw: str) -> float | None:
 
 
 def same_quantity(a: Quantity, b: Quantity) -> bool:
-    """Do two quantities state the same amount (units compatible, values within 1%)?"""
+    """Do two quantities state the same amount (units compatible, values within 1%, or within
+    ``MEASURE_TOLERANCE`` for measures, which outlets round when they convert)?  A measure is never
+    a bare number's equal: "10km" is not "10 miles" because one outlet glued its unit."""
     va, ua = _comparable(a)
     vb, ub = _comparable(b)
-    if ua and ub and ua != ub:
+    if (ua and ub and ua != ub) or (ua in _DIMENSIONS) != (ub in _DIMENSIONS):
         return False
-    return abs(va - vb) <= 0.01 * max(abs(va), abs(vb), 1e-9)
+    return abs(va - vb) <= _tolerance(ua) * max(abs(va), abs(vb), 1e-9)
 
 
 def conflicting(a: Quantity, b: Quantity) -> bool:
     """Same kind of amount (same non-empty unit) but a different value: a possible contradiction."""
     va, ua = _comparable(a)
     vb, ub = _comparable(b)
-    return bool(ua) and ua == ub and abs(va - vb) > 0.01 * max(abs(va), abs(vb))
+    return bool(ua) and ua == ub and abs(va - vb) > _tolerance(ua) * max(abs(va), abs(vb))
+
+
+_DIMENSIONS = frozenset(d for d, _ in _MEASURES.values())
+
+
+def _tolerance(unit: str) -> float:
+    return MEASURE_TOLERANCE if unit in _DIMENSIONS else 0.01
 
 
 def _comparable(q: Quantity) -> tuple[float, str]:
