@@ -197,3 +197,29 @@ def test_no_claim_ends_or_starts_at_an_abbreviation_inside_a_name(text, claims):
     # "Gov.", "U.S." (the 'Sr. told the' once shown as a paraphrase was a word-diff fragment, see
     # test_framing_rules.test_the_paraphrase_shown_is_the_whole_claim_not_a_diff_fragment)
     assert [whole for whole, _ in _pieces(text)] == claims
+
+
+def test_a_sentence_cut_at_the_same_place_in_two_outlets_is_one_fact():
+    # Both outlets' sentence is cut at "after" and the halves align half to half: one fact, not two
+    # (two would give an outlet that leaves it out two omissions with the same evidence).
+    a = text_article("A strong earthquake shook the coast of Varna province on Sunday night.\n\n"
+                     "In Harbourtown, at least nine people died after roofs and walls caved in, many while "
+                     "they slept.\n\nRescuers searched the harbour district through the night.", "a1")
+    b = text_article("A powerful quake struck Varna province late on Sunday.\n\n"
+                     "In Harbourtown, near the bay, at least nine residents were killed after roofs and walls "
+                     "collapsed on them as they slept.\n\nSchools across the province will stay closed on Monday.",
+                     "a2")
+    facts = stage.run([a, b], lambda *_: None).facts()
+    shared = sorted((f.member("a1").sentences, len(f.member("a1").claims), f.member("a2").sentences,
+                     len(f.member("a2").claims)) for f in facts if len(f.members) == 2)
+    assert shared == [(("a1.s1",), 1, ("a2.s1",), 1), (("a1.s2",), 2, ("a2.s2",), 2)]
+
+
+def test_clusters_rejoin_only_when_they_hold_the_same_sentences_of_two_outlets():
+    sentence = {("a1", 0): 0, ("a1", 1): 0, ("a2", 0): 0, ("a2", 1): 0, ("a2", 2): 1, ("a3", 0): 0}
+    halves = [[("a1", 0), ("a2", 0)], [("a1", 1), ("a2", 1)]]
+    assert stage._rejoin_cut_sentences(halves, sentence.__getitem__) == [
+        [("a1", 0), ("a1", 1), ("a2", 0), ("a2", 1)]]
+    # One side's part joins another sentence: two happenings told in one sentence by a1 only.
+    apart = [[("a1", 0), ("a2", 0)], [("a1", 1), ("a2", 2)]]
+    assert stage._rejoin_cut_sentences(apart, sentence.__getitem__) == apart
