@@ -6,7 +6,10 @@ import pytest
 from analysis.constants import FRAMING_PROMINENCE_DISCOUNT
 from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
-from analysis.signals.framing.wording import ascribed, event_senses, negated, participle_as_verb, prominence
+from analysis.signals.framing.descriptive import participle_as_verb
+from analysis.signals.framing.event_words import event_senses
+from analysis.signals.framing.uses import ascribed, negated
+from analysis.signals.framing.wording import prominence
 from seeds import text_article
 
 

@@ -33,14 +33,16 @@ from analysis.model import Article, Fact, Finding
 from analysis.signals.common import language_note
 from analysis.signals.framing.common import Candidate, to_finding
 from analysis.signals.framing.contradictions import contradiction_candidates
+from analysis.signals.framing.event_words import event_senses, senses_of
 from analysis.signals.framing.grouping import group_passives, merge_choices, merge_quoters
 from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
 from analysis.signals.framing.spelling import spelling_findings
 from analysis.signals.framing.structure import passive_candidates, quote_candidates
+from analysis.signals.framing.uses import lemma
 from analysis.signals.framing.versions import Pair, Version, article_speakers, build_version
-from analysis.signals.framing.wording import event_senses, lemma, senses_of, word_choice_findings
+from analysis.signals.framing.wording import word_choice_findings
 
 __all__ = ["KINDS", "article_findings", "clear_caches", "framing_findings", "joined_findings", "pair_findings",
            "version_findings"]
@@ -108,7 +110,7 @@ def _readable(articles: Mapping[str, Article]) -> dict[str, Article]:
 def _without_event_passives(findings: list[Finding], articles: Sequence[Article]) -> list[Finding]:
     """Agentless passives that no outlet tells with an actor (rule ``passive.agentless``, not
     ``agentless_vs_active``) and whose verb is of a sense class the event calls for ("had been
-    destroyed", "are injured" in a quake story, ``wording.event_senses``): what acted is the event
+    destroyed", "are injured" in a quake story, ``event_words.event_senses``): what acted is the event
     itself, and no outlet names anyone else, so nothing is hidden."""
     if len(articles) < 2:
         return findings

@@ -21,7 +21,7 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
   ("striking down the law", "Striking 70 miles south").
 
-Literal uses, names, verbs, things and accounts are no word choice at all (``wording.NO_CHOICE``); states are
+Literal uses, names, verbs, things and accounts are no word choice at all (``uses.NO_CHOICE``); states are
 kept at a low score (FRAMING_DESCRIPTIVE_FACTOR): how an outlet tells what people feel is still its
 choice (experts mark "caucus members frustrated over ..."), but an editor checks judgements of actors
 and acts first.

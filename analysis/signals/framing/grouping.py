@@ -19,7 +19,7 @@ from typing import Mapping, Sequence
 from analysis.constants import PASSIVE_GROUP_ITEM_BONUS, PASSIVE_GROUP_MAX_BONUS, QUOTE_SAME_WORDS_MIN_SHARE
 from analysis.model import Article, Finding, stable_id
 from analysis.signals.framing.common import names_list, quote
-from analysis.signals.framing.wording import family
+from analysis.signals.framing.uses import family
 
 # Words that do not count when telling whether two outlets quote the same words.
 _STOP = frozenset("the and that with this from have has his her their our will would was were are for not "

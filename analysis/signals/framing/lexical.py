@@ -31,8 +31,8 @@ from typing import Iterator, NamedTuple
 from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, OPEN_CLAIM_WINDOW_WORDS
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
+from analysis.signals.framing.uses import negated
 from analysis.signals.framing.versions import Pair, Version, same_speaker
-from analysis.signals.framing.wording import negated
 from analysis.signals.nouns import noun_of
 
 _WORDS = re.compile(r"[A-Za-z]+(?:['’\-][A-Za-z]+)*")

@@ -18,8 +18,8 @@ from typing import Iterator
 
 from analysis.constants import FRAMING_SENTIMENT_FULL_SHIFT, FRAMING_SENTIMENT_SHIFT_MIN, FRAMING_SENTIMENT_WORDS_SHOWN
 from analysis.signals.framing.common import Candidate, adjust, base_score, quote
+from analysis.signals.framing.facing import flanked
 from analysis.signals.framing.versions import Pair, Version
-from analysis.signals.framing.wording import flanked
 from analysis.signals.sentiment import analyzer, score_text
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")

@@ -368,7 +368,8 @@ def _event_acts(text: str, pos: int) -> bool:
     impact or calamity sense classes (``senses`` lexicon: "the earthquake ... injured 732", "the
     storm destroyed") stands in its sentence before the verb.  The event is then the agent, and the
     passive hides nobody."""
-    from analysis.signals.framing.wording import lemma, senses_of
+    from analysis.signals.framing.event_words import senses_of
+    from analysis.signals.framing.uses import lemma
     lo = max(0, pos - 200)
     stop = max((m.end() for m in _SENTENCE_END.finditer(text, lo, pos)), default=lo)
     words = {lemma(w) for w in _WORD.findall(text, stop, pos)}
