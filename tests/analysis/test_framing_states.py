@@ -34,8 +34,8 @@ def test_a_condition_someone_is_caught_in_is_no_passive():
                    "Police stranded one driver on the span for hours.")
     assert passive_rows(found) == []
     # an act done to someone keeps its row when another outlet names the doer
-    found, _ = run("Two miners were rescued on Sunday.", "Rescuers rescued two miners on Sunday.")
-    assert passive_rows(found) == ["rescued"]
+    found, _ = run("Two guards were attacked on Sunday.", "Miners attacked two guards on Sunday.")
+    assert passive_rows(found) == ["attacked"]
 
 
 # --- a name that holds a loaded word --------------------------------------------------------------------

@@ -18,6 +18,8 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
   alarm", "fire alarm", "shock absorber");
 * **a name** (``in_name``): a capitalised word inside a run of capitalised words mid-sentence ("the
   Shock Trauma Center", "Operation Fury"), not in a headline written in title case;
+* **a motion** (``motion_not_speech``): a verb of speech told of motion or sound ("blasted off",
+  "came roaring back", "roared in applause", "its engines roaring");
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
   ("striking down the law", "Striking 70 miles south").
 
@@ -29,6 +31,7 @@ and acts first.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.lexicons import load_lexicon
 from analysis.signals.nouns import group_words, noun_of
@@ -151,9 +154,35 @@ def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
     return bool(after) and after[0].lower() in _AFTER_VERB
 
 
+# After a verb of speech, words that make it a motion: a particle or path ("blasted off", "roaring
+# back into the tie", "raced past"), or a crowd's sound ("roared in applause").
+_MOTION_AFTER = frozenset("off into onto through past across away along around toward towards forward "
+                          "overhead upward skyward".split())
+_BACK_TO = frozenset("into to from onto".split())
+_CROWD_SOUNDS = frozenset("applause laughter cheers cheering delight approval unison".split())
+# Verbs of motion before an -ing form: "came roaring back" is how they came, not what they said.
+_MOTION_VERBS = frozenset("came come comes coming went go goes going sent ran raced".split())
+
+
+def motion_not_speech(text: str, start: int, end: int) -> bool:
+    """An evaluative verb of speech told of motion or sound, not of words: a particle or path after
+    it ("the tower it had blasted off from", "came roaring back into the tie"), a crowd's sound
+    ("engineers roared in applause"), a verb of motion before it ("came roaring"), or a thing as its
+    subject right before an -ing form ("with its engines roaring")."""
+    after = [w.lower() for w in _next_words(text, end, 3)]
+    if after and (after[0] in _MOTION_AFTER or (after[0] == "back" and after[1:2] and after[1] in _BACK_TO)
+                  or (after[0] in ("in", "with") and after[1:2] and after[1] in _CROWD_SOUNDS)):
+        return True
+    before = [w.lower() for w in _words_before(text, start)]
+    if before and before[0] in _MOTION_VERBS:
+        return True
+    return text[start:end].lower().endswith("ing") and len(before) > 1 and before[1] in _DETERMINERS \
+        and before[0].endswith("s") and not is_person_word(before[0])
+
+
 def describes(text: str, start: int, end: int, label: str) -> str:
     """"felt", "state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
-    if _before_object(text, end) or (label == "dramatic" and _moves_to_a_thing(text, end)):
+    if _before_object(text, end) or (label in _MOTION_LABELS and _moves_to_a_thing(text, start, end)):
         return "object"
     if _tells_account(text, end, _words_before(text, start)):
         return "account"                                # "described the chaos: “...”"
@@ -184,18 +213,21 @@ def _words_before(text: str, start: int) -> list[str]:
 
 def _before_object(text: str, end: int) -> bool:
     """An adjective right before a thing's noun, past capitalised words ("historic Catholic church")
-    and one more lower-case modifier ("a historic stone church").  A word followed by a determiner
-    is no adjective of that noun but a verb of it ("denounced the harbour levy")."""
-    if text[end:end + 1] != " ":
-        return False
+    and one more lower-case modifier ("a historic stone church"), the noun not itself a modifier of
+    an act ("a historic booster catch").  A word followed by a determiner is no adjective of that
+    noun but a verb of it ("denounced the harbour levy"); an -ly adverb grades the word after it."""
+    if text[end:end + 1] != " " or text[end - 2:end] == "ly":
+        return False    # an adverb grades the adjective after it: "dangerously cold waters" is the outlet's
     objects = load_lexicon("object_nouns").entries
     lower = 0
-    for k, w in enumerate(_next_words(text, end, 4)):
+    after = _next_words(text, end, 5)
+    for k, w in enumerate(after[:4]):
         low = w.lower()
         if k == 0 and low in _DETERMINERS:
             return False
         if low in objects:
-            return True
+            # "a historic booster catch": the thing names the act that is the noun's head
+            return k + 1 >= len(after) or not _compound_head(after[k + 1])
         if w[:1].isupper():
             continue
         lower += 1
@@ -204,22 +236,69 @@ def _before_object(text: str, end: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=4096)
+def _compound_head(word: str) -> bool:
+    """A lower-case noun that heads a compound after a thing's noun ("booster catch", "rocket
+    launch"): a noun, and if also a verb then in its base form (a finite verb after a singular
+    noun has a form of its own: "the booster fell")."""
+    from lemminflect import getAllLemmas
+    low = word.lower()
+    if word[:1].isupper() or low in _FUNCTION_WORDS or not getAllLemmas(low, "NOUN"):
+        return False
+    verbs = getAllLemmas(low, "VERB")
+    return not verbs or set(verbs["VERB"]) == {low}
+
+
+_FUNCTION_WORDS = frozenset("""
+of in on at to from with by for and or but as that which who is are was were be been has have had will
+would can could may might must should near into onto over under after before during
+""".split())
+
+
 # Prepositions of a physical path's end after a verb of motion ("plunged onto the highway"); "from"
 # gives a cause as often ("reeling from a storm") and is not among them.
 _PATH = frozenset("onto into off down over through across toward towards under".split())
+# Words a verb of motion takes for its object before the path ("plunging a crew and several vehicles
+# into the cold waters"): at most this many.
+_MOTION_OBJECT_MAX_WORDS = 6
+# Labels of word-choice verbs that can tell a motion ("plunged", "slammed into"; "rushed out of").
+_MOTION_LABELS = frozenset({"dramatic", "pejorative"})
+_OUT_OF = ("out", "of")
+# Words that open a verb's object (a determiner or a number), and the paths that may follow it.
+_OBJECT_OPENERS = frozenset("a an the this that these those his her its their our several some many dozens "
+                            "two three four five six seven eight nine ten".split())
+_OBJECT_PATH = frozenset("into onto off down through across toward towards".split())
 
 
-def _moves_to_a_thing(text: str, end: int) -> bool:
+def _attributive(text: str, start: int) -> bool:
+    """The word follows a determiner: an adjective before its noun ("a grinding battle")."""
+    before = _words_before(text, start)
+    return bool(before) and before[0].lower() in _DETERMINERS
+
+
+def _moves_to_a_thing(text: str, start: int, end: int) -> bool:
     """A dramatising verb of motion told of a thing's path to a concrete thing: "train cars plunged
-    onto the highway", "the truck slammed into a house" (what physically happened, not drama the
-    outlet adds: "plunged into chaos" stays): a path preposition, then within three words (a
-    determiner, modifiers) a noun of ``object_nouns`` that is not a hazard ("plunged into a storm"
-    dramatises)."""
-    after = [w.lower() for w in _next_words(text, end, 5)]
-    if not after or after[0] not in _PATH:
+    onto the highway", "the truck slammed into a house", "plunging a crew and several vehicles into
+    the cold waters", "residents rushed out of their homes" (what physically happened, not drama the
+    outlet adds: "plunged into chaos" stays): a path preposition, right after the verb or after an
+    object of at most _MOTION_OBJECT_MAX_WORDS words, then within four words (a determiner,
+    modifiers) a noun of ``object_nouns`` that is not a hazard ("plunged into a storm" dramatises)."""
+    after = [w.lower() for w in _next_words(text, end, _MOTION_OBJECT_MAX_WORDS + 5)]
+    if tuple(after[:2]) == _OUT_OF:           # "rushed out of their homes"
+        after = after[1:]
+    if after and (after[0] in _PATH or after[0] == "of"):
+        k = 0
+    elif after and (after[0] in _OBJECT_OPENERS or is_person_word(after[0])) and not _attributive(text, start):
+        # the verb's object, then the path ("plunging a crew and several vehicles into the waters");
+        # an adjective before its noun ("a grinding battle over the wall") has no path
+        path = next((i for i, w in enumerate(after[:_MOTION_OBJECT_MAX_WORDS + 1]) if w in _OBJECT_PATH), None)
+        if path is None:
+            return False
+        k = path
+    else:
         return False
     objects = load_lexicon("object_nouns").entries
-    return any(objects.get(w, "hazard") != "hazard" for w in after[1:5])
+    return any(objects.get(w, "hazard") != "hazard" for w in after[k + 1:k + 5])
 
 
 def _state(text: str, start: int, end: int) -> str:

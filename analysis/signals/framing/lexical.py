@@ -15,7 +15,8 @@
   that claim plainly: not when the other hedges too (any hedge, modals included) or tells an open
   claim (a warning, forecast, estimate or search: ``open_claims`` lexicon), nor when the hedge is
   itself such a word or qualifies what a warning or search is about ("warned of possible waves",
-  "search for possible survivors"): what is uncertain for everyone is no outlet's doubt.  A verb of
+  "search for possible survivors"): what is uncertain for everyone is no outlet's doubt; "assume" with
+  an office or charge as its object ("will assume interim leadership") takes it on.  A verb of
   confirming ("Authorities confirmed that") reports a confirmation, and boosts only what the other
   outlet hedges.
 
@@ -178,7 +179,8 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
                  # "Holt said it was clear …": the speaker's certainty, not the outlet's
                  and not version.in_reported(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
-                 and not (kind == "hedge" and (_inability(version.text, h) or open_by_nature(version.text, h)))
+                 and not (kind == "hedge" and (_inability(version.text, h) or open_by_nature(version.text, h)
+                                               or _takes_on(version.text, h)))
                  and not (h.label == "adjective" and _as_verb(version.text, h))
                  # "Authorities confirmed that ..." reports a confirmation: it boosts only what the
                  # other outlet hedges ("may have been killed")
@@ -278,6 +280,25 @@ def open_by_nature(text: str, h: Hit) -> bool:
     stop = max((m.end() for m in _CLAUSE_END.finditer(text, start, h.start)), default=start)
     words = _WORDS.findall(text, stop, h.start)[-OPEN_CLAIM_WINDOW_WORDS:]
     return bool(words) and bool(opens.find(" ".join(words)))
+
+
+# Nouns of an office, a duty or a charge that one takes on: "assume" before one of them ("will assume
+# interim leadership", "assumed the presidency") is taking it on, not supposing.
+_CHARGES = frozenset("""
+leadership role roles office post position duties duty responsibility responsibilities control command
+power powers presidency chairmanship premiership helm mantle reins charge title throne crown risk risks
+debt debts costs liability obligations
+""".split())
+_TAKE_ON_WINDOW_WORDS = 3   # words after "assume" searched for the noun of a charge (determiner, modifiers)
+
+
+def _takes_on(text: str, h: Hit) -> bool:
+    """"assume" with the noun of an office or charge as its object ("will assume interim leadership"):
+    the verb's other sense, taking on, which hedges nothing."""
+    if not h.term.startswith("assum"):
+        return False
+    after = [w.lower() for w in _WORDS.findall(text, h.end, min(len(text), h.end + 60))][:_TAKE_ON_WINDOW_WORDS]
+    return any(w in _CHARGES for w in after)
 
 
 def _inability(text: str, h: Hit) -> bool:

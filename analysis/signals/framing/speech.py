@@ -7,7 +7,9 @@ more forms are common in news copy and tell a source's words just as well:
   scandalous injustice", "rejected the claims, calling them a witch hunt": the clause after "saying"
   is what the speaker said, up to the end of its sentence (or a semicolon);
 * **a verb of saying or claiming with "to be" / "to have"**: "claimed to be the victim of a smear
-  campaign", "is said to have been furious": the complement is the subject's claim or others' report.
+  campaign", "is said to have been furious": the complement is the subject's claim or others' report;
+* **a holding or a finding** with "that": "the court held that Roe was wrongly decided", "the inquiry
+  found that the checks were lax": the clause is the court's or the body's words.
 
 Verbs of saying are those of the ``attribution_verbs`` and ``speech_verbs`` lexicons (any grade).
 ``speech_ranges`` gives these clauses as (start, end) text offsets; a word-choice word or a passive
@@ -25,6 +27,10 @@ from analysis.lexicons import load_lexicon
 _PARTICIPLE = re.compile(r",\s+([A-Za-z]+ing)\b")
 # "claimed to be", "said to have": a word, then "to be" / "to have" (the word checked against the lexicons)
 _TO_BE = re.compile(r"\b([A-Za-z]+)\s+to\s+(?:be|have)\b", re.IGNORECASE)
+# "held that ...", "ruled that ...", "found that ...": a court's holding or a body's finding, told in
+# its words (the clause after "that" up to the end of the sentence)
+_HOLDING = re.compile(r"\b(?:hold|holds|held|holding|rule|rules|ruled|find|finds|found|conclude|concludes|"
+                      r"concluded|determine|determines|determined)\s+that\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 # Words after a participle that make it no verb of speech: "adding to the pressure", "calling for
 # calm" is a demand still told in the speaker's words, so only "to" ends it.
@@ -61,6 +67,7 @@ def speech_ranges(text: str) -> tuple[tuple[int, int], ...]:
     for m in _TO_BE.finditer(text):
         if m.group(1).lower() in forms:
             out.append((m.end(1), _clause_end(text, m.end())))
+    out += [(m.end(), _clause_end(text, m.end())) for m in _HOLDING.finditer(text)]
     return tuple(sorted(r for r in out if r[0] < r[1]))
 
 

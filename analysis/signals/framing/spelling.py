@@ -4,7 +4,9 @@ Rule ``spelling.name``: over the same-event articles (all their sentences, not o
 a capitalised word that does not open a sentence and that ``names.likely_misspelling`` calls a slip
 for a capitalised word of another article ("Preibus" where others write "Priebus").  One finding per
 slip, listing the articles that use it and those that use the established form; forms of one name
-(plural, demonym, nickname, transliteration) are never reported.  A slip is worth a look but rarely
+(plural, demonym, nickname, transliteration) are never reported, nor two given names each followed by
+its own surname (two people: "Laure Beccuau", "Laurent Nuñez") or a word after an article of another
+language (a title: "Le Parisien" against "Parisian").  A slip is worth a look but rarely
 changes the story: its score is low.
 """
 from __future__ import annotations
@@ -43,11 +45,46 @@ def spelling_findings(articles: Mapping[str, Article]) -> list[Finding]:
     for slip in sorted(users):
         if len(users[slip]) == len(articles):
             continue        # every outlet writes it so
-        right = sorted(w for w in users if users[w] - users[slip] and likely_misspelling(slip, w))
+        right = sorted(w for w in users if users[w] - users[slip] and likely_misspelling(slip, w)
+                       and not _two_people(articles, words, slip, w) and not _foreign_title(articles, words, slip))
         if right:
             out.append(_finding(articles, words, slip, right[0], sorted(users[slip]),
                                 sorted(users[right[0]] - users[slip])))
     return out
+
+
+# Articles and particles of other languages that open a title or a name ("Le Parisien", "El País",
+# "Die Zeit"): the word after one is a name in that language, not an English word misspelt.
+_FOREIGN_ARTICLES = frozenset("Le La Les El Los Las Il Der Die Das Het De Du Des".split())
+_NEXT_WORD = re.compile(r"\s+([A-Z][\w’'\-]+)")
+_PREV_WORD = re.compile(r"([A-Z][\w’'\-]*)\s+$")
+
+
+def _after(articles: Mapping[str, Article], words, word: str) -> list[str]:
+    """The capitalised word right after each use of ``word`` ("" where none follows)."""
+    out = []
+    for aid, found in words.items():
+        for _, e in found.get(word, ()):
+            m = _NEXT_WORD.match(articles[aid].text, e)
+            out.append(m.group(1) if m else "")
+    return out
+
+
+def _two_people(articles: Mapping[str, Article], words, slip: str, form: str) -> bool:
+    """Both forms are given names, each always followed by a surname, and no surname is shared:
+    two people ("Laure Beccuau", "Laurent Nuñez"), not one name misspelt."""
+    a, b = _after(articles, words, slip), _after(articles, words, form)
+    return all(a) and all(b) and not set(a) & set(b)
+
+
+def _foreign_title(articles: Mapping[str, Article], words, slip: str) -> bool:
+    """Every use of ``slip`` follows an article of another language ("Le Parisien"): a title."""
+    before = []
+    for aid, found in words.items():
+        for s, _ in found.get(slip, ()):
+            m = _PREV_WORD.search(articles[aid].text, max(0, s - 12), s)
+            before.append(m.group(1) if m else "")
+    return bool(before) and all(w in _FOREIGN_ARTICLES for w in before)
 
 
 def _finding(articles: Mapping[str, Article], words, slip: str, form: str, slippers: list[str],

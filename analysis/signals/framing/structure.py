@@ -12,7 +12,9 @@ speaker in common), and a paraphrase must name the quote's speaker and tell some
   tell it without an actor too: it uses the same verb actively ("Ukraine rejected", scored higher),
   or its words facing the passive name an actor (a name, a person noun; not a place after a
   preposition, "on Interstate 5", and not a state, "remained blocked"), or no words face it.  Acts of
-  the police and courts ("were arrested", "was cleared of all charges") hide no one.
+  the police and courts ("were arrested", "was cleared of all charges"), acts named by the role
+  whose job they are ("were rescued", "has been appointed", "was elected") and moving someone to a
+  place of care ("was taken to a hospital") hide no one; nor does a hazard's force ("winds damaged").
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
@@ -56,6 +58,16 @@ _JUSTICE_ACTS = frozenset("""
 arrested detained charged indicted convicted sentenced jailed imprisoned acquitted extradited deported
 prosecuted fined remanded exonerated pardoned paroled absolved
 """.split())
+# Acts done by the one body or role whose job they are, named by the act itself: rescues (rescuers),
+# appointments and nominations (a board, a party), elections (voters), swearing-in: the passive hides
+# no one the reader does not know.
+_ROLE_ACTS = frozenset("""
+rescued appointed nominated elected reelected re-elected inaugurated sworn installed hospitalised
+hospitalized treated airlifted
+""".split())
+# Places of care after a passive of moving someone ("was taken to a hospital", "were rushed to hospital"):
+# medical transport, whose doer (the crews) nobody hides.
+_CARE_PLACES = frozenset("hospital hospitals clinic clinics infirmary".split())
 # Verbs that are a court's act only with "of" and the charges after them ("was cleared of all
 # charges"); "the road was cleared" has a hidden actor.
 _JUSTICE_WITH_OF = frozenset({"cleared", "freed", "spared"})
@@ -65,6 +77,7 @@ _JUSTICE_WITH_OF = frozenset({"cleared", "freed", "spared"})
 _HAZARDS = frozenset("""
 storm typhoon hurricane cyclone tornado flood flooding tsunami landslide mudslide wildfire fire blaze
 eruption explosion aftershock avalanche drought heatwave virus outbreak
+wind winds gust gusts rain rains rainfall surge surges flames lightning hail snow
 crash collision derailment accident wreck pileup stampede collapse sinking capsizing
 """.split())
 _BE = frozenset("is are was were be been being am".split())
@@ -232,8 +245,16 @@ def _content(words: list[str]) -> set[str]:
     return {w for w in words if w not in _QUOTE_STOP and len(w) > 1}
 
 
+def _told_share(quoting: Version, q: tuple[int, int], other: Version) -> int:
+    """How many of the quote's content-word stems the other version tells."""
+    said = {_stem(w) for w in _content([w.lower() for w in _WORD.findall(quoting.text[q[0]:q[1]])])}
+    return len(said & {_stem(w.lower()) for w in _WORD.findall(other.text)})
+
+
 def _direct_vs_paraphrase(pair: Pair, quoting: Version, other: Version, n_words: int) -> Candidate:
-    first = max(quoting.quotes, key=lambda q: (q[1] - q[0], -q[0]))     # the longest quote
+    # the quote the paraphrase tells most of (of a version quoting two statements, the one the other
+    # outlet paraphrases), the longest of those
+    first = max(quoting.quotes, key=lambda q: (_told_share(quoting, q, other), q[1] - q[0], -q[0]))
     # the paraphrase shown is the other outlet's whole claim: the diff's change facing the quote may
     # begin or end mid-phrase ('Jr. told the' of "Judge … O'Toole Jr. told the jury they …")
     facing = pair.counterpart(quoting, *first)
@@ -328,7 +349,7 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
     noun: "police", "crews").  When no words face it, or they tell it with no actor either ("was
     ousted" / "has collapsed"), nobody is shown to be hidden ("a minimum of 288 were needed"); nor
     when the act has one possible agent, the police or the courts ("were arrested", "was charged")."""
-    if stem in _obvious_agent_stems() or _court_act(version.text, p):
+    if stem in _obvious_agent_stems() or _court_act(version.text, p) or _to_care(version.text, p):
         return False
     active = _active_uses(other, p, stem)
     if active:
@@ -358,9 +379,15 @@ def _court_act(text: str, p: Passive) -> bool:
     return p.participle in _JUSTICE_WITH_OF and bool(after) and after[0] == "of"
 
 
+def _to_care(text: str, p: Passive) -> bool:
+    """"was taken to a hospital": a passive of moving someone to a place of care within three words."""
+    after = _WORD.findall(text[p.end:p.end + 30].lower())[:3]
+    return bool(after) and after[0] == "to" and any(w in _CARE_PLACES for w in after[1:])
+
+
 @lru_cache(maxsize=1)
 def _obvious_agent_stems() -> frozenset[str]:
-    return frozenset(_stem(w) for w in _JUSTICE_ACTS)
+    return frozenset(_stem(w) for w in _JUSTICE_ACTS | _ROLE_ACTS)
 
 
 def _event_acts(text: str, pos: int) -> bool:
