@@ -32,6 +32,7 @@ class FigureSearch(EventIndex):
         super().__init__(articles)
         self._slots: dict[int, frozenset[str]] = {}
         self._units: dict[int, frozenset[str]] = {}
+        self._names: dict[int, tuple[Term, ...]] = {}
         self._counted: dict[int, dict[str, frozenset[str]]] = {}
 
     def _same_count(self, fact: Fact, core: Core, article_id: str) -> Verdict | None:
@@ -134,9 +135,20 @@ class FigureSearch(EventIndex):
     def _carrier_names(self, fact: Fact) -> tuple[Term, ...]:
         """The names in the carriers' member sentences, and their words: what one outlet writes as a
         word ("Turnbull's coalition") another may capitalise ("the Coalition"), and it is no other
-        party for that."""
-        return tuple(t for m in fact.members if m.article in self.terms for sid in m.sentences
-                     for t in self._sentence(m.article, sid).terms if t.kind in ("name", "word"))
+        party for that.  Each (kind, key) once, the first as written: they are only matched with
+        ``same_term``, which reads the kind and key; once per fact, like its core (walking every
+        carrier's terms for each searched article grew as carriers x articles)."""
+        key = self._key(fact)
+        if key not in self._names:
+            distinct: dict[tuple[str, str], Term] = {}
+            for m in fact.members:
+                if m.article in self.terms:
+                    for sid in m.sentences:
+                        for t in self._sentence(m.article, sid).terms:
+                            if t.kind in ("name", "word"):
+                                distinct.setdefault((t.kind, t.key), t)
+            self._names[key] = tuple(distinct.values())
+        return self._names[key]
 
     def _elsewhere(self, core: Core, named: Sequence[Term], article_id: str, index: int) -> bool:
         """Is sentence ``index`` of ``article_id`` perhaps about another place or party: the core

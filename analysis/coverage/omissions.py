@@ -245,6 +245,7 @@ class _Siblings:
         self._blocks: dict[str, tuple[int, ...]] = {}
         self._shared: dict[int, tuple[Fact, list[Fact]]] = {}
         self._members: dict[int, tuple[Fact, dict[str, FactMember]]] = {}
+        self._held_by: dict[int, tuple[Fact, dict[str, set[str]]]] = {}
 
     def _statement(self, article_id: str, sentence_id: str) -> list[str]:
         article = self.by_id[article_id]
@@ -256,12 +257,20 @@ class _Siblings:
 
     def of(self, fact: Fact, article_id: str) -> tuple[str, ...]:
         """The sentences of ``article_id`` in another fact that shares a statement with ``fact``."""
-        out: set[str] = set()
-        for other in self._sharing(fact):
-            mine = self._member(other, article_id)
-            if mine is not None:
-                out.update(mine.sentences)
-        return tuple(sorted(out, key=lambda sid: int(sid.rsplit(".s", 1)[1])))
+        return tuple(sorted(self._held(fact).get(article_id, ()), key=lambda sid: int(sid.rsplit(".s", 1)[1])))
+
+    def _held(self, fact: Fact) -> dict[str, set[str]]:
+        """Article id -> the sentences of its member (the first, as ``fact.member`` gives) in each
+        other fact that shares a statement with ``fact``; once per fact (it is asked for every
+        article that may omit it: walking the other facts each time grew as articles x facts)."""
+        hit = self._held_by.get(id(fact))
+        if hit is None or hit[0] is not fact:
+            held: dict[str, set[str]] = {}
+            for other in self._sharing(fact):
+                for article_id, member in self._members_of(other).items():
+                    held.setdefault(article_id, set()).update(member.sentences)
+            hit = self._held_by[id(fact)] = (fact, held)
+        return hit[1]
 
     def _sharing(self, fact: Fact) -> list[Fact]:
         """The other facts that share a statement with ``fact``, found once per fact (it is asked
@@ -277,12 +286,13 @@ class _Siblings:
             hit = self._shared[id(fact)] = (fact, list(others.values()))
         return hit[1]
 
-    def _member(self, fact: Fact, article_id: str) -> FactMember | None:
-        """``fact.member(article_id)`` without walking the members each time."""
+    def _members_of(self, fact: Fact) -> dict[str, FactMember]:
+        """Article id -> ``fact.member(article_id)`` (its first member), without walking the members
+        each time."""
         hit = self._members.get(id(fact))
         if hit is None or hit[0] is not fact:
             hit = self._members[id(fact)] = (fact, {m.article: m for m in reversed(fact.members)})
-        return hit[1].get(article_id)
+        return hit[1]
 
 
 _WHY_DROPPED = (

@@ -327,3 +327,75 @@ def test_dot_products_of_pairs_stacked_in_blocks_are_those_of_one_stack():
     whole = np.einsum("ij,ij->i", np.stack([a for a, _ in rows]), np.stack([b for _, b in rows]))
     blocked = _row_dots(rows, block=6)
     assert blocked.dtype == whole.dtype and np.array_equal(blocked, whole)
+
+
+def test_carrier_names_are_read_once_per_fact_and_match_as_every_carrier_s_terms():
+    # Agency copy in many carriers: each (kind, key) once, read once for the fact; every "is this
+    # name the carriers'?" question is answered as over every carrier's terms.
+    from analysis.coverage.terms import same_term
+    lede = "Mayor Ann Kelby said the storm killed 12 people in Dunmore on Tuesday."
+    carriers = [text_article(f"{lede}\n\nResidents cleared trees.", f"a{i}") for i in range(1, 6)]
+    searched = text_article("In Kelby Park, 14 people died. Dunmore's mayor spoke in Lisbon.", "b1")
+    searcher = Searcher([*carriers, searched])
+    fact = Fact("f1", lede, tuple(FactMember(a.id, (f"{a.id}.s1",)) for a in carriers))
+    plain = [t for a in carriers for t in searcher.terms[a.id][0].terms if t.kind in ("name", "word")]
+    named = searcher._carrier_names(fact)
+    assert searcher._carrier_names(fact) is named
+    assert len(named) == len({(t.kind, t.key) for t in plain}) < len(plain)
+    asked = [t for s in searcher.terms["b1"] for t in s.terms] + plain
+    assert [any(same_term(t, n) for n in named) for t in asked] == \
+        [any(same_term(t, n) for n in plain) for t in asked]
+    assert not all(any(same_term(t, n) for n in named) for t in asked)
+
+
+def test_a_carrier_s_other_statements_are_those_of_every_sharing_fact_walked_in_turn():
+    from analysis.coverage.omissions import _Siblings
+    texts = {f"a{i}": "The storm killed 12 people and the mayor closed the schools.\n\nTrees fell."
+             for i in range(1, 5)}
+    by_id = {aid: text_article(t, aid) for aid, t in texts.items()}
+    deaths = Fact("f1", "deaths", tuple(FactMember(a, (f"{a}.s1",)) for a in ("a1", "a2")))
+    schools = Fact("f2", "schools", tuple(FactMember(a, (f"{a}.s1",)) for a in ("a1", "a3", "a4")))
+    trees = Fact("f3", "trees", tuple(FactMember(a, (f"{a}.s2",)) for a in ("a1", "a2", "a3")))
+    siblings = _Siblings([deaths, schools, trees], set(by_id), by_id)
+    for fact in (deaths, schools, trees):
+        for aid in by_id:
+            plain: set[str] = set()
+            for other in siblings._sharing(fact):
+                member = other.member(aid)
+                if member is not None:
+                    plain.update(member.sentences)
+            assert siblings.of(fact, aid) == tuple(sorted(plain))
+    assert siblings.of(deaths, "a3") == ("a3.s1",) and siblings.of(deaths, "a2") == ()
+
+
+def test_words_facing_a_word_choice_read_each_fact_s_members_once(monkeypatch):
+    # What another outlet wrote facing a word is read once per two version texts, and the members of
+    # a fact are not walked once per member: the same findings as the plain computation.
+    from analysis.signals.framing import facing as facing_module
+    from analysis.signals.framing import framing_findings
+    texts = ["The minister slammed the reckless plan on Monday."] + \
+        ["The minister criticised the plan on Monday."] * 4 + ["The minister praised the plan on Monday."] * 3
+    articles = {f"x{i}": text_article(t, f"x{i}") for i, t in enumerate(texts, 1)}
+    fact = Fact("f-test", "test", tuple(FactMember(aid, (f"{aid}.s1",)) for aid in articles))
+    plain_facing = facing_module._word_facing
+    faced: list[tuple[str, str, int, int]] = []
+
+    def counted(pair, start, end):
+        faced.append((pair.a.text, pair.b.text, start, end))
+        return plain_facing(pair, start, end)
+    walked: list[str] = []
+    plain_member = Fact.member
+
+    def member(self, article_id):
+        walked.append(article_id)
+        return plain_member(self, article_id)
+    monkeypatch.setattr(facing_module, "_word_facing", counted)
+    monkeypatch.setattr(Fact, "member", member)
+    found = [f for f in framing_findings([fact], articles) if f.data.get("term") == "slammed"]
+    assert len(faced) == len(set(faced)) == 4       # two words, two other texts (seven outlets)
+    assert not walked
+    monkeypatch.undo()
+    assert found == [f for f in framing_findings([fact], articles) if f.data.get("term") == "slammed"]
+    [row] = found
+    assert row.data["plainer"] == {"x2": "criticised", "x3": "criticised", "x4": "criticised",
+                                   "x5": "criticised", "x6": "praised", "x7": "praised", "x8": "praised"}

@@ -3,6 +3,8 @@
 ``Facing`` builds the versions of the facts lazily and finds, for one use of a word, each other
 outlet's words facing it in the word diff of a shared fact (``counterparts``) or its attribution verb
 for the same speaker (``verbs``); ``flanked`` tells a substitution inside one shared sentence.
+Large events repeat one wire copy in many outlets, so what depends only on two texts is computed once
+per two texts, and a fact's members are read once.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from typing import Mapping, Sequence
 
 from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, FRAMING_WORD_FACING_MAX_WORDS
 from analysis.lexicons import load_lexicon
-from analysis.model import Article, Fact
+from analysis.model import Article, Fact, FactMember
 from analysis.signals.framing.uses import Use
 from analysis.signals.framing.versions import Pair, Version, build_version, same_speaker
 
@@ -31,14 +33,39 @@ class Facing:
                 for sid in m.sentences:
                     self.by_sentence[sid].append(f)
         self._versions: dict[tuple[str, str], Version | None] = {}
+        # (fact id, article id) -> ``fact.member(article id)``, read once per fact: walking the members
+        # for each member grew as the square of a fact's outlets (hundreds in a large event)
+        self._members: dict[tuple[str, str], FactMember] = {}
+        self._read: set[str] = set()
+        # (text, other text, start, end) -> what ``_word_facing`` gives: it reads the two texts only,
+        # and outlets that run one wire copy meet the same two texts in many pairs of articles
+        self._facing: dict[tuple[str, str, int, int], tuple[int, int] | None] = {}
+        self._verbs: dict[str, list[tuple[int, int, str, str]]] = {}
 
     def version(self, fact: Fact, article_id: str) -> Version | None:
         key = (fact.id, article_id)
         if key not in self._versions:
-            member = fact.member(article_id)
+            if fact.id not in self._read:
+                self._read.add(fact.id)
+                for m in reversed(fact.members):     # the first member of an article wins, as in ``member``
+                    self._members[(fact.id, m.article)] = m
+            member = self._members.get(key)
             article = self.articles.get(article_id)
             self._versions[key] = build_version(article, member) if member and article else None
         return self._versions[key]
+
+    def verb_hits(self, text: str) -> list[tuple[int, int, str, str]]:
+        """The attribution verbs of a version text, found once per text (wire copy repeats it)."""
+        if text not in self._verbs:
+            self._verbs[text] = load_lexicon("attribution_verbs").find(text)
+        return self._verbs[text]
+
+    def facing(self, fact: Fact, mine: Version, other: Version, start: int, end: int) -> tuple[int, int] | None:
+        """``_word_facing`` of the pair (``mine``, ``other``) at [start, end), once per two texts."""
+        key = (mine.text, other.text, start, end)
+        if key not in self._facing:
+            self._facing[key] = _word_facing(Pair(fact.id, mine, other), start, end)
+        return self._facing[key]
 
     def facts_of(self, article: Article, pos: int) -> list[Fact]:
         for s in article.sentences:
@@ -58,7 +85,7 @@ class Facing:
                 other = self.version(fact, m.article) if m.article != article.id else None
                 if other is None or m.article in out:
                     continue
-                found = [h for h in load_lexicon("attribution_verbs").find(other.text)
+                found = [h for h in self.verb_hits(other.text)
                          if not other.in_quote(h[0], h[1])
                          and (mine is None or v_start is None
                               or same_speaker(mine, (v_start, v_start + use.end - use.start), other, (h[0], h[1])))]
@@ -83,7 +110,7 @@ class Facing:
                 other = self.version(fact, m.article)
                 if other is None:
                     continue
-                facing = _word_facing(Pair(fact.id, mine, other), v_start, v_start + use.end - use.start)
+                facing = self.facing(fact, mine, other, v_start, v_start + use.end - use.start)
                 if facing:
                     out[m.article] = (other.text[facing[0]:facing[1]], other.article_pos(facing[0]),
                                       other.article_pos(facing[1] - 1) + 1)

@@ -52,6 +52,7 @@ from functools import lru_cache
 from typing import Mapping, Sequence
 
 from analysis.constants import (
+    EVIDENCE_MAX_OUTLETS,
     FRAMING_DESCRIPTIVE_FACTOR,
     FRAMING_IN_QUOTE_FACTOR,
     FRAMING_PLAIN_COUNTERPART_BONUS,
@@ -96,9 +97,13 @@ def word_choice_findings(facts: Sequence[Fact], articles: Mapping[str, Article])
             if use.family not in common and not senses_of({use.family}) & called_for:
                 groups[use.family].append(use)
         mine = []
+        # The other outlets, and each one's blank term, once per outlet (not once per finding: at
+        # hundreds of outlets each finding's walk over them was most of the word choices' cost).
+        others = [aid for aid in articles if aid != a.id]
+        blank = dict.fromkeys(others, "")
         for fam, uses in groups.items():
             sharers = [b for b in users[fam] if b != a.id]
-            mine.append(_finding(a, uses, sharers, facing, articles))
+            mine.append(_finding(a, uses, sharers, facing, articles, (others, blank)))
         out += join_adjacent(mine, a)
     # below the floor a word choice is not worth an editor's time: a described state low in the
     # article, a quoted fragment at its end
@@ -171,7 +176,8 @@ def _one_phrase(text: str, end: int, start: int) -> bool:
 
 
 def _finding(article: Article, uses: list[Use], sharers: list[str], facing: Facing,
-             articles: Mapping[str, Article]) -> Finding:
+             articles: Mapping[str, Article], outlets: tuple[list[str], dict[str, str]]) -> Finding:
+    """``outlets``: the other outlets' ids in order, and a blank term for each."""
     first = uses[0]
     shared = frozenset(sharers)     # looked up for every other outlet: a list would cost n x sharers
     kind, prefix, _ = WORD_CHOICE[first.lexicon]
@@ -193,22 +199,28 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: Faci
         (FRAMING_IN_QUOTE_FACTOR if in_quote or ascribed_only else 1.0) * \
         (FRAMING_DESCRIPTIVE_FACTOR if described else 1.0)
     score *= prominence(article, first.start)
-    others = [aid for aid in articles if aid != article.id]
+    others, blank = outlets
     name = lambda aid: articles[aid].outlet or aid
     told = [f"{name(aid)} has {quote(facing_by[aid][0])}" for aid in others
             if aid in facing_by and aid not in shared]
     if sharers:
-        told.append(f"{names_list([name(a) for a in sharers])} also {'uses' if len(sharers) == 1 else 'use'} it")
-    rest = [name(a) for a in others if a not in shared and a not in facing_by]
+        told.append(f"{_names_of(sharers, name)} also {'uses' if len(sharers) == 1 else 'use'} it")
+    rest = [a for a in others if a not in shared and a not in facing_by]
     if rest:
-        told.append(f"{names_list(rest)} {'does' if len(rest) == 1 else 'do'} not use it")
+        told.append(f"{_names_of(rest, name)} {'does' if len(rest) == 1 else 'do'} not use it")
     times = f", {len(uses)} times" if len(uses) > 1 else ""
     quoted = ", in a quoted fragment" if in_quote else ", as the view of its subject" if ascribed_only else ""
     quoted += ", describing a person's state" if described == "state" else ""
     spans = [Span(article.id, u.start, u.end) for u in uses]
     spans += [Span(aid, s, e) for aid, (_, s, e) in facing_by.items() if aid not in shared]
-    terms = {article.id: first.term}
-    terms.update({aid: (first.term if aid in shared else facing_by.get(aid, ("", 0, 0))[0]) for aid in others})
+    # every other outlet's term in the outlets' order: the word where it shares it, else its facing
+    # words, else blank
+    terms = {article.id: first.term, **blank}
+    for aid, (text, _, _) in facing_by.items():
+        if aid in blank:
+            terms[aid] = text
+    for aid in sharers:
+        terms[aid] = first.term
     fact = next(iter(facing.facts_of(article, first.start)), None)
     return Finding(
         id=stable_id(kind, rule, article.digest, first.family),
@@ -221,6 +233,13 @@ def _finding(article: Article, uses: list[Use], sharers: list[str], facing: Faci
               "used_by": article.id, "also_used_by": sharers, "terms": terms, "in_quote": in_quote,
               "ascribed": ascribed_only, "describes": described,
               "occurrences": len(uses), "plainer": {aid: facing_by[aid][0] for aid in plain}})
+
+
+def _names_of(ids: Sequence[str], name) -> str:
+    """``names_list`` of the outlets ``ids`` (``name``: id -> outlet name), naming only the outlets
+    it shows: past ``EVIDENCE_MAX_OUTLETS`` the rest are only counted, so their names are not made."""
+    shown = len(ids) if len(ids) <= EVIDENCE_MAX_OUTLETS else EVIDENCE_MAX_OUTLETS - 1
+    return names_list([name(a) for a in ids[:shown]] + [""] * (len(ids) - shown))
 
 
 def prominence(article: Article, pos: int) -> float:
