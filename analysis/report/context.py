@@ -28,6 +28,10 @@ class Context:
     fact_order: list[Fact] = field(default_factory=list)
     fact_numbers: dict[str, str] = field(default_factory=dict)     # fact id -> "F3"
     orphans: list[tuple[str, Review, Mapping[str, Any]]] = field(default_factory=list)
+    # The articles of the compared event, in input order: only they are aligned and measured against
+    # each other, so only they are the outlets of the metrics, the fact grid and the key facts (one on
+    # another event is named on the cover and in the summary).  All articles when none is marked.
+    compared: tuple[Article, ...] = ()
 
     # --- lookups ------------------------------------------------------------------------------------
     def name(self, article_id: str) -> str:
@@ -160,6 +164,8 @@ def make_context(comparison: Comparison, reviews: Mapping[str, Any] | None,
         colour = colours.safe_colour((chosen or {}).get(article.id), colours.outlet_colour(index))
         ctx.outlets[article.id] = Outlet(article.id, name, article.title, article.date, colour,
                                          article.word_count)
+    same = {m.article for m in comparison.event if m.same_event}
+    ctx.compared = tuple(a for a in comparison.articles if a.id in same) or comparison.articles
     ctx.fact_order = sorted(comparison.facts, key=lambda f: _fact_sort_key(f, comparison))
     ctx.fact_numbers = {f.id: f"F{i}" for i, f in enumerate(ctx.fact_order, 1)}
     return ctx

@@ -10,6 +10,7 @@ the cell's tool tip (the model's ``ToolTipRole``).
 """
 from __future__ import annotations
 
+import re
 from typing import Callable
 
 from PySide6.QtCore import Qt
@@ -19,6 +20,8 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 7
 ELLIPSIS = "…"
 HEAD_SHARE = 0.45        # at most this share of the width goes to the text before the key
 _QUOTES = "'\"‘’“”«»"
+LONG_WORD_SHARE = 0.5      # a word wider than this share of the room is cut inside, not dropped
+_TAIL = " ,;:(—–-"         # not left before a "…": "Ara (…" reads as a cut, "Ara…" as a pause
 
 
 def key_span(text: str, key: str) -> tuple[int, int] | None:
@@ -48,6 +51,24 @@ def _cut_right(text: str, room: float, width: Callable[[str], float]) -> str:
         else:
             hi = mid - 1
     return text[:lo].rstrip() + ELLIPSIS if lo or width(ELLIPSIS) <= room else ""
+
+
+def cut_at_word(text: str, room: float, width: Callable[[str], float]) -> str:
+    """``text`` cut after the last whole word that fits ``room`` with "…" (whole when it fits).  A
+    word wider than half the room (a file's path), or a first word that does not fit, is cut
+    inside it: dropped whole it would take what the message is about with it.  Qt's status line
+    clipped a message in the middle of a word ("Ara (18 w")."""
+    if width(text) <= room:
+        return text
+    shown = ""
+    for word in re.finditer(r"\S+", text):
+        head = text[:word.end()].rstrip(_TAIL)
+        if width(head + ELLIPSIS) > room:
+            if shown and width(word.group()) <= room * LONG_WORD_SHARE:
+                return shown + ELLIPSIS
+            break
+        shown = head
+    return _cut_right(text, room, width)
 
 
 def elide_around(text: str, key: str, room: float, width: Callable[[str], float]) -> str:

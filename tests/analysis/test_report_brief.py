@@ -98,12 +98,27 @@ def test_key_facts_are_fewer_in_the_brief(handmade_comparison, report):
     assert 0 < len(excerpts) <= report_settings.BRIEF_KEY_FACTS
 
 
-def test_metrics_fit_one_table_with_every_outlet(handmade_comparison, report):
+def test_metrics_fit_one_table_with_every_compared_outlet(handmade_comparison, report):
     section = report.section("metrics")
     tables = [b for b in section.blocks if isinstance(b, Table)]
-    assert len(tables) == 1 and len(tables[0].rows) == len(handmade_comparison.articles)
+    compared = [a for a in handmade_comparison.articles if a.id != "a5"]       # a5: another event
+    assert len(tables) == 1 and len(tables[0].rows) == len(compared)
     header = text_of(tables[0].header)
     assert "Reading grade" in header and "Sentiment" in header
+    assert "Paris follow-up" not in text_of(section)                         # nor in its charts
+
+
+def test_an_article_on_another_event_is_no_outlet_of_the_event(handmade_comparison, report):
+    """The cover said "How 5 outlets covered one event" with one of them on another event, and every
+    key fact was "Not covered by ... and" that article (it is aligned with nothing)."""
+    cover = text_of(report.section("cover"))
+    assert "How 4 outlets covered one event (and 1 on another event) · 16–18 February 2025" in cover
+    assert "Paris follow-up" in cover                       # still listed, marked as another event
+    for excerpt in (b for b in report.section("excerpts").blocks if isinstance(b, Excerpt)):
+        assert "Paris follow-up" not in excerpt.caption
+    full = build_report(handmade_comparison, full=True)
+    assert "Paris follow-up" not in text_of(full.section("grid"))
+    assert "Paris follow-up" not in text_of(full.section("metrics"))
 
 
 def test_the_summary_lists_reviewed_findings_with_their_verdict(report):

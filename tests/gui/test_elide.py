@@ -97,3 +97,15 @@ def test_the_key_is_the_findings_word_never_a_figure():
     assert FindingsModel.evidence_key(finding({"term": "rushed"})) == "rushed"
     assert FindingsModel.evidence_key(finding({"terms": {"a1": "", "a2": "resisted"}})) == "resisted"
     assert FindingsModel.evidence_key(finding({"terms": {"a1": "-0.40", "a2": "+0.78"}})) == ""
+
+
+def test_cut_at_word_keeps_whole_words_and_drops_a_dangling_comma_or_colon():
+    from gui.views.elide import cut_at_word
+    text = "Voice left out: Ara (18 words), Focus N24 (32 words), Belga (9 words)"
+    assert cut_at_word(text, 100, len) == text
+    assert cut_at_word(text, 27, len) == "Voice left out: Ara (18…"          # not "Ara (18 wo…"
+    assert cut_at_word(text, 32, len) == "Voice left out: Ara (18 words)…"   # the comma goes
+    assert cut_at_word(text, 18, len) == "Voice left out…"                   # and the colon
+    assert cut_at_word("Unbreakable", 5, len) == "Unbr…"           # one long word: cut inside it
+    saved = "Saved: /home/ann/Documents/reports/harbour-ferry-timetable.pdf (PDF)"
+    assert cut_at_word(saved, 30, len) == saved[:29] + "…"         # a path is cut, not dropped

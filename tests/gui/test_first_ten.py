@@ -321,3 +321,22 @@ def test_a_collapsed_window_is_neither_saved_nor_restored(qtbot):
     again.showMinimized()
     again.close()
     assert settings.settings().value("window/geometry") == saved
+
+
+def test_a_long_status_message_is_cut_after_a_whole_word_and_shown_whole_on_hover(small_window):
+    """"Voice left out: … Apollo Magazine (13 words), Ara (18 w" was clipped mid-word by the line."""
+    from gui.views.elide import ELLIPSIS
+    w = small_window
+    text = ("Voice left out: Harriet Lindqvist (harbour master) is quoted by 5 of the other 5 outlets "
+            + ", ".join(f"(Coastal Gazette {n} ({n * 7} words)" for n in range(1, 12)) + ".")
+    w.ui.say(text)
+    shown = w.statusBar().currentMessage()
+    assert shown.endswith(ELLIPSIS) and len(shown) < len(text)
+    head = shown[:-1]
+    assert text.startswith(head) and not text[len(head)].isalnum()       # a whole word, then "…"
+    assert head[-1] not in " ,("
+    assert w.statusBar().toolTip() == text
+    room = w.statusBar().width() - w.status.counts_label.width() - w.status.review_label.width()
+    assert w.statusBar().fontMetrics().horizontalAdvance(shown) <= room
+    w.ui.say("Saved.")                                      # a short one: whole, no tool tip
+    assert w.statusBar().currentMessage() == "Saved." and w.statusBar().toolTip() == ""

@@ -42,8 +42,13 @@ def date_range(dates: list[str | None]) -> str:
 
 
 def subtitle(ctx: Context) -> str:
-    parts = [f"How {plural(len(ctx.comparison.articles), 'outlet')} covered one event"]
-    when = date_range([a.date for a in ctx.comparison.articles])
+    """"How 4 outlets covered one event (and 1 on another event) · 16 February 2025": the count and
+    the dates are the compared event's (an article on another event said "5 outlets" and added its
+    own date to the range)."""
+    others = len(ctx.comparison.articles) - len(ctx.compared)
+    elsewhere = f" (and {others} on {'another event' if others == 1 else 'other events'})" if others else ""
+    parts = [f"How {plural(len(ctx.compared), 'outlet')} covered one event{elsewhere}"]
+    when = date_range([a.date for a in ctx.compared])
     if when:
         parts.append(when)
     return " · ".join(parts)

@@ -62,9 +62,9 @@ def _line(ctx: Context, fact: Fact, member: FactMember, ref: FactMember) -> Exce
 
 def _excerpt(ctx: Context, fact: Fact) -> Excerpt:
     # Outlets that do not carry the fact are named in the caption, not given an empty line each.
-    carriers = [m for m in (fact.member(a.id) for a in ctx.comparison.articles) if m is not None]
+    carriers = [m for m in (fact.member(a.id) for a in ctx.compared) if m is not None]
     lines = [_line(ctx, fact, m, carriers[0]) for m in carriers[:EXCERPT_MAX_OUTLETS]]
-    missing = [a.id for a in ctx.comparison.articles if not fact.member(a.id)]
+    missing = [a.id for a in ctx.compared if not fact.member(a.id)]
     caption = f"Not covered by {join_names([ctx.name(a) for a in missing], 8)}." if missing else ""
     if len(carriers) > EXCERPT_MAX_OUTLETS:
         caption = f"{len(carriers) - EXCERPT_MAX_OUTLETS} more outlets carry it. " + caption

@@ -49,7 +49,7 @@ def build(ctx: Context) -> Section:
              "paragraph n; “omits” marks an omission; – means not carried.")
     blocks.append(para(intro, kind="note"))
     omitted = {(o.fact, o.article) for o in c.omissions}
-    ids = [a.id for a in c.articles]
+    ids = [a.id for a in ctx.compared]
     chunks = [ids[i:i + GRID_OUTLETS_PER_TABLE] for i in range(0, len(ids), GRID_OUTLETS_PER_TABLE)]
     for n, chunk in enumerate(chunks, 1):
         if len(chunks) > 1:

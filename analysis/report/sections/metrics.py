@@ -34,7 +34,7 @@ def _table(ctx: Context, group: str, keys: list[str], labels: dict[str, str] | N
     c = ctx.comparison
     header = (cell("Outlet"),) + tuple(cell((labels or {}).get(k) or m.label(k, group), align="right") for k in keys)
     rows = []
-    for a in c.articles:
+    for a in ctx.compared:
         values = m.group(c, a.id, group)
         cells = [cell(Run("■\u00a0", "chip", ctx.colour(a.id)), Run(ctx.name(a.id), "b"))]
         cells += [cell(_fmt(group, k, m.value_at(values, k)), align="right") for k in keys]
@@ -44,14 +44,14 @@ def _table(ctx: Context, group: str, keys: list[str], labels: dict[str, str] | N
 
 def _bar(ctx: Context, group: str, key: str, title: str, caption: str = "", domain=None) -> Chart | None:
     c = ctx.comparison
-    values = tuple(m.scalar(m.value_at(m.group(c, a.id, group), key)) for a in c.articles)
+    values = tuple(m.scalar(m.value_at(m.group(c, a.id, group), key)) for a in ctx.compared)
     if all(v is None for v in values):
         return None
     share = m.is_share(key, group)
-    return Chart("bar", title, tuple(ctx.name(a.id) for a in c.articles),
+    return Chart("bar", title, tuple(ctx.name(a.id) for a in ctx.compared),
                  (Series(m.label(key, group), tuple(v * 100 if share and v is not None else v for v in values),
                          "#000000"),),
-                 category_colours=tuple(ctx.colour(a.id) for a in c.articles),
+                 category_colours=tuple(ctx.colour(a.id) for a in ctx.compared),
                  unit="%" if share else "", domain=domain, caption=caption,
                  value_format="{:.0f}" if share else ("{:+.2f}" if group == "sentiment" else "{:.1f}"))
 
@@ -80,7 +80,7 @@ def _readability(ctx: Context) -> list:
 
 def _hardest(ctx: Context) -> list:
     rows = []
-    for a in ctx.comparison.articles:
+    for a in ctx.compared:
         hard = m.group(ctx.comparison, a.id, "readability").get("hard_sentences") or []
         if hard and isinstance(hard[0], dict):
             try:
@@ -102,7 +102,7 @@ def _hardest(ctx: Context) -> list:
 def _actors(ctx: Context) -> list:
     c = ctx.comparison
     mentions: dict[str, int] = {}
-    for a in c.articles:
+    for a in ctx.compared:
         for actor, v in (m.group(c, a.id, "sentiment").get("toward") or {}).items():
             if isinstance(v, dict):
                 mentions[actor] = mentions.get(actor, 0) + int(v.get("sentences", 0) or 0)
@@ -111,7 +111,7 @@ def _actors(ctx: Context) -> list:
         return []
     header = (cell("Outlet"),) + tuple(cell(clip(x, 30), align="right") for x in actors)
     rows = []
-    for a in c.articles:
+    for a in ctx.compared:
         toward = m.group(c, a.id, "sentiment").get("toward") or {}
         cells = [cell(Run("■\u00a0", "chip", ctx.colour(a.id)), Run(ctx.name(a.id), "b"))]
         for actor in actors:
@@ -157,14 +157,14 @@ def _tone_keys(ctx: Context) -> list[str]:
 def _frames(ctx: Context) -> list:
     c = ctx.comparison
     totals: dict[str, float] = {}
-    for a in c.articles:
+    for a in ctx.compared:
         for frame, share in (m.group(c, a.id, "tone").get("frames") or {}).items():
             if m.scalar(share) is not None:
                 totals[frame] = totals.get(frame, 0.0) + share
     if not totals:
         return []
     top = sorted(totals, key=lambda k: (-totals[k], k))[:len(SPEAKER_COLOURS)]
-    ids = [a.id for a in c.articles]
+    ids = [a.id for a in ctx.compared]
     series = [Series(m.label(f), tuple(100 * (m.scalar((m.group(c, a, "tone").get("frames") or {}).get(f)) or 0)
                                        for a in ids), col) for f, col in zip(top, SPEAKER_COLOURS)]
     framed = [a for a in ids if m.group(c, a, "tone").get("frames")]
@@ -229,7 +229,7 @@ def _more_voices(ctx: Context) -> list:
 
 
 def _voice_table(ctx: Context, voices: list[Voice]) -> Table:
-    ids = [a.id for a in ctx.comparison.articles]
+    ids = [a.id for a in ctx.compared]
     per_outlet = len(ids) <= 6
     header = [cell("Speaker"), cell("Role")]
     header += [cell(Run(ctx.name(a), "b"), fill=colours.tint(ctx.colour(a), 0.55), align="right") for a in ids] \
@@ -249,7 +249,7 @@ def _voice_table(ctx: Context, voices: list[Voice]) -> Table:
 
 
 def _voice_chart(ctx: Context, voices: list[Voice]) -> Chart:
-    ids = [a.id for a in ctx.comparison.articles]
+    ids = [a.id for a in ctx.compared]
     top = voices[:len(SPEAKER_COLOURS)]
     series = [Series(v.name or v.speaker, tuple(100 * v.share.get(a, 0.0) for a in ids), col)
               for v, col in zip(top, SPEAKER_COLOURS)]
@@ -312,12 +312,12 @@ def _brief_table(ctx: Context) -> Table:
     c = ctx.comparison
     columns = [col for col in BRIEF_COLUMNS
                if col[2] == "words" or any(m.scalar(m.value_at(m.group(c, a.id, col[1]), col[2])) is not None
-                                           for a in c.articles)]
+                                           for a in ctx.compared)]
     voices = bool(c.voices)
     header = (cell("Outlet"),) + tuple(cell(title, align="right") for title, *_ in columns) \
         + ((cell("Voices quoted", align="right"),) if voices else ())
     rows = []
-    for a in c.articles:
+    for a in ctx.compared:
         row = [cell(Run("■\u00a0", "chip", ctx.colour(a.id)), Run(ctx.name(a.id), "b"))]
         row += [cell(_brief_value(ctx, a.id, g, k, how), align="right") for _, g, k, how in columns]
         if voices:
