@@ -23,6 +23,8 @@ class ViewController(Controller):
 
     def wire(self) -> None:
         self.ui.doc.comparisonChanged.connect(self.refresh_views)
+        self.ui.overview.shown_above = self.ui.banner.text
+        self.ui.banner.dismissed.connect(lambda: self.refresh_or_mark(self.ui.overview))
         self.ui.tabs.currentChanged.connect(lambda i: self.refresh_if_dirty(self.ui.tabs.widget(i)))
 
     def _lazy_tabs(self) -> tuple[QWidget, ...]:
@@ -36,6 +38,9 @@ class ViewController(Controller):
         ui = self.ui
         comp = ui.doc.comparison
         self._dirty = set(self._lazy_tabs())
+        # The engine's notes in the banner first: the Overview leaves out what it says.
+        if comp is not None and comp.notes and not ui.banner.isVisible():
+            ui.warn("\n".join(ui.doc.in_words(n) for n in comp.notes))
         ui.findings.refresh()            # the queue drives J/K and the inspector: always current
         self.refresh_if_dirty(ui.tabs.currentWidget())
         if not self._idle.isActive():
@@ -45,8 +50,6 @@ class ViewController(Controller):
         ui.overview.reviews = reviews
         ui.inspector.reviews = reviews
         self.c.navigation.follow(comp.findings if comp is not None else None)
-        if comp is not None and comp.notes and not ui.banner.isVisible():
-            ui.warn("\n".join(ui.doc.in_words(n) for n in comp.notes))
         self.update_status()
         self.c.update_actions()
 

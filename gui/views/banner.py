@@ -1,11 +1,13 @@
 """A dismissable message strip above the tabs: bad input and engine notes, never a traceback."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 
 class Banner(QWidget):
+    dismissed = Signal()                # the editor closed it (what it said may belong elsewhere now)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.label = QLabel()
@@ -16,7 +18,7 @@ class Banner(QWidget):
         close.setText("✕")
         close.setToolTip("Dismiss")
         close.setAccessibleName("Dismiss message")
-        close.clicked.connect(self.hide)
+        close.clicked.connect(self._dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.label, 1)
@@ -26,6 +28,10 @@ class Banner(QWidget):
     def show_message(self, text: str) -> None:
         self.label.setText(text)
         self.show()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
 
     def text(self) -> str:
         return self.label.text() if self.isVisible() else ""

@@ -20,7 +20,7 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 7
 ELLIPSIS = "…"
 HEAD_SHARE = 0.45        # at most this share of the width goes to the text before the key
 _QUOTES = "'\"‘’“”«»"
-LONG_WORD_SHARE = 0.5      # a word wider than this share of the room is cut inside, not dropped
+LONG_WORD_SHARE = 0.5      # a word wider than this share of the room loses its middle
 _TAIL = " ,;:(—–-"         # not left before a "…": "Ara (…" reads as a cut, "Ara…" as a pause
 
 
@@ -53,22 +53,37 @@ def _cut_right(text: str, room: float, width: Callable[[str], float]) -> str:
     return text[:lo].rstrip() + ELLIPSIS if lo or width(ELLIPSIS) <= room else ""
 
 
+def _middle(word: str, room: float, width: Callable[[str], float]) -> str:
+    """``word`` with its middle left out to fit ``room`` ("/home/ann/…/ferry.pdf" keeps both ends)."""
+    lo, hi = 0, len(word) // 2
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if width(word[:mid] + ELLIPSIS + word[-mid:]) <= room:
+            lo = mid
+        else:
+            hi = mid - 1
+    return word[:lo] + ELLIPSIS + word[-lo:] if lo else ELLIPSIS
+
+
 def cut_at_word(text: str, room: float, width: Callable[[str], float]) -> str:
     """``text`` cut after the last whole word that fits ``room`` with "…" (whole when it fits).  A
-    word wider than half the room (a file's path), or a first word that does not fit, is cut
-    inside it: dropped whole it would take what the message is about with it.  Qt's status line
-    clipped a message in the middle of a word ("Ara (18 w")."""
+    word wider than half the room (a file's path) first loses its middle, so that the words after
+    it still show ("/tmp/…/mine.parallax is read-only"); a first word that cannot fit is cut inside.
+    Qt's status line clipped a message in the middle of a word ("Ara (18 w")."""
+    if width(text) <= room:
+        return text
+    most = room * LONG_WORD_SHARE if len(text.split()) > 1 else room
+    text = re.sub(r"\S+", lambda w: w.group() if width(w.group()) <= most
+                  else _middle(w.group(), most, width), text)
     if width(text) <= room:
         return text
     shown = ""
     for word in re.finditer(r"\S+", text):
         head = text[:word.end()].rstrip(_TAIL)
         if width(head + ELLIPSIS) > room:
-            if shown and width(word.group()) <= room * LONG_WORD_SHARE:
-                return shown + ELLIPSIS
             break
         shown = head
-    return _cut_right(text, room, width)
+    return shown + ELLIPSIS if shown else _cut_right(text, room, width)
 
 
 def elide_around(text: str, key: str, room: float, width: Callable[[str], float]) -> str:

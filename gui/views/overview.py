@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import heapq
 import time
+from typing import Callable
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextOption
@@ -86,6 +87,7 @@ class Overview(QWidget):
         self._slice_timer.setSingleShot(True)
         self._slice_timer.setInterval(0)
         self._slice_timer.timeout.connect(self._append_slice)
+        self.shown_above: Callable[[], str] = lambda: ""     # the banner's text (set by the window)
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
@@ -221,7 +223,12 @@ class Overview(QWidget):
                      if others else "")
         out = [f'<h2 style="margin-bottom:0">{len(arts)} outlets · {len(comp.facts)} facts · '
                f'{len(comp.findings)} findings{elsewhere}</h2>']
+        # A note the banner above already says is not said twice (at 1366x768 the two took eight
+        # lines); dismissed there, it comes back here.
+        above = self.shown_above()
         for note in comp.notes:
+            if self.doc.in_words(note) in above:
+                continue
             out.append(f'<p style="background:{t.banner}; color:{t.banner_text}">&nbsp;⚠ '
                        f'{esc(self.doc.in_words(note))}&nbsp;</p>')
         # Same event
@@ -239,12 +246,14 @@ class Overview(QWidget):
                 colour = t.text if m.same_event else t.banner_text
                 # The outlet on one line, the column as wide as the widest (a name is at most a cut
                 # title long): 22% of the pane broke "Santa Fe New Mexican" into three lines.
+                # The reason on a line of its own, under the name: beside it, in what a 1366 px
+                # window leaves of the pane, it was a column two words wide and 13 lines tall.
                 rows.append(f'<tr><td width="1">{self._chip(m.article, whole=True)}&nbsp;</td>'
                             # As wide as its mark, on one line (a 14% column broke it in three).
                             f'<td width="{mark_w}" nowrap style="color:{colour}">{mark}&nbsp;</td>'
-                            f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td>'
-                            f'<td style="color:{t.muted}">'
-                            f'{esc(self.doc.in_words(m.evidence))}</td></tr>')
+                            f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td><td></td></tr>'
+                            f'<tr><td colspan="4" style="color:{t.muted}; padding-left:12px; '
+                            f'padding-bottom:4px">{esc(self.doc.in_words(m.evidence))}</td></tr>')
             # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.
             for i in range(0, len(rows), EVENT_ROWS):
                 if i:

@@ -106,6 +106,7 @@ def test_cut_at_word_keeps_whole_words_and_drops_a_dangling_comma_or_colon():
     assert cut_at_word(text, 27, len) == "Voice left out: Ara (18…"          # not "Ara (18 wo…"
     assert cut_at_word(text, 32, len) == "Voice left out: Ara (18 words)…"   # the comma goes
     assert cut_at_word(text, 18, len) == "Voice left out…"                   # and the colon
-    assert cut_at_word("Unbreakable", 5, len) == "Unbr…"           # one long word: cut inside it
-    saved = "Saved: /home/ann/Documents/reports/harbour-ferry-timetable.pdf (PDF)"
-    assert cut_at_word(saved, 30, len) == saved[:29] + "…"         # a path is cut, not dropped
+    assert cut_at_word("Unbreakable", 5, len) == "Un…le"           # one long word: its middle goes
+    saved = "/home/ann/Documents/reports/harbour-ferry-timetable.pdf is read-only: save a copy"
+    # A path loses its middle, so what is said about it still shows.
+    assert cut_at_word(saved, 40, len) == "/home/ann…table.pdf is read-only: save…"

@@ -340,3 +340,24 @@ def test_a_long_status_message_is_cut_after_a_whole_word_and_shown_whole_on_hove
     assert w.statusBar().fontMetrics().horizontalAdvance(shown) <= room
     w.ui.say("Saved.")                                      # a short one: whole, no tool tip
     assert w.statusBar().currentMessage() == "Saved." and w.statusBar().toolTip() == ""
+
+
+def test_an_engine_note_is_said_once_in_the_banner_and_back_on_the_overview_when_dismissed(
+        qtbot, fake_comparison):
+    """At 1366x768 the banner and the Overview's head both said the two notes: eight lines."""
+    import dataclasses
+    note = "12 possible omissions were not reported (the outlets that carry them agree too little)."
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.resize(*SCREEN)
+    w.show()
+    qtbot.waitExposed(w)
+    show_comparison(w, dataclasses.replace(fake_comparison, notes=(note,)))
+    w.overview.finish_build()
+    assert note in w.banner.text()
+    assert note not in w.overview.browser.toPlainText()
+    from PySide6.QtWidgets import QToolButton
+    qtbot.mouseClick(w.banner.findChild(QToolButton), Qt.MouseButton.LeftButton)
+    assert w.banner.text() == ""
+    w.overview.finish_build()
+    assert note in w.overview.browser.toPlainText()

@@ -329,3 +329,17 @@ def test_outlet_headers_wrap_further_before_speaker_and_role_are_cut(qtbot, fake
             assert not header.turned and outlets == least
     assert header.sectionSize(1) >= 100
     assert w.voices.table.horizontalScrollBar().maximum() == 0
+
+
+def test_a_same_event_reason_reads_across_the_pane_not_down_a_narrow_column(qtbot, fake_comparison):
+    """At 1366x768 the reason beside an outlet's name was a column two words wide: 13 lines."""
+    reason = ("another event: it names Harriet Lindqvist as harbour master where the others name "
+              "Tomas Berg; closest is the second outlet: both name the ferry board, the coastal "
+              "timetable and the harbour; 3 identical phrases")
+    event = (dataclasses.replace(fake_comparison.event[0], same_event=False, evidence=reason),) \
+        + fake_comparison.event[1:]
+    w = shown_at_1366(qtbot, fake_comparison, event=event)
+    w.tabs.setCurrentWidget(w.overview)
+    w.overview.finish_build()
+    found = _line_breaks(w.overview.browser.document(), "Harriet Lindqvist")
+    assert found and all(len(starts) <= 3 for _, starts in found), found      # 6 lines before

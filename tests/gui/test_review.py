@@ -448,6 +448,7 @@ def test_read_only_session_opens_with_a_banner_and_save_as_makes_it_writable(
     try:
         before = _snapshot(session_file)
         w = _open_window(qtbot, [session_file], len(seed_paths))
+        w.resize(1366, 768)         # a laptop's status line: room for the reason after the path
         assert "read-only" in w.banner.text() and "(read-only)" in w.windowTitle()
         w.navigation.show_tab(3)
         press(qtbot, Qt.Key.Key_J)
