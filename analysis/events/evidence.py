@@ -86,6 +86,14 @@ class PairEvidence:
         """n booleans: articles whose lede looks back months to the happening (``moment``)."""
         return np.array([p.moment == moment.RETROSPECTIVE for p in self.profiles], dtype=bool)
 
+    @property
+    def dated_apart(self) -> np.ndarray:
+        """n x n booleans: pairs both dated, more than ``EVENT_MAX_DATE_GAP_DAYS`` apart.  A date is
+        the page's own (metadata, dateline, date label), so these pairs never share a group
+        (``groups.cluster``); the other vetoes read the text, and one misread office or year must not
+        split a story (as a cannot-link, one office per mixed article split a 200-article set)."""
+        return _date_gaps(self.profiles) > EVENT_MAX_DATE_GAP_DAYS
+
     def shared_entities(self, i: int, j: int) -> list[str]:
         """Names both articles give, rarest first."""
         a, b = self.profiles[i], self.profiles[j]
@@ -179,11 +187,16 @@ def _day(iso: str | None) -> int | None:
         return None
 
 
+def _date_gaps(profiles: Sequence[Profile]) -> np.ndarray:
+    """n x n days between two articles' dates (NaN where either is undated)."""
+    days = np.array([_day(p.date) if _day(p.date) is not None else np.nan for p in profiles])
+    return np.abs(days[:, None] - days[None, :])
+
+
 def _apart(profiles: Sequence[Profile]) -> np.ndarray:
     """1 where two articles are dated too far apart, or their ledes place what they tell in
     different years ("the 2017 quake" and "the 2025 quake" in one city are two happenings)."""
-    days = np.array([_day(p.date) if _day(p.date) is not None else np.nan for p in profiles])
-    gap = np.abs(days[:, None] - days[None, :])
+    gap = _date_gaps(profiles)
     out = np.where(np.isnan(gap), 0.0, (gap > EVENT_MAX_DATE_GAP_DAYS).astype(np.float64))
     for told in ([(i, p.years) for i, p in enumerate(profiles) if p.years],
                  [(i, storm_names(p)) for i, p in enumerate(profiles) if p.storms]):

@@ -47,8 +47,8 @@ def run(articles: Sequence[Article], features: Mapping[str, Sequence],
     everyone = list(all_articles or articles)
     ordered = _order(articles)
     evidence = pair_evidence([profile(a, features.get(a.id, ())) for a in ordered])
-    rows = ranked(evidence.probability, [a.digest for a in ordered], evidence.follow_ups) \
-        if ordered else []
+    rows = ranked(evidence.probability, [a.digest for a in ordered], evidence.follow_ups,
+                  evidence.dated_apart) if ordered else []
     position = {a.id: i for i, a in enumerate(everyone)}
     groups = [sorted((ordered[r].id for r in g), key=position.__getitem__) for g in rows]
     grouped = {a for g in groups for a in g}

@@ -247,7 +247,8 @@ def test_two_named_storms_are_two_events_however_alike_they_read():
     texts = [STORM_TEXT.format(name="Ada"), STORM_TEXT.format(name="Ada").replace("dozens", "scores"),
              STORM_TEXT.format(name="Ada").replace("120", "125"), STORM_TEXT.format(name="Bram")]
     c = compare(_load(texts))
-    assert [g.articles for g in c.groups] == [("a1", "a2", "a3"), ("a4",)]
+    assert not any({"a1", "a4"} <= set(g.articles) for g in c.groups)
+    assert len(c.groups) == 2
     other = next(e for e in c.event if e.article == "a4")
     assert "it tells of Hurricane Bram where" in other.evidence
     assert profile_storms("Storm Warning issued as Hurricane Season peaks") == ()
@@ -258,3 +259,24 @@ def test_two_named_storms_are_two_events_however_alike_they_read():
 def profile_storms(title):
     from analysis.events.profile import storms
     return storms(title)
+
+
+def test_one_dated_pair_is_not_outvoted_by_the_undated_accounts():
+    # Of a mostly undated set, a preview dated four months before the one dated account was
+    # grouped in: its veto with that account was one pair of three, outvoted inside average
+    # linkage.  Pairs dated too far apart never share a group.
+    preview = """The Castellane shows Empress Adelaide's jewels in the Marbois gallery
+
+Source: City Guide
+
+The Castellane in Orville opens its Marbois gallery to visitors, who can see eight pieces of imperial
+jewellery that once belonged to Empress Adelaide, curators said.
+
+Among them are a sapphire tiara, an emerald necklace and a brooch set with 1,354 diamonds, displayed
+in two cases under the gallery's windows.
+"""
+    texts = [_dated(MUSEUM_THEFT[0], "2025-10-19"), MUSEUM_THEFT[1], MUSEUM_THEFT[2],
+             _dated(preview, "2025-06-18")]
+    c = compare(_load(texts))
+    assert not any({"a1", "a4"} <= set(g.articles) for g in c.groups)
+    assert len(c.groups) == 2

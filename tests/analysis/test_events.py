@@ -176,3 +176,17 @@ def test_follow_up_stories_merge_after_the_news_of_the_day():
     q = np.block([[p, p[:, 4:]], [p[4:], np.array([[0.99]])]])
     q[5, 5] = 1.0
     assert cluster(q, 0.5, np.array([False] * 4 + [True, True])) == [[0, 1, 2, 3], [4, 5]]
+
+
+def test_a_pair_that_must_stay_apart_never_shares_a_group_however_its_group_agrees():
+    # 0-3 tell one story; 4 is dated months before 3 (near 0 with 3) but reads like 0-2 (0.9):
+    # the group's mean (0.7) outvoted the one dated pair.
+    p = np.array([[1.0, 0.95, 0.95, 0.95, 0.9],
+                  [0.95, 1.0, 0.95, 0.95, 0.9],
+                  [0.95, 0.95, 1.0, 0.95, 0.9],
+                  [0.95, 0.95, 0.95, 1.0, 0.0],
+                  [0.9, 0.9, 0.9, 0.0, 1.0]])
+    apart = np.zeros((5, 5), dtype=bool)
+    apart[3, 4] = apart[4, 3] = True
+    assert cluster(p, 0.5) == [[0, 1, 2, 3, 4]]
+    assert cluster(p, 0.5, apart=apart) == [[0, 1, 2, 3], [4]]
