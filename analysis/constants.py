@@ -111,6 +111,9 @@ MERGE_MIN_MEAN_PROBABILITY = 0.30           # probability 0-1; mean over cross-a
 MAX_CLAIMS_PER_OUTLET = 3                   # claims of one article in one fact
 MUTUAL_RANK = 2                             # a link must be among both claims' N most probable in the other article
 LEDE_SENTENCES = 3                          # sentences; the top of a story, where the event itself is told
+# share 0-1 of a story's sentences that its lede may be for "both in the lede" to count (stories of 15
+# sentences or more): on a short page the top is most of the story, and every lede names the event
+LEDE_MAX_STORY_SHARE = 0.2
 EVIDENCE_SURROUNDING_SENTENCES = 3          # sentences before and after a claim's own read as its surroundings
 EVIDENCE_CLOSE_WORD = 0.5                   # word-embedding cosine 0-1 from which two words count as close
 EVIDENCE_RARE_MAX_CLAIMS = 4                # claims of the two articles at most holding a "rare" shared stem

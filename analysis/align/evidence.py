@@ -34,7 +34,11 @@ words too.
 * ``numbers`` / ``dates`` — quantities stated by both (same amount), dates both give;
 * ``quote`` — 1 when both quote the same words (a run of ``EVIDENCE_QUOTE_WORDS`` words inside
   quotation marks): two outlets quoting one statement;
-* ``ledes`` — 1 when both claims open their stories (``LEDE_SENTENCES``);
+* ``ledes`` — 1 when both claims open their stories (``LEDE_SENTENCES``), each story long enough that
+  its lede is at most ``LEDE_MAX_STORY_SHARE`` of it: on a short page every lede names the event ("the
+  collapse of the Francis Scott Key Bridge"), so the bonus made one fact of a bridge collapse, a
+  mayday, six missing workers and an FBI inquiry (real coverage, seven outlets; BASIL held-out
+  halves: recall 690 -> 694 of 1365, precision 0.867 -> 0.861, claim-pair precision 0.705 -> 0.702);
 * ``margin`` — the pair's similarity minus the best other candidate of either claim in the other
   article (a claim's best match stands out);
 * ``actions`` — surprise of the action groups both cores report;
@@ -67,6 +71,7 @@ from analysis.constants import (
     EVIDENCE_RARE_CAP,
     EVIDENCE_RARE_MAX_CLAIMS,
     EVIDENCE_SURROUNDING_SENTENCES,
+    LEDE_MAX_STORY_SHARE,
     LEDE_SENTENCES,
     LINK_BIAS,
     LINK_PARALLEL_MIN_PAIRS,
@@ -244,7 +249,7 @@ def _rows(ev: Event, pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray,
             sum(1 for x in fa.numbers if any(same_quantity(x, y) for y in fb.numbers)),
             len(fa.dates & fb.dates),
             float(quotes_shared(_whole(ev, ka).text, _whole(ev, kb).text)),
-            float(sa < LEDE_SENTENCES and sb < LEDE_SENTENCES),
+            float(_in_lede(sa, len(ev.sentence_features[a])) and _in_lede(sb, len(ev.sentence_features[b]))),
             s - max(_rival(rivals, ka, b, s), _rival(rivals, kb, a, s)),
             ev.counts.weight(frozenset(_GROUP + g for g in concepts(fa.text) & concepts(fb.text)), a, b),
             float(_names_apart(_whole(ev, ka).entities, _whole(ev, kb).entities)),
@@ -291,6 +296,11 @@ def _quoted_grams(text: str, run: int) -> frozenset[tuple[str, ...]]:
             words = [w.lower().replace("’", "'") for w, _, _ in scan(text[s:e])]
             out.update(tuple(words[i:i + run]) for i in range(len(words) - run + 1))
     return frozenset(out)
+
+
+def _in_lede(sentence: int, sentences: int) -> bool:
+    """The sentence opens a story of ``sentences`` whose lede is a small part (see ``ledes``)."""
+    return sentence < LEDE_SENTENCES <= LEDE_MAX_STORY_SHARE * sentences
 
 
 def _names_apart(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -143,3 +143,24 @@ def test_paraphrases_of_one_fact_link_and_other_doings_do_not(aligned):
     assert linked("A storm tore two cranes", "Two cranes were ripped")
     assert linked("the port would stay closed until Thursday", "The port is to remain shut")
     assert not linked("Fishermen from Ostra", "Engineer Tomas Reyes")
+
+
+_FILLERS = ("apricot", "badger", "cobalt", "dahlia", "ember", "falcon", "garnet", "heron", "indigo", "juniper",
+            "kestrel", "lilac", "marten", "nutmeg", "osprey", "pewter", "quince", "raven", "saffron", "thistle",
+            "umber", "violet")
+
+
+def _padded(story: str, words: tuple[str, ...]) -> str:
+    return story + " " + " ".join(f"The {w} society held its yearly meeting in the old library." for w in words)
+
+
+def test_both_in_the_lede_counts_only_when_the_lede_is_a_small_part_of_the_story(aligned):
+    # Four sentences: the top is most of the story (every lede of a short page names the event).
+    assert evidence.LEDE_MAX_STORY_SHARE == 0.2 and evidence.LEDE_SENTENCES == 3
+    assert _row(aligned, "A storm tore two cranes", "Two cranes were ripped")["ledes"] == 0.0
+    # Fifteen sentences each: the three that open them are a fifth of the story.
+    long = stage.run([text_article(_padded(_PORT, _FILLERS[:11]), "a1"),
+                      text_article(_padded(_COAST, _FILLERS[11:]), "a2")], lambda *_: None)
+    assert [len(long.features[a]) for a in ("a1", "a2")] == [15, 15]
+    assert _row(long, "A storm tore two cranes", "Two cranes were ripped")["ledes"] == 1.0
+    assert _row(long, "The regional council will meet", "The regional council meets")["ledes"] == 0.0
