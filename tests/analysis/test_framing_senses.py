@@ -126,3 +126,24 @@ def test_the_quote_shown_is_the_one_the_paraphrase_tells():
                    "leading the company.")
     [f] = rows(found, "quote_vs_paraphrase")
     assert "'The board no longer has confidence in his …'" in f.evidence
+
+
+# --- the other senses posted from held-out and real coverage ---------------------------------------------------
+
+def test_a_value_after_a_change_is_another_moment():
+    found, _ = run("The storm made landfall near Port Elm with sustained winds of 130 km/h on Wednesday.",
+                   "The storm weakened slightly after landfall near Port Elm but still packed 120 km/h on Wednesday.")
+    assert [f for f in found if f.kind == "contradiction"] == []
+    found, _ = run("The storm made landfall near Port Elm with sustained winds of 130 km/h on Wednesday.",
+                   "The storm made landfall near Port Elm with sustained winds of 120 km/h on Wednesday.")
+    assert [f.rule for f in found if f.kind == "contradiction"] == ["contradiction.number"]
+
+
+def test_a_noun_and_a_thing_s_participle_are_no_verbs_of_speech():
+    found, _ = run("The helicopter crashed on Monday, killing all six crew members aboard.",
+                   "The helicopter crashed on Monday and all six people aboard died.",
+                   "The helicopter went down on Monday and six people aboard died.")
+    assert words(found) == []
+    found, _ = run("The ship sent a mayday warning signal indicating a loss of power before the crash.",
+                   "The ship sent a mayday warning signal reporting a loss of power before the crash.")
+    assert [f for f in found if f.kind == "attribution_verb"] == []

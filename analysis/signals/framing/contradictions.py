@@ -9,7 +9,9 @@ in their sentences.
 
 * ``contradiction.number``: both versions give amounts of one unit (USD, %, years, a counted noun)
   whose *slot word* (the nearest content word after the amount, else before it; grouped by
-  ``quantity_slots.txt``: killed/dead/died are one slot) is the same, and share no value.  Ranks
+  ``quantity_slots.txt``: killed/dead/died are one slot) is the same, and share no value, and both or
+  neither tell it after a change or a later time ("weakened after landfall but still packed 120 km/h"
+  against "made landfall with winds of 130 km/h": two moments).  Ranks
   ("No. 2") are not amounts.  A version listing more than FRAMING_QUANTITY_MAX_PER_VERSION amounts of
   one unit is a list, not one claim, and is skipped.
 * ``contradiction.date`` / ``contradiction.weekday``: both versions date the same happening (the same
@@ -203,6 +205,19 @@ def _compatible(va: Version, x: Quantity, vb: Version, y: Quantity) -> bool:
     return False
 
 
+# Words before a value in its sentence that place it at another moment than a plain report: a change
+# ("weakened ... but still packed 120 km/h", "the toll rose to 66") or a later time ("after landfall").
+_MOMENT_WORDS = frozenset("""
+weakened strengthened intensified slowed eased rose risen fell fallen dropped climbed increased
+decreased after later since subsequently afterwards
+""".split())
+
+
+def _at_another_moment(version: Version, q: Quantity) -> bool:
+    lo, _ = _piece_bounds(version, q.start)
+    return bool(_MOMENT_WORDS & {w.lower() for w in _WORD.findall(version.text, lo, q.start)})
+
+
 def _unit_key(q: Quantity) -> str:
     return "fraction" if q.unit in ("%", "fraction") else q.unit
 
@@ -222,6 +237,9 @@ def _numbers(pair: Pair) -> Iterator[Candidate]:
         if any(same_quantity(x, y) for x in xs for y in every_b) or \
                 any(same_quantity(x, y) for x in every_a for y in ys) or \
                 any(_compatible(pair.a, x, pair.b, y) for x in xs for y in ys):
+            continue
+        # one side tells the value after a change or at a later time, the other plainly: two moments
+        if all(_at_another_moment(pair.a, x) for x in xs) != all(_at_another_moment(pair.b, y) for y in ys):
             continue
         ta, tb = ", ".join(q.text for q in xs), ", ".join(q.text for q in ys)
         yield Candidate(

@@ -5,7 +5,8 @@
   quotation marks are the speaker's words, not the outlet's, and are skipped; only a verb facing a verb
   of the other version in the word diff, said by the same speaker, is a choice of verb (the PM
   "declares", the rival "concedes": two acts of two people); a verb with a bare noun as its object
-  ("declares victory", "conceded defeat") names an act, not a source's words.  Evaluative verbs of
+  ("declares victory", "conceded defeat") names an act, not a source's words, and an -ing verb after
+  a noun of a thing tells what it means ("a signal indicating a loss of power").  Evaluative verbs of
   speech ("slammed") are word choices, read in every sentence by wording.py.
 * ``hedge``, ``booster``: a lexicon term that one version uses, outside quotes, where the other version
   has other words facing it in the diff (the same claim told without it) and no use of the term at
@@ -32,6 +33,7 @@ from typing import Iterator, NamedTuple
 from analysis.constants import FRAMING_WORD_CHANGE_MAX_WORDS, OPEN_CLAIM_WINDOW_WORDS
 from analysis.lexicons import Lexicon, load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
+from analysis.signals.framing.descriptive import is_person_word
 from analysis.signals.framing.uses import negated
 from analysis.signals.framing.versions import Pair, Version, same_speaker
 from analysis.signals.nouns import noun_of
@@ -86,11 +88,29 @@ def _attribution(pair: Pair, claimed: set) -> Iterator[Candidate]:
         other = pair.other(version)
         other_grades = {h.label for h in found[other.id]}
         by_term = _group(h for h in found[version.id] if h.label not in ("neutral", "emotive")
-                         and h.label not in other_grades and not _names_an_act(version.text, h))
+                         and h.label not in other_grades and not _names_an_act(version.text, h)
+                         and not _a_thing_means(version.text, h))
         for term, group in by_term.items():
             facing = _facing_verbs(pair, version, group[0], found[other.id])
             if facing:
                 yield _attribution_candidate(pair, version, other, term, group, facing, claimed)
+
+
+def _a_thing_means(text: str, h: Hit) -> bool:
+    """An -ing verb of saying right after a noun that is no person, past an optional comma: what a
+    thing means or shows ("a warning signal indicating a loss of power", "data suggesting a rise"),
+    not words of a source."""
+    if not h.term.endswith("ing") or " " in h.term:
+        return False
+    m = re.search(r"([A-Za-z]+),?\s+$", text[max(0, h.start - 40):h.start])
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    from lemminflect import getAllLemmas  # MIT; offline tables
+    verbs = getAllLemmas(word, "VERB")
+    # a noun, or a verb only in its base form ("signal"): "spoke, suggesting" follows a verb
+    return bool(getAllLemmas(word, "NOUN")) and (not verbs or set(verbs["VERB"]) == {word}) \
+        and not is_person_word(word) and word not in load_lexicon("stopwords").entries
 
 
 def _names_an_act(text: str, h: Hit) -> bool:
