@@ -129,3 +129,16 @@ def test_the_summary_lists_reviewed_findings_with_their_verdict(report):
 def test_the_brief_is_much_shorter_than_the_full_report(handmade_comparison, handmade_reviews, report):
     full = build_report(handmade_comparison, handmade_reviews, full=True)
     assert len(text_of(report)) < len(text_of(full)) / 2
+
+
+def test_an_article_grouped_apart_without_a_clash_says_what_it_lacks(handmade_comparison):
+    """With no clash of names or dates the engine's reason is "another event; closest is …": the
+    brief said "seems to be about a different event: another event."."""
+    import dataclasses
+    event = tuple(dataclasses.replace(m, evidence="another event; closest is CNN (a4): both name "
+                                      "Paris and Europe") if not m.same_event else m
+                  for m in handmade_comparison.event)
+    text = text_of(build_report(dataclasses.replace(handmade_comparison, event=event)).section("summary"))
+    assert "different event: another event" not in text
+    assert ("seems to be about a different event: it shares too little with the others (the closest "
+            "is CNN: both name Paris and Europe)") in text
