@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if window.doc.comparison is None:
         print("the analysis did not finish", file=sys.stderr)
         return 1
-    window.banner.hide()
+    window.banner.dismiss()          # as the editor would: its notes are then on the Overview
     window.view.flush_views()
     from analysis.vocabulary.reviews import Review
     queue = window.findings.queue()

@@ -17,6 +17,7 @@ class ViewController(Controller):
         super().__init__(ui, controllers)
         self.theme: theme.Theme = theme.THEMES.get(settings.theme_name(), theme.LIGHT)
         self._dirty: set[QWidget] = set()             # tabs to redraw before they are shown
+        self._dismissed_notes = ""                    # the engine notes the editor closed the banner on
         self._idle = QTimer(self)
         self._idle.setInterval(0)
         self._idle.timeout.connect(self._refresh_next_dirty)
@@ -24,7 +25,7 @@ class ViewController(Controller):
     def wire(self) -> None:
         self.ui.doc.comparisonChanged.connect(self.refresh_views)
         self.ui.overview.shown_above = self.ui.banner.text
-        self.ui.banner.dismissed.connect(lambda: self.refresh_or_mark(self.ui.overview))
+        self.ui.banner.dismissed.connect(self._banner_dismissed)
         self.ui.tabs.currentChanged.connect(lambda i: self.refresh_if_dirty(self.ui.tabs.widget(i)))
 
     def _lazy_tabs(self) -> tuple[QWidget, ...]:
@@ -38,9 +39,11 @@ class ViewController(Controller):
         ui = self.ui
         comp = ui.doc.comparison
         self._dirty = set(self._lazy_tabs())
-        # The engine's notes in the banner first: the Overview leaves out what it says.
-        if comp is not None and comp.notes and not ui.banner.isVisible():
-            ui.warn("\n".join(ui.doc.in_words(n) for n in comp.notes))
+        # The engine's notes in the banner first: the Overview leaves out what it says.  Notes the
+        # editor dismissed stay dismissed (a rename or a verdict brought them back at once).
+        notes = "\n".join(ui.doc.in_words(n) for n in comp.notes) if comp is not None else ""
+        if notes and notes != self._dismissed_notes and not ui.banner.isVisible():
+            ui.warn(notes)
         ui.findings.refresh()            # the queue drives J/K and the inspector: always current
         self.refresh_if_dirty(ui.tabs.currentWidget())
         if not self._idle.isActive():
@@ -52,6 +55,10 @@ class ViewController(Controller):
         self.c.navigation.follow(comp.findings if comp is not None else None)
         self.update_status()
         self.c.update_actions()
+
+    def _banner_dismissed(self) -> None:
+        self._dismissed_notes = self.ui.banner.label.text()
+        self.refresh_or_mark(self.ui.overview)     # the notes it said are the Overview's again
 
     def refresh_if_dirty(self, view: QWidget | None) -> None:
         if view in self._dirty:

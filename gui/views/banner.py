@@ -18,7 +18,7 @@ class Banner(QWidget):
         close.setText("✕")
         close.setToolTip("Dismiss")
         close.setAccessibleName("Dismiss message")
-        close.clicked.connect(self._dismiss)
+        close.clicked.connect(self.dismiss)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 0)
         layout.addWidget(self.label, 1)
@@ -29,7 +29,8 @@ class Banner(QWidget):
         self.label.setText(text)
         self.show()
 
-    def _dismiss(self) -> None:
+    def dismiss(self) -> None:
+        """Hide it as its close button does (what it said may then show elsewhere)."""
         self.hide()
         self.dismissed.emit()
 

@@ -361,3 +361,7 @@ def test_an_engine_note_is_said_once_in_the_banner_and_back_on_the_overview_when
     assert w.banner.text() == ""
     w.overview.finish_build()
     assert note in w.overview.browser.toPlainText()
+    # Dismissed, they stay dismissed when the views redraw (a rename, a verdict, the same result).
+    w.doc.rename(w.doc.articles[0].id, "The Harbour Post")
+    w.overview.finish_build()
+    assert w.banner.text() == "" and note in w.overview.browser.toPlainText()
