@@ -96,7 +96,7 @@ def article_claims(article: Article) -> tuple[Claim, ...]:
     """Every claim of ``article``, sentence by sentence (each sentence gives at least one)."""
     out: list[Claim] = []
     for s in article.sentences:
-        for start, end, core_start, core_end in sentence_claims(s.text):
+        for start, end, core_start, core_end in _sentence_claims(s.text):
             out.append(Claim(article.id, s.index, len(out), s.start + start, s.start + end,
                              s.start + core_start, s.start + core_end))
     return tuple(out)
@@ -104,6 +104,13 @@ def article_claims(article: Article) -> tuple[Claim, ...]:
 
 def sentence_claims(text: str) -> list[tuple[int, int, int, int]]:
     """(start, end, core start, core end) of each claim of one sentence, offsets into ``text``."""
+    return list(_sentence_claims(text))
+
+
+@lru_cache(maxsize=50_000)
+def _sentence_claims(text: str) -> tuple[tuple[int, int, int, int], ...]:
+    """``sentence_claims``, cut once per sentence text: a sentence that many outlets print (agency
+    copy) is cut the same way in each, as it reads nothing but its text."""
     pieces = [strip_span(text, s, e) for s, e in _pieces(text)]
     out = []
     for s, e in pieces:
@@ -115,7 +122,7 @@ def sentence_claims(text: str) -> list[tuple[int, int, int, int]]:
     if not out:
         s, e = strip_span(text, 0, len(text))
         out.append((s, e, s, e))
-    return out
+    return tuple(out)
 
 
 # --- cuts -----------------------------------------------------------------------------------------

@@ -399,3 +399,32 @@ def test_words_facing_a_word_choice_read_each_fact_s_members_once(monkeypatch):
     [row] = found
     assert row.data["plainer"] == {"x2": "criticised", "x3": "criticised", "x4": "criticised",
                                    "x5": "criticised", "x6": "praised", "x7": "praised", "x8": "praised"}
+
+
+def test_a_sentence_many_outlets_print_is_cut_and_read_once(monkeypatch):
+    # Agency copy: the same sentence in many articles is cut into claims once and its content words
+    # read once; each article's claims keep their own offsets, as when every sentence was cut alone.
+    from analysis.align import claims as claims_module
+    from analysis.align.claims import article_claims, sentence_claims
+    from analysis.align.features import words
+    text = "The council approved the budget on Monday; the mayor said three parks would open in May."
+    arts = [text_article(f"Outlet {i} headline\n\n{text}", f"c{i}") for i in range(1, 6)]
+    plain_pieces = claims_module._pieces
+    cut: list[str] = []
+
+    def counted(sentence):
+        cut.append(sentence)
+        return plain_pieces(sentence)
+    claims_module._sentence_claims.cache_clear()
+    words._content_words.cache_clear()
+    monkeypatch.setattr(claims_module, "_pieces", counted)
+    found = [article_claims(a) for a in arts]
+    assert cut.count(text) == 1
+    for a, its_claims in zip(arts, found):
+        sentence = a.sentences[1]
+        assert [(c.start - sentence.start, c.end - sentence.start, c.core_start - sentence.start,
+                 c.core_end - sentence.start) for c in its_claims if c.sentence == 1] == sentence_claims(text)
+        assert len([c for c in its_claims if c.sentence == 1]) == 2
+    first = words.content_words(text)
+    first.append("changed")                 # a caller's own list: the next reader is not touched
+    assert words.content_words(text) == first[:-1] and words._content_words.cache_info().hits >= 1

@@ -50,6 +50,13 @@ def content_words(text: str) -> list[str]:
     Hyphenated compounds count as their parts ("three-year" -> "three", "year"; "Russia-U.S." ->
     "russia", "us").  Upper-case acronyms are kept even when they spell a stopword ("US", "U.S.").
     """
+    return list(_content_words(text))
+
+
+@lru_cache(maxsize=50_000)
+def _content_words(text: str) -> tuple[str, ...]:
+    """``content_words``, read once per text: the stages read each sentence several times (features,
+    claims, events, framing), and agency copy prints one sentence in many outlets."""
     stop = stopwords()
     out: list[str] = []
     for raw, _, _ in scan(text):
@@ -68,7 +75,7 @@ def content_words(text: str) -> list[str]:
                 out.append(word.replace(".", ""))
             elif word not in stop:
                 out.append(word)
-    return out
+    return tuple(out)
 
 
 def _is_acronym(word: str) -> bool:
