@@ -142,3 +142,24 @@ def test_an_article_grouped_apart_without_a_clash_says_what_it_lacks(handmade_co
     assert "different event: another event" not in text
     assert ("seems to be about a different event: it shares too little with the others (the closest "
             "is CNN: both name Paris and Europe)") in text
+
+
+def test_a_word_used_twice_is_quoted_once_under_its_finding(handmade_comparison):
+    """"chooses 'transactional' (pejorative word, 2 times)" was followed by the same quoted line twice."""
+    from analysis.model import Finding, Span
+    from analysis.report.context import make_context
+    from analysis.report.sections.common import quoted_spans
+    article = handmade_comparison.articles[0]
+    word = next(t for t in article.tokens if len(t.text) > 6)
+    other = next(t for t in article.tokens if len(t.text) > 6 and t.text != word.text)
+    again = article.text.find(word.text, word.end)
+    spans = [Span(article.id, word.start, word.end), Span(article.id, other.start, other.end)]
+    if again >= 0:
+        spans.insert(1, Span(article.id, again, again + len(word.text)))
+    else:                                   # the same words once more: the same span given twice
+        spans.insert(1, Span(article.id, word.start, word.end))
+    finding = Finding("f-twice", "loaded_word", None, (article.id,), tuple(spans),
+                      "chooses it (2 times)", 0.5, "rule")
+    texts = [r.text for r in quoted_spans(make_context(handmade_comparison, None, False), finding)
+             if r.style in ("flag", "i")]
+    assert texts == [word.text, other.text]

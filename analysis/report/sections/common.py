@@ -58,14 +58,20 @@ def verdict_tag(review: Review) -> tuple[Run, ...]:
 def quoted_spans(ctx: Context, finding: Finding, limit: int = 3, width: int = 160) -> tuple[Run, ...]:
     """The text each span of ``finding`` rests on, prefixed by its outlet: the evidence in words."""
     out: list[Run] = []
-    for span in finding.spans[:limit]:
+    # A word an outlet uses twice is one line: the evidence already says "2 times".
+    shown: set[tuple[str, str]] = set()
+    for span in finding.spans:
         article = ctx.article(span.article)
-        if article is None or not (0 <= span.start < span.end <= len(article.text)):
+        if len(shown) >= limit or article is None or not (0 <= span.start < span.end <= len(article.text)):
             continue
+        words = article.text[span.start:span.end]
+        key = (span.article, " ".join(words.split()).casefold())
+        if key in shown:
+            continue
+        shown.add(key)
         out.append(Run("\n"))
         out.extend(outlet_runs(ctx, span.article, bold=False))
         out.append(Run(": “"))
-        words = article.text[span.start:span.end]
         # Short spans (the words that differ) are flagged; a whole quoted clause reads better plain.
         style = "flag" if len(words.split()) <= 6 else "i"
         out.append(Run(clip(words, width), style, ctx.colour(span.article) if style == "flag" else None))
