@@ -7,7 +7,7 @@ from test_framing_context import run, words
 
 from analysis.model import Fact, FactMember
 from analysis.signals.framing import framing_findings
-from analysis.signals.framing.descriptive import describes, motion_not_speech
+from analysis.signals.framing.descriptive import describes, motion_not_speech, participle_as_verb
 from analysis.signals.framing.speech import speech_ranges
 from seeds import text_article
 
@@ -147,3 +147,25 @@ def test_a_noun_and_a_thing_s_participle_are_no_verbs_of_speech():
     found, _ = run("The ship sent a mayday warning signal indicating a loss of power before the crash.",
                    "The ship sent a mayday warning signal reporting a loss of power before the crash.")
     assert [f for f in found if f.kind == "attribution_verb"] == []
+
+
+def test_a_depth_and_a_distance_are_two_slots():
+    found, _ = run("The quake struck at a depth of 6 miles near Port Elm, the second city.",
+                   "The quake's centre was only 10 miles from Port Elm, the second city.")
+    assert [f for f in found if f.kind == "contradiction"] == []
+    found, _ = run("The quake struck at a depth of 6 miles near Port Elm.",
+                   "The quake struck at a depth of 10 miles near Port Elm.")
+    assert [f.rule for f in found if f.kind == "contradiction"] == ["contradiction.number"]
+
+
+def test_a_hazard_before_an_abbreviated_place_is_the_actor():
+    found, _ = run("The roof of the stadium in St. Petersburg was damaged on Wednesday night.",
+                   "Powerful winds battered St. Petersburg, damaging the roof of the stadium on Wednesday night.")
+    assert rows(found, "passive_agent") == []
+
+
+def test_an_ing_adjective_with_a_name_as_its_object_is_a_verb():
+    text = "Tornadoes tore through the state, with one deadly twister striking St. Lucie County."
+    assert participle_as_verb(text, text.index("striking") + len("striking"), "striking", "adjective")
+    text = "The show opened with a striking Picasso on loan."
+    assert not participle_as_verb(text, text.index("striking") + len("striking"), "striking", "adjective")

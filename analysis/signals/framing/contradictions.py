@@ -8,7 +8,8 @@ deadline and the weekday of a ruling) are not a contradiction.  Every evidence t
 in their sentences.
 
 * ``contradiction.number``: both versions give amounts of one unit (USD, %, years, a counted noun)
-  whose *slot word* (the nearest content word after the amount, else before it; grouped by
+  whose *slot word* (a dimension named before it, "a depth of 6 miles"; else the nearest content word
+  after the amount, else before it; grouped by
   ``quantity_slots.txt``: killed/dead/died are one slot) is the same, and share no value, and both or
   neither tell it after a change or a later time ("weakened after landfall but still packed 120 km/h"
   against "made landfall with winds of 130 km/h": two moments).  Ranks
@@ -141,10 +142,19 @@ def _near_words(version: Version, start: int, end: int, names: bool = True) -> t
     return [w for w in after if _content(w)], [w for w in reversed(before) if _content(w)]
 
 
+# Nouns of a measured dimension: "a depth of 6 miles" counts depth, whatever place follows it.
+_DIMENSIONS = frozenset("""
+depth height length width distance speed altitude radius diameter area weight elevation magnitude
+""".split())
+
+
 def _slot_word(version: Version, start: int, end: int) -> str:
     """What the amount at [start, end) counts: a slot word of quantity_slots.txt next to it
     ("144 people had been murdered", "the death toll rose to 144"), else its nearest content word
     after it, else before it."""
+    dimension = re.search(r"\b([a-z]+)\s+of\s+\Z", version.text[max(0, start - 30):start])
+    if dimension and dimension.group(1) in _DIMENSIONS:
+        return dimension.group(1)
     after, before = _near_words(version, start, end)
     listed = [w for w in after + before if stem(w) in _slot_classes()]
     word = (listed or after or before or [""])[0]

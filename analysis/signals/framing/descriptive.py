@@ -21,7 +21,7 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 * **a motion** (``motion_not_speech``): a verb of speech told of motion or sound ("blasted off",
   "came roaring back", "roared in applause", "its engines roaring");
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
-  ("striking down the law", "Striking 70 miles south").
+  ("striking down the law", "Striking 70 miles south", "a twister striking St. Lucie County").
 
 Literal uses, names, verbs, things and accounts are no word choice at all (``uses.NO_CHOICE``); states are
 kept at a low score (FRAMING_DESCRIPTIVE_FACTOR): how an outlet tells what people feel is still its
@@ -151,7 +151,14 @@ def participle_as_verb(text: str, end: int, term: str, label: str) -> bool:
     if label != "adjective" or not term.endswith("ing") or " " in term or text[end:end + 1] != " ":
         return False
     after = _next_words(text, end, 1)
-    return bool(after) and after[0].lower() in _AFTER_VERB
+    if not after:
+        return False
+    # "one deadly twister striking St. Lucie County": a name as its object, after a noun, not a
+    # determiner ("a striking Picasso")
+    before = _words_before(text, end - len(term))
+    named_object = after[0][:1].isupper() and bool(before) and before[0].lower() not in _DETERMINERS \
+        and not before[0].lower().endswith("ly")
+    return after[0].lower() in _AFTER_VERB or named_object
 
 
 # After a verb of speech, words that make it a motion: a particle or path ("blasted off", "roaring

@@ -51,6 +51,7 @@ from analysis.signals.nouns import noun_of
 
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 _SENTENCE_END = re.compile(r"[.;!?\n]")
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}\Z")
 # Sense classes whose words name the event acting (an earthquake, a storm, a collapse).
 _EVENT_SENSES = frozenset({"impact", "calamity"})
 # Acts of the police and the courts: their passive hides no one, the agent is the institution itself.
@@ -398,7 +399,9 @@ def _event_acts(text: str, pos: int) -> bool:
     from analysis.signals.framing.event_words import senses_of
     from analysis.signals.framing.uses import lemma
     lo = max(0, pos - 200)
-    stop = max((m.end() for m in _SENTENCE_END.finditer(text, lo, pos)), default=lo)
+    # a full stop after a short capitalised word is an abbreviation ("St. Petersburg"), not an end
+    stop = max((m.end() for m in _SENTENCE_END.finditer(text, lo, pos)
+                if not _ABBREVIATION.search(text, max(0, m.start() - 4), m.start())), default=lo)
     words = {lemma(w) for w in _WORD.findall(text, stop, pos)}
     return bool(words & _HAZARDS or senses_of(words) & _EVENT_SENSES)
 
