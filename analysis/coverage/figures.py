@@ -17,6 +17,7 @@ from analysis.coverage.terms import (
     counted_thing,
     counts,
     match,
+    phrase_counts,
     same_term,
     slot_labels,
     strong_unit,
@@ -168,6 +169,11 @@ class FigureSearch(EventIndex):
                    and self.specificity(t) * C.CORE_NAME_WEIGHT >= C.CORE_SPECIFIC_TERM_WEIGHT
                    for t in self.terms[article_id][index].terms)
 
+    def _named_elsewhere_too(self, core: Core, named: Sequence[Term], article_id: str, index: int) -> bool:
+        """``_elsewhere`` with only the names specific to sentence ``index`` (``_named_elsewhere``):
+        the event's own setting, named in every article ("the Louvre"), is no other place."""
+        return any(c.term.kind == "name" for c in core.terms) and self._named_elsewhere(named, article_id, index)
+
     def _figure_beside(self, core: Core, named: Sequence[Term], article_id: str,
                        counted: frozenset[str] | set[str]) -> Verdict | None:
         """The sentence of ``article_id`` (most core weight first) that counts one of ``counted``
@@ -183,7 +189,7 @@ class FigureSearch(EventIndex):
             terms = self.terms[article_id][i].terms
             figures: list[Term] = []
             shared: set[str] = set()
-            for key, things in counts(self.by_id[article_id].sentences[i].text):
+            for key, things in phrase_counts(self.by_id[article_id].sentences[i].text):
                 figure = next((t for t in terms if t.kind == "number" and t.key == key), None)
                 if things & counted and figure is not None and not any(same_term(figure, n) for n in numbers):
                     figures.append(figure)
@@ -192,7 +198,7 @@ class FigureSearch(EventIndex):
                        and c.weight >= C.CORE_SPECIFIC_TERM_WEIGHT and not _counts(c.term, shared)]
             weight = sum(c.weight for c in stated)
             if figures and anchors and (best is None or weight > best[0]) \
-                    and not self._elsewhere(core, named, article_id, i):
+                    and not self._named_elsewhere_too(core, named, article_id, i):
                 own = tuple(next(t for t in terms if same_term(t, c.term)) for c in anchors)
                 taken = {id(c) for c in anchors}
                 missing = tuple(c.term for c in core.by_weight if id(c) not in taken)

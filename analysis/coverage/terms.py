@@ -244,6 +244,46 @@ def _counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(out)
 
 
+def phrase_counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """``counts``, with what each number's phrase names besides its unit: adjectives may stand
+    between a number and its noun ("eight priceless and historical pieces of jewellery" counts
+    pieces of jewellery, not "priceless").  Read for the searched article's sentence only: the
+    carriers' counted things stay those of ``counts``."""
+    return _phrase_counts(text)
+
+
+# Words that join the words of one phrase after a number ("priceless and historical pieces of jewellery").
+_PHRASE_JOINERS = frozenset({"and", "of"})
+
+
+@lru_cache(maxsize=20_000)
+def _phrase_counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    plain = _counts(text)
+    if not plain:
+        return ()
+    dates = [(s, e) for _, s, e in find_dates(text)]
+    quantities = find_quantities(text, skip=dates)
+    words = scan(text)
+    stop = stopwords()
+    out = []
+    for (key, things), q in zip(plain, quantities):
+        phrase: set[str] = set()
+        at = q.end
+        for w, start, end in words:
+            if start < q.end:
+                continue
+            if len(phrase) >= TERM_SLOT_WINDOW_WORDS or not text[at:start].isspace() and at != start:
+                break       # punctuation ends the phrase ("eight pieces, Paris's prosecutor said")
+            folded = fold(w)
+            if folded in stop and folded not in _PHRASE_JOINERS or folded in _NUMBER_WORDS:
+                break
+            if folded not in _PHRASE_JOINERS:
+                phrase.add(counted_thing(folded))
+            at = end
+        out.append((key, things | phrase))
+    return tuple(out)
+
+
 def counted_thing(unit: str) -> str:
     """What a number's unit counts, comparable across outlets: a slot of ``quantity_slots`` ("dead",
     "deaths": "death"), else the unit's word key ("tremor" and "quake" are one happening)."""

@@ -10,7 +10,7 @@ import pytest
 
 from analysis.bench import text_article
 from analysis.coverage import omissions
-from analysis.coverage.terms import counted_slots, counts
+from analysis.coverage.terms import counted_slots, counts, phrase_counts
 from analysis.coverage.verify import Searcher
 from analysis.model import Fact, FactMember
 
@@ -173,3 +173,35 @@ def test_a_party_one_outlet_capitalises_is_not_another_party():
     assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "figure", ("a3.s1",))
     assert [t.text for t in verdict.found][:2] == ["77", "Alliance"]
     assert omissions.assess([fact], arts, set(arts)).omissions == []
+
+
+GALLERY = {
+    "a1": "Thieves stole nine pieces of jewellery from the royal collection of Queen Ada on Sunday.",
+    "a2": "Nine pieces of jewellery from Queen Ada's royal collection were stolen from the east wing.",
+    # Another count of the pieces, with adjectives between the number and its noun, beside the
+    # event's own setting (the museum every article names), which the carriers' sentences do not name.
+    "a3": "Police at the Varno Museum said eight priceless and historic royal pieces were gone.",
+    "a4": "Guards at the Varno Museum were questioned on Monday.",
+}
+SETTING = ("\n\nThe Varno Museum stays closed. Visitors queued outside the Varno Museum. The board of the "
+           "Varno Museum met.")
+
+
+def test_a_number_counts_the_noun_after_its_adjectives():
+    text = "They seized eight priceless and historic pieces of jewellery, the prosecutor said."
+    assert dict(counts(text))["8|priceless"] == {"priceless"}      # the unit as the quantity reads it
+    assert {"piec", "jewelleri"} <= dict(phrase_counts(text))["8|priceless"]
+    # The phrase ends at a function word or at punctuation.
+    assert dict(phrase_counts("Police arrested 8 people with jewels."))["8|peopl"] == {"arrest", "peopl"}
+
+
+def test_another_count_in_the_events_own_setting_reports_it_differently():
+    # "eight priceless and historic royal pieces" was read as counting "priceless", and the museum
+    # that every article names was taken for another place: it was an omission.
+    arts = {aid: text_article(t + SETTING + FILLER, aid, outlet=f"Outlet {aid[1:]}") for aid, t in GALLERY.items()}
+    fact = Fact("f-pieces", GALLERY["a2"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    verdict = Searcher(list(arts.values())).search(fact, "a3", {})
+    assert (verdict.status, verdict.via, verdict.sentences) == ("partial", "figure", ("a3.s1",))
+    assert [t.text for t in verdict.found] == ["eight", "royal"]
+    found = omissions.assess([fact], arts, set(arts))
+    assert [o.article for o in found.omissions] == ["a4"]
