@@ -114,6 +114,11 @@ def judge(core: Core, found: list[CoreTerm], size: int, similarity: float) -> Ve
         # fell this way was in 1962", "the first since 2013"): without it, or another figure, the
         # fact's other words ("no-confidence vote") are the event itself, not the comparison.
         return Verdict("unclear", coverage=shown[0], similarity=shown[1])
+    if some and not (coverage >= C.VERIFY_PARTIAL_COVERAGE or by_weight) and not predicate and not figures:
+        # Close in meaning, with none of the fact's own words or figures: a sentence on the event's
+        # topic ("thieves seized eight pieces of jewellery at the Louvre" for "the Louvre closed for
+        # exceptional reasons") reads close to many of its facts.  It may say it, or not.
+        return Verdict("unclear", coverage=shown[0], similarity=shown[1])
     if some:
         # Something is there: a concrete part of the core makes it "reports it differently"; without
         # one the article may still say it in words the matcher does not know: no omission either.

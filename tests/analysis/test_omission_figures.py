@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import pytest
 
+from analysis import constants as C
 from analysis.bench import text_article
 from analysis.coverage import omissions
-from analysis.coverage.terms import counted_slots, counts, phrase_counts
+from analysis.coverage.core import Core, CoreTerm, judge
+from analysis.coverage.terms import Term, counted_slots, counts, phrase_counts
 from analysis.coverage.verify import Searcher
 from analysis.model import Fact, FactMember
 
@@ -205,3 +207,19 @@ def test_another_count_in_the_events_own_setting_reports_it_differently():
     assert [t.text for t in verdict.found] == ["eight", "royal"]
     found = omissions.assess([fact], arts, set(arts))
     assert [o.article for o in found.omissions] == ["a4"]
+
+
+def test_close_in_meaning_with_only_the_events_words_is_no_part_of_the_fact():
+    """A sentence on the event's topic reads close to many of its facts: without a specific word or
+    figure of the core it is "unclear" (not reported), no longer "reports it differently"."""
+
+    def term(kind, text, weight):
+        return CoreTerm(Term(kind, text.lower(), text), weight, 2)
+    mayday, call = term("word", "mayday", 0.8), term("word", "call", 0.7)
+    ship, bridge, state = term("word", "ship", 0.3), term("word", "bridge", 0.25), term("name", "Maryland", 0.5)
+    rest = (term("word", w, 0.6) for w in ("crew", "moments", "power", "loss", "signal"))
+    core = Core((mayday, call, ship, bridge, state, *rest))
+    close = C.VERIFY_PARTIAL_SIMILARITY + 0.01
+    assert judge(core, [ship, bridge, state], 1, close).status == "unclear"
+    # With a word of what happened, the same sentence reports part of it.
+    assert judge(core, [mayday, call, ship, bridge, state], 1, close).status == "partial"
