@@ -64,7 +64,7 @@ from analysis.constants import (
     EVENT_W_WORDS,
 )
 from analysis.events import moment
-from analysis.events.profile import Profile, specificity, storm_key
+from analysis.events.profile import Profile, specificity
 
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
               "apart", "moment")
@@ -189,7 +189,7 @@ def _day(iso: str | None) -> int | None:
 
 def _date_gaps(profiles: Sequence[Profile]) -> np.ndarray:
     """n x n days between two articles' dates (NaN where either is undated)."""
-    days = np.array([_day(p.date) if _day(p.date) is not None else np.nan for p in profiles])
+    days = np.array([np.nan if (d := _day(p.date)) is None else d for p in profiles], dtype=np.float64)
     return np.abs(days[:, None] - days[None, :])
 
 
@@ -199,16 +199,12 @@ def _apart(profiles: Sequence[Profile]) -> np.ndarray:
     gap = _date_gaps(profiles)
     out = np.where(np.isnan(gap), 0.0, (gap > EVENT_MAX_DATE_GAP_DAYS).astype(np.float64))
     for told in ([(i, p.years) for i, p in enumerate(profiles) if p.years],
-                 [(i, storm_names(p)) for i, p in enumerate(profiles) if p.storms]):
+                 [(i, p.storm_names) for i, p in enumerate(profiles) if p.storms]):
         for k, (i, a) in enumerate(told):
             for j, b in told[k + 1:]:
                 if not a & b:
                     out[i, j] = out[j, i] = 1.0
     return out
-
-
-def storm_names(p: Profile) -> frozenset[str]:
-    return frozenset(storm_key(s) for s in p.storms)
 
 
 def _moments(profiles: Sequence[Profile]) -> np.ndarray:

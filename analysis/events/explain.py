@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
 from analysis.events import moment
-from analysis.events.evidence import PairEvidence, storm_names
+from analysis.events.evidence import PairEvidence
 from analysis.model import Article, EventGroup
 
 NOTHING_SHARED = "No two articles share an event: nothing to align."
@@ -99,7 +99,7 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
         out.append(f"is dated {p[row].date}, more than {EVENT_MAX_DATE_GAP_DAYS} days from "
                    f"{_list([f'{p[j].outlet} ({p[j].date})' for j in dated[:2]])}")
     stormy = [j for j in apart if j not in dated and p[row].storms and p[j].storms
-              and not storm_names(p[row]) & storm_names(p[j])]
+              and not p[row].storm_names & p[j].storm_names]
     if stormy:
         theirs = [f"{p[j].outlet} ({p[j].article}) tells of {_list(list(p[j].storms))}" for j in stormy[:2]]
         out.append(f"tells of {_list(list(p[row].storms))} where {_list(theirs)}")

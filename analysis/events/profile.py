@@ -95,6 +95,11 @@ class Profile:
     moment_words: str = ""                  # the words of the lede that say so ("last October")
     storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
 
+    @property
+    def storm_names(self) -> frozenset[str]:
+        """The storms' names alone: "Hurricane Milton" and "Tropical Storm Milton" are one storm."""
+        return frozenset(s.split()[-1].lower() for s in self.storms)
+
 
 @lru_cache(maxsize=100_000)
 def background_weight(text: str) -> float:
@@ -299,11 +304,6 @@ def storms(title: str) -> tuple[str, ...]:
     """The storms a title names, as written ("Hurricane Milton"), in order."""
     return tuple(m.group(0) for m in _STORM.finditer(title)
                  if m.group("name").lower() not in _NOT_STORM_NAMES)
-
-
-def storm_key(named: str) -> str:
-    """"Hurricane Milton" and "Tropical Storm Milton" are one storm: its name."""
-    return named.split()[-1].lower()
 
 
 def _years(article: Article, features: Sequence) -> frozenset[int]:

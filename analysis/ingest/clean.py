@@ -160,8 +160,8 @@ def _find_date_label(state: _State) -> None:
     """The date of a label that opens the body ("date 2023-11-23 The board ..."): the line stays
     (``lead_dateline`` keeps the label out of the first sentence); a label alone on its line goes."""
     first = state.next_kept(0)
-    label = DATE_LABEL.match(state.lines[first]) if first is not None else None
-    if label is None or first is None:
+    label = None if first is None else DATE_LABEL.match(state.lines[first])
+    if first is None or label is None:
         return
     if not state.lines[first][label.end():].strip():
         state.reasons[first] = "dateline"
