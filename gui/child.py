@@ -30,6 +30,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import importlib
+import inspect
 import os
 import pickle
 import subprocess
@@ -231,10 +232,13 @@ def child_entry(niceness: int, warm: str) -> None:
         return                          # the parent closed before the child had started
     try:
         steps = None
-        if warm and not conn.poll(0.05):
+        if warm:
             # A generator warms up step by step, pauses as soon as a job is waiting and goes on
-            # once no job waits (``serve``); a plain function warms up once, here.
-            steps = resolve(warm)()
+            # once no job waits (``serve``), even when the first job came at once; a plain function
+            # warms up once, here, unless a job is already waiting.
+            function = resolve(warm)
+            if inspect.isgeneratorfunction(function) or not conn.poll(0.05):
+                steps = function()
         serve(conn, steps if steps is not None and hasattr(steps, "__next__") else None)
     except (EOFError, OSError):
         pass                            # the parent went away

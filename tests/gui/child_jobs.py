@@ -55,3 +55,10 @@ def broken_warm():
     """A warm-up whose second step fails."""
     yield 0
     raise RuntimeError("a broken warm-up step")
+
+
+
+def frozen(progress=None) -> int:
+    """How many objects this process keeps out of the garbage collector's passes."""
+    import gc
+    return gc.get_freeze_count()

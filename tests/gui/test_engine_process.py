@@ -61,7 +61,7 @@ def test_warm_up_is_a_step_by_step_generator():
     assert next(steps) == "patterns"
     names = ["patterns", *steps]
     assert names == ["patterns", "engine", "sentences", "model", "words", "readability", "sentiment", "lexicons",
-                     "lemmas", "frequencies", "stages"]
+                     "lemmas", "frequencies", "stages", "settle"]
 
 
 def _lines(log, at_least: int, seconds: float = 30) -> int:
@@ -69,6 +69,19 @@ def _lines(log, at_least: int, seconds: float = 30) -> int:
     while time.monotonic() < deadline and not (log.exists() and log.read_text().count("\n") >= at_least):
         time.sleep(0.05)
     return log.read_text().count("\n") if log.exists() else 0
+
+
+def test_the_warmed_engine_keeps_its_tables_out_of_later_collections():
+    # A full collection in the first compare scanned every module, model and table of the warm-up.
+    process = ChildProcess("engine", paths=[os.path.dirname(__file__)], warm="gui.engine:warm_up")
+    try:
+        process.start()
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and not process.call("child_jobs:frozen", progress=_ignore):
+            time.sleep(0.2)
+        assert process.call("child_jobs:frozen", progress=_ignore) > 10_000
+    finally:
+        process.kill()
 
 
 def test_a_generator_warm_up_runs_while_idle_and_pauses_while_a_job_runs(tmp_path):
