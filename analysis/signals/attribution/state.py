@@ -56,8 +56,11 @@ class ArticleState:
     def __init__(self, article: Article, mentions: Sequence[Mention]):
         self.a = article
         self.text = article.text
-        self.quotes = direct_spans(article)
-        self.documents = announced_statements(article, self.quotes)
+        quotes = direct_spans(article)
+        self.documents = announced_statements(article, quotes)
+        # a quote inside an unquoted statement is the statement's own (nested), not a quote of its own
+        self.quotes = [q for q in quotes
+                       if not any(d.span.start <= q.outer_start < d.span.end for d in self.documents)]
         self.masks = [(q.outer_start, q.outer_end) for q in self.quotes] + \
             [(d.span.outer_start, d.span.outer_end) for d in self.documents]
         self.plain = blank(self.text, self.masks)

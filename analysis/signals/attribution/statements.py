@@ -29,7 +29,8 @@ def announced_statements(article: Article, quotes: Sequence[DirectSpan]) -> list
     """Paragraphs without quote marks announced by "...statement:" at the end of the paragraph
     before (its own paragraph or the end of one)."""
     out = []
-    quoted = {q.outer_start for q in quotes}
+    # single quotes in an unquoted statement are its own nested quotes ("the ‘good role model’ department")
+    quoted = {q.outer_start for q in quotes if article.text[q.outer_start] != "‘"}
     paragraphs = article.paragraphs
     for p, following in zip(paragraphs, paragraphs[1:]):
         intro = [s for s in article.sentences if p.start <= s.start < p.end]
