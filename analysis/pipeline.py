@@ -129,7 +129,8 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     omitted, findings, coverage_notes = _coverage(facts, articles, same, groups, agreement)
     notes += coverage_notes
     report(0.65, "signals")
-    signals = signals_stage.run(articles, facts, same, report)
+    from analysis.coverage.copies import source_map
+    signals = signals_stage.run(articles, facts, same, report, source_map(groups))
     findings += signals.findings
     report(1.0, "done")
     findings.sort(key=lambda f: (-f.score, f.kind, f.id))

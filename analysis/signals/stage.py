@@ -23,7 +23,9 @@ class Signals:
 
 
 def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
-        progress: Callable[[float, str], None]) -> Signals:
+        progress: Callable[[float, str], None], source_of: Mapping[str, str] | None = None) -> Signals:
+    """Quotes, voices, framing and metrics; ``source_of`` maps each copy to the story it copies (voice
+    omissions count copies of one story as one source)."""
     from analysis.signals.framing import article_findings, joined_findings, version_findings
     from analysis.signals.framing.wording import word_choice_summary
     from analysis.signals.metrics import comparison_metrics
@@ -53,7 +55,7 @@ def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str]
         peer_quotes = tuple(q for q in quotes if q.article in same_event)
         # The voice table compares the event's outlets: an article put in another event has no row in it.
         voice_table = tuple(voices(peers, peer_quotes))
-        found = list(voice_findings(peers, voice_table, peer_quotes)) if len(peers) > 2 else []
+        found = list(voice_findings(peers, voice_table, peer_quotes, source_of)) if len(peers) > 2 else []
         # One set of main actors for all articles, so "sentiment toward X" compares like with like.
         return version_findings(facts[half:], by_id), voice_table, found, comparison_metrics(articles, quotes)
 

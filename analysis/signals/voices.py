@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from analysis.align.features.entity_keys import normalise_key
 from analysis.constants import (
@@ -241,60 +241,89 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     return _fullest(seen + Counter({best: forms[best]})) if seen else best
 
 
-def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes: Sequence[Quote]
-                   ) -> list[Finding]:
-    """Voice omissions: a named speaker quoted by >= VOICE_OMISSION_MIN_QUOTERS other outlets, not
-    quoted by this one.  Spans are the existing quotes of that speaker."""
+def voice_findings(articles: Sequence[Article], voices_: Sequence[Voice], quotes: Sequence[Quote],
+                   source_of: Mapping[str, str] | None = None) -> list[Finding]:
+    """Voice omissions: a named speaker quoted by >= VOICE_OMISSION_MIN_QUOTERS other sources, not
+    quoted by this one.  Spans are the existing quotes of that speaker.  ``source_of`` maps a copy to
+    the story it copies (``coverage.copies.source_map``): copies of one story are one source, counted
+    once among the quoters and the outlets, and a copy that drops its source's quote is a version of
+    that story (its ``version_diff`` shows it), not an outlet leaving the voice out."""
+    source_of = source_of or {}
     by_id = {a.id: a for a in articles}
+    sources = _Sources(articles, source_of)
     rekey = _cross_keys(quotes)
     out = []
     for v in voices_:
         if v.unnamed or not is_person_key(v.speaker):
             continue        # a person, not "a White House official", "Kyiv" or "the Journal"
         quoters = [a for a in by_id if v.words.get(a, 0) > 0]
-        if len(quoters) < VOICE_OMISSION_MIN_QUOTERS:
+        quoting = {source_of.get(a, a) for a in quoters}
+        if len(quoting) < VOICE_OMISSION_MIN_QUOTERS:
             continue
         spans = tuple(Span(q.article, q.start, q.end) for q in quotes
                       if rekey.get(q.speaker, q.speaker) == v.speaker and q.article in quoters)
-        silent = [a for a in articles if a.id not in quoters]
+        silent = [a for a in articles if a.id not in quoters and source_of.get(a.id, a.id) not in quoting]
         if len(silent) == 1:
-            out.append(_omission(v, silent[0], [by_id[i] for i in quoters], spans, len(articles)))
+            out.append(_omission(v, silent[0], [by_id[i] for i in quoters], spans, sources))
         elif silent:
-            out.append(_grouped(v, silent, [by_id[i] for i in quoters], spans, len(articles)))
+            out.append(_grouped(v, silent, [by_id[i] for i in quoters], spans, sources))
     out.sort(key=lambda f: (-f.score, f.id))
     return out
+
+
+class _Sources:
+    """The independent sources of a comparison: copies of one story count once."""
+
+    def __init__(self, articles: Sequence[Article], source_of: Mapping[str, str]):
+        self.source_of = source_of
+        self.total = len({source_of.get(a.id, a.id) for a in articles})
+
+    def count(self, articles: Iterable[Article]) -> int:
+        return len({self.source_of.get(a.id, a.id) for a in articles})
 
 
 _VOICE_RULE = (f"voice omission: a named speaker quoted (directly or reported) by at least "
                f"{VOICE_OMISSION_MIN_QUOTERS} other outlets and not by this one")
 
 
-def _voice_score(v: Voice, quoters: Sequence[Article], n_articles: int) -> float:
-    coverage = len(quoters) / max(1, n_articles - 1)
+def _voice_score(v: Voice, quoters: Sequence[Article], sources: _Sources) -> float:
+    coverage = sources.count(quoters) / max(1, sources.total - 1)
     mean_share = sum(v.share.get(a.id, 0.0) for a in quoters) / len(quoters)
     prominence = min(1.0, mean_share / VOICE_PROMINENCE_FULL_SHARE)
     return round(VOICE_COVERAGE_WEIGHT * coverage + VOICE_PROMINENCE_WEIGHT * prominence, 4)
 
 
-def _who_and_quoters(v: Voice, quoters: Sequence[Article]) -> tuple[str, str]:
+def _who_and_quoters(v: Voice, quoters: Sequence[Article], sources: _Sources) -> tuple[str, str]:
+    """The speaker with their role, and the quoting outlets with their words, each copy beside the
+    story it copies ("alipac (40 words) and its copy gardnernews")."""
     who = f"{v.name} ({v.role})" if v.role else v.name
-    outlets = join_names([f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters],
-                         EVIDENCE_MAX_OUTLETS)
-    return who, outlets
+    groups: dict[str, list[Article]] = {}
+    for a in quoters:
+        groups.setdefault(sources.source_of.get(a.id, a.id), []).append(a)
+    named = []
+    for first, *copies in groups.values():
+        copied = join_names([c.outlet or c.id for c in copies], len(copies))
+        also = f" and its cop{'y' if len(copies) == 1 else 'ies'} {copied}"
+        named.append(f"{first.outlet or first.id} ({v.words[first.id]} words)" + (also if copies else ""))
+    if len(named) == len(quoters):
+        return who, join_names(named, EVIDENCE_MAX_OUTLETS)
+    # "and" already joins a story to its copies: the sources are set apart by semicolons
+    rest = f"; and {len(named) - EVIDENCE_MAX_OUTLETS} more" if len(named) > EVIDENCE_MAX_OUTLETS else ""
+    return who, "; ".join(named[:EVIDENCE_MAX_OUTLETS]) + rest
 
 
 def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tuple[Span, ...],
-              n_articles: int) -> Finding:
+              sources: _Sources) -> Finding:
     mentioned = mentions_of(article, v.name)
-    who, outlets = _who_and_quoters(v, quoters)
-    evidence = (f"{who} is quoted by {len(quoters)} of the other {n_articles - 1} outlets "
+    who, outlets = _who_and_quoters(v, quoters, sources)
+    evidence = (f"{who} is quoted by {sources.count(quoters)} of the other {sources.total - 1} outlets "
                 f"({outlets}) but not by {article.outlet or article.id}"
                 + (f", which names {v.name.split()[-1]} {mentioned} time{'s' if mentioned > 1 else ''}"
                    " without quoting" if mentioned else "") + ".")
     return Finding(
         id=stable_id("voice", v.speaker, article.digest), kind="voice", fact=None,
         articles=(article.id,) + tuple(a.id for a in quoters), spans=spans, evidence=evidence,
-        score=_voice_score(v, quoters, n_articles), rule=_VOICE_RULE,
+        score=_voice_score(v, quoters, sources), rule=_VOICE_RULE,
         # Who quotes the speaker and how much is the finding's other articles and the voice's
         # ``words``: not repeated here for every outlet that leaves the voice out.
         data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": article.id,
@@ -302,24 +331,24 @@ def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tup
 
 
 def _grouped(v: Voice, silent: Sequence[Article], quoters: Sequence[Article], spans: tuple[Span, ...],
-             n_articles: int) -> Finding:
+             sources: _Sources) -> Finding:
     """One speaker left out by several outlets: one finding listing them (one row per outlet filled
     the top of the list with one name), scored as each of them would be (the score depends on the
     quoters only).  ``articles``: the first outlet that leaves the voice out, the quoters, then the
     other outlets that leave it out (as for a grouped omission)."""
-    who, outlets = _who_and_quoters(v, quoters)
+    who, outlets = _who_and_quoters(v, quoters, sources)
     mentions = {a.id: mentions_of(a, v.name) for a in silent}
     naming = [a for a in silent if mentions[a.id]]
     surname = v.name.split()[-1] if v.name.split() else v.name
     named = "; ".join(f"{a.outlet or a.id} names {surname} {mentions[a.id]} "
                       f"time{'s' if mentions[a.id] > 1 else ''} without quoting" for a in naming)
-    evidence = (f"{who} is quoted by {len(quoters)} of {n_articles} outlets ({outlets}) but not by "
+    evidence = (f"{who} is quoted by {sources.count(quoters)} of {sources.total} outlets ({outlets}) but not by "
                 f"{join_names([a.outlet or a.id for a in silent], EVIDENCE_MAX_OUTLETS)}"
                 + (f" ({named})" if named else "") + ".")
     return Finding(
         id=stable_id("voice", v.speaker, *sorted(a.digest for a in silent)), kind="voice", fact=None,
         articles=(silent[0].id, *(a.id for a in quoters), *(a.id for a in silent[1:])), spans=spans,
-        evidence=evidence, score=_voice_score(v, quoters, n_articles), rule=_VOICE_RULE,
+        evidence=evidence, score=_voice_score(v, quoters, sources), rule=_VOICE_RULE,
         data={"speaker": v.speaker, "name": v.name, "role": v.role, "article": silent[0].id,
               "left_out_by": [a.id for a in silent], "quoters": len(quoters),
               "mentions_in_article": mentions[silent[0].id], "mentions": mentions})

@@ -297,3 +297,28 @@ def test_a_junta_under_its_several_names_is_one_unnamed_row():
     # without a junta, "the military" and "the government" stay two sources
     d = text_article("The military said that 12 bridges fell. The government said that schools were shut.", "a4")
     assert len(voices([d], all_quotes([d]))) == 2
+
+
+# --- copies of one story ------------------------------------------------------------------------
+
+_HALE = "Mayor Ruth Hale spoke on Monday.\n\n“The bridge will reopen in May,” Hale said."
+_COPY = "Mayor Ruth Hale spoke on Monday.\n\n“The bridge will reopen in May,” Hale said. Traffic is slow."
+_SILENT = "The bridge will reopen in May, the city said on Monday."
+
+
+def test_a_copy_pair_is_one_source_of_a_voice():
+    arts = [text_article(_HALE, "a1", "Alpha"), text_article(_COPY, "a2", "Beta"),
+            text_article(_HALE.replace("Monday", "Tuesday"), "a3", "Gamma"), text_article(_SILENT, "a4", "Delta")]
+    quotes = all_quotes(arts)
+    found = voice_findings(arts, voices(arts, quotes), quotes, {"a1": "a1", "a2": "a1"})
+    assert [f.evidence for f in found] == [
+        "Ruth Hale (Mayor) is quoted by 2 of the other 2 outlets (Alpha (6 words) and its copy Beta; "
+        "Gamma (6 words)) but not by Delta."]
+
+
+def test_a_voice_only_a_story_and_its_copy_quote_is_no_omission():
+    arts = [text_article(_HALE, "a1", "Alpha"), text_article(_COPY, "a2", "Beta"),
+            text_article(_SILENT, "a3", "Gamma"), text_article(_SILENT.replace("city", "council"), "a4", "Delta")]
+    quotes = all_quotes(arts)
+    assert voice_findings(arts, voices(arts, quotes), quotes, {"a1": "a1", "a2": "a1"}) == []
+    assert len(voice_findings(arts, voices(arts, quotes), quotes)) == 1      # without the copies known
