@@ -56,6 +56,7 @@ security office army navy police court assembly foundation program programme pro
 coalition alliance movement front campaign media report
 valley creek river county island islands beach hills springs falls heights harbor harbour canyon
 mountains desert forest coast province district village township
+museum gallery library hospital clinic stadium
 """.split())
 _ORGANISATION_HEADS = frozenset("international national united world global federal central royal".split())
 
@@ -180,6 +181,17 @@ def is_person_key(key: str) -> bool:
             and parts[-1] not in _ORGANISATION_TAILS and parts[0] not in _ORGANISATION_HEADS)
 
 
+_PLACE_ADJECTIVE = re.compile(r"-(?:based|born|bred|raised|headquartered|registered|flagged)\Z")
+_NEXT_LOWER_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def names_a_thing(text: str, end: int) -> bool:
+    """A name right before the lower-case noun of a place or body ("Charles de Gaulle airport",
+    "the Ruth Gale school"): the name of that thing, not its namesake person."""
+    m = _NEXT_LOWER_WORD.match(text, end)
+    return m is not None and m.group(1) in _ORGANISATION_TAILS
+
+
 _NOT_PEOPLE = frozenset("kremlin pentagon vatican elysee downing whitehall bundestag duma knesset "
                         "congress parliament senate".split())
 
@@ -286,7 +298,8 @@ def article_mentions(article: Article, vocab: CorpusVocabulary,
     for key, start, end, index in raw:
         k = resolve(resolver, key, start, end)
         floor = article.sentences[index].start
-        person = is_person_key(k)
+        # "Miami-based", "Paris-born": an adjective made of a place's name, never a person's name
+        person = is_person_key(k) and not _PLACE_ADJECTIVE.search(article.text, start, end)
         role = ""
         if person:
             sentence_end = article.sentences[index].end

@@ -10,8 +10,9 @@ added").  The rules, all read from the article itself:
   party tag ("D-N.Y.") is never a person.
 * **Gender**, first evidence wins: an honorific (Mr. / Ms., Mrs., Miss), a gendered role word next to
   the name (congresswoman, spokesman), the given name (``given_names`` lexicon); else the pronouns of
-  sentences that name that person alone ("Lauten apologized for her post").  Unknown is compatible
-  with both pronouns.
+  sentences that name that person alone ("Lauten apologized for her post"), or in which every other
+  person named before the pronoun is known to be of the other gender.  Unknown is compatible with
+  both pronouns.
 * **Role words** of a person: the title before the name, an appositive after it, or "the aide,
   Elizabeth Lauten" (a role phrase and a comma before it); abbreviations read in full (Sen. ->
   senator), so that "the senator" finds "Sen. Marco Rubio".
@@ -20,7 +21,8 @@ added").  The rules, all read from the article itself:
   words outside quotes (at most PRONOUN_LOOKBACK_SENTENCES of them).  Within one earlier sentence the
   speaker of a speech verb comes first, then the person named first (the subject): "Pelosi disagreed
   with Ryan's view. “...,” she said" is Pelosi.  A definite description ("the senator") takes the
-  nearest person whose role words hold that noun, else resolves like a pronoun.
+  nearest person whose role words hold that noun, else resolves like a pronoun, over people the
+  article gives no other role and names that are no place's ("Charles de Gaulle airport").
 """
 from __future__ import annotations
 
@@ -53,6 +55,7 @@ _PARTY_TAG = re.compile(r"[RDI]-[A-Z]")
 ROLE_COMMA_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+((?:[\w’'.\-]+\s+){0,5}?[\w’'.\-]+)"
                                 r",\s*\Z", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w’'.\-]*")
+_PRONOUN_WORD = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
 def compatible(gender: str, wanted: str) -> bool:
@@ -131,12 +134,14 @@ class People:
             if m.key in self.person_keys:
                 by_sentence[m.sentence].append(m)
         for index, ms in by_sentence.items():
-            if len({m.key for m in ms}) != 1 or ms[0].key in self._gender:
-                continue
             sent = article.sentences[index]
-            for w in re.findall(r"\b(?:he|him|his|himself|she|her|hers|herself)\b",
-                                self.plain[ms[0].end:sent.end], re.IGNORECASE):
-                votes[ms[0].key][pronoun_gender(w)] += 1
+            for w in _PRONOUN_WORD.finditer(self.plain, ms[0].end, sent.end):
+                # the one person named before the pronoun whom its gender allows: "Vice President Ann
+                # Roe observed Biden's address from Houston, where she stayed" can only be Roe's
+                wanted = pronoun_gender(w.group(0))
+                able = {m.key for m in ms if m.end <= w.start() and compatible(self.gender(m.key), wanted)}
+                if len(able) == 1 and not self.gender(next(iter(able))):
+                    votes[able.pop()][wanted] += 1
         for key, c in votes.items():
             (top, n), *rest = c.most_common()
             if not rest or n > rest[0][1]:

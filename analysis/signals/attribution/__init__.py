@@ -7,11 +7,17 @@
      for Rep. Fincher, said"; "President Trump, 24 hours from his deadline, told"), with its role
      read leftwards or from an appositive; a chain such as "X went on to say" keeps X;
    * "X's office", "a spokesman for X", "a Microsoft spokesperson" (unnamed): X, with the proxy as its
-     role, and "the spokesperson said" later is X again; a named spokesman speaks for himself;
+     role, and "the spokesperson said" later is X again; a named spokesman speaks for himself; "a
+     lawyer for X" is a voice of its own ("X's lawyer"), not X's;
    * "Rev. John Hale of Our Lady of Mercy, told": the person the "of" phrase belongs to;
-   * "he"/"she" and "the senator": the person they refer back to (``referents``: gender from titles
-     and given names, the nearest earlier person of a compatible gender); a sentence that opens with
-     "he" or "the president" as its subject passes that person on to the next pronoun;
+   * "he"/"she" and "the senator" (before or after the verb: "said the governor"): the person they
+     refer back to (``referents``: gender from titles and given names, the nearest earlier person of
+     a compatible gender; a description never names a person the article gives another role, nor a
+     place named after a person); a sentence that opens with "he" or "the president" as its subject
+     passes that person on to the next pronoun; "a doctor said", "said a nurse who ..." is an
+     unnamed source;
+   * "the company said", "the board said", "the museum announced": the body the article named
+     before (``sources``), when one is clear;
    * "the ad says", "the letter says", "“...,” the suit says": whoever the article gave that document
      to when it introduced it ("X's ad", "a letter from X", "The X campaign retorted with an ad");
    * "who" (the name just before it); an unnamed source ("a White House official"; "The official

@@ -36,6 +36,9 @@ _TRAILING_PHRASE = (r"\s+(?:in|on|at|to|during|through|via)\s+(?:a|an|the|his|he
 
 
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
+# "said the governor", "said the state's top prosecutor": a description right after the verb.
+_RELATIVE = re.compile(r"\s+(?:who|whose|that|which)\b")
+_DESCRIPTION_AFTER = re.compile(r"\s+(?P<det>the|an?)\s+(?P<mods>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>[a-z][\w\-]*)\b")
 
 
 def _noun_modifier(text: str, end: int) -> bool:
@@ -90,7 +93,25 @@ class SpeakerAfter(SpeakerBefore):
         if unnamed:
             return self._unnamed(unnamed.group(1), unnamed.group(2), unnamed.start(2),
                                  unnamed.end(2), index, at=unnamed.start(2))
-        return None
+        return self._description_right(pos, limit, index)
+
+    def _description_right(self, pos: int, limit: int, index: int) -> Speaker | None:
+        """"“...,” said the governor.": the person the description points back to, as before a verb
+        ("the governor said"); its words are the speaker's span, so that the clause's end is read."""
+        m = _DESCRIPTION_AFTER.match(self.text, pos, limit)
+        if m is None or set(m.group("mods").lower().split()) & NOT_PREMODIFIERS or \
+                (_noun_modifier(self.text, m.end()) and not _RELATIVE.match(self.text, m.end())):
+            return None     # "according to the official forecast": a forecast, not an official
+        det = m.group("det").lower()
+        if not noun_of(m.group("noun")):        # "said the company": the body named before
+            return self._body_described(self.text[pos:m.end()], pos) if det == "the" else None
+        found = self._description(m.start("det"), index, m.group("noun"), m.group("mods")) \
+            if det == "the" else None
+        if found is not None or det == "the":
+            return replace(found, start=m.start("det"), end=m.end()) if found else None
+        # "said a doctor who treated them": an unnamed source
+        start = m.start("mods") if m.group("mods") else m.start("noun")
+        return self._unnamed(det, self.text[start:m.end()], start, m.end(), index, at=m.start("det"))
 
     def _role_gap(self, words: str, m: Mention, pos: int) -> bool:
         """Whether ``words`` right before ``m`` are nothing or its role ("junta leader Senior General")."""
@@ -115,8 +136,11 @@ class SpeakerAfter(SpeakerBefore):
         if appositive and noun_of(appositive.group("noun")) and not speaker.role and speaker.person:
             # "said Ruth Gale, the mayor of Tarvo.", "said Jim Hale, a spokesman for Sen. Ann Reid": her role
             return replace(speaker, role=appositive.group("role").strip().rstrip("."))
-        if re.match(r",\s+(?:who|whose|a|an|the|(?:Republican|Democrat|Independent)\s+(?:of|from))\s", tail):
-            return speaker      # "said Rep. Mary Hale (R-Minn.), who has ...": a clause about the speaker
+        if re.match(r",\s+(?:who|whose|a|an|the|(?:Republican|Democrat|Independent)\s+(?:of|from))\s", tail) or \
+                (speaker.unnamed and re.match(r"\s+who\s", tail)):
+            # "said Rep. Mary Hale (R-Minn.), who has ...", "said a doctor who treated them": a clause
+            # about the speaker
+            return speaker
         role = _ROLE_AFTER.match(tail)
         if role and (noun_of(role.group("noun")) or role.group("noun") == "head"):
             # "said Rosa Lindqvist, head of the disaster office": her role, not a clause

@@ -15,6 +15,7 @@ from analysis.signals.attribution.words import (
     GAP_WORDS,
     INSERTION,
     INSERTION_MAX_WORDS,
+    NOT_PREMODIFIERS,
     UNNAMED_AT_END,
     inserted,
     is_unnamed_head,
@@ -42,6 +43,8 @@ _LOCATED_TAIL = re.compile(r"\s+(?:in|near|at|on|outside|across|throughout|aroun
 # "the minister of ", "the head of the " right before an unnamed source's words.
 _OFFICE_OF = re.compile(r"(?:\b(?P<det>[Tt]he|[Aa]n?)\s+)?\b(?P<noun>[A-Za-z]+)\s+of\s+(?:the\s+)?\Z")
 OFFICE_OF_MAX_CHARS = 40        # characters before the source that may hold "the head of the "
+# "a doctor", "an emergency room nurse" right before the verb.
+_INDEFINITE_AT_END = re.compile(r"\b(?P<det>[Aa]n?)\s+(?P<mods>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>[a-z][\w\-]*)\s*\Z")
 _THEY_AT_END = re.compile(r"\b(?:they|They)\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 
@@ -81,12 +84,12 @@ class SpeakerBefore(Documents):
         document = DOCUMENT_AT_END.search(head)
         if document:
             return self._document_owner(document.group("doc"), limit + document.start(), index)
-        description = self._description_at(head, limit, index)
+        description = self._description_at(head, limit, index) or self._body_described(head, limit)
         if description is not None:
             return description
         # "Officials said": a sentence's first word is capitalised by its place, not by a name
         at_start = limit == self.a.sentences[index].start
-        found = self._unnamed_at_end(head, limit, index, at_start)
+        found = self._unnamed_at_end(head, limit, index, at_start) or self._indefinite_at_end(head, limit, index)
         if found is not None:
             return found
         located = _LOCATED_TAIL.search(head)
@@ -114,6 +117,14 @@ class SpeakerBefore(Documents):
             det, start = office.group("det"), office.start("noun")
         return self._unnamed(det, self.text[start:stop], start, stop, index,
                              at=limit + unnamed.start() if det else start)
+
+    def _indefinite_at_end(self, head: str, limit: int, index: int) -> Speaker | None:
+        """"a doctor said", "an emergency nurse said": a person noun after "a"/"an", an unnamed source."""
+        m = _INDEFINITE_AT_END.search(head)
+        if not m or not noun_of(m.group("noun")) or set(m.group("mods").lower().split()) & NOT_PREMODIFIERS:
+            return None
+        start, end = limit + m.start("mods" if m.group("mods") else "noun"), limit + m.end("noun")
+        return self._unnamed(m.group("det"), self.text[start:end], start, end, index, at=limit + m.start())
 
     def _subject_before(self, limit: int, anchor: int, index: int) -> Speaker | None:
         """The name whose clause the verb at ``anchor`` ends, the outermost first: before an

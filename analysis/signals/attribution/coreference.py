@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import replace
 
 from analysis.constants import PRONOUN_MAX_SENTENCES_BACK
-from analysis.signals.actors import Mention, is_media, may_be_person
+from analysis.signals.actors import Mention, is_media, may_be_person, names_a_thing
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.state import ArticleState
 from analysis.signals.attribution.words import (
@@ -124,7 +124,7 @@ class Coreference(ArticleState):
             return found
         if re.fullmatch(UNNAMED_HEADS, noun):
             return None         # left to the unnamed source rules
-        person = self._most_named_before(pos, noun_gender(noun))
+        person = self._most_named_before(pos, noun_gender(noun), noun_of(noun))
         return replace(person, start=-1, end=-1, pronoun=True, at=pos) if person else None
 
     def _office_holder(self, m: Mention, floor: int, index: int) -> Speaker | None:
@@ -151,12 +151,17 @@ class Coreference(ArticleState):
             return replace(person, start=-1, end=-1, pronoun=True, at=at)
         return Speaker(unnamed_key(phrase), phrase, "", office.start("noun"), m.end, unnamed=True, at=at)
 
-    def _most_named_before(self, pos: int, gender: str) -> Speaker | None:
+    def _most_named_before(self, pos: int, gender: str, noun: str) -> Speaker | None:
         """The person of a compatible gender the article has named most often before ``pos`` (the
-        latest of equals): whom "the president" means when no role says so."""
+        latest of equals): whom "the president" means when no role says so.  A person the article
+        gives other role words ("Gov. Wes Moore" for "the transport secretary") is someone else."""
         counts: dict[str, list[Mention]] = defaultdict(list)
         for m in self.mentions:
-            if m.start < pos and self.people.is_person(m) and compatible(self.people.gender(m.key), gender):
+            roles = self.people.roles.get(m.key, set())
+            # "at Roissy-Charles de Gaulle airport": a name after a preposition of place, or of a
+            # place or body, is where
+            if m.start < pos and self.people.is_person(m) and compatible(self.people.gender(m.key), gender) \
+                    and (not roles or noun in roles) and not self._located(m) and not names_a_thing(self.text, m.end):
                 counts[m.key].append(m)
         if not counts:
             return None

@@ -3,15 +3,21 @@ spokesman for X", "a Microsoft spokesperson" and "his office" speak for X, who i
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import replace
 
+from analysis.align.features.names import TITLES
 from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
+from analysis.signals.actors import Mention, is_media
 from analysis.signals.attribution.coreference import Coreference
 from analysis.signals.attribution.records import Speaker
 from analysis.signals.attribution.words import surname, surname_form, unnamed_key
-from analysis.signals.nouns import noun_of, pronoun_gender
+from analysis.signals.nouns import is_group_name, is_party_group, noun_of, pronoun_gender
 
-_PROXIES = r"office|spokes(?:man|woman|person)|press secretary|lawyers?|attorneys?|representatives?"
+_SPOKESPEOPLE = r"office|spokes(?:man|woman|person)|press secretary|representatives?"
+# A lawyer speaks for a client in court, not as the client's voice: "her lawyer" is a voice of its own.
+_COUNSEL = r"lawyers?|attorneys?"
+_PROXIES = _SPOKESPEOPLE + "|" + _COUNSEL
 _PROXY_OF = re.compile(r"(?P<name>(?:[A-Z][\w.\-]*\s+){0,3}[A-Z][\w\-]*)['’]s\s+(?:(?:[a-z]+\s+){0,2})"
                        r"(?P<proxy>" + _PROXIES + r")\s*\Z")
 _PROXY_FOR = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<proxy>" + _PROXIES + r")\s+(?:for|to)\s+(?:the\s+)?"
@@ -20,6 +26,12 @@ _PROXY_FOR = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+(?P<proxy>" + _PROXIES + r")
 _PROXY_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z][a-z\-]+)['’]s\s+(?:[a-z]+\s+){0,2}?(?P<proxy>" + _PROXIES +
                             r")\s*\Z")
 _OWN_ORGANISATION = re.compile(r"(?P<org>campaign|administration)\Z")
+# Nouns by which an article goes on naming a body it has named: "the company said", "the board said".
+_BODY_NOUNS = (r"company|firm|board|corporation|start-?up|airline|bank|carmaker|automaker|retailer|insurer|"
+               r"manufacturer|museum|university|hospital|charity|organi[sz]ation|union|league|club")
+# "the company", "the company’s board", "its board", "the tech firm" ending the text before a verb.
+_BODY_AT_END = re.compile(r"\b(?P<det>[Tt]he|[Ii]ts)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>" + _BODY_NOUNS +
+                          r")(?:['’]s\s+(?P<part>board))?\s*\Z")
 
 
 class Sources(Coreference):
@@ -34,10 +46,46 @@ class Sources(Coreference):
         name_start, name_end = limit + m.start("name"), limit + m.end("name")
         for mention in self.by_sentence.get(index, []):
             if mention.start <= name_start < mention.end or name_start <= mention.start < name_end:
-                found = replace(self._named(mention, m.group("proxy").lower()), at=limit + m.start())
+                proxy = m.group("proxy").lower()
+                if re.fullmatch(_COUNSEL, proxy):       # "a lawyer for Marsh": Marsh's lawyer speaks
+                    owner = self._named(mention, mention.role)
+                    return self._owned_voice(owner, proxy, limit + m.start(), limit + m.end(), limit + m.start())
+                found = replace(self._named(mention, proxy), at=limit + m.start())
                 self._unnamed_history.append((index, m.group("proxy").lower(), found))   # "the spokesman said"
                 return found
         return None
+
+    def _body_described(self, head: str, limit: int) -> Speaker | None:
+        """"the company said", "the board said", "its board said": the body the article named
+        before -- the latest whose name ends with the noun ("the Louvre Museum" for "the museum"),
+        else the one named most often (no person, place, medium, group or role), when one leads;
+        with two equally named, whose words these are is unsure and the speaker is left out."""
+        m = _BODY_AT_END.search(head)
+        if not m:
+            return None
+        at = limit + m.start()
+        bodies = [n for n in self.mentions if n.end <= at and self._may_be_body(n)]
+        noun = m.group("noun")
+        named = [n for n in bodies if n.key.split()[-1] == noun and " " in n.key]
+        if named:
+            body = named[-1]
+        else:
+            counts: dict[str, list[Mention]] = defaultdict(list)
+            for n in bodies:
+                counts[n.key].append(n)
+            ranked = sorted(counts.values(), key=len, reverse=True)
+            if not ranked or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
+                return None
+            body = ranked[0][-1]
+        role = m.group("part") or (noun if noun == "board" else "")
+        return Speaker(body.key, body.surface, role, limit + m.start("noun"), limit + m.end(), at=at)
+
+    def _may_be_body(self, n: Mention) -> bool:
+        """A name that may be a company's or an institution's: no person, medium, group, nor a name
+        that opens with a role ("CEO of Voltix")."""
+        first = n.key.split()[0]
+        return not self.people.is_person(n) and not is_media(n.key) and not is_group_name(n.surface) and \
+            not is_party_group(n.surface) and first not in TITLES and not noun_of(first)
 
     def _proxy_of_role(self, head: str, limit: int, index: int) -> Speaker | None:
         """"the mayor's office said": the person the article named with that role ("Mayor Ruth Gale"),
@@ -60,16 +108,14 @@ class Sources(Coreference):
             owner = self._person_before(start, index, pronoun_gender(det))
             if owner is None:
                 return None
-            if re.fullmatch(r"(?:[a-z]+\s+){0,2}(?:" + _PROXIES + r")", phrase):
+            if re.fullmatch(r"(?:[a-z]+\s+){0,2}(?:" + _SPOKESPEOPLE + r")", phrase):
                 # "his office said": the words are spoken for the person, who is the voice
                 return replace(owner, start=-1, end=-1, role=phrase, pronoun=False, at=at)
             own = _OWN_ORGANISATION.fullmatch(phrase)
             if own:     # "his campaign said": the campaign's voice
                 return Speaker(f"{owner.key} {own.group('org')}", f"{surname(owner.name)} {own.group('org')}",
                                "", start, end, at=at)
-            name = f"{surname_form(owner.name, owner.key, self.mentions)}’s {phrase}"
-            return Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False,
-                           at=at)
+            return self._owned_voice(owner, phrase, start, end, at)
         if det == "the":        # "The official added": the official named a moment ago
             for sentence, label, speaker in reversed(self._unnamed_history):
                 if index - SPEAKER_LOOKBACK_SENTENCES <= sentence and label.endswith(phrase.lower()):
@@ -80,6 +126,11 @@ class Sources(Coreference):
         speaker = Speaker(unnamed_key(phrase), phrase, "", start, end, unnamed=True, at=at)
         self._unnamed_history.append((index, phrase.lower(), speaker))
         return speaker
+
+    def _owned_voice(self, owner: Speaker, phrase: str, start: int, end: int, at: int) -> Speaker:
+        """"his brother", "her lawyer": a voice of its own, named after the person it belongs to."""
+        name = f"{surname_form(owner.name, owner.key, self.mentions)}’s {phrase}"
+        return Speaker(f"{owner.key}'s {phrase.lower()}", name, "", start, end, person=False, at=at)
 
     def _proxy_of_name(self, phrase: str, start: int, end: int, index: int, at: int) -> Speaker | None:
         """"a Microsoft spokesperson", "a White House spokesman": spoken for the body named before the

@@ -40,8 +40,9 @@ GAP_WORDS = (r"Jr\.?|Sr\.?|has|have|had|also|then|later|previously|again|earlier
              r"(?:(?:on|last|this|late|early|next)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
              r"(?:\s+(?:morning|afternoon|evening|night))?|[a-z]+ly")
 _CLAUSE_TRIM = re.compile(r"[\s,;:—–\-]*(?:\b(?:while|and|but|whereas|as)\b)?[\s,;:—–\-]*\Z")
-# A comma-delimited insertion between a subject and its verb: ", who works for X," / ", 31, who ...,".
-INSERTION = re.compile(r"(?:\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})?"
+# A comma-delimited insertion between a subject and its verb: ", who works for X," / ", 31, who ...,";
+# after a name's suffix the name may leave ("Roland Butler Jr., with the state police,").
+INSERTION = re.compile(r"(?:\s+(?:Jr|Sr)\b)?\.?(?:\s+of\s+(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})?"
                        r"\s*,\s*([^“”\";:]+?)\s*,\s*\Z")
 INSERTION_MAX_WORDS = 40        # words; a longer run between commas is a clause, not an insertion
 
