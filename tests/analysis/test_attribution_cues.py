@@ -1,0 +1,103 @@
+"""Attribution rules, the speech cue next to a quote: verbs before and after the quote, inverted speakers
+("said resident Carol Pike"), "according to", and which verbs report speech. One test each, on short
+texts written for these tests."""
+from __future__ import annotations
+
+import pytest
+from attribution_texts import speaker_of
+
+from analysis.signals.voices import find_quotes
+from seeds import text_article
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("According to Jane Doe, the plan “will fail.”", "will fail", "Jane Doe"),
+    ("Dana Whitfield wrote in a letter that the school “must close.”", "must close", "Dana Whitfield"),
+    ("In a statement, Governor Ann Lee said “we are ready.”", "we are ready", "Ann Lee"),
+    ("Tom Bell, who runs the shelter, said “nobody came.”", "nobody came", "Tom Bell"),
+    ("On Friday, the aide, Ruth Gale, 31, who has 14,000 followers, wrote an open letter, saying the "
+     "girls should “show a little class.”", "show a little class", "Ruth Gale"),
+    ("President Hale, a day from his own deadline, told reporters he was “very close.”", "very close", "Hale"),
+    ("Jim Manley, a spokesman for Mr. Reid, said “it is nothing new.”", "nothing new", "Jim Manley"),
+    ("Lea Voss, the director for Rep. Tom Hale (R-Tenn.), wrote that they should “try harder.”",
+     "try harder", "Lea Voss"),
+    ("Rep. Tom Hale, D-N.Y., said “shame on the House.”", "shame on the House", "Tom Hale"),
+    ("The mayor took office in May. Tom Hale went on to say that “it is fine.”", "it is fine", "Tom Hale"),
+    ("As Sen. Rand Paul, R-Ky., put it, “Libya was the hottest spot.”", "hottest spot", "Rand Paul"),
+    ("Ruth Gale met the press. She later took to Twitter to write that “we won.”", "we won", "Ruth Gale"),
+    ("Representative Kurt Hale of Oregon, who backed Mr. Ryan, said “we lost.”", "we lost", "Kurt Hale"),
+])
+def test_cues(text, needle, speaker):
+    assert speaker_of(text, needle)[0] == speaker
+
+
+def test_speaker_after_the_quote_with_a_title_or_a_role():
+    assert speaker_of("“It is over,” said Sen. John Smith, R-Ohio.", "It is over") == ("John Smith", "Sen.")
+    assert speaker_of("“No comment,” said the spokesman, Peter Carr.", "No comment") == ("Peter Carr", "spokesman")
+
+
+def test_a_surname_that_is_also_a_brand_is_a_person():
+    text = ("Harold Bloomberg, the former mayor, spoke on Monday.\n\nIn the speech Bloomberg criticized Ann Cole, "
+            "but argued that Cole was “a risk.” “I am a New Yorker,” he said.")
+    assert speaker_of(text, "I am a New Yorker")[0] == "Bloomberg"     # not Cole
+
+
+def test_party_in_brackets_and_a_clause_after_an_inverted_speaker():
+    text = ("“Voters called for an end to spending,” said Rep. Mary Hale (R-Minn.), who leads the caucus, "
+            "to a reporter. “These rules show that we are serious.”")
+    assert speaker_of(text, "Voters called")[0] == "Mary Hale"
+    assert speaker_of(text, "These rules show")[0] == "Mary Hale"
+    assert speaker_of("“It is over,” said Rep. Tom Bell (D-Ohio).", "It is over")[0] == "Tom Bell"
+
+
+def test_charged_that_is_a_cue_and_charged_with_is_not():
+    assert speaker_of("Tom Bell also charged that Ann Gale had “left a record of debts.”", "record of debts")[0] \
+        == "Tom Bell"
+    a = text_article("Ann Gale was charged with fraud in May, and the case is “a mess.”")
+    assert [q.speaker_name for q in find_quotes(a)] == [""]
+
+
+def test_a_thought_verb_reports_no_speech_but_keeps_its_quote():
+    text = ("Omar Haddad sat in silence for hours. He wondered how to tell his daughter that her school was "
+            "gone.\n\n“Where are they now?” he wondered.")
+    a = text_article(text)
+    found = [(q.kind, q.speaker_name, a.text[q.start:q.end]) for q in find_quotes(a)]
+    assert found == [("direct", "Omar Haddad", "Where are they now?")]
+
+
+def test_a_clause_before_an_inverted_speaker_is_reported_with_the_role_after_the_name():
+    text = ("In Puerto Lindo, near Santa Ines, at least 12 residents were killed as they slept, said Rosa Lindqvist, "
+            "head of the local disaster office.")
+    a = text_article(text)
+    found = [(q.kind, q.speaker_name, q.role, a.text[q.start:q.end]) for q in find_quotes(a)]
+    assert found == [("reported", "Rosa Lindqvist", "head of the local disaster office",
+                      "In Puerto Lindo, near Santa Ines, at least 12 residents were killed as they slept")]
+
+
+def test_assured_is_a_speech_verb():
+    text = "Tomas Berg defended the bill. “It is not for pleasure that I presented it,” he assured the deputies."
+    assert speaker_of(text, "not for pleasure")[0] == "Tomas Berg"
+
+
+def test_termed_and_screamed_are_speech_verbs():
+    assert speaker_of("The far-right National Rally termed the budget “unacceptable”.", "unacceptable")[0] == \
+        "National Rally"
+    assert speaker_of("“He was my son, too,” Mauricio screamed when he heard the news.", "my son")[0] == "Mauricio"
+
+
+def test_a_clause_before_x_told_a_hearer_is_reported():
+    text = "Nine people were killed when a wall fell, Vice Mayor Ana Reyes told local radio on Sunday."
+    assert speaker_of(text, "Nine people were killed") == ("Ana Reyes", "Vice Mayor")
+    # "told reporters" followed by a clause of its own is not a hearer phrase ending the sentence
+    a = text_article("Nine people were killed, Ana Reyes told reporters the dam held and the town was safe.")
+    assert [a.text[q.start:q.end] for q in find_quotes(a)] == []
+
+
+def test_a_lead_prosecutor_after_the_quote_with_had_said():
+    text = "The trial opened in March. “It was a cruel plan. It was cold,” lead prosecutor Maria Lindt had said."
+    assert speaker_of(text, "cruel plan") == ("Maria Lindt", "lead prosecutor")
+
+
+def test_reminded_them_that_is_speech():
+    text = "Judge Peter Hallam spoke to the jurors. As Hallam reminded them that “you are still a jury.”"
+    assert speaker_of(text, "still a jury")[0] == "Hallam"
