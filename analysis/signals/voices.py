@@ -295,21 +295,29 @@ def _voice_score(v: Voice, quoters: Sequence[Article], sources: _Sources) -> flo
 
 def _who_and_quoters(v: Voice, quoters: Sequence[Article], sources: _Sources) -> tuple[str, str]:
     """The speaker with their role, and the quoting outlets with their words, each copy beside the
-    story it copies ("alipac (40 words) and its copy gardnernews")."""
+    story it copies ("alipac (40 words) and its copy gardnernews"); as many outlets named as
+    ``join_names`` names, the rest counted, as an omission's carriers are."""
     who = f"{v.name} ({v.role})" if v.role else v.name
     groups: dict[str, list[Article]] = {}
     for a in quoters:
         groups.setdefault(sources.source_of.get(a.id, a.id), []).append(a)
+    if len(groups) == len(quoters):
+        return who, join_names([f"{a.outlet or a.id} ({v.words[a.id]} words)" for a in quoters],
+                               EVIDENCE_MAX_OUTLETS)
+    budget = len(quoters) if len(quoters) <= EVIDENCE_MAX_OUTLETS else EVIDENCE_MAX_OUTLETS - 1
     named = []
-    for first, *copies in groups.values():
+    for group in groups.values():
+        if budget <= 0:
+            break
+        first, *copies = group[:budget]
+        budget -= 1 + len(copies)
         copied = join_names([c.outlet or c.id for c in copies], len(copies))
-        also = f" and its cop{'y' if len(copies) == 1 else 'ies'} {copied}"
-        named.append(f"{first.outlet or first.id} ({v.words[first.id]} words)" + (also if copies else ""))
-    if len(named) == len(quoters):
-        return who, join_names(named, EVIDENCE_MAX_OUTLETS)
+        also = f" and its cop{'y' if len(group) == 2 else 'ies'} {copied}" if copies else ""
+        named.append(f"{first.outlet or first.id} ({v.words[first.id]} words){also}")
     # "and" already joins a story to its copies: the sources are set apart by semicolons
-    rest = f"; and {len(named) - EVIDENCE_MAX_OUTLETS} more" if len(named) > EVIDENCE_MAX_OUTLETS else ""
-    return who, "; ".join(named[:EVIDENCE_MAX_OUTLETS]) + rest
+    rest = (f"; and {len(quoters) - EVIDENCE_MAX_OUTLETS + 1} more" if len(quoters) > EVIDENCE_MAX_OUTLETS
+            else "")
+    return who, "; ".join(named) + rest
 
 
 def _omission(v: Voice, article: Article, quoters: Sequence[Article], spans: tuple[Span, ...],

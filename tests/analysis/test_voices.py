@@ -322,3 +322,17 @@ def test_a_voice_only_a_story_and_its_copy_quote_is_no_omission():
     quotes = all_quotes(arts)
     assert voice_findings(arts, voices(arts, quotes), quotes, {"a1": "a1", "a2": "a1"}) == []
     assert len(voice_findings(arts, voices(arts, quotes), quotes)) == 1      # without the copies known
+
+
+def test_many_quoters_with_a_copy_name_as_many_outlets_as_any_evidence_and_count_the_rest():
+    # seven quoters, one of them a copy: four outlets named (the copy beside its story), three counted
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon", "Zeta", "Eta"]
+    arts = [text_article(_COPY if i == 1 else _HALE.replace("Monday", day), f"a{i + 1}", name)
+            for i, (name, day) in enumerate(zip(names, ["Monday", "Monday", "Tuesday", "Wednesday",
+                                                        "Thursday", "Friday", "Saturday"]))]
+    arts.append(text_article(_SILENT, "a8", "Theta"))
+    quotes = all_quotes(arts)
+    found = voice_findings(arts, voices(arts, quotes), quotes, {"a1": "a1", "a2": "a1"})
+    assert [f.evidence for f in found] == [
+        "Ruth Hale (Mayor) is quoted by 6 of the other 6 outlets (Alpha (6 words) and its copy Beta; "
+        "Gamma (6 words); Delta (6 words); and 3 more) but not by Theta."]
