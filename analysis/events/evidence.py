@@ -27,7 +27,12 @@ For a pair of articles the *components* are:
   titles name storms and no storm in common ("Hurricane Helene" / "Hurricane Milton");
 * ``moment``: 1 when one lede tells news of the day and the other looks back months to the
   happening ("during a raid last October"): a follow-up story, a veto like ``apart``
-  (``analysis.events.moment``).
+  (``analysis.events.moment``);
+* ``weekdays``: 1 when both ledes give their news a weekday (``moment.news_weekday``) at least
+  ``EVENT_WEEKDAYS_APART`` days apart on the week ("the junta said on Monday" / "struck on Friday"):
+  an undated update days later.  Evidence, not a veto: a story cycle runs over days (BASIL dev has
+  same-event pairs two and three days apart), so only an update that shares little more than the
+  topic's names leaves.
 
 Length-dependent sums (the whole-text embedding, the summed entity weight) were components once; a
 short web page scores low on them whatever it covers, so they are left out.  The rarity of the
@@ -61,17 +66,19 @@ from analysis.constants import (
     EVENT_W_OVERLAP,
     EVENT_W_SHINGLES,
     EVENT_W_UNNAMED,
+    EVENT_W_WEEKDAYS,
     EVENT_W_WORDS,
+    EVENT_WEEKDAYS_APART,
 )
 from analysis.events import moment
 from analysis.events.profile import Profile, specificity
 
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
-              "apart", "moment")
+              "apart", "moment", "weekdays")
 WEIGHTS = {"words": EVENT_W_WORDS, "lede": EVENT_W_LEDE, "lede_embedding": EVENT_W_LEDE_EMBEDDING,
            "overlap": EVENT_W_OVERLAP, "shingles": EVENT_W_SHINGLES, "numbers": EVENT_W_NUMBERS,
            "unnamed": EVENT_W_UNNAMED, "offices": EVENT_W_OFFICES, "apart": EVENT_W_APART,
-           "moment": EVENT_W_MOMENT}
+           "moment": EVENT_W_MOMENT, "weekdays": EVENT_W_WEEKDAYS}
 
 
 @dataclass(frozen=True)
@@ -213,6 +220,13 @@ def _moments(profiles: Sequence[Profile]) -> np.ndarray:
     return np.array([[float(moment.apart(a, b)) for b in kinds] for a in kinds], dtype=np.float64)
 
 
+def _weekdays(profiles: Sequence[Profile]) -> np.ndarray:
+    """1 where both ledes give their news a weekday, ``EVENT_WEEKDAYS_APART`` or more days apart."""
+    days = [p.weekday for p in profiles]
+    return np.array([[float(moment.weekdays_apart(a, b) >= EVENT_WEEKDAYS_APART) for b in days] for a in days],
+                    dtype=np.float64)
+
+
 def _overlap(profiles: Sequence[Profile], shared: np.ndarray) -> np.ndarray:
     """Shared entity weight over the smaller of the two articles' entity weights (0-1): a short
     flash that names the Louvre and its minister shares most of what it names with a long account."""
@@ -251,6 +265,7 @@ def components(profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
         "offices": _office_conflicts(profiles),
         "apart": _apart(profiles),
         "moment": _moments(profiles),
+        "weekdays": _weekdays(profiles),
     }
 
 

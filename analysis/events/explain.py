@@ -111,7 +111,16 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
     if later:
         out.append(f"{_moment(p[row])} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) {_moment(p[j])}' for j in later[:2]])}")
+    days = [j for j in peers if evidence.components["weekdays"][row, j]]
+    if days:
+        out.append(f"tells news of {_weekday(p[row])} where "
+                   f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_weekday(p[j])}' for j in days[:2]])}")
     return out
+
+
+def _weekday(p) -> str:
+    """The day a lede gives its news, and its words: "a Monday (‘the junta said on Monday’)"."""
+    return f"a {moment.WEEKDAYS[p.weekday].title()} (‘{p.weekday_words}’)"
 
 
 def _moment(p) -> str:

@@ -49,6 +49,39 @@ def moment(lede: str) -> tuple[str, str]:
     return "", ""
 
 
+# A weekday that is not the day of the story's own news: one to come ("by Friday", "next Monday",
+# "will vote on Tuesday") or one already past that the lede places against another day ("since
+# Friday", "last Monday").
+_NOT_NEWS_DAY = re.compile(r"\b(?:next|last|since|until|till|by|before|after|through|coming|following|from|"
+                           r"as\s+soon\s+as|will|would|shall|expected|scheduled|due|set\s+to|plans?\s+to)"
+                           r"(?:\s+\w+){0,4}\s*$", re.I)
+_WEEKDAY = re.compile(r"\b(" + _WEEKDAYS + r")(?:'s|’s)?\b", re.I)
+WEEKDAYS = tuple(_WEEKDAYS.split("|"))
+NEWS_DAY_CONTEXT_WORDS = 4      # words before the weekday quoted with it ("the junta said on Monday")
+
+
+def news_weekday(lede: str) -> tuple[int | None, str]:
+    """(weekday 0-6 from Monday, the words) of the first weekday a title and lede give for the news
+    itself, or (None, ""): the day a story of the day is about.  Days inside a looking-back phrase
+    ("the Friday before") and days to come ("by Friday") do not count."""
+    text = _PAST.sub(lambda m: " " * len(m.group(0)), lede)
+    for m in _WEEKDAY.finditer(text):
+        clause = re.split(r"[.;:!?]", text[max(0, m.start() - 60):m.start()])[-1]
+        if _NOT_NEWS_DAY.search(clause):
+            continue
+        words = clause.split()[-NEWS_DAY_CONTEXT_WORDS:] + [m.group(0)]
+        return WEEKDAYS.index(m.group(1).lower()), " ".join(words)
+    return None, ""
+
+
+def weekdays_apart(a: int | None, b: int | None) -> int:
+    """Days between two weekdays, either way round the week (0-3); 0 when either is unknown."""
+    if a is None or b is None:
+        return 0
+    d = abs(a - b) % 7
+    return min(d, 7 - d)
+
+
 def apart(a: str, b: str) -> bool:
     """Whether two articles' moments make them two stories: one of the day, one looking back."""
     return {a, b} == {FRESH, RETROSPECTIVE}

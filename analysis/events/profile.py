@@ -54,7 +54,7 @@ from analysis.constants import (
     EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
 )
-from analysis.events.moment import moment
+from analysis.events.moment import moment, news_weekday
 from analysis.events.offices import bare_holders, office_holders
 from analysis.ingest.furniture import AGENCIES
 from analysis.lexicons import load_lexicon
@@ -94,6 +94,8 @@ class Profile:
     moment: str = ""                        # moment.FRESH, moment.RETROSPECTIVE or ""
     moment_words: str = ""                  # the words of the lede that say so ("last October")
     storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
+    weekday: int | None = None              # the weekday the lede gives its news (0 = Monday)
+    weekday_words: str = ""                 # as written ("Sunday")
 
     @property
     def storm_names(self) -> frozenset[str]:
@@ -338,6 +340,7 @@ def profile(article: Article, features: Sequence) -> Profile:
     entities, names, mentions = _entities(article)
     name_words = frozenset(w.lower() for n in names.values() for w in n.split())
     when, when_words = moment(" ".join(lede))
+    day, day_words = news_weekday(" ".join(lede))
     return Profile(
         article=article.id, outlet=article.outlet, title=article.title, date=article.date,
         words=_weighted_stems(texts + ([article.title] if article.title else []), name_words),
@@ -346,4 +349,4 @@ def profile(article: Article, features: Sequence) -> Profile:
         offices=office_holders(article, mentions), bare_offices=bare_holders(article, mentions),
         lede_vector=_mean_vector(features[:n], _title_vector(article)),
         years=_years(article, features), moment=when, moment_words=when_words,
-        storms=storms(article.title or ""))
+        storms=storms(article.title or ""), weekday=day, weekday_words=day_words)
