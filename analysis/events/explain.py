@@ -9,6 +9,7 @@ from typing import Mapping, Sequence
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
 from analysis.events import moment
 from analysis.events.evidence import PairEvidence
+from analysis.events.profile import dated_words
 from analysis.model import Article, EventGroup
 
 NOTHING_SHARED = "No two articles share an event: nothing to align."
@@ -120,7 +121,10 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
 
 def _weekday(p) -> str:
     """The day a lede gives its news, and its words: "a Monday (‘the junta said on Monday’)"."""
-    return f"a {moment.WEEKDAYS[p.weekday].title()} (‘{p.weekday_words}’)"
+    day = moment.WEEKDAYS[p.weekday].title()
+    if p.date and p.weekday_words == dated_words(p.date):
+        return f"a {day} (it is {p.weekday_words})"
+    return f"a {day} (‘{p.weekday_words}’)"
 
 
 def _moment(p) -> str:

@@ -27,13 +27,16 @@ A profile holds, per article:
   not depend on the corpus);
 * ``years``: the years the title and lede name, which place what the article tells in time;
 * ``moment`` and ``moment_words``: whether the lede tells news of the day or looks back months to
-  the happening, and the words that say so (``analysis.events.moment``).
+  the happening, and the words that say so (``analysis.events.moment``);
+* ``weekday`` and ``weekday_words``: the weekday the lede gives its news ("the junta said on
+  Monday"), else the weekday of the page's date.
 """
 from __future__ import annotations
 
 import math
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import Mapping, Sequence
 
@@ -94,8 +97,8 @@ class Profile:
     moment: str = ""                        # moment.FRESH, moment.RETROSPECTIVE or ""
     moment_words: str = ""                  # the words of the lede that say so ("last October")
     storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
-    weekday: int | None = None              # the weekday the lede gives its news (0 = Monday)
-    weekday_words: str = ""                 # as written ("Sunday")
+    weekday: int | None = None              # the weekday the lede gives its news (0 = Monday), else the date's
+    weekday_words: str = ""                 # as written ("said on Sunday"), or ``dated_words``
 
     @property
     def storm_names(self) -> frozenset[str]:
@@ -331,6 +334,24 @@ def _mean_vector(features: Sequence, extra: Sequence[np.ndarray] = ()) -> np.nda
     return mean / norm if norm else mean
 
 
+def _news_weekday(article: Article, lede: str) -> tuple[int | None, str]:
+    """The weekday the lede gives its news (``moment.news_weekday``), else the page's date's: a
+    page is published on the day of its news or the day after, and a dated page whose lede names no
+    day ("tests positive for COVID", dated a Thursday) is told apart from accounts of a Sunday."""
+    day, words = news_weekday(lede)
+    if day is None and article.date:
+        try:
+            return date.fromisoformat(article.date[:10]).weekday(), dated_words(article.date)
+        except ValueError:
+            pass
+    return day, words
+
+
+def dated_words(iso: str) -> str:
+    """How a page's date stands for the day of its news in a reason: "dated 2024-07-18"."""
+    return f"dated {iso[:10]}"
+
+
 def profile(article: Article, features: Sequence) -> Profile:
     """The profile of one article; ``features``: its ``SentenceFeatures`` (vectors, numbers and
     dates there depend on the sentence alone)."""
@@ -340,7 +361,7 @@ def profile(article: Article, features: Sequence) -> Profile:
     entities, names, mentions = _entities(article)
     name_words = frozenset(w.lower() for n in names.values() for w in n.split())
     when, when_words = moment(" ".join(lede))
-    day, day_words = news_weekday(" ".join(lede))
+    day, day_words = _news_weekday(article, " ".join(lede))
     return Profile(
         article=article.id, outlet=article.outlet, title=article.title, date=article.date,
         words=_weighted_stems(texts + ([article.title] if article.title else []), name_words),

@@ -310,6 +310,18 @@ def test_a_story_whose_news_is_days_after_the_others_is_another_event():
         [("a1", "a2", "a3", "a4")]
 
 
+def test_a_dated_page_whose_lede_names_no_day_tells_news_of_its_date():
+    # Dated on a Wednesday, three days after the Sunday of the raid (within the four days of the
+    # date rule), and naming no day: published on the day of its news or the day after.
+    told = [MUSEUM_THEFT[0], MUSEUM_THEFT[1].replace("Four masked men", "On Sunday four masked men"),
+            MUSEUM_THEFT[2]]
+    undated_day = REOPENING.format(day="Monday").replace(" on Monday", "")
+    c = compare(_load([*told, _dated(undated_day, "2025-10-22")]))
+    assert [g.articles for g in c.groups] == [("a1", "a2", "a3"), ("a4",)]
+    later = next(e for e in c.event if e.article == "a4")
+    assert later.evidence.startswith("another event: it tells news of a Wednesday (it is dated 2025-10-22) where")
+
+
 @pytest.mark.parametrize("lede, day", [
     ("The toll rose to 2,056, the junta said on Monday.", (0, "the junta said on Monday")),
     ("Leaders will meet on Friday. The talks began on Tuesday.", (1, "The talks began on Tuesday")),
