@@ -192,6 +192,11 @@ COPY_MIN_CONTAINMENT = 0.5                  # share 0-1 of the shorter text's sh
 VERSION_DIFF_SCORE = 0.55                   # score 0-1 of a version diff finding
 VERSION_DIFF_MAX_CHANGES_SHOWN = 30         # changed sentences listed in one version diff's details
 DIFFERENTLY_SCORE_FACTOR = 0.6              # score of a "reports it differently" / its omission score
+DIFFERENTLY_MAX_SOURCE_SHARE = 0.65         # share 0-1 of the event's other sources carrying a fact at or
+                                            # above which it is the story itself: told in part, in other
+                                            # words, it is no "reports it differently" (another figure is)
+DIFFERENTLY_STORY_MIN_SOURCES = 4           # other sources that must carry it too: in an event of a few outlets
+                                            # (three: every shared fact) a fact they all give may be one detail
 # Verified omissions (analysis/coverage/verify.py, core.py, index.py, figures.py, terms.py): the omitting
 # article is searched first.
 TERM_NAME_MIN_PREFIX = 4                    # characters two name forms must share ("Iran"/"Iranian")
@@ -202,6 +207,9 @@ TERM_WORD_MAX_SUFFIX = 5                    # characters that longer stem may ad
 TERM_WORD_MIN_COMPOUND = 4                  # characters of a word that may match as the end of a compound
 TERM_SLOT_WINDOW_WORDS = 3                  # words between a number and the word of what it counts ("144
                                             # people were killed", "killing at least 144")
+TERM_SPEAKER_BEFORE_WORDS = 8               # words before a speech verb that may name who speaks ("Rear Admiral
+                                            # Shannon Gilreath of the U.S. Coast Guard said")
+TERM_SPEAKER_AFTER_WORDS = 4                # words after it that may (inverted: "said Paul Wiedefeld")
 TERM_NUMBER_TOLERANCE = 0.01                # relative difference 0-1 within which two numbers are one
 CORE_MIN_SOURCES = 2                        # carrying sources that must state a term for the core
 CORE_NUMBER_WEIGHT = 1.5                    # weight of a number in the core, a content word being 1

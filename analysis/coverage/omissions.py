@@ -22,7 +22,9 @@ import numpy as np
 
 from analysis.align.facts import relative_position
 from analysis.constants import (
+    DIFFERENTLY_MAX_SOURCE_SHARE,
     DIFFERENTLY_SCORE_FACTOR,
+    DIFFERENTLY_STORY_MIN_SOURCES,
     EVIDENCE_MAX_OUTLETS,
     LEDE_PARAGRAPHS,
     OMISSION_COVERAGE_WEIGHT,
@@ -105,7 +107,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
     siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
     out = Coverage(source_of=source_of)
-    asked: list[tuple[Fact, str, tuple[str, ...], int, float]] = []
+    asked: list[tuple[Fact, str, tuple[str, ...], int, float, float]] = []   # ..., score, share
     for fact in facts:
         carriers = tuple(a for a in fact.articles if a in same_event)
         carrying = {source_of.get(a, a) for a in carriers}
@@ -118,7 +120,7 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
                 continue
             share = len(sources) / max(1, len(sources_in_event) - 1)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
-            asked.append((fact, art, carriers, len(sources), score))
+            asked.append((fact, art, carriers, len(sources), score, share))
     # Each search reads only what the searcher built for the event (the rest is caches): the searches
     # are split over the cores in order, so a fact's candidates stay together (its core's caches serve them).
     if len(asked) >= VERIFY_PARALLEL_MIN_CANDIDATES:
@@ -127,9 +129,10 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
                                                               for fact, art, *_ in asked[start:stop]],
                                         len(asked), VERIFY_PARALLEL_MIN_CANDIDATES) for v in part]
     found: list[Candidate] = []
-    for (fact, art, carriers, count, score), verdict in zip(asked, searched):
+    for (fact, art, carriers, count, score, share), verdict in zip(asked, searched):
         statement = partial(searcher.statement, fact, art, source_of=source_of)
         verdict = _checked(fact, art, verdict, siblings, partial(agree, fact, source_of), statement)
+        verdict = _told(verdict, count, share)
         found.append(Candidate(fact.id, art, carriers, count, score, verdict))
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
@@ -218,6 +221,20 @@ def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
         part = statement(own)
         if part.coverage >= VERIFY_STATEMENT_MIN_COVERAGE:
             return part
+    return verdict
+
+
+def _told(verdict: Verdict, sources: int, share: float) -> Verdict:
+    """A fact nearly every other source carries (``DIFFERENTLY_MAX_SOURCE_SHARE``, and at least
+    ``DIFFERENTLY_STORY_MIN_SOURCES`` of them) is the story itself:
+    an outlet of the event that tells part of it in its own words tells the story ("the collapse of
+    the Francis Scott Key Bridge after a cargo ship hit it" for "Baltimore's Key Bridge collapsed
+    after a ship struck it; six are missing"), and "reports it differently" would tell the editor
+    nothing to act on; whether it leaves out a detail of it, the search cannot say ("unclear").
+    Another figure for it ("a 6.8 aftershock" for "6.4") is a difference."""
+    if verdict.status == "partial" and verdict.via not in ("figure", "count") \
+            and share >= DIFFERENTLY_MAX_SOURCE_SHARE and sources >= DIFFERENTLY_STORY_MIN_SOURCES:
+        return replace(verdict, status="unclear")
     return verdict
 
 

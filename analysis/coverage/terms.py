@@ -32,6 +32,8 @@ from analysis.constants import (
     TERM_NAME_SUFFIX_SLACK,
     TERM_NUMBER_TOLERANCE,
     TERM_SLOT_WINDOW_WORDS,
+    TERM_SPEAKER_AFTER_WORDS,
+    TERM_SPEAKER_BEFORE_WORDS,
     TERM_WORD_MAX_SUFFIX,
     TERM_WORD_MIN_COMPOUND,
     TERM_WORD_MIN_PREFIX,
@@ -165,6 +167,81 @@ _QUOTED = re.compile(r"[“\"][^”\"]*[”\"]|[“\"][^”\"]*$|^[^“\"]*”")
 def unquoted(text: str) -> str:
     """``text`` with what stands between quotation marks blanked: the words of the reporter."""
     return _QUOTED.sub(lambda m: " " * len(m.group()), text)
+
+
+# An opening that points back at what was told and judges it ("It was a night of drama", "This is a
+# blow"): a pronoun subject with a form of "to be".
+_COMMENT_SUBJECTS = frozenset({"it", "this", "that"})
+_COMMENT_VERBS = frozenset({"is", "was", "s", "has been", "had been", "will be", "would be", "remains",
+                            "remained", "seems", "seemed"})
+
+
+def comment_opening(text: str) -> bool:
+    """Does ``text`` open, in the reporter's words, as a comment on what was told: a pronoun subject
+    and a form of "to be" ("It was an incredible night of drama ...", "This is a historic day")?
+    Such a sentence names no happening of its own.  A quotation is someone's statement, not the
+    reporter's comment ("“It has been the greatest honor of my life,” he wrote")."""
+    if QUOTE_MARKS.search(text):
+        return False
+    raw = [w for w, _, _ in scan(text)[:3]]
+    if raw and raw[0].lower().replace("’", "'") in ("it's", "that's"):
+        return True
+    words = [fold(w) for w in raw]
+    if len(words) < 2 or words[0] not in _COMMENT_SUBJECTS:
+        return False
+    return words[1] in _COMMENT_VERBS or " ".join(words[1:3]) in _COMMENT_VERBS
+
+
+# Words after which a speech verb's object is what was said, not who said it ("said that Biden ...").
+_REPORTED_CLAUSE = frozenset({"that", "whether", "if"})
+
+
+def speaker_words(text: str) -> frozenset[str] | None:
+    """Who speaks in ``text``, in the reporter's words (outside its quotations): the words within
+    ``TERM_SPEAKER_BEFORE_WORDS`` before a speech verb ("Maryland Gov. Wes Moore said") or
+    ``TERM_SPEAKER_AFTER_WORDS`` after it ("said Paul Wiedefeld"), never across a quotation nor past
+    "that" (what follows is what was said).  ``None`` when no speech verb stands outside the
+    quotations: a storm, a place or a chamber named beside a quoted phrase is no speaker ("floods
+    triggered by Typhoon X swept ..."; "the Assembly debated two “motions”")."""
+    return _speaker_words(text)
+
+
+@lru_cache(maxsize=20_000)
+def _speaker_words(text: str) -> frozenset[str] | None:
+    quotes = [m.span() for m in _QUOTED.finditer(text)]
+    words = [w for w in scan(text) if not any(s <= w[1] < e for s, e in quotes)]
+    # A stretch of the reporter's words: it ends where a quotation stands between two words.
+    stretch, at = [], 0
+    for k, (_, start, _) in enumerate(words):
+        if k and any(words[k - 1][2] <= s < start for s, _ in quotes):
+            at += 1
+        stretch.append(at)
+    lowered = [fold(w) for w, _, _ in words]
+    singles, phrases = _speech_forms()
+    found: set[str] = set()
+    verb = False
+    for i, word in enumerate(lowered):
+        length = 1 if word in singles else next((len(p) for p in phrases if tuple(lowered[i:i + len(p)]) == p), 0)
+        if not length:
+            continue
+        verb = True
+        before = [k for k in range(max(0, i - TERM_SPEAKER_BEFORE_WORDS), i) if stretch[k] == stretch[i]]
+        cut = max((k for k in before if lowered[k] in _REPORTED_CLAUSE), default=None)
+        found.update(words[k][0] for k in before if cut is None or k > cut)
+        for k in range(i + length, min(len(words), i + length + TERM_SPEAKER_AFTER_WORDS)):
+            if stretch[k] != stretch[i] or lowered[k] in _REPORTED_CLAUSE:
+                break
+            found.add(words[k][0])
+    return frozenset(found) if verb else None
+
+
+@lru_cache(maxsize=1)
+def _speech_forms() -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """The speech verbs of the lexicons: single words, and phrases as word tuples ("according to")."""
+    from analysis.lexicons import speech_verbs
+    forms = [tuple(fold(w) for w in v.split()) for v in speech_verbs()]
+    return (frozenset(f[0] for f in forms if len(f) == 1),
+            tuple(sorted((f for f in forms if len(f) > 1), key=lambda f: (-len(f), f))))
 
 
 def quotation_blocks(article: Article) -> tuple[int, ...]:

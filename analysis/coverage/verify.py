@@ -25,14 +25,14 @@ similarity of each sentence to the carriers' sentences (wordllama embeddings):
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 
 from analysis import constants as C
 from analysis.coverage.core import Core, CoreTerm, Verdict, bits, judge, rank
 from analysis.coverage.figures import FigureSearch
-from analysis.coverage.terms import QUOTE_MARKS, Term, same_term, unquoted
+from analysis.coverage.terms import QUOTE_MARKS, Term, comment_opening, same_term, speaker_words, unquoted
 from analysis.model import Article, Fact
 
 __all__ = ["Core", "CoreTerm", "Searcher", "Verdict"]
@@ -50,7 +50,7 @@ class Searcher(FigureSearch):
     def search(self, fact: Fact, article_id: str, source_of: Mapping[str, str]) -> Verdict:
         """Search ``article_id`` for ``fact``'s core (see the module docstring)."""
         core = self.core(fact, source_of)
-        if not core.specific:
+        if not core.specific or self._comment(fact, core):
             return Verdict("unverifiable", missing=tuple(t.term for t in core.terms))
         sims = self._similarities(fact, article_id)
         masks = self._masks(core).get(article_id, {})
@@ -87,6 +87,16 @@ class Searcher(FigureSearch):
         verdict, window, mask = best
         return self._explained(verdict, core, article_id, frozenset(window), [core.terms[t] for t in bits(mask)])
 
+    def _comment(self, fact: Fact, core: Core) -> bool:
+        """A comment, not a fact: the carriers share only words (no name, figure or date) and each of
+        their sentences opens as a comment on the story ("It was an incredible night of drama and
+        fluctuating fortunes"): nothing there for another outlet to leave out."""
+        if any(c.term.kind != "word" for c in core.terms):
+            return False
+        sentences = [self.by_id[m.article].sentence(sid).text for m in fact.members if m.article in self.by_id
+                     for sid in m.sentences]
+        return bool(sentences) and all(comment_opening(text) for text in sentences)
+
     def _judged(self, core: Core) -> dict[tuple, tuple[Verdict, tuple]]:
         """The verdicts already given on windows for ``core`` (the same sentence printed by many
         outlets is one window), kept for one core at a time: a fact's candidates come together."""
@@ -95,8 +105,11 @@ class Searcher(FigureSearch):
         return self._judging[1]
 
     def speakers(self, fact: Fact) -> tuple[Term, ...]:
-        """The names outside the quotation marks of the carriers' quoted sentences, or of the
-        sentence before when a quote runs on ("... he said."): who is quoted."""
+        """Who the carriers quote: the names beside a speech verb outside the quotation marks of
+        their quoted sentences (``terms.speaker_words``), or in the sentence before when a quote
+        runs on: after "... she said." any name outside its quotation marks, after a quote with no
+        speech verb of its own the names beside one there ("Biden wrote in a letter: ...").  A name
+        beside no speech verb is no speaker (a storm, a place, a chamber)."""
         key = self._key(fact)
         if key not in self._speakers:
             names: list[Term] = []
@@ -108,16 +121,21 @@ class Searcher(FigureSearch):
                     s = article.sentence(sid)
                     if not QUOTE_MARKS.search(s.text):
                         continue
-                    own = self._unquoted_names(article, s.index)
+                    near = speaker_words(s.text)
+                    own = self._names_among(article, s.index, near) if near else []
                     if not own and s.index and article.sentences[s.index - 1].paragraph == s.paragraph:
-                        own = self._unquoted_names(article, s.index - 1)
+                        before = article.sentences[s.index - 1].text
+                        own = self._names_among(article, s.index - 1, unquoted(before) if near is not None
+                                                else speaker_words(before))
                     names += [t for t in own if not any(same_term(t, n) for n in names)]
             self._speakers[key] = tuple(names)
         return self._speakers[key]
 
-    def _unquoted_names(self, article: Article, index: int) -> list[Term]:
-        outside = unquoted(article.sentences[index].text)
-        return [t for t in self.terms[article.id][index].terms if t.kind == "name" and t.text in outside]
+    def _names_among(self, article: Article, index: int, words: Collection[str] | str | None) -> list[Term]:
+        """The names of sentence ``index`` written among ``words`` (a set of words or a text)."""
+        if not words:
+            return []
+        return [t for t in self.terms[article.id][index].terms if t.kind == "name" and t.text in words]
 
     def _paraphrased_quote(self, fact: Fact, core: Core, article_id: str,
                            where: list[frozenset[int]]) -> Verdict | None:

@@ -90,6 +90,47 @@ def test_carriers_that_share_nothing_specific_cannot_be_verified():
     assert found.omissions == [] and found.dropped == {"unverifiable": 1}
 
 
+def test_a_comment_on_the_story_is_no_fact_to_omit():
+    """Two outlets judge the night alike ("It was a night of drama ..."): the other outlets leave out
+    no fact.  The same words told as a happening would be searched for."""
+    comment = {"a1": "It was an incredible night of drama and fluctuating fortunes, delivering one of the "
+                     "all-time great finals to cap a wonderful tournament.",
+               "a2": "It was a night of drama, high emotion and fluctuating fortunes, delivering one of the "
+                     "all-time great finals as two stars shone."}
+    arts = {aid: _article(aid, lede) for aid, lede in comment.items()}
+    arts["a3"] = _article("a3", NOT_THERE)
+    fact = Fact("f-night", comment["a1"], (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    found = omissions.assess([fact], arts, set(arts))
+    assert found.omissions == [] and found.dropped == {"unverifiable": 1}
+    told = {aid: _article(aid, "Fans saw " + lede[len("It was "):]) for aid, lede in comment.items()}
+    told["a3"] = arts["a3"]
+    assert [o.article for o in omissions.assess([fact], told, set(told)).omissions] == ["a3"]
+
+
+BRIDGE = {"a1": "The Harbour Bridge collapsed on Monday after a freighter struck a pier, and six workers are missing.",
+          "a2": "A freighter struck a pier of the Harbour Bridge on Monday and it collapsed; six workers are missing.",
+          "a3": "Six workers are missing after the Harbour Bridge collapsed when a freighter struck a pier on Monday.",
+          "a4": "On Monday a freighter struck a pier and the Harbour Bridge collapsed, leaving six workers missing."}
+TOLD = "Hours after the collapse of the Harbour Bridge, struck by a freighter, the mayor spoke."
+
+
+def test_the_story_itself_told_in_other_words_is_no_difference():
+    """A fact every other outlet carries (four or more) is the story: an outlet that tells it in its own
+    words, with fewer details, is no "reports it differently" row.  Carried by half the outlets, the
+    same sentence is one."""
+    arts = {aid: _article(aid, lede) for aid, lede in BRIDGE.items()}
+    arts["a5"] = _article("a5", TOLD)
+    fact = Fact("f-bridge", BRIDGE["a1"], tuple(FactMember(a, (f"{a}.s1",)) for a in BRIDGE))
+    found = omissions.assess([fact], arts, set(arts))
+    assert found.differently == [] and found.omissions == [] and found.dropped == {"unclear": 1}
+    others = {f"a{i}": _article(f"a{i}", lede) for i, lede in
+              ((6, NOT_THERE), (7, "Fishing boats stayed in port as a storm neared the coast."),
+               (8, "The city council approved a new budget for schools."))}
+    wider = {**arts, **others}
+    found = omissions.assess([fact], wider, set(wider))
+    assert [(c.article, c.verdict.status) for c in found.differently] == [("a5", "partial")]
+
+
 def _terms(kind: str, phrase: str):
     """The terms of ``kind`` that ``phrase`` gives in a sentence (not the frame's own words)."""
     frame = {(t.kind, t.key) for t in sentence_terms("They spoke of it at length.")}

@@ -69,6 +69,30 @@ def test_a_quote_given_in_other_words_with_its_speaker_is_not_an_omission(harbou
     assert finding.data["via"] == "speaker"
 
 
+def test_a_name_beside_no_speech_verb_is_no_speaker():
+    """A storm named beside a quoted phrase does not speak: an outlet that names it with two of the
+    fact's words is no paraphrase "of what the storm said"."""
+    texts = {
+        "a1": ("Floods triggered by Typhoon Kalmaegi swept through the “worst-hit” villages of the delta.\n\n"
+               "The harbour board met to discuss the season.\n\nA ferry was delayed by fog."),
+        "a2": ("The floods of Typhoon Kalmaegi swept away “whole villages” in the delta.\n\n"
+               "Traders said fish prices had risen sharply.\n\nTourists still crowded the old town."),
+        "a3": ("Typhoon Kalmaegi left rice farms under water as floods swept the plain.\n\n"
+               "The coast guard reported calm weather.\n\nSchools reopened after the holiday."),
+    }
+    arts = {aid: text_article(t, aid, outlet=f"Outlet {aid[1:]}") for aid, t in texts.items()}
+    fact = Fact("f-floods", "Floods swept the villages", (FactMember("a1", ("a1.s1",)), FactMember("a2", ("a2.s1",))))
+    searcher = Searcher(list(arts.values()))
+    assert searcher.speakers(fact) == ()
+    assert searcher.search(fact, "a3", {}).via != "speaker"
+    # Beside a speech verb, before it or after it, a name is who speaks.
+    said = Fact("f-said", "x", (FactMember("a2", ("a2.s2",)),))
+    assert [t.text for t in searcher.speakers(said)] == []      # "Traders said": no name
+    quoted = text_article("“We acted quickly,” said Mayor Ana Kovac of Vela, as “the water rose.”", "q1")
+    assert [t.text for t in Searcher([quoted]).speakers(Fact("f-q", "x", (FactMember("q1", ("q1.s1",)),)))] == \
+        ["Ana", "Kovac"]
+
+
 def test_a_fact_on_one_loose_link_is_not_an_omission(harbour):
     arts, fact = harbour
     same = set(arts)
