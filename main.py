@@ -145,5 +145,25 @@ def _pdf_writer():
     return write_pdf
 
 
+# Commands whose process may end as soon as they return: their outputs are written, closed and renamed
+# into place by then, and they start no thread or process that outlives them.  Python's own exit would
+# then free every object and module one by one: ~0.1-0.14 s of CPU after a compare of the seeds.
+ENDS_AT_ONCE = ("compare", "report")
+
+
+def leave(code: int | None) -> None:
+    """End the process with ``code`` now (``os._exit``), once stdout and stderr are flushed; if they
+    cannot be (a closed pipe), return, for Python's usual exit to report it."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return
+    os._exit(code or 0)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    if sys.argv[1:2] and sys.argv[1] in ENDS_AT_ONCE:
+        leave(status)
+    sys.exit(status)

@@ -96,6 +96,12 @@ def compare(articles: Sequence[Article], progress: Progress | None = None,
     it), default the largest.  Raises
     ``NoSuchEvent`` (a ``ParallaxError``) for a group that does not exist, and
     ``DuplicateArticleIds`` when two articles share an id."""
+    from analysis import garbage
+    with garbage.paused():      # a comparison makes no reference cycles: no collector passes (0.1 s)
+        return _compare(articles, progress, event)
+
+
+def _compare(articles: Sequence[Article], progress: Progress | None, event: int | str | None) -> Comparison:
     from analysis import regexcache
     regexcache.prefill()    # before the stages' modules compile their patterns (once per process)
     from analysis.align import stage as align_stage

@@ -3,6 +3,7 @@ starts a review session from the command line."""
 from __future__ import annotations
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -55,3 +56,34 @@ def test_review_never_replaces_a_file_that_is_not_a_session(tmp_path):
     assert review_command([str(article)], str(notes), open_window=lambda p: 0, err=err) == 2
     assert notes.read_bytes() == b"my notes, not a session"
     assert "already exists" in err.getvalue()
+
+
+def _main_with_an_exit_handler(*args: str) -> subprocess.CompletedProcess:
+    """``main.py ARGS`` run as ``python main.py`` runs it, with an exit handler that prints TEARDOWN."""
+    code = ("import atexit, runpy, sys; atexit.register(lambda: print('TEARDOWN', flush=True)); "
+            f"sys.argv = ['main.py', *{list(args)!r}]; runpy.run_path('main.py', run_name='__main__')")
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          timeout=120, stdin=subprocess.DEVNULL)
+
+
+def test_compare_ends_its_process_once_its_outputs_are_written(tmp_path):
+    # Python's exit (its handlers, then every object and module freed one by one, ~0.1 s after a
+    # compare of the seeds) is skipped; the JSON file, stdout, stderr and the status are all there.
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    second.write_text(TEXT.replace("Monday", "Tuesday"), encoding="utf-8")
+    out = tmp_path / "out.json"
+    done = _main_with_an_exit_handler("compare", str(first), str(second), "--json", str(out),
+                                      "--markdown", "-")
+    assert done.returncode == 0, done.stderr
+    assert "TEARDOWN" not in done.stdout
+    assert json.loads(out.read_text(encoding="utf-8"))["articles"]
+    assert done.stdout.startswith("#") and "Ada Brook" in done.stdout
+    missing = _main_with_an_exit_handler("compare", str(first), str(tmp_path / "none.txt"), "--json", "-")
+    assert missing.returncode == 1 and "TEARDOWN" not in missing.stdout
+    assert json.loads(missing.stdout)["articles"] and "none.txt" in missing.stderr
+
+
+def test_the_window_and_the_benchmarks_still_end_as_python_ends(tmp_path):
+    done = _main_with_an_exit_handler("bench", "no-such-bench")
+    assert done.returncode == 2 and "TEARDOWN" in done.stdout
