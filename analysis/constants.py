@@ -251,6 +251,9 @@ HEADING_MAX_WORDS = 20                      # words; a longer unpunctuated parag
 TOP_TERMS_SHOWN = 5                         # most frequent lexicon terms listed per tone category
 PASSIVE_MAX_GAP_WORDS = 2                   # words (adverbs) allowed between "be" and the participle
 PASSIVE_AGENT_WINDOW_WORDS = 8              # words after the participle searched for an agent "by"
+PASSIVE_PRONOUN_LOOKBACK_CHARS = 200        # text before a pronoun subject ("He fired") searched for its name
+# characters before a version that the passive rules may read (a clause's start, then the pronoun's look-back)
+FRAMING_VERSION_CONTEXT_CHARS = 2 * PASSIVE_PRONOUN_LOOKBACK_CHARS
 PASSIVE_JOINED_MAX_WORDS = 6                # words between two passives joined by "and" that share the
                                             # cause named after the second ("were killed and 260 were injured when")
 SPEAKER_LOOKBACK_SENTENCES = 3              # sentences searched backwards for "he"/"she" or a quote's speaker

@@ -177,7 +177,7 @@ class _Wordings:
 def _wording(v: Version) -> tuple:
     # the quotes too: they are read on the whole article, so one text may sit inside a quote in one
     # article and not in another
-    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date, tuple(v.quotes)
+    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date, tuple(v.quotes), v.context
 
 
 def _stand_in(v: Version, side: str) -> Version:

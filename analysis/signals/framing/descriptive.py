@@ -20,6 +20,9 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
   Shock Trauma Center", "Operation Fury"), not in a headline written in title case;
 * **a motion** (``motion_not_speech``): a verb of speech told of motion or sound ("blasted off",
   "came roaring back", "roared in applause", "its engines roaring");
+* **a reception** (``spoken_of``): a verb of speech in the passive ("was warmly applauded by his
+  camp", "comments that have been widely condemned"): it tells what others did to its subject, who
+  gives no words, so no source's words are coloured by the verb;
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
   ("striking down the law", "Striking 70 miles south", "a twister striking St. Lucie County").
 
@@ -169,6 +172,24 @@ _BACK_TO = frozenset("into to from onto".split())
 _CROWD_SOUNDS = frozenset("applause laughter cheers cheering delight approval unison".split())
 # Verbs of motion before an -ing form: "came roaring back" is how they came, not what they said.
 _MOTION_VERBS = frozenset("came come comes coming went go goes going sent ran raced".split())
+
+
+# Forms of "be" (and "get") before a participle that make it a passive: "was applauded", "had been
+# lauded", "got booed".
+_PASSIVE_BE = frozenset("is are was were be been being am get gets got gotten".split())
+
+
+def spoken_of(text: str, start: int, end: int) -> bool:
+    """A verb of speech in the passive, past -ly adverbs ("who was warmly applauded by his camp", "have
+    been widely condemned", "was panned for his performance"): the subject is the one applauded or
+    condemned; the verb reports a reception, and no one's words follow for it to colour."""
+    if text[start:end].split()[0].lower().endswith("ing"):
+        return False            # "is crying foul": the progressive, the subject speaks
+    before = [w.lower() for w in _words_before(text, start)]
+    i = 0
+    while i < len(before) and before[i].endswith("ly") and len(before[i]) > 4:
+        i += 1
+    return i < len(before) and before[i] in _PASSIVE_BE
 
 
 def motion_not_speech(text: str, start: int, end: int) -> bool:

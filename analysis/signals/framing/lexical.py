@@ -17,7 +17,8 @@
   claim (a warning, forecast, estimate or search: ``open_claims`` lexicon), nor when the hedge is
   itself such a word or qualifies what a warning or search is about ("warned of possible waves",
   "search for possible survivors"): what is uncertain for everyone is no outlet's doubt; "assume" with
-  an office or charge as its object ("will assume interim leadership") takes it on.  A verb of
+  an office or charge as its object ("will assume interim leadership") takes it on, and "appear" before
+a preposition of place or company ("appearing in court") is showing up.  A verb of
   confirming ("Authorities confirmed that") reports a confirmation, and boosts only what the other
   outlet hedges.
 
@@ -200,7 +201,7 @@ def _one_outlet_only(pair: Pair, claimed: set, lexicon: str, kind: str, prefix: 
                  and not version.in_reported(h.start, h.end)
                  and not _overlaps_claimed(version.id, h, claimed)
                  and not (kind == "hedge" and (_inability(version.text, h) or open_by_nature(version.text, h)
-                                               or _takes_on(version.text, h)))
+                                               or _takes_on(version.text, h) or _presence(version.text, h)))
                  and not (h.label == "adjective" and _as_verb(version.text, h))
                  # "Authorities confirmed that ..." reports a confirmation: it boosts only what the
                  # other outlet hedges ("may have been killed")
@@ -309,7 +310,7 @@ leadership role roles office post position duties duty responsibility responsibi
 power powers presidency chairmanship premiership helm mantle reins charge title throne crown risk risks
 debt debts costs liability obligations
 """.split())
-_TAKE_ON_WINDOW_WORDS = 3   # words after "assume" searched for the noun of a charge (determiner, modifiers)
+_TAKE_ON_WINDOW_WORDS = 4   # words after "assume" searched for the noun of a charge (determiner, possessive, modifiers)
 
 
 def _takes_on(text: str, h: Hit) -> bool:
@@ -319,6 +320,24 @@ def _takes_on(text: str, h: Hit) -> bool:
         return False
     after = [w.lower() for w in _WORDS.findall(text, h.end, min(len(text), h.end + 60))][:_TAKE_ON_WINDOW_WORDS]
     return any(w in _CHARGES for w in after)
+
+
+# Words after "appear" that make it a coming into view, not a seeming: a preposition of place, time or
+# company ("appearing in court", "appeared at his home", "appeared before the committee", "appeared
+# with the mayor") or an adverb of how one shows up ("appeared publicly").
+_PRESENCE_AFTER = frozenset("""
+in at on before with alongside outside inside onstage publicly together live during via
+""".split())
+
+
+def _presence(text: str, h: Hit) -> bool:
+    """"appear" followed by a preposition of place, time or company: someone shows up ("After appearing
+    in court on Friday, Stone said", "agents arrested him, appearing at his home"), the verb's other
+    sense, which hedges nothing (the seeming sense takes "to", "that", "as if" or an adjective)."""
+    if not h.term.startswith("appear") or " " in h.term:
+        return False
+    after = _WORDS.findall(text, h.end, min(len(text), h.end + 20))
+    return bool(after) and after[0].lower() in _PRESENCE_AFTER
 
 
 def _inability(text: str, h: Hit) -> bool:

@@ -13,8 +13,13 @@ speaker in common), and a paraphrase must name the quote's speaker and tell some
   or its words facing the passive name an actor (a name, a person noun; not a place after a
   preposition, "on Interstate 5", and not a state, "remained blocked"), or no words face it.  Acts of
   the police and courts ("were arrested", "was cleared of all charges"), acts named by the role
-  whose job they are ("were rescued", "has been appointed", "was elected") and moving someone to a
-  place of care ("was taken to a hospital") hide no one; nor does a hazard's force ("winds damaged").
+  whose job they are ("were rescued", "has been appointed", "was elected", "been crowned champions")
+  and moving someone to a place of care ("was taken to a hospital") hide no one; nor does a hazard's
+  force ("winds damaged"); nor a passive the other version's facing words tell as a passive too, of
+  another verb ("was gunned down" / "was shot and killed"); nor one whose actor, as the other
+  outlet names it ("Musk began … by firing"), this article names before it in its paragraph or the
+  one before ("Musk … terminating a number of executives. ¶ Two more were also fired"), nor one
+  whose actor the other outlet cannot name either ("a masked gunman who shot").
 
 The passive is found by rule, with no tagger (none works offline): a form of "be", at most
 PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular form) that is not a
@@ -44,8 +49,11 @@ from analysis.constants import (
     PASSIVE_AGENT_WINDOW_WORDS,
     PASSIVE_JOINED_MAX_WORDS,
     PASSIVE_MAX_GAP_WORDS,
+    PASSIVE_PRONOUN_LOOKBACK_CHARS,
 )
+from analysis.lexicons import load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
+from analysis.signals.framing.descriptive import is_person_word
 from analysis.signals.framing.versions import Pair, Version, speakers
 from analysis.signals.nouns import noun_of
 
@@ -64,7 +72,7 @@ prosecuted fined remanded exonerated pardoned paroled absolved
 # no one the reader does not know.
 _ROLE_ACTS = frozenset("""
 rescued appointed nominated elected reelected re-elected inaugurated sworn installed hospitalised
-hospitalized treated airlifted
+hospitalized treated airlifted crowned
 """.split())
 # Places of care after a passive of moving someone ("was taken to a hospital", "were rushed to hospital"):
 # medical transport, whose doer (the crews) nobody hides.
@@ -88,6 +96,7 @@ _IRREGULAR = frozenset("""
 made held given taken seen told left led sent put shown hit built cut kept paid brought bought
 caught found thrown written driven beaten chosen spoken frozen stolen broken forgotten sold shut won
 lost done known run drawn struck understood met meant hidden fought sought thought felt heard
+shot slain hurt
 """.split())
 # -ed/-en words that after "be" usually describe a state, not an action with a hidden agent.
 _ADJECTIVAL = frozenset("""
@@ -120,6 +129,17 @@ _STATE_VERBS = frozenset("remain remains remained stay stays stayed is are was w
 # Prepositions before a capitalised word that make it a place or a time, not an actor ("on
 # Interstate 5", "in Paris", "near Tacoma").
 _PLACE_PREPOSITIONS = frozenset("on in at near to from into onto across along off toward towards".split())
+# Head nouns of bodies that act as one ("the company caught its booster", "the board fired him").
+_ORGANISATIONS = frozenset("""
+company firm government board team agency authorities police army military ministry council committee
+court party club union administration department
+""".split())
+_UNKNOWN_WINDOW_WORDS = 3   # words before a doer's noun searched for "a"/"an" (an unknown someone)
+_RELATIVES = frozenset("who that which".split())
+_PERSONAL_PRONOUNS = frozenset("he she they".split())
+_SOMEONE = "\x00someone"    # the subject an unknown doer gives (never a word of a text)
+# Words before a noun that make it what an act is of or for, not who acts ("the firing of the CEO").
+_OF_WORDS = frozenset("of for by with".split())
 # Words that open the object of a verb used actively ("rejected the plan", "arrested four men").
 _OBJECT_START = frozenset("the a an his her their its this that these those him them us me it "
                           "two three four five six seven eight nine ten dozens hundreds".split())
@@ -354,16 +374,94 @@ def _hides_an_actor(pair: Pair, version: Version, other: Version, p: Passive, st
         return False
     active = _active_uses(other, p, stem)
     if active:
-        return not all(_event_acts(other.text, m.start()) for m in active)
+        return not all(_event_acts(other.text, m.start())
+                       or _actor_near(version, p, _subject(other.article.text, other.article_pos(m.start())))
+                       for m in active)
     facing = pair.counterpart(version, p.start, p.end)
     if facing is None:
         return False
     words = _WORD.findall(other.text[facing[0]:facing[1]])
-    if _told_as_state(words):
+    if _told_as_state(words) or _told_passive(other, facing):
         return False
     return any(noun_of(w) or (w.endswith("s") and noun_of(w[:-1]))
                or (i > 0 and w[:1].isupper() and words[i - 1].lower() not in _PLACE_PREPOSITIONS)
                for i, w in enumerate(words))
+
+
+def _told_passive(other: Version, facing: tuple[int, int]) -> bool:
+    """The other version's words facing the passive hold an agentless passive of their own, of
+    another verb ("was gunned down" facing "was shot and killed"): both tell the act without an
+    actor, so this one hides nobody the other names."""
+    lo, hi = facing
+    return any(not q.agent and lo <= q.start and q.end <= hi for q in passives(other.text))
+
+
+def _subject(text: str, pos: int) -> str:
+    """The actor of the active verb at ``pos``: the nearest word before it in its clause that names
+    someone, a capitalised word or a person or group noun, not one after a preposition ("Musk began
+    his journey in Twitter by firing" -> "musk", "the company successfully caught" -> "company");
+    "" when there is none; _SOMEONE when it is someone unknown, a noun after "a" or "an" ("a masked
+    gunman who shot"): an actor nobody can name is no actor an outlet hides."""
+    lo = max(0, pos - 200)
+    stop = max((m.end() for m in _SENTENCE_END.finditer(text, lo, pos)
+                if not _ABBREVIATION.search(text, max(0, m.start() - 4), m.start())), default=lo)
+    words = _WORD.findall(text, stop, pos)
+    if words and words[-1].lower() in _RELATIVES and _indefinite(words[:-1]):
+        return _SOMEONE         # "a masked gunman who shot": someone unknown
+    for k in range(len(words) - 1, -1, -1):
+        w, low = words[k], words[k].lower()
+        if k > 0 and words[k - 1].lower() in _PLACE_PREPOSITIONS | _OF_WORDS:
+            continue
+        # a capital opening the clause may be any word ("Finally", "The"): not a name by itself
+        named = w[:1].isupper() and (k > 0 or low not in load_lexicon("stopwords").entries) \
+            and not low.endswith("ly")
+        if low in _PERSONAL_PRONOUNS:
+            return _named_before(text, stop)     # "Among Musk's first steps … He fired": Musk
+        if named or low in _ORGANISATIONS or is_person_word(low):
+            return _SOMEONE if not named and _indefinite(words[:k]) else low
+    return ""
+
+
+def _named_before(text: str, pos: int) -> str:
+    """The last name before ``pos`` in the PASSIVE_PRONOUN_LOOKBACK_CHARS before it (a capitalised word that
+    does not open its sentence, its possessive cut: "Musk’s" -> "musk"), which a pronoun opening the
+    next clause refers to; "" when there is none."""
+    lo = max(0, pos - PASSIVE_PRONOUN_LOOKBACK_CHARS)
+    found = ""
+    for m in _WORD.finditer(text, lo, pos):
+        before = text[max(lo, m.start() - 3):m.start()]
+        if m.group(0)[:1].isupper() and not _SENTENCE_END.search(before) and m.start() > lo:
+            found = re.sub(r"['’]s$", "", m.group(0)).lower()
+    return found
+
+
+def _indefinite(words: list[str]) -> bool:
+    """The noun phrase ending the words opens with "a" or "an" within _UNKNOWN_WINDOW_WORDS words,
+    past lower-case modifiers only ("a masked gunman")."""
+    for w in reversed(words[-_UNKNOWN_WINDOW_WORDS:]):
+        if w.lower() in ("a", "an"):
+            return True
+        if w[:1].isupper():
+            return False
+    return False
+
+
+def _actor_near(version: Version, p: Passive, actor: str) -> bool:
+    """The actor the other outlet names is named by this article too, before the passive in its
+    paragraph or the paragraph before ("Musk reportedly culminated his takeover bid by terminating …
+    executives. ¶ … Two more were also reportedly fired"; "The company managed to return the
+    booster, where it was caught"): the reader is told who acts, nothing is hidden."""
+    if actor == _SOMEONE:
+        return True
+    if not actor:
+        return False
+    pos = version.article_pos(p.start)
+    sentences = version.article.sentences
+    here = next((x for x in sentences if x.start <= pos < x.end), None)
+    if here is None:
+        return False
+    lo = min((x.start for x in sentences if here.paragraph - 1 <= x.paragraph <= here.paragraph), default=here.start)
+    return actor in {w.lower() for w in _WORD.findall(version.article.text[lo:pos])}
 
 
 def _told_as_state(words: list[str]) -> bool:

@@ -17,7 +17,14 @@ from analysis.constants import FRAMING_ASCRIBED_WINDOW_WORDS, FRAMING_QUOTE_FRAG
 from analysis.lexicons import load_lexicon
 from analysis.model import Article
 from analysis.signals.common import count_words
-from analysis.signals.framing.descriptive import describes, in_name, literal, motion_not_speech, participle_as_verb
+from analysis.signals.framing.descriptive import (
+    describes,
+    in_name,
+    literal,
+    motion_not_speech,
+    participle_as_verb,
+    spoken_of,
+)
 from analysis.signals.framing.speech import speech_ranges
 from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import direct_spans
@@ -121,7 +128,8 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
             if (named_body(article.text, end) and not _adjective(term)) or negated(article.text, start) \
                     or literal(article.text, start, end) or participle_as_verb(article.text, end, term, label) \
                     or in_name(article.text, start, end) \
-                    or (name == "attribution_verbs" and motion_not_speech(article.text, start, end)):
+                    or (name == "attribution_verbs" and (motion_not_speech(article.text, start, end)
+                                                         or spoken_of(article.text, start, end))):
                 continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)

@@ -18,6 +18,7 @@ from analysis.constants import (
     FRAMING_FACING_MAX_WORDS,
     FRAMING_SAME_CLAIM_MIN_SHARE,
     FRAMING_VERB_SPEAKER_MAX_CHARS,
+    FRAMING_VERSION_CONTEXT_CHARS,
 )
 from analysis.lexicons import load_lexicon
 from analysis.model import Article, FactMember, Span
@@ -78,6 +79,21 @@ class Version:
                 if s < e:
                     out.append((v0 + s - a0, v0 + e - a0))
         return out
+
+    @cached_property
+    def context(self) -> str:
+        """The article's text around the version that the passive rules read besides it (the
+        paragraph before its first sentence, at least FRAMING_VERSION_CONTEXT_CHARS before it, and the rest
+        of its last sentence): two versions of one text in two articles are one wording only when
+        this is the same too."""
+        first, last = self.pieces[0][1], self.pieces[-1][1] + self.pieces[-1][2]
+        sentences = self.article.sentences
+        here = next((x for x in sentences if x.start <= first < x.end), None)
+        lo = first - FRAMING_VERSION_CONTEXT_CHARS
+        if here is not None:
+            lo = min([lo] + [x.start for x in sentences if x.paragraph == here.paragraph - 1])
+        hi = next((x.end for x in sentences if x.start <= last - 1 < x.end), last)
+        return self.article.text[max(0, lo):first] + "\x00" + self.article.text[last:hi]
 
     def in_quote(self, start: int, end: int) -> bool:
         return any(s <= start and end <= e for s, e in self.quotes)
