@@ -101,3 +101,21 @@ def test_a_lead_prosecutor_after_the_quote_with_had_said():
 def test_reminded_them_that_is_speech():
     text = "Judge Peter Hallam spoke to the jurors. As Hallam reminded them that “you are still a jury.”"
     assert speaker_of(text, "still a jury")[0] == "Hallam"
+
+
+def test_added_with_an_object_is_no_speech():
+    # "added" of a thing scored or put in: speech only with a quote, a that-clause or ", she added."
+    a = text_article("Winger Tomas Berg added Vastora's second goal after a sweeping move down the left.")
+    assert [q.speaker_name for q in find_quotes(a)] == []
+    a = text_article("The club added three new players to its squad on Monday, coach Ana Reyes announced.")
+    assert [q.speaker_name for q in find_quotes(a)] == ["Ana Reyes"]
+    assert speaker_of("Coach Ana Reyes added that the squad was tired after the trip.", "squad was tired")[0] == \
+        "Ana Reyes"
+    assert speaker_of("The squad was tired after the long trip, Ana Reyes added.", "squad was tired")[0] == \
+        "Ana Reyes"
+
+
+@pytest.mark.parametrize("verb", ["remarked", "commented", "observed", "declared", "announced"])
+def test_a_speaker_after_remarked_and_its_kind(verb):
+    text = f"The rocket landed at dawn. “That looked like magic,” {verb} flight director Dan Ruest on air."
+    assert speaker_of(text, "looked like magic")[0] == "Dan Ruest"

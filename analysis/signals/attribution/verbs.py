@@ -11,9 +11,12 @@ from analysis.lexicons import speech_verbs, whole_words_pattern
 _NOT_CUES = frozenset({"according to", "in a statement", "so-called", "dubbed", "purportedly"})
 # Verbs whose speaker may follow them: “...,” said Peskov.  ("told" never: its object is the hearer.)
 INVERTIBLE = frozenset("said says added asked wrote writes continued explained noted replied tweeted "
-                       "insisted recalled shouted yelled screamed exclaimed cried".split())
+                       "insisted recalled shouted yelled screamed exclaimed cried remarked commented observed "
+                       "declared announced stated responded answered concluded".split())
 # Verbs that take a reported clause without "that": Trump said the meeting could lead to a summit.
-SAY_CLASS = frozenset("say says said saying adds added warns warned insists insisted claims claimed "
+# ("added" not: "Di Maria added Argentina's second" adds a thing; it reports speech only with a quote,
+# a that-clause or as ", he added.")
+SAY_CLASS = frozenset("say says said saying warns warned insists insisted claims claimed "
                       "argues argued stresses stressed".split())
 # Verbs of thinking: “Why us?” she wondered is her words, but "he wondered how to tell her" reports a
 # thought, not speech, so they give no reported clause (believes, thinks, fears likewise if listed).
