@@ -92,12 +92,28 @@ def raw_mentions(article: Article, vocab: CorpusVocabulary) -> list[tuple[str, i
     for sent in article.sentences:
         if _shouted_sentence(sent.text):
             continue
-        for k, s, e in sentence_mentions(sent.text, sent.start, vocab):
+        for k, s, e in _with_saints(article.text, sentence_mentions(sent.text, sent.start, vocab)):
             if _shouted(article.text[s:e]):
                 continue
-            s, k = _with_given_name(article.text, sent.start, s, k)
+            s, k = _with_given_name(article.text, sent.start, s, k, vocab)
             s, e, k = _person_core(article.text, s, e, k)
             out.append((k, s, e, sent.index))
+    return out
+
+
+# "St. Petersburg", "Mt. Hood", "Ft. Myers": an abbreviation with its full stop, which ends the run
+# of capitals the entity reader finds, opens the name after it.
+_NAME_ABBREVIATIONS = frozenset("st ste mt ft pt".split())
+
+
+def _with_saints(text: str, mentions: Sequence[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    out: list[tuple[str, int, int]] = []
+    for k, s, e in mentions:
+        if out and out[-1][0] in _NAME_ABBREVIATIONS and re.fullmatch(r"\.\s", text[out[-1][2]:s]):
+            _, s0, _ = out.pop()
+            out.append((normalise_key(text[s0:e]), s0, e))
+        else:
+            out.append((k, s, e))
     return out
 
 
@@ -146,15 +162,29 @@ def _shouted_sentence(text: str) -> bool:
 _FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\s+\Z")
 
 
-def _with_given_name(text: str, sentence_start: int, start: int, key: str) -> tuple[int, str]:
+def _with_given_name(text: str, sentence_start: int, start: int, key: str,
+                     vocab: CorpusVocabulary) -> tuple[int, str]:
     m = _FIRST_WORD.match(text, sentence_start, start)
-    if not m or " " in key:
+    if not m:
         return start, key
     low = m.group(1).lower()
     if low in stopwords() or low in SENTENCE_OPENERS or low in TITLES or low in TITLE_MODIFIERS \
             or low in ALIASES or key in CANONICAL_PLACES or _participle(m.group(1)):
         return start, key
-    return m.start(1), normalise_key(text[m.start(1):start] + key)
+    longer = normalise_key(text[m.start(1):start] + key)
+    # "Zaw Min Tun, spokesperson of ...": a name of three words loses its first to the sentence's
+    # start as "Mark" of "Mark Rutte" does, when the word is no English word ("Substitute Mikel
+    # Oyarzabal", "Families Ann Lee" keep theirs out), the texts never write it in lower case, and
+    # the name does not open with a given name already
+    if " " in key and (_english_word(low) or low in vocab.lower or not is_person_key(longer)
+                       or is_given_name(key.split()[0])):
+        return start, key
+    return m.start(1), longer
+
+
+def _english_word(low: str) -> bool:
+    from lemminflect import getAllLemmas
+    return bool(noun_of(low) or getAllLemmas(low))
 
 
 def _participle(word: str) -> bool:
@@ -242,7 +272,10 @@ def role_before(text: str, start: int, floor: int) -> str:
     for i in range(len(tokens) - 1, -1, -1):
         t_start, t_end, word = tokens[i]
         gap = text[t_end:tokens[i + 1][0] if i + 1 < len(tokens) else start]
-        if gap.strip() or not _is_role_word(word):
+        # "Interior Minister and former police prefect Laurent Nunez": two roles joined by "and",
+        # the first ending in a title (never a name: "Rachida Dati and Interior Minister Nunez")
+        joined = word == "and" and i > 0 and _is_title(tokens[i - 1][2])
+        if gap.strip() or not (_is_role_word(word) or joined):
             break
         first = i
     words = [w for _, _, w in tokens[first:]]

@@ -36,6 +36,7 @@ from analysis.signals.actors import (
 from analysis.signals.attribution import Attribution
 from analysis.signals.attribution.state import short_forms
 from analysis.signals.quotemarks import DirectSpan, direct_spans
+from analysis.signals.speaker_forms import bare_key, body_part_keys, knighted_keys
 from analysis.vocabulary.wording import join_names
 
 __all__ = ["DirectSpan", "direct_spans", "find_quotes", "mentions_of", "remember_quotes", "voice_findings",
@@ -88,13 +89,19 @@ def _cross_keys(quotes: Iterable[Quote]) -> dict[str, str]:
     """Named speaker keys resolved across articles ("zelensky" -> "volodymyr zelensky")."""
     from analysis.align.features.entity_keys import EntityResolver
     keys = {q.speaker for q in quotes if q.speaker and not q.unnamed}
-    resolver = EntityResolver(keys)
+    # "justice alito", "alito" and "samuel alito": the name without its title is what the surname
+    # rules read; a bare form that is itself a speaker's key stays that key
+    knighted = knighted_keys(keys)
+    bare = {k: knighted.get(k) or bare_key(k) for k in keys}
+    resolver = EntityResolver(set(bare.values()))
     out = {}
     for k in keys:
-        resolved = resolver.resolve(k, 0, 0)
-        out[k] = resolved[0][0] if len(resolved) == 1 else k
+        resolved = resolver.resolve(bare[k], 0, 0)
+        out[k] = resolved[0][0] if len(resolved) == 1 else bare[k]
     longer = _long_form_keys(set(out.values()))
-    return {k: longer.get(v, v) for k, v in out.items()}
+    out = {k: longer.get(v, v) for k, v in out.items()}
+    parts = body_part_keys(set(out.values()), is_person_key)
+    return {k: parts.get(v, v) for k, v in out.items()}
 
 
 # After a surname, a generation: "Bernardo Alejandro IV" is Alejandro.
@@ -214,6 +221,14 @@ def _fullest(forms: Counter) -> str:
     return max(forms, key=lambda f: (len(f.split()), forms[f], f))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s\Z")
+
+
+def _spells(form: str, key: str) -> bool:
+    bare = bare_key(normalise_key(form))
+    return key == bare or key.endswith(" " + bare)
+
+
 def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
     """The fullest spelling of a speaker: "Dmitriev said" is Kirill Dmitriev when the text says so."""
     if key.startswith("~"):
@@ -221,11 +236,16 @@ def _full_name(key: str, forms: Counter, articles: Sequence[Article]) -> str:
         # "country's" (the event's own country: "military junta")
         best = max(forms, key=lambda f: (forms[f], len(f.split()), f))
         return _GENERIC_OWNER_NAME.sub("", best) or best
+    # the forms that spell the key or its surname: "Sir Keir" and "Louvre administration" were merged
+    # into Keir Starmer and the Louvre, whose own names are shown
+    own = Counter({_POSSESSIVE_END.sub("", f): n for f, n in forms.items() if _spells(f, key)})
+    forms = own or forms
     best = _fullest(forms)
     if not best.split():
         return best
     surname = best.split()[-1]
-    pattern = re.compile(r"(?:[A-Z][\w’'\-]+\s+(?:(?:von|der|de|bin|al|van)\s+)*){1,3}"
+    # "St. Petersburg Fire Rescue": a capitalised abbreviation with its full stop is part of a name
+    pattern = re.compile(r"(?:[A-Z][\w’'\-]+\.?\s+(?:(?:von|der|de|bin|al|van)\s+)*){1,3}"
                          + re.escape(surname) + r"\b")
     seen: Counter = Counter()
     for a in articles:

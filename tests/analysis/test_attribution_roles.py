@@ -112,3 +112,13 @@ def test_a_roles_scope_word_is_part_of_the_role():
     text = "The count remained subject to checks, regional Civil Defense spokesperson Jane Abapo confirmed."
     assert speaker_of(text, "subject to checks") == ("Jane Abapo", "regional Civil Defense spokesperson")
     assert speaker_of("“It is hard to move,” said local officer Glenn Ursal.", "hard to move")[1] == "local officer"
+
+
+def test_two_roles_joined_by_and_before_a_name_are_its_role():
+    text = ("Culture Minister Ana Dorval said the museum was closed. Interior Minister and former police "
+            "prefect Paul Nerac told the radio that the thieves broke windows. They fled on two motorcycles. "
+            "The operation lasted seven minutes. “They acted very quickly,” the minister said.")
+    assert speaker_of(text, "acted very quickly") == ("Paul Nerac", "Interior Minister and former police prefect")
+    # a name before "and" is another person, not a role
+    assert speaker_of("Culture Minister Ana Dorval and Interior Minister Paul Nerac said “we are sad.”",
+                      "we are sad") == ("Paul Nerac", "Interior Minister")

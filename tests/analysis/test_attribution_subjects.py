@@ -117,3 +117,18 @@ def test_a_passives_agent_between_the_verb_and_the_quote_takes_the_words():
             "before the vote.")
     assert speaker_of(text, "austerity") == ("", "")
     assert speaker_of("Ann Lee said, visibly moved, “we will rebuild.”", "rebuild")[0] == "Ann Lee"
+
+
+def test_a_three_word_name_opening_a_sentence_keeps_its_first_word():
+    text = ("Zaw Min Tun, spokesperson of the military government, made an appeal on state television, "
+            "calling for blood donations due to “so many” injuries.")
+    assert speaker_of(text, "so many") == ("Zaw Min Tun", "spokesperson of the military government")
+    # an English word opening the sentence before a name is no part of it
+    assert names("Substitute Mikel Oyarzabal scored late. “I did my job,” Oyarzabal said after the match.") == \
+        [("Mikel Oyarzabal", "", False)]
+    assert names("Families Ann Lee and Tom Bell said “so many” died.") == [("Tom Bell", "", False)]
+
+
+def test_st_with_its_full_stop_opens_the_name_after_it():
+    text = "Late on Wednesday, St. Petersburg Fire Rescue said two cranes fell in the city."
+    assert speaker_of(text, "two cranes fell")[0] == "St. Petersburg Fire Rescue"

@@ -278,6 +278,39 @@ def test_a_short_and_a_long_form_of_one_name_are_one_voice_across_outlets():
         ("Paul Ryan", ("a4",)), ("Tim Ryan", ("a3",))]    # one given name each: two people
 
 
+def test_a_name_with_a_title_or_a_generation_is_the_full_name_across_outlets():
+    a = text_article("“The court has no such power,” Justice Paul Verhoeven wrote for the majority.", "a1")
+    b = text_article("“The ruling stands,” Verhoeven wrote. Justice Verhoeven added that “the matter is closed.”", "a2")
+    c = text_article("The decision is final and binding, Justice Verhoeven wrote.", "a3")
+    d = text_article("“We cleared the roads,” Col. Mark Elder Jr. said. “It was hard,” Elder Jr. said.", "a4")
+    e = text_article("“The roads are open,” said Colonel Mark Elder on Sunday.", "a5")
+    arts = [a, b, c, d, e]
+    table = voices(arts, all_quotes(arts))
+    assert sorted((v.name, sorted(v.quotes)) for v in table) == [
+        ("Mark Elder", ["a4", "a5"]), ("Paul Verhoeven", ["a1", "a2", "a3"])]
+
+
+def test_sir_and_a_given_name_is_the_knight_of_that_name():
+    a = text_article("Labour leader Tom Harwick spoke at dawn. “Change begins now,” Harwick said.", "a1")
+    b = text_article("Sir Tom said the country was “ready for change.” Sir Tom thanked his staff.", "a2")
+    c = text_article("Sir Alan Bly said “the result is clear.”", "a3")
+    table = voices([a, b, c], all_quotes([a, b, c]))
+    assert sorted((v.name, sorted(v.quotes)) for v in table) == [
+        ("Alan Bly", ["a3"]), ("Tom Harwick", ["a1", "a2"])]
+
+
+def test_a_bodys_administration_and_its_building_are_the_body():
+    a = text_article("The Vellum said in a statement that the gallery “will stay closed on Monday.”", "a1")
+    b = text_article("The Vellum administration said the gallery would stay closed on Monday.", "a2")
+    c = text_article("The gallery will stay closed, the Vellum Museum said on Monday.", "a3")
+    # a person's administration is not the person speaking
+    d = text_article("President Ann Tolley said “we won.” The Tolley administration said it would appeal.", "a4")
+    arts = [a, b, c, d]
+    table = voices(arts, all_quotes(arts))
+    assert sorted((v.name, sorted(v.quotes)) for v in table) == [
+        ("Ann Tolley", ["a4"]), ("Tolley administration", ["a4"]), ("Vellum", ["a1", "a2", "a3"])]
+
+
 def test_a_surname_with_an_apostrophe_joins_the_full_name_across_outlets():
     a = text_article("“There is a task ahead of you,” U.S. District Judge Peter O'Hara told the jury.", "a1")
     b = text_article("The jury left. O'Hara said the next phase could begin “early next week.”", "a2")
