@@ -12,7 +12,7 @@ import numpy as np
 
 from analysis import constants as C
 from analysis.coverage.core import KIND_WEIGHT, Core, CoreTerm
-from analysis.coverage.terms import SentenceTerms, Term, article_terms, same_term
+from analysis.coverage.terms import SentenceTerms, Term, article_terms, same_term, weekday_of
 from analysis.model import Article, Fact
 
 
@@ -203,5 +203,7 @@ def _buckets(kind: str, key: str) -> tuple[str, ...]:
     if kind in ("name", "word"):
         return (key[:C.TERM_WORD_MIN_STEM], "~" + key[-C.TERM_WORD_MIN_COMPOUND:])
     if kind == "date":
-        return (key[-5:],)
+        # A full date also stands in its weekday's bucket: "Sunday" may be "October 13, 2024".
+        day = weekday_of(key)
+        return (key[-5:], f"weekday:{day}"[-5:]) if day else (key[-5:],)
     return ("",)

@@ -200,12 +200,17 @@ def _checked(fact: Fact, article_id: str, verdict: Verdict, siblings: _Siblings,
     """An ``absent`` verdict stands only when the carriers agree and the article reports no other
     part of their sentences that states some of the fact's core; else the omission is ``loose`` (not
     reported) or ``partial``.  A ``partial`` one by names and common words alone is ``loose`` too
-    when the carriers agree little.  ``statement(sentence ids)``: what those sentences of the
+    when the carriers agree little, else ``unclear``.  ``statement(sentence ids)``: what those sentences of the
     article state of the core (``Searcher.statement``)."""
     if _names_only(verdict) and not agreement().enough:
         # A fact built from loose links may join two statements that share a place and a word:
         # "Mexico ... school" is no part of "300 children were studying at a Mexico City school".
         return replace(verdict, status="loose")
+    if _topic_only(verdict):
+        # Who and where with the event's common words, however close the sentence reads, are the
+        # topic every outlet shares, not what this fact tells ("Harris ... endorsed" is no part of
+        # Harris's "I am honored to have the President's endorsement"): it may say it, or not.
+        return replace(verdict, status="unclear")
     if verdict.status != "absent":
         return verdict
     if not agreement().enough:
@@ -241,9 +246,14 @@ def _told(verdict: Verdict, sources: int, share: float) -> Verdict:
 def _names_only(verdict: Verdict) -> bool:
     """A "reports it differently" found by names and common words only: no figure, no specific
     word of the core, and no close paraphrase."""
+    return _topic_only(verdict) and verdict.similarity < VERIFY_PARTIAL_SIMILARITY
+
+
+def _topic_only(verdict: Verdict) -> bool:
+    """A "reports it differently" found by names and common words only: no figure and no specific
+    word of the core (what happened)."""
     return (verdict.status == "partial" and verdict.via == "terms" and not verdict.predicate
-            and not any(t.kind in ("number", "date") for t in verdict.found)
-            and verdict.similarity < VERIFY_PARTIAL_SIMILARITY)
+            and not any(t.kind in ("number", "date") for t in verdict.found))
 
 
 class _Siblings:

@@ -19,6 +19,8 @@ offsets, and its matching rules forgive what the aligner may not:
 """
 from __future__ import annotations
 
+import calendar
+import datetime
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -513,6 +515,25 @@ _DAY_MONTH = re.compile(r"(?:\d{4})?--?(\d\d-\d\d)$")
 
 
 def _same_date(a: str, b: str) -> bool:
-    """"2025-02-17" = "--02-17"; weekdays only equal themselves; a year alone is too loose."""
+    """"2025-02-17" = "--02-17"; a weekday equals itself and a full date on that weekday ("Sunday" =
+    "October 13, 2024"); a year alone is too loose."""
+    if a.startswith(_WEEKDAY) or b.startswith(_WEEKDAY):
+        day, other = (a, b) if a.startswith(_WEEKDAY) else (b, a)
+        return day == _WEEKDAY + (weekday_of(other) or "")
     da, db = _DAY_MONTH.search(a), _DAY_MONTH.search(b)
     return bool(da and db and da[1] == db[1])
+
+
+_WEEKDAY = "weekday:"
+_FULL_DATE = re.compile(r"^(\d{4})-(\d\d)-(\d\d)$")
+
+
+def weekday_of(key: str) -> str | None:
+    """The weekday of a date key with its year ("2024-10-13": "sunday"), else None."""
+    m = _FULL_DATE.match(key)
+    if not m:
+        return None
+    try:
+        return calendar.day_name[datetime.date(int(m[1]), int(m[2]), int(m[3])).weekday()].lower()
+    except ValueError:
+        return None
