@@ -18,7 +18,7 @@ from analysis.align import evidence
 from analysis.align import facts as facts_mod
 from analysis.align.claims import Claim, article_claims
 from analysis.constants import LINK_MIN_PROBABILITY, LINK_PARALLEL_MIN_PAIRS, MIN_FACT_WORDS
-from analysis.model import Article, Fact
+from analysis.model import Article, Fact, Sentence
 from analysis.workers import split_map
 
 Key = tuple[str, int]                       # (article id, claim index)
@@ -106,13 +106,30 @@ def _links(links: Sequence[align.Link], probabilities: np.ndarray, vetoed: np.nd
 
 
 def substantive_sentences(article: Article) -> list[int]:
-    """Indexes of the sentences long enough to state a fact (not headings or labels)."""
+    """Indexes of the sentences that can state a fact: long enough (not headings or labels), not a
+    label's colon, not the writer's own question (``writers_question``)."""
     words = [0] * len(article.sentences)
     for t in article.tokens:
         if any(c.isalnum() for c in t.text):
             words[t.sentence] += 1
     return [i for i, s in enumerate(article.sentences)
-            if words[i] >= MIN_FACT_WORDS and not s.text.rstrip().endswith(":")]
+            if words[i] >= MIN_FACT_WORDS and not s.text.rstrip().endswith(":")
+            and not writers_question(article, s)]
+
+
+_QUOTE_MARKS = "“”\"«»"
+
+
+def writers_question(article: Article, sentence: Sentence) -> bool:
+    """Whether ``sentence`` is a question the writer asks ("So what will the two sides discuss?"):
+    it asks, states no fact, and its topic words drew it into the fact it introduces.  A question
+    in quotation marks, or inside a quote its paragraph opened sentences before ("“The world says
+    wait. And I say wait for what?"), is a speaker's: that someone asked it is news."""
+    if not sentence.text.rstrip().endswith("?") or any(c in _QUOTE_MARKS for c in sentence.text):
+        return False
+    before = article.text[article.paragraphs[sentence.paragraph].start:sentence.start]
+    curly_open = before.count("“") + before.count("«") > before.count("”") + before.count("»")
+    return not curly_open and before.count('"') % 2 == 0
 
 
 def _usable_claims(articles: Sequence[Article], claims: Mapping[str, Sequence[Claim]]) -> list[Key]:

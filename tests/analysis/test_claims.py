@@ -223,3 +223,20 @@ def test_clusters_rejoin_only_when_they_hold_the_same_sentences_of_two_outlets()
     # One side's part joins another sentence: two happenings told in one sentence by a1 only.
     apart = [[("a1", 0), ("a2", 0)], [("a1", 1), ("a2", 2)]]
     assert stage._rejoin_cut_sentences(apart, sentence.__getitem__) == apart
+
+
+def test_the_writers_question_states_no_fact():
+    # The writer's question asks (its topic words would draw it into the fact it introduces).  A
+    # quoted question is a speaker's, and that it was asked is news: in quotation marks, inside a
+    # quote opened sentences before, or inside a sentence.
+    article = text_article("The two delegations met in the capital on Monday for the first time in years. "
+                           "So what will the two sides actually discuss this week? "
+                           "“Who will pay for the new bridge over the river?” "
+                           "The minister asked “why now?” and then left the hall before the vote.\n\n"
+                           "“They tell us to wait for the next budget. And I say wait for what exactly?” "
+                           "Is anyone in the hall still listening to the mayor now?", "a1")
+    kept = set(stage.substantive_sentences(article))
+    assert [s.text for s in article.sentences if s.index not in kept] == [
+        "So what will the two sides actually discuss this week?",
+        "Is anyone in the hall still listening to the mayor now?"]
+    assert "And I say wait for what exactly?”" in [s.text for s in article.sentences]
