@@ -14,6 +14,15 @@ The method is constrained average-linkage agglomeration over the links, stronges
   match two short ones elsewhere); pairs within one article are not scored, so two claims of one
   article join only through claims of other articles that match both.
 
+A claim that no merge took in (a leftover) then joins the fact of its strongest link of at least
+``LINK_MIN_PROBABILITY`` without the mean check (``attach_leftovers``).  The mean check is there so
+that a chain of near-misses cannot drift when two clusters merge; it also refused one claim told in
+other words than one of the fact's tellings (with no candidate link to it, its mean with a pair is
+half its one link: "The mayor admitted the charge in court" meets "She pleaded guilty to bribery" but
+not "The plea came on Tuesday, ending a two-year inquiry").  One claim added to one fact is no chain:
+it joins through a claim the merges placed, never through another one attached, so it draws nothing
+after it.
+
 Cost: one union-find pass over the links, sorted — O(L log L) for L links; the mean-similarity check
 only looks at the small clusters involved.  With a candidate index L grows linearly with sentences.
 """
@@ -116,3 +125,26 @@ def cluster_links(links: Iterable[Link], score: Callable[[Key, Key], float],
             seen.add(id(c))
             clusters.append(sorted(c.members))
     return clusters
+
+
+def attach_leftovers(clusters: list[list[Key]], links: Iterable[Link],
+                     min_link: float = LINK_MIN_PROBABILITY) -> list[list[Key]]:
+    """``clusters`` with each claim no merge took in added to the cluster of its strongest link of at
+    least ``min_link`` to a claim the merges placed (module docstring); a cluster never holds more
+    than ``MAX_CLAIMS_PER_OUTLET`` claims of one article."""
+    out = [list(c) for c in clusters]
+    owner = {k: i for i, c in enumerate(out) for k in c}
+    placed = set(owner)                      # the merges' members: only they draw a claim in
+    for ka, kb, s in sorted(links, key=lambda link: (-link[2], link[0], link[1])):
+        if s < min_link:
+            break
+        for key, anchor in ((ka, kb), (kb, ka)):
+            if key in owner or anchor not in placed:
+                continue
+            fact = owner[anchor]
+            if sum(1 for k in out[fact] if k[0] == key[0]) < MAX_CLAIMS_PER_OUTLET:
+                out[fact].append(key)
+                owner[key] = fact
+    for c in out:
+        c.sort()
+    return out

@@ -66,8 +66,9 @@ class Aligned:
             # A pair the candidate index did not propose shares too little to be one fact.
             return table.get((ka, kb), table.get((kb, ka), 0.0))
 
-        clusters = _rejoin_cut_sentences(align.cluster_links(self._mutual(links), probability, min_link),
-                                         lambda k: self.claims[k[0]][k[1]].sentence)
+        mutual = self._mutual(links)
+        clusters = align.attach_leftovers(align.cluster_links(mutual, probability, min_link), mutual, min_link)
+        clusters = _rejoin_cut_sentences(clusters, lambda k: self.claims[k[0]][k[1]].sentence)
         clustered = {k for c in clusters for k in c}
         # What no other outlet reports, one fact per sentence (its leftover claims together).
         leftover: dict[tuple[str, int], list[Key]] = {}

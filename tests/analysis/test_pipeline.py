@@ -20,8 +20,10 @@ from analysis.model import Comparison
 SAME_EVENT = ("a1", "a2", "a3", "a4")
 
 # fact -> {article: member sentence ids}, and what each member sentence says
-# a2.s3: who takes part; a2.s1 and a4.s1: their claims "US and Russian officials ... meet in Saudi Arabia"
-RIYADH_MEETING = {"a1": ("a1.s2",), "a2": ("a2.s1", "a2.s2", "a2.s3"), "a4": ("a4.s1", "a4.s3")}
+# a2.s3: who takes part; a4.s25: who does not ("Ukraine will not participate in the US-Russia talks in
+# Saudi Arabia", a4.s1's "without ... Ukrainian involvement" told again); a2.s1 and a4.s1: their claims
+# "US and Russian officials ... meet in Saudi Arabia"
+RIYADH_MEETING = {"a1": ("a1.s2",), "a2": ("a2.s1", "a2.s2", "a2.s3"), "a4": ("a4.s1", "a4.s3", "a4.s25")}
 SCHOLZ_CRITICISM = {"a1": ("a1.s13",), "a2": ("a2.s16",)}
 STARMER_TROOPS = {"a1": ("a1.s14",), "a2": ("a2.s14",), "a4": ("a4.s6",)}
 HEGSETH_NATO = {"a3": ("a3.s9",), "a4": ("a4.s15",)}
