@@ -160,6 +160,8 @@ EVENT_W_WEEKDAYS = -3.0                     # when both ledes give their news a 
                                             # Friday"): evidence, not a veto, since a story cycle runs over
                                             # days (BASIL dev: 9 of 99 same-event pairs are 2-3 days apart,
                                             # and all 135 articles stay kept at -3; at -5 one is lost)
+EVENT_SHOUTING_MIN_LETTERS = 8             # letters a sentence needs before its case is read as "in capitals"
+EVENT_SHOUTING_SHARE = 0.9                  # share of its letters in capitals: a wire brief's bullet, no names
 EVENT_WEEKDAYS_APART = 2                    # days, either way round the week
 EVENT_MAX_DATE_GAP_DAYS = 4                 # days between two articles' dates beyond which they are apart
                                             # (every BASIL dev triplet is dated within 3 days; real

@@ -56,6 +56,8 @@ from analysis.constants import (
     EVENT_MIN_NUMBER,
     EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
+    EVENT_SHOUTING_MIN_LETTERS,
+    EVENT_SHOUTING_SHARE,
 )
 from analysis.events.moment import moment, news_weekday
 from analysis.events.offices import bare_holders, office_holders
@@ -73,6 +75,13 @@ university college colegio school academy institute hospital clinic church cathe
 palace castle tower stadium arena centre center hall theatre theater library prison court party
 council ministry department agency company corporation bank club hotel foundation festival point
 cape port harbour harbor coast beach falls forest desert peninsula strait canal
+""".split())
+
+
+# The legal or descriptive tail of a company's name, which outlets keep or drop ("Capital One
+# Financial Corp", "Discover Financial Services", "Alphabet Inc."): dropped from the end of a name.
+COMPANY_FORMS = frozenset("""
+corp corporation inc incorporated ltd limited plc llc co group holdings financial services
 """.split())
 
 
@@ -191,6 +200,8 @@ def _entity_key(key: str) -> str | None:
     if key in _not_evidence():
         return None
     parts = key.split()
+    while len(parts) > 1 and parts[-1] in COMPANY_FORMS:
+        parts = parts[:-1]              # "Capital One Financial Corp" is "Capital One"
     if len(parts) > 1 and key not in CANONICAL_PLACES:
         kept = [p for k, p in enumerate(parts)
                 if not (p in PLACE_KINDS and (k == 0 or k == len(parts) - 1))]
@@ -204,13 +215,21 @@ def _entity_key(key: str) -> str | None:
     return key
 
 
+def _shouting(text: str) -> bool:
+    """A sentence in capitals ("* CAPITAL ONE TO ACQUIRE DISCOVER", a wire brief's bullets): its
+    case tells no name from a common word, so every word would be a name shared with no one."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= EVENT_SHOUTING_MIN_LETTERS and \
+        sum(c.isupper() for c in letters) >= EVENT_SHOUTING_SHARE * len(letters)
+
+
 def _entities(article: Article) -> tuple[dict[str, float], dict[str, str], list[_Mentions]]:
     vocab = CorpusVocabulary()
     texts = [article.title] + [s.text for s in article.sentences] if article.title else \
         [s.text for s in article.sentences]
     for t in texts:
         vocab.add(t)
-    raw = [sentence_mentions(s.text, s.start, vocab) for s in article.sentences]
+    raw = [[] if _shouting(s.text) else sentence_mentions(s.text, s.start, vocab) for s in article.sentences]
     resolver = EntityResolver(k for ms in raw for k, _, _ in ms)
     spans = [_Mentions(i, tuple(r for k, s, e in ms for r in resolver.resolve(k, s, e)))
              for i, ms in enumerate(raw)]

@@ -67,8 +67,8 @@ def lead_dateline(text: str) -> int:
     ("A man ..."): the capitals are checked on the place itself.  A date label ("date 2023-11-23 ")
     is a dateline too."""
     label = DATE_LABEL.match(text)
-    if label:
-        return label.end()
+    if label:     # "date 2024-02-19 LONDON (Reuters) - ": the label, then the dateline after it
+        return label.end() + lead_dateline(text[label.end():])
     match = _LEAD_DATELINE.match(text)
     if not match:
         return 0
@@ -165,9 +165,23 @@ def _find_date_label(state: _State) -> None:
         return
     if not state.lines[first][label.end():].strip():
         state.reasons[first] = "dateline"
-    day = iso_date(label["iso"])
+    day = iso_date(label["iso"]) or _month_label_day(label["iso"], state.lines[first][label.end():])
     if day:
         state.found.setdefault("date", (day, "date label"))
+
+
+# The day that completes a label giving only the month ("date 2024-02 Feb 19 (Reuters) - ...").
+_LABEL_DAY = re.compile(r"^(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})\b")
+
+
+def _month_label_day(iso: str, rest: str) -> str | None:
+    """``YYYY-MM-DD`` from a month-only label and the "Feb 19" that opens the text after it, when
+    the two give the same month."""
+    day = _LABEL_DAY.match(rest.lstrip())
+    if len(iso) != 7 or not day:
+        return None
+    found = iso_date(f"{day['month']} {day['day']}, {iso[:4]}")
+    return found if found and found[:7] == iso else None
 
 
 def _mark_captions(state: _State) -> None:

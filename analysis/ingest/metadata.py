@@ -44,7 +44,7 @@ _HEXISH = re.compile(r"^[0-9a-f]{8,}$", re.I)
 
 # A page saved with its date as a label before the text ("date 2023-11-23 The board ...",
 # "Date: 2024-03-26"): the label is the page's date, not words of the lede.
-DATE_LABEL = re.compile(r"^date:?\s+(?P<iso>\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?(?:\s+|$)",
+DATE_LABEL = re.compile(r"^date:?\s+(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?:[T ]\d{2}:\d{2}(?::\d{2})?\S*)?(?:\s+|$)",
                         re.IGNORECASE)
 
 

@@ -333,3 +333,12 @@ def test_a_dated_page_whose_lede_names_no_day_tells_news_of_its_date():
 def test_a_lede_gives_its_news_a_weekday(lede, day):
     from analysis.events.moment import news_weekday
     assert news_weekday(lede) == day
+
+
+def test_a_brief_in_capitals_names_nothing_and_company_forms_are_one_name():
+    # A wire brief's bullets in capitals ("* ACME TO ACQUIRE BORLAND") gave every word as a name
+    # shared with no one; "Acme Holdings Corp" and "Acme" were two names.
+    brief = _load(["Acme to buy Borland\n\nAcme Holdings Corp said on Monday it would buy Borland Inc.\n\n"
+                   "* ACME TO ACQUIRE BORLAND IN AN ALL-STOCK TRANSACTION\n\n* SHAREHOLDERS WILL OWN ABOUT 60%"])[0]
+    p = profile(brief, featurize([brief])[brief.id])
+    assert set(p.entities) == {"acme", "borland"}

@@ -261,6 +261,23 @@ def test_a_date_label_opening_the_body_is_the_pages_date_not_lede_text():
     assert [r.reason for r in alone.removed] == ["title", "dateline"]
 
 
+def test_a_date_label_is_followed_by_the_datelines_it_opens():
+    # "date 2024-02 Feb 19 (Reuters) - Acme Corp:": a label of the month alone, completed by the
+    # wire's day; the dateline after a label stayed in the first sentence.
+    from analysis import load_article
+    brief = load_article("Acme to buy Borland\n\ndate 2024-02 Feb 19 (Reuters) - Acme Holdings Corp said it "
+                         "would buy Borland.\n\nThe deal is worth $3 billion.", kind="paste", article_id="a1")
+    assert brief.date == "2024-02-19"
+    assert brief.sentences[0].text == "Acme Holdings Corp said it would buy Borland."
+    full = load_article("Acme to buy Borland\n\ndate 2024-02-19 LONDON (Reuters) - Acme said it would buy "
+                        "Borland.\n\nThe deal is worth $3 billion.", kind="paste", article_id="a2")
+    assert full.date == "2024-02-19" and full.sentences[0].text == "Acme said it would buy Borland."
+    # a month label whose next words give another month's day is only the month: no date
+    other = load_article("Acme to buy Borland\n\ndate 2024-02 Mar 19 (Reuters) - Acme said it would buy "
+                         "Borland.\n\nThe deal is worth $3 billion.", kind="paste", article_id="a3")
+    assert other.date is None
+
+
 def test_a_signpost_ending_a_saved_opening_is_a_subheading():
     # A page's stored opening stopped right after a signpost: "Panic in the museum" became the
     # last sentence of the article.
