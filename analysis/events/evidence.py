@@ -222,9 +222,10 @@ def _moments(profiles: Sequence[Profile]) -> np.ndarray:
 
 def _weekdays(profiles: Sequence[Profile]) -> np.ndarray:
     """1 where both ledes give their news a weekday, ``EVENT_WEEKDAYS_APART`` or more days apart."""
-    days = [p.weekday for p in profiles]
-    return np.array([[float(moment.weekdays_apart(a, b) >= EVENT_WEEKDAYS_APART) for b in days] for a in days],
-                    dtype=np.float64)
+    days = np.array([-1 if p.weekday is None else p.weekday for p in profiles])
+    d = np.abs(days[:, None] - days[None, :]) % 7
+    known = (days >= 0)[:, None] & (days >= 0)[None, :]
+    return (known & (np.minimum(d, 7 - d) >= EVENT_WEEKDAYS_APART)).astype(np.float64)
 
 
 def _overlap(profiles: Sequence[Profile], shared: np.ndarray) -> np.ndarray:

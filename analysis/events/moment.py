@@ -74,14 +74,6 @@ def news_weekday(lede: str) -> tuple[int | None, str]:
     return None, ""
 
 
-def weekdays_apart(a: int | None, b: int | None) -> int:
-    """Days between two weekdays, either way round the week (0-3); 0 when either is unknown."""
-    if a is None or b is None:
-        return 0
-    d = abs(a - b) % 7
-    return min(d, 7 - d)
-
-
 def apart(a: str, b: str) -> bool:
     """Whether two articles' moments make them two stories: one of the day, one looking back."""
     return {a, b} == {FRESH, RETROSPECTIVE}
