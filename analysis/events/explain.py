@@ -80,7 +80,9 @@ def _pair_detail(evidence: PairEvidence, i: int, j: int) -> list[str]:
     return out
 
 
-def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str]:
+def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int], member: bool = False) -> list[str]:
+    """The vetoes against ``peers`` in words; for an article left out, the other days told too (weak
+    evidence: a member's story cycle may run over days, and a "but" there would only alarm)."""
     out: list[str] = []
     held = {**evidence.profiles[row].bare_offices, **evidence.profiles[row].offices}
     # Only the pairs whose "offices" component counts a conflict have one to list: reading every
@@ -112,7 +114,7 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int]) -> list[str
     if later:
         out.append(f"{_moment(p[row])} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) {_moment(p[j])}' for j in later[:2]])}")
-    days = [j for j in peers if evidence.components["weekdays"][row, j]]
+    days = [] if member else [j for j in peers if evidence.components["weekdays"][row, j]]
     if days:
         out.append(f"tells news of {_weekday(p[row])} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_weekday(p[j])}' for j in days[:2]])}")
@@ -147,7 +149,7 @@ def match_evidence(evidence: PairEvidence, row: int, peers: Sequence[int], membe
     closest = min(peers, key=lambda j: (-prob[row, j], j))
     other = evidence.profiles[closest]
     detail = _pair_detail(evidence, row, closest)
-    clashes = _clashes(evidence, row, peers)
+    clashes = _clashes(evidence, row, peers, member)
     if member:
         text = f"same event as {other.outlet} ({other.article})"
         text += ": " + "; ".join(detail) if detail else " (close wording)"
