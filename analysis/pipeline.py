@@ -47,19 +47,26 @@ def articles_by_id(articles: Sequence[Article]) -> dict[str, Article]:
 
 
 def _coverage(facts, articles: Sequence[Article], same: set[str], groups,
-              agreement=None) -> tuple[list, list[Finding], list[str]]:
+              agreement=None, vectors=None) -> tuple[list, list[Finding], list[str]]:
     """Verified omissions, "reports it differently", exclusives per article and version diffs;
-    ``agreement``: how strongly a fact's carriers agree (``omissions.claim_agreement``)."""
+    ``agreement``: how strongly a fact's carriers agree (``omissions.claim_agreement``);
+    ``vectors``: the sentence embeddings the alignment made (article id -> one row per sentence)."""
     from analysis.coverage import copies, exclusives, omissions
     by_id = articles_by_id(articles)
     source_of = copies.source_map(groups)
-    assessed = omissions.assess(facts, by_id, same, source_of, agreement)
+    assessed = omissions.assess(facts, by_id, same, source_of, agreement, vectors)
     findings = omissions.omission_findings(assessed, facts, by_id)
     findings += omissions.differently_findings(assessed, facts, by_id)
     findings += exclusives.exclusive_findings(facts, by_id, same, source_of)
     findings += copies.version_diffs(groups, articles)
     note = omissions.dropped_note(assessed)
     return assessed.omissions, findings, [note] if note else []
+
+
+def _sentence_vectors(features, ids: set[str]) -> dict:
+    """Article id -> the embeddings of its sentences, read off the alignment's sentence features."""
+    import numpy as np
+    return {aid: np.stack([f.vector for f in feats]) for aid, feats in features.items() if aid in ids and feats}
 
 
 def group_events(articles: Sequence[Article]) -> tuple[EventGroup, ...]:
@@ -132,7 +139,8 @@ def _compare(articles: Sequence[Article], progress: Progress | None, event: int 
     report(0.6, "omissions")
     from analysis.coverage.omissions import claim_agreement
     agreement = claim_agreement(aligned.claims, aligned.matrix)
-    omitted, findings, coverage_notes = _coverage(facts, articles, same, groups, agreement)
+    omitted, findings, coverage_notes = _coverage(facts, articles, same, groups, agreement,
+                                                  _sentence_vectors(aligned.features, same))
     notes += coverage_notes
     report(0.65, "signals")
     from analysis.coverage.copies import source_map

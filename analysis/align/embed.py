@@ -150,7 +150,19 @@ def token_ids(texts: Sequence[str]) -> list[list[int]]:
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-norm float32 embeddings, shape ``(len(texts), 256)``; an empty text gives a zero row."""
+    """Unit-norm float32 embeddings, shape ``(len(texts), 256)``; an empty text gives a zero row.
+
+    A text's row reads that text alone (its own tokens, summed in their order, whatever batch it
+    falls in), so a text given many times (one agency's sentence in many outlets) is tokenized and
+    pooled once and its row repeated: the very rows of embedding each copy."""
+    distinct = list(dict.fromkeys(texts))
+    if len(distinct) < len(texts):
+        at = {t: i for i, t in enumerate(distinct)}
+        return _embed(distinct)[[at[t] for t in texts]]
+    return _embed(texts)
+
+
+def _embed(texts: Sequence[str]) -> np.ndarray:
     model = load_model()
     table = model.embedding
     out = np.zeros((len(texts), table.shape[1]), dtype=np.float32)

@@ -227,9 +227,41 @@ def number_agreement(a: Sequence, b: Sequence) -> float:
 
 def score_pairs(pairs: Sequence[tuple[SentenceFeatures, SentenceFeatures]],
                 idf: Mapping[str, float]) -> np.ndarray:
-    """``pair_similarity`` of many pairs at once (the vector parts batched with numpy)."""
+    """``pair_similarity`` of many pairs at once (the vector parts batched with numpy).
+
+    A pair's score reads only what ``content_key`` holds of its two sentences, each row on its own
+    (no figure of one row depends on another), so pairs equal in both keys (one agency's sentences
+    met again in many pairs of outlets) are scored once and the score repeated: the same figures."""
     if not pairs:
         return np.zeros(0, dtype=np.float64)
+    key_of = _ContentIds()
+    distinct: dict[tuple[int, int], int] = {}
+    rows = [distinct.setdefault((key_of(a), key_of(b)), len(distinct)) for a, b in pairs]
+    if len(distinct) == len(pairs):
+        return _score_pairs(pairs, idf)
+    first: dict[int, int] = {}
+    for i, row in enumerate(rows):
+        first.setdefault(row, i)
+    return _score_pairs([pairs[first[row]] for row in range(len(distinct))], idf)[np.array(rows, dtype=np.int64)]
+
+
+class _ContentIds:
+    """A number per distinct ``content_key``, found once per sentence object (by id: the object is
+    kept with its number, so its id stays its own while this lives)."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple, int] = {}
+        self._of: dict[int, tuple[SentenceFeatures, int]] = {}
+
+    def __call__(self, f: SentenceFeatures) -> int:
+        hit = self._of.get(id(f))
+        if hit is None:
+            hit = self._of[id(f)] = (f, self._ids.setdefault(content_key(f), len(self._ids)))
+        return hit[1]
+
+
+def _score_pairs(pairs: Sequence[tuple[SentenceFeatures, SentenceFeatures]],
+                 idf: Mapping[str, float]) -> np.ndarray:
     cosine = np.maximum(0.0, _row_dots([(a.vector, b.vector) for a, b in pairs]))
     content = np.maximum(0.0, _row_dots([(_content(a), _content(b)) for a, b in pairs]))
     stems = StemWeights(idf)

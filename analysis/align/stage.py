@@ -186,7 +186,15 @@ def link_evidence(ev: evidence.Event, pairs: Sequence[tuple[Key, Key]], idf: Map
 
     def scored(start: int, stop: int) -> tuple[np.ndarray, np.ndarray]:
         units = [(unit(a), unit(b)) for a, b in pairs[start:stop]]
-        return similarities(units, idf, whole)[0], np.array([action_clash(a, b) for a, b in units], dtype=bool)
+        # A clash reads the two texts alone: two texts met again in many pairs of outlets are read once.
+        clashes: dict[tuple[str, str], bool] = {}
+        vetoed = []
+        for a, b in units:
+            texts = (a.text, b.text)
+            if texts not in clashes:
+                clashes[texts] = action_clash(a, b)
+            vetoed.append(clashes[texts])
+        return similarities(units, idf, whole)[0], np.array(vetoed, dtype=bool)
 
     parts = split_map(scored, len(pairs), LINK_PARALLEL_MIN_PAIRS)
     similarity = np.concatenate([s for s, _ in parts])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping, Sequence
 
+import numpy as np
+
 from analysis import constants as C
 from analysis.coverage.core import Core, CoreTerm, Verdict, bits
 from analysis.coverage.index import EventIndex
@@ -29,8 +31,8 @@ from analysis.model import Article, Fact
 class FigureSearch(EventIndex):
     """The searches by figure over one event's index; what the carriers count is read once per fact."""
 
-    def __init__(self, articles: Sequence[Article]):
-        super().__init__(articles)
+    def __init__(self, articles: Sequence[Article], vectors: Mapping[str, np.ndarray] | None = None):
+        super().__init__(articles, vectors)
         self._slots: dict[int, frozenset[str]] = {}
         self._units: dict[int, frozenset[str]] = {}
         self._names: dict[int, tuple[Term, ...]] = {}

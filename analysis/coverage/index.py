@@ -20,12 +20,16 @@ class EventIndex:
     """Terms, specificity, an index of terms and sentence vectors of the articles of one event,
     computed once; the cores of facts are cached, so that many candidates stay cheap."""
 
-    def __init__(self, articles: Sequence[Article]):
+    def __init__(self, articles: Sequence[Article], vectors: Mapping[str, np.ndarray] | None = None):
+        """``vectors``: article id -> its sentences' embeddings when already made (the alignment's
+        sentence features: ``embed`` gives a text the same row in any batch); the others are made here."""
         self.by_id = {a.id: a for a in articles}
         self.terms: dict[str, tuple[SentenceTerms, ...]] = {a.id: article_terms(a) for a in articles}
         self._df = _document_frequency([s for sts in self.terms.values() for s in sts])
         self._n = max(1, sum(len(s) for s in self.terms.values()))
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[str, np.ndarray] = {
+            a.id: vectors[a.id] for a in articles
+            if vectors is not None and a.id in vectors and len(vectors[a.id]) == len(a.sentences)}
         self._buckets: dict[tuple[str, str], dict[str, list[tuple[str, int]]]] | None = None
         self._where: dict[tuple[str, str], dict[str, frozenset[int]]] = {}
         self._cores: dict[int, Core] = {}

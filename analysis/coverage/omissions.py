@@ -95,15 +95,17 @@ class Agreement:
 AgreementOf = Callable[[Fact, Mapping[str, str]], Agreement]
 
 def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[str],
-           source_of: Mapping[str, str] | None = None, agreement: AgreementOf | None = None) -> Coverage:
+           source_of: Mapping[str, str] | None = None, agreement: AgreementOf | None = None,
+           vectors: Mapping[str, np.ndarray] | None = None) -> Coverage:
     """Search every candidate omission among same-event articles; rank the verified ones 1..n.
 
     ``source_of`` maps an article id to its source (the first article of its copy group); articles
     not in it are sources of their own.  ``agreement(fact, source_of)`` is how strongly the fact's
-    carriers agree, 0-1 (``claim_agreement``); without it, the fact's cohesion."""
+    carriers agree, 0-1 (``claim_agreement``); without it, the fact's cohesion.  ``vectors``: the
+    articles' sentence embeddings when already made (``index.EventIndex``)."""
     source_of = dict(source_of or {})
     agree = _cached(agreement or (lambda fact, _: Agreement(fact.cohesion)))
-    searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id])
+    searcher = Searcher([by_id[a] for a in sorted(same_event, key=article_order) if a in by_id], vectors)
     siblings = _Siblings(facts, same_event, by_id)
     sources_in_event = {source_of.get(a, a) for a in same_event}
     out = Coverage(source_of=source_of)

@@ -42,8 +42,8 @@ class Searcher(FigureSearch):
     """Searches the articles of one event for facts' cores (``search``), on the event's index
     (``index.EventIndex``) and its searches by figure (``figures.FigureSearch``)."""
 
-    def __init__(self, articles: Sequence[Article]):
-        super().__init__(articles)
+    def __init__(self, articles: Sequence[Article], vectors: Mapping[str, np.ndarray] | None = None):
+        super().__init__(articles, vectors)
         self._speakers: dict[int, tuple[Term, ...]] = {}
         self._judging: tuple[Core | None, dict[tuple, tuple[Verdict, tuple]]] = (None, {})
 

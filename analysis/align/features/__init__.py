@@ -101,7 +101,7 @@ def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
     vocab = CorpusVocabulary()
     for u in units:
         vocab.add(u.text)
-    mentions = [sentence_mentions(u.text, u.offset, vocab) for u in units]
+    mentions = _mentions(units, vocab)
     resolver = EntityResolver(k for ms in mentions for k, _, _ in ms)
     contents = [tuple(content_words(u.text)) for u in units]
     words = sorted({w for c in contents for w in c})
@@ -112,6 +112,20 @@ def featurize_units(units: Sequence[TextUnit]) -> list[SentenceFeatures]:
     rows = _word_rows(contents, words, word_vectors)
     return [_features(u, c, ms, resolver, v, cv, wv) for u, c, ms, v, cv, wv
             in zip(units, contents, mentions, sentence_vectors, content_vectors, rows)]
+
+
+def _mentions(units: Sequence[TextUnit], vocab: CorpusVocabulary) -> list[list[tuple[str, int, int]]]:
+    """``sentence_mentions`` of every unit.  A mention reads the text and the corpus's vocabulary,
+    and its offsets are the unit's offset plus where it lies in the text, so a text printed by many
+    outlets is read once and its mentions moved to each copy's offset: the same mentions."""
+    read: dict[str, list[tuple[str, int, int]]] = {}
+    out = []
+    for u in units:
+        local = read.get(u.text)
+        if local is None:
+            local = read[u.text] = sentence_mentions(u.text, 0, vocab)
+        out.append([(key, start + u.offset, end + u.offset) for key, start, end in local])
+    return out
 
 
 def _word_rows(contents, words, word_vectors: np.ndarray) -> list[np.ndarray]:
