@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from analysis.model import Article, Comparison, Fact, Sentence
+from analysis.report.diffs import claims_by_fact, elsewhere
 
 
 @dataclass
@@ -19,6 +20,8 @@ class Row:
     fact: str | None
     left: list[Sentence] = field(default_factory=list)
     right: list[Sentence] = field(default_factory=list)
+    left_elsewhere: tuple[tuple[int, int], ...] = ()    # parts another row's fact holds
+    right_elsewhere: tuple[tuple[int, int], ...] = ()
 
     @property
     def both(self) -> bool:
@@ -53,6 +56,13 @@ def _items(article: Article, facts: tuple[Fact, ...]) -> list[tuple[int, str | N
             items.append((s.index, None, [s]))
     items.sort(key=lambda it: (it[0], it[1] is None))
     return items
+
+
+def _with_elsewhere(row: Row, lc: dict[str, list[tuple[int, int]]],
+                    rc: dict[str, list[tuple[int, int]]]) -> Row:
+    row.left_elsewhere = elsewhere(row.fact, row.left, lc)
+    row.right_elsewhere = elsewhere(row.fact, row.right, rc)
+    return row
 
 
 def _lcs(a: list[str], b: list[str]) -> list[str]:
@@ -116,4 +126,5 @@ def build_rows(comparison: Comparison, left_id: str, right_id: str) -> list[Row]
             pending_left.append(Row("left", fid, sents, []))
     rows.extend(pending_left)
     flush_right(None)
-    return rows
+    lc, rc = claims_by_fact(left, facts), claims_by_fact(right, facts)
+    return [_with_elsewhere(row, lc, rc) for row in rows]

@@ -4,13 +4,57 @@ The engine's ``analysis.signals.worddiff.word_diff`` is used when it is present 
 exactly what the window's side-by-side view highlights; otherwise a token diff with ``difflib`` stands
 in.  Either way the result is the words of the *other* version that the reference does not have, merged
 into whole-phrase spans so highlights do not splinter.
+
+A sentence can hold claims of two facts; ``elsewhere`` gives the parts of a fact's sentences that are
+another fact's, which the report and the side-by-side view mute (each part is read on its own fact).
 """
 from __future__ import annotations
 
 import difflib
 from typing import Sequence
 
-from analysis.model import Article, FactMember
+from analysis.model import Article, Fact, FactMember, Sentence
+
+
+def claims_by_fact(article: Article, facts: tuple[Fact, ...]) -> dict[str, list[tuple[int, int]]]:
+    """Each fact's claim spans in ``article`` (article offsets)."""
+    out: dict[str, list[tuple[int, int]]] = {}
+    for f in facts:
+        m = f.member(article.id)
+        if m is not None:
+            try:
+                out[f.id] = [(sp.start, sp.end) for sp in m.spans(article)]
+            except (IndexError, ValueError):
+                continue
+    return out
+
+
+def subtract(spans: list[tuple[int, int]], cut: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` less every part inside ``cut``."""
+    out = []
+    for s, e in spans:
+        pieces = [(s, e)]
+        for cs, ce in cut:
+            pieces = [p for ps, pe in pieces
+                      for p in ((ps, min(pe, cs)), (max(ps, ce), pe)) if p[1] > p[0]]
+        out.extend(pieces)
+    return out
+
+
+def elsewhere(fact_id: str | None, sents: Sequence[Sentence],
+              claims: dict[str, list[tuple[int, int]]]) -> tuple[tuple[int, int], ...]:
+    """The parts of ``sents`` (a fact's sentences) that another fact's claims hold and ``fact_id``'s
+    do not (``claims`` from ``claims_by_fact``).  A sentence of no fact (``fact_id`` None) has none."""
+    if fact_id is None or len(claims) < 2:
+        return ()
+    own = claims.get(fact_id, [])
+    other: list[tuple[int, int]] = []
+    for s in sents:
+        for fid, spans in claims.items():
+            if fid != fact_id:
+                other.extend((max(a, s.start), min(b, s.end)) for a, b in spans
+                             if a < s.end and b > s.start)
+    return tuple(sorted(set(subtract(other, own))))
 
 
 def member_segments(article: Article, member: FactMember) -> list[tuple[int, int]]:

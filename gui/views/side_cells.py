@@ -91,8 +91,8 @@ class RowWriter:
         build.cursor.beginEditBlock()      # one layout per row, not one per insertion
         table = self._new_table(build)
         lcell, gcell, rcell = table.cellAt(0, 0), table.cellAt(0, 1), table.cellAt(0, 2)
-        self._fill(lcell, row.left, ops, "a", plan.left.id, plan.flag_index)
-        self._fill(rcell, row.right, ops, "b", plan.right.id, plan.flag_index)
+        self._fill(lcell, row.left, ops, "a", plan.left.id, plan.flag_index, row.left_elsewhere)
+        self._fill(rcell, row.right, ops, "b", plan.right.id, plan.flag_index, row.right_elsewhere)
         gc = gcell.firstCursorPosition()
         gfmt = QTextCharFormat()
         gfmt.setForeground(QColor(self.theme.muted))
@@ -106,7 +106,7 @@ class RowWriter:
                                 rcell.lastCursorPosition().position()))
 
     def _fill(self, cell, sents: list[Sentence], ops, side: str, article_id: str,
-              flag_index: dict[str, list[Finding]]) -> None:
+              flag_index: dict[str, list[Finding]], elsewhere: tuple[tuple[int, int], ...] = ()) -> None:
         cur = cell.firstCursorPosition()
         if not sents:
             f = QTextCharFormat()
@@ -127,14 +127,10 @@ class RowWriter:
                 marks.append((s, e, "diff", None))
         for f in flags_in(sents, flag_index):
             for sp in f.spans:
-                if sp.article != article_id:
-                    continue
-                for jpos, astart in starts:
-                    sent_len = next(len(x.text) for x in sents if x.start == astart)
-                    s = max(sp.start, astart) - astart
-                    e = min(sp.end, astart + sent_len) - astart
-                    if e > s:
-                        marks.append((jpos + s, jpos + e, "flag", f))
+                if sp.article == article_id:
+                    marks.extend((s, e, "flag", f) for s, e in _joined_spans(sp.start, sp.end, sents, starts))
+        for a, b in elsewhere:
+            marks.extend((s, e, "elsewhere", None) for s, e in _joined_spans(a, b, sents, starts))
         bounds = sorted({0, n, *[m[0] for m in marks], *[m[1] for m in marks]})
         for s, e in zip(bounds, bounds[1:]):
             if e <= s or s >= n:
@@ -148,6 +144,12 @@ class RowWriter:
     def _format(self, text: str, active, color: str) -> QTextCharFormat:
         """The format of a stretch of ``text`` under the ``active`` marks (diff tint, flags)."""
         fmt = QTextCharFormat()
+        if any(what == "elsewhere" for _, _, what, _ in active):
+            # Another fact's part of a shared sentence: read on that fact's row, muted here, and
+            # its words are not this row's difference.
+            fmt.setForeground(QColor(self.theme.muted))
+            fmt.setToolTip("This part of the sentence is another fact: it has its own row.")
+            active = [m for m in active if m[2] == "flag"]
         for ms, me, what, f in active:
             if what == "diff":
                 fmt.setBackground(QColor(color))
@@ -164,6 +166,18 @@ class RowWriter:
             fmt.setAnchorHref(f"finding:{f.id}")
             fmt.setToolTip(f"{kind_label(f.kind)}: {f.evidence}")
         return fmt
+
+
+def _joined_spans(start: int, end: int, sents: list[Sentence],
+                  starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An article span [start, end) as spans of the joined text of ``sents`` (one per sentence)."""
+    out = []
+    for (jpos, astart), sent in zip(starts, sents):
+        s = max(start, astart) - astart
+        e = min(end, astart + len(sent.text)) - astart
+        if e > s:
+            out.append((jpos + s, jpos + e))
+    return out
 
 
 def _cell_bg(color: str | None) -> QTextCharFormat:

@@ -75,7 +75,9 @@ class VoicesView(QWidget):
             return
         v = self.proxy.data(current, VOICE_ROLE)
         arts = self.doc.compared_articles()
-        bars = [Bar(a.outlet, round(100 * v.share.get(a.id, 0.0), 1),
+        # Unrounded: rounding to 0.1 first, then to a whole percent, turned 23.46 into "24%" beside
+        # the table's "23%".
+        bars = [Bar(a.outlet, 100 * v.share.get(a.id, 0.0),
                     outlet_color(self.doc.color_index(a.id))) for a in arts]
         self.chart.set_data(bars, title=f"Share of voice: {v.name or v.speaker}",
                             subtitle="% of quoted words", lo=0.0, hi=100.0, fmt=fmt_percent)

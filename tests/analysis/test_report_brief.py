@@ -163,3 +163,70 @@ def test_a_word_used_twice_is_quoted_once_under_its_finding(handmade_comparison)
     texts = [r.text for r in quoted_spans(make_context(handmade_comparison, None, False), finding)
              if r.style in ("flag", "i")]
     assert texts == [word.text, other.text]
+
+
+def test_the_full_summary_names_outlets_and_counts_what_it_cut(handmade_comparison, monkeypatch):
+    """The full report's summary printed the engine's notes and reasons with article ids ("NBC News
+    (a5) is on another event", "closest is CNN (a4)"), the reason's own "another event: …" after
+    "looks like a different event", and "27 mores in the findings section."."""
+    import dataclasses
+
+    from analysis.report.context import make_context
+    from analysis.report.sections import summary
+    from analysis.vocabulary.kinds import check_first
+    other = next(m for m in handmade_comparison.event if not m.same_event)
+    event = tuple(dataclasses.replace(m, evidence="another event: it names Ann Lee as mayor where the "
+                                      "others name Bo Lind; closest is CNN (a4): both name Paris")
+                  if m is other else m for m in handmade_comparison.event)
+    name = next(a.outlet for a in handmade_comparison.articles if a.id == other.article)
+    comp = dataclasses.replace(handmade_comparison, event=event,
+                               notes=(f"{name} ({other.article}) is on another event; it is left out.",))
+    monkeypatch.setattr(summary, "SUMMARY_ITEMS", 1)
+    text = text_of(build_report(comp, full=True).section("summary"))
+    assert f"({other.article})" not in text and "(a4)" not in text
+    assert f"{name} is on another event; it is left out." in text
+    assert (" looks like a different event (match "
+            f"{other.score:.2f}): it names Ann Lee as mayor where the others name Bo Lind.") in text
+    assert "mores" not in text
+    framing = [f for f in make_context(comp, None, True).framing_findings() if not check_first(f.kind)]
+    assert len(framing) > 2
+    assert f"{len(framing) - 1} more framing differences under “Framing findings and review”." in text
+
+
+def test_an_article_has_one_length_in_the_brief(handmade_comparison):
+    """The cover gave an article's words (1,314) and the metrics page readability's own count (1,313)."""
+    import dataclasses
+
+    from analysis.report.model import Table
+    first = handmade_comparison.articles[0]
+    metrics = {aid: dict(groups) for aid, groups in handmade_comparison.metrics.items()}
+    metrics[first.id]["readability"] = {**metrics[first.id].get("readability", {}), "words": first.word_count - 1}
+    report = build_report(dataclasses.replace(handmade_comparison, metrics=metrics))
+    cover = next(b for b in report.section("cover").blocks if isinstance(b, Table))
+    table = next(b for b in report.section("metrics").blocks if isinstance(b, Table))
+    words = [h.runs[0].text for h in table.header].index("Words")
+    row = next(r for r in table.rows if first.outlet in text_of(r[0]))
+    assert row[words].runs[0].text == f"{first.word_count:,}"
+    assert f"{first.word_count:,}" in text_of(cover)
+
+
+def test_a_key_fact_greys_the_other_facts_part_of_a_shared_sentence():
+    """A sentence holding claims of two facts was printed whole under both, the other fact's clause
+    tinted as this fact's difference; now that clause is grey under each."""
+    from analysis import load_article
+    from analysis.model import Comparison, Fact, FactMember, Span
+    from analysis.report.model import Excerpt
+    text = "Officials met in Geneva on Tuesday, as they prepare talks on the grain deal."
+    a = load_article(text.encode(), kind="paste", article_id="a1", outlet="Harbour Post")
+    b = load_article(b"Officials met in Geneva on Tuesday. Talks on the grain deal are being prepared.",
+                     kind="paste", article_id="a2", outlet="Valley Times")
+    cut = text.index("as they")
+    s1 = a.sentences[0]
+    met = Fact("f-met", "Officials met in Geneva", (FactMember("a1", (s1.id,), (Span("a1", 0, cut - 2),)),
+                                                     FactMember("a2", (b.sentences[0].id,))))
+    talks = Fact("f-talks", "Talks on the grain deal", (FactMember("a1", (s1.id,), (Span("a1", cut, s1.end),)),
+                                                        FactMember("a2", (b.sentences[1].id,))))
+    report = build_report(Comparison(articles=(a, b), facts=(met, talks)))
+    excerpts = [e for e in report.section("excerpts").blocks if isinstance(e, Excerpt)]
+    grey = sorted("".join(r.text for r in e.lines[0].runs if r.style == "muted") for e in excerpts)
+    assert grey == sorted([text[cut:s1.end], text[:cut - 2]])       # each fact greys the other's clause

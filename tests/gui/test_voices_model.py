@@ -31,3 +31,21 @@ def test_unnamed_sources_follow_the_named_voices_and_say_what_they_are(qtbot):
     assert model.index(0, 0).data(Qt.ItemDataRole.FontRole) is None
     assert "unnamed source" in model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == "Ruth Gale, Mayor of Tarvo"
+
+
+def test_the_share_chart_reads_the_same_percent_as_the_table(qtbot):
+    """23.46 % was "23%" in the table and "24%" in the chart (rounded to 23.5 first, then to even)."""
+    from helpers import show_comparison
+
+    from gui.main_window import MainWindow
+    articles = [load_article(b"Mayor Ruth Gale opened the bridge on Monday.", kind="paste", article_id=aid,
+                             outlet=name) for aid, name in (("a1", "Tarvo Times"), ("a2", "Valley Post"))]
+    voice = Voice("ruth gale", "Ruth Gale", "Mayor of Tarvo", {"a1": 38, "a2": 40}, {"a1": 0.2346, "a2": 0.1653})
+    w = MainWindow()
+    qtbot.addWidget(w)
+    show_comparison(w, Comparison(tuple(articles), voices=(voice,)))
+    w.tabs.setCurrentWidget(w.voices)
+    w.voices.table.selectRow(0)
+    table = [w.voices.model.index(0, c).data() for c in range(3, 5)]
+    chart = [w.voices.chart.fmt(b.value) for b in w.voices.chart.bars]
+    assert table == chart == ["23%", "17%"]

@@ -14,6 +14,7 @@ from analysis.report.sections.common import (
     left_out_by,
     omission_lines,
     omitted_facts,
+    other_event_reason,
     outlet_runs,
     outlets_runs,
     quoted_spans,
@@ -64,12 +65,7 @@ def _other_events(ctx: Context) -> list:
         return []
     items = []
     for match in other:
-        why, _, closest = ctx.words(match.evidence).partition("; closest is ")
-        why = why.removeprefix("another event").removeprefix(": ")
-        if not why and closest:
-            # No clash of names, offices or dates: it was grouped apart for what it does not share
-            # (the brief said "…a different event: another event.").
-            why = f"it shares too little with the others (the closest is {closest})"
+        why = other_event_reason(ctx, match.evidence)
         items.append(outlet_runs(ctx, match.article)
                      + runs(" seems to be about a different event" + (f": {clip(why, 200)}" if why else "")
                             + ". It is left out of the facts and omissions."))

@@ -17,6 +17,18 @@ def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, 
     return (Run("■\u00a0", "chip", ctx.colour(article_id)), Run(ctx.name(article_id), "b" if bold else ""))
 
 
+def other_event_reason(ctx: Context, evidence: str) -> str:
+    """Why the same-event check put an article apart, in an editor's words ("" when it gives none):
+    the clash it found, or what it lacks (the engine's "another event; closest is …")."""
+    why, _, closest = ctx.words(evidence).partition("; closest is ")
+    why = why.removeprefix("another event").removeprefix(": ")
+    if not why and closest:
+        # No clash of names, offices or dates: it was grouped apart for what it does not share
+        # (the brief said "…a different event: another event.").
+        why = f"it shares too little with the others (the closest is {closest})"
+    return why
+
+
 def left_out_by(finding) -> tuple[str, ...]:
     """The outlets a coverage finding is about: every outlet of a grouped omission or voice row
     (``omitted_by`` / ``left_out_by``), else its first article."""

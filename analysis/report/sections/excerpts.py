@@ -3,14 +3,14 @@
 Key facts are the shared facts with the most framing findings (contradictions weigh double), then the
 most widely carried.  Each line is compared with a reference line (the first outlet that carries the
 fact); words the reference does not have are highlighted in that outlet's colour, and the words a finding
-rests on are underlined.
+rests on are underlined.  A sentence that also holds another fact shows that fact's part in grey.
 """
 from __future__ import annotations
 
 from analysis.model import Article, Fact, FactMember
 from analysis.report import colours
 from analysis.report.context import Context
-from analysis.report.diffs import changed_spans, member_segments
+from analysis.report.diffs import changed_spans, claims_by_fact, elsewhere, member_segments
 from analysis.report.model import Excerpt, ExcerptLine, Heading, Run, Section, para
 from analysis.report.settings import EXCERPT_MAX_OUTLETS, KEY_FACTS
 from analysis.report.text import join_names, marked_runs, plural
@@ -55,6 +55,9 @@ def _line(ctx: Context, fact: Fact, member: FactMember, ref: FactMember) -> Exce
         marks = [(s, e, "mark", tint) for s, e in spans]
     else:
         where += " · reference"
+    sentences = [s for s in article.sentences if s.id in member.sentences]
+    marks += [(s, e, "muted", None) for s, e in elsewhere(fact.id, sentences,
+                                                           claims_by_fact(article, ctx.comparison.facts))]
     marks += _flags(ctx, fact, article)
     return ExcerptLine(ctx.name(article_id), ctx.colour(article_id),
                        marked_runs(article.text, segments, marks), where)
@@ -81,7 +84,8 @@ def build(ctx: Context, limit: int = KEY_FACTS) -> Section:
         "Each fact as every outlet words it. The first outlet is the reference; in the others, words the "
         "reference does not have are ", Run("highlighted", "mark", colours.tint(colours.OKABE_ITO[1], 0.6)),
         " in the outlet's colour, and words a framing finding rests on are ",
-        Run("underlined", "flag", colours.OKABE_ITO[0]), ".", kind="note"))
+        Run("underlined", "flag", colours.OKABE_ITO[0]), "; words in ", Run("grey", "muted"),
+        " are another fact told in the same sentence.", kind="note"))
     for fact in facts:
         blocks.append(_excerpt(ctx, fact))
     shared = sum(1 for f in ctx.fact_order if len(f.members) > 1)

@@ -23,7 +23,7 @@ def _order(ctx: Context, findings: list[Finding]) -> list[Finding]:
 
 def _row(ctx: Context, f: Finding) -> tuple:
     fact = ctx.number(f.fact)
-    what = [Run(clip(f.evidence, 300))]
+    what = [Run(clip(ctx.words(f.evidence), 300))]
     if fact:
         what.insert(0, Run(fact + " ", "b"))
     what.extend(quoted_spans(ctx, f))

@@ -294,9 +294,12 @@ BRIEF_COLUMNS = (
 
 
 def _brief_value(ctx: Context, article_id: str, group: str, key: str, how: str) -> str:
-    value = m.scalar(m.value_at(m.group(ctx.comparison, article_id, group), key))
-    if key == "words" and value is None:
-        value = ctx.outlets[article_id].words
+    if key == "words":
+        # The cover's count: readability counts words its own way for its formulas (1,313 beside
+        # the cover's 1,314 for one article), and a report gives an article one length.
+        value: float | None = ctx.outlets[article_id].words
+    else:
+        value = m.scalar(m.value_at(m.group(ctx.comparison, article_id, group), key))
     if value is None:
         return "–"
     if how == "int":

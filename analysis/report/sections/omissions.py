@@ -49,7 +49,7 @@ def _finding_table(ctx: Context, findings: list[Finding], first: str, limit: int
     for f in findings[:limit]:
         who = left_out_by(f) if f.articles else ()
         rest = [a for a in f.articles if a not in who]
-        what = cell(clip(f.evidence, 260))
+        what = cell(clip(ctx.words(f.evidence), 260))
         row = [cell(*outlets_runs(ctx, who)), what]
         if others is not None:
             row.append(cell(*outlets_runs(ctx, rest)) if rest else cell(Run("–", "muted")))

@@ -6,7 +6,7 @@ from analysis.model import Finding
 from analysis.report import metrics_access as m
 from analysis.report.context import Context
 from analysis.report.model import Bullets, Heading, Run, Section, para, runs
-from analysis.report.sections.common import omission_lines, outlet_runs, verdict_tag
+from analysis.report.sections.common import omission_lines, other_event_reason, outlet_runs, verdict_tag
 from analysis.report.settings import SUMMARY_ITEMS
 from analysis.report.text import clip, join_names, number, plural, signed
 from analysis.vocabulary.kinds import check_first as is_contradiction
@@ -21,11 +21,14 @@ def _same_event(ctx: Context) -> list:
     other = [x for x in matches if not x.same_event]
     blocks: list = [para(f"{len(same)} of {len(matches)} articles cover the same event.")]
     if other:
-        blocks.append(Bullets(tuple(
-            outlet_runs(ctx, x.article) + runs(f" looks like a different event (match {x.score:.2f})"
-                                               + (f": {clip(x.evidence, 200)}" if x.evidence else "."))
-            for x in other)))
+        blocks.append(Bullets(tuple(_other_event_line(ctx, x.article, x.score, x.evidence) for x in other)))
     return blocks
+
+
+def _other_event_line(ctx: Context, article_id: str, score: float, evidence: str) -> tuple[Run, ...]:
+    why = other_event_reason(ctx, evidence)
+    return outlet_runs(ctx, article_id) + runs(f" looks like a different event (match {score:.2f})"
+                                               + (f": {clip(why, 200)}." if why else "."))
 
 
 def _omissions(ctx: Context) -> list:
@@ -41,7 +44,7 @@ def _omissions(ctx: Context) -> list:
 def _finding_line(ctx: Context, f: Finding) -> tuple[Run, ...]:
     fact = ctx.number(f.fact)
     head = f"{kind_label(f.kind)}{' on ' + fact if fact else ''}: "
-    return (Run(head, "b"), Run(clip(f.evidence, 220)),
+    return (Run(head, "b"), Run(clip(ctx.words(f.evidence), 220)),
             Run(f" ({join_names([ctx.name(a) for a in f.articles], 4)}; score {f.score:.2f})", "muted")) \
         + verdict_tag(ctx.review(f.id))
 
@@ -49,12 +52,13 @@ def _finding_line(ctx: Context, f: Finding) -> tuple[Run, ...]:
 def _findings(ctx: Context, contradictions: bool) -> list:
     chosen = [f for f in ctx.framing_findings() if is_contradiction(f.kind) == contradictions]
     chosen.sort(key=lambda f: (-(ctx.review(f.id).severity or 0), -f.score, f.id))
+    what = "contradiction" if contradictions else "framing difference"
     if not chosen:
-        what = "contradictions" if contradictions else "framing differences"
-        return [para(f"No {what} found.", kind="note")]
+        return [para(f"No {what}s found.", kind="note")]
     extra = len(chosen) - SUMMARY_ITEMS
     return [Bullets(tuple(_finding_line(ctx, f) for f in chosen[:SUMMARY_ITEMS]))] + (
-        [para(f"{plural(extra, 'more')} in the findings section.", kind="note")] if extra > 0 else [])
+        [para(f"{plural(extra, 'more ' + what, 'more ' + what + 's')} under “Framing findings and review”.",
+              kind="note")] if extra > 0 else [])
 
 
 def profile(ctx: Context, article_id: str) -> tuple[Run, ...]:
@@ -88,7 +92,7 @@ def build(ctx: Context) -> Section:
     c = ctx.comparison
     blocks: list = [Heading(1, "Summary")]
     if c.notes:
-        blocks.append(Bullets(tuple(runs(Run(n, "i")) for n in c.notes)))
+        blocks.append(Bullets(tuple(runs(Run(ctx.words(n), "i")) for n in c.notes)))
     blocks += [Heading(2, "Same event?")] + _same_event(ctx)
     blocks += [Heading(2, "Top omissions")] + _omissions(ctx)
     blocks += [Heading(2, "Strongest framing differences")] + _findings(ctx, contradictions=False)
