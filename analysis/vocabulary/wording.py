@@ -34,3 +34,17 @@ def in_words(text: str, names: Mapping[str, str]) -> str:
     text = _SENTENCE_ID.sub(lambda m: f"{names[m.group(1)]}, sentence {m.group(2)}"
                             if m.group(1) in names else m.group(0), text)
     return _ARTICLE_ID.sub(lambda m: names.get(m.group(1), m.group(1)), text)
+
+
+def other_event_reason(text: str, closest: bool = False) -> str:
+    """Why the same-event check put an article apart, from its reason already ``in_words``
+    ("another event: it names … ; closest is CNN: both name …"), as words that follow "seems to
+    be about a different event: ": the clash it found, or else what the article lacks ("" when the
+    reason gives neither).  With ``closest``, the closest article follows a clash as well."""
+    why, _, near = text.partition("; closest is ")
+    why = why.removeprefix("another event").removeprefix(": ")
+    if not why:
+        # No clash of names, offices or dates: it was put apart for what it does not share (the
+        # brief said "…a different event: another event.").
+        return f"it shares too little with the others (the closest is {near})" if near else ""
+    return f"{why}; the closest is {near}" if closest and near else why

@@ -24,6 +24,7 @@ from analysis.model import Comparison, Finding
 from analysis.vocabulary.kinds import check_first as is_contradiction
 from analysis.vocabulary.kinds import label as kind_label
 from analysis.vocabulary.metrics import CHARTS
+from analysis.vocabulary.wording import other_event_reason
 
 from ..charts import Bar, BarChart, show_metric
 from ..document import Document
@@ -92,6 +93,15 @@ class Overview(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.refresh()
+
+    def _event_reason(self, match) -> str:
+        """The same-event reason under an outlet's name: for an article put apart, what clashes or
+        what it lacks, as the brief says it (the mark beside the name already says "other event?";
+        "another event; closest is …" read as a note to the engine)."""
+        text = self.doc.in_words(match.evidence)
+        if match.same_event:
+            return text
+        return other_event_reason(text, closest=True) or text
 
     def _chip(self, article_id: str, whole: bool = False) -> str:
         html = self._chips.get((article_id, whole))
@@ -253,7 +263,7 @@ class Overview(QWidget):
                             f'<td width="{mark_w}" nowrap style="color:{colour}">{mark}&nbsp;</td>'
                             f'<td width="{score_w}" nowrap>{m.score:.2f}&nbsp;</td><td></td></tr>'
                             f'<tr><td colspan="4" style="color:{t.muted}; padding-left:12px; '
-                            f'padding-bottom:4px">{esc(self.doc.in_words(m.evidence))}</td></tr>')
+                            f'padding-bottom:4px">{esc(self._event_reason(m))}</td></tr>')
             # Pieces of EVENT_ROWS rows: each is a separate part, laid out on its own.
             for i in range(0, len(rows), EVENT_ROWS):
                 if i:

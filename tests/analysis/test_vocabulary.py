@@ -67,3 +67,14 @@ def test_engine_text_reads_with_outlet_names_instead_of_ids():
     assert in_words("used_by a2; a4 differs", names) == "used_by Harbour Post; CNN differs"
     # Only known ids change: other words that look like ids stay as they are.
     assert in_words("a9 and A4 paper, a 4 and a2x", names) == "a9 and A4 paper, a 4 and a2x"
+
+
+def test_the_reason_an_article_was_put_apart_reads_as_an_editor_would_say_it():
+    from analysis.vocabulary.wording import other_event_reason
+    clash = "another event: it names Ann Lee as mayor where the others name Bo Lind; closest is CNN: both name Oslo"
+    assert other_event_reason(clash) == "it names Ann Lee as mayor where the others name Bo Lind"
+    assert other_event_reason(clash, closest=True) == ("it names Ann Lee as mayor where the others name Bo Lind; "
+                                                       "the closest is CNN: both name Oslo")
+    assert other_event_reason("another event; closest is CNN: both name Oslo") == (
+        "it shares too little with the others (the closest is CNN: both name Oslo)")
+    assert other_event_reason("another event") == ""

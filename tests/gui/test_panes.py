@@ -343,3 +343,24 @@ def test_a_same_event_reason_reads_across_the_pane_not_down_a_narrow_column(qtbo
     w.overview.finish_build()
     found = _line_breaks(w.overview.browser.document(), "Harriet Lindqvist")
     assert found and all(len(starts) <= 3 for _, starts in found), found      # 6 lines before
+
+
+def test_an_article_put_apart_says_what_clashes_or_what_it_lacks(qtbot, fake_comparison):
+    """Under "⚠ other event?" the Overview read "another event; closest is …" (louvre Newser), the
+    engine's own note; it now says what the brief says."""
+    lacks = "another event; closest is the second outlet: both name the ferry board and the harbour"
+    clash = ("another event: it names Harriet Lindqvist as harbour master where the others name Tomas "
+             "Berg; closest is the second outlet: both name the ferry board")
+    for reason, wanted in (
+            (lacks, "it shares too little with the others (the closest is the second outlet: both name "
+                    "the ferry board and the harbour)"),
+            (clash, "it names Harriet Lindqvist as harbour master where the others name Tomas Berg; the "
+                    "closest is the second outlet: both name the ferry board")):
+        event = (dataclasses.replace(fake_comparison.event[0], same_event=False, evidence=reason),) \
+            + fake_comparison.event[1:]
+        w = shown_at_1366(qtbot, fake_comparison, event=event)
+        w.tabs.setCurrentWidget(w.overview)
+        w.overview.finish_build()
+        text = " ".join(w.overview.browser.toPlainText().split())
+        assert wanted in text
+        assert "another event;" not in text and "another event: it names" not in text

@@ -9,6 +9,7 @@ from analysis.report import colours
 from analysis.report.context import Context
 from analysis.report.model import Run
 from analysis.report.text import clip, join_names
+from analysis.vocabulary import wording
 from analysis.vocabulary.reviews import Review
 
 
@@ -18,15 +19,8 @@ def outlet_runs(ctx: Context, article_id: str, bold: bool = True) -> tuple[Run, 
 
 
 def other_event_reason(ctx: Context, evidence: str) -> str:
-    """Why the same-event check put an article apart, in an editor's words ("" when it gives none):
-    the clash it found, or what it lacks (the engine's "another event; closest is …")."""
-    why, _, closest = ctx.words(evidence).partition("; closest is ")
-    why = why.removeprefix("another event").removeprefix(": ")
-    if not why and closest:
-        # No clash of names, offices or dates: it was grouped apart for what it does not share
-        # (the brief said "…a different event: another event.").
-        why = f"it shares too little with the others (the closest is {closest})"
-    return why
+    """Why the same-event check put an article apart, in an editor's words ("" when it gives none)."""
+    return wording.other_event_reason(ctx.words(evidence))
 
 
 def left_out_by(finding) -> tuple[str, ...]:
