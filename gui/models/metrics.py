@@ -79,7 +79,8 @@ class MetricsModel(WrappedHeaders, QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.labels[index.row()]
             if role == Qt.ItemDataRole.ToolTipRole:
-                return f"{metric.key} ({metric.unit}; docs/METRICS.md)"
+                # An editor has no docs/ folder: the unit in words, the export's key last.
+                return f"{metric.label} (unit: {metric.unit}). In the JSON export: {metric.key}"
             return None
         value = self.table.value(self.article_ids[index.column() - 1], metric)
         if role == Qt.ItemDataRole.DisplayRole:

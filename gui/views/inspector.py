@@ -34,6 +34,19 @@ from ..richtext import chip, esc, fmt_num, highlight_spans
 from ..theme import LIGHT, Theme, outlet_color
 
 CONTEXT_CHARS = 160
+
+
+def context_window(text: str, start: int, end: int, chars: int = CONTEXT_CHARS) -> tuple[int, int]:
+    """About ``chars`` characters of ``text`` either side of [start, end), cut between words (a
+    fixed count began the context mid-word: "…ng in Paris", "…ration and alarm")."""
+    lo, hi = max(0, start - chars), min(len(text), end + chars)
+    if lo > 0 and not text[lo - 1].isspace():
+        gap = next((i for i in range(lo, start) if text[i].isspace()), None)
+        lo = start if gap is None else gap + 1
+    if hi < len(text) and not text[hi].isspace():
+        gap = next((i for i in range(hi - 1, end - 1, -1) if text[i].isspace()), None)
+        hi = end if gap is None else gap
+    return lo, hi
 NOTE_LINES_IDLE = 2            # the note box's height in lines, and while it is being edited
 NOTE_LINES_EDITING = 7
 BUTTON_TEXT = {"confirmed": "Confirm", "dismissed": "Dismiss", "flagged": "Flag"}
@@ -284,8 +297,7 @@ class Inspector(QWidget):
                 art = comp.article(span.article)
             except KeyError:
                 continue
-            start = max(0, span.start - CONTEXT_CHARS)
-            end = min(len(art.text), span.end + CONTEXT_CHARS)
+            start, end = context_window(art.text, span.start, span.end)
             excerpt = highlight_spans(art.text[start:end], [(span.start - start, span.end - start)],
                                       f"background:{t.flash}; font-weight:600;")
             parts.append(f'<p>{self._chip(span.article)}<br>'

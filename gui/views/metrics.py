@@ -29,7 +29,7 @@ class MetricsView(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.selectionModel().currentRowChanged.connect(self._current)
         self.chart = BarChart("")
-        self.note = QLabel("Select a metric to chart it per outlet. Keys and meanings: docs/METRICS.md.")
+        self.note = QLabel("Select a metric to chart it per outlet; point at its name for its unit.")
         self.note.setObjectName("muted")
         self.note.setWordWrap(True)
         self.split = split = table_beside_charts(self.table, self.chart, self.note)

@@ -116,6 +116,11 @@ def test_metrics_tab_rows_are_labelled_from_the_vocabulary(window):
     model = window.metrics.model
     labels = [model.index(r, 0).data() for r in range(model.rowCount())]
     assert "Flesch-Kincaid grade" in labels and "Mean sentiment (VADER compound)" in labels
+    # The tool tip and the note named a file of the source tree ("docs/METRICS.md") an editor has not got.
+    row = labels.index("Flesch-Kincaid grade")
+    assert model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "Flesch-Kincaid grade (unit: grade). In the JSON export: readability.flesch_kincaid_grade")
+    assert "docs/" not in window.metrics.note.text()
     # Two groups count words: there the group says which.
     words = [m for m in METRICS if m.label == "Words"]
     assert row_labels((GRADE, *words)) == ["Flesch-Kincaid grade", "Words  (readability)", "Words  (tone)"]
@@ -189,3 +194,24 @@ def test_an_omission_counts_a_copy_pair_once_among_its_carriers(qtbot, fake_comp
     w.overview.finish_build()
     assert "carried by 3 of 5" in w.overview.browser.toPlainText()
     assert "sources" not in w.overview.browser.toPlainText().split("carried by 3 of 5")[1][:9]
+
+
+def test_the_inspector_quotes_a_span_in_whole_words(window, fake_comparison):
+    """The context around a finding's words began and ended at a fixed count of characters, so it
+    read "…ng in Paris" and "…ration and alarm"."""
+    import re
+
+    from gui.views.inspector import context_window
+    text = "The harbour board met on Monday. Officials debated the ferry timetable for hours on end."
+    start = text.index("ferry")
+    lo, hi = context_window(text, start, start + 5, chars=20)
+    assert text[lo:hi] == "debated the ferry timetable for hours"      # not "ficials debated…"
+    assert context_window(text, start, start + 5, chars=200) == (0, len(text))
+    f = next(f for f in fake_comparison.findings if f.spans)
+    window.inspector.show_finding(f)
+    shown = window.inspector.browser.toPlainText()
+    words = {w for a in fake_comparison.articles for w in re.findall(r"\w+", a.text)}
+    cuts = re.findall(r"^…(\w+)|(\w+)…$", shown, flags=re.M)
+    assert cuts
+    for cut in cuts:
+        assert (cut[0] or cut[1]) in words                 # a whole word after and before each "…"
