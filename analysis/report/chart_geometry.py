@@ -63,9 +63,15 @@ def text_width(text: str, size: float = FONT) -> float:
 
 
 def fit(text: str, width: float, size: float = FONT) -> str:
-    """``text`` clipped with an ellipsis to about ``width`` units."""
+    """``text`` clipped with an ellipsis to about ``width`` units, after a whole word when the kept
+    part has one (a bar's label read "“Momentum Build…" for "“Momentum Builds…”")."""
     chars = max(int(width / (size * CHAR_EM)), 2)
-    return text if len(text) <= chars else text[:chars - 1].rstrip() + ELLIPSIS
+    if len(text) <= chars:
+        return text
+    cut = text[:chars - 1]
+    if not text[chars - 1].isspace() and not cut[-1].isspace() and " " in cut.strip():
+        cut = cut[:cut.rfind(" ")]          # the word cut through is dropped whole
+    return cut.rstrip() + ELLIPSIS
 
 
 def nice_step(span: float, ticks: int = 5) -> float:

@@ -256,7 +256,16 @@ class Builder:
                 pieces += self.chart_pair(block, nxt)
                 i += 2
                 continue
-            pieces += self.block(block, cover)
+            made = self.block(block, cover)
+            previous = blocks[i - 1] if i else None
+            if _closes(previous, block) and pieces and made:
+                # "2 more omitted facts under …" ends the list above it: it stays on the list's
+                # page, never opens the next page alone (the louvre brief's page 2 did).  A table
+                # ends in a spacer: its last row is kept too.
+                for piece in pieces[-2:] if isinstance(previous, Table) else pieces[-1:]:
+                    piece.keep_with_next = True
+                made[0].keep_with_next = False
+            pieces += made
             i += 1
         return pieces
 
@@ -274,3 +283,8 @@ class Builder:
         if isinstance(block, Chart):
             return self.chart(block)
         raise TypeError(f"unknown block {type(block).__name__}")
+
+
+def _closes(previous, block) -> bool:
+    """A note straight after a list or a table closes it ("3 more …"): it introduces nothing."""
+    return isinstance(block, Para) and block.kind == "note" and isinstance(previous, (Bullets, Table))

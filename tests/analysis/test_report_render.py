@@ -159,3 +159,14 @@ def test_chart_geometry():
     labels = [i.text for i in drawing.items if isinstance(i, Text)]
     assert "-0.3" in labels[-4:] or any(t.startswith("-0.3") for t in labels)
     assert drawing.height > 40 and all(i.x <= 600 for i in bars)
+
+
+def test_a_bar_label_too_long_is_cut_after_a_whole_word():
+    """Chart labels read "“Momentum Build…" (a word cut through) in the seeds' PDF."""
+    from analysis.report.chart_geometry import FONT, fit, text_width
+    name = "“Momentum Builds…”"
+    width = text_width("“Momentum Build…", FONT)
+    assert fit(name, width) == "“Momentum…"
+    assert fit("Ab Cd Efgh", text_width("Ab Cd E", FONT)) == "Ab Cd…"      # the space kept, not a word dropped
+    assert fit("Supercalifragilistic", text_width("Supercal", FONT)) == "Superca…"   # one word: cut inside
+    assert fit("CNN", width) == "CNN"

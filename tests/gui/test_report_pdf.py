@@ -281,3 +281,24 @@ def test_a_chip_and_a_long_outlet_name_are_one_unbreakable_stretch(tmp_path):
               + bold.horizontalAdvance("Internationalnewswave"))
     assert widths[0] >= needed + 2 * text.pt(text.CELL_PAD_X)
     del writer
+
+
+@pytest.mark.parametrize("lead_lines", range(28, 44, 2))
+def test_a_note_that_closes_a_list_stays_on_the_list_s_page(tmp_path, lead_lines):
+    """Page 2 of the louvre brief opened with "1 more omitted fact under “Verified omissions”." alone:
+    the note had gone to the next page with the heading after it."""
+    from analysis.report.model import Bullets, para
+    lead = Bullets(tuple((Run("line " * 14),) for _ in range(lead_lines)))
+    items = Bullets(tuple((Run(f"item {i} " + "word " * 12),) for i in range(4)))
+    more = para("3 more items under “Items”.", kind="note")
+    after = Bullets(tuple((Run(f"next {i} " + "word " * 12),) for i in range(4)))
+    report = Report("Notes", "", "2025-02-19T09:00", "", (), (Section("notes", "Notes", (
+        Heading(1, "Notes"), lead, Heading(2, "Items"), items, more, Heading(2, "Next"), after)),))
+    pages, writer = _layout(report, tmp_path)
+    texts = []
+    for page in pages:
+        texts.append(" ".join(piece.doc.doc.toPlainText() for piece, *_ in page.placed if piece.doc is not None))
+    del pages, writer
+    note = next(i for i, t in enumerate(texts) if "3 more items" in t)
+    assert "item 3 " in texts[note]                  # with the list's last item
+    assert not texts[note].lstrip().startswith("3 more items")
