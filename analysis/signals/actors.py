@@ -125,8 +125,10 @@ def _person_core(text: str, start: int, end: int, key: str) -> tuple[int, int, s
     for i in range(1, len(words) - 1):      # "Supreme Court Justice Ruth Bader Ginsburg": after the title
         title = words[i - 1].group(0)
         rest = surface[words[i].start():]
-        if (noun_of(title) or title.lower().rstrip(".") in TITLES) and not is_given_name(title) and \
-                is_person_key(normalise_key(rest)):
+        # "Chief of Detectives Joseph Kenny": a plural office noun ends a title as well
+        single = re.sub(r"s\Z", "", title.lower().rstrip("."))
+        if (noun_of(title) or title.lower().rstrip(".") in TITLES or noun_of(single) or single in TITLES) \
+                and not is_given_name(title) and is_person_key(normalise_key(rest)):
             start += words[i].start()
             surface = rest
             key = normalise_key(surface)

@@ -35,6 +35,7 @@ from analysis.signals.actors import (
 )
 from analysis.signals.attribution import Attribution
 from analysis.signals.attribution.state import short_forms
+from analysis.signals.nouns import noun_of
 from analysis.signals.quotemarks import DirectSpan, direct_spans
 from analysis.signals.speaker_forms import bare_key, body_part_keys, knighted_keys
 from analysis.vocabulary.wording import join_names
@@ -162,7 +163,7 @@ def voices(articles: Sequence[Article], quotes: Sequence[Quote]) -> tuple[Voice,
         totals[q.article] += q.words
     by_id = {a.id: a for a in articles}
     out = [Voice(speaker=k, name=_full_name(k, names[k], [by_id[i] for i in words[k]]),
-                 role=_fullest(roles[k]) if roles[k] else "",
+                 role=_usual_role(roles[k]) if roles[k] else "",
                  words=dict(words[k]),
                  share={a: round(w / totals[a], 4) for a, w in words[k].items() if totals[a]},
                  direct=dict(direct[k]), quotes=dict(counts[k]), unnamed=unnamed[k])
@@ -215,6 +216,18 @@ def _short_form_keys(articles: Sequence[Article], quotes: Sequence[Quote]) -> di
         for _, _, short, full in short_forms(a.text):
             out.setdefault(short, keys.get(full, normalise_key(full)))
     return {short: full for short, full in out.items() if any(q.speaker == short for q in quotes)}
+
+
+def _usual_role(forms: Counter) -> str:
+    """The role most quotes were given, counted by its office noun ("Gov." and "Florida Governor" are
+    one), in its fullest form: "justice" five times is Alito's role, not the "Supreme Court nominee"
+    of one old photo caption."""
+    by_office: dict[str, Counter] = defaultdict(Counter)
+    for form, n in forms.items():
+        last = form.split()[-1] if form.split() else form
+        by_office[noun_of(last) or last.lower()][form] += n
+    usual = max(by_office.values(), key=lambda group: (sum(group.values()), max(len(f.split()) for f in group)))
+    return _fullest(usual)
 
 
 def _fullest(forms: Counter) -> str:

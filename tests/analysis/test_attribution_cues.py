@@ -119,3 +119,12 @@ def test_added_with_an_object_is_no_speech():
 def test_a_speaker_after_remarked_and_its_kind(verb):
     text = f"The rocket landed at dawn. “That looked like magic,” {verb} flight director Dan Ruest on air."
     assert speaker_of(text, "looked like magic")[0] == "Dan Ruest"
+
+
+def test_an_unnamed_source_inside_a_named_speakers_report_is_the_speakers_quote():
+    text = ("Labour leader Tom Harwick spoke. Harwick said people around the country had declared they "
+            "were “ready for change”.")
+    assert speaker_of(text, "ready for change")[0] == "Harwick"
+    # a clause of its own after a comma: the unnamed source speaks
+    assert speaker_of("Tom Harwick said the vote was over, officials declared it “a clear result”.",
+                      "a clear result")[0] == "officials"

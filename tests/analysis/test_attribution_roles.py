@@ -122,3 +122,9 @@ def test_two_roles_joined_by_and_before_a_name_are_its_role():
     # a name before "and" is another person, not a role
     assert speaker_of("Culture Minister Ana Dorval and Interior Minister Paul Nerac said “we are sad.”",
                       "we are sad") == ("Paul Nerac", "Interior Minister")
+
+
+def test_a_title_ending_in_a_plural_office_noun_is_the_role_not_the_name():
+    text = ("Chief of Detectives Joseph Kenny said the shooter arrived on foot about five minutes before "
+            "Tom Bell as people walked past a door.")
+    assert speaker_of(text, "shooter arrived") == ("Joseph Kenny", "Chief of Detectives")

@@ -209,3 +209,20 @@ def test_the_holder_of_an_office_of_a_body_speaks_not_the_body():
     assert [q.speaker_name for q in find_quotes(a)] == ["head of the ministry"]
     a = text_article("A group of officials said that twelve people died in the town.")
     assert [q.speaker_name for q in find_quotes(a)] == ["officials"]
+
+
+def test_the_company_behind_a_product_is_the_company_not_the_product():
+    text = ("Voltix fired its chief executive on Friday. The company behind the hugely popular Zephyr phone "
+            "announced this surprise “leadership transition” in a blog post.")
+    assert speaker_of(text, "leadership transition")[0] == "Voltix"
+    text = "Voltix fired its chief on Friday. The firm that makes the Zephyr phone said “we are sorry.”"
+    assert speaker_of(text, "we are sorry")[0] == "Voltix"
+
+
+def test_a_news_agency_described_is_a_medium_and_the_agency_named_before_is_the_body():
+    a = text_article("According to the French news agency AFP, the thieves used a lift. "
+                     "The thieves fled, the state broadcaster said.")
+    assert [q.speaker_name for q in find_quotes(a)] == []
+    text = ("The Coastal Survey Organisation (CSO) launched the probe in May. The probe found ice near "
+            "the pole, the agency said.")
+    assert speaker_of(text, "found ice")[0] == "Coastal Survey Organisation"

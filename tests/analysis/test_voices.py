@@ -369,3 +369,20 @@ def test_many_quoters_with_a_copy_name_as_many_outlets_as_any_evidence_and_count
     assert [f.evidence for f in found] == [
         "Ruth Hale (Mayor) is quoted by 6 of the other 6 outlets (Alpha (6 words) and its copy Beta; "
         "Gamma (6 words); Delta (6 words); and 3 more) but not by Theta."]
+
+
+def test_a_voices_role_is_the_one_most_quotes_give():
+    a = text_article("Justice Paul Verhoeven wrote that “the court has no such power.” Verhoeven added "
+                     "that “the matter is closed.”", "a1")
+    b = text_article("Supreme Court nominee Paul Verhoeven arrives for a meeting in 2005.\n\n"
+                     "“The ruling stands,” Verhoeven wrote.", "a2")
+    table = voices([a, b], all_quotes([a, b]))
+    assert [(v.name, v.role) for v in table] == [("Paul Verhoeven", "justice")]
+
+
+def test_a_voices_role_counts_one_office_under_its_forms_and_shows_the_fullest():
+    a = text_article("“Stay inside,” Gov. Ron Dale said. “The storm is here,” Dale said.", "a1")
+    b = text_article("Coastal State Governor Ron Dale said “we are ready.”", "a2")
+    c = text_article("Weather service director Ann Cole said “it is strong.”", "a3")
+    table = voices([a, b, c], all_quotes([a, b, c]))
+    assert [(v.name, v.role) for v in table if v.name == "Ron Dale"] == [("Ron Dale", "Coastal State Governor")]

@@ -10,6 +10,7 @@ from typing import Sequence
 from analysis.signals.actors import Mention, appositive_after, is_media, may_be_person
 from analysis.signals.attribution.documents import DOCUMENT_AT_END, Documents
 from analysis.signals.attribution.records import Speaker
+from analysis.signals.attribution.sources import BODY_BEHIND
 from analysis.signals.attribution.verbs import base_forms
 from analysis.signals.attribution.words import (
     GAP_WORDS,
@@ -61,6 +62,9 @@ class SpeakerBefore(Documents):
         gap = _GAP_TAIL.search(left)
         anchor = limit + (gap.start() if gap else len(left))
         head = self.text[limit:anchor]
+        behind = BODY_BEHIND.search(head)
+        if behind:      # "The company behind ChatGPT announced": the company, not ChatGPT
+            return self._body_described(head[:behind.end()], limit)
         subject = self._subject_before(limit, anchor, index)
         if subject is not None:
             return subject

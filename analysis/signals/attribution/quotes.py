@@ -112,11 +112,24 @@ class Attribution(Reported):
             named = [c for c in before if c.speaker and not c.speaker.pronoun]
             if nearest.speaker and nearest.speaker.pronoun and named and named[0] is not nearest:
                 return named[0]
-            return nearest
+            return self._reporting(before) or nearest
         according = [c for i in touched for c in self.sentence_cues(i) if c.according and c.speaker]
         if according:
             return according[0]
         return self._colon_cue(q, touched[0])
+
+    def _reporting(self, before: list[Cue]) -> Cue | None:
+        """"Sir Keir said people around the country had declared they were “ready for change”": an
+        unnamed source's cue inside the clause a named speaker's cue reports (no comma or semicolon
+        between them) -- the named speaker is the one whose report the quote is."""
+        inner = before[-1]
+        if len(before) < 2 or not (inner.speaker and inner.speaker.unnamed):
+            return None
+        outer = before[-2]
+        if outer.speaker is None or outer.speaker.unnamed or outer.according or \
+                re.search(r"[,;:]", self.text[outer.end:inner.attribution_start]):
+            return None
+        return outer
 
     def _is_title(self, q: DirectSpan) -> bool:
         """“Liberation Day”, “Coalition of the Willing”: two to five words, each capitalised but the

@@ -6,11 +6,13 @@ import re
 from collections import defaultdict
 from dataclasses import replace
 
+from analysis.align.features.entity_keys import normalise_key
 from analysis.align.features.names import TITLES
 from analysis.constants import SPEAKER_LOOKBACK_SENTENCES
-from analysis.signals.actors import Mention, is_media
+from analysis.signals.actors import Mention, is_media, is_media_role
 from analysis.signals.attribution.coreference import Coreference
 from analysis.signals.attribution.records import Speaker
+from analysis.signals.attribution.state import short_forms
 from analysis.signals.attribution.words import surname, surname_form, unnamed_key
 from analysis.signals.nouns import is_group_name, is_party_group, noun_of, pronoun_gender
 
@@ -28,7 +30,13 @@ _PROXY_OF_ROLE = re.compile(r"\b[Tt]he\s+(?P<noun>[a-z][a-z\-]+)['’]s\s+(?:[a-
 _OWN_ORGANISATION = re.compile(r"(?P<org>campaign|administration)\Z")
 # Nouns by which an article goes on naming a body it has named: "the company said", "the board said".
 _BODY_NOUNS = (r"company|firm|board|corporation|start-?up|airline|bank|carmaker|automaker|retailer|insurer|"
-               r"manufacturer|museum|university|hospital|charity|organi[sz]ation|union|league|club")
+               r"manufacturer|museum|university|hospital|charity|organi[sz]ation|union|league|club|agency|ministry|"
+               r"department|institute|commission|authority")
+# "The company behind the hugely popular ChatGPT announced": the body the words describe speaks, not
+# the product or the person named in the phrase about it.
+BODY_BEHIND = re.compile(r"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}?(?:" + _BODY_NOUNS + r")(?=\s+(?:behind|that\s+"
+                         r"(?:makes|made|owns|owned|runs|ran|created|developed|built)|which\s+(?:makes|owns|runs|"
+                         r"created|developed|built))\s+[^,;:“”\"]*\Z)")
 # "the company", "the company’s board", "its board", "the tech firm" ending the text before a verb.
 _BODY_AT_END = re.compile(r"\b(?P<det>[Tt]he|[Ii]ts)\s+(?:[a-z][\w\-]*\s+){0,2}?(?P<noun>" + _BODY_NOUNS +
                           r")(?:['’]s\s+(?P<part>board))?\s*\Z")
@@ -61,8 +69,8 @@ class Sources(Coreference):
         else the one named most often (no person, place, medium, group or role), when one leads;
         with two equally named, whose words these are is unsure and the speaker is left out."""
         m = _BODY_AT_END.search(head)
-        if not m:
-            return None
+        if not m or is_media_role(m.group(0)):
+            return None         # "the news agency said": a medium, no body of the story
         at = limit + m.start()
         bodies = [n for n in self.mentions if n.end <= at and self._may_be_body(n)]
         noun = m.group("noun")
@@ -70,13 +78,15 @@ class Sources(Coreference):
         if named:
             body = named[-1]
         else:
+            # "the Coastal Survey Organisation (CSO)": a short form counts for its full name
+            full = {short: normalise_key(name) for _, _, short, name in short_forms(self.text)}
             counts: dict[str, list[Mention]] = defaultdict(list)
             for n in bodies:
-                counts[n.key].append(n)
+                counts[full.get(n.key, n.key)].append(n)
             ranked = sorted(counts.values(), key=len, reverse=True)
             if not ranked or len(ranked) > 1 and len(ranked[1]) == len(ranked[0]):
                 return None
-            body = ranked[0][-1]
+            body = next((n for n in reversed(ranked[0]) if n.key not in full), ranked[0][-1])
         role = m.group("part") or (noun if noun == "board" else "")
         return Speaker(body.key, body.surface, role, limit + m.start("noun"), limit + m.end(), at=at)
 
@@ -123,7 +133,10 @@ class Sources(Coreference):
         proxied = self._proxy_of_name(phrase, start, end, index, at)
         if proxied is not None:
             return proxied
-        speaker = Speaker(unnamed_key(phrase), phrase, "", start, end, unnamed=True, at=at)
+        # "according to the French news agency AFP", "the state broadcaster said": a medium, where the
+        # words appeared, never a voice
+        speaker = Speaker(unnamed_key(phrase), phrase, "", start, end, unnamed=True, at=at,
+                          media=is_media_role(phrase))
         self._unnamed_history.append((index, phrase.lower(), speaker))
         return speaker
 
