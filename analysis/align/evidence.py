@@ -79,6 +79,10 @@ from analysis.constants import (
 )
 from analysis.workers import split_map
 
+# ndarray.max / ndarray.sum without their Python wrappers (numpy's own ``_methods``): the very same
+# reductions, called ~20,000 times per compare of five articles on arrays of a few words.
+_MAX, _SUM = np.maximum.reduce, np.add.reduce
+
 FEATURES = ("similarity", "sentence", "context", "soft", "rare", "numbers", "dates", "quote", "ledes",
             "margin", "actions", "names_apart", "surroundings")
 Key = tuple[str, int]                       # (article id, claim index)
@@ -96,6 +100,7 @@ class Counts:
     _logs: dict = field(default_factory=dict, compare=False, repr=False)
     _words: dict = field(default_factory=dict, compare=False, repr=False)
     _elsewhere: dict = field(default_factory=dict, compare=False, repr=False)
+    _pairs: dict = field(default_factory=dict, compare=False, repr=False)
 
     def _log(self, article: str) -> tuple[dict[str, float], float]:
         table = self._logs.get(article)
@@ -129,9 +134,21 @@ class Counts:
             cache[key] = got                    # the unit is kept with it, so its id stays its own
         return got[1]
 
+    def pair_surprise(self, f: SentenceFeatures, a: str, b: str) -> tuple[np.ndarray, float]:
+        """``word_surprise(f, a) + word_surprise(f, b)`` and its sum: a unit meets many candidates
+        of one other article, each read with the same two articles."""
+        key = (id(f), a, b)
+        got = self._pairs.get(key)
+        if got is None:
+            w = self.word_surprise(f, a) + self.word_surprise(f, b)
+            got = self._pairs[key] = (f, w, float(_SUM(w)))    # the unit kept: its id stays its own
+        return got[1], got[2]
+
     def forget_elsewhere(self) -> None:
-        """Drop the units' word surprises in other articles than their own (``word_surprise``)."""
+        """Drop the units' word surprises in other articles than their own (``word_surprise``),
+        and their sums over two articles (``pair_surprise``: one of the two is another's)."""
         self._elsewhere.clear()
+        self._pairs.clear()
 
     def overlap(self, x: frozenset[str], y: frozenset[str], a: str, b: str,
                 totals: dict[tuple[int, str, str], float] | None = None) -> float:
@@ -334,33 +351,38 @@ def _soft(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts, closeness: Clos
     key = (id(fa.word_vectors), id(fb.word_vectors))
     grades = None if closeness is None else closeness.get(key)
     if grades is None:
-        cos = fa.word_vectors @ fb.word_vectors.T
-        grades = (_close(cos.max(axis=1)), _close(cos.max(axis=0)))
+        # The grade rises with the cosine, so the best grade is the grade of the best cosine, to the
+        # bit: graded once for the whole matrix, then the best of each row and column.
+        close = _close(fa.word_vectors @ fb.word_vectors.T)
+        grades = (_MAX(close, axis=1), _MAX(close, axis=0))
         if closeness is not None:
             closeness[key] = grades
     got = total = 0.0
     for f, close in ((fa, grades[0]), (fb, grades[1])):
-        w = c.word_surprise(f, fa.article) + c.word_surprise(f, fb.article)
-        got += float((w * close).sum())
-        total += float(w.sum())
+        w, w_total = c.pair_surprise(f, fa.article, fb.article)
+        got += float(_SUM(w * close))
+        total += w_total
     return got / total if total > 0 else 0.0
 
 
-def _close(best: np.ndarray) -> np.ndarray:
-    """A word's grade of closeness from its best cosine in the other unit (0 up to the threshold, 1 at 1)."""
-    return np.clip((best - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0, 1.0)
+def _close(cosine: np.ndarray) -> np.ndarray:
+    """The grade of closeness of two words from their cosine (0 up to the threshold, 1 at 1)."""
+    # np.minimum/np.maximum: np.clip's values without its Python wrappers (the grade is never NaN)
+    return np.minimum(np.maximum((cosine - EVIDENCE_CLOSE_WORD) / (1.0 - EVIDENCE_CLOSE_WORD), 0.0), 1.0)
 
 
 def _rare(fa: SentenceFeatures, fb: SentenceFeatures, c: Counts) -> int:
     """Shared stems rare in both articles, names left out: two claims about one person may still
     report two of the person's doings (who is not what)."""
-    shared = set(fa.stems) & set(fb.stems) - _name_stems(fa) - _name_stems(fb)
+    shared = set(fa.stems) & set(fb.stems) - _name_stems(fa.entities) - _name_stems(fb.entities)
     return sum(1 for s in shared
                if c.holding[fa.article].get(s, 0) + c.holding[fb.article].get(s, 0) <= EVIDENCE_RARE_MAX_CLAIMS)
 
 
-def _name_stems(f: SentenceFeatures) -> set[str]:
-    return {stem(w) for key in f.entities for w in key.split()}
+@lru_cache(maxsize=20_000)
+def _name_stems(entities: frozenset[str]) -> frozenset[str]:
+    """The stems of a unit's names' words (read for every pair the unit is in)."""
+    return frozenset(stem(w) for key in entities for w in key.split())
 
 
 def _rivals(pairs: Sequence[tuple[Key, Key]], similarity: np.ndarray) -> dict[tuple[Key, str], list[float]]:

@@ -164,3 +164,33 @@ def test_both_in_the_lede_counts_only_when_the_lede_is_a_small_part_of_the_story
     assert [len(long.features[a]) for a in ("a1", "a2")] == [15, 15]
     assert _row(long, "A storm tore two cranes", "Two cranes were ripped")["ledes"] == 1.0
     assert _row(long, "The regional council will meet", "The regional council meets")["ledes"] == 0.0
+
+
+def test_soft_overlap_is_the_plain_formula_s_to_the_bit():
+    # _soft grades the whole cosine matrix once and takes each row's and column's best grade, and sums
+    # each unit's word surprises once per pair of articles: the very numbers of the plain formula
+    # (best cosine of each word, graded, weighed by its surprise in both articles).
+    from analysis.align.features import featurize
+    texts = ("Divers searched the harbour channel near the collapsed bridge until dusk on Tuesday.",
+             "Rescue divers combed the channel under the fallen span late into Tuesday evening.",
+             "The council leader promised an inquiry into the delayed repair of the old bridge.")
+    articles = [text_article(t, f"a{i}") for i, t in enumerate(texts, start=1)]
+    units = [fs[0] for fs in featurize(articles).values()]
+    counts = evidence.counts({u.article: [u] for u in units})
+
+    def plain(fa, fb) -> float:
+        cos = fa.word_vectors @ fb.word_vectors.T
+        got = total = 0.0
+        for f, best in ((fa, cos.max(axis=1)), (fb, cos.max(axis=0))):
+            close = np.clip((best - evidence.EVIDENCE_CLOSE_WORD) / (1.0 - evidence.EVIDENCE_CLOSE_WORD), 0.0, 1.0)
+            w = counts.word_surprise(f, fa.article) + counts.word_surprise(f, fb.article)
+            got += float((w * close).sum())
+            total += float(w.sum())
+        return got / total
+
+    closeness: evidence.Closeness = {}
+    for fa in units:
+        for fb in units:
+            if fa is not fb:
+                assert evidence._soft(fa, fb, counts, closeness) == plain(fa, fb)
+    assert evidence._soft(units[0], units[1], counts) > evidence._soft(units[0], units[2], counts) > 0
