@@ -137,6 +137,11 @@ def _sentence_terms(text: str, opening_is_name: bool) -> tuple[Term, ...]:
         if not key or not any(c.isalpha() for c in key):
             previous = ""
             continue
+        if key in _BARE_COUNTS:
+            # "Two have been found alive": a count the quantity reader leaves without a noun.
+            out.append(Term("number", number_key(float(_BARE_COUNTS[key]), ""), raw))
+            previous = ""
+            continue
         if raw[:1].isupper() and _is_title(key, i, words):
             previous = ""
             continue  # "Secretary of State", "Prime Minister": a role, not who holds it
@@ -154,6 +159,9 @@ def _sentence_terms(text: str, opening_is_name: bool) -> tuple[Term, ...]:
     return tuple(out)
 
 
+# Counts written as words ("two" to "twelve"; "one" is mostly a pronoun): a number, with or without
+# the noun of what it counts.
+_BARE_COUNTS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
 _NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen
 fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty
 ninety hundred thousand million billion trillion dozen half third thirds quarter quarters percent
@@ -194,17 +202,20 @@ def comment_opening(text: str) -> bool:
     return words[1] in _COMMENT_VERBS or " ".join(words[1:3]) in _COMMENT_VERBS
 
 
-# Words after which a speech verb's object is what was said, not who said it ("said that Biden ...").
+# Words after which a speech verb's object is what was said, not who said it ("said that Biden ...");
+# after the verb, a preposition tells where or how it was said ("said on X", "told reporters in Rome").
 _REPORTED_CLAUSE = frozenset({"that", "whether", "if"})
+_SAID_WHERE = _REPORTED_CLAUSE | {"on", "in", "at", "to", "from", "via", "during", "after"}
 
 
 def speaker_words(text: str) -> frozenset[str] | None:
     """Who speaks in ``text``, in the reporter's words (outside its quotations): the words within
     ``TERM_SPEAKER_BEFORE_WORDS`` before a speech verb ("Maryland Gov. Wes Moore said") or
     ``TERM_SPEAKER_AFTER_WORDS`` after it ("said Paul Wiedefeld"), never across a quotation nor past
-    "that" (what follows is what was said).  ``None`` when no speech verb stands outside the
-    quotations: a storm, a place or a chamber named beside a quoted phrase is no speaker ("floods
-    triggered by Typhoon X swept ..."; "the Assembly debated two “motions”")."""
+    "that" (what follows is what was said) or a preposition after the verb ("she said on X").
+    ``None`` when no speech verb stands outside the quotations: a storm, a place or a chamber named
+    beside a quoted phrase is no speaker ("floods triggered by Typhoon X swept ..."; "the Assembly
+    debated two “motions”")."""
     return _speaker_words(text)
 
 
@@ -231,7 +242,7 @@ def _speaker_words(text: str) -> frozenset[str] | None:
         cut = max((k for k in before if lowered[k] in _REPORTED_CLAUSE), default=None)
         found.update(words[k][0] for k in before if cut is None or k > cut)
         for k in range(i + length, min(len(words), i + length + TERM_SPEAKER_AFTER_WORDS)):
-            if stretch[k] != stretch[i] or lowered[k] in _REPORTED_CLAUSE:
+            if stretch[k] != stretch[i] or lowered[k] in _SAID_WHERE:
                 break
             found.add(words[k][0])
     return frozenset(found) if verb else None

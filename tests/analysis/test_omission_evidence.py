@@ -91,6 +91,8 @@ def test_a_name_beside_no_speech_verb_is_no_speaker():
     quoted = text_article("“We acted quickly,” said Mayor Ana Kovac of Vela, as “the water rose.”", "q1")
     assert [t.text for t in Searcher([quoted]).speakers(Fact("f-q", "x", (FactMember("q1", ("q1.s1",)),)))] == \
         ["Ana", "Kovac"]
+    aired = text_article("“We acted quickly,” she said on TV.", "q2")    # where she said it, not who
+    assert Searcher([aired]).speakers(Fact("f-tv", "x", (FactMember("q2", ("q2.s1",)),))) == ()
 
 
 def test_a_fact_on_one_loose_link_is_not_an_omission(harbour):

@@ -12,7 +12,7 @@ from analysis import constants as C
 from analysis.bench import text_article
 from analysis.coverage import omissions
 from analysis.coverage.core import Core, CoreTerm, judge
-from analysis.coverage.terms import Term, counted_slots, counts, phrase_counts
+from analysis.coverage.terms import Term, counted_slots, counts, phrase_counts, sentence_terms
 from analysis.coverage.verify import Searcher
 from analysis.model import Fact, FactMember
 
@@ -223,3 +223,13 @@ def test_close_in_meaning_with_only_the_events_words_is_no_part_of_the_fact():
     assert judge(core, [ship, bridge, state], 1, close).status == "unclear"
     # With a word of what happened, the same sentence reports part of it.
     assert judge(core, [mayday, call, ship, bridge, state], 1, close).status == "partial"
+
+
+def test_a_count_written_as_a_bare_word_is_a_number():
+    # "Two have been found alive": no noun after the count, which is still the carriers' two.
+    arts, fact, verdict = _searched({"a1": "Rescuers pulled out two people.",
+                                     "a2": "Two people were rescued.",
+                                     "a3": "Two have been found alive, with one in serious condition."}, "f-two")
+    assert verdict.status == "present" and any(t.kind == "number" for t in verdict.found)
+    two, = [t for t in sentence_terms("Two have been found alive.") if t.kind == "number"]
+    assert two.key == "2|" and not [t for t in sentence_terms("One of them was found.") if t.kind == "number"]
