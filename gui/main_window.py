@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self.actions["dark_theme"].setChecked(self.view.theme.dark)
         self.actions["soft_wrap"].setChecked(True)
         self.actions["low_priority"].setChecked(settings.engine_low_priority())
-        self.side.set_theme(self.view.theme)
+        self.view.theme_views()
         self.articles_panel.context_actions = [self.actions[i] if i else None for i in ARTICLE_MENU]
         self._docks_unsized = False
         self._restore_geometry()

@@ -125,11 +125,17 @@ class ViewController(Controller):
         if app is not None:
             theme.apply(app, t)
         ui.actions["dark_theme"].setChecked(t.dark)
+        self.theme_views()
+        self.refresh_views()
+        self.c.review.flag_styler.restyle()
+
+    def theme_views(self) -> None:
+        """Give the views that draw their own colours the current theme (at start-up too: a window
+        opened in the dark theme drew the Overview, the Inspector and Findings in the light one's)."""
+        ui, t = self.ui, self.theme
         ui.facts.model.muted = QColor(t.muted)
         for view in (ui.overview, ui.side, ui.inspector, ui.findings):
             view.set_theme(t)
-        self.refresh_views()
-        self.c.review.flag_styler.restyle()
 
     def swap_sides(self) -> None:
         self.ui.side.swap()
