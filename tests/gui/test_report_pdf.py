@@ -302,3 +302,21 @@ def test_a_note_that_closes_a_list_stays_on_the_list_s_page(tmp_path, lead_lines
     note = next(i for i, t in enumerate(texts) if "3 more items" in t)
     assert "item 3 " in texts[note]                  # with the list's last item
     assert not texts[note].lstrip().startswith("3 more items")
+
+
+def test_a_short_section_joins_a_mostly_empty_page_and_a_long_one_does_not(tmp_path):
+    """cebu's brief: three framing findings left page 5 three quarters empty and the metrics, which
+    fit below whole, took page 6 alone (6 pages -> 5)."""
+    from analysis.report.model import Bullets
+    def items(n):
+        return Bullets(tuple((Run(f"item {i} " + "word " * 12),) for i in range(n)))
+    def pages_of(second: int) -> list[list[str]]:
+        report = Report("Short", "", "2025-02-19T09:00", "", (), (
+            Section("a", "First", (Heading(1, "First"), items(4))),
+            Section("b", "Second", (Heading(1, "Second"), items(second)))))
+        pages, writer = _layout(report, tmp_path)
+        out = [[page.section] for page in pages]
+        del pages, writer
+        return out
+    assert pages_of(4) == [["First"]]                          # the short one joins the first page
+    assert len(pages_of(60)) >= 2 and pages_of(60)[1] == ["Second"]   # a long one starts its own
