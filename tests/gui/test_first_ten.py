@@ -194,8 +194,9 @@ def test_findings_evidence_gets_most_of_the_sentence_room(small_window):
     assert w.findings.table.horizontalScrollBar().maximum() == 0
 
 
-def _italic_fragments(doc, colour: str) -> list[str]:
-    """Texts of ``doc`` drawn italic in ``colour`` (tables included: every block is walked)."""
+def _italic_fragments(doc, colour: str, weight: int = 0) -> list[str]:
+    """Texts of ``doc`` drawn italic in ``colour``, at least as heavy as ``weight`` (tables
+    included: every block is walked)."""
     out = []
     block = doc.begin()
     while block.isValid():
@@ -203,7 +204,7 @@ def _italic_fragments(doc, colour: str) -> list[str]:
         while not it.atEnd():
             frag = it.fragment()
             fmt = frag.charFormat()
-            if fmt.fontItalic() and fmt.foreground().color().name() == colour:
+            if fmt.fontItalic() and fmt.foreground().color().name() == colour and fmt.fontWeight() >= weight:
                 out.append(frag.text())
             it += 1
         block = block.next()
@@ -223,6 +224,10 @@ def test_loaded_words_are_marked_apart_from_the_diff_tint(small_window, theme_na
     span = loaded.spans[-1]
     word = w.doc.comparison.article(span.article).text[span.start:span.end]
     assert word in "".join(_italic_fragments(w.side.browser.document(), t.loaded_text))
+    # Heavier than the text round it: seen at a glance, whatever the reader makes of the colour.
+    from PySide6.QtGui import QFont
+    assert word in "".join(_italic_fragments(w.side.browser.document(), t.loaded_text,
+                                             QFont.Weight.DemiBold.value))
     # Its colour is neither diff tint: the two never read as one mark.
     assert t.loaded_text not in (t.diff_left, t.diff_right, t.text)
 
