@@ -80,4 +80,10 @@ class VoicesView(QWidget):
         bars = [Bar(a.outlet, 100 * v.share.get(a.id, 0.0),
                     outlet_color(self.doc.color_index(a.id))) for a in arts]
         self.chart.set_data(bars, title=f"Share of voice: {v.name or v.speaker}",
-                            subtitle="% of quoted words", lo=0.0, hi=100.0, fmt=fmt_percent)
+                            subtitle="% of quoted words", lo=0.0, hi=100.0, fmt=_share_text)
+
+
+def _share_text(points: float) -> str:
+    """A bar's share as the table says it: "—" where the outlet does not quote the speaker (a 0 %
+    bar beside the table's "—" read as two answers)."""
+    return "—" if points == 0 else fmt_percent(points)

@@ -39,13 +39,15 @@ def test_the_share_chart_reads_the_same_percent_as_the_table(qtbot):
 
     from gui.main_window import MainWindow
     articles = [load_article(b"Mayor Ruth Gale opened the bridge on Monday.", kind="paste", article_id=aid,
-                             outlet=name) for aid, name in (("a1", "Tarvo Times"), ("a2", "Valley Post"))]
-    voice = Voice("ruth gale", "Ruth Gale", "Mayor of Tarvo", {"a1": 38, "a2": 40}, {"a1": 0.2346, "a2": 0.1653})
+                             outlet=name) for aid, name in (("a1", "Tarvo Times"), ("a2", "Valley Post"),
+                                                           ("a3", "Hill Gazette"))]
+    voice = Voice("ruth gale", "Ruth Gale", "Mayor of Tarvo", {"a1": 38, "a2": 40, "a3": 0},
+                  {"a1": 0.2346, "a2": 0.1653, "a3": 0.0})
     w = MainWindow()
     qtbot.addWidget(w)
     show_comparison(w, Comparison(tuple(articles), voices=(voice,)))
     w.tabs.setCurrentWidget(w.voices)
     w.voices.table.selectRow(0)
-    table = [w.voices.model.index(0, c).data() for c in range(3, 5)]
+    table = [w.voices.model.index(0, c).data() for c in range(3, 6)]
     chart = [w.voices.chart.fmt(b.value) for b in w.voices.chart.bars]
-    assert table == chart == ["23%", "17%"]
+    assert table == chart == ["23%", "17%", "—"]          # not quoted: "—" in both, not "0%" in one
