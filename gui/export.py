@@ -291,6 +291,15 @@ def confirm_replace(parent: QWidget, path: str) -> bool:
 
 # ---- the dialog ---------------------------------------------------------------------------------
 
+def _outlets(comparison: Comparison) -> str:
+    """"4 outlets (and 1 on another event)", as the report's cover counts them (the dialog said "5
+    outlets" of a report whose cover says 4)."""
+    same = sum(1 for m in comparison.event if m.same_event) or len(comparison.articles)
+    others = len(comparison.articles) - same
+    text = f"{same} outlet{'' if same == 1 else 's'}"
+    return text + (f" (and {others} on {'another event' if others == 1 else 'other events'})" if others else "")
+
+
 class ExportDialog(QDialog):
     """Format, page size, reviewer, dismissed findings, brief or full, where, open when done.  ``open()`` it (not
     ``exec()``): the window keeps painting, and ``accepted`` hands ``options()`` to the window."""
@@ -309,7 +318,7 @@ class ExportDialog(QDialog):
         reviewed = sum(1 for v in verdicts if v in ("confirmed", "dismissed", "flagged"))
         self.dismissed = sum(1 for v in verdicts if v == "dismissed")
 
-        summary = QLabel(f"The report of {len(comparison.articles)} outlets: "
+        summary = QLabel(f"The report of {_outlets(comparison)}: "
                          f"{len(comparison.facts)} facts, {len(comparison.omissions)} omissions, "
                          f"{len(findings)} findings, {reviewed} reviewed.")
         summary.setObjectName("muted")

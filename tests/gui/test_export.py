@@ -355,3 +355,19 @@ def test_the_full_report_box_gives_every_list_and_is_remembered(qtbot, window, t
     qtbot.addWidget(again)
     assert again.full.isChecked()
     settings.settings().setValue("export/full", False)
+
+
+def test_the_dialog_counts_the_outlets_as_the_report_s_cover_does(qtbot, window):
+    """It said "The report of 5 outlets" for a report whose cover says "How 4 outlets covered one
+    event (and 1 on another event)"."""
+    import dataclasses
+
+    from PySide6.QtWidgets import QLabel
+    comp = window.doc.comparison
+    event = (dataclasses.replace(comp.event[0], same_event=False),) + tuple(
+        dataclasses.replace(m, same_event=True) for m in comp.event[1:])
+    n = len(comp.articles)
+    dlg = export.ExportDialog(dataclasses.replace(comp, event=event), {}, window)
+    qtbot.addWidget(dlg)
+    texts = [label.text() for label in dlg.findChildren(QLabel)]
+    assert any(t.startswith(f"The report of {n - 1} outlets (and 1 on another event): ") for t in texts), texts
