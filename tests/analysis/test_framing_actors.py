@@ -108,6 +108,13 @@ def test_the_actor_as_a_body_named_in_the_same_sentence_hides_no_one():
     assert passive_terms(found) == []
 
 
+def test_a_participle_joined_to_an_adjective_is_a_quality():
+    from analysis.signals.framing.structure import passives
+    assert passives("The thieves were ‘experienced’ and ‘very professional’, she said.") == ()
+    assert [p.participle for p in passives("Two men were arrested and charged on Monday.")] == ["arrested"]
+    assert [p.participle for p in passives("They were shocked and saddened.")] == ["shocked"]
+
+
 def test_a_title_won_hides_no_one():
     found, _ = run("Spain held on to win, having been crowned champions three times before.",
                    "Spain held on to win, UEFA having crowned them champions three times before.")

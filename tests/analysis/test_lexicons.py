@@ -36,7 +36,7 @@ LABELLED = {
     "senses": {"urgency", "fear", "destruction", "impact", "casualty", "downfall", "rarity", "instability",
                "grief", "hope", "aid", "calamity", "destruction,downfall", "destruction,impact", "aid,hope"},
     "ascribing_verbs": {"as", "label"},
-    "open_claims": {"warning", "forecast", "estimate", "search", "plan", "risk", "quantity"},
+    "open_claims": {"warning", "forecast", "estimate", "search", "plan", "risk", "quantity", "feared"},
     "object_nouns": {"building", "worship", "place", "artefact", "vehicle", "nature", "hazard"},
     "literal_phrases": {"device", "physical", "technical", "name"},
 }

@@ -12,7 +12,8 @@ Kinds (docs/FINDINGS.md documents each with its rule and a seed example):
 articles rather than pairs of versions: ``spelling`` (spelling.py).
 
 One outlet's hedge, booster or graded attribution verb met in several pairs is one finding listing
-the other outlets, and one article's agentless passives are one finding (grouping.py); a passive no
+the other outlets, one article's agentless passives are one finding, and one outlet's charged words
+read against several outlets are one sentiment row (grouping.py); a passive no
 outlet tells with an actor, of a kind of happening the event calls for ("had been destroyed" in a
 quake), is dropped.
 
@@ -34,7 +35,7 @@ from analysis.signals.common import language_note
 from analysis.signals.framing.common import Candidate, to_finding
 from analysis.signals.framing.contradictions import contradiction_candidates
 from analysis.signals.framing.event_words import event_senses, senses_of
-from analysis.signals.framing.grouping import group_passives, merge_choices, merge_quoters
+from analysis.signals.framing.grouping import group_passives, merge_choices, merge_quoters, merge_shifts
 from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
@@ -99,7 +100,8 @@ def joined_findings(parts: Sequence[Mapping[str, Finding]], whole: Sequence[Find
     for finding in whole:
         best[finding.id] = finding
     unhidden = _without_event_passives(list(best.values()), list(_readable(articles).values()))
-    grouped = group_passives(merge_quoters(merge_choices(unhidden, articles), articles), articles)
+    grouped = merge_shifts(group_passives(merge_quoters(merge_choices(unhidden, articles), articles), articles),
+                           articles)
     return sorted(grouped, key=lambda f: (-f.score, f.kind, f.id))
 
 

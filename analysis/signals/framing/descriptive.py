@@ -23,6 +23,18 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 * **a reception** (``spoken_of``): a verb of speech in the passive ("was warmly applauded by his
   camp", "comments that have been widely condemned"): it tells what others did to its subject, who
   gives no words, so no source's words are coloured by the verb;
+* **a threat's word** (``foreseen``): a word qualifying what a warning, a threat braced for or a
+  counterfactual is about ("bracing for catastrophic flooding", "what could have been a catastrophic
+  storm surge", "warned that the party risked a backlash"): what was feared is the forecasters'
+  category, not the outlet's account of what happened (the outlet's own forecast or risk, "set to win
+  a massive majority", "the move risks emboldening …", stays its choice);
+* **a term of art** (``names_a_term``): "so-called" before a plain lower-case term with no
+  quotation marks names what a thing is called ("so-called trigger laws", "the so-called marriage
+  penalty"); before a quoted or coined term ("a so-called “apology tour”", "the so-called DREAMers")
+  it keeps its distance and stays a word choice;
+* **a named problem** (``names_a_problem``): a dramatising noun after a noun that says which one
+  ("Maine's heroin crisis", "the refugee crisis", "the expenses scandal"): the usual name of a standing
+  problem; after an adjective ("a political crisis") the word still grades it;
 * **a verb** (``participle_as_verb``): an -ing intensifying adjective used as the verb it comes from
   ("striking down the law", "Striking 70 miles south", "a twister striking St. Lucie County").
 
@@ -36,6 +48,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from analysis.constants import OPEN_CLAIM_WINDOW_WORDS
 from analysis.lexicons import load_lexicon
 from analysis.signals.nouns import group_words, noun_of
 
@@ -174,6 +187,59 @@ _CROWD_SOUNDS = frozenset("applause laughter cheers cheering delight approval un
 _MOTION_VERBS = frozenset("came come comes coming went go goes going sent ran raced".split())
 
 
+# Words before a verb's base form ("to stoke", "could spark").
+_BASE_VERB_MARKERS = frozenset("to will would can could may might must should shall".split())
+
+
+def names_a_problem(text: str, start: int, end: int) -> bool:
+    """A one-word noun of the word-choice lexicons, no adjective nor verb, right after a lower-case
+    noun that is no adjective (a noun compound: "heroin crisis", "drug crisis", "refugee crisis"): the
+    name of the problem; "seats plummet" is a subject and its verb."""
+    from lemminflect import getAllLemmas  # MIT; offline tables
+    word = text[start:end].lower()
+    # a word that can be a verb may be the verb of that noun ("seats plummet"), not its head
+    if " " in word or not getAllLemmas(word, "NOUN") or getAllLemmas(word, "ADJ") or getAllLemmas(word, "VERB"):
+        return False
+    before = _words_before(text, start)
+    if not before or not before[0][:1].islower():
+        return False
+    low = before[0].lower()
+    # "to stoke anxiety", "will spark chaos": a verb's base form after "to" or a modal, no modifier
+    after_verb_marker = len(before) > 1 and before[1].lower() in _BASE_VERB_MARKERS
+    return bool(getAllLemmas(low, "NOUN")) and not getAllLemmas(low, "ADJ") and not after_verb_marker \
+        and low not in load_lexicon("stopwords").entries and not low.endswith("ly")
+
+
+# Words that introduce the name a thing goes by.
+_NAMING = frozenset({"so-called", "so called"})
+
+
+def names_a_term(text: str, start: int, end: int) -> bool:
+    """"so-called" right before a lower-case word, no quotation mark between ("so-called trigger
+    laws"): it names a term of art; a quoted or capitalised term after it is one the outlet keeps
+    at a distance."""
+    if text[start:end].lower() not in _NAMING:
+        return False
+    m = re.match(r"\s+(\S)", text[end:end + 3])
+    return m is not None and m.group(1).islower()
+
+
+# Labels of the ``open_claims`` lexicon whose words tell a threat others warned of, braced for or
+# escaped; the outlet's own forecast or risk ("was set to win a massive majority", "the move risks
+# emboldening autocratic regimes") is its claim, and its words stay its choice.
+_FORESEEING = frozenset({"warning", "feared"})
+
+
+def foreseen(text: str, start: int) -> bool:
+    """The word at ``start`` qualifies what a warning, a threat braced for or a counterfactual is
+    about: a term of those kinds (``open_claims``) stands in its sentence within OPEN_CLAIM_WINDOW_WORDS
+    words before it ("bracing for catastrophic flooding", "what could have been a catastrophic surge")."""
+    words = _words_before(text, start)[:OPEN_CLAIM_WINDOW_WORDS]
+    if not words:
+        return False
+    return any(label in _FORESEEING for _, _, _, label in load_lexicon("open_claims").find(" ".join(reversed(words))))
+
+
 # Forms of "be" (and "get") before a participle that make it a passive: "was applauded", "had been
 # lauded", "got booed".
 _PASSIVE_BE = frozenset("is are was were be been being am get gets got gotten".split())
@@ -210,7 +276,8 @@ def motion_not_speech(text: str, start: int, end: int) -> bool:
 
 def describes(text: str, start: int, end: int, label: str) -> str:
     """"felt", "state", "object", "account" or "" (a judgement) for the word-choice word at [start, end)."""
-    if _before_object(text, end) or (label in _MOTION_LABELS and _moves_to_a_thing(text, start, end)):
+    if _before_object(text, end) or (label in _MOTION_LABELS and _moves_to_a_thing(text, start, end)) \
+            or (label in _METAPHOR_LABELS and _acts_on_a_thing(text, start, end)):
         return "object"
     if _tells_account(text, end, _words_before(text, start)):
         return "account"                                # "described the chaos: “...”"
@@ -302,6 +369,26 @@ def _attributive(text: str, start: int) -> bool:
     """The word follows a determiner: an adjective before its noun ("a grinding battle")."""
     before = _words_before(text, start)
     return bool(before) and before[0].lower() in _DETERMINERS
+
+
+# Labels of metaphors whose verbs are literal when a concrete thing is their object ("brandishing a
+# handgun", "fired a rocket"): theatre and violence.
+_METAPHOR_LABELS = frozenset({"theatre", "violent"})
+_THING_MODIFIERS_MAX = 2    # words between the determiner and the thing ("a black semi-automatic pistol")
+
+
+def _acts_on_a_thing(text: str, start: int, end: int) -> bool:
+    """A metaphor's verb with a concrete thing as its object: a determiner or number right after it,
+    at most _THING_MODIFIERS_MAX modifiers, then a noun of ``object_nouns`` that is no hazard
+    ("images showing the killer brandishing a handgun"): what someone did with it, no metaphor."""
+    from lemminflect import getAllLemmas  # MIT; offline tables
+    if text[end:end + 1] != " " or not getAllLemmas(text[start:end].split()[-1].lower(), "VERB"):
+        return False    # a noun ("a “witch hunt,” the White House said") or a clause ending after it
+    after = [w.lower() for w in _next_words(text, end, _THING_MODIFIERS_MAX + 2)]
+    if not after or after[0] not in _OBJECT_OPENERS:
+        return False
+    objects = load_lexicon("object_nouns").entries
+    return any(objects.get(w) not in (None, "hazard") for w in after[1:])
 
 
 def _moves_to_a_thing(text: str, start: int, end: int) -> bool:

@@ -6,8 +6,10 @@ makes it one per (kind, outlet, word or quote) listing every other outlet and wh
 ``group_passives`` makes the agentless passives of one article one finding, its items listed in
 ``data["items"]`` (expandable in the window), scored by the strongest item with a little added for
 each further one; ``merge_quoters`` makes one quote that several outlets quote, against the same
-paraphrase, one row (``data["quoted_by"]``).  Ids depend on the outlet's text and the word (or
-"passives"), so a review keeps its verdicts across runs.
+paraphrase, one row (``data["quoted_by"]``); ``merge_shifts`` makes one outlet's charged words read
+against several outlets' words one sentiment row ("devastating" against two outlets' "powerful").
+Ids depend on the outlet's text and the word (or "passives"), so a review keeps its verdicts across
+runs.
 """
 from __future__ import annotations
 
@@ -174,3 +176,52 @@ def _passive_group(aid: str, group: list[Finding], articles: Mapping[str, Articl
         score=round(min(1.0, group[0].score + bonus), 4), rule=group[0].rule,
         data={"items": items, "count": len(items), "used_by": aid,
               "terms": {aid: items[0]["phrase"].lower()}, "participle": group[0].data.get("participle", "")})
+
+
+def merge_shifts(findings: Sequence[Finding], articles: Mapping[str, Article]) -> list[Finding]:
+    """Sentiment shifts that share one side, the same outlet with the same words, as one row per
+    side: the side shared by the most rows first, its rows merged, then the rest.  The lead is the
+    strongest row; the other outlets, their compounds and words are listed."""
+    shifts = [f for f in findings if f.kind == "sentiment_shift"]
+    out = [f for f in findings if f.kind != "sentiment_shift"]
+    by_side: dict[tuple[str, tuple[str, ...]], list[Finding]] = defaultdict(list)
+    for f in shifts:
+        for aid in f.articles:
+            by_side[(aid, _side_words(f, aid, articles))].append(f)
+    done: set[str] = set()
+    for side, group in sorted(by_side.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        group = [f for f in group if f.id not in done]
+        if not group:
+            continue
+        done.update(f.id for f in group)
+        out.append(group[0] if len(group) == 1 else _merged_shift(side, group, articles))
+    return out
+
+
+def _side_words(f: Finding, aid: str, articles: Mapping[str, Article]) -> tuple[str, ...]:
+    text = articles[aid].text if aid in articles else ""
+    return tuple(sorted({text[s.start:s.end].lower() for s in f.spans if s.article == aid}))
+
+
+def _merged_shift(side: tuple[str, tuple[str, ...]], group: list[Finding],
+                  articles: Mapping[str, Article]) -> Finding:
+    user, words = side
+    group = sorted(group, key=lambda f: (-f.score, f.id))
+    name = lambda aid: articles[aid].outlet if aid in articles and articles[aid].outlet else aid
+    compound = {a: c for f in group for a, c in f.data.get("compound", {}).items()}
+    others = [next(a for a in f.articles if a != user) for f in group]
+    negative = all(compound.get(user, 0.0) <= compound.get(o, 0.0) for o in others)
+    theirs = sorted({w for f in group for o in others for w in _side_words(f, o, articles)})
+    told = names_list([f"{name(o)} ({compound.get(o, 0.0):+.2f})" for o in others])
+    spans = sorted({s for f in group for s in f.spans}, key=lambda s: (s.article != user, s.article, s.start))
+    digest = articles[user].digest if user in articles else user
+    data = dict(group[0].data)
+    data.update({"used_by": user, "others": others, "compound": compound, "merged": len(group),
+                 "facts": sorted({f.fact for f in group if f.fact})})
+    return Finding(
+        id=stable_id("sentiment_shift", "merged", digest, *words), kind="sentiment_shift", fact=group[0].fact,
+        articles=(user, *others), spans=tuple(spans),
+        evidence=(f"{name(user)} reads more {'negative' if negative else 'positive'} (VADER compound "
+                  f"{compound.get(user, 0.0):+.2f}) than {told}; words: {', '.join(quote(w) for w in words)} "
+                  f"vs {', '.join(quote(w) for w in theirs)}."),
+        score=group[0].score, rule=group[0].rule, data=data)

@@ -71,6 +71,11 @@ def speech_ranges(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(r for r in out if r[0] < r[1]))
 
 
+def holding(text: str) -> bool:
+    """Whether the text tells a court's holding or a body's finding ("held that", "ruled that")."""
+    return _HOLDING.search(text) is not None
+
+
 def in_speech(text: str, start: int, end: int) -> bool:
     """Whether text[start:end] lies inside a clause of ``speech_ranges``."""
     return any(s <= start and end <= e for s, e in speech_ranges(text))

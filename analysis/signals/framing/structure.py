@@ -1,7 +1,9 @@
 """Structural rules on one pair: quote vs paraphrase, and the agentless passive.
 
 Both rules read only pairs that tell the same claim (``Pair.same_claim``: the fact's core and the
-speaker in common), and a paraphrase must name the quote's speaker and tell some of its words.
+speaker in common), and a paraphrase must name the quote's speaker and tell some of its words;
+a version that names the speaker only in its text must give someone's words (a verb of saying or a
+holding), else it is the outlet's own report or background ("The Labour party has won a landslide").
 
 * ``quote_vs_paraphrase``: one version quotes the source directly (at least FRAMING_QUOTE_MIN_WORDS
   words inside quotation marks) and the other does not (rule ``quote.direct_vs_paraphrase``); or both
@@ -26,7 +28,8 @@ PASSIVE_MAX_GAP_WORDS adverbs, then a past participle (-ed/-en or an irregular f
 common predicative adjective ("prepared", "concerned"), a condition someone is caught in ("was
 stranded", "were trapped"), nor an evidential verb of reporting or judging ("confirmed", "seen as", "be
 held": news style, not a hidden actor), nor a verb of judging or leaving before an adjective of a
-person's condition ("are presumed dead", "was declared missing": a state judged); an agent is "by" within
+person's condition ("are presumed dead", "was declared missing": a state judged), nor one joined by
+"and" to an adjective ("were experienced and very professional": a quality); an agent is "by" within
 PASSIVE_AGENT_WINDOW_WORDS words after it, or a cause right after it ("were killed after the quake
 struck", "when the roof collapsed"), read on the whole sentence (a fact's claim may stop before the
 cause); passives joined by "and" share what is named after the last ("three were killed and 260 were
@@ -54,6 +57,7 @@ from analysis.constants import (
 from analysis.lexicons import load_lexicon
 from analysis.signals.framing.common import Candidate, adjust, base_score, excerpt, quote
 from analysis.signals.framing.descriptive import is_person_word
+from analysis.signals.framing.speech import holding
 from analysis.signals.framing.versions import Pair, Version, speakers
 from analysis.signals.nouns import noun_of
 
@@ -176,6 +180,8 @@ def passives(text: str) -> tuple[Passive, ...]:
         if j < len(words) and _is_participle(words[j][2]):
             if words[j][2] in _STATE_JUDGING and j + 1 < len(words) and words[j + 1][2] in _STATE_COMPLEMENTS:
                 continue        # "are presumed dead": a state judged, no act done to them
+            if _with_an_adjective([x[2] for x in words[j + 1:j + 4]]):
+                continue        # "were ‘experienced’ and ‘very professional’": an adjective, a quality
             window = words[j + 1:j + 1 + PASSIVE_AGENT_WINDOW_WORDS]
             if i > 0 and words[i - 1][2] in _AUXILIARY and w in ("be", "been"):
                 s = words[i - 1][0]         # show "has been tied", not "been tied"
@@ -185,6 +191,22 @@ def passives(text: str) -> tuple[Passive, ...]:
                 or _in_happening([x[2] for x in window])
             out.append(Passive(s, words[j][1], words[j][2], named))
     return _shared_causes(text, out)
+
+
+def _with_an_adjective(after: list[str]) -> bool:
+    """The words after a participle join it with "and" to an adjective, past one -ly adverb or
+    "very" ("experienced and very professional", "organised and ruthless"): the participle is an
+    adjective too, a quality of the subject, not an act done to it."""
+    from lemminflect import getAllLemmas  # MIT; offline tables
+    if not after or after[0] != "and":
+        return False
+    rest = [w for w in after[1:] if not (w == "very" or (w.endswith("ly") and len(w) > 4))]
+    if not rest:
+        return False
+    word = rest[0]
+    # "were killed and more than sixty were injured": a quantifier opens another clause's subject
+    return bool(getAllLemmas(word, "ADJ")) and not getAllLemmas(word, "VERB") and not word.endswith(("ed", "en")) \
+        and word not in load_lexicon("stopwords").entries and word not in _OBJECT_START
 
 
 def _shared_causes(text: str, found: list[Passive]) -> tuple[Passive, ...]:
@@ -247,8 +269,28 @@ def _same_speaker(quoting: Version, other: Version) -> bool:
     names = speakers(quoting)
     if not names:
         return False
-    text = " ".join(other.article.sentence(i).text for i in other.sentence_ids).lower()
-    return bool(names & speakers(other)) or any(re.search(rf"\b{re.escape(n)}\b", text) for n in names)
+    sentences = " ".join(other.article.sentence(i).text for i in other.sentence_ids)
+    text = sentences.lower()
+    if names & speakers(other):
+        return True
+    # named only in the text, the other version must give someone's words: a verb of saying or a
+    # holding ("said", "according to", "wrote", "held that"); without one it is the outlet's own
+    # report ("The Labour party has won a landslide") or background ("Altman was a founding member")
+    return any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) and _attributes(sentences)
+
+
+# Nouns of a document or an utterance that carries someone's words ("The statement mentioned that").
+_STATEMENTS = frozenset("""
+statement statements announcement post letter release memo tweet blog remarks speech interview
+""".split())
+
+
+def _attributes(text: str) -> bool:
+    """The text gives someone's words: a verb of the attribution_verbs or speech_verbs lexicons, a
+    court's holding or a body's finding ("held that"), or a noun of a statement ("The statement
+    mentioned that")."""
+    return any(load_lexicon(name).find(text) for name in ("attribution_verbs", "speech_verbs")) \
+        or holding(text) or any(w.lower() in _STATEMENTS for w in _WORD.findall(text))
 
 
 def _says_it(quoted: list[str], other: Version) -> bool:

@@ -19,9 +19,12 @@ from analysis.model import Article
 from analysis.signals.common import count_words
 from analysis.signals.framing.descriptive import (
     describes,
+    foreseen,
     in_name,
     literal,
     motion_not_speech,
+    names_a_problem,
+    names_a_term,
     participle_as_verb,
     spoken_of,
 )
@@ -129,7 +132,10 @@ def _scan(article: Article) -> tuple[list[Use], frozenset[str]]:
                     or literal(article.text, start, end) or participle_as_verb(article.text, end, term, label) \
                     or in_name(article.text, start, end) \
                     or (name == "attribution_verbs" and (motion_not_speech(article.text, start, end)
-                                                         or spoken_of(article.text, start, end))):
+                                                         or spoken_of(article.text, start, end))) \
+                    or (name != "attribution_verbs" and foreseen(article.text, start)) \
+                    or names_a_term(article.text, start, end) \
+                    or (name != "attribution_verbs" and names_a_problem(article.text, start, end)):
                 continue        # a name or a term of the trade, nobody is said to do it, or a device
             # a subject's view told by the outlet counts low, as a quoted fragment does (which
             # views the outlet reports, and in which words, is still its choice)
