@@ -33,11 +33,9 @@ class VoicesModel(WrappedHeaders, QAbstractTableModel):
         # Named voices first, then the unnamed sources ("officials", "critics"), each by words quoted.
         self.voices = tuple(sorted(comparison.voices if comparison else (),
                                    key=lambda v: (v.unnamed, -sum(v.words.values()))))
-        self.quote_counts = {}
-        if comparison is not None:
-            for q in comparison.quotes:
-                key = (q.speaker, q.article)
-                self.quote_counts[key] = self.quote_counts.get(key, 0) + 1
+        # A voice's quotes per article as the engine counted them: its quotes carry the key each
+        # article gave the speaker ("alito", "justice alito"), which the voice may have merged.
+        self.quote_counts = {(v.speaker, a): n for v in self.voices for a, n in v.quotes.items()}
         self.outlet_counts = [sum(1 for a in articles if v.words.get(a.id, 0) > 0)
                               for v in self.voices]
         self.endResetModel()

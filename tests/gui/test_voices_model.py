@@ -51,3 +51,17 @@ def test_the_share_chart_reads_the_same_percent_as_the_table(qtbot):
     table = [w.voices.model.index(0, c).data() for c in range(3, 6)]
     chart = [w.voices.chart.fmt(b.value) for b in w.voices.chart.bars]
     assert table == chart == ["23%", "17%", "—"]          # not quoted: "—" in both, not "0%" in one
+
+
+def test_the_tooltip_counts_the_quotes_of_a_voice_merged_from_several_name_forms(qtbot):
+    """'Justice Alito' in one article and 'Samuel Alito' in another are one voice: its quotes hold the
+    article's own key, so counting them by the voice's key gave '0 quote(s)'."""
+    from analysis.model import Quote
+    articles = [load_article(b"Justice Ruth Gale wrote for the court.", kind="paste", article_id="a1",
+                             outlet="Tarvo Times")]
+    quote = Quote("a1", "a1.s1", 0, 10, "direct", "justice gale", "Justice Gale", words=20)
+    voice = Voice("ruth gale", "Ruth Gale", "justice", {"a1": 20}, {"a1": 1.0}, quotes={"a1": 2})
+    model = VoicesModel()
+    model.set_comparison(Comparison(tuple(articles), quotes=(quote,), voices=(voice,)), articles)
+    tip = model.index(0, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip == "Tarvo Times quotes Ruth Gale: 20 words in 2 quote(s), 100% of its quoted words"
