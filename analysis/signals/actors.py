@@ -57,6 +57,7 @@ coalition alliance movement front campaign media report
 valley creek river county island islands beach hills springs falls heights harbor harbour canyon
 mountains desert forest coast province district village township
 museum gallery library hospital clinic stadium
+services holdings corp corporation inc ltd llc plc airlines airways motors systems technologies
 """.split())
 _ORGANISATION_HEADS = frozenset("international national united world global federal central royal".split())
 

@@ -128,3 +128,24 @@ def test_an_unnamed_source_inside_a_named_speakers_report_is_the_speakers_quote(
     # a clause of its own after a comma: the unnamed source speaks
     assert speaker_of("Tom Harwick said the vote was over, officials declared it “a clear result”.",
                       "a clear result")[0] == "officials"
+
+
+@pytest.mark.parametrize("text, needle, speaker", [
+    ("“I did my job,” substitute Oyarzabal said after the game.", "my job", "Oyarzabal"),
+    ("“I did my job,” Spanish winger Tomas Berg said.", "my job", "Tomas Berg"),
+    ("India landed. “India is on the moon,” said S. Somanath, the chief of the space agency.", "on the moon",
+     "Somanath"),
+])
+def test_a_descriptor_or_initials_between_the_quote_and_the_speaker(text, needle, speaker):
+    assert speaker_of(text, needle)[0] == speaker
+
+
+def test_a_function_word_between_the_quote_and_a_name_is_no_descriptor():
+    a = text_article("“We won,” then Tomas Berg said nothing more.")
+    assert [q.speaker_name for q in find_quotes(a)] == [""]
+
+
+def test_a_descriptor_before_a_name_whose_verb_comes_later_gives_no_speaker():
+    a = text_article("The post states that, “as part of the transition,” co-founder Tom Berg will step down as "
+                     "chair but will stay at the company, reporting to the chief executive.")
+    assert [q.speaker_name for q in find_quotes(a) if q.kind == "direct"] == [""]

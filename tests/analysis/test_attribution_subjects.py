@@ -126,9 +126,16 @@ def test_a_three_word_name_opening_a_sentence_keeps_its_first_word():
     # an English word opening the sentence before a name is no part of it
     assert names("Substitute Mikel Oyarzabal scored late. “I did my job,” Oyarzabal said after the match.") == \
         [("Mikel Oyarzabal", "", False)]
-    assert names("Families Ann Lee and Tom Bell said “so many” died.") == [("Tom Bell", "", False)]
+    assert names("Families Ann Lee and Tom Bell said “so many” died.") == [("Ann Lee and Tom Bell", "", False)]
 
 
 def test_st_with_its_full_stop_opens_the_name_after_it():
     text = "Late on Wednesday, St. Petersburg Fire Rescue said two cranes fell in the city."
     assert speaker_of(text, "two cranes fell")[0] == "St. Petersburg Fire Rescue"
+
+
+def test_two_bodies_joined_by_and_are_one_joint_voice():
+    text = "Alpha Bank and Beta Financial Services announced Monday that Alpha is buying Beta for 35 billion."
+    assert names(text) == [("Alpha Bank and Beta Financial Services", "", False)]
+    # a place before "and" is where, not who
+    assert speaker_of("In Tarvo and nearby towns, Mayor Ann Lee said “we are ready.”", "we are ready")[0] == "Ann Lee"

@@ -80,7 +80,8 @@ class SpeakerAfter(SpeakerBefore):
             if document and self._role_gap(gap[document.end():], m, pos):
                 # "according to an official address by junta leader X": X's words, not an official's
                 return self._named(m, m.role or gap[document.end():].strip())
-            if re.fullmatch(r"\s*(?:the\s+)?", gap, re.IGNORECASE) or \
+            # "said S. Somanath": the initials the name reader leaves out are still the name's
+            if re.fullmatch(r"\s*(?:[Tt]he\s+)?(?:[A-Z]\.\s*){0,3}", gap) or \
                     (m.role and re.fullmatch(r"\s*(?:the\s+)?" + re.escape(m.role) + r"\s*", gap, re.IGNORECASE)):
                 return self._named(m, m.role)       # "said Coastal Defense administrator Ana Cruz" too
             title = role_before(self.text, m.start, pos)

@@ -46,6 +46,7 @@ _OFFICE_OF = re.compile(r"(?:\b(?P<det>[Tt]he|[Aa]n?)\s+)?\b(?P<noun>[A-Za-z]+)\
 OFFICE_OF_MAX_CHARS = 40        # characters before the source that may hold "the head of the "
 # "a doctor", "an emergency room nurse" right before the verb.
 _INDEFINITE_AT_END = re.compile(r"\b(?P<det>[Aa]n?)\s+(?P<mods>(?:[\w’'\-]+\s+){0,3}?)(?P<noun>[a-z][\w\-]*)\s*\Z")
+_AND_BETWEEN = re.compile(r"\s+and\s+")
 _THEY_AT_END = re.compile(r"\b(?:they|They)\s*\Z")
 _WHO_AT_END = re.compile(r"\s*[,—–-]\s*who\s*\Z")
 
@@ -153,6 +154,9 @@ class SpeakerBefore(Documents):
                 head = self._head_of(mentions, k)
                 if head is m and self._located(m) and not self.people.is_person(m):
                     break       # "the collapse of the mosque in Tarvo described": no subject
+                joint = self._joint_subject(mentions, k) if head is m else None
+                if joint is not None:
+                    return joint
                 return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             # "Investigators looking into the crash near Tacoma, Washington, say": ", Washington," is
@@ -161,6 +165,19 @@ class SpeakerBefore(Documents):
                     not (self._located(m) and not self.people.is_person(m)):
                 return self._named(m, appositive[0])
         return None
+
+    def _joint_subject(self, mentions: Sequence[Mention], k: int) -> Speaker | None:
+        """"Capital One and Discover Financial Services announced": two bodies (or people) speaking
+        together are one joint voice, not the second alone."""
+        if k == 0:
+            return None
+        first, second = mentions[k - 1], mentions[k]
+        if not _AND_BETWEEN.fullmatch(self.text, first.end, second.start) or self._located(first) or \
+                self._oblique(first) or is_media(first.key) or \
+                self.people.is_person(first) != self.people.is_person(second):
+            return None
+        return Speaker(f"{first.key} and {second.key}", f"{first.surface} and {second.surface}", "",
+                       first.start, second.end, person=False, at=self._naming_start(first))
 
     def _head_of(self, mentions: Sequence[Mention], k: int) -> Mention:
         """"Rev. John Hale of Our Lady of Mercy, told": the person a run of "of" phrases belongs to."""

@@ -15,6 +15,8 @@ from analysis.signals.nouns import is_given_name, noun_of
 from analysis.signals.quotemarks import DirectSpan
 
 _ATTRIBUTION_GAP = re.compile(r"[\s,.;:!?—–\-]*\Z")
+# “...,” substitute Oyarzabal said: up to three words before the speaker's name, the last a noun.
+_DESCRIPTOR_GAP = re.compile(r"[\s,]*(?:[A-Za-z][\w\-]*\s+){0,2}(?P<noun>[a-z][\w\-]*)\s+")
 _POSSESSIVE_AT_END = re.compile(r"\w['’]s?\s*\Z")
 # ", described by critics as", ", qualified by the left of": a passive's agent between a cue and a quote.
 _PASSIVE_AGENT = re.compile(r",\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en)\s+by\s+[^,;“”\"]{1,60}\Z")
@@ -22,6 +24,17 @@ _TITLE_SMALL_WORDS = frozenset("of the and for a an in on to at by with".split()
 TITLE_QUOTE_MAX_WORDS = 5       # words; a longer run of capitalised words in quote marks is speech
 OFFICE_NAMED_SENTENCES = 2      # sentences after an unnamed office's words that may name its holder
 TITLE_QUOTE_NEAR_WORDS = 3      # words between a verb and a capitalised quote that may still be its object
+
+
+def _descriptor_noun(word: str) -> bool:
+    """A noun, or a word no dictionary knows ("winger"): no function word, adverb or bare verb."""
+    from lemminflect import getAllLemmas
+
+    from analysis.align.features.words import stopwords
+    if word in stopwords() or word.endswith("ly"):
+        return False
+    lemmas = getAllLemmas(word)
+    return "NOUN" in lemmas or not lemmas
 
 
 class Attribution(Reported):
@@ -99,7 +112,8 @@ class Attribution(Reported):
     def _cue_for(self, q: DirectSpan, touched: list[int]) -> Cue | None:
         last = self.sentence_cues(touched[-1])
         after = [c for c in last if c.speaker and c.attribution_start >= q.outer_end
-                 and _ATTRIBUTION_GAP.match(self.text[q.outer_end:c.attribution_start])]
+                 and (_ATTRIBUTION_GAP.match(self.text[q.outer_end:c.attribution_start])
+                      or self._descriptor_gap(q.outer_end, c))]
         if after and self._closes_statement(q, after[0]):
             return after[0]
         before = [c for c in self.sentence_cues(touched[0])
@@ -117,6 +131,16 @@ class Attribution(Reported):
         if according:
             return according[0]
         return self._colon_cue(q, touched[0])
+
+    def _descriptor_gap(self, end: int, cue: Cue) -> bool:
+        """“...,” substitute Oyarzabal said: between the quote and a named speaker, a descriptor of
+        one to three words ending in a noun ("striker", "Spanish substitute") that no role list holds."""
+        sp = cue.speaker
+        if sp is None or sp.pronoun or sp.unnamed or sp.start != cue.attribution_start or \
+                self.text[sp.end:cue.start].strip():
+            return False        # the verb right after the name ("co-founder X will step down, reporting")
+        m = _DESCRIPTOR_GAP.fullmatch(self.text, end, cue.attribution_start)
+        return m is not None and _descriptor_noun(m.group("noun"))
 
     def _reporting(self, before: list[Cue]) -> Cue | None:
         """"Sir Keir said people around the country had declared they were “ready for change”": an
