@@ -160,6 +160,10 @@ EVENT_W_WEEKDAYS = -3.0                     # when both ledes give their news a 
                                             # Friday"): evidence, not a veto, since a story cycle runs over
                                             # days (BASIL dev: 9 of 99 same-event pairs are 2-3 days apart,
                                             # and all 135 articles stay kept at -3; at -5 one is lost)
+EVENT_W_RESULTS = -8.0                      # when one side of a contest meets two different opponents in
+                                            # the two ledes (two matches of one team, alike in names, coach,
+                                            # tournament and score: the cosines alone give +8): short of a
+                                            # veto, since a lede's first sentence may recall another round
 EVENT_SHOUTING_MIN_LETTERS = 8             # letters a sentence needs before its case is read as "in capitals"
 EVENT_SHOUTING_SHARE = 0.9                  # share of its letters in capitals: a wire brief's bullet, no names
 EVENT_WEEKDAYS_APART = 2                    # days, either way round the week

@@ -32,7 +32,10 @@ For a pair of articles the *components* are:
   ``EVENT_WEEKDAYS_APART`` days apart on the week ("the junta said on Monday" / "struck on Friday"):
   an undated update days later.  Evidence, not a veto: a story cycle runs over days (BASIL dev has
   same-event pairs two and three days apart), so only an update that shares little more than the
-  topic's names leaves.
+  topic's names leaves;
+* ``results``: 1 when the two articles' titles and first sentences give one side of a contest two
+  different opponents ("Spain beat England" / "Spain beat France"): two matches of one team read
+  alike in every other component (``analysis.events.results``).
 
 Length-dependent sums (the whole-text embedding, the summed entity weight) were components once; a
 short web page scores low on them whatever it covers, so they are left out.  The rarity of the
@@ -64,21 +67,23 @@ from analysis.constants import (
     EVENT_W_NUMBERS,
     EVENT_W_OFFICES,
     EVENT_W_OVERLAP,
+    EVENT_W_RESULTS,
     EVENT_W_SHINGLES,
     EVENT_W_UNNAMED,
     EVENT_W_WEEKDAYS,
     EVENT_W_WORDS,
     EVENT_WEEKDAYS_APART,
 )
-from analysis.events import moment
+from analysis.events import moment, results
 from analysis.events.profile import Profile, specificity
 
 COMPONENTS = ("words", "lede", "lede_embedding", "overlap", "shingles", "numbers", "unnamed", "offices",
-              "apart", "moment", "weekdays")
+              "apart", "moment", "weekdays", "results")
 WEIGHTS = {"words": EVENT_W_WORDS, "lede": EVENT_W_LEDE, "lede_embedding": EVENT_W_LEDE_EMBEDDING,
            "overlap": EVENT_W_OVERLAP, "shingles": EVENT_W_SHINGLES, "numbers": EVENT_W_NUMBERS,
            "unnamed": EVENT_W_UNNAMED, "offices": EVENT_W_OFFICES, "apart": EVENT_W_APART,
-           "moment": EVENT_W_MOMENT, "weekdays": EVENT_W_WEEKDAYS}
+           "moment": EVENT_W_MOMENT, "weekdays": EVENT_W_WEEKDAYS,
+           "results": EVENT_W_RESULTS}
 
 
 @dataclass(frozen=True)
@@ -228,6 +233,17 @@ def _weekdays(profiles: Sequence[Profile]) -> np.ndarray:
     return (known & (np.minimum(d, 7 - d) >= EVENT_WEEKDAYS_APART)).astype(np.float64)
 
 
+def _results(profiles: Sequence[Profile]) -> np.ndarray:
+    """1 where the two articles' results give one side two different opponents."""
+    told = [(i, p.results) for i, p in enumerate(profiles) if p.results]
+    out = np.zeros((len(profiles), len(profiles)), dtype=np.float64)
+    for k, (i, a) in enumerate(told):
+        for j, b in told[k + 1:]:
+            if results.clash(a, b):
+                out[i, j] = out[j, i] = 1.0
+    return out
+
+
 def _overlap(profiles: Sequence[Profile], shared: np.ndarray) -> np.ndarray:
     """Shared entity weight over the smaller of the two articles' entity weights (0-1): a short
     flash that names the Louvre and its minister shares most of what it names with a long account."""
@@ -267,6 +283,7 @@ def components(profiles: Sequence[Profile]) -> dict[str, np.ndarray]:
         "apart": _apart(profiles),
         "moment": _moments(profiles),
         "weekdays": _weekdays(profiles),
+        "results": _results(profiles),
     }
 
 

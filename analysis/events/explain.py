@@ -114,11 +114,20 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int], member: boo
     if later:
         out.append(f"{_moment(p[row])} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) {_moment(p[j])}' for j in later[:2]])}")
+    contests = [j for j in peers if evidence.components["results"][row, j]]
+    if contests:
+        out.append(f"tells of {_results(p[row])} where "
+                   f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_results(p[j])}' for j in contests[:2]])}")
     days = [] if member else [j for j in peers if evidence.components["weekdays"][row, j]]
     if days:
         out.append(f"tells news of {_weekday(p[row])} where "
                    f"{_list([f'{p[j].outlet} ({p[j].article}) tells of {_weekday(p[j])}' for j in days[:2]])}")
     return out
+
+
+def _results(p) -> str:
+    """A profile's results in words: "Spain beating France"."""
+    return _list([f"{w.title()} beating {loser.title()}" for w, loser in sorted(p.results)])
 
 
 def _weekday(p) -> str:

@@ -29,7 +29,9 @@ A profile holds, per article:
 * ``moment`` and ``moment_words``: whether the lede tells news of the day or looks back months to
   the happening, and the words that say so (``analysis.events.moment``);
 * ``weekday`` and ``weekday_words``: the weekday the lede gives its news ("the junta said on
-  Monday"), else the weekday of the page's date.
+  Monday"), else the weekday of the page's date;
+* ``results``: who beat whom, as the title and first sentence tell a contest's result
+  (``analysis.events.results``).
 """
 from __future__ import annotations
 
@@ -61,6 +63,7 @@ from analysis.constants import (
 )
 from analysis.events.moment import moment, news_weekday
 from analysis.events.offices import bare_holders, office_holders
+from analysis.events.results import results
 from analysis.ingest.furniture import AGENCIES
 from analysis.lexicons import load_lexicon
 from analysis.model import Article
@@ -108,6 +111,7 @@ class Profile:
     storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
     weekday: int | None = None              # the weekday the lede gives its news (0 = Monday), else the date's
     weekday_words: str = ""                 # as written ("said on Sunday"), or ``dated_words``
+    results: frozenset[tuple[str, str]] = frozenset()   # (winner, loser) the title and first sentence tell
 
     @property
     def storm_names(self) -> frozenset[str]:
@@ -389,4 +393,5 @@ def profile(article: Article, features: Sequence) -> Profile:
         offices=office_holders(article, mentions), bare_offices=bare_holders(article, mentions),
         lede_vector=_mean_vector(features[:n], _title_vector(article)),
         years=_years(article, features), moment=when, moment_words=when_words,
-        storms=storms(article.title or ""), weekday=day, weekday_words=day_words)
+        storms=storms(article.title or ""), weekday=day, weekday_words=day_words,
+        results=results(([article.title] if article.title else []) + texts[:1]))
