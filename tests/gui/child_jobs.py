@@ -62,3 +62,9 @@ def frozen(progress=None) -> int:
     """How many objects this process keeps out of the garbage collector's passes."""
     import gc
     return gc.get_freeze_count()
+
+
+def collector(progress=None) -> bool:
+    """Whether the cyclic garbage collector is on while a job runs."""
+    import gc
+    return gc.isenabled()
