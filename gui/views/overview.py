@@ -283,15 +283,24 @@ class Overview(QWidget):
             source_of = {a: g.original for g in comp.copies for a in g.articles}
             outlets = len({source_of.get(a.id, a.id) for a in arts})
             noun = " sources" if outlets < len(arts) else ""
+            # A fact several outlets leave out is one line naming them all, as in the brief
+            # (keybridge: "Literally by being able to stop cars…" was three lines, one per outlet).
+            by_fact: dict[str, list] = {}
             for o in oms:
-                label = facts[o.fact].label if o.fact in facts else o.fact
-                f = by_key.get((o.fact, o.article))
-                href = f"finding:{f.id}" if f else f"fact:{o.fact}:{o.article}"
-                m, dim = self._mark(f)
-                out.append(f'<li{dim}>{m}{self._chip(o.article)} leaves out '
+                by_fact.setdefault(o.fact, []).append(o)
+            for fact_id, group in by_fact.items():
+                label = facts[fact_id].label if fact_id in facts else fact_id
+                first = group[0]
+                f = by_key.get((fact_id, first.article))
+                href = f"finding:{f.id}" if f else f"fact:{fact_id}:{first.article}"
+                marked = [self._mark(by_key.get((fact_id, o.article))) for o in group]
+                names = [m + self._chip(o.article) for o, (m, _) in zip(group, marked)]
+                who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+                dim = marked[0][1] if all(d for _, d in marked) else ""
+                out.append(f'<li{dim}>{who} {"leaves" if len(group) == 1 else "leave"} out '
                            f'<a href="{esc(href)}">{esc(label)}</a> '
                            f'<span style="color:{t.muted}">— carried by '
-                           f'{len({source_of.get(a, a) for a in o.covered_by})} of {outlets}{noun}'
+                           f'{len({source_of.get(a, a) for a in first.covered_by})} of {outlets}{noun}'
                            '</span></li>')
             out.append('</ol>')
         else:

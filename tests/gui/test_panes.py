@@ -364,3 +364,22 @@ def test_an_article_put_apart_says_what_clashes_or_what_it_lacks(qtbot, fake_com
         text = " ".join(w.overview.browser.toPlainText().split())
         assert wanted in text
         assert "another event;" not in text and "another event: it names" not in text
+
+
+def test_a_fact_several_outlets_leave_out_is_one_line_of_the_top_omissions(qtbot, fake_comparison):
+    """keybridge's Overview listed "Literally by being able to stop cars…" three times, once per
+    outlet that leaves it out; the brief names them on one line."""
+    from analysis.model import Omission
+    comp = fake_comparison
+    fact = next(f for f in comp.facts if len(f.members) >= 2)
+    carriers = tuple(m.article for m in fact.members)
+    missing = [a.id for a in comp.articles if a.id not in carriers][:2]
+    assert len(missing) == 2
+    oms = tuple(Omission(fact.id, a, carriers, i + 1, 0.9) for i, a in enumerate(missing))
+    w = shown_at_1366(qtbot, dataclasses.replace(comp, omissions=oms))
+    w.tabs.setCurrentWidget(w.overview)
+    w.overview.finish_build()
+    text = " ".join(w.overview.browser.toPlainText().split())
+    names = [w.doc.outlet(a) for a in missing]
+    assert f"{names[0]} and {names[1]} leave out {fact.label}" in text
+    assert text.count(fact.label) == 1
