@@ -137,16 +137,19 @@ def layout(chart: Chart, width: float = 640.0) -> Drawing:
     top = y + 4
     step = nice_step(hi - lo)
     bottom = top + n * pitch
-    tick = lo
-    while tick <= hi + step * 1e-6:
+    k = 0
+    while lo + k * step <= hi + step * 1e-6:
+        # Counted, not summed, and snapped: adding 0.1 three times to -0.3 printed "-2.8e-17" for 0.
+        tick = lo + k * step
+        tick = 0.0 if abs(tick) < step * 1e-6 else tick
         x = xpos(tick)
         items += [Line(x, top - 2, x, bottom, GRID, 0.75),
                   Text(x, bottom + FONT + 3, _tick(tick, chart.unit), FONT - 1.5, "middle", colour=AXIS)]
-        tick += step
+        k += 1
     for i, name in enumerate(chart.categories):
         cy = top + i * pitch
         items.append(Text(label_w - 8, cy + bar_h * 0.5 + FONT * 0.36, fit(name, label_w - 10), FONT, "end"))
-        items += _bars(chart, i, cy, bar_h, xpos)
+        items += _bars(chart, i, cy, bar_h, xpos, label_w)
     items.append(Line(xpos(0.0), top - 2, xpos(0.0), bottom, AXIS, 1.0))
     height = bottom + FONT + 8
     if chart.caption:
@@ -161,7 +164,7 @@ def _tick(value: float, unit: str) -> str:
     return text + ("%" if unit == "%" else "")
 
 
-def _bars(chart: Chart, i: int, cy: float, bar_h: float, xpos) -> list:
+def _bars(chart: Chart, i: int, cy: float, bar_h: float, xpos, label_w: float) -> list:
     if chart.kind == "stacked":
         return _stack(chart, i, cy, bar_h, xpos)
     value = chart.series[0].values[i] if chart.series else None
@@ -171,6 +174,10 @@ def _bars(chart: Chart, i: int, cy: float, bar_h: float, xpos) -> list:
     a, b = sorted((xpos(0.0), xpos(value)))
     label = chart.value_format.format(value) + ("%" if chart.unit == "%" else "")
     lx, anchor = (b + 4, "start") if value >= 0 else (a - 4, "end")
+    if value < 0 and a - 4 - text_width(label, FONT - 1) < label_w:
+        # A bar reaching the left edge would print its value over the outlet's name ("IBTimes…-0.29"):
+        # the value goes beside the zero line instead, where this row has no bar.
+        lx, anchor = b + 4, "start"
     return [Rect(a, cy, max(b - a, 0.75), bar_h, colour),
             Text(lx, cy + bar_h * 0.5 + FONT * 0.36, label, FONT - 1, anchor)]
 

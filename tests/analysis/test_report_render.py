@@ -170,3 +170,20 @@ def test_a_bar_label_too_long_is_cut_after_a_whole_word():
     assert fit("Ab Cd Efgh", text_width("Ab Cd E", FONT)) == "Ab Cd…"      # the space kept, not a word dropped
     assert fit("Supercalifragilistic", text_width("Supercal", FONT)) == "Superca…"   # one word: cut inside
     assert fit("CNN", width) == "CNN"
+
+
+def test_a_negative_scale_reads_zero_and_keeps_values_off_the_names():
+    """keybridge's sentiment chart printed "-2.8e-17" for its zero tick, and the value of a bar
+    reaching the left edge over the outlet's name ("IBTimes…-0.29")."""
+    from analysis.report.chart_geometry import FONT, text_width
+    names = ("Daily Excelsior", "IBTimes Singapore", "CBN News")
+    chart = Chart("bar", "Mean sentiment", names, (Series("Mean", (-0.12, -0.29, -0.01), "#0072B2"),),
+                  value_format="{:+.2f}")
+    texts = [t for t in layout(chart, 300.0).items if isinstance(t, Text)]
+    ticks = [t.text for t in texts if t.anchor == "middle"]
+    assert ticks[-1] == "0" and not any("e-" in t for t in ticks)
+    name_right = max(t.x for t in texts if t.anchor == "end" and t.size == FONT)     # the outlets
+    for value in ("-0.29", "-0.12", "-0.01"):
+        label = next(t for t in texts if t.text == value)
+        left = label.x - (text_width(label.text, FONT - 1) if label.anchor == "end" else 0)
+        assert left > name_right, (value, left, name_right)
