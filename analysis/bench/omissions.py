@@ -149,9 +149,11 @@ def capture(bl, events_by_uuid: dict, gold: list[dict]) -> list[Replay]:
     seen: dict = {}
     original = pipeline._coverage
 
-    def keep(facts, articles, same, groups, agreement=None):
+    def keep(facts, articles, same, groups, agreement=None, *rest):
+        # ``rest``: what else the pipeline hands the stage (the alignment's sentence vectors), passed on
+        # untouched: the replays search with vectors of their own.
         seen["inputs"] = (facts, articles, same, groups, agreement)
-        return original(facts, articles, same, groups, agreement)
+        return original(facts, articles, same, groups, agreement, *rest)
     engine = bl.Engine()
     out = []
     pipeline._coverage = keep
