@@ -149,3 +149,17 @@ def test_a_descriptor_before_a_name_whose_verb_comes_later_gives_no_speaker():
     a = text_article("The post states that, “as part of the transition,” co-founder Tom Berg will step down as "
                      "chair but will stay at the company, reporting to the chief executive.")
     assert [q.speaker_name for q in find_quotes(a) if q.kind == "direct"] == [""]
+
+
+@pytest.mark.parametrize("text", [
+    "Hours later, Tomas Berg in a tweet wrote, “the bird is freed.”",
+    "Tomas Berg on Tuesday in a statement said “the bird is freed.”",
+])
+def test_where_the_words_appeared_between_the_speaker_and_the_verb(text):
+    assert speaker_of(text, "bird is freed")[0] == "Tomas Berg"
+
+
+def test_a_speech_verb_denied_gives_no_words():
+    a = text_article("Police have yet to suggest a motive and would not confirm a report that the words “delay” "
+                     "and “deny” were written on the casings. Police didn't say whether the man was armed.")
+    assert [(q.speaker_name, a.text[q.start:q.end]) for q in find_quotes(a)] == [("", "delay"), ("", "deny")]

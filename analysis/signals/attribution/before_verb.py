@@ -29,8 +29,12 @@ from analysis.signals.referents import compatible
 
 # Between a speaker and its verb: a short form or a party in brackets ("the USGS (...)", "(R)"), then
 # small words.
+# "Elon Musk in a tweet wrote", "Moore on Tuesday in a statement said": where the words appeared.
+_MEDIUM_GAP = (r"(?:in|on|via)\s+(?:a|an|the|his|her|their|its)\s+(?:[a-z]+\s+)?"
+               r"(?:tweet|post|statement|letter|video|interview|message|blog\s+post|press\s+release)|"
+               r"on\s+(?:Twitter|X|Facebook|Instagram|Telegram|social\s+media)")
 _GAP_TAIL = re.compile(r"(?:\s*\((?:[RDI](?:-[A-Z][\w.]*)?|[A-Z][A-Za-z.\-]{1,11})\))?(?:\s+(?:" + GAP_WORDS +
-                       r")){0,3}\s*\Z")
+                       r"|" + _MEDIUM_GAP + r")){0,3}\s*\Z")
 # "X went on to say", "X took to Twitter to write", "X was quick to add": the subject of the chain.
 _TO_CHAIN_TAIL = re.compile(r"(?:\s+(?:" + GAP_WORDS + r"))*\s+[a-z]+(?:\s+(?:on|quick|so\s+far\s+as|the\s+"
                             r"opportunity|to\s+[A-Z][\w.]*))?\s+to\s*\Z")

@@ -12,6 +12,8 @@ from analysis.signals.attribution.verbs import AS_PUT_IT, INVERTIBLE, cue_patter
 # "by arguing", "after warning", "before adding" right before an -ing speech verb: how the subject
 # of the clause did something, so the words are the subject's.
 _MANNER_BEFORE = re.compile(r"\b(?:by|after|before|while)\s+\Z", re.IGNORECASE)
+# "would not confirm", "declined to say", "didn't immediately comment": a speech verb denied gives no words.
+_NEGATED = re.compile(r"(?:\b(?:not|never|yet\s+to|declined\s+to|refused\s+to)|n['’]t)\s+(?:[a-z]+ly\s+)?\Z")
 # "issued a statement saying", "posted a video warning": a document the subject put out, then its words.
 _DOCUMENT_BEFORE = re.compile(r"\b(?:statement|letter|post|video|message|tweet|note|release)\s+\Z")
 
@@ -32,8 +34,8 @@ class Cues(SpeakerAfter):
         found += [(m.start("verb"), m.end(), m.group("verb").lower() + " it")
                   for m in AS_PUT_IT.finditer(self.text, sent.start, sent.end)]
         for start, end, verb in sorted(found):
-            if self._masked(start, end):
-                continue
+            if self._masked(start, end) or _NEGATED.search(self.text, sent.start, start):
+                continue        # "would not confirm a report that ...": the words are not theirs
             if verb == "according to":
                 speaker = self._speaker_right(end, sent.end, index)
                 cue = Cue(start, end, verb, index, speaker, start, according=True)
