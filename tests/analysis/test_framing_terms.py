@@ -100,3 +100,21 @@ def test_the_outlet_s_own_report_is_no_paraphrase_of_a_quote():
     stated = "The statement by Ray Mendez on Friday mentioned that the Harbour Party had won and Ann Holt was called."
     [f] = [f for f in run(quote, stated)[0] if f.kind == "quote_vs_paraphrase"]
     assert f.articles == ("x1", "x2")
+
+
+# --- how people bear themselves; an advice not to feel ---------------------------------------------------
+
+def test_people_moving_in_panic_are_in_a_state_and_not_to_panic_is_no_panic():
+    from analysis.signals.framing.descriptive import describes
+    from analysis.signals.framing.uses import negated
+    assert describes(*at("People ran onto the streets in panic.", "panic"), "emotive") == "felt"
+    assert describes(*at("The move sent the markets into panic.", "panic"), "emotive") == ""
+    assert describes(*at("Tourists fled to the streets in a state of panic.", "panic"), "emotive") == "felt"
+    text = "The mayor urged people not to panic but to stay calm."
+    assert negated(text, text.index("panic"))
+    text = "The plan was to panic the markets."
+    assert not negated(text, text.index("panic"))
+    found, _ = run("People ran onto the streets in panic after the quake on Friday.",
+                   "People ran onto the streets after the quake on Friday.",
+                   "The mayor urged people not to panic after the quake on Friday.")
+    assert words(found) == []

@@ -5,10 +5,10 @@ brazen heist", "the junta", "slammed").  The same words often describe instead:
 
 * **a person's experienced state**: an emotive or manner word that says how someone feels or
   behaves in the story: told of a private person after a verb of being or "in" (past a coordinated
-  word: "looked pale and shaken"), owned by one ("the family's anger", "their grief"), as what one
-  went through ("the humiliation of being led away"), or as a demeanour adverb (``felt``: "he sat in
-  shock", "they were fearful", "he ... quietly trying"); attributive to
-  a person or with its complement (``state``: "anxious parents", "panicked visitors", "fearful of
+  word: "looked pale and shaken"; "running onto streets in panic"), owned by one ("the family's
+  anger", "their grief"), as what one went through ("the humiliation of being led away"), or as a
+  demeanour adverb (``felt``: "he sat in shock", "they were fearful", "he ... quietly trying");
+  attributive to a person or with its complement (``state``: "anxious parents", "panicked visitors", "fearful of
   aftershocks", "fears of instability");
 * **a source's account** (``account``): the noun a verb of telling gives to what a source tells
   just before it is quoted ("a witness described the chaos: “...”");
@@ -435,12 +435,24 @@ def _state(text: str, start: int, end: int) -> str:
     near = [w.lower() for w in plain[:2]]
     if near and (near[0] in _LINKING or (near[0] == "in" and len(near) > 1 and near[1] in _LINKING)):
         return "felt" if _person_subject(plain[1:]) else ""     # "they were fearful", "he sat in shock"
+    # "in a state of panic" is "in panic"
+    held = plain[3:] if [w.lower() for w in plain[:4]] == ["of", "state", "a", "in"] else plain
+    if held and held[0].lower() == "in" and _noun(word) and _person_subject(_clause_start_lowered(held[1:])):
+        return "felt"                                   # "People running onto streets in panic"
     if after and after[0].lower() in _COMPLEMENT and not word.endswith("ly") and text[end:end + 1] == " " \
             and (_adjective(word) or _feeling_noun(word)):
         return "state"                                  # "fearful of aftershocks", "fears of instability"
     if word in _DEMEANOUR:
         return "felt" if _person_subject(before) else ""        # "he ... quietly trying"
     return ""
+
+
+def _clause_start_lowered(before: list[str]) -> list[str]:
+    """The words before (nearest first) with the clause's first word in lower case when it is a
+    plain person noun ("People running …"): a capital there marks the sentence, not a name."""
+    if before and is_person_word(before[-1].lower()):
+        return before[:-1] + [before[-1].lower()]
+    return before
 
 
 def _possessed_by_person(before: list[str]) -> bool:
@@ -494,6 +506,11 @@ def _feeling_noun(word: str) -> bool:
     "anger over the vote") it names what people feel about something."""
     from lemminflect import getAllLemmas
     return bool(getAllLemmas(word, "NOUN")) and not getAllLemmas(word, "ADJ")
+
+
+def _noun(word: str) -> bool:
+    from lemminflect import getAllLemmas
+    return bool(getAllLemmas(word, "NOUN"))
 
 
 def _adjective(word: str) -> bool:

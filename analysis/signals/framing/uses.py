@@ -194,10 +194,12 @@ def named_body(text: str, end: int) -> bool:
 
 
 def negated(text: str, pos: int) -> bool:
-    """The word at ``pos`` follows a negation, past auxiliaries and -ly adverbs ("did not reflexively
-    denounce", "was never condemned", "didn't slam")."""
+    """The word at ``pos`` follows a negation, past auxiliaries, -ly adverbs and "to" ("did not
+    reflexively denounce", "was never condemned", "didn't slam", "urged people not to panic")."""
     words = _words_before(text, pos)
     i = _skip_between(words)
+    if i < len(words) and words[i] == "to":
+        i += 1                  # "advising people not to panic": the negation before "to"
     return i < len(words) and (words[i] in _NEGATORS or words[i].endswith("n't"))
 
 
