@@ -2,6 +2,7 @@
 for low priority, warmed step by step, and reading the inputs as well as analysing them."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
@@ -62,6 +63,25 @@ def test_warm_up_is_a_step_by_step_generator():
     names = ["patterns", *steps]
     assert names == ["patterns", "engine", "sentences", "model", "words", "readability", "sentiment", "lexicons",
                      "lemmas", "frequencies", "stages", "settle"]
+
+
+def test_the_warm_up_runs_with_the_collector_off_and_leaves_it_on():
+    # What the warm-up loads lives as long as the process: no collector pass over it until "settle".
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        steps = engine.warm_up()
+        next(steps)
+        assert not gc.isenabled()
+        assert list(steps)[-1] == "settle"
+        assert gc.isenabled()
+        dropped = engine.warm_up()
+        next(dropped)
+        dropped.close()                     # a warm-up left unfinished
+        assert gc.isenabled()
+    finally:
+        if not was:
+            gc.disable()
 
 
 def _lines(log, at_least: int, seconds: float = 30) -> int:
