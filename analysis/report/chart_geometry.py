@@ -74,6 +74,25 @@ def fit(text: str, width: float, size: float = FONT) -> str:
     return cut.rstrip() + ELLIPSIS
 
 
+LINE = FONT * 1.15          # baseline to baseline of a category name on two lines
+
+
+def label_lines(name: str, width: float) -> list[str]:
+    """A category's name in ``width`` units: whole on one line, else on two lines broken between
+    words (the brief's paired metric charts read "Business…" for "Business Insider India"), the
+    second clipped after a whole word if it is still too long."""
+    if text_width(name) <= width or " " not in name.strip():
+        return [fit(name, width)]
+    words = name.split()
+    head = words[0]
+    k = 1
+    while k < len(words) and text_width(head + " " + words[k]) <= width:
+        head += " " + words[k]
+        k += 1
+    rest = " ".join(words[k:])
+    return [fit(head, width), fit(rest, width)] if rest else [fit(head, width)]
+
+
 def nice_step(span: float, ticks: int = 5) -> float:
     """A round tick step (1, 2, 2.5 or 5 times a power of ten) giving about ``ticks`` intervals."""
     raw = span / max(ticks, 1)
@@ -134,6 +153,9 @@ def layout(chart: Chart, width: float = 640.0) -> Drawing:
 
     bar_h = max(7.0, min(16.0, 420.0 / n))
     pitch = bar_h + max(3.0, bar_h * 0.45)
+    labels = [label_lines(c, label_w - 10) for c in chart.categories]
+    if any(len(lines) > 1 for lines in labels):
+        pitch = max(pitch, 2 * LINE + 3)       # two lines of a name fit beside their bar
     top = y + 4
     step = nice_step(hi - lo)
     bottom = top + n * pitch
@@ -146,9 +168,10 @@ def layout(chart: Chart, width: float = 640.0) -> Drawing:
         items += [Line(x, top - 2, x, bottom, GRID, 0.75),
                   Text(x, bottom + FONT + 3, _tick(tick, chart.unit), FONT - 1.5, "middle", colour=AXIS)]
         k += 1
-    for i, name in enumerate(chart.categories):
+    for i, lines in enumerate(labels):
         cy = top + i * pitch
-        items.append(Text(label_w - 8, cy + bar_h * 0.5 + FONT * 0.36, fit(name, label_w - 10), FONT, "end"))
+        first = cy + bar_h * 0.5 + FONT * 0.36 - (len(lines) - 1) * LINE / 2
+        items += [Text(label_w - 8, first + k * LINE, line, FONT, "end") for k, line in enumerate(lines)]
         items += _bars(chart, i, cy, bar_h, xpos, label_w)
     items.append(Line(xpos(0.0), top - 2, xpos(0.0), bottom, AXIS, 1.0))
     height = bottom + FONT + 8

@@ -187,3 +187,18 @@ def test_a_negative_scale_reads_zero_and_keeps_values_off_the_names():
         label = next(t for t in texts if t.text == value)
         left = label.x - (text_width(label.text, FONT - 1) if label.anchor == "end" else 0)
         assert left > name_right, (value, left, name_right)
+
+
+def test_a_name_too_long_beside_its_bar_goes_on_two_lines_between_words():
+    """The brief's paired metric charts read "Business…" and "IBTimes…" (keybridge)."""
+    from analysis.report.chart_geometry import FONT, label_lines, text_width
+    width = text_width("Business Insider", FONT) + 1
+    assert label_lines("Business Insider India", width) == ["Business Insider", "India"]
+    assert label_lines("CNN", width) == ["CNN"]
+    assert label_lines("Supercalifragilisticexpialidocious", text_width("Supercal", FONT)) == ["Superca…"]
+    names = ("Daily Excelsior", "Business Insider India", "IBTimes Singapore")
+    chart = Chart("bar", "Reading grade", names, (Series("Grade", (10.0, 9.9, 12.9), "#0072B2"),))
+    texts = [t.text for t in layout(chart, 400.0).items if isinstance(t, Text)]
+    assert "Business Insider" in texts and "India" in texts        # two lines, each whole words
+    narrow = [t.text for t in layout(chart, 200.0).items if isinstance(t, Text)]
+    assert "IBTimes" in narrow and "Singapore" in narrow and "Insider…" in narrow
