@@ -101,6 +101,40 @@ def _dask_line(folder: Path, out: Path, local: Path, workers: int, pdf_writer) -
         t0 = time.perf_counter()
         run_batch(folder, out, dask=cluster.scheduler_address, pdf_writer=pdf_writer, err=io.StringIO())
         seconds = time.perf_counter() - t0
-    same = _files(out) == _files(local)
-    return (f"Local Dask cluster ({workers} worker processes): {seconds:.1f} s; every output file "
-            f"{'byte-identical to' if same else 'DIFFERENT from'} the local run's.")
+    return f"Local Dask cluster ({workers} worker processes): {seconds:.1f} s; {compare_outputs(out, local)}."
+
+
+def compare_outputs(out: Path, local: Path) -> str:
+    """How the files of ``out`` compare with ``local``'s.  A PDF's bytes hold the time it was drawn, a
+    random document id and an embedded font subset that differs with the process that drew it, so two
+    runs' PDFs are compared by their text (``pdftotext``, when installed); every other file byte for
+    byte."""
+    mine, theirs = _files(out), _files(local)
+    if mine == theirs:
+        return "every output file byte-identical to the local run's"
+    if mine.keys() != theirs.keys():
+        names = sorted(mine.keys() ^ theirs.keys())
+        return f"DIFFERENT files from the local run's: {', '.join(names[:5])}"
+    differ = [name for name in mine if mine[name] != theirs[name]]
+    others = [name for name in differ if not name.endswith(".pdf")]
+    if others:
+        files = "1 file" if len(others) == 1 else f"{len(others)} files"
+        return f"{files} DIFFERENT from the local run's: {', '.join(others[:5])}"
+    pdfs = [name for name in differ if name.endswith(".pdf")]
+    texts = [(_pdf_text(out / name), _pdf_text(local / name)) for name in pdfs]
+    if any(a is None for a, _ in texts):
+        verdict = "pdftotext is not installed to compare their text"
+    elif all(a == b for a, b in texts):
+        verdict = "the same text"
+    else:
+        verdict = f"{sum(a != b for a, b in texts)} of them with DIFFERENT text"
+    return (f"every other file byte-identical to the local run's; the {len(pdfs)} PDFs differ in their "
+            f"bytes (drawing time, document id, embedded font data): {verdict}")
+
+
+def _pdf_text(path: Path) -> str | None:
+    import shutil
+    import subprocess
+    if shutil.which("pdftotext") is None:
+        return None
+    return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout

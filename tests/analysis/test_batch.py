@@ -164,3 +164,26 @@ def test_an_unreachable_scheduler_is_one_line():
     pytest.importorskip("distributed")
     with pytest.raises(ParallaxError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         runner._dask("tcp://127.0.0.1:9", timeout=1)
+
+
+def test_the_bench_tells_pdfs_that_differ_only_in_bytes_from_other_files(tmp_path, monkeypatch):
+    from analysis.bench import batch as bench_batch
+
+    def write(folder: Path, pdf: bytes, data: str) -> Path:
+        (folder / "events").mkdir(parents=True)
+        (folder / "events" / "e1.pdf").write_bytes(pdf)
+        (folder / "events" / "e1.json").write_text(data, encoding="utf-8")
+        return folder
+
+    local = write(tmp_path / "local", b"drawn at 10:00", '{"a": 1}')
+    same = write(tmp_path / "same", b"drawn at 10:00", '{"a": 1}')
+    later = write(tmp_path / "later", b"drawn at 10:05", '{"a": 1}')
+    other = write(tmp_path / "other", b"drawn at 10:05", '{"a": 2}')
+    monkeypatch.setattr(bench_batch, "_pdf_text", lambda path: "page one")
+    assert bench_batch.compare_outputs(same, local) == "every output file byte-identical to the local run's"
+    told = bench_batch.compare_outputs(later, local)
+    assert told.startswith("every other file byte-identical") and told.endswith("the same text")
+    assert bench_batch.compare_outputs(other, local) == \
+        "1 file DIFFERENT from the local run's: events/e1.json"
+    monkeypatch.setattr(bench_batch, "_pdf_text", lambda path: path.parent.parent.name)
+    assert bench_batch.compare_outputs(later, local).endswith("1 of them with DIFFERENT text")
