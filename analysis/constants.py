@@ -380,3 +380,4 @@ WORKER_TIMEOUT_MIN_SECONDS = 60.0           # ... and at least this many seconds
 LINK_PARALLEL_MIN_PAIRS = 5_000             # candidate pairs from which link evidence is split over the workers
 VERIFY_PARALLEL_MIN_CANDIDATES = 2_000     # candidate omissions from which their searches are split
 SIGNALS_PARALLEL_MIN_ARTICLES = 20          # articles from which metrics are computed beside voices and framing
+EVENTS_PARALLEL_MIN_ARTICLES = 50           # articles from which their event profiles are split over the workers

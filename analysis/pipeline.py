@@ -14,8 +14,10 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from analysis.constants import SIGNALS_PARALLEL_MIN_ARTICLES
 from analysis.errors import DuplicateArticleIds
 from analysis.model import Article, Comparison, EventGroup, Finding
+from analysis.workers import side_by_side
 
 Progress = Callable[[float, str], None]
 
@@ -134,8 +136,11 @@ def _compare(articles: Sequence[Article], progress: Progress | None, event: int 
     notes += events.notes
     same = set(events.compared)
     report(0.55, "facts")
-    # Articles of other events are aligned with nothing (not silently merged into facts).
-    facts = aligned.facts(same)
+    # Articles of other events are aligned with nothing (not silently merged into facts).  The
+    # clustering and the quotes read nothing of each other: a second worker finds every article's
+    # quotes meanwhile (``analysis.workers``), for the signals stage.
+    facts, quotes = side_by_side(lambda: aligned.facts(same), lambda: signals_stage.article_quotes(articles),
+                                 len(articles) >= SIGNALS_PARALLEL_MIN_ARTICLES)
     report(0.6, "omissions")
     from analysis.coverage.omissions import claim_agreement
     agreement = claim_agreement(aligned.claims, aligned.matrix)
@@ -144,7 +149,7 @@ def _compare(articles: Sequence[Article], progress: Progress | None, event: int 
     notes += coverage_notes
     report(0.65, "signals")
     from analysis.coverage.copies import source_map
-    signals = signals_stage.run(articles, facts, same, report, source_map(groups))
+    signals = signals_stage.run(articles, facts, same, report, source_map(groups), quotes)
     findings += signals.findings
     report(1.0, "done")
     findings.sort(key=lambda f: (-f.score, f.kind, f.id))

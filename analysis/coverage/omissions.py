@@ -123,19 +123,22 @@ def assess(facts: Sequence[Fact], by_id: Mapping[str, Article], same_event: set[
             share = len(sources) / max(1, len(sources_in_event) - 1)
             score = round(OMISSION_COVERAGE_WEIGHT * share + OMISSION_PROMINENCE_WEIGHT * mean_prom, 4)
             asked.append((fact, art, carriers, len(sources), score, share))
-    # Each search reads only what the searcher built for the event (the rest is caches): the searches
-    # are split over the cores in order, so a fact's candidates stay together (its core's caches serve them).
+    def verified(fact: Fact, art: str, count: int, share: float) -> Verdict:
+        statement = partial(searcher.statement, fact, art, source_of=source_of)
+        verdict = _checked(fact, art, searcher.search(fact, art, source_of), siblings,
+                           partial(agree, fact, source_of), statement)
+        return _told(verdict, count, share)
+
+    # Each search and its checks read only what was built for the event above (the rest is caches):
+    # they are split over the cores in order, so a fact's candidates stay together (its core's caches
+    # serve them).
     if len(asked) >= VERIFY_PARALLEL_MIN_CANDIDATES:
         searcher.prepare()
-    searched = [v for part in split_map(lambda start, stop: [searcher.search(fact, art, source_of)
-                                                              for fact, art, *_ in asked[start:stop]],
+    searched = [v for part in split_map(lambda start, stop: [verified(f, a, n, s)
+                                                              for f, a, _, n, _, s in asked[start:stop]],
                                         len(asked), VERIFY_PARALLEL_MIN_CANDIDATES) for v in part]
-    found: list[Candidate] = []
-    for (fact, art, carriers, count, score, share), verdict in zip(asked, searched):
-        statement = partial(searcher.statement, fact, art, source_of=source_of)
-        verdict = _checked(fact, art, verdict, siblings, partial(agree, fact, source_of), statement)
-        verdict = _told(verdict, count, share)
-        found.append(Candidate(fact.id, art, carriers, count, score, verdict))
+    found = [Candidate(fact.id, art, carriers, count, score, verdict)
+             for (fact, art, carriers, count, score, _), verdict in zip(asked, searched)]
     found.sort(key=lambda c: (-c.score, c.fact, article_order(c.article)))
     rank = 0
     for c in found:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
+from analysis.constants import EVENTS_PARALLEL_MIN_ARTICLES
 from analysis.errors import ParallaxError
 from analysis.events import explain
 from analysis.events.evidence import PairEvidence, pair_evidence
 from analysis.events.groups import cohesion, ranked
 from analysis.events.profile import profile
 from analysis.model import Article, EventGroup, EventMatch
+from analysis.workers import split_map
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,11 @@ def run(articles: Sequence[Article], features: Mapping[str, Sequence],
     copies = dict(copies or {})
     everyone = list(all_articles or articles)
     ordered = _order(articles)
-    evidence = pair_evidence([profile(a, features.get(a.id, ())) for a in ordered])
+    # A profile reads its own article alone: they are split over the cores (``analysis.workers``).
+    profiles = [p for part in split_map(lambda start, stop: [profile(a, features.get(a.id, ()))
+                                                             for a in ordered[start:stop]],
+                                        len(ordered), EVENTS_PARALLEL_MIN_ARTICLES) for p in part]
+    evidence = pair_evidence(profiles)
     rows = ranked(evidence.probability, [a.digest for a in ordered], evidence.follow_ups,
                   evidence.dated_apart) if ordered else []
     position = {a.id: i for i, a in enumerate(everyone)}

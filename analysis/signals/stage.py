@@ -22,19 +22,29 @@ class Signals:
     findings: list[Finding]
 
 
+def article_quotes(articles: Sequence[Article]) -> list[tuple[Quote, ...]]:
+    """Each article's quotes (``voices.find_quotes``), in article order: each reads its article alone,
+    so they may be found in another process (``pipeline``: beside the clustering of facts)."""
+    from analysis.signals.voices import find_quotes
+    return [find_quotes(a) for a in articles]
+
+
 def run(articles: Sequence[Article], facts: Sequence[Fact], same_event: set[str],
-        progress: Callable[[float, str], None], source_of: Mapping[str, str] | None = None) -> Signals:
+        progress: Callable[[float, str], None], source_of: Mapping[str, str] | None = None,
+        found: Sequence[tuple[Quote, ...]] | None = None) -> Signals:
     """Quotes, voices, framing and metrics; ``source_of`` maps each copy to the story it copies (voice
-    omissions count copies of one story as one source)."""
+    omissions count copies of one story as one source); ``found``: ``article_quotes(articles)`` when
+    already found."""
     from analysis.signals.framing import article_findings, joined_findings, version_findings
     from analysis.signals.framing.wording import word_choice_summary
     from analysis.signals.metrics import comparison_metrics
-    from analysis.signals.voices import find_quotes, remember_quotes, voice_findings, voices
+    from analysis.signals.voices import remember_quotes, voice_findings, voices
 
     # Each article's quotes read that article alone: split over the cores, and kept here as if found
     # here (the framing reads them again).
-    found = [q for part in split_map(lambda start, stop: [find_quotes(a) for a in articles[start:stop]],
-                                     len(articles), SIGNALS_PARALLEL_MIN_ARTICLES) for q in part]
+    if found is None:
+        found = [q for part in split_map(lambda start, stop: article_quotes(articles[start:stop]),
+                                         len(articles), SIGNALS_PARALLEL_MIN_ARTICLES) for q in part]
     for article, its_quotes in zip(articles, found):
         remember_quotes(article, its_quotes)
     quotes = tuple(q for its_quotes in found for q in its_quotes)

@@ -224,3 +224,35 @@ def test_similarities_and_vetoes_split_over_workers_are_the_one_loop_s_to_the_bi
     x1, vetoed1 = stage.link_evidence(ev, pairs, idf)
     assert x.shape == (len(pairs), len(evidence.FEATURES)) and x[:, 0].any()
     assert x.tobytes() == x1.tobytes() and vetoed.tobytes() == vetoed1.tobytes()
+
+
+def test_event_profiles_split_over_workers_give_the_one_loop_s_groups(two_workers, monkeypatch):
+    from analysis.align.features import featurize
+    from analysis.events import stage
+    articles, _, _ = _event(7)
+    features = featurize(articles)
+    asked: list[tuple[int, int]] = []
+    split_map = stage.split_map
+    monkeypatch.setattr(stage, "split_map", lambda compute, n, least: (asked.append((n, least)),
+                                                                       split_map(compute, n, least))[1])
+    monkeypatch.setattr(stage, "EVENTS_PARALLEL_MIN_ARTICLES", 2)
+    split = stage.run(articles, features)
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = stage.run(articles, features)
+    assert asked[0] == (7, 2)
+    assert split == alone and split.groups and split.matches
+
+
+def test_quotes_found_beside_the_clustering_are_the_one_loop_s(two_workers, monkeypatch):
+    from analysis import pipeline
+    parallel: list[bool] = []
+    side_by_side = pipeline.side_by_side
+    monkeypatch.setattr(pipeline, "side_by_side", lambda here, there, wanted: (parallel.append(wanted),
+                                                                              side_by_side(here, there, wanted))[1])
+    monkeypatch.setattr(pipeline, "SIGNALS_PARALLEL_MIN_ARTICLES", 2)
+    split = pipeline.compare(_event(7)[0])
+    monkeypatch.setenv("PARALLAX_WORKERS", "1")
+    alone = pipeline.compare(_event(7)[0])
+    assert parallel[0] is True
+    assert split.quotes == alone.quotes and split.quotes
+    assert split.facts == alone.facts and split.findings == alone.findings and split.voices == alone.voices
