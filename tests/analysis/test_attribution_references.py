@@ -95,3 +95,14 @@ def test_a_lawyer_is_a_voice_of_its_own_not_the_clients():
     a = text_article(text)
     assert [(q.speaker_name, q.role) for q in find_quotes(a)] == [("Dana Marsh’s lawyer", ""),
                                                                   ("Marsh", "spokesman")]
+
+
+def test_a_bare_title_before_the_verb_is_the_person_the_article_gives_it():
+    from attribution_texts import speaker_of
+    text = "Alpha Bank founder and CEO Ann Lee spoke on Monday. CEO says the deal will “accelerate growth”."
+    assert speaker_of(text, "accelerate growth")[0] == "Ann Lee"
+    # no one holds the title: no speaker rather than a voice called "CEO"
+    from analysis.signals.voices import find_quotes
+    from seeds import text_article
+    a = text_article("The deal closed on Monday. CEO says “we are happy.”")
+    assert [q.speaker_name for q in find_quotes(a)] == [""]

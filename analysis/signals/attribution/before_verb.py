@@ -161,6 +161,9 @@ class SpeakerBefore(Documents):
                 joint = self._joint_subject(mentions, k) if head is m else None
                 if joint is not None:
                     return joint
+                if " " not in head.key and noun_of(head.key):
+                    # "PM said", "CEO says": a bare title is the person the article gives it, if any
+                    return self._holder_of_role(head.start, index, head.key)
                 return self._office_holder(head, limit, index) or self._named(head, head.role)
             appositive = appositive_after(self.text, m.end, anchor + 1)
             # "Investigators looking into the crash near Tacoma, Washington, say": ", Washington," is
