@@ -9,6 +9,7 @@ from typing import Mapping, Sequence
 from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVENT_MAX_DATE_GAP_DAYS
 from analysis.events import moment
 from analysis.events.evidence import PairEvidence
+from analysis.events.offices import office_words
 from analysis.events.profile import dated_words
 from analysis.model import Article, EventGroup
 
@@ -94,7 +95,7 @@ def _clashes(evidence: PairEvidence, row: int, peers: Sequence[int], member: boo
         theirs = sorted({p for o, _, p in conflicts if o == office})
         if theirs:
             out.append(f"names {evidence.profiles[row].names.get(mine.split()[-1], mine.title())} as "
-                       f"{office.title()} where the others name {_list([t.title() for t in theirs])}")
+                       f"{office_words(office)} where the others name {_list([t.title() for t in theirs])}")
     apart = [j for j in peers if evidence.components["apart"][row, j]]
     p = evidence.profiles
     dated = [j for j in apart if p[row].date and p[j].date]

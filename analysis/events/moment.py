@@ -57,7 +57,7 @@ _NOT_NEWS_DAY = re.compile(r"\b(?:next|last|since|until|till|by|before|after|thr
                            r"(?:\s+\w+){0,4}\s*$", re.I)
 _WEEKDAY = re.compile(r"\b(" + _WEEKDAYS + r")(?:'s|’s)?\b", re.I)
 WEEKDAYS = tuple(_WEEKDAYS.split("|"))
-NEWS_DAY_CONTEXT_WORDS = 4      # words before the weekday quoted with it ("the junta said on Monday")
+NEWS_DAY_CONTEXT_WORDS = 6      # words before the weekday quoted with it ("the junta said on Monday")
 
 
 def news_weekday(lede: str) -> tuple[int | None, str]:
@@ -69,7 +69,7 @@ def news_weekday(lede: str) -> tuple[int | None, str]:
         clause = re.split(r"[.;:!?]", text[max(0, m.start() - 60):m.start()])[-1]
         if _NOT_NEWS_DAY.search(clause):
             continue
-        words = clause.split()[-NEWS_DAY_CONTEXT_WORDS:] + [m.group(0)]
+        words = re.split(r"[,—–]", clause)[-1].split()[-NEWS_DAY_CONTEXT_WORDS:] + [m.group(0)]
         return WEEKDAYS.index(m.group(1).lower()), " ".join(words)
     return None, ""
 

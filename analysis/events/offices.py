@@ -35,6 +35,21 @@ _BARE_TITLES = frozenset(("prime minister", "chancellor", "president", "premier"
 _BARE_BEFORE_NAME = re.compile(rf"(?<![\w’'-])(?P<title>{_TITLE})\s+$")
 
 
+_TITLE_AT_END = re.compile(rf"\s*(?P<title>{_TITLE})$", re.IGNORECASE)
+
+
+def office_words(key: str) -> str:
+    """An office key as an editor reads it: "germany chancellor" -> "Germany's Chancellor", a bare
+    title as it is ("Prime Minister")."""
+    def cap(words: str) -> str:
+        return " ".join(w if w == "of" else w.capitalize() for w in words.split())
+    m = _TITLE_AT_END.search(key)
+    if not m or m.start() == 0:
+        return cap(key)
+    owner = cap(key[:m.start()])
+    return f"{owner}{'’' if owner.endswith('s') else '’s'} {cap(m['title'])}"
+
+
 def _qualifier(words: str) -> str | None:
     """The country or organisation a qualifier names ("UK" -> "united kingdom"), or None."""
     for word in reversed(words.split()):

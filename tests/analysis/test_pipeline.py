@@ -66,7 +66,7 @@ def test_the_september_meeting_is_another_event(comparison):
     assert all(event[a].same_event for a in SAME_EVENT)
     assert event["a5"].same_event is False
     assert event["a5"].score < min(event[a].score for a in SAME_EVENT)
-    assert "names Friedrich Merz as Germany Chancellor where the others name Olaf Scholz" \
+    assert "names Friedrich Merz as Germany’s Chancellor where the others name Olaf Scholz" \
         in event["a5"].evidence
     assert not any("Merz" in event[a].evidence for a in SAME_EVENT)
     assert any("NBC News (a5) is on another event (event 2" in n for n in comparison.notes)
