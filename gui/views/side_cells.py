@@ -21,7 +21,7 @@ from analysis.model import Finding, Sentence
 from analysis.vocabulary.kinds import label as kind_label
 
 from ..theme import STRONG_MARK_MAX_WORDS, Theme, flag_style, strong_mark
-from .side_rows import GUTTER, Plan, flags_in, has_change, joined
+from .side_rows import GUTTER, Plan, flags_in, joined, joined_spans, own_change
 
 
 class Build:
@@ -96,7 +96,7 @@ class RowWriter:
         gc = gcell.firstCursorPosition()
         gfmt = QTextCharFormat()
         gfmt.setForeground(QColor(self.theme.muted))
-        gc.insertText(GUTTER[row.kind] or ("≠" if has_change(ops) else "="), gfmt)
+        gc.insertText(GUTTER[row.kind] or ("≠" if own_change(row, ops) else "="), gfmt)
         gcell.setFormat(_cell_bg(None))
         build.cursor.endEditBlock()
         build.row_cursor.append(lcell.firstCursorPosition().position())
@@ -128,9 +128,9 @@ class RowWriter:
         for f in flags_in(sents, flag_index):
             for sp in f.spans:
                 if sp.article == article_id:
-                    marks.extend((s, e, "flag", f) for s, e in _joined_spans(sp.start, sp.end, sents, starts))
+                    marks.extend((s, e, "flag", f) for s, e in joined_spans(sp.start, sp.end, sents, starts))
         for a, b in elsewhere:
-            marks.extend((s, e, "elsewhere", None) for s, e in _joined_spans(a, b, sents, starts))
+            marks.extend((s, e, "elsewhere", None) for s, e in joined_spans(a, b, sents, starts))
         bounds = sorted({0, n, *[m[0] for m in marks], *[m[1] for m in marks]})
         for s, e in zip(bounds, bounds[1:]):
             if e <= s or s >= n:
@@ -169,18 +169,6 @@ class RowWriter:
             fmt.setAnchorHref(f"finding:{f.id}")
             fmt.setToolTip(f"{kind_label(f.kind)}: {f.evidence}")
         return fmt
-
-
-def _joined_spans(start: int, end: int, sents: list[Sentence],
-                  starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """An article span [start, end) as spans of the joined text of ``sents`` (one per sentence)."""
-    out = []
-    for (jpos, astart), sent in zip(starts, sents):
-        s = max(start, astart) - astart
-        e = min(end, astart + len(sent.text)) - astart
-        if e > s:
-            out.append((jpos + s, jpos + e))
-    return out
 
 
 def _cell_bg(color: str | None) -> QTextCharFormat:

@@ -8,6 +8,7 @@ import bisect
 from dataclasses import dataclass
 
 from analysis.model import Article, Comparison, Finding, Sentence
+from analysis.report.diffs import subtract
 
 from ..rows import Row, build_rows
 from ..theme import marked_on_text
@@ -116,13 +117,37 @@ def row_diff(row: Row) -> list:
     return word_diff(a, b, 0, 0)
 
 
-def has_change(ops) -> bool:
-    return any(o.tag != "equal" for o in ops)
+def joined_spans(start: int, end: int, sents: list[Sentence],
+                 starts: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """An article span [start, end) as spans of the joined text of ``sents`` (one per sentence)."""
+    out = []
+    for (jpos, astart), sent in zip(starts, sents):
+        s = max(start, astart) - astart
+        e = min(end, astart + len(sent.text)) - astart
+        if e > s:
+            out.append((jpos + s, jpos + e))
+    return out
+
+
+def own_change(row: Row, ops) -> bool:
+    """A change outside the greyed parts of the row (another fact's, shown on that fact's row): a
+    difference only there is no difference of this row's fact ("≠" and "Only differences")."""
+    sides = []
+    for sents, spans in ((row.left, row.left_elsewhere), (row.right, row.right_elsewhere)):
+        text, starts = joined(sents)
+        sides.append((text, [j for a, b in spans for j in joined_spans(a, b, sents, starts)]))
+
+    def outside(lo: int, hi: int, side: int) -> bool:
+        # Words only: the comma and space between two claims belong to neither.
+        text, grey = sides[side]
+        return any(any(c.isalnum() for c in text[a:b]) for a, b in subtract([(lo, hi)], grey))
+    return any(o.tag != "equal" and (outside(o.a_start, o.a_end, 0) or outside(o.b_start, o.b_end, 1))
+               for o in ops)
 
 
 def differs(row: Row, ops, index: dict[str, list[Finding]]) -> bool:
     """Told differently, or flagged on either side."""
-    if has_change(ops):
+    if own_change(row, ops):
         return True
     ids = {s.id for s in row.left} | {s.id for s in row.right}
     return bool(ids and (flags_in(row.left, index) or flags_in(row.right, index)))

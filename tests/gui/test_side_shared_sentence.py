@@ -72,3 +72,16 @@ def test_side_by_side_mutes_the_part_another_row_shows(qtbot):
     # Each clause is drawn in full colour once: on its own fact's row.
     plain = w.side.browser.toPlainText()
     assert plain.count("as they prepare talks on the grain deal.") == 2
+
+
+def test_a_row_whose_only_difference_is_greyed_reads_as_the_same():
+    """The "met" row's left sentence goes on ", as they prepare talks…" (the other fact's, greyed):
+    the gutter said "≠" and "Only differences" kept the row, for words that are not this fact's."""
+    from gui.views.side_rows import MarkedFindings, own_change, plan_rows
+    comp = _comparison()
+    plan = plan_rows(comp, "a1", "a2", MarkedFindings(), only_diffs=False)
+    met = next((row, ops) for row, ops in plan.shown if row.fact == "f-met")
+    assert any(o.tag != "equal" for o in met[1])        # the words differ, in the greyed part only
+    assert not own_change(*met)
+    kept = plan_rows(comp, "a1", "a2", MarkedFindings(), only_diffs=True)
+    assert "f-met" not in {row.fact for row, _ in kept.shown}
