@@ -97,3 +97,23 @@ def test_a_search_on_the_alignment_s_vectors_gives_the_verdicts_of_its_own():
     # Vectors that do not fit an article's sentences are not taken: its own are made.
     short = Searcher(arts, {"a4": vectors["a4"][:1]})
     assert np.array_equal(short.vectors("a4"), own.vectors("a4"))
+
+
+def test_copies_of_a_wording_without_a_passive_are_read_once_whatever_surrounds_them(monkeypatch):
+    from analysis import model
+    from analysis.signals import framing
+
+    said = "The storm will reach Dunmore on Tuesday, the weather service said."
+    other = "The storm may reach Dunmore on Tuesday, the weather service said."
+    openings = ["Rain fell all night.", "The roads were closed by noon.", "Schools stayed shut."]
+    arts = [text_article(f"{opening}\n\n{said}", f"a{i}") for i, opening in enumerate(openings, 1)]
+    arts.append(text_article(f"Power lines came down.\n\n{other}", "a4"))
+    fact = model.Fact("f1", said, tuple(model.FactMember(a.id, (f"{a.id}.s2",)) for a in arts))
+    runs: list[str] = []
+    rules = framing._candidates
+    monkeypatch.setattr(framing, "_candidates", lambda pair: (runs.append(pair.a.text + "|" + pair.b.text),
+                                                              rules(pair))[1])
+    framing.version_findings([fact], {a.id: a for a in arts})
+    # The three copies face the fourth article's words: one wording, read once whatever paragraph
+    # comes before each copy (the pairs of copies have the same words and are skipped).
+    assert runs == [f"{said}|{other}"]

@@ -40,9 +40,9 @@ from analysis.signals.framing.lexical import lexical_candidates
 from analysis.signals.framing.naming import naming_candidates
 from analysis.signals.framing.shift import shift_candidates
 from analysis.signals.framing.spelling import spelling_findings
-from analysis.signals.framing.structure import passive_candidates, quote_candidates
+from analysis.signals.framing.structure import passive_candidates, passives, quote_candidates
 from analysis.signals.framing.uses import lemma
-from analysis.signals.framing.versions import Pair, Version, article_speakers, build_version
+from analysis.signals.framing.versions import Pair, Version, article_speakers, build_version, speakers
 from analysis.signals.framing.wording import word_choice_findings
 
 __all__ = ["KINDS", "article_findings", "clear_caches", "framing_findings", "joined_findings", "pair_findings",
@@ -162,7 +162,12 @@ class _Wordings:
     def candidates(self, pair: Pair) -> list[Candidate]:
         if "\x00" in pair.a.text or "\x00" in pair.b.text:
             return list(_candidates(pair))
-        key = (_wording(pair.a), _wording(pair.b))
+        key: tuple = (_wording(pair.a), _wording(pair.b))
+        if passives(pair.a.text) or passives(pair.b.text):
+            # Only the passive rules read the articles around the versions (who acts, named before):
+            # copies of a sentence with no passive in either text share one wording whatever surrounds
+            # them (else every pair of a fact carried by hundreds of outlets is read again).
+            key += (pair.a.context, pair.b.context)
         if key not in self._done:
             stand_in = Pair(pair.fact_id, _stand_in(pair.a, "a"), _stand_in(pair.b, "b"))
             self._done[key] = (stand_in, list(_candidates(stand_in)))
@@ -179,7 +184,9 @@ class _Wordings:
 def _wording(v: Version) -> tuple:
     # the quotes too: they are read on the whole article, so one text may sit inside a quote in one
     # article and not in another
-    return v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date, tuple(v.quotes), v.context
+    # and the reported speech and the quotes' speakers, read on the whole article too
+    return (v.text, tuple((start, length) for start, _, length in v.pieces), v.article.date, tuple(v.quotes),
+            tuple(v.reported), speakers(v))
 
 
 def _stand_in(v: Version, side: str) -> Version:
