@@ -1,8 +1,9 @@
 """Unicode and whitespace normalisation of decoded text, done once before any offset exists.
 
 After ``normalize_text`` the only whitespace characters left are ``" "`` and ``"\\n"``, lines carry
-no leading or trailing spaces, the text is NFC, and typographic quotes and dashes are untouched
-(later stages detect quotes by them).
+no leading or trailing spaces, the text is NFC, two words a page glued together ("The ParisianThe
+robbers") are two again, and typographic quotes and dashes are untouched (later stages
+detect quotes by them).
 """
 from __future__ import annotations
 
@@ -26,6 +27,16 @@ _SPACES = re.compile(r" [^\S\n]+|[^\S\n ][^\S\n]*")
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 
 
+# Two paragraphs glued where a page lost the break between them ("According to the newspaper The
+# ParisianThe robbers allegedly stole", "BarcelonaThis Sunday morning"): a lower-case word run on
+# into a capitalised word that opens sentences.  Only such words: a brand's inner capital ("LinkedIn",
+# "UnitedHealthcare", "TweakTown") is no break.  A space, not a paragraph break: the first part is
+# often a short line ("According to the newspaper The Parisian") that would then be dropped as a
+# subheading, losing whom the next sentence is attributed to.
+_GLUED = re.compile(r"(?<=[a-z]{3})(?=(?:The|This|That|These|Those|It|He|She|They|We|His|Her|Their|"
+                    r"According|After|When|While|But)\s\w)")
+
+
 def normalize_text(text: str) -> str:
     """NFC text with LF line breaks, single spaces, no invisible characters, no edge spaces."""
     text = _LINE_BREAKS.sub("\n", text)
@@ -33,5 +44,6 @@ def normalize_text(text: str) -> str:
     text = _CONTROLS.sub("", text)
     # Non-breaking, thin, ideographic spaces and tabs are all plain spaces to a reader.
     text = _SPACES.sub(" ", text)
+    text = _GLUED.sub(" ", text)
     text = "\n".join(line.strip(" ") for line in text.split("\n"))
     return unicodedata.normalize("NFC", text)

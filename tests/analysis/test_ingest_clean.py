@@ -284,3 +284,16 @@ def test_a_signpost_ending_a_saved_opening_is_a_subheading():
     text = f"Thieves rob the museum\n\n{BODY}\n\n{BODY2}\n\nPanic in the museum"
     assert reasons(text)[-1] == (6, "subheading")
     assert reasons(f"Thieves rob the museum\n\n{BODY}\n\n{BODY2}\n\nThe museum said it") == [(0, "title")]
+
+
+def test_two_words_a_page_glued_together_are_two_again():
+    # A saved page lost the break between two paragraphs: "According to the newspaper The
+    # ParisianThe robbers allegedly stole" showed in facts, findings and the PDF.  A space, not a
+    # break: alone on its line, "According to the newspaper The Parisian" went as a subheading.
+    from analysis import load_article
+    a = load_article("Museum robbed\n\nThe museum was robbed on Sunday, the newspaper The ParisianThe robbers "
+                     "took nine pieces, police said.\n\nHe posted on LinkedIn that UnitedHealthcare and "
+                     "TweakTown were told.", kind="paste", article_id="a1")
+    assert [s.text for s in a.sentences][-2:] == [
+        "The museum was robbed on Sunday, the newspaper The Parisian The robbers took nine pieces, police said.",
+        "He posted on LinkedIn that UnitedHealthcare and TweakTown were told."]
