@@ -164,8 +164,6 @@ EVENT_W_RESULTS = -8.0                      # when one side of a contest meets t
                                             # the two ledes (two matches of one team, alike in names, coach,
                                             # tournament and score: the cosines alone give +8): short of a
                                             # veto, since a lede's first sentence may recall another round
-EVENT_SHOUTING_MIN_LETTERS = 8             # letters a sentence needs before its case is read as "in capitals"
-EVENT_SHOUTING_SHARE = 0.9                  # share of its letters in capitals: a wire brief's bullet, no names
 EVENT_WEEKDAYS_APART = 2                    # days, either way round the week
 EVENT_MAX_DATE_GAP_DAYS = 4                 # days between two articles' dates beyond which they are apart
                                             # (every BASIL dev triplet is dated within 3 days; real

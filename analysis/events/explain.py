@@ -10,7 +10,6 @@ from analysis.constants import EVENT_EVIDENCE_NAMES, EVENT_LABEL_MAX_CHARS, EVEN
 from analysis.events import moment
 from analysis.events.evidence import PairEvidence
 from analysis.events.offices import office_words
-from analysis.events.profile import dated_words
 from analysis.model import Article, EventGroup
 
 NOTHING_SHARED = "No two articles share an event: nothing to align."
@@ -134,8 +133,8 @@ def _results(p) -> str:
 def _weekday(p) -> str:
     """The day a lede gives its news, and its words: "a Monday (‘the junta said on Monday’)"."""
     day = moment.WEEKDAYS[p.weekday].title()
-    if p.date and p.weekday_words == dated_words(p.date):
-        return f"a {day} (it is {p.weekday_words})"
+    if not p.weekday_words:                 # read from the page's date
+        return f"a {day} (it is dated {(p.date or '')[:10]})"
     return f"a {day} (‘{p.weekday_words}’)"
 
 

@@ -37,11 +37,16 @@ _DAY = re.compile(
     r"|(?:" + _MONTHS + r")\s+\d{1,2}(?:st|nd|rd|th)?\b|\d{1,2}(?:st|nd|rd|th)?\s+(?:" + _MONTHS + r"))\b", re.I)
 
 
+def _past_blanked(text: str) -> str:
+    """``text`` with its looking-back phrases blanked out, offsets kept."""
+    return _PAST.sub(lambda m: " " * len(m.group(0)), text)
+
+
 def moment(lede: str) -> tuple[str, str]:
     """(``FRESH``, ``RETROSPECTIVE`` or "", the words that say so) for a title and lede."""
     past = _PAST.search(lede)
     # the day inside a looking-back phrase ("the Friday before …") is not a day of the story's own
-    day = _DAY.search(_PAST.sub(lambda m: " " * len(m.group(0)), lede))
+    day = _DAY.search(_past_blanked(lede))
     if past and not day:
         return RETROSPECTIVE, past.group(0)
     if day and not past:
@@ -64,7 +69,7 @@ def news_weekday(lede: str) -> tuple[int | None, str]:
     """(weekday 0-6 from Monday, the words) of the first weekday a title and lede give for the news
     itself, or (None, ""): the day a story of the day is about.  Days inside a looking-back phrase
     ("the Friday before") and days to come ("by Friday") do not count."""
-    text = _PAST.sub(lambda m: " " * len(m.group(0)), lede)
+    text = _past_blanked(lede)
     for m in _WEEKDAY.finditer(text):
         clause = re.split(r"[.;:!?]", text[max(0, m.start() - 60):m.start()])[-1]
         if _NOT_NEWS_DAY.search(clause):

@@ -45,7 +45,7 @@ from typing import Mapping, Sequence
 import numpy as np
 
 from analysis.align.embed import embed
-from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+from analysis.align.features.entities import CorpusVocabulary, sentence_mentions, shouted_sentence
 from analysis.align.features.entity_keys import EntityResolver
 from analysis.align.features.names import ALIASES, CANONICAL_PLACES
 from analysis.align.features.quantities import find_dates
@@ -58,8 +58,6 @@ from analysis.constants import (
     EVENT_MIN_NUMBER,
     EVENT_RARE_OUTLET_WEIGHT,
     EVENT_SHINGLE_WORDS,
-    EVENT_SHOUTING_MIN_LETTERS,
-    EVENT_SHOUTING_SHARE,
 )
 from analysis.events.moment import moment, news_weekday
 from analysis.events.offices import bare_holders, office_holders
@@ -110,7 +108,7 @@ class Profile:
     moment_words: str = ""                  # the words of the lede that say so ("last October")
     storms: tuple[str, ...] = ()            # storms the title names ("Hurricane Milton"): ``storms``
     weekday: int | None = None              # the weekday the lede gives its news (0 = Monday), else the date's
-    weekday_words: str = ""                 # as written ("said on Sunday"), or ``dated_words``
+    weekday_words: str = ""                 # as written ("said on Sunday"); "" when read from the date
     results: frozenset[tuple[str, str]] = frozenset()   # (winner, loser) the title and first sentence tell
 
     @property
@@ -219,21 +217,14 @@ def _entity_key(key: str) -> str | None:
     return key
 
 
-def _shouting(text: str) -> bool:
-    """A sentence in capitals ("* CAPITAL ONE TO ACQUIRE DISCOVER", a wire brief's bullets): its
-    case tells no name from a common word, so every word would be a name shared with no one."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= EVENT_SHOUTING_MIN_LETTERS and \
-        sum(c.isupper() for c in letters) >= EVENT_SHOUTING_SHARE * len(letters)
-
-
 def _entities(article: Article) -> tuple[dict[str, float], dict[str, str], list[_Mentions]]:
     vocab = CorpusVocabulary()
     texts = [article.title] + [s.text for s in article.sentences] if article.title else \
         [s.text for s in article.sentences]
     for t in texts:
         vocab.add(t)
-    raw = [[] if _shouting(s.text) else sentence_mentions(s.text, s.start, vocab) for s in article.sentences]
+    # a sentence in capitals (a wire brief's bullets) would give every word as a name shared with no one
+    raw = [[] if shouted_sentence(s.text) else sentence_mentions(s.text, s.start, vocab) for s in article.sentences]
     resolver = EntityResolver(k for ms in raw for k, _, _ in ms)
     spans = [_Mentions(i, tuple(r for k, s, e in ms for r in resolver.resolve(k, s, e)))
              for i, ms in enumerate(raw)]
@@ -358,21 +349,17 @@ def _mean_vector(features: Sequence, extra: Sequence[np.ndarray] = ()) -> np.nda
 
 
 def _news_weekday(article: Article, lede: str) -> tuple[int | None, str]:
-    """The weekday the lede gives its news (``moment.news_weekday``), else the page's date's: a
-    page is published on the day of its news or the day after, and a dated page whose lede names no
-    day ("tests positive for COVID", dated a Thursday) is told apart from accounts of a Sunday."""
+    """The weekday the lede gives its news and its words (``moment.news_weekday``), else the page's
+    date's, with no words: a page is published on the day of its news or the day after, and a dated
+    page whose lede names no day ("tests positive for COVID", dated a Thursday) is told apart from
+    accounts of a Sunday."""
     day, words = news_weekday(lede)
     if day is None and article.date:
         try:
-            return date.fromisoformat(article.date[:10]).weekday(), dated_words(article.date)
+            return date.fromisoformat(article.date[:10]).weekday(), ""
         except ValueError:
             pass
     return day, words
-
-
-def dated_words(iso: str) -> str:
-    """How a page's date stands for the day of its news in a reason: "dated 2024-07-18"."""
-    return f"dated {iso[:10]}"
 
 
 def profile(article: Article, features: Sequence) -> Profile:

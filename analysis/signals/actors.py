@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
-from analysis.align.features.entities import CorpusVocabulary, sentence_mentions
+from analysis.align.features.entities import CorpusVocabulary, sentence_mentions, shouted_sentence
 from analysis.align.features.entity_keys import EntityResolver, is_name_word, normalise_key
 from analysis.align.features.names import ALIASES, CANONICAL_PLACES, SENTENCE_OPENERS, TITLE_MODIFIERS, TITLES
 from analysis.align.features.words import stopwords
@@ -91,7 +91,7 @@ def raw_mentions(article: Article, vocab: CorpusVocabulary) -> list[tuple[str, i
     """
     out = []
     for sent in article.sentences:
-        if _shouted_sentence(sent.text):
+        if shouted_sentence(sent.text):
             continue
         for k, s, e in _with_saints(article.text, sentence_mentions(sent.text, sent.start, vocab)):
             if _shouted(article.text[s:e]):
@@ -148,18 +148,6 @@ def _shouted(surface: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     return bool(letters) and surface.upper() == surface and (
         len(letters) > ACRONYM_MAX_LETTERS or len(surface.split()) > 1)
-
-
-SHOUTED_MIN_LETTERS = 10       # letters; shorter sentences are not judged
-SHOUTED_UPPER_SHARE = 0.8       # share of letters in capitals above which a sentence is "shouted"
-
-
-def _shouted_sentence(text: str) -> bool:
-    if re.search(r"[a-z]{3}", text):        # fast path: ordinary prose has lower-case runs
-        return False
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= SHOUTED_MIN_LETTERS and \
-        sum(c.isupper() for c in letters) / len(letters) > SHOUTED_UPPER_SHARE
 
 
 _FIRST_WORD = re.compile(r"\s*([A-Z][a-z]+)\s+\Z")

@@ -225,6 +225,20 @@ def _is_headline(text: str) -> bool:
     return capitalised / len(content) >= 0.75
 
 
+SHOUTED_MIN_LETTERS = 10       # letters; shorter sentences are not judged
+SHOUTED_UPPER_SHARE = 0.8       # share of letters in capitals above which a sentence is "shouted"
+
+
+def shouted_sentence(text: str) -> bool:
+    """A sentence in capitals ("* CAPITAL ONE TO ACQUIRE DISCOVER", "SCHOLZ SAID"): its case tells no
+    name from a common word."""
+    if re.search(r"[a-z]{3}", text):        # fast path: ordinary prose has lower-case runs
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= SHOUTED_MIN_LETTERS and \
+        sum(c.isupper() for c in letters) / len(letters) > SHOUTED_UPPER_SHARE
+
+
 def sentence_mentions(text: str, offset: int, vocab: CorpusVocabulary) -> list[tuple[str, int, int]]:
     """Raw entity mentions of one sentence as (key, start, end), before corpus-wide resolution."""
     headline, pieces = _name_pieces(text, offset)
