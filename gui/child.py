@@ -40,6 +40,7 @@ import time
 import traceback
 from typing import IO, Any, Callable, Iterator, Mapping, Sequence
 
+from analysis import garbage
 from analysis.errors import Cancelled, ParallaxError
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -182,15 +183,10 @@ def serve(conn, warming: Iterator[Any] | None = None) -> None:
             continue                    # e.g. a late "cancel" for a job that already ended
         # A job runs with the cyclic collector off: its inputs, its result and their pickles make
         # thousands of objects and no reference cycles, and the collector's passes over them (one over
-        # everything a comparison leaves, ~0.03 s, when analysis.garbage switches it back on) would
-        # come before the result is sent; one full collection runs after, as before.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        # everything a comparison leaves, ~0.03 s, when the comparison's own pause ends) would come
+        # before the result is sent; one full collection runs after, as before.
+        with garbage.paused():
             _run_job(conn, msg)
-        finally:
-            if collecting:
-                gc.enable()
         gc.collect()
 
 
@@ -420,17 +416,12 @@ class ChildProcess:
                 # Tens of thousands of new objects: a full garbage collection would run in the middle
                 # (and walk all of them, holding the GIL for 100 ms); none is needed, as a result
                 # holds no reference cycles.  Collected objects stay out of later collections too.
-                enabled = gc.isenabled()
-                gc.disable()
-                try:
+                with garbage.paused():
                     result = join_result(msg[2], parts, known)
                     del parts
                     if after is not None and not cancelled():
                         after(result)
                     gc.freeze()
-                finally:
-                    if enabled:
-                        gc.enable()
                 return result
             elif kind == "cancelled":
                 raise Cancelled("Cancelled.")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import gc
 from typing import Callable, Iterator
 
+from analysis import garbage
+
 
 def _steps() -> tuple[Callable[[], object], ...]:
     def patterns() -> None:
@@ -87,18 +89,13 @@ def warm_up() -> Iterator[str]:
     loads lives as long as the process, so its passes over the new tables found nothing (~0.025 s
     of CPU of the ~0.5 s warm-up); "settle" collects once, then freezes.  A job run in between
     collects after itself as always (``gui.child.serve``)."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with garbage.paused():
         for step in _steps():
             try:
                 step()
             except Exception:  # noqa: BLE001 - the job will load (or report) it itself
                 pass
             yield step.__name__
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def qt_loaded(progress=None) -> list[str]:
